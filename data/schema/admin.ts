@@ -1,0 +1,82 @@
+/** Targets, users, the audit log and what the loaded dataset is. */
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { townships } from './geography.ts';
+
+export const INDICATOR_KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export const indicatorKey = pgEnum('indicator_key', INDICATOR_KEYS);
+export const targetSource = pgEnum('target_source', ['published', 'assumed']);
+export const userRole = pgEnum('user_role', ['leader', 'analyst', 'township_staff', 'admin']);
+
+/** A goal for one indicator in one scope (the city when townshipCode is null). */
+export const targets = pgTable(
+  'targets',
+  {
+    id: serial('id').primaryKey(),
+    indicator: indicatorKey('indicator').notNull(),
+    townshipCode: text('township_code').references(() => townships.code),
+    /** Rates as fractions 0–1; petitionRate per 1,000 households in 28 days. */
+    value: doublePrecision('value').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    source: targetSource('source').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('targets_scope_deadline_idx').on(t.indicator, sql`coalesce(${t.townshipCode}, 'city')`, t.deadline),
+    check('targets_value_nonnegative', sql`${t.value} >= 0`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: userRole('role').notNull(),
+    /** Township staff edit only this township's records. */
+    townshipCode: text('township_code').references(() => townships.code),
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('users_staff_have_township', sql`${t.role} <> 'township_staff' or ${t.townshipCode} is not null`)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    /** e.g. 'insert', 'update', 'delete', 'import', 'forbidden'. */
+    action: text('action').notNull(),
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+/** Key/value facts about the loaded dataset: source ('demo' | 'ledger'), seed, asOf, generatedAt. */
+export const datasetInfo = pgTable('dataset_info', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * One row whose `revision` is bumped by a statement trigger on every data table (see the
+ * migration 0001): caches of computed figures compare it to know when records changed, even
+ * when another process (an import, the CLI) made the change.
+ */
+export const dataRevision = pgTable(
+  'data_revision',
+  {
+    id: integer('id').primaryKey().default(1),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('data_revision_single_row', sql`${t.id} = 1`)],
+);

@@ -1,0 +1,6 @@
+export * from './geography.ts';
+export * from './compounds.ts';
+export * from './governance.ts';
+export * from './service.ts';
+export * from './issues.ts';
+export * from './admin.ts';

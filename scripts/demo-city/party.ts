@@ -1,0 +1,90 @@
+/**
+ * Compound party organisations (党组织). On 2024-01-15 about 74.5 % of the compounds in scope
+ * have one, 建制式/兼合式/联建式 in the published proportion 111/91/11; the others follow
+ * through 2024 and up to 2025-05-31 (the published 100 % goal); new builds get theirs within
+ * a few months of listing (from April 2025: on the day they are listed). A couple of combined
+ * organisations are dissolved and replaced by a standalone branch the same day.
+ */
+import type { partyOrganisations } from '../../data/schema/index.ts';
+import type { CompoundPlan } from './compounds.ts';
+import { dayOf, toDay, toIso } from './dates.ts';
+import { partyOrgName } from './names.ts';
+import { clamp, type Random } from './random.ts';
+import { dayAtFraction } from './schedule.ts';
+
+export type PartyOrgRow = typeof partyOrganisations.$inferInsert;
+type OrgType = 'standalone' | 'combined' | 'joint';
+
+export const INITIAL_COVERAGE = 0.745;
+const PUBLISHED_MIX = { standalone: 111, combined: 91, joint: 11 } as const;
+
+export function generatePartyOrganisations(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): PartyOrgRow[] {
+  const asOfDay = toDay(asOf);
+  const goal = dayOf(2025, 5, 31);
+  const orgs: { compound: CompoundPlan; type: OrgType; established: number; dissolved: number | null }[] = [];
+  const original = compounds.filter((c) => !c.isNewBuild);
+  const ranked = original
+    .map((c) => ({ c, key: (c.kind === 'commercial' ? 0.8 : c.kind === 'old' ? -0.6 : 0) + 0.5 * c.quality - 0.5 * lag[c.townshipIndex]! + rng.normal(0, 0.8) }))
+    .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id);
+
+  // Organisations in force at the start of the history, in the published mix.
+  const initialCount = Math.round(INITIAL_COVERAGE * original.length);
+  const initial = ranked.slice(0, initialCount).map((r) => r.c);
+  const total = PUBLISHED_MIX.standalone + PUBLISHED_MIX.combined + PUBLISHED_MIX.joint;
+  const standaloneCount = Math.round((initialCount * PUBLISHED_MIX.standalone) / total);
+  const jointCount = Math.round((initialCount * PUBLISHED_MIX.joint) / total);
+  const bySize = initial
+    .map((c) => ({ c, key: Math.log(c.row.households) + rng.normal(0, 0.6) }))
+    .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id)
+    .map((r) => r.c);
+  const rest = rng.shuffle(bySize.slice(standaloneCount));
+  const typeOf = new Map<number, OrgType>();
+  bySize.slice(0, standaloneCount).forEach((c) => typeOf.set(c.row.id, 'standalone'));
+  rest.forEach((c, i) => typeOf.set(c.row.id, i < jointCount ? 'joint' : 'combined'));
+  const lo = dayOf(2017, 3, 1);
+  const hi = dayOf(2023, 12, 28);
+  for (const c of initial) {
+    const u = rng.next();
+    orgs.push({ compound: c, type: typeOf.get(c.row.id)!, established: Math.round(hi - (hi - lo) * u * u), dissolved: null });
+  }
+
+  // The others: through 2024 and up to the goal, the better-governed first.
+  const later = ranked.slice(initialCount).map((r) => r.c);
+  const schedule = [[0, dayOf(2024, 1, 16)], [0.62, dayOf(2024, 12, 31)], [1, dayOf(2025, 5, 26)]] as const;
+  later.forEach((c, i) => {
+    const f = (i + rng.next()) / later.length;
+    const established = clamp(dayAtFraction(schedule, f) + rng.int(-10, 10), dayOf(2024, 1, 16), goal - 3);
+    orgs.push({ compound: c, type: laterType(rng, c), established, dissolved: null });
+  });
+  for (const c of compounds.filter((x) => x.isNewBuild)) {
+    const established = c.listedDay >= dayOf(2025, 4, 1) ? c.listedDay : Math.min(c.listedDay + rng.int(20, 100), goal - 3);
+    orgs.push({ compound: c, type: laterType(rng, c), established: Math.max(established, c.listedDay), dissolved: null });
+  }
+
+  // A couple of combined organisations become standalone branches.
+  const lastSwap = Math.min(dayOf(2025, 11, 30), asOfDay);
+  if (lastSwap > dayOf(2024, 5, 1)) {
+    const combined = rng.shuffle(orgs.filter((o) => o.type === 'combined' && o.established < dayOf(2024, 1, 1)));
+    for (const o of combined.slice(0, rng.int(2, 3))) {
+      const day = rng.int(dayOf(2024, 5, 1), lastSwap);
+      o.dissolved = day;
+      orgs.push({ compound: o.compound, type: 'standalone', established: day, dissolved: null });
+    }
+  }
+
+  return orgs
+    .filter((o) => o.established <= asOfDay)
+    .sort((a, b) => a.compound.row.id - b.compound.row.id || a.established - b.established)
+    .map((o) => ({
+      compoundId: o.compound.row.id,
+      type: o.type,
+      name: partyOrgName(o.compound.row.name, o.type),
+      establishedOn: toIso(o.established),
+      dissolvedOn: o.dissolved !== null && o.dissolved <= asOfDay ? toIso(o.dissolved) : null,
+    }));
+}
+
+function laterType(rng: Random, c: CompoundPlan): OrgType {
+  const big = c.row.households >= 500;
+  return rng.weighted([['standalone', big ? 70 : 35], ['combined', big ? 25 : 55], ['joint', big ? 5 : 10]] as const);
+}

@@ -1,0 +1,55 @@
+/**
+ * Spreading events over time in proportion to households: per compound and calendar month a
+ * Poisson count, each event on a random day of the part of the month the compound is in
+ * scope (up to asOf), weekends less likely.
+ */
+import type { CompoundPlan } from './compounds.ts';
+import { dayOf, daysInMonth, HISTORY_START, monthsBetween, toDay, weekday } from './dates.ts';
+import type { Random } from './random.ts';
+
+/**
+ * Calls `emit(compound, day)` for every event. `ratePerHouseholdDay(day)` is the city-wide
+ * rate; `factor` the compound's relative weight (household-weighted mean 1).
+ */
+export function spreadEvents(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  asOf: string,
+  factor: (c: CompoundPlan) => number,
+  ratePerHouseholdDay: (day: number) => number,
+  emit: (c: CompoundPlan, day: number) => void,
+): void {
+  const asOfDay = toDay(asOf);
+  const months = monthsBetween(toDay(HISTORY_START), asOfDay);
+  for (const c of compounds) {
+    const f = factor(c);
+    for (const { year, month } of months) {
+      const first = Math.max(dayOf(year, month, 1), c.listedDay);
+      const last = Math.min(dayOf(year, month, daysInMonth(year, month)), asOfDay);
+      if (last < first) continue;
+      const days = last - first + 1;
+      const n = rng.poisson(c.row.households * f * ratePerHouseholdDay(Math.round((first + last) / 2)) * days);
+      for (let k = 0; k < n; k++) {
+        let day = rng.int(first, last);
+        for (let tries = 0; tries < 3 && (weekday(day) === 0 || weekday(day) === 6) && rng.chance(0.4); tries++) day = rng.int(first, last);
+        emit(c, day);
+      }
+    }
+  }
+}
+
+/** Normalises raw per-compound weights so their household-weighted mean is 1. */
+export function normaliseByHouseholds(compounds: readonly CompoundPlan[], raw: (c: CompoundPlan) => number): Map<number, number> {
+  let weighted = 0;
+  let households = 0;
+  const values = new Map<number, number>();
+  for (const c of compounds) {
+    const v = raw(c);
+    values.set(c.row.id, v);
+    weighted += v * c.row.households;
+    households += c.row.households;
+  }
+  const scale = households / weighted;
+  for (const [id, v] of values) values.set(id, v * scale);
+  return values;
+}

@@ -1,0 +1,14 @@
+import { compoundsRouter } from './routers/compounds.ts';
+import { geographyRouter } from './routers/geography.ts';
+import { metricsRouter } from './routers/metrics.ts';
+import { systemRouter } from './routers/system.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  system: systemRouter,
+  geography: geographyRouter,
+  compounds: compoundsRouter,
+  metrics: metricsRouter,
+});
+
+export type AppRouter = typeof appRouter;

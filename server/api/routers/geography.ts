@@ -1,0 +1,21 @@
+import { asc } from 'drizzle-orm';
+import { townships } from '../../../data/schema/index.ts';
+import { publicProcedure, router } from '../trpc.ts';
+
+export const geographyRouter = router({
+  /** The townships with their boundaries (GeoJSON, WGS84) and whether those are approximate. */
+  townships: publicProcedure.query(({ ctx }) =>
+    ctx.db
+      .select({
+        code: townships.code,
+        name: townships.name,
+        kind: townships.kind,
+        seatLon: townships.seatLon,
+        seatLat: townships.seatLat,
+        boundary: townships.boundary,
+        boundarySource: townships.boundarySource,
+      })
+      .from(townships)
+      .orderBy(asc(townships.code)),
+  ),
+});

@@ -1,0 +1,55 @@
+import { writeFile, rename, rm } from 'node:fs/promises';
+import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
+import { compoundsToCsv, compoundsToGeoJson, compoundsToXlsx, EXPORT_FORMATS } from '../../services/compounds/exportCompounds.ts';
+import { DEMO_NOTICE, readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
+import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
+import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
+import { withDatabase } from '../withDatabase.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: '导出小区及其在某日的状态（csv|xlsx|geojson）',
+  usage: `用法：onemap export compounds [--as-of YYYY-MM-DD] --format csv|xlsx|geojson [--out FILE]
+
+每个小区一行，含其在截至日期的状态。CSV 表头固定为英文字段名（供程序读取），
+XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。`,
+  async run(argv) {
+    const args = parseCommandArgs(this, argv, { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, true);
+    if (!args) return;
+    const [what, ...rest] = args.positionals;
+    if (what !== 'compounds') throw new CliError(what ? `不能导出 "${what}"（可导出：compounds）` : '缺少导出对象（可导出：compounds）');
+    if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
+    const format = oneOf(args.values.format, EXPORT_FORMATS, '--format');
+    const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());
+    const out = args.values.out;
+    if (format === 'xlsx' && !out) throw new CliError('xlsx 为二进制文件，请用 --out 指定输出文件');
+
+    const { rows, demo } = await withDatabase(async ({ db }) => ({
+      rows: await compoundStatusAsOf(db, asOf),
+      demo: (await readDatasetInfo(db)).source === 'demo',
+    }));
+    const body =
+      format === 'csv'
+        ? compoundsToCsv(rows)
+        : format === 'xlsx'
+          ? await compoundsToXlsx(rows, { asOf, demo })
+          : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo })) + '\n';
+    if (out) await writeAtomically(out, body);
+    else process.stdout.write(body);
+    if (demo) process.stderr.write(`注意：${DEMO_NOTICE}\n`);
+    if (out) process.stderr.write(`已导出 ${rows.length} 个小区（截至 ${asOf}）到 ${out}\n`);
+  },
+};
+
+/** Writes to a temporary file beside the target and renames it: no partial file on failure. */
+export async function writeAtomically(path: string, body: string | Buffer): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, body);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`无法写入 ${path}（${code ?? (error as Error).message}）`);
+  }
+}

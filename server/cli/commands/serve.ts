@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
+import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
+import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
+import { todayInCity } from '../../services/time/dates.ts';
+import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), info.mtimeMs);
+}
+
+/** The built client is stale when any client source or the Vite config is newer than it. */
+export function clientBuildIsStale(): boolean {
+  const index = join(CLIENT_DIST, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return newestMtime(join(ROOT, 'client')) > built || newestMtime(join(ROOT, 'vite.config.ts')) > built;
+}
+
+export async function buildClient(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: '启动服务：页面与接口同一端口（默认 5180）',
+  usage: `用法：onemap serve [--port N] [--host ADDR] [--build-if-needed] [--seed-if-empty]
+
+  --port N            端口，默认 ${DEFAULT_PORT}（或环境变量 PORT）
+  --host ADDR         监听地址，默认 127.0.0.1；供大屏等其他机器访问时用 0.0.0.0（或环境变量 HOST）
+  --build-if-needed   页面未构建或源码更新时先构建
+  --seed-if-empty     数据库为空时先生成演示数据（种子 1，截至今天）`,
+  async run(argv) {
+    const args = parseCommandArgs(this, argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'build-if-needed': { type: 'boolean' },
+      'seed-if-empty': { type: 'boolean' },
+    });
+    if (!args) return;
+    const portText = args.values.port ?? process.env.PORT;
+    const port = portText === undefined ? DEFAULT_PORT : parseInteger(portText, '端口', 0, 65535);
+    const host = args.values.host ?? process.env.HOST ?? '127.0.0.1';
+    if (args.values['build-if-needed'] && clientBuildIsStale()) {
+      process.stderr.write('正在构建页面…\n');
+      await buildClient();
+    }
+    const database = await openDatabase(optionsFromEnv());
+    if (args.values['seed-if-empty'] && (await isEmpty(database.db))) {
+      process.stderr.write('数据库为空，正在生成演示数据…\n');
+      await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+    }
+    const running = await startServer({ database, port, host });
+    process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
+    const stop = async () => {
+      await running.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+};
+
+export const devCommand: Command = {
+  name: 'dev',
+  summary: '开发模式：Vite 热更新 + 接口，同一端口',
+  usage: `用法：onemap dev [--port N]\n\n以 Vite 开发中间件提供页面（热更新），接口与 serve 相同。数据库为空时先生成演示数据。`,
+  async run(argv) {
+    const args = parseCommandArgs(this, argv, { port: { type: 'string' } });
+    if (!args) return;
+    const port = parseInteger(args.values.port ?? process.env.PORT ?? String(DEFAULT_PORT), '端口', 0, 65535);
+    const { createServer } = await import('vite');
+    const vite = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+    const database = await openDatabase(optionsFromEnv());
+    if (await isEmpty(database.db)) await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+    const running = await startServer({ database, port, clientMiddleware: vite.middlewares });
+    process.stderr.write(`OneMap 开发模式：${running.url}/\n`);
+  },
+};

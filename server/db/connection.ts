@@ -1,0 +1,112 @@
+/**
+ * The one switch between the embedded database (PGlite, a directory on disk) and a real
+ * PostgreSQL server (when DATABASE_URL is set). Everything above this module sees `Db`.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from '../../data/schema/index.ts';
+import { runMigrations } from './migrate.ts';
+
+export type Schema = typeof schema;
+/** A drizzle database on either driver; services take this as a parameter. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Where the data lives: a directory for PGlite, host:port/db for PostgreSQL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** A failure a person can act on: the CLI prints the message alone, without a stack. */
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+}
+
+export interface OpenOptions {
+  /** postgres://… ; when absent the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
+  dataDir?: string | undefined;
+  /** Apply committed migrations (default true). */
+  migrate?: boolean;
+  /** A PGlite data directory dump to start from (tests use it to skip seeding). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+export const DEFAULT_DATA_DIR = './var/db';
+
+/** Reads the environment the way every entry point (server, CLI, tests) should. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.ONEMAP_DATA_DIR || DEFAULT_DATA_DIR };
+}
+
+export async function openDatabase(options: OpenOptions = optionsFromEnv()): Promise<Database> {
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options);
+  if (options.migrate !== false) {
+    try {
+      await runMigrations(database);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : resolve(dataDir);
+  if (!inMemory) ensureWritableDirectory(location);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : location, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  } catch (error) {
+    throw new DatabaseError(`无法打开嵌入式数据库 ${location}：${(error as Error).message}`);
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', location, close: () => client.close() };
+}
+
+function ensureWritableDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new DatabaseError(`数据目录不可写：${dir}（${code || (error as Error).message}）。请用 ONEMAP_DATA_DIR 指定一个可写目录。`);
+  }
+}
+
+/** host:port/database of a URL, without the password. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    throw new DatabaseError('DATABASE_URL 不是有效的 PostgreSQL 连接串（应形如 postgres://用户@主机:端口/数据库）');
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const location = describePostgresUrl(url);
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 0 }).catch(() => {});
+    const e = error as NodeJS.ErrnoException;
+    const reason = e.code === 'ECONNREFUSED' ? '连接被拒绝' : e.code === 'ENOTFOUND' ? '主机名无法解析' : e.code ?? e.message;
+    throw new DatabaseError(`无法连接 PostgreSQL ${location}（${reason}）`);
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', location, close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,92 @@
+/**
+ * Serves the built client (dist/client) with gzip, long caching for hashed assets and the
+ * SPA fallback to index.html. Compressed bodies are kept in memory: the client is small.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.geojson', '.svg', '.pbf']);
+
+interface CachedFile {
+  body: Buffer;
+  gzip: Buffer | null;
+  type: string;
+  mtimeMs: number;
+}
+
+export function createStaticHandler(root: string) {
+  const cache = new Map<string, CachedFile>();
+
+  async function load(path: string): Promise<CachedFile | null> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      return null;
+    }
+    if (!info.isFile()) return null;
+    const hit = cache.get(path);
+    if (hit && hit.mtimeMs === info.mtimeMs) return hit;
+    const body = await readFile(path);
+    const ext = extname(path);
+    const file = {
+      body,
+      gzip: COMPRESSIBLE.has(ext) && body.length > 1024 ? gzipSync(body, { level: 9 }) : null,
+      type: TYPES[ext] ?? 'application/octet-stream',
+      mtimeMs: info.mtimeMs,
+    };
+    cache.set(path, file);
+    return file;
+  }
+
+  return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const target = normalize(join(root, pathname));
+    if (target !== root && !target.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let file = await load(target);
+    if (!file && !extname(pathname)) {
+      file = await load(join(root, 'index.html'));
+    }
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
+      return;
+    }
+    const hashed = pathname.startsWith('/assets/');
+    const headers: Record<string, string> = {
+      'content-type': file.type,
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+    };
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = file.gzip && acceptsGzip ? file.gzip : file.body;
+    if (body === file.gzip) headers['content-encoding'] = 'gzip';
+    headers['content-length'] = String(body.length);
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}

@@ -1,0 +1,23 @@
+/** What the loaded data is: a generated demonstration (演示数据), a real ledger, or nothing yet. */
+import { datasetInfo } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+
+export interface DatasetInfo {
+  source: 'demo' | 'ledger' | 'empty';
+  seed: number | null;
+  /** Last day of the generated history (demo data only). */
+  asOf: string | null;
+}
+
+export async function readDatasetInfo(db: Db): Promise<DatasetInfo> {
+  const rows = await db.select().from(datasetInfo);
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const source = map.get('source');
+  return {
+    source: source === 'demo' || source === 'ledger' ? source : 'empty',
+    seed: map.has('seed') ? Number(map.get('seed')) : null,
+    asOf: map.get('asOf') ?? null,
+  };
+}
+
+export const DEMO_NOTICE = '演示数据：由程序按公开数字生成，并非真实台账';

@@ -1,0 +1,35 @@
+/** Turns what a person asked for (a date or a week, maybe a township) into a checked scope. */
+import { eq } from 'drizzle-orm';
+import { townships } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { BadInputError } from '../errors.ts';
+import { parseAsOf, todayInCity } from '../time/dates.ts';
+import { parseWeek, weekValueDate } from '../time/weeks.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from './definitions.ts';
+
+export interface ScopeRequest {
+  asOf?: string | undefined;
+  week?: string | undefined;
+  townshipCode?: string | undefined;
+}
+
+export interface Scope {
+  asOf: string;
+  townshipCode?: string;
+}
+
+export async function resolveScope(db: Db, request: ScopeRequest, today: string = todayInCity()): Promise<Scope> {
+  if (request.asOf !== undefined && request.week !== undefined) throw new BadInputError('截至日期与周次只能给一个');
+  const asOf = request.week !== undefined ? weekValueDate(parseWeek(request.week, today), today) : parseAsOf(request.asOf ?? today, today);
+  if (request.townshipCode === undefined) return { asOf };
+  const [found] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, request.townshipCode));
+  if (!found) throw new BadInputError(`未知镇街代码：${request.townshipCode}`);
+  return { asOf, townshipCode: request.townshipCode };
+}
+
+export function parseIndicatorKey(value: string | undefined): IndicatorKey {
+  if (value === undefined || !(INDICATOR_KEYS as readonly string[]).includes(value)) {
+    throw new BadInputError(`未知指标：${value ?? '（空）'}（可选：${INDICATOR_KEYS.join('|')}）`);
+  }
+  return value as IndicatorKey;
+}

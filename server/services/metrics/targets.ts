@@ -1,0 +1,33 @@
+/**
+ * Targets are data: each has an indicator, a scope (the city, or one township), a value, a
+ * deadline, a source (published | assumed) and a note. The goal that applies on a day is the one
+ * with the nearest deadline not yet passed; once every deadline has passed, the last one holds.
+ * A township without its own target follows the city's.
+ */
+import { asc } from 'drizzle-orm';
+import { targets } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import type { IndicatorKey } from './definitions.ts';
+
+export interface Target {
+  id: number;
+  indicator: IndicatorKey;
+  /** null = the city. */
+  townshipCode: string | null;
+  value: number;
+  deadline: string;
+  source: 'published' | 'assumed';
+  note: string;
+}
+
+export async function loadTargets(db: Db): Promise<Target[]> {
+  return db.select().from(targets).orderBy(asc(targets.deadline), asc(targets.id));
+}
+
+export function applicableTarget(all: readonly Target[], indicator: IndicatorKey, townshipCode: string | null, asOf: string): Target | null {
+  const own = all.filter((t) => t.indicator === indicator && t.townshipCode === townshipCode);
+  const candidates = own.length > 0 || townshipCode === null ? own : all.filter((t) => t.indicator === indicator && t.townshipCode === null);
+  if (candidates.length === 0) return null;
+  const sorted = [...candidates].sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
+  return sorted.find((t) => t.deadline >= asOf) ?? sorted.at(-1)!;
+}

@@ -1,0 +1,125 @@
+/**
+ * Loads the generated demonstration city into a database, all or nothing, and records that
+ * the data is a demonstration (演示数据) so every screen and export can say so.
+ */
+import { count, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import * as schema from '../../../data/schema/index.ts';
+import { CITY_TARGETS } from '../../../data/targets.ts';
+import { generateDemoCity } from '../../../scripts/demo-city/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
+
+export class SeedError extends Error {
+  override name = 'SeedError';
+}
+
+export interface SeedOptions {
+  seed: number;
+  asOf: string;
+  /** Wipe existing records first; without it a non-empty database is left untouched. */
+  reset?: boolean;
+}
+
+/** Every data table, children after parents (reverse for deletion). */
+export const DATA_TABLES = [
+  schema.cities,
+  schema.townships,
+  schema.communities,
+  schema.propertyCompanies,
+  schema.compounds,
+  schema.propertyContracts,
+  schema.partyOrganisations,
+  schema.committeeTerms,
+  schema.meetings,
+  schema.evaluations,
+  schema.residentIssues,
+  schema.petitions,
+  schema.targets,
+  schema.datasetInfo,
+] as const;
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for our widest table. */
+const CHUNK = 2000;
+
+async function insertAll(db: Db, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db.insert(table).values(rows.slice(i, i + CHUNK) as never);
+  }
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(schema.compounds);
+  return (row?.n ?? 0) === 0;
+}
+
+export interface SeedSummary {
+  compounds: number;
+  townships: number;
+  rows: number;
+}
+
+export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSummary> {
+  parseIsoDate(options.asOf, '截至日期');
+  if (options.asOf < HISTORY_START) throw new SeedError(`截至日期 ${options.asOf} 早于数据起始日 ${HISTORY_START}`);
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
+  const city = generateDemoCity({ seed: options.seed, asOf: options.asOf });
+  const tables: [PgTable, readonly Record<string, unknown>[]][] = [
+    [schema.cities, [city.city]],
+    [schema.townships, city.townships],
+    [schema.communities, city.communities],
+    [schema.propertyCompanies, city.propertyCompanies],
+    [schema.compounds, city.compounds],
+    [schema.propertyContracts, city.propertyContracts],
+    [schema.partyOrganisations, city.partyOrganisations],
+    [schema.committeeTerms, city.committeeTerms],
+    [schema.meetings, city.meetings],
+    [schema.evaluations, city.evaluations],
+    [schema.residentIssues, city.residentIssues],
+    [schema.petitions, city.petitions],
+    [schema.targets, CITY_TARGETS.map((t) => ({ ...t, townshipCode: null }))],
+    [
+      schema.datasetInfo,
+      [
+        { key: 'source', value: 'demo' },
+        { key: 'seed', value: String(options.seed) },
+        { key: 'asOf', value: options.asOf },
+      ],
+    ],
+  ];
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    if (!options.reset && !(await isEmpty(txDb))) {
+      throw new SeedError('数据库中已有小区数据；如需重新生成演示数据，请加 --reset（将清空现有记录）');
+    }
+    if (options.reset) await clearData(txDb);
+    for (const [table, rows] of tables) await insertAll(txDb, table, rows);
+    await resetSequences(txDb);
+  });
+  return {
+    compounds: city.compounds.length,
+    townships: city.townships.length,
+    rows: tables.reduce((n, [, rows]) => n + rows.length, 0),
+  };
+}
+
+/** Empties every data table (users and the audit log are kept). */
+export async function clearData(db: Db): Promise<void> {
+  const names = DATA_TABLES.map((t) => `"${tableName(t)}"`).join(', ');
+  await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
+}
+
+function tableName(table: PgTable): string {
+  return getTableName(table);
+}
+
+/** Rows were inserted with explicit ids: move each serial past the largest id. */
+async function resetSequences(db: Db): Promise<void> {
+  for (const table of DATA_TABLES) {
+    const name = tableName(table);
+    if (!('id' in table)) continue;
+    await db.execute(
+      sql.raw(`select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`),
+    );
+  }
+}

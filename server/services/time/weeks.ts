@@ -1,0 +1,68 @@
+/**
+ * ISO weeks (Monday–Sunday) of Asia/Shanghai calendar days, written 'YYYY-Www'. A week's value
+ * is its Sunday's; for the week in progress it is today's.
+ */
+import { addDays, fromDayNumber, HISTORY_START, InvalidDateError, todayInCity, toDayNumber } from './dates.ts';
+
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** 0 = Monday … 6 = Sunday. */
+function weekdayIndex(date: string): number {
+  // Day 0 (1970-01-01) was a Thursday.
+  return (toDayNumber(date) + 3) % 7;
+}
+
+export function mondayOf(date: string): string {
+  return addDays(date, -weekdayIndex(date));
+}
+
+export function sundayOf(date: string): string {
+  return addDays(mondayOf(date), 6);
+}
+
+/** The ISO week that contains `date`, e.g. '2024-W01' for 2024-01-01. */
+export function isoWeekOf(date: string): string {
+  const thursday = addDays(mondayOf(date), 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((toDayNumber(thursday) - toDayNumber(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday of an ISO week; throws InvalidDateError for malformed or non-existent weeks. */
+export function weekMonday(week: string): string {
+  const m = ISO_WEEK.exec(week);
+  if (!m) throw new InvalidDateError(`周次无效：${week}（应为 YYYY-Www，如 2025-W07）`);
+  const year = Number(m[1]);
+  const n = Number(m[2]);
+  // Week 1 is the week with the year's first Thursday, i.e. the week containing 4 January.
+  const monday = fromDayNumber(toDayNumber(mondayOf(`${year}-01-04`)) + (n - 1) * 7);
+  if (n < 1 || isoWeekOf(monday) !== week) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
+  return monday;
+}
+
+export function weekSunday(week: string): string {
+  return addDays(weekMonday(week), 6);
+}
+
+/** The day a week's value is read on: its Sunday, or today for the week in progress. */
+export function weekValueDate(week: string, today: string = todayInCity()): string {
+  const sunday = weekSunday(week);
+  return sunday < today ? sunday : today;
+}
+
+export const FIRST_WEEK = isoWeekOf(HISTORY_START);
+
+/** A week an indicator may be asked for: from 2024-W01 to the current week. */
+export function parseWeek(week: string, today: string = todayInCity()): string {
+  const monday = weekMonday(week);
+  if (monday < HISTORY_START) throw new InvalidDateError(`周次 ${week} 早于数据起始周 ${FIRST_WEEK}`);
+  if (monday > today) throw new InvalidDateError(`周次 ${week} 尚未到来（今天是 ${today}）`);
+  return week;
+}
+
+/** Every ISO week from `from` to `to` inclusive. */
+export function weeksBetween(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  for (let monday = weekMonday(from); monday <= weekMonday(to); monday = addDays(monday, 7)) weeks.push(isoWeekOf(monday));
+  return weeks;
+}

@@ -1,0 +1,60 @@
+/** `onemap metrics` as a person or a cron job runs it. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../support/cli.ts';
+import { fixtureDataDir } from '../../support/databases.ts';
+
+const KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'];
+const FIELDS = ['value', 'numerator', 'denominator', 'target', 'deadline', 'targetSource', 'previousWeek', 'delta', 'rank', 'requiredWeeklyPace', 'projectedDate', 'status'];
+
+describe('onemap metrics', () => {
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { ONEMAP_DATA_DIR: await fixtureDataDir() };
+  });
+
+  it('prints the documented JSON shape, with the city equal to the sum of the townships', async () => {
+    const run = await runCli(['metrics', '--week', '2025-W22', '--format', 'json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.asOf).toBe('2025-06-01');
+    expect(report.week).toBe('2025-W22');
+    expect(report.townships).toHaveLength(19);
+    for (const key of KEYS) {
+      for (const field of FIELDS) expect(report.city.indicators[key], `${key}.${field}`).toHaveProperty(field);
+      expect(report.city.indicators[key].rank).toBeNull();
+      const sum = (f: string) => report.townships.reduce((n: number, t: { indicators: Record<string, Record<string, number>> }) => n + t.indicators[key]![f]!, 0);
+      expect(report.city.indicators[key].numerator).toBe(sum('numerator'));
+      expect(report.city.indicators[key].denominator).toBe(sum('denominator'));
+    }
+  });
+
+  it('prints CSV for one township, and a drill-through whose rows add up to the figure', async () => {
+    const [csv, drill] = await Promise.all([
+      runCli(['metrics', '--as-of', '2025-03-31', '--township', '350582103', '--format', 'csv'], env),
+      runCli(['metrics', 'drill', '--indicator', 'partyOrgCoverage', '--as-of', '2025-03-31', '--township', '350582103', '--format', 'json'], env),
+    ]);
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^asOf,week,scope,scopeName,indicator,value,numerator,denominator,/);
+    expect(lines).toHaveLength(1 + 2 * 5); // city + 陈埭, five indicators each
+    const party = lines.find((l) => l.includes(',350582103,') && l.includes(',partyOrgCoverage,'))!.split(',');
+    const listing = JSON.parse(drill.stdout);
+    expect(listing.compounds.filter((c: { inNumerator: boolean }) => c.inNumerator).length).toBe(Number(party[6]));
+    expect(listing.compounds.length).toBe(Number(party[7]));
+  });
+
+  it.each([
+    [['metrics', '--township', '350582999'], /未知镇街代码/],
+    [['metrics', '--week', '2025-13'], /周次无效/],
+    [['metrics', '--as-of', '2023-06-01'], /早于数据起始日/],
+    [['metrics', '--as-of', '2099-06-01'], /晚于今天/],
+    [['metrics', '--format', 'xml'], /--format 不支持 "xml"/],
+    [['metrics', 'drill', '--indicator', 'happiness'], /未知指标：happiness/],
+  ])('refuses %j with one line and a non-zero exit', async (args, message) => {
+    const run = await runCli(args, env);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+});

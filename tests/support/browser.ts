@@ -1,0 +1,62 @@
+/**
+ * Debian's Chromium driven by playwright-core, with every request that leaves localhost
+ * blocked (the product must work with no internet) and console errors collected.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { clientBuildIsStale } from '../../server/cli/commands/serve.ts';
+
+export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+export function ensureClientBuilt(): void {
+  if (clientBuildIsStale()) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'onemap-chromium-'))}`,
+    ],
+  });
+}
+
+export interface OfflinePage {
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  blockedRequests: string[];
+}
+
+export async function openOfflinePage(browser: Browser, width: number, height: number): Promise<OfflinePage> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const blockedRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    blockedRequests.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return { context, page, consoleErrors, blockedRequests };
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs once per `vitest run`: seeds the fixture city once on PGlite (kept as a data-directory
+ * dump each test file loads in a second or two) and, when the PostgreSQL service is reachable,
+ * into a template database each test file clones. CI sets ONEMAP_REQUIRE_POSTGRES=1 so a missing
+ * server fails the run instead of silently testing one database.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import postgres from 'postgres';
+import { openDatabase } from '../../server/db/connection.ts';
+import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
+import { DEFAULT_POSTGRES_URL, FIXTURE_AS_OF, FIXTURE_SEED, TEMPLATE_DATABASE } from './constants.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDumpPath: string;
+    postgresUrl: string | null;
+  }
+}
+
+const DUMP_PATH = join(process.cwd(), 'var', 'test', 'fixture-pglite.tar.gz');
+
+async function reachablePostgres(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 0 });
+  }
+}
+
+export function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function seedPostgresTemplate(adminUrl: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: databaseUrl(adminUrl, TEMPLATE_DATABASE) });
+  try {
+    await seedDemoCity(database.db, { seed: FIXTURE_SEED, asOf: FIXTURE_AS_OF });
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedPgliteDump(): Promise<void> {
+  const database = await openDatabase({ dataDir: 'memory://fixture' });
+  try {
+    await seedDemoCity(database.db, { seed: FIXTURE_SEED, asOf: FIXTURE_AS_OF });
+    const client = (database.db as unknown as { $client: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).$client;
+    const dump = await client.dumpDataDir('gzip');
+    mkdirSync(join(process.cwd(), 'var', 'test'), { recursive: true });
+    writeFileSync(DUMP_PATH, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await database.close();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const adminUrl = process.env.ONEMAP_TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+  const hasPostgres = process.env.ONEMAP_SKIP_POSTGRES ? false : await reachablePostgres(adminUrl);
+  if (!hasPostgres && process.env.ONEMAP_REQUIRE_POSTGRES) {
+    throw new Error(`ONEMAP_REQUIRE_POSTGRES is set but PostgreSQL at ${adminUrl} is not reachable`);
+  }
+  await Promise.all([seedPgliteDump(), hasPostgres ? seedPostgresTemplate(adminUrl) : Promise.resolve()]);
+  project.provide('pgliteDumpPath', DUMP_PATH);
+  project.provide('postgresUrl', hasPostgres ? adminUrl : null);
+}
