@@ -59,3 +59,37 @@ export const AIRPORT: readonly [number, number] = [118.59, 24.796];
 
 /** Shishi (石狮市, 350581): not part of Jinjiang; drawn dimmed on the map, nothing of ours inside. */
 export const SHISHI = { code: '350581', name: '石狮市', centre: [118.644, 24.735] as const };
+
+/**
+ * Schematic outline of Shishi, drawn dimmed on the map: bounded on the west by Jinjiang's
+ * outline (the vertices of CITY_OUTLINE from 118.672, 24.812 round to 118.662, 24.652) and on the
+ * east by a hand-drawn coast within its published extent (≈ 118.563–118.781 E, 24.664–24.813 N).
+ */
+export const SHISHI_OUTLINE: readonly (readonly [number, number])[] = [
+  [118.672, 24.812], [118.655, 24.795], [118.638, 24.779], [118.62, 24.766], [118.598, 24.752],
+  [118.566, 24.737], [118.59, 24.722], [118.612, 24.708], [118.634, 24.694], [118.652, 24.68],
+  [118.643, 24.667], [118.662, 24.652], [118.7, 24.664], [118.74, 24.676], [118.781, 24.7],
+  [118.772, 24.736], [118.748, 24.768], [118.718, 24.792], [118.69, 24.81], [118.672, 24.812],
+];
+
+/**
+ * The mainland around Jinjiang (Quanzhou's 鲤城/丰泽 to the north, 南安 to the west), drawn
+ * dimmed so the coast reads as coast. Schematic: it follows Jinjiang's outline where they touch
+ * and runs off the map elsewhere.
+ */
+export const SURROUNDING_LAND: readonly (readonly [number, number])[] = [
+  [118.45, 24.643], [118.452, 24.672], [118.447, 24.7], [118.428, 24.76], [118.418, 24.79],
+  [118.422, 24.818], [118.446, 24.846], [118.472, 24.87], [118.502, 24.889], [118.553, 24.88],
+  [118.57, 24.892], [118.595, 24.888], [118.62, 24.877], [118.645, 24.862], [118.668, 24.9],
+  [118.7, 24.93], [118.75, 24.95], [118.75, 25.1], [118.2, 25.1], [118.2, 24.6], [118.33, 24.62],
+  [118.4, 24.655], [118.45, 24.643],
+];
+
+/**
+ * Where a township's name is drawn when its centroid would collide with a neighbour's label:
+ * 陈埭 surrounds 西滨, so its name goes to its northern part and 西滨's just below its disc.
+ */
+export const LABEL_POSITIONS: Readonly<Record<string, readonly [number, number]>> = {
+  '350582103': [118.642, 24.849],
+  '350582114': [118.628, 24.795],
+};

@@ -3,8 +3,7 @@
  * blocked (the product must work with no internet) and console errors collected.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { clientBuildIsStale } from '../../server/cli/commands/serve.ts';
@@ -26,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'onemap-chromium-'))}`,
+      // Playwright gives every launch a fresh temporary --user-data-dir of its own.
     ],
   });
 }
@@ -47,6 +46,8 @@ export async function openOfflinePage(browser: Browser, width: number, height: n
     blockedRequests.push(url.href);
     return route.abort('blockedbyclient');
   });
+  // Fail in seconds with a message rather than at the test's timeout.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => {

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type DatabaseKind } from '../../server/db/connection.ts';
-import { TEMPLATE_DATABASE } from './constants.ts';
 import { databaseUrl } from './globalSetup.ts';
 
 export function availableBackends(): DatabaseKind[] {
@@ -28,7 +27,7 @@ export async function openFixtureDatabase(kind: DatabaseKind): Promise<TestDatab
     const database = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
     return { ...database, dispose: () => database.close() };
   }
-  return clonePostgres(TEMPLATE_DATABASE);
+  return clonePostgres(inject('postgresTemplate'));
 }
 
 /** An empty, migrated database of the given kind. */

@@ -4,22 +4,25 @@
  * into a template database each test file clones. CI sets ONEMAP_REQUIRE_POSTGRES=1 so a missing
  * server fails the run instead of silently testing one database.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
 import { openDatabase } from '../../server/db/connection.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
-import { DEFAULT_POSTGRES_URL, FIXTURE_AS_OF, FIXTURE_SEED, TEMPLATE_DATABASE } from './constants.ts';
+import { DEFAULT_POSTGRES_URL, FIXTURE_AS_OF, FIXTURE_SEED } from './constants.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDumpPath: string;
     postgresUrl: string | null;
+    postgresTemplate: string;
   }
 }
 
-const DUMP_PATH = join(process.cwd(), 'var', 'test', 'fixture-pglite.tar.gz');
+const DUMP_PATH = join(process.cwd(), 'var', 'test', `fixture-pglite-${process.pid}.tar.gz`);
+/** Per run, so two test runs on one machine never drop each other's template. */
+const TEMPLATE_DATABASE = `onemap_test_template_${process.pid}`;
 
 async function reachablePostgres(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -68,7 +71,16 @@ async function seedPgliteDump(): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+async function dropTemplate(adminUrl: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const adminUrl = process.env.ONEMAP_TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
   const hasPostgres = process.env.ONEMAP_SKIP_POSTGRES ? false : await reachablePostgres(adminUrl);
   if (!hasPostgres && process.env.ONEMAP_REQUIRE_POSTGRES) {
@@ -77,4 +89,9 @@ export default async function setup(project: TestProject): Promise<void> {
   await Promise.all([seedPgliteDump(), hasPostgres ? seedPostgresTemplate(adminUrl) : Promise.resolve()]);
   project.provide('pgliteDumpPath', DUMP_PATH);
   project.provide('postgresUrl', hasPostgres ? adminUrl : null);
+  project.provide('postgresTemplate', TEMPLATE_DATABASE);
+  return async () => {
+    rmSync(DUMP_PATH, { force: true });
+    if (hasPostgres) await dropTemplate(adminUrl);
+  };
 }

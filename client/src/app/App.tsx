@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { TownshipOverview } from '../features/overview/TownshipOverview.tsx';
+import { useMemo } from 'react';
+import { FIRST_WEEK, isoWeekOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { trpc } from './trpc.ts';
 
@@ -8,6 +10,9 @@ export function App() {
   const info = useQuery(trpc.system.info.queryOptions());
   const townships = useQuery(trpc.geography.townships.queryOptions());
   const approximate = townships.data?.some((tw) => tw.boundarySource === 'approximate') ?? false;
+  const today = info.data?.today;
+  const weeks = useMemo(() => (today ? weeksBetween(FIRST_WEEK, isoWeekOf(today)) : []), [today]);
+  const error = info.error ?? townships.error;
   return (
     <div className="shell">
       <header className="topbar">
@@ -30,12 +35,14 @@ export function App() {
         </button>
       </header>
       <main>
-        {info.error || townships.error ? (
-          <p className="message error">{t('app.loadError', { message: (info.error ?? townships.error)!.message })}</p>
-        ) : !info.data || !townships.data ? (
+        {error ? (
+          <p className="message error" role="alert">
+            {t('app.loadError', { message: error.message })}
+          </p>
+        ) : !info.data || !townships.data || !today ? (
           <p className="message">{t('app.loading')}</p>
         ) : (
-          <TownshipOverview townships={townships.data} today={info.data.today} />
+          <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
         )}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compoundHistory } from '../../services/compounds/compoundHistory.ts';
 import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
 import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
 import { publicProcedure, router } from '../trpc.ts';
@@ -11,4 +12,8 @@ export const compoundsRouter = router({
     const asOf = parseAsOf(input.asOf ?? todayInCity());
     return compoundStatusAsOf(ctx.db, asOf, input.townshipCode);
   }),
+  /** One compound's facts and dated records as known on the date (its card and timeline). */
+  history: publicProcedure.input(z.object({ code: z.string().min(1).max(40), asOf: z.string().optional() })).query(({ ctx, input }) =>
+    compoundHistory(ctx.db, input.code, parseAsOf(input.asOf ?? todayInCity())),
+  ),
 });

@@ -1,0 +1,175 @@
+/**
+ * `/`: the map fills the screen; the five indicators on the left, the township ranking on the
+ * right, the as-of week with replay and the layer switch on top; cards open beside the map.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PickingInfo } from '@deck.gl/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { trpc, type RouterOutputs } from '../../app/trpc.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { basemapStyle } from '../../map/basemapStyle.ts';
+import { MapView, type MapHandle } from '../../map/MapView.tsx';
+import { CompoundCard } from '../compound/CompoundCard.tsx';
+import { DrillDialog } from '../indicators/DrillDialog.tsx';
+import { IndicatorTiles } from '../indicators/IndicatorTiles.tsx';
+import { SecondaryFigures } from '../indicators/SecondaryFigures.tsx';
+import { INDICATOR_ORDER, shading, type IndicatorKey } from '../layers/choropleth.ts';
+import { legendFor, type CompoundRow } from '../layers/coverageLayers.ts';
+import { mapLayers, type TownshipFeature } from '../layers/deckLayers.ts';
+import { LayerSwitch } from '../layers/LayerSwitch.tsx';
+import { Legend } from '../layers/Legend.tsx';
+import { RankingPanel } from '../ranking/RankingPanel.tsx';
+import { WeekControl } from '../time/WeekControl.tsx';
+import { TownshipCard } from '../township/TownshipCard.tsx';
+import { asCollection, boundsOf, townshipFeatures } from './townshipFeatures.ts';
+import { useDashboardState } from './useDashboardState.ts';
+
+type Township = RouterOutputs['geography']['townships'][number];
+
+interface Props {
+  townships: Township[];
+  weeks: string[];
+  weekDate(week: string): string;
+}
+
+export function DashboardPage({ townships, weeks, weekDate }: Props) {
+  const { t } = useI18n();
+  const state = useDashboardState(weeks);
+  const asOf = weekDate(state.week);
+  const weekIndex = weeks.indexOf(state.week);
+  const [playing, setPlaying] = useState(false);
+  const [zoom, setZoom] = useState(11);
+  const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [drill, setDrill] = useState<IndicatorKey | null>(null);
+  const mapRef = useRef<MapHandle>(null);
+
+  const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
+  const report = useQuery({ ...trpc.metrics.report.queryOptions({ asOf }), placeholderData: keepPreviousData });
+  const features = useMemo(() => townshipFeatures(townships), [townships]);
+  const style = useMemo(() => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }), [features]);
+  const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
+  const shadingScale = useMemo(
+    () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
+    [state.shade, state.mode, report.data],
+  );
+  const layers = useMemo(
+    () =>
+      mapLayers({
+        townships: features,
+        compounds: rows,
+        layer: state.layer,
+        shading: shadingScale,
+        selectedCompound: state.compound,
+        selectedTownship: state.township,
+        showCompoundNames: zoom >= 13,
+      }),
+    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom],
+  );
+  const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
+  const ready = !compounds.isPlaceholderData && !report.isPlaceholderData && compounds.isSuccess && report.isSuccess;
+
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      const object = info.object as CompoundRow | TownshipFeature | undefined;
+      if (!object) return setHover(null);
+      const text = 'households' in object ? `${object.name} · ${t('tooltip.households', { count: object.households })}` : object.properties.name;
+      setHover({ x: info.x, y: info.y, text });
+    },
+    [t],
+  );
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      const object = info.object as CompoundRow | TownshipFeature | undefined;
+      if (!object) return;
+      if ('households' in object) {
+        state.setCompound(object.code);
+      } else {
+        state.setCompound(null);
+        state.setTownship(object.properties.code);
+      }
+    },
+    [state],
+  );
+  const fitTownship = (code: string) => {
+    const feature = features.find((f) => f.properties.code === code);
+    if (feature) mapRef.current?.fitBounds(boundsOf(feature));
+  };
+
+  const selectedCompound = state.compound ? rows.find((c) => c.code === state.compound) : undefined;
+  const selectedTownship = state.township ? report.data?.townships.find((tw) => tw.code === state.township) : undefined;
+
+  return (
+    <div className="dashboard">
+      <div className="toolbar">
+        <WeekControl
+          weeks={weeks}
+          index={weekIndex}
+          onChange={(i) => state.setWeek(weeks[i]!)}
+          playing={playing}
+          onPlayingChange={setPlaying}
+          ready={ready}
+          asOf={asOf}
+        />
+        <LayerSwitch value={state.layer} onChange={state.setLayer} />
+        <label className="select">
+          <span>{t('choropleth.label')}</span>
+          <select value={state.shade ?? ''} onChange={(e) => state.setShade((e.target.value || null) as IndicatorKey | null)} data-testid="shade-select">
+            <option value="">{t('choropleth.none')}</option>
+            {INDICATOR_ORDER.map((key) => (
+              <option key={key} value={key}>
+                {t(`indicator.short.${key}`)}
+              </option>
+            ))}
+          </select>
+          <select value={state.mode} onChange={(e) => state.setMode(e.target.value as 'value' | 'gap')} disabled={!state.shade} aria-label={t('choropleth.label')}>
+            <option value="value">{t('choropleth.mode.value')}</option>
+            <option value="gap">{t('choropleth.mode.gap')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="workspace">
+        <div className="left">
+          {report.data && <IndicatorTiles indicators={report.data.city.indicators} selected={state.indicator} onSelect={state.setIndicator} onDrill={setDrill} />}
+        </div>
+        <div className="map-area">
+          <MapView ref={mapRef} style={style} layers={layers} onHover={onHover} onClick={onClick} onZoom={setZoom} label={t('app.title')} />
+          <div className="map-controls">
+            <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
+              {t('map.fitCity')}
+            </button>
+          </div>
+          <Legend layer={state.layer} entries={legend} shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null} />
+          {hover && (
+            <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
+              {hover.text}
+            </div>
+          )}
+          {selectedCompound ? (
+            <CompoundCard compound={selectedCompound} asOf={asOf} onClose={() => state.setCompound(null)} />
+          ) : selectedTownship ? (
+            <TownshipCard township={selectedTownship} onClose={() => state.setTownship(null)} onFit={() => fitTownship(selectedTownship.code)} />
+          ) : null}
+          <span className="sr-only" data-testid="compound-count" data-week={state.week} data-ready={ready}>
+            {rows.length}
+          </span>
+        </div>
+        <div className="right">
+          {report.data && (
+            <RankingPanel
+              townships={report.data.townships}
+              indicator={state.indicator}
+              selected={state.township}
+              onSelect={(code) => {
+                state.setCompound(null);
+                state.setTownship(code);
+                fitTownship(code);
+              }}
+            />
+          )}
+          {report.data && <SecondaryFigures figures={report.data.city.secondary} />}
+        </div>
+      </div>
+      {drill && <DrillDialog indicator={drill} asOf={asOf} townshipCode={null} onClose={() => setDrill(null)} />}
+    </div>
+  );
+}

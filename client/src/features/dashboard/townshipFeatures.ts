@@ -1,0 +1,30 @@
+import { centroid } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { LABEL_POSITIONS } from '../../../../data/geography/jinjiang.ts';
+import type { RouterOutputs } from '../../app/trpc.ts';
+import type { TownshipFeature } from '../layers/deckLayers.ts';
+
+type Township = RouterOutputs['geography']['townships'][number];
+
+/** Township boundaries as GeoJSON features, with a label point (centroid unless placed by hand). */
+export function townshipFeatures(townships: readonly Township[]): TownshipFeature[] {
+  return townships.map((t) => {
+    const c = centroid({ type: 'Feature', properties: {}, geometry: t.boundary }).geometry.coordinates as [number, number];
+    return { type: 'Feature', geometry: t.boundary, properties: { code: t.code, name: t.name, labelAt: (LABEL_POSITIONS[t.code] as [number, number] | undefined) ?? c } };
+  });
+}
+
+export function asCollection(features: TownshipFeature[]): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }> {
+  return { type: 'FeatureCollection', features };
+}
+
+/** [west, south, east, north] of a township. */
+export function boundsOf(feature: TownshipFeature): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const rings = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
+  for (const ring of rings)
+    for (const [lon, lat] of ring) {
+      w = Math.min(w, lon!); e = Math.max(e, lon!); s = Math.min(s, lat!); n = Math.max(n, lat!);
+    }
+  return [w, s, e, n];
+}

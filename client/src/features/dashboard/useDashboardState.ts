@@ -1,0 +1,29 @@
+/** The dashboard's view state, mirrored into the URL so a link reproduces the view. */
+import { useCallback } from 'react';
+import { useUrlParam } from '../../app/useUrlState.ts';
+import { INDICATOR_ORDER, type ChoroplethMode, type IndicatorKey } from '../layers/choropleth.ts';
+import { COVERAGE_LAYERS, type CoverageLayer } from '../layers/coverageLayers.ts';
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string | null): T | undefined =>
+    (values as readonly (string | null)[]).includes(raw) ? (raw as T) : undefined;
+const identity = (v: string) => v;
+const orNull = (v: string | null) => v;
+const code = (raw: string | null) => (raw && /^[\w-]{1,40}$/.test(raw) ? raw : undefined);
+
+export function useDashboardState(weeks: readonly string[]) {
+  const [layer, setLayer, badLayer] = useUrlParam<CoverageLayer>('layer', oneOf(COVERAGE_LAYERS), identity, 'party');
+  const [indicator, setIndicator, badIndicator] = useUrlParam<IndicatorKey>('indicator', oneOf(INDICATOR_ORDER), identity, 'deliberationCoverage');
+  const [shade, setShade, badShade] = useUrlParam<IndicatorKey | null>('shade', oneOf(INDICATOR_ORDER), orNull, null);
+  const [mode, setMode, badMode] = useUrlParam<ChoroplethMode>('mode', oneOf(['value', 'gap'] as const), identity, 'value');
+  const lastWeek = weeks[weeks.length - 1]!;
+  const [week, setWeek, badWeek] = useUrlParam<string>('week', oneOf(weeks), useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]), lastWeek);
+  const [compound, setCompound, badCompound] = useUrlParam<string | null>('compound', code, orNull, null);
+  const [township, setTownship, badTownship] = useUrlParam<string | null>('township', code, orNull, null);
+  return {
+    layer, setLayer, indicator, setIndicator, shade, setShade, mode, setMode, week, setWeek,
+    compound, setCompound, township, setTownship,
+    invalidUrl: badLayer || badIndicator || badShade || badMode || badWeek || badCompound || badTownship,
+  };
+}

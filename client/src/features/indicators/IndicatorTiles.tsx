@@ -1,0 +1,53 @@
+/** The five 四升一降 indicators for the city: value, goal, change on last week, status. */
+import type { RouterOutputs } from '../../app/trpc.ts';
+import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
+
+type Indicators = RouterOutputs['metrics']['report']['city']['indicators'];
+
+interface Props {
+  indicators: Indicators;
+  selected: IndicatorKey;
+  onSelect(key: IndicatorKey): void;
+  onDrill(key: IndicatorKey): void;
+}
+
+export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Props) {
+  const { t } = useI18n();
+  return (
+    <section className="tiles" aria-label={t('indicators.title')}>
+      {INDICATOR_ORDER.map((key) => {
+        const r = indicators[key];
+        const better = isImprovement(key, r.delta);
+        return (
+          <article key={key} className={`tile ${selected === key ? 'selected' : ''}`} data-testid={`tile-${key}`}>
+            <button type="button" className="tile-main" onClick={() => onSelect(key)} aria-pressed={selected === key}>
+              <span className="tile-name">{t(`indicator.${key}`)}</span>
+              <span className="tile-value" data-testid={`tile-value-${key}`}>
+                {formatIndicator(key, r.value)}
+              </span>
+              <span className="tile-meta">
+                <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{t('indicator.delta', { delta: formatDelta(key, r.delta) })}</span>
+                {r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}
+              </span>
+              <span className="tile-goal muted">
+                {r.target === null
+                  ? t('indicator.noGoal')
+                  : t(r.targetSource === 'assumed' ? 'indicator.goalAssumed' : 'indicator.goal', { goal: formatIndicator(key, r.target), deadline: r.deadline ?? '' })}
+              </span>
+              {r.target !== null && r.value !== null && key !== 'petitionRate' && (
+                <span className="progress" aria-hidden="true">
+                  <span style={{ width: `${Math.min(100, (r.value / r.target) * 100)}%` }} />
+                </span>
+              )}
+            </button>
+            <button type="button" className="link small" onClick={() => onDrill(key)}>
+              {t('indicator.fraction', { numerator: r.numerator, denominator: r.denominator })} · {t('indicators.drill')}
+            </button>
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * deck.gl layer factories for the map: township areas (pickable, optionally shaded), the
+ * open-issue density, compound points and the labels. Stock layers only.
+ */
+import { HexagonLayer } from '@deck.gl/aggregation-layers';
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { hexToRgba, type Rgba } from '../../map/theme.ts';
+import { colorOf, type CompoundRow, type CoverageLayer } from './coverageLayers.ts';
+import type { Shading } from './choropleth.ts';
+
+export type TownshipFeature = Feature<Polygon | MultiPolygon, { code: string; name: string; labelAt: [number, number] }>;
+
+/** Chinese first; the fonts a wall PC or a desktop usually has. Glyphs come from the local font. */
+export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+export interface MapLayerInput {
+  townships: TownshipFeature[];
+  compounds: readonly CompoundRow[];
+  layer: CoverageLayer;
+  shading: Shading | null;
+  selectedCompound: string | null;
+  selectedTownship: string | null;
+  /** Compound names appear from this zoom on. */
+  showCompoundNames: boolean;
+  /** Multiplier for wall screens. */
+  scale?: number;
+}
+
+/** Pixels: 4 px for a 100-household compound up to ~15 px for 3,000+. */
+export function compoundRadius(households: number): number {
+  return 3 + Math.sqrt(households) / 5;
+}
+
+export function mapLayers(input: MapLayerInput): Layer[] {
+  const scale = input.scale ?? 1;
+  const color = colorOf(input.layer);
+  const colorCache = new Map<string, Rgba>();
+  const rgba = (hex: string) => colorCache.get(hex) ?? (colorCache.set(hex, hexToRgba(hex)), colorCache.get(hex)!);
+  const layers: Layer[] = [
+    new GeoJsonLayer<TownshipFeature['properties']>({
+      id: 'townships',
+      data: input.townships,
+      pickable: true,
+      stroked: true,
+      filled: true,
+      getFillColor: (f) => input.shading?.colorOf(f.properties.code) ?? [0, 0, 0, 0],
+      getLineColor: (f) => (f.properties.code === input.selectedTownship ? [255, 255, 255, 255] : [0, 0, 0, 0]),
+      getLineWidth: 3 * scale,
+      lineWidthUnits: 'pixels',
+      updateTriggers: { getFillColor: [input.shading], getLineColor: [input.selectedTownship] },
+    }),
+  ];
+  if (input.layer === 'issues') {
+    layers.push(
+      new HexagonLayer<CompoundRow>({
+        id: 'issue-density',
+        data: input.compounds.filter((c) => c.openIssues > 0),
+        getPosition: (c) => [c.lon, c.lat],
+        getColorWeight: (c) => c.openIssues,
+        colorAggregation: 'SUM',
+        radius: 1200,
+        coverage: 0.92,
+        opacity: 0.45,
+        colorRange: [
+          [255, 237, 160],
+          [254, 217, 118],
+          [254, 178, 76],
+          [253, 141, 60],
+          [240, 59, 32],
+          [189, 0, 38],
+        ],
+        pickable: false,
+      }),
+    );
+  }
+  layers.push(
+    new ScatterplotLayer<CompoundRow>({
+      id: 'compounds',
+      data: input.compounds,
+      pickable: true,
+      getPosition: (c) => [c.lon, c.lat],
+      getRadius: (c) => compoundRadius(c.households) * scale,
+      radiusUnits: 'pixels',
+      getFillColor: (c) => rgba(color(c)),
+      stroked: true,
+      getLineColor: (c) => (c.code === input.selectedCompound ? [255, 255, 255, 255] : [8, 20, 35, 220]),
+      getLineWidth: (c) => (c.code === input.selectedCompound ? 3 : 1) * scale,
+      lineWidthUnits: 'pixels',
+      updateTriggers: { getFillColor: [input.layer], getLineColor: [input.selectedCompound], getLineWidth: [input.selectedCompound] },
+    }),
+    new TextLayer<TownshipFeature>({
+      id: 'township-labels',
+      data: input.townships,
+      getPosition: (f) => f.properties.labelAt,
+      getText: (f) => f.properties.name,
+      getSize: 15 * scale,
+      getColor: [236, 243, 252, 255],
+      background: true,
+      getBackgroundColor: [8, 20, 35, 170],
+      backgroundPadding: [4, 1],
+      fontFamily: LABEL_FONT,
+      fontWeight: 600,
+      characterSet: 'auto',
+      fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  );
+  if (input.showCompoundNames) {
+    layers.push(
+      new TextLayer<CompoundRow>({
+        id: 'compound-labels',
+        data: input.compounds,
+        getPosition: (c) => [c.lon, c.lat],
+        getText: (c) => c.name,
+        getSize: 12 * scale,
+        getPixelOffset: (c) => [0, -(compoundRadius(c.households) * scale + 9)],
+        getColor: [205, 218, 235, 255],
+        fontFamily: LABEL_FONT,
+        characterSet: 'auto',
+        fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+        outlineWidth: 3,
+        outlineColor: [8, 20, 35, 230],
+        getTextAnchor: 'middle',
+      }),
+    );
+  }
+  return layers;
+}

@@ -1,0 +1,46 @@
+/** A township's summary on the as-of day: its indicators, ranks and headline counts. */
+import type { RouterOutputs } from '../../app/trpc.ts';
+import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+
+type Township = RouterOutputs['metrics']['report']['townships'][number];
+
+export function TownshipCard({ township, onClose, onFit }: { township: Township; onClose(): void; onFit(): void }) {
+  const { t } = useI18n();
+  return (
+    <aside className="card" aria-label={township.name} data-testid="township-card">
+      <header>
+        <div>
+          <h2>{township.name}</h2>
+          <p className="muted small">
+            {t('card.township.compounds')} {township.secondary.compounds} · {t('card.township.households')} {township.secondary.households.toLocaleString()}
+          </p>
+        </div>
+        <button type="button" className="close" aria-label={t('card.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <table className="mini">
+        <tbody>
+          {INDICATOR_ORDER.map((key) => {
+            const r = township.indicators[key];
+            const better = isImprovement(key, r.delta);
+            return (
+              <tr key={key}>
+                <th scope="row">{t(`indicator.short.${key}`)}</th>
+                <td className="num">{formatIndicator(key, r.value)}</td>
+                <td className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{formatDelta(key, r.delta)}</td>
+                <td className="num">{r.rank === null ? '—' : t('card.township.rank', { rank: r.rank })}</td>
+                <td>{r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button type="button" className="button" onClick={onFit}>
+        {t('map.fitTownship')}
+      </button>
+    </aside>
+  );
+}

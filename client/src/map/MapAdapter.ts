@@ -1,0 +1,88 @@
+/**
+ * The one module that touches maplibre and deck.gl imperatively. React components hand it
+ * layers and callbacks; it owns the map, the interleaved deck.gl overlay (drawn in maplibre's own
+ * WebGL context, which costs the same as maplibre's layers — see BENCHMARKS.md) and their events.
+ */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+
+/** Jinjiang's extent, [west, south, east, north] in WGS84 degrees. */
+export const CITY_BOUNDS: [number, number, number, number] = [118.405, 24.505, 118.715, 24.895];
+
+export interface MapAdapterOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  onHover?: (info: PickingInfo) => void;
+  onClick?: (info: PickingInfo) => void;
+  onZoom?: (zoom: number) => void;
+  /** Called once the basemap has been drawn. */
+  onReady?: () => void;
+}
+
+export class MapAdapter {
+  readonly map: MapLibreMap;
+  private readonly overlay: MapLibreOverlay;
+  /** Layers handed over before the basemap style loaded; added once it has. */
+  private pendingLayers: Layer[] | null = [];
+
+  constructor(options: MapAdapterOptions) {
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: options.style,
+      bounds: CITY_BOUNDS,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxBounds: [117.9, 24.2, 119.2, 25.2],
+      minZoom: 8,
+      maxZoom: 17,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      ...(options.onHover ? { onHover: options.onHover } : {}),
+      ...(options.onClick ? { onClick: options.onClick } : {}),
+    });
+    // Interleaved deck.gl layers join maplibre's layer stack. Added before the style has loaded,
+    // they end up beneath the basemap's fills, so they wait for 'load'.
+    this.map.once('load', () => {
+      this.map.addControl(this.overlay);
+      this.overlay.setProps({ layers: this.pendingLayers ?? [] });
+      this.pendingLayers = null;
+    });
+    if (options.onZoom) {
+      const onZoom = options.onZoom;
+      this.map.on('zoomend', () => onZoom(this.map.getZoom()));
+    }
+    if (options.onReady) this.map.once('idle', options.onReady);
+  }
+
+  setLayers(layers: Layer[]): void {
+    if (this.pendingLayers) this.pendingLayers = layers;
+    else this.overlay.setProps({ layers });
+  }
+
+  fitBounds(bounds: LngLatBoundsLike, animate = true): void {
+    this.map.fitBounds(bounds, { padding: 40, duration: animate ? 600 : 0, maxZoom: 15 });
+  }
+
+  fitCity(animate = true): void {
+    this.fitBounds(CITY_BOUNDS, animate);
+  }
+
+  get zoom(): number {
+    return this.map.getZoom();
+  }
+
+  destroy(): void {
+    if (!this.pendingLayers) this.map.removeControl(this.overlay);
+    this.map.remove();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The offline basemap: a maplibre style built only from the project's own geodata (sea,
+ * surrounding land, Shishi dimmed, the city and its township boundaries). No glyphs, sprites or
+ * tiles are requested; all text is drawn by deck.gl's TextLayer. An optional raster tile
+ * service (an intranet XYZ server, Tianditu WMTS) can be placed underneath: see `tileUrl`.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { CITY_OUTLINE, SHISHI_OUTLINE, SURROUNDING_LAND } from '../../../data/geography/jinjiang.ts';
+import { MAP_THEME } from './theme.ts';
+
+const ring = (points: readonly (readonly [number, number])[]) => ({
+  type: 'Feature' as const,
+  properties: {},
+  geometry: { type: 'Polygon' as const, coordinates: [points.map(([lon, lat]) => [lon, lat])] },
+});
+
+export interface BasemapOptions {
+  townships: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+  /**
+   * Optional raster tiles ({z}/{x}/{y} template). GCJ-02 tiles (Gaode, Tencent) are offset about
+   * 500 m from our WGS84 data and need the inverse shift; Tianditu (CGCS2000) lines up as is.
+   */
+  tileUrl?: string | undefined;
+}
+
+export function basemapStyle({ townships, tileUrl }: BasemapOptions): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      surroundings: { type: 'geojson', data: ring(SURROUNDING_LAND) },
+      shishi: { type: 'geojson', data: ring(SHISHI_OUTLINE) },
+      city: { type: 'geojson', data: ring(CITY_OUTLINE) },
+      townships: { type: 'geojson', data: townships },
+      ...(tileUrl ? { tiles: { type: 'raster' as const, tiles: [tileUrl], tileSize: 256 } } : {}),
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': MAP_THEME.sea } },
+      ...(tileUrl ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles', paint: { 'raster-opacity': 0.6 } }] : []),
+      { id: 'surroundings', type: 'fill', source: 'surroundings', paint: { 'fill-color': MAP_THEME.neighbourLand } },
+      { id: 'shishi', type: 'fill', source: 'shishi', paint: { 'fill-color': MAP_THEME.neighbourLand } },
+      { id: 'shishi-edge', type: 'line', source: 'shishi', paint: { 'line-color': MAP_THEME.neighbourEdge, 'line-width': 1, 'line-dasharray': [2, 2] } },
+      { id: 'city', type: 'fill', source: 'city', paint: { 'fill-color': MAP_THEME.land } },
+      { id: 'township-edges', type: 'line', source: 'townships', paint: { 'line-color': MAP_THEME.townshipEdge, 'line-width': 1.2 } },
+      { id: 'city-edge', type: 'line', source: 'city', paint: { 'line-color': MAP_THEME.cityEdge, 'line-width': 2 } },
+    ],
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The map as a person uses it, in Debian's Chromium with every request outside localhost
+ * blocked: the layers render, the legend counts equal `onemap export compounds`, a compound
+ * click opens its card, and the replay moves the week with the counts following.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../server/db/connection.ts';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
+import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
+import { todayInCity } from '../../server/services/time/dates.ts';
+import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, type OfflinePage } from '../support/browser.ts';
+import { runCli } from '../support/cli.ts';
+import { fixtureDataDir } from '../support/databases.ts';
+
+type CsvRow = Record<string, string>;
+const parseCsv = (csv: string): CsvRow[] => {
+  const [header, ...lines] = csv.trimEnd().split('\n');
+  const names = header!.split(',');
+  // Demo names contain no commas or quotes; a quoted field would make this split wrong and fail.
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i]!, v])));
+};
+
+/** The classes each layer's legend should show, counted straight from the export. */
+function expectedLegend(rows: CsvRow[]): Record<string, Record<string, number>> {
+  const count = (f: (r: CsvRow) => string) => rows.reduce<Record<string, number>>((acc, r) => ((acc[f(r)] = (acc[f(r)] ?? 0) + 1), acc), {});
+  return {
+    party: count((r) => r.partyOrgType || 'none'),
+    committee: count((r) => (r.committeeInOffice !== 'true' ? 'none' : r.committeePartyMajority === 'true' ? 'partyMajority' : 'inOffice')),
+    rating: count((r) => (r.propertyManaged !== 'true' ? 'unmanaged' : r.rating || 'notEvaluated')),
+    issues: count((r) => (Number(r.overdueIssues) > 0 ? 'overdue' : Number(r.openIssues) > 0 ? 'open' : 'none')),
+  };
+}
+
+async function legendCounts(page: Page): Promise<Record<string, number>> {
+  const entries = await page.locator('[data-testid^="legend-count-"]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid')!.slice('legend-count-'.length), Number(el.textContent)]));
+  return Object.fromEntries(entries.filter(([, n]) => (n as number) > 0));
+}
+
+async function waitReady(page: Page, week?: string): Promise<void> {
+  const selector = week ? `[data-testid="compound-count"][data-week="${week}"][data-ready="true"]` : '[data-testid="compound-count"][data-ready="true"]';
+  await page.waitForSelector(selector, { state: 'attached', timeout: 60_000 });
+}
+
+/** Web-Mercator pixel of a point on a map fitted to `bounds` with `padding` (as maplibre fits). */
+function pixelOf(lon: number, lat: number, bounds: [number, number, number, number], box: { x: number; y: number; width: number; height: number }, padding: number) {
+  const mx = (l: number) => (l + 180) / 360;
+  const my = (a: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (a * Math.PI) / 360)) / Math.PI) / 2;
+  const [w, s, e, n] = bounds;
+  const scale = Math.min((box.width - 2 * padding) / (mx(e) - mx(w)), (box.height - 2 * padding) / (my(s) - my(n)));
+  const cx = (mx(w) + mx(e)) / 2;
+  const cy = (my(s) + my(n)) / 2;
+  return { x: box.x + box.width / 2 + (mx(lon) - cx) * scale, y: box.y + box.height / 2 + (my(lat) - cy) * scale };
+}
+
+describe('the map', () => {
+  let database: Database;
+  let server: RunningServer;
+  let browser: Browser;
+  let today: string;
+  let cliCsv: string;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    const dataDir = await fixtureDataDir();
+    today = todayInCity();
+    // The real command, on the same data the page will show (an embedded directory has one user at a time).
+    const exported = await runCli(['export', 'compounds', '--as-of', weekValueDate(isoWeekOf(today), today), '--format', 'csv'], { ONEMAP_DATA_DIR: dataDir });
+    expect(exported.code, exported.stderr).toBe(0);
+    cliCsv = exported.stdout;
+    database = await openDatabase({ dataDir });
+    server = await startServer({ database, port: 0 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  let view: OfflinePage;
+  it('renders every layer offline with legend counts equal to the export, at 1920×1080', async () => {
+    view = await openOfflinePage(browser, 1920, 1080);
+    const { page } = view;
+    await page.goto(`${server.url}/`);
+    await waitReady(page);
+    expect(await page.getByTestId('compound-count').textContent()).toBe('347');
+    expect(await page.getByTestId('demo-badge').textContent()).toBe('演示数据');
+    expect(await page.getByTestId('approx-badge').textContent()).toBe('示意边界');
+    const expected = expectedLegend(parseCsv(cliCsv));
+    const pictures: Buffer[] = [];
+    for (const layer of ['party', 'committee', 'rating', 'issues'] as const) {
+      await page.getByTestId(`layer-${layer}`).click();
+      await expect.poll(() => legendCounts(page), { timeout: 10_000 }).toEqual(expected[layer]);
+      expect(await page.getByTestId('legend-total').textContent()).toContain('347');
+      await page.waitForTimeout(1500); // let the software renderer finish the frame
+      pictures.push(await page.locator('[data-testid="map"] canvas').first().screenshot());
+    }
+    // Each layer colours the compounds differently: the drawn map must change with it.
+    for (let i = 1; i < pictures.length; i++) expect(pictures[i]!.equals(pictures[i - 1]!), `layer ${i} redraws the map`).toBe(false);
+    await page.getByTestId('layer-party').click();
+    await page.getByTestId('shade-select').selectOption('committeeRate');
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: artifactPath('map-1920x1080.png') });
+  });
+
+  it('opens a compound card on click, and a township summary', async () => {
+    const { page } = view;
+    const rows = await compoundStatusAsOf(database.db, weekValueDate(isoWeekOf(today), today));
+    // The compound farthest from any other, so the click cannot land on a neighbour.
+    const isolated = rows
+      .map((c) => ({ c, d: Math.min(...rows.filter((o) => o !== c).map((o) => Math.hypot(o.lon - c.lon, o.lat - c.lat))) }))
+      .sort((a, b) => b.d - a.d)[0]!.c;
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const { x, y } = pixelOf(isolated.lon, isolated.lat, [118.405, 24.505, 118.715, 24.895], box, 24);
+    await page.mouse.click(x, y);
+    await page.screenshot({ path: artifactPath('map-click.png') });
+    const card = page.getByTestId('compound-card');
+    await expect.poll(() => card.locator('h2').textContent(), { timeout: 10_000 }).toBe(isolated.name);
+    expect(await card.textContent()).toContain(isolated.townshipName);
+    await card.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('ranking').getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('township-card').count()).toBe(1);
+  });
+
+  it('replays the weeks from 2024-W01 with the legend following the records', async () => {
+    const { page } = view;
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await waitReady(page, '2024-W01');
+    await page.getByTestId('week-play').click();
+    await page.waitForSelector('[data-testid="compound-count"]:not([data-week="2024-W01"])', { state: 'attached', timeout: 30_000 });
+    await page.getByTestId('week-play').click(); // pause
+    const week = (await page.getByTestId('week-label').textContent())!;
+    expect(week).toMatch(/^2024-W0[2-9]$/);
+    await waitReady(page, week);
+    const then = parseCsv(compoundsToCsv(await compoundStatusAsOf(database.db, weekValueDate(week, today))));
+    expect(await legendCounts(page)).toEqual(expectedLegend(then).party);
+    expect(await legendCounts(page)).not.toEqual(expectedLegend(parseCsv(cliCsv)).party);
+    expect(view.consoleErrors).toEqual([]);
+    expect(view.blockedRequests, 'no request leaves our server').toEqual([]);
+    await view.context.close();
+  });
+
+  it('fills a 3840×1080 wall without errors', async () => {
+    const wall = await openOfflinePage(browser, 3840, 1080);
+    await wall.page.goto(`${server.url}/?layer=rating`);
+    await waitReady(wall.page);
+    await wall.page.waitForTimeout(3000);
+    await wall.page.screenshot({ path: artifactPath('map-3840x1080.png') });
+    const overflow = await wall.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.documentElement.scrollHeight > window.innerHeight);
+    expect(overflow, 'no scrollbars').toBe(false);
+    expect(wall.consoleErrors).toEqual([]);
+    await wall.context.close();
+  });
+});
