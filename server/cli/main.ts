@@ -6,12 +6,13 @@ import { DatabaseError } from '../db/connection.ts';
 import { SeedError } from '../services/seed/seedDemoCity.ts';
 import { BadInputError } from '../services/errors.ts';
 import { CliError, type Command } from './command.ts';
+import { benchCommand } from './commands/bench.ts';
 import { exportCommand } from './commands/export.ts';
 import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { seedCommand } from './commands/seed.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

@@ -25,7 +25,7 @@ export function clientBuildIsStale(): boolean {
 
 export async function buildClient(): Promise<void> {
   const { build } = await import('vite');
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 export const serveCommand: Command = {
@@ -78,7 +78,7 @@ export const devCommand: Command = {
     if (!args) return;
     const port = parseInteger(args.values.port ?? process.env.PORT ?? String(DEFAULT_PORT), '端口', 0, 65535);
     const { createServer } = await import('vite');
-    const vite = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+    const vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
     const database = await openDatabase(optionsFromEnv());
     if (await isEmpty(database.db)) await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const running = await startServer({ database, port, clientMiddleware: vite.middlewares });

@@ -35,27 +35,43 @@ export interface Shading {
   best: number;
 }
 
-/** A "goodness" in 0–1 for each township, relative to the spread among townships. */
+/**
+ * A "goodness" in 0–1 for each township on a fixed, honest scale (not stretched to the spread,
+ * so a 96 % township among 100 % ones is not painted as a failure):
+ * - value, rates: from min(50 %, lowest) to 100 %;
+ * - value, petitions: from max(highest, twice the goal) down to 0;
+ * - gap to goal: from the largest gap (at least 20 points, or the goal itself for petitions) to 0.
+ */
 export function shading(townships: readonly TownshipReport[], key: IndicatorKey, mode: ChoroplethMode): Shading {
-  const score = new Map<string, number>();
+  const down = key === 'petitionRate';
+  const values = new Map<string, number>();
+  const target = townships.find((t) => t.indicators[key].target !== null)?.indicators[key].target ?? null;
   for (const t of townships) {
     const r = t.indicators[key];
     if (r.value === null) continue;
-    const down = key === 'petitionRate';
-    if (mode === 'value') score.set(t.code, down ? -r.value : r.value);
-    else if (r.target !== null) score.set(t.code, -Math.max(0, down ? r.value - r.target : r.target - r.value));
+    if (mode === 'value') values.set(t.code, r.value);
+    else if (r.target !== null) values.set(t.code, Math.max(0, down ? r.value - r.target : r.target - r.value));
   }
-  const values = [...score.values()];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const span = max - min || 1;
-  const display = (v: number) => (mode === 'value' && key === 'petitionRate' ? -v : Math.abs(v));
+  const all = [...values.values()];
+  let worst: number;
+  let best: number;
+  if (mode === 'gap') {
+    best = 0;
+    worst = Math.max(...all, down ? (target ?? 1) : 0.2);
+  } else if (down) {
+    best = 0;
+    worst = Math.max(...all, 2 * (target ?? 1));
+  } else {
+    best = 1;
+    worst = Math.min(0.5, ...all);
+  }
+  const span = best - worst || 1;
   return {
     colorOf: (code) => {
-      const s = score.get(code);
-      return s === undefined ? null : ramp((s - min) / span);
+      const v = values.get(code);
+      return v === undefined ? null : ramp((v - worst) / span);
     },
-    worst: values.length ? display(min) : 0,
-    best: values.length ? display(max) : 0,
+    worst,
+    best,
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * Client figures in headless Debian Chromium (software WebGL here): JavaScript shipped for the
+ * first view (gzip), time to the first full render of `/`, and frame time while panning with the
+ * compounds drawn by deck.gl (interleaved) against a bare maplibre circle layer of the same
+ * points at the same size, at ×1 and ×100.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { percentile } from './stats.ts';
+
+export interface BundleFigures {
+  files: { name: string; gzipBytes: number }[];
+  totalGzipBytes: number;
+}
+
+/** The JavaScript and CSS index.html loads (scripts, module preloads, styles) plus the map worker. */
+export function firstViewBundle(distDir: string): BundleFigures {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const worker = readdirSync(join(distDir, 'assets')).filter((f) => f.startsWith('maplibre-gl-worker')).map((f) => `assets/${f}`);
+  const files = [...new Set([...refs, ...worker])].map((name) => ({ name, gzipBytes: gzipSync(readFileSync(join(distDir, name)), { level: 9 }).length }));
+  return { files, totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function firstRender(browser: Browser, url: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${url}/`);
+    await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 120_000 });
+    // One more frame so the map has drawn what the data-ready state asked for.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  return times;
+}
+
+export interface FrameFigures {
+  mode: string;
+  scale: number;
+  points: number;
+  median: number;
+  p95: number;
+}
+
+export async function frameTimes(browser: Browser, url: string, mode: 'deck' | 'maplibre' | 'product', scale: number, frames: number): Promise<FrameFigures> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/bench.html?mode=${mode}&scale=${scale}&frames=${frames}`);
+  await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 300_000 });
+  const result = (await page.evaluate(() => window.__bench))!;
+  await context.close();
+  if (result.error || !result.frameTimes) throw new Error(`bench page failed: ${result.error}`);
+  // The first frames include shader compilation: measure the steady state.
+  const steady = result.frameTimes.slice(10);
+  return { mode, scale, points: 347 * scale, median: percentile(steady, 50), p95: percentile(steady, 95) };
+}
