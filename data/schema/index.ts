@@ -4,3 +4,4 @@ export * from './governance.ts';
 export * from './service.ts';
 export * from './issues.ts';
 export * from './admin.ts';
+export * from './review.ts';

@@ -59,8 +59,8 @@ export async function frameTimes(browser: Browser, url: string, mode: 'deck' | '
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.goto(`${url}/bench.html?mode=${mode}&scale=${scale}&frames=${frames}`);
-  await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 300_000 });
-  const result = (await page.evaluate(() => window.__bench))!;
+  await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
+  const result = (await page.evaluate(() => window.onemapBench))!;
   await context.close();
   if (result.error || !result.frameTimes) throw new Error(`bench page failed: ${result.error}`);
   // The first frames include shader compilation: measure the steady state.

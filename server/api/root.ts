@@ -1,6 +1,7 @@
 import { compoundsRouter } from './routers/compounds.ts';
 import { geographyRouter } from './routers/geography.ts';
 import { metricsRouter } from './routers/metrics.ts';
+import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './trpc.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   geography: geographyRouter,
   compounds: compoundsRouter,
   metrics: metricsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,9 +10,10 @@ import { benchCommand } from './commands/bench.ts';
 import { exportCommand } from './commands/export.ts';
 import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
+import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, benchCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, reportCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

@@ -1,18 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { FIRST_WEEK, isoWeekOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
+import { lazy, Suspense, useMemo } from 'react';
+import { FIRST_WEEK, isoWeekOf, mondayOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
+import { addDays } from '../../../server/services/time/dates.ts';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { Link, usePath } from './router.tsx';
 import { trpc } from './trpc.ts';
+
+// The review screens carry recharts: loaded only when opened, so the map's first view stays small.
+const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
+  const path = usePath();
   const info = useQuery(trpc.system.info.queryOptions());
   const townships = useQuery(trpc.geography.townships.queryOptions());
   const approximate = townships.data?.some((tw) => tw.boundarySource === 'approximate') ?? false;
   const today = info.data?.today;
   const weeks = useMemo(() => (today ? weeksBetween(FIRST_WEEK, isoWeekOf(today)) : []), [today]);
+  // The review's default week is the last one that has ended.
+  const lastEndedWeek = today ? isoWeekOf(addDays(mondayOf(today), -1)) : '';
+  const townshipMatch = /^\/township\/(\d{9})\/?$/.exec(path);
   const error = info.error ?? townships.error;
+
+  let page;
+  if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
+  else page = <p className="message">{t('app.notFound')}</p>;
+
   return (
     <div className="shell">
       <header className="topbar">
@@ -29,6 +46,14 @@ export function App() {
             {t('app.approximateBoundaries')}
           </span>
         )}
+        <nav className="nav">
+          <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
+            {t('nav.map')}
+          </Link>
+          <Link href="/review" aria-current={path === '/review' || townshipMatch ? 'page' : undefined}>
+            {t('nav.review')}
+          </Link>
+        </nav>
         <span className="spacer" />
         <button type="button" className="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('app.language')}
@@ -39,10 +64,8 @@ export function App() {
           <p className="message error" role="alert">
             {t('app.loadError', { message: error.message })}
           </p>
-        ) : !info.data || !townships.data || !today ? (
-          <p className="message">{t('app.loading')}</p>
         ) : (
-          <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
+          <Suspense fallback={<p className="message">{t('app.loading')}</p>}>{page ?? <p className="message">{t('app.loading')}</p>}</Suspense>
         )}
       </main>
     </div>

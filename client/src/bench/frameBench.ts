@@ -2,7 +2,7 @@
  * Frame-time bench page (not part of the product's first view): draws the compounds ×N either
  * as the product draws them (deck.gl, interleaved) or as a bare maplibre circle layer of the
  * same points at the same size, pans the map every animation frame and reports frame times
- * on window.__bench. Query: ?mode=deck|maplibre|product&scale=1|100&frames=120
+ * on window.onemapBench. Query: ?mode=deck|maplibre|product&scale=1|100&frames=120
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { FeatureCollection, Point } from 'geojson';
@@ -15,7 +15,7 @@ import { trpcClient } from '../app/trpc.ts';
 
 declare global {
   interface Window {
-    __bench?: { ready: boolean; frameTimes?: number[]; firstRenderMs?: number; error?: string };
+    onemapBench?: { ready: boolean; frameTimes?: number[]; firstRenderMs?: number; error?: string };
   }
 }
 
@@ -23,8 +23,8 @@ const params = new URLSearchParams(location.search);
 const mode = params.get('mode') ?? 'deck';
 const scale = Number(params.get('scale') ?? '1');
 const frames = Number(params.get('frames') ?? '120');
-const result: NonNullable<Window['__bench']> = { ready: false };
-window.__bench = result;
+const result: NonNullable<Window['onemapBench']> = { ready: false };
+window.onemapBench = result;
 
 /** Deterministic jitter so every run draws the same synthetic city. */
 function multiply(rows: CompoundRow[], n: number): CompoundRow[] {

@@ -48,8 +48,17 @@ export class MapAdapter {
       interleaved: true,
       layers: [],
       ...(options.onHover ? { onHover: options.onHover } : {}),
-      ...(options.onClick ? { onClick: options.onClick } : {}),
     });
+    // Clicks are taken from maplibre and picked on demand: deck.gl's own tap recogniser drops
+    // clicks whose mouse-up is handled late, which happens on slow (software-rendered) walls.
+    if (options.onClick) {
+      const onClick = options.onClick;
+      this.map.on('click', (event) => {
+        if (this.pendingLayers) return; // nothing drawn by deck.gl yet
+        const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 3 });
+        onClick(info ?? ({ object: undefined, x: event.point.x, y: event.point.y } as PickingInfo));
+      });
+    }
     // Interleaved deck.gl layers join maplibre's layer stack. Added before the style has loaded,
     // they end up beneath the basemap's fills, so they wait for 'load'.
     this.map.once('load', () => {

@@ -103,9 +103,12 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
   };
 }
 
-/** Empties every data table (users and the audit log are kept). */
+/**
+ * Empties every data table and the reviewed-week snapshots taken of them (users, the audit log
+ * and the review rules are kept).
+ */
 export async function clearData(db: Db): Promise<void> {
-  const names = DATA_TABLES.map((t) => `"${tableName(t)}"`).join(', ');
+  const names = [...DATA_TABLES, schema.reviewedWeeks].map((t) => `"${tableName(t)}"`).join(', ');
   await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }
 

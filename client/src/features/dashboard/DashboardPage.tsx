@@ -71,11 +71,10 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const onHover = useCallback(
     (info: PickingInfo) => {
       const object = info.object as CompoundRow | TownshipFeature | undefined;
-      if (!object) return setHover(null);
-      const text = 'households' in object ? `${object.name} · ${t('tooltip.households', { count: object.households })}` : object.properties.name;
-      setHover({ x: info.x, y: info.y, text });
+      const text = !object ? null : 'households' in object ? `${object.name} · ${t('tooltip.households', { count: object.households })}` : object.properties.name;
+      setHover(text === null ? null : { x: info.x, y: info.y, text });
     },
-    [t],
+    [t, setHover],
   );
   const onClick = useCallback(
     (info: PickingInfo) => {
@@ -133,6 +132,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         </div>
         <div className="map-area">
           <MapView ref={mapRef} style={style} layers={layers} onHover={onHover} onClick={onClick} onZoom={setZoom} label={t('app.title')} />
+          {state.invalidUrl && (
+            <p className="notice" role="status" data-testid="invalid-url-notice">
+              {t('app.invalidUrl')}
+            </p>
+          )}
           <div className="map-controls">
             <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
               {t('map.fitCity')}

@@ -1,0 +1,185 @@
+/**
+ * `/review`: the 晾晒榜 for a week — composite and per-indicator ranks with their change on last
+ * week, the 红黑榜, gainers and fallers, the summary, the target tracker, and the weekly pack.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { trpc } from '../../app/trpc.ts';
+import { formatIndicator } from '../../app/format.ts';
+import { Link } from '../../app/router.tsx';
+import { useUrlParam } from '../../app/useUrlState.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
+import { downloadPack } from './downloadPack.ts';
+import { RankChange } from './RankChange.tsx';
+import { TargetTracker } from './TargetTracker.tsx';
+
+const identity = (v: string) => v;
+
+export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; defaultWeek: string; weekDate(week: string): string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) ? raw : undefined);
+  const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
+  const parseIndicator = (raw: string | null) => (INDICATOR_ORDER as readonly (string | null)[]).includes(raw) ? (raw as IndicatorKey) : undefined;
+  const [indicator, setIndicator] = useUrlParam<IndicatorKey>('indicator', parseIndicator, identity, 'committeeRate');
+  const [packError, setPackError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const board = useQuery(trpc.review.board.queryOptions({ week }));
+  const report = useQuery(trpc.metrics.report.queryOptions({ asOf: weekDate(week) }));
+  const series = useQuery(trpc.metrics.series.queryOptions({}));
+  const mark = useMutation(trpc.review.markReviewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+
+  const pack = async (format: 'pdf' | 'xlsx') => {
+    setBusy(format);
+    setPackError(null);
+    try {
+      await downloadPack(week, format);
+    } catch (error) {
+      setPackError((error as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const b = board.data;
+  return (
+    <div className="page review" data-testid="review-page">
+      <div className="page-bar">
+        <h2>{t('review.title')}</h2>
+        <label className="select">
+          <span>{t('week.label')}</span>
+          <select value={week} onChange={(e) => setWeek(e.target.value)} data-testid="review-week">
+            {weeks.filter((w) => w <= defaultWeek).reverse().map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+          </select>
+        </label>
+        {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
+        {b?.reviewed ? (
+          <span className="badge badge-approx" data-testid="reviewed-stamp">{t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}</span>
+        ) : (
+          <button type="button" className="button" disabled={mark.isPending || !b} onClick={() => mark.mutate({ week })}>
+            {t('review.markReviewed')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('pdf')}>
+          {busy === 'pdf' ? t('app.loading') : t('review.exportPdf')}
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('xlsx')}>
+          {busy === 'xlsx' ? t('app.loading') : t('review.exportXlsx')}
+        </button>
+      </div>
+      {(board.error || packError || mark.error) && (
+        <p className="message error" role="alert">
+          {board.error?.message ?? packError ?? mark.error?.message}
+        </p>
+      )}
+      {!b ? (
+        <p className="message">{t('app.loading')}</p>
+      ) : (
+        <div className="review-grid">
+          <section className="panel board">
+            <table className="data" data-testid="board">
+              <thead>
+                <tr>
+                  <th>{t('ranking.rank')}</th>
+                  <th>{t('review.change')}</th>
+                  <th>{t('drill.township')}</th>
+                  <th className="num">{t('review.composite')}</th>
+                  {INDICATOR_ORDER.map((key) => (
+                    <th key={key} className="num">
+                      {t(`indicator.short.${key}`)}
+                    </th>
+                  ))}
+                  <th className="num">{t('secondary.overdueIssues')}</th>
+                  <th>{t('review.lists')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.townships.map((tw) => (
+                  <tr key={tw.code}>
+                    <td className="num strong">{tw.composite.rank ?? '—'}</td>
+                    <td>
+                      <RankChange change={tw.composite.rankChange} />
+                    </td>
+                    <td>
+                      <Link href={`/township/${tw.code}?week=${week}`}>{tw.name}</Link>
+                    </td>
+                    <td className="num strong">{tw.composite.score === null ? '—' : tw.composite.score.toFixed(1)}</td>
+                    {INDICATOR_ORDER.map((key) => (
+                      <td key={key} className="num">
+                        {formatIndicator(key, tw.indicators[key].value)} <span className="muted small">#{tw.indicators[key].rank ?? '—'}</span>{' '}
+                        <RankChange change={tw.indicators[key].rankChange} />
+                      </td>
+                    ))}
+                    <td className="num">{tw.overdueIssues}</td>
+                    <td>
+                      {tw.lists.map((l) => (
+                        <span key={l} className={`tag tag-${l}`}>
+                          {t(`review.${l}`)}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{t('review.compositeRule')}</p>
+          </section>
+          <aside className="panel side">
+            <h3>{t('review.summary')}</h3>
+            <ul className="sentences" data-testid="summary">
+              {b.summary.city.map((s) => (
+                <li key={s.text}>{s.text}</li>
+              ))}
+            </ul>
+            <div className="lists">
+              {(['redList', 'blackList'] as const).map((list) => (
+                <div key={list} className={`list ${list}`}>
+                  <h3>{t(`review.${list}`)}</h3>
+                  <ul>
+                    {b[list].map((e) => (
+                      <li key={e.code}>
+                        <strong>{e.name}</strong> <span className="muted small">{e.reasons.join('；')}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+            <h3>{t('review.movers')}</h3>
+            <ul className="movers">
+              {b.movers.composite.gainers.map((m) => (
+                <li key={`g${m.code}`}>
+                  <RankChange change={m.rankChange} /> {m.name}
+                </li>
+              ))}
+              {b.movers.composite.fallers.map((m) => (
+                <li key={`f${m.code}`}>
+                  <RankChange change={m.rankChange} /> {m.name}
+                </li>
+              ))}
+            </ul>
+          </aside>
+          <section className="panel tracker-panel">
+            <div className="page-bar">
+              <h3>{t('tracker.title')}</h3>
+              <div className="segmented" role="radiogroup" aria-label={t('tracker.title')}>
+                {INDICATOR_ORDER.map((key) => (
+                  <button key={key} type="button" role="radio" aria-checked={indicator === key} className={indicator === key ? 'active' : ''} onClick={() => setIndicator(key)}>
+                    {t(`indicator.short.${key}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {series.data && report.data ? <TargetTracker indicator={indicator} series={series.data} report={report.data} /> : <p className="message">{t('app.loading')}</p>}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

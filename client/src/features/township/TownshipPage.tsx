@@ -1,0 +1,141 @@
+/**
+ * `/township/:code`: one township's week — its five indicators with their weekly history against
+ * the city and the goal, its lagging compounds, what changed since last week, and its pack.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { trpc } from '../../app/trpc.ts';
+import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { Link } from '../../app/router.tsx';
+import { useUrlParam } from '../../app/useUrlState.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+import { downloadPack } from '../review/downloadPack.ts';
+import { RankChange } from '../review/RankChange.tsx';
+
+const identity = (v: string) => v;
+
+export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks: string[]; defaultWeek: string }) {
+  const { t } = useI18n();
+  const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) && raw <= defaultWeek ? raw : undefined);
+  const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
+  const review = useQuery(trpc.review.township.queryOptions({ code, week }));
+  const [packError, setPackError] = useState<string | null>(null);
+  const r = review.data;
+  return (
+    <div className="page township-page" data-testid="township-page">
+      <div className="page-bar">
+        <Link href={`/review?week=${week}`} className="button">
+          ← {t('review.title')}
+        </Link>
+        <h2>{r?.name ?? code}</h2>
+        {r && (
+          <span className="muted">
+            {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })} <RankChange change={r.standing.composite.rankChange} />
+          </span>
+        )}
+        <label className="select">
+          <span>{t('week.label')}</span>
+          <select value={week} onChange={(e) => setWeek(e.target.value)}>
+            {weeks.filter((w) => w <= defaultWeek).reverse().map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="button" className="button" onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}>
+          {t('review.exportPdf')}
+        </button>
+        <button type="button" className="button" onClick={() => downloadPack(week, 'xlsx', code).catch((e: Error) => setPackError(e.message))}>
+          {t('review.exportXlsx')}
+        </button>
+      </div>
+      {(review.error || packError) && (
+        <p className="message error" role="alert">
+          {review.error?.message ?? packError}
+        </p>
+      )}
+      {r && (
+        <>
+          <ul className="sentences">
+            {r.summary.map((s) => (
+              <li key={s.text}>{s.text}</li>
+            ))}
+          </ul>
+          <div className="small-multiples">
+            {INDICATOR_ORDER.map((key) => {
+              const ind = r.indicators[key];
+              const k = key === 'petitionRate' ? 1 : 100;
+              const data = r.history.weeks.map((w, i) => ({
+                week: w.week,
+                township: r.history.township[key][i] === null ? null : r.history.township[key][i]! * k,
+                city: r.history.city[key][i] === null ? null : r.history.city[key][i]! * k,
+              }));
+              const better = isImprovement(key, ind.delta);
+              return (
+                <section key={key} className="panel" data-testid={`history-${key}`}>
+                  <h3>{t(`indicator.${key}`)}</h3>
+                  <p>
+                    <span className="big">{formatIndicator(key, ind.value)}</span>{' '}
+                    <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{formatDelta(key, ind.delta)}</span>{' '}
+                    {ind.status && <span className={`status status-${ind.status}`}>{t(`status.${ind.status}`)}</span>}{' '}
+                    <span className="muted small">{t('card.township.rank', { rank: ind.rank ?? '—' })}</span>
+                  </p>
+                  {ind.reason && <p className="muted small">{ind.reason}</p>}
+                  <ResponsiveContainer width="100%" height={130}>
+                    <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+                      <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
+                      <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={50} />
+                      <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
+                      <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
+                      {ind.target !== null && <ReferenceLine y={ind.target * k} stroke="#ffb020" strokeDasharray="6 4" />}
+                      <Line dataKey="city" name={t('township.city')} stroke="#8ea3bd" dot={false} isAnimationActive={false} />
+                      <Line dataKey="township" name={r.name} stroke="#3fc1ff" dot={false} strokeWidth={2} isAnimationActive={false} />
+                    </LineChart>
+                  </ResponsiveContainer>
+                </section>
+              );
+            })}
+          </div>
+          <div className="two-columns">
+            <section className="panel">
+              <h3>{t('township.lagging', { count: r.lagging.length })}</h3>
+              <table className="data" data-testid="lagging">
+                <thead>
+                  <tr>
+                    <th>{t('drill.compound')}</th>
+                    <th>{t('card.community')}</th>
+                    <th>{t('drill.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.lagging.map((c) => (
+                    <tr key={c.code}>
+                      <td>{c.name}</td>
+                      <td>{c.community}</td>
+                      <td>{c.reasonText.join('；')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            <section className="panel">
+              <h3>{t('township.changes', { count: r.changes.length })}</h3>
+              <ul className="changes">
+                {r.changes.length === 0 && <li className="muted">{t('township.noChanges')}</li>}
+                {r.changes.map((c) => (
+                  <li key={c.code}>
+                    <strong>{c.name}</strong>：{c.changes.map((x) => x.text).join('；')}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

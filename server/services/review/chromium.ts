@@ -1,0 +1,57 @@
+/**
+ * Headless Chromium for printing the review pack, launched exactly as the browser tests launch
+ * it (tests/support/browser.ts): Debian's Chromium (CHROMIUM_PATH to override) driven by
+ * playwright-core. The page is set from a string and every request is refused, so nothing leaves
+ * the machine and a missing resource cannot hang the print.
+ */
+import type { Browser } from 'playwright-core';
+
+/** Chromium could not be started: a problem an operator can act on (not a bad request). */
+export class ChromiumError extends Error {
+  override name = 'ChromiumError';
+}
+
+export const CHROMIUM_PATH = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new ChromiumError('无法生成 PDF：未安装 playwright-core（npm ci）');
+  }
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // Playwright gives every launch a fresh temporary --user-data-dir of its own.
+      ],
+    });
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0] ?? '';
+    throw new ChromiumError(`无法启动 Chromium（${CHROMIUM_PATH()}）：${first}。请安装 chromium 与 fonts-noto-cjk，或用 CHROMIUM_PATH 指定。`);
+  }
+}
+
+/** Prints a self-contained HTML page on A4. */
+export async function htmlToPdf(html: string): Promise<Buffer> {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    return Buffer.from(pdf);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The 晾晒榜 for one week, built from the engine's reports for the week's value date and the day
+ * seven days earlier: each indicator's township ranks (metricsReport's, direction-aware) with the
+ * rank a week earlier and the change; the composite score and rank (compositeScore.ts); the
+ * biggest gainers and fallers; the red and black lists; and the summary sentences.
+ */
+import type { ReviewRules } from '../../../data/review-rules.ts';
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import type { MetricsReport } from '../metrics/metricsReport.ts';
+import { compositeRanking, rankChange, type IndicatorValues } from './compositeScore.ts';
+import { redBlackList, type ListEntry } from './redBlackList.ts';
+import { summarise, type ReviewSummary } from './summarySentences.ts';
+
+export interface BoardIndicator {
+  value: number | null;
+  previousWeek: number | null;
+  delta: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  /** Places moved up since last week (positive = rose). */
+  rankChange: number | null;
+  /** 0–100, see compositeScore.ts. */
+  score: number | null;
+  previousScore: number | null;
+}
+
+export interface BoardComposite {
+  score: number | null;
+  previousScore: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  rankChange: number | null;
+}
+
+export interface BoardTownship {
+  code: string;
+  name: string;
+  composite: BoardComposite;
+  indicators: Record<IndicatorKey, BoardIndicator>;
+  openIssues: number;
+  overdueIssues: number;
+  lists: ('red' | 'black')[];
+}
+
+export interface CompositeMover {
+  code: string;
+  name: string;
+  rank: number | null;
+  rankChange: number;
+  score: number | null;
+  scoreChange: number | null;
+}
+
+export interface IndicatorMover {
+  code: string;
+  name: string;
+  value: number | null;
+  delta: number;
+  rank: number | null;
+  rankChange: number | null;
+}
+
+export interface Movers<T> {
+  gainers: T[];
+  fallers: T[];
+}
+
+export interface ReviewStamp {
+  reviewedAt: string;
+  reviewedBy: string | null;
+}
+
+export interface ReviewBoard {
+  week: string;
+  asOf: string;
+  previousAsOf: string | null;
+  /** The data is the generated demonstration (演示数据). */
+  demo: boolean;
+  /** Set when the week was marked reviewed: the board is then the frozen snapshot. */
+  reviewed: ReviewStamp | null;
+  rules: ReviewRules;
+  /** In composite rank order (unranked last, then by code). */
+  townships: BoardTownship[];
+  city: Record<IndicatorKey, { value: number | null; previousWeek: number | null; delta: number | null }>;
+  movers: { composite: Movers<CompositeMover>; indicators: Record<IndicatorKey, Movers<IndicatorMover>> };
+  redList: ListEntry[];
+  blackList: ListEntry[];
+  summary: ReviewSummary;
+}
+
+export interface BoardInput {
+  week: string;
+  asOf: string;
+  previousAsOf: string | null;
+  demo: boolean;
+  rules: ReviewRules;
+  current: MetricsReport;
+  /** The report for previousAsOf; null at the start of the history. */
+  previous: MetricsReport | null;
+}
+
+const valuesOf = (report: MetricsReport) =>
+  new Map(report.townships.map((t) => [t.code, Object.fromEntries(INDICATOR_KEYS.map((k) => [k, t.indicators[k].value])) as IndicatorValues]));
+
+/** Improvements smaller than this are floating-point noise, not movements. */
+const EPSILON = 1e-12;
+
+export function buildBoard(input: BoardInput): ReviewBoard {
+  const { current, previous, rules } = input;
+  const weights = rules.composite.weights;
+  const now = compositeRanking(valuesOf(current), weights);
+  const before = previous ? compositeRanking(valuesOf(previous), weights) : null;
+  const previousByCode = new Map(previous?.townships.map((t) => [t.code, t]) ?? []);
+
+  const rows: BoardTownship[] = current.townships.map((t) => {
+    const p = previousByCode.get(t.code);
+    const compositeRank = now.rank.get(t.code) ?? null;
+    const previousCompositeRank = before?.rank.get(t.code) ?? null;
+    const indicators = Object.fromEntries(
+      INDICATOR_KEYS.map((key) => {
+        const r = t.indicators[key];
+        const previousRank = p?.indicators[key].rank ?? null;
+        return [key, {
+          value: r.value,
+          previousWeek: r.previousWeek,
+          delta: r.delta,
+          rank: r.rank,
+          previousRank,
+          rankChange: rankChange(r.rank, previousRank),
+          score: now.scores.get(t.code)![key],
+          previousScore: before?.scores.get(t.code)?.[key] ?? null,
+        } satisfies BoardIndicator];
+      }),
+    ) as Record<IndicatorKey, BoardIndicator>;
+    return {
+      code: t.code,
+      name: t.name,
+      composite: {
+        score: now.composite.get(t.code) ?? null,
+        previousScore: before?.composite.get(t.code) ?? null,
+        rank: compositeRank,
+        previousRank: previousCompositeRank,
+        rankChange: rankChange(compositeRank, previousCompositeRank),
+      },
+      indicators,
+      openIssues: t.secondary.openIssues,
+      overdueIssues: t.secondary.overdueIssues,
+      lists: [],
+    };
+  });
+  const order = (r: BoardTownship) => r.composite.rank ?? Number.MAX_SAFE_INTEGER;
+  rows.sort((a, b) => order(a) - order(b) || (a.code < b.code ? -1 : 1));
+
+  const lists = redBlackList(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      compositeRank: r.composite.rank,
+      compositeRankChange: r.composite.rankChange,
+      overdueIssues: r.overdueIssues,
+      deliberationCoverage: r.indicators.deliberationCoverage.value,
+    })),
+    rules,
+  );
+  for (const r of rows) {
+    if (lists.red.some((e) => e.code === r.code)) r.lists.push('red');
+    if (lists.black.some((e) => e.code === r.code)) r.lists.push('black');
+  }
+
+  const city = Object.fromEntries(
+    INDICATOR_KEYS.map((key) => {
+      const c = current.city.indicators[key];
+      return [key, { value: c.value, previousWeek: c.previousWeek, delta: c.delta }];
+    }),
+  ) as ReviewBoard['city'];
+
+  const core = {
+    week: input.week,
+    asOf: input.asOf,
+    previousAsOf: input.previousAsOf,
+    demo: input.demo,
+    reviewed: null,
+    rules,
+    townships: rows,
+    city,
+    movers: { composite: compositeMovers(rows, rules.movers.count), indicators: indicatorMovers(rows, rules.movers.count) },
+    redList: lists.red,
+    blackList: lists.black,
+  };
+  return { ...core, summary: summarise(core) };
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1);
+
+/** Largest composite rank rises and falls; ties broken by the change in score, then code. */
+function compositeMovers(rows: readonly BoardTownship[], count: number): Movers<CompositeMover> {
+  const movers = rows
+    .filter((r) => r.composite.rankChange !== null && r.composite.rankChange !== 0)
+    .map((r): CompositeMover => ({
+      code: r.code,
+      name: r.name,
+      rank: r.composite.rank,
+      rankChange: r.composite.rankChange!,
+      score: r.composite.score,
+      scoreChange: r.composite.score !== null && r.composite.previousScore !== null ? r.composite.score - r.composite.previousScore : null,
+    }));
+  const size = (m: CompositeMover) => Math.abs(m.rankChange) * 1e6 + Math.abs(m.scoreChange ?? 0);
+  return {
+    gainers: movers.filter((m) => m.rankChange > 0).sort((a, b) => size(b) - size(a) || byCode(a, b)).slice(0, count),
+    fallers: movers.filter((m) => m.rankChange < 0).sort((a, b) => size(b) - size(a) || byCode(a, b)).slice(0, count),
+  };
+}
+
+/** Largest improvements and deteriorations of each indicator's value (direction-aware). */
+function indicatorMovers(rows: readonly BoardTownship[], count: number): Record<IndicatorKey, Movers<IndicatorMover>> {
+  return Object.fromEntries(
+    INDICATOR_KEYS.map((key) => {
+      const sign = INDICATORS[key].direction === 'up' ? 1 : -1;
+      const movers = rows
+        .filter((r) => r.indicators[key].delta !== null && Math.abs(r.indicators[key].delta!) > EPSILON)
+        .map((r): IndicatorMover => ({ code: r.code, name: r.name, value: r.indicators[key].value, delta: r.indicators[key].delta!, rank: r.indicators[key].rank, rankChange: r.indicators[key].rankChange }));
+      return [key, {
+        gainers: movers.filter((m) => sign * m.delta > 0).sort((a, b) => sign * (b.delta - a.delta) || byCode(a, b)).slice(0, count),
+        fallers: movers.filter((m) => sign * m.delta < 0).sort((a, b) => sign * (a.delta - b.delta) || byCode(a, b)).slice(0, count),
+      }];
+    }),
+  ) as Record<IndicatorKey, Movers<IndicatorMover>>;
+}

@@ -1,0 +1,145 @@
+/**
+ * The review's rules as data: stored in `review_settings` under key 'rules', defaults in
+ * data/review-rules.ts. Reading merges what is stored over the defaults (so a setting added in a
+ * later release gets its default); updating takes any part of the rules, merges it over the
+ * current ones, validates the whole with zod and writes it with an audit-log entry.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../data/review-rules.ts';
+import { auditLog, reviewSettings } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { BadInputError } from '../errors.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../metrics/definitions.ts';
+
+export { DEFAULT_REVIEW_RULES, type ReviewRules };
+
+const RULES_KEY = 'rules';
+
+const weight = z.number({ error: '权重应为数字' }).min(0, '权重不能为负').max(100, '权重不能超过100');
+const count = (max: number) => z.number({ error: '应为整数' }).int('应为整数').min(0, '不能为负').max(max, `不能超过${max}`);
+
+export const reviewRulesSchema = z.strictObject({
+  composite: z.strictObject({
+    weights: z
+      .strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight])) as Record<(typeof INDICATOR_KEYS)[number], typeof weight>)
+      .refine((w) => Object.values(w).some((v) => v > 0), '至少一个指标的权重应大于0'),
+  }),
+  redList: z.strictObject({
+    topN: count(19),
+    minRankRise: count(18).min(1, '至少为1').nullable(),
+    excludeBlackListed: z.boolean({ error: '应为 true 或 false' }),
+  }),
+  blackList: z.strictObject({
+    bottomN: count(19),
+    minOverdueIssues: count(100_000).min(1, '至少为1').nullable(),
+    minDeliberationCoverage: z.number({ error: '应为0–1之间的小数' }).gt(0, '应大于0').max(1, '不能超过1（100%）').nullable(),
+  }),
+  movers: z.strictObject({ count: count(19).min(1, '至少为1') }),
+}) satisfies z.ZodType<ReviewRules>;
+
+/** Any part of the rules; what is left out keeps its current value. */
+export const reviewRulesPatchSchema = z.strictObject({
+  composite: z.strictObject({ weights: z.strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight.optional()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodOptional<typeof weight>>) }).partial().optional(),
+  redList: reviewRulesSchema.shape.redList.partial().optional(),
+  blackList: reviewRulesSchema.shape.blackList.partial().optional(),
+  movers: reviewRulesSchema.shape.movers.partial().optional(),
+});
+export type ReviewRulesPatch = z.infer<typeof reviewRulesPatchSchema>;
+
+/** zod issues as one Chinese line: "composite.weights.committeeRate：权重不能为负；…". */
+export function describeIssues(error: z.ZodError, prefix: string): string {
+  const parts = error.issues.map((i) => {
+    const path = i.path.join('.');
+    const message = i.code === 'unrecognized_keys' ? `未知设置项 ${i.keys.join('、')}` : i.message;
+    return path ? `${path}：${message}` : message;
+  });
+  return `${prefix}：${parts.join('；')}`;
+}
+
+/** Validates a patch from a person (tRPC input, CLI); BadInputError in Chinese. */
+export function parseRulesPatch(raw: unknown): ReviewRulesPatch {
+  const result = reviewRulesPatchSchema.safeParse(raw ?? {});
+  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
+  return result.data;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `over` laid over `base`, key by key, recursively; undefined leaves the base value. */
+function merge<T>(base: T, over: unknown): T {
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : (over as T);
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) if (value !== undefined) out[key] = key in base ? merge(base[key], value) : value;
+  return out as T;
+}
+
+export interface ReviewSettings {
+  rules: ReviewRules;
+  defaults: ReviewRules;
+  /** When an administrator last changed them; null while the defaults apply. */
+  updatedAt: string | null;
+}
+
+export async function readReviewSettings(db: Db): Promise<ReviewSettings> {
+  const [row] = await db.select().from(reviewSettings).where(eq(reviewSettings.key, RULES_KEY));
+  if (!row) return { rules: DEFAULT_REVIEW_RULES, defaults: DEFAULT_REVIEW_RULES, updatedAt: null };
+  // Stored rules were validated when written; a stored rule this release no longer knows is dropped.
+  const merged = merge(DEFAULT_REVIEW_RULES, row.value);
+  const parsed = reviewRulesSchema.safeParse(stripUnknown(merged, DEFAULT_REVIEW_RULES));
+  return {
+    rules: parsed.success ? parsed.data : DEFAULT_REVIEW_RULES,
+    defaults: DEFAULT_REVIEW_RULES,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+function stripUnknown(value: unknown, shape: unknown): unknown {
+  if (!isRecord(value) || !isRecord(shape)) return value;
+  return Object.fromEntries(Object.keys(shape).map((k) => [k, stripUnknown(value[k], shape[k])]));
+}
+
+export async function readReviewRules(db: Db): Promise<ReviewRules> {
+  return (await readReviewSettings(db)).rules;
+}
+
+/** Merges the patch over the current rules, validates the result and stores it. */
+export async function updateReviewRules(db: Db, rawPatch: unknown, options: { userId?: number | null } = {}): Promise<ReviewSettings> {
+  const patch = parseRulesPatch(rawPatch);
+  const before = await readReviewRules(db);
+  const result = reviewRulesSchema.safeParse(merge(before, patch));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
+  const rules = result.data;
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(reviewSettings)
+      .values({ key: RULES_KEY, value: rules, updatedAt: now })
+      .onConflictDoUpdate({ target: reviewSettings.key, set: { value: rules, updatedAt: now } });
+    await tx.insert(auditLog).values({ userId: options.userId ?? null, action: 'update', tableName: 'review_settings', recordId: RULES_KEY, before, after: rules });
+  });
+  return { rules, defaults: DEFAULT_REVIEW_RULES, updatedAt: now.toISOString() };
+}
+
+/** The rules in Chinese, for the pack's 说明 and the README. */
+export function describeRules(rules: ReviewRules): string[] {
+  const weights = INDICATOR_KEYS.map((k) => `${INDICATORS[k].name}×${rules.composite.weights[k]}`).join('、');
+  const pct = (v: number) => `${Number((v * 100).toFixed(1))}%`;
+  const red = [
+    rules.redList.topN > 0 ? `综合排名前${rules.redList.topN}名` : null,
+    rules.redList.minRankRise !== null ? `综合排名较上周上升${rules.redList.minRankRise}位及以上` : null,
+  ].filter((s) => s !== null);
+  const black = [
+    rules.blackList.bottomN > 0 ? `综合排名后${rules.blackList.bottomN}名` : null,
+    rules.blackList.minOverdueIssues !== null ? `超期诉求${rules.blackList.minOverdueIssues}件及以上` : null,
+    rules.blackList.minDeliberationCoverage !== null ? `议事协商覆盖率低于${pct(rules.blackList.minDeliberationCoverage)}` : null,
+  ].filter((s) => s !== null);
+  return [
+    `综合得分：各指标得分（0–100）的加权平均，权重 ${weights}。比率类指标得分 = 数值×100；信访矛盾按当周各镇街最好（最低）至最差（最高）线性折算为100至0分。缺少数值的指标不参与该镇街的平均。`,
+    `红榜：${red.join('，或') || '无'}${rules.redList.excludeBlackListed ? '（同时符合黑榜条件的不上红榜）' : ''}。`,
+    `黑榜：${black.join('，或') || '无'}。`,
+    '并列按“1224”规则排名：得分相同名次相同，其后名次顺延。',
+  ];
+}

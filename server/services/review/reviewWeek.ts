@@ -1,0 +1,53 @@
+/**
+ * Which week a review is about, checked the way every entry point (tRPC, CLI) needs it: a
+ * well-formed ISO week from 2024-W01 to the current week, read on its value date (its Sunday, or
+ * today for the week in progress), compared with the day exactly seven days earlier — the same
+ * comparison as `metricsReport`'s previousWeek and delta.
+ */
+import { eq } from 'drizzle-orm';
+import { townships } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { BadInputError } from '../errors.ts';
+import { addDays, HISTORY_START, todayInCity } from '../time/dates.ts';
+import { isoWeekOf, mondayOf, parseWeek, weekSunday, weekValueDate } from '../time/weeks.ts';
+
+export interface ReviewWeek {
+  week: string;
+  /** The day the week's figures are read on. */
+  asOf: string;
+  /** asOf − 7 days, or null before the history starts (2024-W01). */
+  previousAsOf: string | null;
+  /** The week's Sunday has passed, so it may be marked reviewed. */
+  ended: boolean;
+}
+
+/** Throws BadInputError (Chinese) for a malformed week, one before 2024-W01 or one not yet begun. */
+export function parseReviewWeek(week: string, today: string = todayInCity()): ReviewWeek {
+  if (typeof week !== 'string' || week.length > 20) throw new BadInputError('周次无效（应为 YYYY-Www，如 2025-W07）');
+  parseWeek(week, today);
+  const asOf = weekValueDate(week, today);
+  const previous = addDays(asOf, -7);
+  return { week, asOf, previousAsOf: previous >= HISTORY_START ? previous : null, ended: weekSunday(week) < today };
+}
+
+/** The week a review meeting normally looks at: the last one that has ended. */
+export function defaultReviewWeek(today: string = todayInCity()): string {
+  const lastSunday = addDays(mondayOf(today), -1);
+  return lastSunday < HISTORY_START ? isoWeekOf(today) : isoWeekOf(lastSunday);
+}
+
+const TOWNSHIP_CODE = /^\d{9}$/;
+
+/** Checks a township code's form without the database (the CLI checks before opening it). */
+export function checkTownshipCodeForm(code: string): string {
+  if (!TOWNSHIP_CODE.test(code)) throw new BadInputError(`未知镇街代码：${code}（镇街代码为9位数字，如 350582103）`);
+  return code;
+}
+
+/** The township's name; BadInputError when no such township exists. */
+export async function resolveTownship(db: Db, code: string): Promise<{ code: string; name: string }> {
+  checkTownshipCodeForm(code);
+  const [found] = await db.select({ code: townships.code, name: townships.name }).from(townships).where(eq(townships.code, code));
+  if (!found) throw new BadInputError(`未知镇街代码：${code}`);
+  return found;
+}

@@ -1,0 +1,72 @@
+/**
+ * The weekly review pack (每周调度晾晒材料) for the city or one township: the board, the
+ * engine's figures, the summary, the lagging compounds, the changes and the drill-through rows,
+ * gathered from the week's source (its snapshot when reviewed), then written as XLSX
+ * (packXlsx.ts) or as an A4 PDF printed by headless Chromium from an HTML page (packHtml.ts).
+ */
+import type { Db } from '../../db/connection.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import type { DrillThrough } from '../metrics/drillThrough.ts';
+import type { MetricsReport } from '../metrics/metricsReport.ts';
+import type { WeeklySeries } from '../metrics/weeklySeries.ts';
+import { htmlToPdf } from './chromium.ts';
+import type { CompoundChanges } from './compoundChanges.ts';
+import type { LaggingCompound } from './laggingCompounds.ts';
+import { packHtml } from './packHtml.ts';
+import { packXlsx } from './packXlsx.ts';
+import type { ReviewBoard } from './rankingBoard.ts';
+import { openReviewWeek } from './reviewedWeeks.ts';
+import { checkTownshipCodeForm } from './reviewWeek.ts';
+import { townshipReviewFrom, type TownshipReview } from './townshipReview.ts';
+import type { WeekSource } from './weekSource.ts';
+
+export const PACK_FORMATS = ['pdf', 'xlsx'] as const;
+export type PackFormat = (typeof PACK_FORMATS)[number];
+
+export interface PackData {
+  board: ReviewBoard;
+  metrics: MetricsReport;
+  /** The township the pack is for; null for the city. */
+  township: TownshipReview | null;
+  /** Of the township, or of the whole city. */
+  lagging: LaggingCompound[];
+  changes: CompoundChanges[];
+  drill: Record<IndicatorKey, DrillThrough>;
+  history: WeeklySeries;
+}
+
+export async function collectPackFrom(source: WeekSource, townshipCode?: string): Promise<PackData> {
+  const township = townshipCode ? await townshipReviewFrom(source, townshipCode) : null;
+  const drill = {} as Record<IndicatorKey, DrillThrough>;
+  for (const key of INDICATOR_KEYS) drill[key] = await source.drill(key, townshipCode);
+  return {
+    board: await source.board(),
+    metrics: await source.metrics(),
+    township,
+    lagging: township ? township.lagging : await source.lagging(),
+    changes: township ? township.changes : await source.changes(),
+    drill,
+    history: await source.history(townshipCode),
+  };
+}
+
+export interface PackRequest {
+  week: string;
+  townshipCode?: string | undefined;
+  format: PackFormat;
+  today?: string;
+}
+
+/** The pack's bytes. Chromium is started only for a PDF, after every figure is ready. */
+export async function weeklyPack(db: Db, request: PackRequest): Promise<{ data: PackData; body: Buffer }> {
+  if (request.townshipCode !== undefined) checkTownshipCodeForm(request.townshipCode);
+  const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
+  const data = await collectPackFrom(source, request.townshipCode);
+  const body = request.format === 'xlsx' ? await packXlsx(data) : await htmlToPdf(packHtml(data));
+  return { data, body };
+}
+
+/** A file name people recognise: "晾晒_2025-W22_陈埭镇.pdf". */
+export function packFileName(data: PackData, format: PackFormat): string {
+  return `晾晒_${data.board.week}_${data.township?.name ?? '全市'}.${format}`;
+}

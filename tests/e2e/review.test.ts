@@ -1,0 +1,61 @@
+/** The weekly review screens (晾晒榜 and a township's page) in Chromium, offline, on the fixture city. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
+import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
+import { appRouter } from '../../server/api/root.ts';
+import { createCallerFactory } from '../../server/api/trpc.ts';
+
+
+describe('the weekly review screens', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    database = await openFixtureDatabase('pglite');
+    server = await startServer({ database, port: 0 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.dispose();
+  });
+
+  it('shows the 晾晒榜 in composite order, then a township page, at 1920×1080', async () => {
+    const caller = createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+    const board = await caller.review.board({ week: '2026-W40' });
+    const view = await openOfflinePage(browser, 1920, 1080);
+    const { page } = view;
+    await page.goto(`${server.url}/review?week=2026-W40`);
+    const rows = page.getByTestId('board').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(19);
+    const names = await rows.locator('td:nth-child(3)').allTextContents();
+    expect(names).toEqual(board.townships.map((t) => t.name));
+    const sentences = await page.getByTestId('summary').locator('li').allTextContents();
+    expect(sentences).toEqual(board.summary.city.map((s) => s.text));
+    await page.waitForSelector('.recharts-surface', { timeout: 20_000 });
+    await page.screenshot({ path: artifactPath('review-1920x1080.png') });
+
+    await rows.first().getByRole('link').click();
+    await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
+    expect(await page.locator('h2').first().textContent()).toBe(board.townships[0]!.name);
+    expect(await page.locator('[data-testid^="history-"]').count()).toBe(5);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('township-1920x1080.png') });
+    expect(view.consoleErrors).toEqual([]);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  });
+
+  it('opens the default view with a notice when a link has been tampered with', async () => {
+    const view = await openOfflinePage(browser, 1280, 800);
+    await view.page.goto(`${server.url}/?layer=nonsense&week=2099-W99`);
+    await view.page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
+    await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
+    expect(await view.page.getByTestId('layer-party').getAttribute('aria-checked')).toBe('true');
+    await view.context.close();
+  });
+});
