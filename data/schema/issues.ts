@@ -68,6 +68,8 @@ export const residentIssues = pgTable(
     check('resident_issues_revisited_after_closed', sql`${t.revisitedOn} is null or (${t.closedOn} is not null and ${t.revisitedOn} >= ${t.closedOn})`),
     index('resident_issues_compound_idx').on(t.compoundId, t.openedOn),
     index('resident_issues_opened_idx').on(t.openedOn),
+    // Issues open on D are those with open_until > D: a range on this index, small for recent days.
+    index('resident_issues_open_until_idx').on(sql`coalesce(${t.closedOn}, '9999-12-31'::date)`, t.openedOn, t.compoundId, t.dueOn),
   ],
 );
 
@@ -88,7 +90,7 @@ export const petitions = pgTable(
   },
   (t) => [
     check('petitions_resolved_after_received', sql`${t.resolvedOn} is null or ${t.resolvedOn} >= ${t.receivedOn}`),
-    index('petitions_received_idx').on(t.receivedOn),
+    index('petitions_received_compound_idx').on(t.receivedOn, t.compoundId),
     index('petitions_compound_idx').on(t.compoundId, t.receivedOn),
   ],
 );

@@ -7,7 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../server/services/review/chromium.ts';
 import { percentile } from './stats.ts';
 
 export interface BundleFigures {
@@ -24,12 +25,7 @@ export function firstViewBundle(distDir: string): BundleFigures {
   return { files, totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export const launch = launchChromium;
 
 export async function firstRender(browser: Browser, url: string, runs: number): Promise<number[]> {
   const times: number[] = [];

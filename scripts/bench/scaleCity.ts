@@ -29,5 +29,6 @@ export async function scaleCity(db: Db, factor: number): Promise<void> {
     await copy('petitions', 'kind, category, received_on, resolved_on');
     await run(sql.raw(`select setval(pg_get_serial_sequence('compounds', 'id'), (select max(id) from compounds))`));
   });
-  await db.execute(sql`analyze`);
+  // Fresh bulk rows: vacuum sets the visibility map so covering indexes answer without the heap.
+  await db.execute(sql`vacuum analyze`);
 }

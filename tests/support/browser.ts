@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../server/services/review/chromium.ts';
 import { clientBuildIsStale } from '../../server/cli/commands/serve.ts';
 
 export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
@@ -14,20 +15,9 @@ export function ensureClientBuilt(): void {
   if (clientBuildIsStale()) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Playwright gives every launch a fresh temporary --user-data-dir of its own.
-    ],
-  });
+/** The same launch the product uses to print PDFs (flags required on these machines). */
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 export interface OfflinePage {

@@ -18,6 +18,7 @@ interface CacheState {
 const caches = new WeakMap<Db, CacheState>();
 /** About three years of weekly values plus the days people ask for. */
 const MAX_ENTRIES = 1000;
+const CONCURRENT_DATES = 3;
 
 export async function currentDataRevision(db: Db): Promise<number> {
   const [row] = await db.select({ revision: dataRevision.revision }).from(dataRevision).where(eq(dataRevision.id, 1));
@@ -34,19 +35,24 @@ export async function cachedCounts(db: Db, dates: readonly string[]): Promise<Ma
     state.byDate = new Map();
   }
   const unique = [...new Set(dates)];
-  const result = new Map<string, CountsByTownship>();
-  // Sequential on purpose: PGlite runs one query at a time anyway, and a pool of 10 on
-  // PostgreSQL should stay free for other requests.
-  for (const date of unique) {
-    let entry = state.byDate.get(date);
+  const byDate = state.byDate;
+  const entryFor = (date: string) => {
+    let entry = byDate.get(date);
     if (!entry) {
       entry = indicatorCountsAsOf(db, date);
-      const byDate = state.byDate;
       byDate.set(date, entry);
       entry.catch(() => byDate.delete(date));
       if (byDate.size > MAX_ENTRIES) byDate.delete(byDate.keys().next().value!);
     }
-    result.set(date, await entry);
+    return entry;
+  };
+  // A few dates at a time: PostgreSQL answers them in parallel (PGlite queues them anyway),
+  // while most of a 10-connection pool stays free for other requests.
+  const result = new Map<string, CountsByTownship>();
+  for (let i = 0; i < unique.length; i += CONCURRENT_DATES) {
+    const batch = unique.slice(i, i + CONCURRENT_DATES);
+    const counts = await Promise.all(batch.map(entryFor));
+    batch.forEach((date, j) => result.set(date, counts[j]!));
   }
   return result;
 }

@@ -85,7 +85,7 @@ export async function indicatorCountsAsOf(db: Db, asOf: string): Promise<Map<str
     ),
     issue as (
       select compound_id, count(*) as open, count(*) filter (where due_on < ${d}) as overdue from resident_issues
-      where opened_on <= ${d} and (closed_on is null or ${d} < closed_on) group by compound_id
+      where coalesce(closed_on, '9999-12-31'::date) > ${d} and opened_on <= ${d} group by compound_id
     )
     select t.code as township_code,
       count(s.id)::int as compounds,

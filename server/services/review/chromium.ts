@@ -1,6 +1,6 @@
 /**
- * Headless Chromium for printing the review pack, launched exactly as the browser tests launch
- * it (tests/support/browser.ts): Debian's Chromium (CHROMIUM_PATH to override) driven by
+ * Headless Chromium for printing the review pack (also used by the browser tests and the
+ * benchmarks): Debian's Chromium (CHROMIUM_PATH to override) driven by
  * playwright-core. The page is set from a string and every request is refused, so nothing leaves
  * the machine and a missing resource cannot hang the print.
  */

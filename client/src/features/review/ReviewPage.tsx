@@ -13,6 +13,7 @@ import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
 import { TargetTracker } from './TargetTracker.tsx';
+import { WeekSelect } from './WeekSelect.tsx';
 
 const identity = (v: string) => v;
 
@@ -47,16 +48,7 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
     <div className="page review" data-testid="review-page">
       <div className="page-bar">
         <h2>{t('review.title')}</h2>
-        <label className="select">
-          <span>{t('week.label')}</span>
-          <select value={week} onChange={(e) => setWeek(e.target.value)} data-testid="review-week">
-            {weeks.filter((w) => w <= defaultWeek).reverse().map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">{t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}</span>

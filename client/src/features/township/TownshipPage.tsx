@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 import { downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
+import { WeekSelect } from '../review/WeekSelect.tsx';
 
 const identity = (v: string) => v;
 
@@ -35,16 +36,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
             {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })} <RankChange change={r.standing.composite.rankChange} />
           </span>
         )}
-        <label className="select">
-          <span>{t('week.label')}</span>
-          <select value={week} onChange={(e) => setWeek(e.target.value)}>
-            {weeks.filter((w) => w <= defaultWeek).reverse().map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         <span className="spacer" />
         <button type="button" className="button" onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}>
           {t('review.exportPdf')}
