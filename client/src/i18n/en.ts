@@ -155,4 +155,5 @@ export const en: Record<MessageKey, string> = {
   'township.noChanges': 'No changes this week',
   'app.invalidUrl': 'Some link parameters were invalid; the default view is shown',
   'app.notFound': 'Page not found',
+  'card.meetingsInYear': '{count} joint meetings in the past year',
 };

@@ -154,6 +154,7 @@ export const zhCN = {
   'township.noChanges': '本周无变化',
   'app.invalidUrl': '链接中的部分参数无效，已按默认视图打开',
   'app.notFound': '页面不存在',
+  'card.meetingsInYear': '近一年四方联席会议 {count} 次',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

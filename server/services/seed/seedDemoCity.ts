@@ -108,18 +108,15 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
  * and the review rules are kept).
  */
 export async function clearData(db: Db): Promise<void> {
-  const names = [...DATA_TABLES, schema.reviewedWeeks].map((t) => `"${tableName(t)}"`).join(', ');
+  const names = [...DATA_TABLES, schema.reviewedWeeks].map((t) => `"${getTableName(t)}"`).join(', ');
   await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }
 
-function tableName(table: PgTable): string {
-  return getTableName(table);
-}
 
 /** Rows were inserted with explicit ids: move each serial past the largest id. */
 async function resetSequences(db: Db): Promise<void> {
   for (const table of DATA_TABLES) {
-    const name = tableName(table);
+    const name = getTableName(table);
     if (!('id' in table)) continue;
     await db.execute(
       sql.raw(`select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`),

@@ -1,6 +1,7 @@
 /** A compound's key facts on the as-of day and its dated history, beside the map. */
 import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
+import { SideCard } from './SideCard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classOf, LAYER_CLASSES, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
 
@@ -23,18 +24,7 @@ export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRo
       ].sort((a, b) => (a.date < b.date ? 1 : -1))
     : [];
   return (
-    <aside className="card" aria-label={compound.name} data-testid="compound-card">
-      <header>
-        <div>
-          <h2>{compound.name}</h2>
-          <p className="muted small">
-            {compound.townshipName} · {compound.community} · {compound.code}
-          </p>
-        </div>
-        <button type="button" className="close" aria-label={t('card.close')} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <SideCard title={compound.name} subtitle={`${compound.townshipName} · ${compound.community} · ${compound.code}`} testId="compound-card" onClose={onClose}>
       <dl className="facts">
         <dt>{t('card.households')}</dt>
         <dd>{compound.households.toLocaleString()}</dd>
@@ -62,10 +52,10 @@ export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRo
         ))}
         {h && h.meetings.length > 0 && (
           <li>
-            <time>{h.meetings[0]!.heldOn}</time> {t('card.lastMeeting')}（{h.meetings.length} / 365d）
+            <time>{h.meetings[0]!.heldOn}</time> {t('card.meetingsInYear', { count: h.meetings.length })}
           </li>
         )}
       </ol>
-    </aside>
+    </SideCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.tsx';
-import type { ChoroplethMode, IndicatorKey, Shading } from './choropleth.ts';
+import { RAMP_CSS, type ChoroplethMode, type IndicatorKey, type Shading } from './choropleth.ts';
 import type { CoverageLayer, LegendEntry } from './coverageLayers.ts';
 import { formatIndicator } from '../../app/format.ts';
 
@@ -37,7 +37,7 @@ export function Legend({ layer, entries, shading }: Props) {
           <span className="muted small">
             {t('choropleth.label')} · {t(`indicator.short.${shading.key}`)} · {t(`choropleth.mode.${shading.mode}`)}
           </span>
-          <div className="ramp" />
+          <div className="ramp" style={{ background: RAMP_CSS }} />
           <div className="ramp-ends small">
             <span>
               {t('choropleth.worse')} {formatIndicator(shading.key, shading.scale.worst)}

@@ -19,6 +19,9 @@ const RAMP: readonly Rgba[] = [
   [30, 170, 140, 160],
 ];
 
+/** The same ramp as a CSS gradient, for the legend. */
+export const RAMP_CSS = `linear-gradient(90deg, ${RAMP.map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`).join(', ')})`;
+
 function ramp(t: number): Rgba {
   const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
   const i = Math.min(RAMP.length - 2, Math.floor(x));

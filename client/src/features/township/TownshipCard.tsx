@@ -2,6 +2,7 @@
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { SideCard } from '../compound/SideCard.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 
 type Township = RouterOutputs['metrics']['report']['townships'][number];
@@ -9,18 +10,12 @@ type Township = RouterOutputs['metrics']['report']['townships'][number];
 export function TownshipCard({ township, onClose, onFit }: { township: Township; onClose(): void; onFit(): void }) {
   const { t } = useI18n();
   return (
-    <aside className="card" aria-label={township.name} data-testid="township-card">
-      <header>
-        <div>
-          <h2>{township.name}</h2>
-          <p className="muted small">
-            {t('card.township.compounds')} {township.secondary.compounds} · {t('card.township.households')} {township.secondary.households.toLocaleString()}
-          </p>
-        </div>
-        <button type="button" className="close" aria-label={t('card.close')} onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <SideCard
+      title={township.name}
+      subtitle={`${t('card.township.compounds')} ${township.secondary.compounds} · ${t('card.township.households')} ${township.secondary.households.toLocaleString()}`}
+      testId="township-card"
+      onClose={onClose}
+    >
       <table className="mini">
         <tbody>
           {INDICATOR_ORDER.map((key) => {
@@ -41,6 +36,6 @@ export function TownshipCard({ township, onClose, onFit }: { township: Township;
       <button type="button" className="button" onClick={onFit}>
         {t('map.fitTownship')}
       </button>
-    </aside>
+    </SideCard>
   );
 }
