@@ -1,8 +1,8 @@
 /**
  * Client figures in headless Debian Chromium (software WebGL here): JavaScript shipped for the
- * first view (gzip), time to the first full render of `/`, and frame time while panning with the
- * compounds drawn by deck.gl (interleaved) against a bare maplibre circle layer of the same
- * points at the same size, at ×1 and ×100.
+ * first view (gzip), time to the first full render of `/`, and frame time while panning, zooming
+ * and replaying weeks with the compounds drawn by deck.gl (interleaved) against a bare maplibre
+ * circle layer of the same points at the same size, at ×1 and ×100 (client/src/bench/frameBench.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,23 +43,28 @@ export async function firstRender(browser: Browser, url: string, runs: number): 
   return times;
 }
 
+export type FrameMode = 'deck' | 'maplibre' | 'product';
+export const FRAME_MOTIONS = ['pan', 'zoom', 'replay'] as const;
+export type FrameMotion = (typeof FRAME_MOTIONS)[number];
+
 export interface FrameFigures {
-  mode: string;
+  mode: FrameMode;
+  motion: FrameMotion;
   scale: number;
   points: number;
   median: number;
   p95: number;
 }
 
-export async function frameTimes(browser: Browser, url: string, mode: 'deck' | 'maplibre' | 'product', scale: number, frames: number): Promise<FrameFigures> {
+export async function frameTimes(browser: Browser, url: string, mode: FrameMode, scale: number, frames: number, motion: FrameMotion = 'pan'): Promise<FrameFigures> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  await page.goto(`${url}/bench.html?mode=${mode}&scale=${scale}&frames=${frames}`);
+  await page.goto(`${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}`);
   await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
   const result = (await page.evaluate(() => window.onemapBench))!;
   await context.close();
   if (result.error || !result.frameTimes) throw new Error(`bench page failed: ${result.error}`);
   // The first frames include shader compilation: measure the steady state.
   const steady = result.frameTimes.slice(10);
-  return { mode, scale, points: 347 * scale, median: percentile(steady, 50), p95: percentile(steady, 95) };
+  return { mode, motion, scale, points: 347 * scale, median: percentile(steady, 50), p95: percentile(steady, 95) };
 }

@@ -3,6 +3,7 @@ import { geographyRouter } from './routers/geography.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
+import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   compounds: compoundsRouter,
   metrics: metricsRouter,
   review: reviewRouter,
+  workbench: workbenchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,9 @@ import { trpc } from './trpc.ts';
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
+const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const CompoundPage = lazy(() => import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })));
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
@@ -22,12 +25,16 @@ export function App() {
   // The review's default week is the last one that has ended.
   const lastEndedWeek = today ? isoWeekOf(addDays(mondayOf(today), -1)) : '';
   const townshipMatch = /^\/township\/(\d{9})\/?$/.exec(path);
+  const compoundCode = compoundCodeOf(path);
   const error = info.error ?? townships.error;
 
   let page;
   if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
+  else if (path === '/workbench') page = today && townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
+  else if (compoundCode !== null) page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
   else page = <p className="message">{t('app.notFound')}</p>;
 
   return (
@@ -50,8 +57,14 @@ export function App() {
           <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('nav.map')}
           </Link>
+          <Link href="/workbench" aria-current={path === '/workbench' ? 'page' : undefined}>
+            {t('nav.workbench')}
+          </Link>
           <Link href="/review" aria-current={path === '/review' || townshipMatch ? 'page' : undefined}>
             {t('nav.review')}
+          </Link>
+          <Link href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>
+            {t('nav.compare')}
           </Link>
         </nav>
         <span className="spacer" />
@@ -70,4 +83,15 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** `/compound/:code` → the code (URL-decoded; kept as written if the escape is malformed), or null for any other path. */
+function compoundCodeOf(path: string): string | null {
+  const match = /^\/compound\/([^/]+)\/?$/.exec(path);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1]!;
+  }
 }

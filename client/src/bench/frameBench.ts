@@ -1,17 +1,27 @@
 /**
  * Frame-time bench page (not part of the product's first view): draws the compounds ×N either
- * as the product draws them (deck.gl, interleaved) or as a bare maplibre circle layer of the
- * same points at the same size, pans the map every animation frame and reports frame times
- * on window.onemapBench. Query: ?mode=deck|maplibre|product&scale=1|100&frames=120
+ * as the product draws them (deck.gl, interleaved), as a lone deck.gl ScatterplotLayer, or as a
+ * bare maplibre circle layer of the same points at the same size, moves the map every animation
+ * frame and reports frame times on window.onemapBench.
+ *
+ * Query: ?mode=deck|maplibre|product&motion=pan|zoom|replay&scale=1|100&frames=120
+ * - pan: 6 px left and right; zoom: ±0.05 zoom levels around the centre;
+ * - replay: the compounds' state steps through consecutive ISO weeks, as the week control's
+ *   play button does (the weeks are fetched before timing starts, so the figure is drawing,
+ *   not the network). The maplibre baseline recolours its circles by replacing the source's
+ *   data, which is how a plain maplibre map would replay.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection, Point } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { MapAdapter } from '../map/MapAdapter.ts';
 import { basemapStyle } from '../map/basemapStyle.ts';
-import { compoundRadius, mapLayers } from '../features/layers/deckLayers.ts';
+import { compoundRadius, mapLayers, type TownshipFeature } from '../features/layers/deckLayers.ts';
 import { townshipFeatures, asCollection } from '../features/dashboard/townshipFeatures.ts';
-import type { CompoundRow } from '../features/layers/coverageLayers.ts';
+import { colorOf, type CompoundRow } from '../features/layers/coverageLayers.ts';
 import { trpcClient } from '../app/trpc.ts';
+import { addDays } from '../../../server/services/time/dates.ts';
 
 declare global {
   interface Window {
@@ -19,14 +29,20 @@ declare global {
   }
 }
 
+type Mode = 'deck' | 'maplibre' | 'product';
+type Motion = 'pan' | 'zoom' | 'replay';
+
 const params = new URLSearchParams(location.search);
-const mode = params.get('mode') ?? 'deck';
+const mode = (params.get('mode') ?? 'deck') as Mode;
+const motion = (params.get('motion') ?? 'pan') as Motion;
 const scale = Number(params.get('scale') ?? '1');
 const frames = Number(params.get('frames') ?? '120');
+/** Weeks cycled through by the replay motion. */
+const REPLAY_WEEKS = 12;
 const result: NonNullable<Window['onemapBench']> = { ready: false };
 window.onemapBench = result;
 
-/** Deterministic jitter so every run draws the same synthetic city. */
+/** Deterministic jitter so every run (and every replayed week) draws the same synthetic city. */
 function multiply(rows: CompoundRow[], n: number): CompoundRow[] {
   if (n <= 1) return rows;
   let seed = 42;
@@ -37,39 +53,72 @@ function multiply(rows: CompoundRow[], n: number): CompoundRow[] {
   });
 }
 
+const partyColor = colorOf('party');
+
+function pointCollection(rows: readonly CompoundRow[]): FeatureCollection<Point, { r: number; color: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((c) => ({ type: 'Feature', properties: { r: compoundRadius(c.households), color: partyColor(c) }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+  };
+}
+
+function deckLayersFor(rows: readonly CompoundRow[], townships: TownshipFeature[]): Layer[] {
+  if (mode === 'product') {
+    return mapLayers({ townships, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false });
+  }
+  return [
+    new ScatterplotLayer<CompoundRow>({
+      id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
+      getFillColor: [255, 77, 94, 255], stroked: true, getLineColor: [8, 20, 35, 255], getLineWidth: 1, lineWidthUnits: 'pixels',
+    }),
+  ];
+}
+
+/** Weekly compound states, oldest first, ending at today's week. */
+async function replayWeeks(today: string): Promise<CompoundRow[][]> {
+  const dates = Array.from({ length: REPLAY_WEEKS }, (_, i) => addDays(today, -7 * (REPLAY_WEEKS - 1 - i)));
+  const weeks = await Promise.all(dates.map((asOf) => trpcClient.compounds.status.query({ asOf })));
+  return weeks.map((rows) => multiply(rows, scale));
+}
+
 async function main(): Promise<void> {
   const [townships, info] = await Promise.all([trpcClient.geography.townships.query(), trpcClient.system.info.query()]);
-  const rows = multiply(await trpcClient.compounds.status.query({ asOf: info.today }), scale);
+  const weeks = motion === 'replay' ? await replayWeeks(info.today) : [multiply(await trpcClient.compounds.status.query({ asOf: info.today }), scale)];
+  const rows = weeks[weeks.length - 1]!;
   const features = townshipFeatures(townships);
   const style = basemapStyle({ townships: asCollection(features) });
   if (mode === 'maplibre') {
-    const points: FeatureCollection<Point, { r: number }> = {
-      type: 'FeatureCollection',
-      features: rows.map((c) => ({ type: 'Feature', properties: { r: compoundRadius(c.households) }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
-    };
-    style.sources.points = { type: 'geojson', data: points };
-    style.layers.push({ id: 'points', type: 'circle', source: 'points', paint: { 'circle-radius': ['get', 'r'], 'circle-color': '#ff4d5e', 'circle-stroke-width': 1, 'circle-stroke-color': '#081423' } });
+    style.sources.points = { type: 'geojson', data: pointCollection(rows) };
+    style.layers.push({ id: 'points', type: 'circle', source: 'points', paint: { 'circle-radius': ['get', 'r'], 'circle-color': ['get', 'color'], 'circle-stroke-width': 1, 'circle-stroke-color': '#081423' } });
   }
   const started = performance.now();
   const adapter = new MapAdapter({ container: document.getElementById('map')!, style });
-  if (mode === 'deck') {
-    adapter.setLayers([
-      new ScatterplotLayer<CompoundRow>({
-        id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
-        getFillColor: [255, 77, 94, 255], stroked: true, getLineColor: [8, 20, 35, 255], getLineWidth: 1, lineWidthUnits: 'pixels',
-      }),
-    ]);
-  } else if (mode === 'product') {
-    adapter.setLayers(mapLayers({ townships: features, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false }));
-  }
+  if (mode !== 'maplibre') adapter.setLayers(deckLayersFor(rows, features));
   await new Promise<void>((resolve) => adapter.map.once('idle', () => resolve()));
   result.firstRenderMs = performance.now() - started;
+  const centre = adapter.map.getZoom();
+
+  /** One step of the motion; returns once the map has drawn it. */
+  const step = async (i: number): Promise<void> => {
+    const drawn = new Promise<void>((resolve) => adapter.map.once('render', () => resolve()));
+    if (motion === 'pan') adapter.map.panBy([i % 2 === 0 ? 6 : -6, 0], { duration: 0 });
+    else if (motion === 'zoom') adapter.map.jumpTo({ zoom: centre + (i % 2 === 0 ? 0.05 : 0) });
+    else {
+      const week = weeks[i % weeks.length]!;
+      if (mode === 'maplibre') (adapter.map.getSource('points') as GeoJSONSource).setData(pointCollection(week));
+      else adapter.setLayers(deckLayersFor(week, features));
+    }
+    await drawn;
+    // maplibre builds the tiles of new GeoJSON data in its worker: a replayed week is on screen
+    // only once the map is idle again, so wait for that too (deck.gl draws on the next render).
+    if (motion === 'replay' && mode === 'maplibre' && !adapter.map.loaded()) await new Promise<void>((resolve) => adapter.map.once('idle', () => resolve()));
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  };
+
   const times: number[] = [];
   let last = performance.now();
   for (let i = 0; i < frames; i++) {
-    adapter.map.panBy([i % 2 === 0 ? 6 : -6, 0], { duration: 0 });
-    await new Promise<void>((resolve) => adapter.map.once('render', () => resolve()));
-    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    await step(i);
     const now = performance.now();
     times.push(now - last);
     last = now;

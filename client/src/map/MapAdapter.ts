@@ -22,6 +22,18 @@ export interface MapAdapterOptions {
   onZoom?: (zoom: number) => void;
   /** Called once the basemap has been drawn. */
   onReady?: () => void;
+  /** The pointer's position over the map (for drawing a selection). */
+  onPointerMove?: (lngLat: [number, number]) => void;
+  /** Called when a pan or zoom ends, with the new view. */
+  onMoveEnd?: (view: MapViewState) => void;
+  /** Start here instead of fitting the whole city. */
+  initialView?: MapViewState;
+}
+
+export interface MapViewState {
+  lon: number;
+  lat: number;
+  zoom: number;
 }
 
 export class MapAdapter {
@@ -34,8 +46,9 @@ export class MapAdapter {
     this.map = new MapLibreMap({
       container: options.container,
       style: options.style,
-      bounds: CITY_BOUNDS,
-      fitBoundsOptions: { padding: 24 },
+      ...(options.initialView
+        ? { center: [options.initialView.lon, options.initialView.lat] as [number, number], zoom: options.initialView.zoom }
+        : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -55,8 +68,9 @@ export class MapAdapter {
       const onClick = options.onClick;
       this.map.on('click', (event) => {
         if (this.pendingLayers) return; // nothing drawn by deck.gl yet
-        const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 3 });
-        onClick(info ?? ({ object: undefined, x: event.point.x, y: event.point.y } as PickingInfo));
+        const coordinate = [event.lngLat.lng, event.lngLat.lat];
+        const info = this.drawing ? null : this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 3 });
+        onClick(info ? { ...info, coordinate } : ({ object: undefined, x: event.point.x, y: event.point.y, coordinate } as PickingInfo));
       });
     }
     // Interleaved deck.gl layers join maplibre's layer stack. Added before the style has loaded,
@@ -71,6 +85,45 @@ export class MapAdapter {
       this.map.on('zoomend', () => onZoom(this.map.getZoom()));
     }
     if (options.onReady) this.map.once('idle', options.onReady);
+    if (options.onPointerMove) {
+      const onPointerMove = options.onPointerMove;
+      this.map.on('mousemove', (event) => onPointerMove([event.lngLat.lng, event.lngLat.lat]));
+    }
+    if (options.onMoveEnd) {
+      const onMoveEnd = options.onMoveEnd;
+      this.map.on('moveend', () => onMoveEnd(this.view));
+    }
+  }
+
+  private drawing = false;
+
+  /** While drawing a selection, clicks place vertices: no picking, no double-click zoom. */
+  setDrawing(drawing: boolean): void {
+    this.drawing = drawing;
+    if (drawing) this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    this.map.getCanvas().style.cursor = drawing ? 'crosshair' : '';
+  }
+
+  get view(): MapViewState {
+    const { lng, lat } = this.map.getCenter();
+    return { lon: lng, lat, zoom: this.map.getZoom() };
+  }
+
+  viewBounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** The map as drawn, as a PNG. Read inside the render event, while the frame is still in the buffer. */
+  snapshot(): Promise<Blob> {
+    return new Promise((resolve, reject) => {
+      this.map.once('render', () => {
+        const url = this.map.getCanvas().toDataURL('image/png');
+        fetch(url).then((r) => r.blob()).then(resolve, reject);
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   setLayers(layers: Layer[]): void {

@@ -2,11 +2,15 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { MapAdapter } from './MapAdapter.ts';
+import { MapAdapter, type MapViewState } from './MapAdapter.ts';
 
 export interface MapHandle {
   fitCity(): void;
   fitBounds(bounds: [number, number, number, number]): void;
+  setDrawing(drawing: boolean): void;
+  snapshot(): Promise<Blob>;
+  /** What the map shows now: [west, south, east, north]. */
+  viewBounds(): [number, number, number, number] | null;
 }
 
 interface Props {
@@ -16,15 +20,20 @@ interface Props {
   onClick?: (info: PickingInfo) => void;
   onZoom?: (zoom: number) => void;
   onReady?: () => void;
+  onPointerMove?: (lngLat: [number, number]) => void;
+  onMoveEnd?: (view: MapViewState) => void;
+  /** Read once, when the map is created. */
+  initialView?: MapViewState;
   label: string;
 }
 
-export const MapView = forwardRef<MapHandle, Props>(function MapView({ style, layers, onHover, onClick, onZoom, onReady, label }, ref) {
+export const MapView = forwardRef<MapHandle, Props>(function MapView({ style, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
   // Latest callbacks without re-creating the map.
-  const callbacks = useRef({ onHover, onClick, onZoom, onReady });
-  callbacks.current = { onHover, onClick, onZoom, onReady };
+  const callbacks = useRef({ onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd });
+  callbacks.current = { onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd };
+  const firstView = useRef(initialView);
 
   useEffect(() => {
     const instance = new MapAdapter({
@@ -34,6 +43,9 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView({ style, la
       onClick: (info) => callbacks.current.onClick?.(info),
       onZoom: (zoom) => callbacks.current.onZoom?.(zoom),
       onReady: () => callbacks.current.onReady?.(),
+      onPointerMove: (lngLat) => callbacks.current.onPointerMove?.(lngLat),
+      onMoveEnd: (view) => callbacks.current.onMoveEnd?.(view),
+      ...(firstView.current ? { initialView: firstView.current } : {}),
     });
     adapter.current = instance;
     return () => {
@@ -49,6 +61,9 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView({ style, la
   useImperativeHandle(ref, () => ({
     fitCity: () => adapter.current?.fitCity(),
     fitBounds: (bounds) => adapter.current?.fitBounds(bounds),
+    setDrawing: (drawing) => adapter.current?.setDrawing(drawing),
+    snapshot: () => adapter.current?.snapshot() ?? Promise.reject(new Error('map not ready')),
+    viewBounds: () => adapter.current?.viewBounds() ?? null,
   }));
 
   return <div ref={container} className="map-view" role="application" aria-label={label} data-testid="map" />;

@@ -1,4 +1,6 @@
 import { writeFile, rename, rm } from 'node:fs/promises';
+import { matchesFilter, parseFilter } from '../../services/compounds/compoundFilter.ts';
+import { pinyinInitials } from '../../services/compounds/initials.ts';
 import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
 import { compoundsToCsv, compoundsToGeoJson, compoundsToXlsx, EXPORT_FORMATS } from '../../services/compounds/exportCompounds.ts';
 import { DEMO_NOTICE, readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
@@ -9,12 +11,17 @@ import { withDatabase } from '../withDatabase.ts';
 export const exportCommand: Command = {
   name: 'export',
   summary: '导出小区及其在某日的状态（csv|xlsx|geojson）',
-  usage: `用法：onemap export compounds [--as-of YYYY-MM-DD] --format csv|xlsx|geojson [--out FILE]
+  usage: `用法：onemap export compounds [--as-of YYYY-MM-DD] --format csv|xlsx|geojson [--filter 条件] [--out FILE]
 
 每个小区一行，含其在截至日期的状态。CSV 表头固定为英文字段名（供程序读取），
-XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。`,
+XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。
+--filter 与分析工作台地址栏中的筛选条件写法相同，例如
+  --filter 'town=350582100,350582001&party=none&rating=3,2,1&hh=200-&q=jjwd'
+  （town 镇街编码、comm 社区、kind 类型 commercial|resettlement|old|mixed、co 物业企业、
+   party standalone|combined|joint|none、committee partyMajority|inOffice|none、
+   rating 5|4|3|2|1|fail|notEvaluated|unmanaged、issues overdue|open|none、hh 户数范围、q 名称/编码/拼音首字母）`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, true);
+    const args = parseCommandArgs(this, argv, { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } }, true);
     if (!args) return;
     const [what, ...rest] = args.positionals;
     if (what !== 'compounds') throw new CliError(what ? `不能导出 "${what}"（可导出：compounds）` : '缺少导出对象（可导出：compounds）');
@@ -23,11 +30,18 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
     const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());
     const out = args.values.out;
     if (format === 'xlsx' && !out) throw new CliError('xlsx 为二进制文件，请用 --out 指定输出文件');
+    const filter = args.values.filter === undefined ? null : parseFilter(new URLSearchParams(args.values.filter));
+    if (filter?.problems.length) throw new CliError(`筛选条件有误：${filter.problems.join('；')}`);
 
     const { rows, demo } = await withDatabase(async ({ db }) => ({
       rows: await compoundStatusAsOf(db, asOf),
       demo: (await readDatasetInfo(db)).source === 'demo',
     }));
+    if (filter) {
+      const f = filter.filter;
+      const kept = rows.filter((c) => matchesFilter({ ...c, initials: f.text ? pinyinInitials(c.name) : '' }, f));
+      rows.splice(0, rows.length, ...kept);
+    }
     const body =
       format === 'csv'
         ? compoundsToCsv(rows)

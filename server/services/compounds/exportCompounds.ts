@@ -43,6 +43,11 @@ function zhCell(column: Column, row: CompoundStatus): string | number | null {
   return v ?? '';
 }
 
+/** CSV for people (the workbench's download): Chinese headers and labels, with a BOM so Excel reads it as UTF-8. */
+export function compoundsToZhCsv(rows: readonly CompoundStatus[]): string {
+  return '\uFEFF' + toCsv(CSV_COLUMNS.map((c) => ZH_HEADERS[c]), rows.map((row) => CSV_COLUMNS.map((c) => zhCell(c, row))));
+}
+
 export async function compoundsToXlsx(rows: readonly CompoundStatus[], options: { asOf: string; demo: boolean }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OneMap 住宅小区治理一张图';

@@ -36,7 +36,8 @@ export interface DrillThrough {
 const PARTY_TYPE = { standalone: '建制式', combined: '兼合式', joint: '联建式' } as const;
 const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;
 
-async function petitionCounts(db: Db, asOf: string): Promise<Map<number, number>> {
+/** Petitions and disputes per compound id in the 28-day window ending on the day. */
+export async function petitionCounts(db: Db, asOf: string): Promise<Map<number, number>> {
   const from = addDays(asOf, -(PETITION_WINDOW_DAYS - 1));
   const rows = await queryRows<{ compound_id: number; n: number }>(
     db,
@@ -45,7 +46,10 @@ async function petitionCounts(db: Db, asOf: string): Promise<Map<number, number>
   return new Map(rows.map((r) => [Number(r.compound_id), Number(r.n)]));
 }
 
-function classify(key: IndicatorKey, c: CompoundStatus, asOf: string, petitions: number): Omit<DrillRow, 'code' | 'name' | 'townshipCode' | 'townshipName' | 'households'> {
+/** Where one compound stands in one indicator on a day: in or out of numerator and denominator, and why. */
+export type Contribution = Omit<DrillRow, 'code' | 'name' | 'townshipCode' | 'townshipName' | 'households'>;
+
+export function classify(key: IndicatorKey, c: CompoundStatus, asOf: string, petitions: number): Contribution {
   const rate = (inNumerator: boolean, reason: string) => ({ inDenominator: true, inNumerator, numeratorContribution: inNumerator ? 1 : 0, denominatorContribution: 1, reason });
   switch (key) {
     case 'partyOrgCoverage':

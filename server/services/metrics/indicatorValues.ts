@@ -12,6 +12,11 @@ export interface IndicatorValue {
 
 export function indicatorValue(key: IndicatorKey, counts: ScopeCounts): IndicatorValue {
   const [numerator, denominator] = fraction(key, counts);
+  return valueOfFraction(key, numerator, denominator);
+}
+
+/** A numerator and denominator as the indicator's value (null with a reason when it has no denominator). */
+export function valueOfFraction(key: IndicatorKey, numerator: number, denominator: number): IndicatorValue {
   if (denominator === 0) return { value: null, numerator, denominator, reason: noDenominatorReason(key) };
   const value = INDICATORS[key].unit === 'per1000' ? (numerator / denominator) * 1000 : numerator / denominator;
   return { value, numerator, denominator };

@@ -1,5 +1,6 @@
 /** A compound's key facts on the as-of day and its dated history, beside the map. */
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '../../app/router.tsx';
 import { trpc } from '../../app/trpc.ts';
 import { SideCard } from './SideCard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -56,6 +57,11 @@ export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRo
           </li>
         )}
       </ol>
+      <p>
+        <Link href={`/compound/${encodeURIComponent(compound.code)}?asOf=${asOf}`} className="button" data-testid="full-record-link">
+          {t('card.fullRecord')} →
+        </Link>
+      </p>
     </SideCard>
   );
 }

@@ -5,10 +5,10 @@
  */
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
+import { classOf, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
 
+export { classOf, COVERAGE_LAYERS, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
 export type CompoundRow = RouterOutputs['compounds']['status'][number];
-export const COVERAGE_LAYERS = ['party', 'committee', 'rating', 'issues'] as const;
-export type CoverageLayer = (typeof COVERAGE_LAYERS)[number];
 
 export interface LayerClass {
   id: string;
@@ -44,19 +44,6 @@ export const LAYER_CLASSES: Record<CoverageLayer, readonly LayerClass[]> = {
     { id: 'none', label: 'class.issues.none', color: '#2fd39a' },
   ],
 };
-
-export function classOf(layer: CoverageLayer, c: CompoundRow): string {
-  switch (layer) {
-    case 'party':
-      return c.partyOrgType ?? 'none';
-    case 'committee':
-      return !c.committeeInOffice ? 'none' : c.committeePartyMajority ? 'partyMajority' : 'inOffice';
-    case 'rating':
-      return !c.propertyManaged ? 'unmanaged' : (c.rating ?? 'notEvaluated');
-    case 'issues':
-      return c.overdueIssues > 0 ? 'overdue' : c.openIssues > 0 ? 'open' : 'none';
-  }
-}
 
 export interface LegendEntry extends LayerClass {
   count: number;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
+import { exportSelection, SELECTION_EXPORT_FORMATS } from '../../services/workbench/exportSelection.ts';
+import { workbenchRows } from '../../services/workbench/workbenchRows.ts';
+import { publicProcedure, router } from '../trpc.ts';
+
+const asOf = z.string().max(20).optional();
+
+export const workbenchRouter = router({
+  /** Every compound on the date with its status, pinyin initials and indicator contributions. */
+  rows: publicProcedure.input(z.object({ asOf })).query(({ ctx, input }) => workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()))),
+  /** The table's compounds (codes in table order) as a file. A mutation only because the list can be long. */
+  export: publicProcedure
+    .input(
+      z.object({
+        asOf,
+        codes: z.array(z.string().min(1).max(40)).max(500_000),
+        format: z.enum(SELECTION_EXPORT_FORMATS, { error: '导出格式应为 csv、xlsx 或 geojson' }),
+        /** The drawn selection, kept in the GeoJSON's metadata. */
+        selection: z.string().max(20_000).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      exportSelection(ctx.db, { asOf: parseAsOf(input.asOf ?? todayInCity()), codes: input.codes, format: input.format, ...(input.selection ? { selection: input.selection } : {}) }),
+    ),
+});

@@ -1,0 +1,53 @@
+/**
+ * What the analyst has on screen, as a file: the compounds of the table, in the table's order,
+ * as CSV (Chinese headers), XLSX or GeoJSON. The client sends the codes it shows; the rows are
+ * re-read on the server for the same day, so the file holds the records, not the screen's copy.
+ */
+import type { Db } from '../../db/connection.ts';
+import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
+import { compoundsToGeoJson, compoundsToXlsx, compoundsToZhCsv } from '../compounds/exportCompounds.ts';
+import { readDatasetInfo } from '../dataset/datasetInfo.ts';
+import { BadInputError } from '../errors.ts';
+
+export const SELECTION_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export type SelectionExportFormat = (typeof SELECTION_EXPORT_FORMATS)[number];
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  rows: number;
+}
+
+const MIME: Record<SelectionExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+};
+
+export async function exportSelection(
+  db: Db,
+  options: { asOf: string; codes: readonly string[]; format: SelectionExportFormat; selection?: unknown },
+): Promise<ExportedFile> {
+  if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
+  const [all, info] = await Promise.all([compoundStatusAsOf(db, options.asOf), readDatasetInfo(db)]);
+  const byCode = new Map(all.map((c) => [c.code, c]));
+  const missing = options.codes.filter((code) => !byCode.has(code));
+  if (missing.length) throw new BadInputError(`${options.asOf} 没有这些小区：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 个` : ''}`);
+  const rows: CompoundStatus[] = options.codes.map((code) => byCode.get(code)!);
+  const demo = info.source === 'demo';
+  let body: Buffer;
+  if (options.format === 'csv') body = Buffer.from(compoundsToZhCsv(rows), 'utf8');
+  else if (options.format === 'xlsx') body = await compoundsToXlsx(rows, { asOf: options.asOf, demo });
+  else {
+    const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });
+    if (options.selection !== undefined) collection.metadata.selection = options.selection;
+    body = Buffer.from(JSON.stringify(collection), 'utf8');
+  }
+  return {
+    fileName: `小区-${options.asOf}-${rows.length}个${demo ? '-演示数据' : ''}.${options.format}`,
+    mimeType: MIME[options.format],
+    base64: body.toString('base64'),
+    rows: rows.length,
+  };
+}

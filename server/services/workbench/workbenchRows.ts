@@ -1,0 +1,36 @@
+/**
+ * The analyst workbench's rows: every compound in scope on a day with its status, its pinyin
+ * initials (for search) and where it stands in each of the five indicators. The client sums
+ * the contributions of whatever it has selected, so a selection's indicators are computed from
+ * the same classification as the engine's drill-through and agree with it to the compound.
+ */
+import type { Db } from '../../db/connection.ts';
+import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
+import { pinyinInitials } from '../compounds/initials.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import { classify, petitionCounts, type Contribution } from '../metrics/drillThrough.ts';
+
+export interface WorkbenchRow extends CompoundStatus {
+  initials: string;
+  contributions: Record<IndicatorKey, Contribution>;
+}
+
+const initialsCache = new Map<string, string>();
+
+function initialsOf(name: string): string {
+  let initials = initialsCache.get(name);
+  if (initials === undefined) {
+    initials = pinyinInitials(name);
+    initialsCache.set(name, initials);
+  }
+  return initials;
+}
+
+export async function workbenchRows(db: Db, asOf: string): Promise<WorkbenchRow[]> {
+  const [rows, petitions] = await Promise.all([compoundStatusAsOf(db, asOf), petitionCounts(db, asOf)]);
+  return rows.map((c) => {
+    const n = petitions.get(c.id) ?? 0;
+    const contributions = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, classify(key, c, asOf, n)])) as Record<IndicatorKey, Contribution>;
+    return { ...c, initials: initialsOf(c.name), contributions };
+  });
+}

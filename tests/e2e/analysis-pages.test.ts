@@ -1,0 +1,173 @@
+/** The analyst's compare page and compound file in Chromium, offline, on the fixture city. */
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDelta, formatIndicator } from '../../client/src/app/format.ts';
+import { appRouter } from '../../server/api/root.ts';
+import { createCallerFactory } from '../../server/api/trpc.ts';
+import { queryRows } from '../../server/db/rows.ts';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
+import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
+import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
+
+const RECORD_TABLES = ['party_organisations', 'committee_terms', 'property_contracts', 'evaluations', 'meetings', 'resident_issues', 'petitions'];
+
+describe('the compare page and the compound file', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    database = await openFixtureDatabase('pglite');
+    server = await startServer({ database, port: 0 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.dispose();
+  });
+  const caller = () => createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+
+  it('compares three townships: five charts, and the latest values, changes and ranks of metrics.report', async () => {
+    const report = await caller().metrics.report({});
+    const chosen = [report.townships[2]!, report.townships[7]!, report.townships[12]!];
+    const view = await openOfflinePage(browser, 1920, 1080);
+    const { page } = view;
+    await page.goto(`${server.url}/compare?t=${chosen.map((tw) => tw.code).join(',')}&from=2025-W01`);
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 30_000 });
+    const charts = page.locator('[data-testid^="compare-chart-"]');
+    await expect.poll(() => charts.locator('svg.recharts-surface').count(), { timeout: 20_000 }).toBe(5);
+    // Each chart: the three townships and the city.
+    await expect.poll(() => charts.locator('.recharts-line').count()).toBe(5 * 4);
+    for (const tw of chosen) {
+      for (const key of INDICATOR_KEYS) {
+        const ind = tw.indicators[key];
+        expect(await page.getByTestId(`latest-${tw.code}-${key}`).textContent(), `${tw.name} ${key}`).toBe(formatIndicator(key, ind.value));
+        expect(await page.getByTestId(`delta-${tw.code}-${key}`).textContent()).toBe(formatDelta(key, ind.delta));
+        expect(await page.getByTestId(`rank-${tw.code}-${key}`).textContent()).toBe(String(ind.rank ?? '—'));
+      }
+    }
+    // The picker is a labelled group of checkboxes: the chosen three are ticked.
+    const picker = page.getByRole('group', { name: /选择镇街/ });
+    expect(await picker.getByRole('checkbox', { checked: true }).count()).toBe(3);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifactPath('compare-1920x1080.png') });
+    expect(view.consoleErrors).toEqual([]);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  });
+
+  it('opens the default view with a notice for a malformed compare link, and says so for an unknown compound or a bad date', async () => {
+    const view = await openOfflinePage(browser, 1920, 1080);
+    const { page } = view;
+    for (const search of ['t=350582101', 't=350582101,350582999', 't=350582101,350582102&from=2025-W77']) {
+      await page.goto(`${server.url}/compare?${search}`);
+      await page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
+      expect(await page.getByTestId('compare-prompt').isVisible(), search).toBe(true);
+      expect(await page.locator('[data-testid^="compare-chart-"]').count()).toBe(0);
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    }
+    expect(await page.getByTestId('invalid-url-notice').textContent()).toMatch(/对比链接无效/);
+    await page.screenshot({ path: artifactPath('compare-invalid-1920x1080.png') });
+
+    await page.goto(`${server.url}/compound/NOPE-404`);
+    await page.waitForSelector('[data-testid="compound-error"]', { timeout: 30_000 });
+    expect(await page.getByTestId('compound-error').textContent()).toMatch(/未知小区编码：NOPE-404/);
+
+    // A bad date: today's state, with a notice.
+    const [first] = await queryRows<{ code: string }>(database.db, sql`select code from compounds order by code limit 1`);
+    await page.goto(`${server.url}/compound/${first!.code}?asOf=2025-02-30`);
+    await page.waitForSelector('[data-testid="compound-state"] [data-testid="state-facts"]', { timeout: 30_000 });
+    expect(await page.getByTestId('invalid-url-notice').textContent()).toMatch(/日期无效/);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  });
+
+  it('lists every record of a compound and shows its state on the chosen date as compoundStatusAsOf has it', async () => {
+    // The compound with the most resident issues: every kind of record, more than the card shows.
+    const [busiest] = await queryRows<{ code: string }>(
+      database.db,
+      sql`select c.code from compounds c join resident_issues i on i.compound_id = c.id group by c.code order by count(*) desc, c.code limit 1`,
+    );
+    const code = busiest!.code;
+    let records = 0;
+    for (const table of RECORD_TABLES) {
+      const [row] = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from ${sql.identifier(table)} r join compounds c on c.id = r.compound_id where c.code = ${code}`);
+      records += Number(row!.n);
+    }
+    const statusOn = async (date: string) => (await compoundStatusAsOf(database.db, date)).find((r) => r.code === code)!;
+    const first = '2025-06-30';
+    const before = await statusOn(first);
+    // A second date on which the state differs, so the change is visible.
+    const fields = (r: CompoundStatus) => [r.partyOrgType, r.committeeInOffice, r.committeePartyMajority, r.propertyCompany, r.rating, r.lastMeetingDate, r.openIssues, r.overdueIssues];
+    let second = '';
+    for (const date of ['2024-02-15', '2024-06-30', '2024-10-31', '2026-11-01']) {
+      const row = await statusOn(date);
+      if (row && JSON.stringify(fields(row)) !== JSON.stringify(fields(before))) {
+        second = date;
+        break;
+      }
+    }
+    expect(second).not.toBe('');
+
+    const view = await openOfflinePage(browser, 1920, 1080);
+    const { page } = view;
+    await page.goto(`${server.url}/compound/${code}?asOf=${first}`);
+    const entries = page.getByTestId('timeline-entry');
+    await expect.poll(() => entries.count(), { timeout: 30_000 }).toBe(records);
+    const expectState = async (date: string) => {
+      const state = page.locator(`[data-testid="compound-state"][data-as-of="${date}"]`);
+      await state.waitFor({ timeout: 20_000 });
+      const row = await statusOn(date);
+      const value = (id: string) => state.getByTestId(id).getAttribute('data-value');
+      expect(await value('state-party')).toBe(row.partyOrgType ?? '');
+      expect(await value('state-committee')).toBe(row.committeeInOffice ? (row.committeePartyMajority ? 'partyMajority' : 'inOffice') : '');
+      expect(await value('state-property')).toBe(row.propertyCompany ?? '');
+      expect(await value('state-rating')).toBe(row.rating ?? '');
+      expect(await value('state-meeting')).toBe(row.lastMeetingDate ?? '');
+      expect(await value('state-issues')).toBe(`${row.openIssues}/${row.overdueIssues}`);
+    };
+    await expectState(first);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifactPath('compound-1920x1080.png') });
+
+    await page.getByLabel('查看日期').fill(second);
+    await expectState(second);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(second);
+    // Records after the chosen date stay on the timeline, dimmed.
+    expect(await entries.count()).toBe(records);
+    expect(await page.locator('.timeline-entry.after').count()).toBeGreaterThan(0);
+
+    // Filtering by kind: only the meetings.
+    for (const kind of ['party', 'committee', 'property', 'evaluation', 'issue', 'petition']) await page.getByTestId(`kind-${kind}`).uncheck();
+    const meetings = await caller().compounds.history({ code, complete: true });
+    await expect.poll(() => entries.count()).toBe(meetings.meetings.length);
+    expect(new URL(page.url()).searchParams.get('show')).toBe('meeting');
+    await screenshotState(page, 'compound-meetings-1920x1080.png');
+    expect(view.consoleErrors).toEqual([]);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  });
+
+  it('opens the compound file from the map card’s 完整档案 link', async () => {
+    const [row] = await queryRows<{ code: string; name: string }>(database.db, sql`select code, name from compounds order by code limit 1`);
+    const view = await openOfflinePage(browser, 1280, 800);
+    const { page } = view;
+    await page.goto(`${server.url}/?compound=${row!.code}`);
+    const link = page.getByTestId('compound-card').getByRole('link', { name: /完整档案/ });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/compound/${row!.code}\\?asOf=\\d{4}-\\d{2}-\\d{2}$`));
+    await link.click();
+    await page.getByTestId('compound-state').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.compound-page h2').first().textContent()).toBe(row!.name);
+    await view.context.close();
+  });
+});
+
+async function screenshotState(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: artifactPath(name) });
+}

@@ -1,0 +1,79 @@
+/**
+ * The workbench's selection figures come from the same classification as the engine: a
+ * township chosen by filter shows the engine's numerators and denominators, and the table
+ * exports exactly the rows it was handed, in its order.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTER, matchesFilter } from '../../../../server/services/compounds/compoundFilter.ts';
+import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.ts';
+import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
+import { metricsReport } from '../../../../server/services/metrics/metricsReport.ts';
+import { exportSelection } from '../../../../server/services/workbench/exportSelection.ts';
+import { selectionIndicators } from '../../../../server/services/workbench/selectionIndicators.ts';
+import { workbenchRows, type WorkbenchRow } from '../../../../server/services/workbench/workbenchRows.ts';
+import { FIXTURE_AS_OF } from '../../../support/constants.ts';
+import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
+
+describe.each(availableBackends())('workbench rows (%s)', (kind) => {
+  let database: TestDatabase;
+  const DATES = [FIXTURE_AS_OF, '2024-09-01'];
+  const rows = new Map<string, WorkbenchRow[]>();
+  beforeAll(async () => {
+    database = await openFixtureDatabase(kind);
+    for (const date of DATES) rows.set(date, await workbenchRows(database.db, date));
+  });
+  afterAll(() => database?.dispose());
+
+  it.each(DATES)('gives every township (and the city) the engine’s five figures on %s', async (date) => {
+    const report = await metricsReport(database.db, { asOf: date });
+    const all = rows.get(date)!;
+    const city = selectionIndicators(all);
+    for (const key of INDICATOR_KEYS) expect({ n: city[key].numerator, d: city[key].denominator }, `city ${key}`).toEqual({ n: report.city.indicators[key].numerator, d: report.city.indicators[key].denominator });
+    for (const township of report.townships) {
+      const mine = selectionIndicators(all.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, townships: [township.code] })));
+      for (const key of INDICATOR_KEYS) {
+        const want = township.indicators[key];
+        expect({ n: mine[key].numerator, d: mine[key].denominator, v: mine[key].value }, `${township.code} ${key}`).toEqual({ n: want.numerator, d: want.denominator, v: want.value });
+      }
+    }
+  });
+
+  it('lists per indicator the same numerator and denominator compounds as the drill-through', async () => {
+    const all = rows.get(FIXTURE_AS_OF)!;
+    const code = all[0]!.townshipCode;
+    for (const key of INDICATOR_KEYS) {
+      const drill = await drillThrough(database.db, { indicator: key, asOf: FIXTURE_AS_OF, townshipCode: code });
+      const mine = all.filter((r) => r.townshipCode === code).map((r) => ({ code: r.code, ...r.contributions[key] }));
+      const theirs = drill.compounds.map((c) => ({ code: c.code, inDenominator: c.inDenominator, inNumerator: c.inNumerator, numeratorContribution: c.numeratorContribution, denominatorContribution: c.denominatorContribution, reason: c.reason }));
+      expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(theirs.sort((a, b) => a.code.localeCompare(b.code)));
+    }
+  });
+
+  it('says so when nothing is selected', () => {
+    const none = selectionIndicators([]);
+    for (const key of INDICATOR_KEYS) expect(none[key]).toMatchObject({ value: null, reason: '未选中任何小区' });
+  });
+
+  it('exports the given compounds in the given order, with Chinese headers', async () => {
+    const codes = rows.get(FIXTURE_AS_OF)!.slice(0, 25).map((r) => r.code).reverse();
+    const xlsx = await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'xlsx' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('小区编码');
+    expect(Array.from({ length: codes.length }, (_, i) => sheet.getRow(i + 2).getCell(1).value)).toEqual(codes);
+    expect(sheet.rowCount).toBe(codes.length + 1);
+    const csv = Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64, 'base64').toString('utf8');
+    expect(csv.startsWith('\uFEFF小区编码,小区名称')).toBe(true);
+    expect(csv.trimEnd().split('\n')).toHaveLength(codes.length + 1);
+    const geo = JSON.parse(Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'geojson', selection: 'rect:1,2,3,4' })).base64, 'base64').toString('utf8'));
+    expect(geo.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(codes);
+    expect(geo.metadata.selection).toBe('rect:1,2,3,4');
+  });
+
+  it('refuses an empty list or a code that does not exist on the day, in Chinese', async () => {
+    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [], format: 'csv' })).rejects.toThrow(/没有可导出的小区/);
+    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: ['nope'], format: 'csv' })).rejects.toThrow(/没有这些小区：nope/);
+  });
+});
