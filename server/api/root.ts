@@ -1,5 +1,6 @@
 import { compoundsRouter } from './routers/compounds.ts';
 import { geographyRouter } from './routers/geography.ts';
+import { ledgerRouter } from './routers/ledger.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   compounds: compoundsRouter,
   metrics: metricsRouter,
   review: reviewRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;
