@@ -17,7 +17,10 @@ import { csvFile, goodRows, HEADERS, snapshot, xlsxFile, type LedgerRow } from '
 const TODAY = FIXTURE_AS_OF;
 const createCaller = createCallerFactory(appRouter);
 const options = (extra: Partial<Parameters<typeof importLedger>[2]> = {}) => ({ crs: 'wgs84' as const, dryRun: false, today: TODAY, ...extra });
-const expectImported = (report: LedgerImportReport) => expect(report.problems, JSON.stringify(report.problems)).toEqual([]) && expect(report.status).toBe('imported');
+const expectImported = (report: LedgerImportReport) => {
+  expect(report.problems, JSON.stringify(report.problems)).toEqual([]);
+  expect(report.status).toBe('imported');
+};
 
 /** A ledger with a good first row (full-width digits, stray spaces) and fifteen bad ones. */
 function badLedger(): { rows: LedgerRow[]; expected: [number, string][] } {
@@ -28,7 +31,7 @@ function badLedger(): { rows: LedgerRow[]; expected: [number, string][] } {
     row(1, { 小区编码: '' }), // 3: required
     row(2, { 所属镇街: '火星镇' }), // 4: township
     row(3, { 户数: '一百' }), // 5: not a number
-    row(4, { 经度: 118.644, 纬度: 24.735 }), // 6: Shishi, outside Jinjiang
+    row(4, { 经度: 118.644, 纬度: 24.735 }), // 6: Shishi's centre, outside Jinjiang
     row(5, { 小区编码: 'DUP-1' }), // 7
     row(6, { 小区编码: 'DUP-1' }), // 8: duplicate code
     row(7, { 纳入台账日期: '2024-02-30' }), // 9: no such date
@@ -38,7 +41,7 @@ function badLedger(): { rows: LedgerRow[]; expected: [number, string][] } {
     row(11, { 物业企业: '某物业公司', 物业合同开始日期: '2024-05-01', 物业合同到期日: '2024-01-31' }), // 13: end before start
     row(12, { 户数: -5 }), // 14: negative
     row(13, { 物业企业: '某物业公司', 物业合同开始日期: '2024-05-01', 物业企业统一社会信用代码: '123' }), // 15: credit code
-    row(14, { 经度: base[14]!.纬度, 纬度: base[14]!.经度 }), // 16: swapped
+    row(14, { 经度: base[14]!.纬度 ?? null, 纬度: base[14]!.经度 ?? null }), // 16: swapped
     row(15, { 纳入台账日期: '2099-01-01' }), // 17: future
     row(16, { 小区名称: '   ' }), // 18: blank name
     row(17, { 楼栋数: '十二', 美好家园命名日期: '去年' }), // 19: two problems in one row
