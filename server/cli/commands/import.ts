@@ -13,9 +13,9 @@ const MAX_WARNINGS_SHOWN = 50;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '导入小区台账（xlsx|csv）或官方镇街边界（geojson）；导出空白台账模板',
+  summary: '导入小区台账（xlsx|csv）或官方镇街边界（geojson|shapefile zip）；导出空白台账模板',
   usage: `用法：onemap import ledger FILE.xlsx|FILE.csv [--crs wgs84|gcj02|bd09] [--dry-run] [--replace-demo]
-      onemap import boundaries FILE.geojson [--crs wgs84|gcj02|bd09] [--dry-run]
+      onemap import boundaries FILE.geojson|FILE.zip [--crs wgs84|gcj02|bd09] [--dry-run]
       onemap import template --out FILE.xlsx|FILE.csv
 
 ledger       导入小区台账：逐行校验，列出全部错误（行号、列名、原因）；全部正确才在一个事务中写入。
@@ -23,7 +23,7 @@ ledger       导入小区台账：逐行校验，列出全部错误（行号、�
   --crs        台账坐标的坐标系：wgs84（默认，天地图/GPS）、gcj02（高德/腾讯）、bd09（百度）
   --dry-run    只报告将新增、更新、不变的小区及字段变化，不写入任何数据
   --replace-demo  数据库中是演示数据时必须加：先清除演示小区及其历史（镇街、边界、目标保留）
-boundaries   导入官方镇街边界（GeoJSON，WGS84/CGCS2000 经纬度），按要素属性中的镇街代码或名称匹配；
+boundaries   导入官方镇街边界（GeoJSON 经纬度，或压缩的 Shapefile，按其 .prj 换算），按要素属性中的镇街代码或名称匹配；
              列出落到所属镇街边界以外的小区（不移动它们）。
 template     写出空白台账模板（中文表头、填写说明、镇街代码表）。`,
   async run(argv) {

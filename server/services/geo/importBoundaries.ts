@@ -3,8 +3,9 @@
  * to a township by a property holding its code (350582103, or the 12-digit 350582103000) or its
  * name (陈埭镇 / 陈埭); matched townships get the feature's geometry and boundary_source
  * 'official' (the map draws what the database holds, and the 示意边界 badge goes when all 19 are
- * official). Compounds that now fall outside their township are listed for a decision — never
- * moved. A dry run reports the same and writes nothing.
+ * official). A zipped Shapefile is read too (shpjs, reprojected by its .prj). Compounds that now
+ * fall outside their township are listed for a decision — never moved. A dry run reports the same
+ * and writes nothing.
  */
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import gcoord from 'gcoord';
@@ -61,15 +62,7 @@ type Geometry = Polygon | MultiPolygon;
 const GCOORD_CRS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 
 export async function importBoundaries(db: Db, file: LedgerFile, options: BoundaryImportOptions): Promise<BoundaryImportReport> {
-  if (file.data[0] === 0x50 && file.data[1] === 0x4b) {
-    throw new BadInputError(`${file.name} 是压缩文件：暂不支持 Shapefile，请先转换为 GeoJSON（WGS84/CGCS2000 经纬度），例如用 QGIS 或 ogr2ogr`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeText(file.data));
-  } catch (error) {
-    throw new BadInputError(`${file.name} 不是有效的 GeoJSON（JSON 解析失败：${(error as Error).message}）`);
-  }
+  const json = file.data[0] === 0x50 && file.data[1] === 0x4b ? await readZippedShapefile(file) : parseGeoJson(file);
   const features = featuresOf(json, file.name);
   checkCrsMember(json);
   const refs = await townshipRefs(db);
@@ -160,6 +153,33 @@ export async function importBoundaries(db: Db, file: LedgerFile, options: Bounda
     }
   });
   return report;
+}
+
+function parseGeoJson(file: LedgerFile): unknown {
+  try {
+    return JSON.parse(decodeText(file.data));
+  } catch (error) {
+    throw new BadInputError(`${file.name} 不是有效的 GeoJSON（JSON 解析失败：${(error as Error).message}）`);
+  }
+}
+
+/**
+ * A zipped Shapefile (.shp + .dbf, with .prj to reproject — e.g. CGCS2000 Gauss-Krüger — and
+ * .cpg for the attribute encoding) read by shpjs into WGS84 GeoJSON.
+ */
+async function readZippedShapefile(file: LedgerFile): Promise<unknown> {
+  const { parseZip } = await import('shpjs');
+  let parsed;
+  try {
+    parsed = await parseZip(file.data);
+  } catch (error) {
+    throw new BadInputError(`无法读取压缩的 Shapefile ${file.name}（${(error as Error).message}）：应为含 .shp、.dbf（及 .prj）的 zip 文件`);
+  }
+  if (Array.isArray(parsed)) {
+    if (parsed.length !== 1) throw new BadInputError(`${file.name} 中有 ${parsed.length} 个图层：请只放镇街边界一个图层`);
+    return parsed[0];
+  }
+  return parsed;
 }
 
 interface FeatureLike {

@@ -1,6 +1,8 @@
 /** Official township boundaries replace the approximate ones; misplaced compounds are listed, never moved. */
-import { booleanPointInPolygon, point, transformTranslate } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { area, booleanPointInPolygon, point, transformTranslate } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import JSZip from 'jszip';
+import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
 import { appRouter } from '../../../../server/api/root.ts';
@@ -10,6 +12,7 @@ import { approximateTownshipBoundaries } from '../../../../server/services/geo/t
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 import { snapshot } from '../../../support/ledgers.ts';
+import { zippedShapefile } from '../../../support/shapefile.ts';
 
 const createCaller = createCallerFactory(appRouter);
 const SHIFTED = '350582105'; // 深沪镇, moved 3 km east
@@ -85,8 +88,43 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     await expect(importBoundaries(database.db, file(json), { crs: 'wgs84', dryRun: false })).rejects.toThrow(message);
     expect(await database.db.select().from(schema.townships).orderBy(schema.townships.code)).toEqual(before);
   });
+});
 
-  it('says a zipped Shapefile must be converted first', async () => {
-    await expect(importBoundaries(database.db, { name: 'towns.zip', data: new Uint8Array([0x50, 0x4b, 3, 4]) }, { crs: 'wgs84', dryRun: true })).rejects.toThrow(/Shapefile/);
+/** CGCS2000 / 3-degree Gauss-Krüger CM 120E (EPSG:4549), as surveying offices deliver boundaries. */
+const GK_120E_PRJ =
+  'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+
+describe('boundary import from a zipped Shapefile', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openFixtureDatabase('pglite');
+  });
+  afterAll(() => database?.dispose());
+
+  const features = () =>
+    approximateTownshipBoundaries().features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { XZQMC: f.properties.name, XZQDM: f.properties.code } }));
+
+  it.each([
+    ['in degrees', {}],
+    ['projected (CGCS2000 Gauss-Krüger, with its .prj)', { prj: GK_120E_PRJ, project: (p: Position) => proj4('WGS84', GK_120E_PRJ, p as [number, number]) }],
+  ])('reads the boundaries %s', async (_what, options) => {
+    const data = await zippedShapefile(features(), options);
+    const report = await importBoundaries(database.db, { name: 'towns.zip', data }, { crs: 'wgs84', dryRun: false });
+    expect(report.matched).toHaveLength(19);
+    expect(report.outside).toEqual([]);
+    const stored = await database.db.select().from(schema.townships).orderBy(schema.townships.code);
+    const approximate = new Map(approximateTownshipBoundaries().features.map((f) => [f.properties.code, f.geometry]));
+    for (const t of stored) {
+      expect(t.boundarySource).toBe('official');
+      const a = approximate.get(t.code)!;
+      expect(area(t.boundary) / area(a), t.name).toBeCloseTo(1, 4);
+    }
+  });
+
+  it('refuses a zip without a Shapefile, in one line', async () => {
+    const zip = new JSZip();
+    zip.file('readme.txt', 'no shapes');
+    const data = await zip.generateAsync({ type: 'uint8array' });
+    await expect(importBoundaries(database.db, { name: 'towns.zip', data }, { crs: 'wgs84', dryRun: true })).rejects.toThrow(/无法读取压缩的 Shapefile/);
   });
 });
