@@ -10,6 +10,7 @@ import { trpc } from './trpc.ts';
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
@@ -27,6 +28,7 @@ export function App() {
   let page;
   if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/admin') page = <AdminPage />;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
   else page = <p className="message">{t('app.notFound')}</p>;
 
@@ -52,6 +54,9 @@ export function App() {
           </Link>
           <Link href="/review" aria-current={path === '/review' || townshipMatch ? 'page' : undefined}>
             {t('nav.review')}
+          </Link>
+          <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+            {t('admin.nav')}
           </Link>
         </nav>
         <span className="spacer" />
