@@ -1,3 +1,5 @@
+import { access, constants } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { restoreBackup } from '../../services/backup/restoreBackup.ts';
 import { writeBackup } from '../../services/backup/writeBackup.ts';
 import { CliError, parseCommandArgs, type Command } from '../command.ts';
@@ -16,6 +18,12 @@ export const backupCommand: Command = {
     if (!args) return;
     const out = args.values.out;
     if (!out) throw new CliError('请用 --out 指定备份文件');
+    // Before the database is opened: a wrong place fails at once.
+    try {
+      await access(dirname(resolve(out)), constants.W_OK);
+    } catch (error) {
+      throw new CliError(`无法写入备份文件 ${out}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    }
     const started = Date.now();
     const summary = await withDatabase((database) => writeBackup(database.db, database.kind, out));
     process.stderr.write(`已备份 ${summary.tables.length} 个表共 ${summary.rows} 行到 ${out}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
@@ -36,6 +44,11 @@ export const restoreCommand: Command = {
     const [path, ...rest] = args.positionals;
     if (!path) throw new CliError('缺少备份文件：onemap restore FILE');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
+    try {
+      await access(path, constants.R_OK);
+    } catch (error) {
+      throw new CliError(`无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    }
     const started = Date.now();
     const summary = await withDatabase((database) => restoreBackup(database.db, path, { force: args.values.force === true }));
     process.stderr.write(
