@@ -1,5 +1,6 @@
 import { compoundsRouter } from './routers/compounds.ts';
 import { geographyRouter } from './routers/geography.ts';
+import { ledgerRouter } from './routers/ledger.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   review: reviewRouter,
   workbench: workbenchRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

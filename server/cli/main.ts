@@ -6,14 +6,16 @@ import { DatabaseError } from '../db/connection.ts';
 import { SeedError } from '../services/seed/seedDemoCity.ts';
 import { BadInputError } from '../services/errors.ts';
 import { CliError, type Command } from './command.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { benchCommand } from './commands/bench.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, reportCommand, benchCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, backupCommand, restoreCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

@@ -13,6 +13,7 @@ const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
 const CompoundPage = lazy(() => import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })));
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
@@ -31,6 +32,7 @@ export function App() {
   let page;
   if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/admin') page = <AdminPage />;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
   else if (path === '/workbench') page = today && townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
@@ -65,6 +67,9 @@ export function App() {
           </Link>
           <Link href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>
             {t('nav.compare')}
+          </Link>
+          <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+            {t('admin.nav')}
           </Link>
         </nav>
         <span className="spacer" />

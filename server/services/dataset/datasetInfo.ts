@@ -21,3 +21,13 @@ export async function readDatasetInfo(db: Db): Promise<DatasetInfo> {
 }
 
 export const DEMO_NOTICE = '演示数据：由程序按公开数字生成，并非真实台账';
+
+/** After a real ledger import: the data is a ledger (the 演示数据 badge goes), with when and from what. */
+export async function markLedgerDataset(db: Db, facts: { file: string; importedAt: string }): Promise<void> {
+  await db.delete(datasetInfo);
+  await db.insert(datasetInfo).values([
+    { key: 'source', value: 'ledger' },
+    { key: 'ledgerFile', value: facts.file },
+    { key: 'importedAt', value: facts.importedAt },
+  ]);
+}

@@ -104,7 +104,8 @@ describe('onemap seed and export', () => {
     expect(existsSync('/nonexistent-dir/x.xlsx')).toBe(false);
     const after = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: first });
     expect(after.stdout).toBe(csv);
-  });
+    // Seven processes side by side: on two shared cores this can take longer than the default minute.
+  }, 300_000);
 
   it('names host and port of an unreachable PostgreSQL, without a stack trace', async () => {
     const run = await runCli(['export', 'compounds', '--format', 'csv'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5999/onemap' });

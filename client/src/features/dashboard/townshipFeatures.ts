@@ -1,4 +1,4 @@
-import { centroid } from '@turf/turf';
+import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LABEL_POSITIONS } from '../../../../data/geography/jinjiang.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
@@ -6,11 +6,20 @@ import type { TownshipFeature } from '../layers/deckLayers.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
 
-/** Township boundaries as GeoJSON features, with a label point (centroid unless placed by hand). */
+/**
+ * Township boundaries as GeoJSON features, with a label point: placed by hand for the approximate
+ * boundaries; for imported (official) ones the hand-placed point only while it lies inside, else
+ * the centroid when inside, else a point on the polygon.
+ */
 export function townshipFeatures(townships: readonly Township[]): TownshipFeature[] {
   return townships.map((t) => {
-    const c = centroid({ type: 'Feature', properties: {}, geometry: t.boundary }).geometry.coordinates as [number, number];
-    return { type: 'Feature', geometry: t.boundary, properties: { code: t.code, name: t.name, labelAt: (LABEL_POSITIONS[t.code] as [number, number] | undefined) ?? c } };
+    const shape = { type: 'Feature' as const, properties: {}, geometry: t.boundary };
+    const inside = (p: [number, number] | undefined): p is [number, number] => p !== undefined && booleanPointInPolygon(p, shape);
+    const hand = LABEL_POSITIONS[t.code] as [number, number] | undefined;
+    const c = centroid(shape).geometry.coordinates as [number, number];
+    const labelAt =
+      hand && (t.boundarySource === 'approximate' || inside(hand)) ? hand : inside(c) ? c : (pointOnFeature(shape).geometry.coordinates as [number, number]);
+    return { type: 'Feature', geometry: t.boundary, properties: { code: t.code, name: t.name, labelAt } };
   });
 }
 

@@ -1,0 +1,151 @@
+/**
+ * `onemap restore`: a backup file (format.ts) into this database, in one transaction. Refuses a
+ * file from another schema version, and a database that already holds data unless forced (then
+ * every table is emptied first). Sequences are moved past the restored ids; data_revision is moved
+ * past both its old and its restored value so no cache mistakes the restored data for what it had.
+ */
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { queryRows } from '../../db/rows.ts';
+import { BadInputError } from '../errors.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
+import { describeSchema, sameSchema, schemaVersionOf } from './schemaVersion.ts';
+import { describeTables, ident, type TableInfo } from './tables.ts';
+
+const CHUNK = 1000;
+/** Tables a freshly migrated database already fills (the revision counter). */
+const BOOKKEEPING = new Set(['data_revision']);
+
+export interface RestoreOptions {
+  force: boolean;
+}
+
+export interface RestoreSummary {
+  tables: { name: string; rows: number }[];
+  rows: number;
+  createdAt: string;
+  from: string;
+}
+
+export async function restoreBackup(db: Db, path: string, options: RestoreOptions): Promise<RestoreSummary> {
+  try {
+    await access(path);
+  } catch (error) {
+    throw new BadInputError(`无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+  }
+  const gunzip = createGunzip();
+  const input = createReadStream(path).pipe(gunzip);
+  let streamError: Error | null = null;
+  const onError = (error: Error) => {
+    streamError = error;
+  };
+  input.on('error', onError);
+  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const next = async (): Promise<string | null> => {
+    let result: IteratorResult<string>;
+    try {
+      result = await lines.next();
+    } catch (error) {
+      throw notABackup(path, error as Error);
+    }
+    if (streamError) throw notABackup(path, streamError);
+    return result.done ? null : result.value;
+  };
+  const parse = (line: string | null, what: string): unknown => {
+    if (line === null) throw new BadInputError(`备份文件 ${path} 不完整（缺少${what}），可能在写出时中断`);
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new BadInputError(`备份文件 ${path} 已损坏（${what}不是有效的 JSON）`);
+    }
+  };
+
+  try {
+    const header = parse(await next(), '文件头') as Partial<BackupHeader>;
+    if (header.format !== BACKUP_FORMAT) throw new BadInputError(`${path} 不是 OneMap 备份文件`);
+    if (header.version !== BACKUP_VERSION) throw new BadInputError(`备份文件格式版本 ${header.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）`);
+    const current = await schemaVersionOf(db);
+    if (!header.schema || !sameSchema(header.schema, current)) {
+      throw new BadInputError(
+        `备份文件的数据库结构版本与当前数据库不同，无法恢复：备份为 ${header.schema ? describeSchema(header.schema) : '未知'}，当前为 ${describeSchema(current)}。请用生成该备份的同一版本 OneMap 恢复`,
+      );
+    }
+    const tables = await describeTables(db);
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    const inFile = new Set((header.tables ?? []).map((t) => t.name));
+    const absent = tables.filter((t) => !inFile.has(t.name)).map((t) => t.name);
+    const unknown = [...inFile].filter((n) => !byName.has(n));
+    if (absent.length || unknown.length) throw new BadInputError(`备份文件的表与当前数据库不符（缺少：${absent.join('、') || '无'}；多出：${unknown.join('、') || '无'}）`);
+
+    if (!options.force) {
+      const occupied: string[] = [];
+      for (const t of tables) {
+        if (BOOKKEEPING.has(t.name)) continue;
+        const [row] = await queryRows<{ n: number | string }>(db, sql.raw(`select count(*) as n from ${ident(t.name)}`));
+        if (Number(row?.n ?? 0) > 0) occupied.push(`${t.name} ${row?.n} 行`);
+      }
+      if (occupied.length) throw new BadInputError(`数据库中已有数据（${occupied.slice(0, 4).join('，')}${occupied.length > 4 ? '……' : ''}）；恢复会清空并覆盖全部现有数据，确认请加 --force`);
+    }
+
+    const restored: { name: string; rows: number }[] = [];
+    await db.transaction(async (tx) => {
+      const txDb = tx as unknown as Db;
+      const [revisionBefore] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
+      await txDb.execute(sql.raw(`truncate ${tables.map((t) => ident(t.name)).join(', ')} restart identity cascade`));
+      let restoredRevision = 0;
+      for (;;) {
+        const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };
+        if (section.end) break;
+        const table = section.table ? byName.get(section.table) : undefined;
+        if (!table || typeof section.rows !== 'number') throw new BadInputError(`备份文件 ${path} 已损坏（无法识别的段落：${JSON.stringify(section).slice(0, 60)}）`);
+        let chunk: string[] = [];
+        for (let i = 0; i < section.rows; i++) {
+          const line = await next();
+          if (line === null) throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
+          chunk.push(line);
+          if (chunk.length === CHUNK) {
+            await insertRows(txDb, table, chunk);
+            chunk = [];
+          }
+        }
+        if (chunk.length) await insertRows(txDb, table, chunk);
+        restored.push({ name: table.name, rows: section.rows });
+        if (table.name === 'data_revision') {
+          const [r] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
+          restoredRevision = Number(r?.revision ?? 0);
+        }
+      }
+      const missing = tables.filter((t) => !restored.some((r) => r.name === t.name));
+      if (missing.length) throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
+      for (const t of tables) {
+        for (const [column, sequence] of t.sequences) {
+          await txDb.execute(
+            sql.raw(`select setval('${sequence.replaceAll("'", "''")}', coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`),
+          );
+        }
+      }
+      const revision = Math.max(Number(revisionBefore?.revision ?? 0), restoredRevision) + 1;
+      await txDb.execute(sql`update data_revision set revision = ${revision}`);
+    });
+    return { tables: restored, rows: restored.reduce((n, t) => n + t.rows, 0), createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') };
+  } finally {
+    input.off('error', onError);
+    input.destroy();
+  }
+}
+
+async function insertRows(db: Db, table: TableInfo, rows: string[]): Promise<void> {
+  const columns = table.columns.map(ident).join(', ');
+  const overriding = table.identityAlways ? ' overriding system value' : '';
+  await db.execute(
+    sql`${sql.raw(`insert into ${ident(table.name)} (${columns})${overriding} select ${columns} from jsonb_populate_recordset(null::${ident(table.name)}, `)}${`[${rows.join(',')}]`}${sql.raw('::jsonb)')}`,
+  );
+}
+
+function notABackup(path: string, error: Error): BadInputError {
+  return new BadInputError(`${path} 不是有效的 OneMap 备份文件（${(error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' ? '不是 gzip 压缩文件' : error.message}）`);
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading one cell the way a person meant it: full-width digits and letters (１２３, ＡＢ),
+ * stray and ideographic spaces, thousands separators, a trailing unit (户, 栋, 年) and the many
+ * ways of writing a date (2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, an Excel date).
+ * Each parser returns the value or a Chinese reason.
+ */
+import type { RawCell } from './readLedgerFile.ts';
+import { isIsoDate } from '../time/dates.ts';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+/** NFKC (full width → ASCII, ideographic space → space), trimmed, inner runs of spaces as one. */
+export function cellText(cell: RawCell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+export function isBlank(cell: RawCell): boolean {
+  return cellText(cell) === '';
+}
+
+/** What the person wrote, quoted in messages (shortened). */
+export function shown(cell: RawCell): string {
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
+  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+}
+
+export function parseNumber(cell: RawCell, unit?: RegExp): Parsed<number> {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('不是有效数字');
+  if (cell instanceof Date || typeof cell === 'boolean') return fail(`应为数字，实为“${shown(cell)}”`);
+  let text = cellText(cell).replace(/\s+/g, '');
+  if (unit) text = text.replace(unit, '');
+  // Thousands separators between digits only: 1,234 / 1，234 (NFKC made the latter a comma).
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replaceAll(',', '');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return fail(`应为数字，实为“${shown(cell)}”`);
+  return ok(Number(text));
+}
+
+export function parseWholeNumber(cell: RawCell, unit?: RegExp): Parsed<number> {
+  const n = parseNumber(cell, unit);
+  if (!n.ok) return fail(n.reason.replace('应为数字', '应为整数'));
+  if (!Number.isInteger(n.value)) return fail(`应为整数，实为“${shown(cell)}”`);
+  if (n.value < 0) return fail(`不能为负数（${n.value}）`);
+  if (n.value > 2_000_000_000) return fail(`数值过大（${n.value}）`);
+  return ok(n.value);
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export function parseDate(cell: RawCell): Parsed<string> {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return fail('不是有效日期');
+    // exceljs gives a date cell as UTC midnight; a time part (rare) belongs to that day.
+    return ok(cell.toISOString().slice(0, 10));
+  }
+  if (typeof cell === 'number') {
+    // An Excel date serial (days since 1899-12-30) from 1954 to 2119.
+    if (Number.isInteger(cell) && cell > 20000 && cell < 80000) return ok(new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10));
+    if (Number.isInteger(cell) && cell >= 19000101 && cell <= 21001231) return parseDate(String(cell));
+    return fail(`不是有效日期：“${shown(cell)}”`);
+  }
+  const text = cellText(cell).replace(/\s+/g, '');
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
+    // An ISO timestamp written by a program: its date part.
+    /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!m) return fail(`不是有效日期：“${shown(cell)}”（应如 2024-01-05）`);
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  if (!isIsoDate(iso)) return fail(`日期不存在：“${shown(cell)}”`);
+  return ok(iso);
+}

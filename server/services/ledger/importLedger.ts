@@ -1,0 +1,127 @@
+/**
+ * `importLedger`: a compound ledger (Excel or CSV) into the database, all or nothing.
+ *
+ * read the file → validate every row (every problem reported, with row and column) → compare
+ * with the database (new / updated with field diffs / unchanged) → unless a dry run, write it all
+ * in one transaction, mark the dataset as a real ledger and write the audit log.
+ */
+import type { Db } from '../../db/connection.ts';
+import { clearDemoRecords } from '../dataset/clearDemoRecords.ts';
+import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
+import { BadInputError } from '../errors.ts';
+import { makeCityAreaTest } from '../geo/cityArea.ts';
+import { ensureGeography, townshipRefs } from '../geo/ensureGeography.ts';
+import { todayInCity } from '../time/dates.ts';
+import { applyLedger } from './applyLedger.ts';
+import { parseLedger } from './parseLedger.ts';
+import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';
+import { readLedgerFile, type LedgerFile } from './readLedgerFile.ts';
+import type { Crs, LedgerProblem } from './validateRow.ts';
+
+export interface LedgerImportOptions {
+  crs: Crs;
+  dryRun: boolean;
+  /** Required when the database holds the demonstration: it is removed first (townships and targets stay). */
+  replaceDemo?: boolean;
+  /** The user importing; null from the command line. */
+  userId?: number | null;
+  /** Defaults to today in Asia/Shanghai (tests pin it). */
+  today?: string;
+}
+
+export interface LedgerProgress {
+  phase: 'validate' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface LedgerChange {
+  row: number;
+  code: string;
+  name: string;
+  action: 'new' | 'updated';
+  changes: FieldChange[];
+}
+
+export interface LedgerImportReport {
+  /** invalid: nothing written, see problems; dry-run: nothing written, see changes; imported: written. */
+  status: 'invalid' | 'dry-run' | 'imported';
+  file: string;
+  crs: Crs;
+  rows: number;
+  problems: LedgerProblem[];
+  warnings: LedgerProblem[];
+  counts: { new: number; updated: number; unchanged: number; untouched: number; newCommunities: number; newCompanies: number };
+  /** New and updated compounds, in file order. */
+  changes: LedgerChange[];
+  replacedDemo: boolean;
+}
+
+export const DEMO_REFUSAL =
+  '数据库中是演示数据：真实台账不能与演示小区混在一起。请加 --replace-demo（先清除演示小区及其全部历史记录；镇街、边界和目标保留）后再导入';
+
+class Rollback extends Error {}
+
+export async function importLedger(
+  db: Db,
+  file: LedgerFile,
+  options: LedgerImportOptions,
+  onProgress: (progress: LedgerProgress) => void = () => {},
+): Promise<LedgerImportReport> {
+  const today = options.today ?? todayInCity();
+  const table = await readLedgerFile(file);
+  const demo = (await readDatasetInfo(db)).source === 'demo';
+  if (demo && !options.replaceDemo) throw new BadInputError(DEMO_REFUSAL);
+  const townships = await townshipRefs(db);
+  const inCity = makeCityAreaTest(townships.filter((t) => t.boundarySource === 'official').map((t) => t.boundary));
+  const parsed = parseLedger(table, { townships, crs: options.crs, today, inCity }, (done, total) => onProgress({ phase: 'validate', done, total }));
+  const report = (status: LedgerImportReport['status'], plan: LedgerPlan | null): LedgerImportReport => ({
+    status,
+    file: file.name,
+    crs: options.crs,
+    rows: parsed.rows,
+    problems: [...parsed.problems, ...(plan?.problems ?? [])].sort((a, b) => a.row - b.row),
+    warnings: [...parsed.warnings, ...(plan?.warnings ?? [])].sort((a, b) => a.row - b.row),
+    counts: {
+      new: plan?.compounds.filter((c) => c.action === 'new').length ?? 0,
+      updated: plan?.compounds.filter((c) => c.action === 'updated').length ?? 0,
+      unchanged: plan?.compounds.filter((c) => c.action === 'unchanged').length ?? 0,
+      untouched: plan?.untouched ?? 0,
+      newCommunities: plan?.newCommunities.size ?? 0,
+      newCompanies: plan?.newCompanies.size ?? 0,
+    },
+    changes: (plan?.compounds ?? []).flatMap((c) => (c.action === 'unchanged' ? [] : [{ row: c.row, code: c.code, name: c.name, action: c.action, changes: c.changes }])),
+    replacedDemo: demo && status === 'imported',
+  });
+  if (parsed.problems.length > 0) return report('invalid', null);
+
+  if (options.dryRun) {
+    const state = demo ? emptyLedgerState() : await loadLedgerState(db);
+    const plan = planLedger(parsed.records, state, townships, today);
+    return report(plan.problems.length > 0 ? 'invalid' : 'dry-run', plan);
+  }
+
+  let planned: LedgerPlan | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      const txDb = tx as unknown as Db;
+      // Read again inside the transaction: what is written is planned from what is there.
+      const stillDemo = (await readDatasetInfo(txDb)).source === 'demo';
+      if (stillDemo !== demo) throw new BadInputError('导入期间数据库被其他操作改变，请重试');
+      const plan = planLedger(parsed.records, demo ? emptyLedgerState() : await loadLedgerState(txDb), townships, today);
+      planned = plan;
+      if (plan.problems.length > 0) throw new Rollback();
+      if (demo) await clearDemoRecords(txDb);
+      await ensureGeography(txDb);
+      const counts = report('imported', plan).counts;
+      await applyLedger(txDb, plan, { userId: options.userId ?? null, file: file.name, crs: options.crs, summary: { rows: parsed.rows, ...counts, replacedDemo: demo ? 1 : 0 } }, (done, total) =>
+        onProgress({ phase: 'write', done, total }),
+      );
+      await markLedgerDataset(txDb, { file: file.name, importedAt: new Date().toISOString() });
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return report('invalid', planned);
+    throw error;
+  }
+  return report('imported', planned);
+}

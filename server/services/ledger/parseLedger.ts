@@ -1,0 +1,67 @@
+/**
+ * The whole file → validated records, or every problem in it: the header (required columns,
+ * repeated columns), each row (validateRow) and codes repeated within the file.
+ */
+import { COLUMN_BY_FIELD, fieldOfHeader, headerOf, LEDGER_COLUMNS, type LedgerField } from './columns.ts';
+import type { RawCell, RawTable } from './readLedgerFile.ts';
+import { townshipLookup, validateRow, type LedgerProblem, type LedgerRecord, type ValidationContext } from './validateRow.ts';
+import { cellText } from './cells.ts';
+
+export interface ParsedLedger {
+  records: LedgerRecord[];
+  problems: LedgerProblem[];
+  warnings: LedgerProblem[];
+  rows: number;
+}
+
+export type ValidateProgress = (done: number, total: number) => void;
+
+export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?: ValidateProgress): ParsedLedger {
+  const problems: LedgerProblem[] = [];
+  const warnings: LedgerProblem[] = [];
+  const positions = new Map<LedgerField, number>();
+  table.header.forEach((text, index) => {
+    const header = text.normalize('NFKC').trim();
+    if (!header) return;
+    const field = fieldOfHeader(header);
+    if (!field) {
+      warnings.push({ row: 1, column: header, message: `未识别的列“${header}”，已忽略（可用的列见模板）` });
+      return;
+    }
+    if (positions.has(field)) {
+      problems.push({ row: 1, column: header, message: `与第${positions.get(field)! + 1}列重复，都是“${headerOf(field)}”` });
+      return;
+    }
+    positions.set(field, index);
+  });
+  const missing = LEDGER_COLUMNS.filter((c) => c.required && !positions.has(c.field));
+  for (const c of missing) problems.push({ row: 1, column: c.header, message: `缺少必填列“${c.header}”` });
+  if (missing.length > 0) return { records: [], problems, warnings, rows: table.rows.length };
+  if (table.rows.length === 0) problems.push({ row: 0, column: '', message: '台账中没有数据行' });
+
+  const findTownship = townshipLookup(ctx.townships);
+  const records: LedgerRecord[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    const cells = new Map<LedgerField, RawCell>();
+    for (const [field, index] of positions) cells.set(field, row.cells[index] ?? null);
+    const result = validateRow(row.rowNumber, cells, { ...ctx, findTownship });
+    problems.push(...result.problems);
+    warnings.push(...result.warnings);
+    const code = cellText(cells.get('code') ?? null).replace(/\s+/g, '');
+    if (code) {
+      const first = firstRowOfCode.get(code);
+      if (first !== undefined) problems.push({ row: row.rowNumber, column: headerOf('code'), message: `小区编码“${code}”与第${first}行重复` });
+      else firstRowOfCode.set(code, row.rowNumber);
+    }
+    if (result.record) records.push(result.record);
+    if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === table.rows.length)) onProgress(i + 1, table.rows.length);
+  });
+  problems.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+  return { records, problems, warnings, rows: table.rows.length };
+}
+
+const ORDER = new Map(LEDGER_COLUMNS.map((c, i) => [c.header, i]));
+function columnOrder(header: string): number {
+  return ORDER.get(header) ?? (COLUMN_BY_FIELD.size + 1);
+}

@@ -1,0 +1,124 @@
+/**
+ * Reads a ledger file into rows of raw cells: an Excel workbook (.xlsx; the sheet 小区台账, else
+ * the first sheet) or a CSV file (UTF-8, with or without BOM, or GB18030 as Excel saves it on
+ * Chinese Windows). Row numbers are those a person sees in the spreadsheet: the header is row 1.
+ */
+import ExcelJS from 'exceljs';
+import { BadInputError } from '../errors.ts';
+
+export type RawCell = string | number | Date | boolean | null;
+
+export interface RawTable {
+  header: string[];
+  rows: { rowNumber: number; cells: RawCell[] }[];
+}
+
+export interface LedgerFile {
+  /** The file name as given (its extension chooses the format when the content does not). */
+  name: string;
+  data: Uint8Array;
+}
+
+export const LEDGER_SHEET = '小区台账';
+
+export async function readLedgerFile(file: LedgerFile): Promise<RawTable> {
+  const zip = file.data[0] === 0x50 && file.data[1] === 0x4b;
+  const lower = file.name.toLowerCase();
+  if (zip || lower.endsWith('.xlsx')) {
+    if (!zip) throw new BadInputError(`${file.name} 不是有效的 Excel 文件（.xlsx）`);
+    return readXlsx(file);
+  }
+  if (lower.endsWith('.xls')) throw new BadInputError('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入');
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(decodeText(file.data));
+  throw new BadInputError(`无法识别的台账文件：${file.name}（应为 .xlsx 或 .csv）`);
+}
+
+async function readXlsx(file: LedgerFile): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file.data) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new BadInputError(`无法读取 Excel 文件 ${file.name}：${(error as Error).message}`);
+  }
+  const sheet = workbook.getWorksheet(LEDGER_SHEET) ?? workbook.worksheets[0];
+  if (!sheet) throw new BadInputError(`Excel 文件 ${file.name} 中没有工作表`);
+  const width = sheet.columnCount;
+  const table: RawTable = { header: [], rows: [] };
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
+    if (rowNumber === 1) table.header = cells.map((v) => (v === null ? '' : String(v)));
+    else if (cells.some((v) => v !== null && String(v).trim() !== '')) table.rows.push({ rowNumber, cells });
+  });
+  if (table.header.length === 0) throw new BadInputError(`Excel 文件 ${file.name} 的第1行应为表头`);
+  return table;
+}
+
+function cellValue(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value) return String((value as { text: unknown }).text);
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
+/** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (Excel's "CSV" on Chinese Windows). */
+export function decodeText(data: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    text = new TextDecoder('gb18030').decode(data);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+function readCsv(text: string): RawTable {
+  const records = parseCsv(text);
+  const [header, ...rest] = records;
+  if (!header || header.every((h) => h.trim() === '')) throw new BadInputError('CSV 文件为空：第1行应为表头');
+  return {
+    header,
+    rows: rest
+      .map((cells, i) => ({ rowNumber: i + 2, cells: cells.map((c) => (c === '' ? null : c)) }))
+      .filter((r) => r.cells.some((c) => c !== null && c.trim() !== '')),
+  };
+}
