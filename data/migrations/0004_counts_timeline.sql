@@ -1,3 +1,8 @@
+CREATE TABLE "counts_timeline_dirty" (
+	"township_code" text PRIMARY KEY NOT NULL,
+	"changes" bigint DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "counts_timeline_state" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"revision" bigint,
@@ -26,6 +31,7 @@ CREATE TABLE "township_counts_timeline" (
 	"r2" integer DEFAULT 0 NOT NULL,
 	"r1" integer DEFAULT 0 NOT NULL,
 	"rfail" integer DEFAULT 0 NOT NULL,
-	"model_homes" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "township_counts_timeline_township_code_from_day_pk" PRIMARY KEY("township_code","from_day")
+	"model_homes" integer DEFAULT 0 NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX "township_counts_timeline_day_idx" ON "township_counts_timeline" USING btree ("township_code","from_day");

@@ -4,12 +4,12 @@
  * until the township's next row, so the counts on any day D are one index probe per township
  * (the latest row with fromDay ≤ D).
  *
- * The whole timeline is rebuilt, in one statement, when `data_revision` has moved since it was
- * built (see server/services/metrics/countsTimeline.ts); `counts_timeline_state.revision` says
- * which revision it was built from, so it is never read when it could differ from the direct
- * computation. Not data tables: they have no revision trigger.
+ * Statement triggers on the data tables (migration counts_timeline_triggers) mark the townships
+ * whose records changed in `counts_timeline_dirty`, in the writer's transaction; those townships
+ * are rebuilt before the timeline is read again (server/services/metrics/countsTimeline.ts).
+ * Not data tables: they have no revision trigger.
  */
-import { bigint, check, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 const count = (name: string) => integer(name).notNull().default(0);
@@ -40,10 +40,11 @@ export const townshipCountsTimeline = pgTable(
     rfail: count('rfail'),
     modelHomes: count('model_homes'),
   },
-  (t) => [primaryKey({ columns: [t.townshipCode, t.fromDay] })],
+  // Not unique: a rebuild deletes a township's rows and inserts the new ones in one statement.
+  (t) => [index('township_counts_timeline_day_idx').on(t.townshipCode, t.fromDay)],
 );
 
-/** Single row: the data revision the timeline was built from (null: never built). */
+/** Single row: the data revision at the last rebuild (no row or null: never built, rebuild all). */
 export const countsTimelineState = pgTable(
   'counts_timeline_state',
   {
@@ -52,3 +53,12 @@ export const countsTimelineState = pgTable(
   },
   (t) => [check('counts_timeline_state_single_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Townships whose records changed since the timeline was last rebuilt ('*': all of them, after a
+ * TRUNCATE). `changes` counts the marking statements, so a rebuild clears only what it saw.
+ */
+export const countsTimelineDirty = pgTable('counts_timeline_dirty', {
+  townshipCode: text('township_code').primaryKey(),
+  changes: bigint('changes', { mode: 'number' }).notNull().default(1),
+});

@@ -10,12 +10,14 @@
  * range, clipped to the compound's listing, becomes +v on its first day and −v on its end day;
  * the running sum of those changes per township is the timeline.
  *
- * Exactness: the timeline is rebuilt from the records, in one statement (one snapshot), and
- * stamped with the `data_revision` of that snapshot; a lookup reads the stamp and the revision
- * in the same statement as the counts and is only used when they are equal. Every data table
- * bumps the revision (migration 0001), so any change — from this process, the CLI or an import
- * — makes the next lookup rebuild first. Rebuild cost grows with the records (≈ a few seconds
- * at ×100, mostly the 2 M resident issues), and is paid once per change, not per query.
+ * Exactness: statement triggers on every table the counts read (migration
+ * counts_timeline_triggers) mark the townships whose records changed in `counts_timeline_dirty`,
+ * in the writer's own transaction — whichever process writes: this server, the CLI, an import.
+ * A lookup checks, in the same statement as the counts, that nothing is marked; otherwise the
+ * marked townships are rebuilt first, from the records, in one statement (one snapshot) that
+ * also clears exactly the marks it saw. Rebuild cost grows with the township's records: the
+ * whole city at ×100 takes seconds (mostly its 1.3 M resident issues and 1.4 M petitions), one
+ * township about a nineteenth of that; it is paid once per change, not per query.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
@@ -66,29 +68,44 @@ function islands(name: string, source: string): string {
     )`;
 }
 
+
 const RATING_COLUMN = `case rating when '5' then ${columnIndex('r5')} when '4' then ${columnIndex('r4')} when '3' then ${columnIndex('r3')}
   when '2' then ${columnIndex('r2')} when '1' then ${columnIndex('r1')} else ${columnIndex('rfail')} end`;
 
 /**
- * One statement: rebuild the timeline from the records and stamp it with the data revision,
- * both read from the same snapshot. Changes are kept narrow (compound, day, column, ±v) and
+ * One statement: rebuild the marked townships (all of them when never built or after a TRUNCATE)
+ * from the records, and clear the marks it saw — one snapshot, so a change committed meanwhile
+ * stays marked for the next rebuild. Changes are kept narrow (compound, day, column, ±v) and
  * summed per township and day, then pivoted and accumulated. Where the time goes at ×100 (see
  * BENCHMARKS.md): the ≈ 8 M changes of 1.3 M resident issues and 1.4 M petitions, joined to their
  * compound's township and listing day and hashed by (township, day, column), are most of it;
  * meetings (1 M, one window pass) and the small per-compound window functions over
  * organisations, committee terms, contracts and evaluations are the rest.
  */
-export const REBUILD = `
-  with ${islands('org', `select compound_id as cid, established_on as a, coalesce(dissolved_on, ${FOREVER}) as b from party_organisations`)},
-  ${islands('managed', `select compound_id as cid, start_on as a, coalesce(end_on, ${FOREVER}) as b from property_contracts`)},
+export function rebuildStatement(scope: 'all' | 'marked'): string {
+  // Records of the compounds being rebuilt: all of them (sequential scans), or those of the
+  // marked townships (index scans by compound). The marked variant still rebuilds everything
+  // when a '*' mark or a never-built timeline says so.
+  const all = scope === 'all';
+  const IN_TARGET = all ? '' : 'where compound_id in (select id from target)';
+  const COMPOUND_IN_TARGET = all ? 'true' : 'id in (select id from target)';
+  return `
+  with dirty as (select township_code, changes from counts_timeline_dirty),
+  everything as (
+    select ${all ? 'true' : `(select revision from counts_timeline_state where id = 1) is null or exists (select 1 from dirty where township_code = '*')`} as yes
+  ),
+  target_township as (select code from townships where (select yes from everything) or code in (select township_code from dirty)),
+  target as (select id from compounds where township_code in (select code from target_township)),
+  ${islands('org', `select compound_id as cid, established_on as a, coalesce(dissolved_on, ${FOREVER}) as b from party_organisations ${IN_TARGET}`)},
+  ${islands('managed', `select compound_id as cid, start_on as a, coalesce(end_on, ${FOREVER}) as b from property_contracts ${IN_TARGET}`)},
   -- A meeting covers [heldOn, heldOn + 30); consecutive meetings less than 30 days apart make
   -- one covered stretch, which starts at its first meeting and ends 30 days after its last.
   meeting_run as (
     select compound_id as cid, held_on, held_on - lag(held_on) over w as since_previous, lead(held_on) over w - held_on as to_next
-    from meetings window w as (partition by compound_id order by held_on)
+    from meetings ${IN_TARGET} window w as (partition by compound_id order by held_on)
   ),
   committee_term as (
-    select compound_id as cid, formed_on as a, least(term_end, coalesce(ended_on, ${FOREVER})) as b from committee_terms
+    select compound_id as cid, formed_on as a, least(term_end, coalesce(ended_on, ${FOREVER})) as b from committee_terms ${IN_TARGET}
   ),
   -- Between consecutive start/end days of a compound's terms the terms in office do not change;
   -- the one shown is the latest formed (as in the direct computation), found by index.
@@ -111,16 +128,19 @@ export const REBUILD = `
   latest_rating as (
     select compound_id as cid, evaluated_on as a,
       coalesce(lead(evaluated_on) over (partition by compound_id order by evaluated_on, id), ${FOREVER}) as b, rating
-    from evaluations
+    from evaluations ${IN_TARGET}
   ),
+  -- Each read once (they are the bulk of the records), then split into their changes.
+  petition as materialized (select compound_id as cid, received_on as a, received_on + ${PETITION_WINDOW_DAYS} as b from petitions ${IN_TARGET}),
+  issue as materialized (select compound_id as cid, opened_on, closed_on, due_on from resident_issues ${IN_TARGET}),
   managed_rating as (
     select r.cid, greatest(r.a, m.a) as a, least(r.b, m.b) as b, r.rating
     from latest_rating r join managed m on m.cid = r.cid and r.a < m.b and m.a < r.b
   ),
   change as (
-    ${changes(`(select id as cid, listed_on as a, ${FOREVER} as b from compounds) c`, 'compounds')}
-    union all ${changes(`(select id as cid, listed_on as a, ${FOREVER} as b, households from compounds) c`, 'households', { value: 'households' })}
-    union all ${changes(`(select id as cid, model_home_since as a, ${FOREVER} as b from compounds where model_home_since is not null) c`, 'model_homes')}
+    ${changes(`(select id as cid, listed_on as a, ${FOREVER} as b from compounds where ${COMPOUND_IN_TARGET}) c`, 'compounds')}
+    union all ${changes(`(select id as cid, listed_on as a, ${FOREVER} as b, households from compounds where ${COMPOUND_IN_TARGET}) c`, 'households', { value: 'households' })}
+    union all ${changes(`(select id as cid, model_home_since as a, ${FOREVER} as b from compounds where model_home_since is not null and ${COMPOUND_IN_TARGET}) c`, 'model_homes')}
     union all ${changes('org', 'with_party_org')}
     union all ${changes('committee', 'with_committee')}
     union all ${changes('committee', 'party_majority_committees', { where: 'party_members * 2 >= members' })}
@@ -133,9 +153,9 @@ export const REBUILD = `
     union all ${changes('managed_rating', 'managed_evaluated')}
     union all ${changes('managed_rating', 'managed_four_star_plus', { where: `rating in ('5', '4')` })}
     union all ${changes('managed_rating', { sql: RATING_COLUMN })}
-    union all ${changes(`(select compound_id as cid, received_on as a, received_on + ${PETITION_WINDOW_DAYS} as b from petitions) p`, 'petitions')}
-    union all ${changes(`(select compound_id as cid, opened_on as a, coalesce(closed_on, ${FOREVER}) as b from resident_issues) i`, 'open_issues')}
-    union all ${changes(`(select compound_id as cid, due_on + 1 as a, coalesce(closed_on, ${FOREVER}) as b from resident_issues) i`, 'overdue_issues')}
+    union all ${changes('petition', 'petitions')}
+    union all ${changes(`(select cid, opened_on as a, coalesce(closed_on, ${FOREVER}) as b from issue) i`, 'open_issues')}
+    union all ${changes(`(select cid, due_on + 1 as a, coalesce(closed_on, ${FOREVER}) as b from issue) i`, 'overdue_issues')}
   ),
   -- Nothing counts before the compound is listed: a range [a, b) counts on [max(a, listed), b),
   -- i.e. both its changes move to max(day, listed) (a range ending before the listing nets 0).
@@ -148,18 +168,29 @@ export const REBUILD = `
     select township_code, day, ${COLUMNS.map((c, i) => `coalesce(sum(v) filter (where col = ${i}), 0) as ${c}`).join(', ')}
     from township_change group by township_code, day
   ),
+  removed as (
+    delete from township_counts_timeline where (select yes from everything) or township_code in (select code from target_township)
+  ),
+  -- A mark a writer is changing right now is skipped: it will be marked again anyway.
+  cleared as (
+    delete from counts_timeline_dirty where township_code in (
+      select township_code from counts_timeline_dirty where (township_code, changes) in (select township_code, changes from dirty)
+      for update skip locked
+    )
+  ),
   inserted as (
     insert into township_counts_timeline (township_code, from_day, ${COLUMNS.join(', ')})
     select township_code, day, ${COLUMNS.map((col) => `(sum(${col}) over w)::int`).join(', ')}
     from step window w as (partition by township_code order by day)
   )
   update counts_timeline_state set revision = (select revision from data_revision where id = 1) where id = 1`;
+}
 
 const rebuilding = new WeakMap<Db, Promise<void>>();
 
 /**
- * Rebuilds the timeline unless it is already at the current data revision. One rebuild at a
- * time: per process by a shared promise, across processes by the lock on the state row.
+ * Rebuilds the marked townships, if any. One rebuild at a time: per process by a shared promise,
+ * across processes by the lock on the state row.
  */
 export function refreshCountsTimeline(db: Db): Promise<void> {
   let running = rebuilding.get(db);
@@ -174,9 +205,10 @@ async function rebuild(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`insert into counts_timeline_state (id, revision) values (1, null) on conflict do nothing`);
     // Waits for another rebuild to commit, then reads its stamp (read committed re-reads the row).
-    const [state] = await queryRows<{ fresh: boolean }>(
+    const [state] = await queryRows<{ fresh: boolean; all: boolean }>(
       tx,
-      sql`select revision is not distinct from (select revision from data_revision where id = 1) as fresh
+      sql`select revision is not null and not exists (select 1 from counts_timeline_dirty) as fresh,
+          revision is null or exists (select 1 from counts_timeline_dirty where township_code = '*') as all
         from counts_timeline_state where id = 1 for update`,
     );
     if (state?.fresh) return;
@@ -184,22 +216,21 @@ async function rebuild(db: Db): Promise<void> {
     // PostgreSQL more (≈ 8 s at ×100) than running them.
     await tx.execute(sql`set local work_mem = '64MB'`);
     await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`delete from township_counts_timeline`);
-    await tx.execute(sql.raw(REBUILD));
+    await tx.execute(sql.raw(rebuildStatement(state?.all ? 'all' : 'marked')));
   });
 }
 
 type LookupRow = CountsRow & { fresh: boolean };
 
 /**
- * Counts per township on `asOf` from the timeline, or null when it was not built from the
- * current records (the freshness check is part of the same statement).
+ * Counts per township on `asOf` from the timeline, or null when records changed since it was
+ * built (the check is part of the same statement).
  */
 async function lookup(db: Db, asOf: string): Promise<Map<string, ScopeCounts> | null> {
   const rows = await queryRows<LookupRow>(
     db,
     sql`select t.code as township_code,
-      coalesce((select revision from counts_timeline_state where id = 1) = (select revision from data_revision where id = 1), false) as fresh,
+      coalesce((select revision from counts_timeline_state where id = 1) is not null and not exists (select 1 from counts_timeline_dirty), false) as fresh,
       ${sql.raw(COLUMNS.map((c) => `x.${c}`).join(', '))}
     from townships t left join lateral (
       select * from township_counts_timeline x where x.township_code = t.code and x.from_day <= ${asOf}::date
