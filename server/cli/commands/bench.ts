@@ -33,7 +33,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function engineRows(label: string, f: EngineFigures, goal: number): string[] {
   return [
-    `| ${label} | ${ms(f.singleDateP50)} / ${ms(f.singleDateP95)} | ${ms(goal)} ${f.singleDateP50 <= goal && f.singleDateP95 <= goal ? '✅' : '❌'} | ${ms(f.naiveP50)} | ${ratio(f.naiveP50, f.singleDateP50)} | ${ms(f.timelineRebuild)} | ${ms(f.drillP50)} | ${f.weeks ? `${ms(f.seriesCold)} / ${ms(f.seriesWarm)} (${f.weeks} weeks)` : '—'} |`,
+    `| ${label} | ${ms(f.singleDateP50)} / ${ms(f.singleDateP95)} | ${ms(goal)} ${f.singleDateP50 <= goal && f.singleDateP95 <= goal ? '✅' : '❌'} | ${ms(f.naiveP50)} | ${ratio(f.naiveP50, f.singleDateP50)} | ${ms(f.timelineRebuild)} / ${ms(f.townshipRebuild)} | ${ms(f.drillP50)} | ${f.weeks ? `${ms(f.seriesCold)} / ${ms(f.seriesWarm)} (${f.weeks} weeks)` : '—'} |`,
   ];
 }
 
@@ -82,9 +82,9 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     lines.push(
       '## Engine: 四升一降 for the city and all 19 townships',
       '',
-      'Single-date query = `metricsReport` (five indicators × 20 scopes, each with last week and the 8-week trailing value: three dated counts), uncached (a new date each sample). Naive = the same five indicators recomputed compound by compound (the drill-through path, correlated per-compound lookups, one date only). Timeline rebuild = recomputing the per-township counts timeline from every record, paid once by the first query after any change. Series = every ISO week from 2024-W01, cold (empty cache) / warm (cache valid).',
+      'Single-date query = `metricsReport` (five indicators × 20 scopes, each with last week and the 8-week trailing value: three dated counts), uncached (a new date each sample). Naive = the same five indicators recomputed compound by compound (the drill-through path, correlated per-compound lookups, one date only). Timeline rebuild = recomputing the per-township counts timeline from every record (all: never built or after a TRUNCATE) / the one township whose records changed (after one new meeting: the usual edit), paid once by the first query after the change. Series = every ISO week from 2024-W01, cold (empty cache) / warm (cache valid).',
       '',
-      '| scale / database | single date p50 / p95 | goal | naive p50 | naive ÷ engine | timeline rebuild | drill-through p50 | weekly series cold / warm |',
+      '| scale / database | single date p50 / p95 | goal | naive p50 | naive ÷ engine | timeline rebuild all / one township | drill-through p50 | weekly series cold / warm |',
       '|---|---|---|---|---|---|---|---|',
       ...engineRows('×1 (347 compounds), PGlite', enginePglite, 50),
       ...(enginePostgres ? engineRows('×1, PostgreSQL', enginePostgres, 50) : []),
