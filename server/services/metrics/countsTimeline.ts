@@ -17,7 +17,8 @@
  * marked townships are rebuilt first, from the records, in one statement (one snapshot) that
  * also clears exactly the marks it saw. Rebuild cost grows with the township's records: the
  * whole city at ×100 takes seconds (mostly its 1.3 M resident issues and 1.4 M petitions), one
- * township about a nineteenth of that; it is paid once per change, not per query.
+ * township about a seventh of that (its records are read by index, row by row); it is paid
+ * once per change, not per query.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
