@@ -3,7 +3,9 @@
  * (uncached: a different date each time), the full weekly series cold and warm, and the same
  * figures by a naive per-compound recomputation (the drill-through path, row by row), as a ratio.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/connection.ts';
+import { refreshCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
 import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
@@ -20,9 +22,21 @@ export interface EngineFigures {
   seriesWarm: number;
   weeks: number;
   drillP50: number;
+  /** Rebuilding the counts timeline from the records (paid by the first query after a change). */
+  timelineRebuild: number;
+  /** Rebuilding one township after one new record (the usual edit). */
+  townshipRebuild: number;
 }
 
 export async function benchEngine(db: Db, options: { asOf: string; samples: number; series: boolean }): Promise<EngineFigures> {
+  // The timeline rebuild, from scratch, as after any change to the records.
+  await db.execute(sql`update counts_timeline_state set revision = null`);
+  const [timelineRebuild] = await timeIt(() => refreshCountsTimeline(db));
+  // One edit: a meeting added to one compound marks its township only.
+  await db.execute(sql`insert into meetings (compound_id, held_on, attendees) select min(id), ${options.asOf}::date, 5 from compounds`);
+  const [townshipRebuild] = await timeIt(() => refreshCountsTimeline(db));
+  await db.execute(sql`delete from meetings where id = (select max(id) from meetings)`);
+  await refreshCountsTimeline(db);
   // Warm the connection and the query plans once.
   await metricsReport(db, { asOf: addDays(options.asOf, -400) });
   const single: number[] = [];
@@ -55,5 +69,7 @@ export async function benchEngine(db: Db, options: { asOf: string; samples: numb
     seriesWarm,
     weeks,
     drillP50: percentile(drill, 50),
+    timelineRebuild,
+    townshipRebuild,
   };
 }
