@@ -4,6 +4,7 @@
  * only a clean dry run of the same file enables the import. (To become admin-only with roles.)
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { saveBase64File } from '../../app/download.ts';
 import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -21,14 +22,7 @@ function toBase64(buffer: ArrayBuffer): string {
 }
 
 async function downloadTemplate(): Promise<void> {
-  const file = await trpcClient.ledger.template.query();
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBase64File(await trpcClient.ledger.template.query());
 }
 
 export function AdminPage() {
