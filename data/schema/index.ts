@@ -5,3 +5,4 @@ export * from './service.ts';
 export * from './issues.ts';
 export * from './admin.ts';
 export * from './review.ts';
+export * from './auth.ts';

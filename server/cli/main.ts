@@ -12,8 +12,9 @@ import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
+import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, reportCommand, benchCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, exportCommand, metricsCommand, reportCommand, usersCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
-import { appRouter } from '../../server/api/root.ts';
-import { createCallerFactory } from '../../server/api/trpc.ts';
+import { callerAs } from '../support/callers.ts';
 
 
 describe('the weekly review screens', () => {
@@ -25,7 +24,7 @@ describe('the weekly review screens', () => {
   });
 
   it('shows the 晾晒榜 in composite order, then a township page, at 1920×1080', async () => {
-    const caller = createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+    const caller = await callerAs(database, 'analyst');
     const board = await caller.review.board({ week: '2026-W40' });
     const view = await openOfflinePage(browser, 1920, 1080);
     const { page } = view;

@@ -5,7 +5,7 @@ import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
 import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { readProcedure, router } from '../trpc.ts';
 
 const scopeInput = z.object({
   asOf: z.string().max(20).optional(),
@@ -15,19 +15,19 @@ const scopeInput = z.object({
 
 export const metricsRouter = router({
   /** The five indicators for the city and every township, with goals, ranks and progress. */
-  report: publicProcedure.input(scopeInput).query(async ({ ctx, input }) => {
+  report: readProcedure.input(scopeInput).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return metricsReport(ctx.db, scope);
   }),
   /** Weekly values from 2024-W01 to the current week. */
-  series: publicProcedure.input(z.object({ townshipCode: z.string().max(20).optional() })).query(async ({ ctx, input }) => {
+  series: readProcedure.input(z.object({ townshipCode: z.string().max(20).optional() })).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return weeklySeries(ctx.db, scope.townshipCode ? { townshipCode: scope.townshipCode } : {});
   }),
   /** The compounds behind a rate: numerator and denominator, with the reason for each. */
-  drill: publicProcedure.input(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) })).query(async ({ ctx, input }) => {
+  drill: readProcedure.input(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) })).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
   }),
-  targets: publicProcedure.query(({ ctx }) => loadTargets(ctx.db)),
+  targets: readProcedure.query(({ ctx }) => loadTargets(ctx.db)),
 });

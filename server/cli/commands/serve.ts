@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
 import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
+import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
+import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
 import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
@@ -59,6 +61,7 @@ export const serveCommand: Command = {
     }
     const running = await startServer({ database, port, host });
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
+    if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
     const stop = async () => {
       await running.close();
       await database.close();
