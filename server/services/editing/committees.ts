@@ -75,8 +75,8 @@ export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, 
   assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, { action: 'update', compound: compound.code });
   if (term.endedOn !== null) throw new BadInputError(`该届业委会已于 ${term.endedOn} 结束`);
   if (term.termEnd <= today) throw new BadInputError(`该届业委会任期已于 ${term.termEnd} 届满，无需登记结束`);
-  checkEventDate(input.endedOn, compound, '结束日期', today);
   if (input.endedOn <= term.formedOn) throw new BadInputError(`结束日期应晚于成立日期（${term.formedOn}）`);
+  checkEventDate(input.endedOn, compound, '结束日期', today);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(committeeTerms).set({ endedOn: input.endedOn }).where(eq(committeeTerms.id, term.id)).returning();
     await writeAudit(tx as unknown as Db, actor, { action: 'update', tableName: 'committee_terms', recordId: term.id, before: term, after: row! });
