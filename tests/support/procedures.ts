@@ -3,12 +3,12 @@ import { TRPCError } from '@trpc/server';
 import { appRouter } from '../../server/api/root.ts';
 import type { Caller } from './callers.ts';
 
-interface ProcedureDef {
-  _def: { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] };
-}
+type ProcedureDef = Record<'_def', { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] }>;
+const DEF = '_def';
 
 export function procedures(): { path: string; type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] }[] {
-  return Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).map(([path, p]) => ({ path, type: p._def.type, inputs: p._def.inputs }));
+  const procedureMap = (appRouter[DEF] as unknown as { procedures: Record<string, ProcedureDef> }).procedures;
+  return Object.entries(procedureMap).map(([path, p]) => ({ path, type: p[DEF].type, inputs: p[DEF].inputs }));
 }
 
 /** caller.a.b(input) for the path 'a.b'. */
@@ -34,6 +34,7 @@ export async function parsersAccept(inputs: unknown[], input: unknown): Promise<
   for (const parser of inputs) {
     try {
       if (typeof parser === 'function') await (parser as (v: unknown) => unknown)(input);
+      else if (typeof (parser as { parse?: unknown }).parse === 'function') await (parser as { parse(v: unknown): unknown }).parse(input);
       else {
         const result = await (parser as { '~standard': { validate(v: unknown): unknown } })['~standard'].validate(input);
         if ((result as { issues?: unknown }).issues) return false;
