@@ -47,7 +47,7 @@ function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
     res.setHeader('set-cookie', [...list, value]);
   };
   return {
-    set: (token, expiresAt) => append(sessionCookie(token, Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000)), secure)),
+    set: (token, expiresAt) => append(sessionCookie(token, Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)), secure)),
     clear: () => append(sessionCookie('', 0, secure)),
   };
 }
