@@ -51,3 +51,14 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/** Signs in through the real /login page and waits until the app has gone on to `next`. */
+export async function signIn(page: Page, baseUrl: string, account: { username: string; password: string }, next = '/'): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId('login-username').fill(account.username);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForSelector('[data-testid="user-menu"]', { timeout: 30_000 });
+  const path = next.split('?')[0]!;
+  await page.waitForURL((url) => url.pathname === path, { timeout: 30_000 });
+}
