@@ -63,7 +63,7 @@ export function App() {
           <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('nav.map')}
           </Link>
-          <Link href="/review" aria-current={path === '/review' || townshipMatch ? 'page' : undefined}>
+          <Link href="/review" aria-current={path === '/review' || (townshipMatch && townshipMatch[1] !== me.data?.townshipCode) ? 'page' : undefined}>
             {t('nav.review')}
           </Link>
           {me.data?.townshipCode && (
