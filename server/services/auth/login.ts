@@ -2,8 +2,8 @@
  * Logging in: rate-limited per username and per client address (failures in the last 15
  * minutes), the password checked in constant time, a session created on success.
  */
-import { and, count, desc, eq, gt } from 'drizzle-orm';
-import { loginAttempts } from '../../../data/schema/index.ts';
+import { and, count, desc, eq, gt, lt, or, isNotNull } from 'drizzle-orm';
+import { loginAttempts, sessions } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { TooManyAttemptsError, UnauthorizedError } from '../errors.ts';
 import { UNUSABLE_HASH, verifyPassword } from './passwords.ts';
@@ -55,9 +55,17 @@ export async function login(db: Db, input: { username: string; password: string;
   await db.insert(loginAttempts).values({ username, ip: input.ip, succeeded: ok, at: now });
   if (!user || !matches) throw new UnauthorizedError('用户名或密码错误');
   if (user.disabled) throw new UnauthorizedError('该账号已停用，请联系管理员');
+  await forgetOldEntries(db, now);
   const session = await createSession(db, user.id, now);
   return {
     ...session,
     actor: { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipCode: user.townshipCode, via: 'session' },
   };
+}
+
+/** Login attempts older than a day and sessions expired or revoked a day ago are of no further use. */
+async function forgetOldEntries(db: Db, now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, dayAgo));
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, dayAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))));
 }
