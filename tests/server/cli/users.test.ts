@@ -7,7 +7,8 @@ import { actorFromSession } from '../../../server/services/auth/sessions.ts';
 import { runCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
-describe('onemap users', () => {
+// Each command is a process opening the embedded database: slow on a busy machine.
+describe('onemap users', { timeout: 240_000 }, () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     env = { ONEMAP_DATA_DIR: await fixtureDataDir() };
@@ -38,19 +39,23 @@ describe('onemap users', () => {
     });
   });
 
-  it.each([
-    [['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'], 'long-enough-1\n', /镇街工作人员须指定所属镇街/],
-    [['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'], 'long-enough-1\n', /--role 不支持 "boss"/],
-    [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'short\n', /密码至少 8 个字符/],
-    [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst'], '', /请用 --password-stdin/],
-    [['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'], 'long-enough-1\n', /已存在/],
-    [['users', 'disable', 'nobody'], '', /没有用户 "nobody"/],
-    [['users', 'frobnicate'], '', /未知子命令/],
-  ])('refuses %j in one Chinese line', async (args, input, message) => {
-    const result = await runCli(args, env, input);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  it('refuses bad input in one Chinese line and a non-zero exit', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'], 'long-enough-1\n', /镇街工作人员须指定所属镇街/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'], 'long-enough-1\n', /--role 不支持 "boss"/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'short\n', /密码至少 8 个字符/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst'], '', /请用 --password-stdin/],
+      [['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'], 'long-enough-1\n', /已存在/],
+      [['users', 'disable', 'nobody'], '', /没有用户 "nobody"/],
+      [['users', 'frobnicate'], '', /未知子命令/],
+    ];
+    // One at a time: an embedded data directory has one user.
+    for (const [args, input, message] of cases) {
+      const result = await runCli(args, env, input);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
   });
 
   it('disables a user and resets a password, ending their sessions', async () => {
