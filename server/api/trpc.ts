@@ -68,10 +68,13 @@ const saneInput = t.middleware(async ({ getRawInput, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Only for signing in and out and asking who is signed in. */
-export const publicProcedure = t.procedure.use(serviceErrors).use(saneInput);
+const base = t.procedure.use(serviceErrors);
 
-const signedIn = publicProcedure.use(({ ctx, next }) => {
+/** Only for signing in and out and asking who is signed in. */
+export const publicProcedure = base.use(saneInput);
+
+/** Nobody signed in: UNAUTHORIZED before anything else, whatever the input. */
+const signedIn = base.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
@@ -83,7 +86,7 @@ function requiring(permission: Permission) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）` });
     }
     return next();
-  });
+  }).use(saneInput);
 }
 
 export const readProcedure = requiring('read');

@@ -72,7 +72,7 @@ describe('access to every procedure', () => {
     const caller = anonymousCaller(database);
     for (const { path } of procedures()) {
       if ((PUBLIC_PROCEDURES as readonly string[]).includes(path)) continue;
-      for (const input of [undefined, {}, PROBE, { week: '2025-W30', format: 'xlsx' }]) {
+      for (const input of [undefined, {}, PROBE, { week: '2025-W30', format: 'xlsx' }, { code: 'a\u0000b' }, 'x'.repeat(200_000)]) {
         expect(await outcome(caller, path, input), path).toBe('UNAUTHORIZED');
       }
     }
