@@ -58,7 +58,7 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at)],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_at_idx').on(t.userId, t.at), index('audit_log_table_at_idx').on(t.tableName, t.at)],
 );
 
 /** Key/value facts about the loaded dataset: source ('demo' | 'ledger'), seed, asOf, generatedAt. */

@@ -6,3 +6,4 @@ export * from './issues.ts';
 export * from './admin.ts';
 export * from './review.ts';
 export * from './metrics.ts';
+export * from './auth.ts';

@@ -27,10 +27,11 @@ export function firstViewBundle(distDir: string): BundleFigures {
 
 export const launch = launchChromium;
 
-export async function firstRender(browser: Browser, url: string, runs: number): Promise<number[]> {
+/** `headers` carry the credentials (a display token: every page needs one). */
+export async function firstRender(browser: Browser, url: string, runs: number, headers: Record<string, string> = {}): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers });
     const page = await context.newPage();
     const started = Date.now();
     await page.goto(`${url}/`);
@@ -56,8 +57,8 @@ export interface FrameFigures {
   p95: number;
 }
 
-export async function frameTimes(browser: Browser, url: string, mode: FrameMode, scale: number, frames: number, motion: FrameMotion = 'pan'): Promise<FrameFigures> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+export async function frameTimes(browser: Browser, url: string, mode: FrameMode, scale: number, frames: number, motion: FrameMotion = 'pan', headers: Record<string, string> = {}): Promise<FrameFigures> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers });
   const page = await context.newPage();
   await page.goto(`${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}`);
   await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 300_000 });

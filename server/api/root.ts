@@ -1,4 +1,7 @@
+import { adminRouter } from './routers/admin.ts';
+import { authRouter } from './routers/auth.ts';
 import { compoundsRouter } from './routers/compounds.ts';
+import { editingRouter } from './routers/editing.ts';
 import { geographyRouter } from './routers/geography.ts';
 import { ledgerRouter } from './routers/ledger.ts';
 import { metricsRouter } from './routers/metrics.ts';
@@ -8,6 +11,7 @@ import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
+  auth: authRouter,
   system: systemRouter,
   geography: geographyRouter,
   compounds: compoundsRouter,
@@ -15,6 +19,11 @@ export const appRouter = router({
   review: reviewRouter,
   workbench: workbenchRouter,
   ledger: ledgerRouter,
+  editing: editingRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
+
+/** Procedures open to anyone: signing in and out and asking who is signed in. */
+export const PUBLIC_PROCEDURES = ['auth.login', 'auth.logout', 'auth.me'] as const;

@@ -1,12 +1,35 @@
-/** tRPC context and procedure builders. Routers validate with zod and hand off to services. */
+/**
+ * tRPC context and procedure builders. Routers validate with zod and hand off to services.
+ *
+ * Every procedure is built from one of: `publicProcedure` (only auth.login/logout/me),
+ * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, admin),
+ * `editProcedure` (township staff and admin; the editing services check the township) and
+ * `adminProcedure`. No actor → UNAUTHORIZED; wrong role → FORBIDDEN, audited as 'forbidden'.
+ */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Db, DatabaseKind } from '../db/connection.ts';
-import { BadInputError } from '../services/errors.ts';
+import { auditForbidden } from '../services/audit/auditLog.ts';
+import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
+import { BadInputError, ForbiddenError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
+import { checkInputShape } from './inputShape.ts';
+
+/** Where the session cookie is written (the HTTP response; a no-op for in-process callers). */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 export interface Context {
   db: Db;
   databaseKind: DatabaseKind;
+  /** Who is asking: from the session cookie or a display token; null when nobody signed in. */
+  actor: Actor | null;
+  /** The session token of this request, if any (for logout). */
+  sessionToken: string | null;
+  /** The client's address, for the login rate limit. */
+  clientIp: string;
+  cookies: SessionCookieJar;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -16,15 +39,57 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns a service's "bad input" errors into BAD_REQUEST with their Chinese message. */
-const badInputToBadRequest = t.middleware(async ({ next }) => {
+/**
+ * Turns services' errors into tRPC codes with their Chinese message: bad input → BAD_REQUEST,
+ * wrong credentials → UNAUTHORIZED, too many logins → TOO_MANY_REQUESTS, another township's
+ * record → FORBIDDEN (and the attempt is written to the audit log).
+ */
+const serviceErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof BadInputError) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof BadInputError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  if (cause instanceof UnauthorizedError) throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+  if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
+  if (cause instanceof ForbiddenError) {
+    await auditForbidden(ctx.db, ctx.actor, cause.attempt);
+    throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
   }
   return result;
 });
 
+/** Refuses inputs no form sends (NUL characters, absurd nesting or size) before any parser sees them. */
+const saneInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = checkInputShape(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(badInputToBadRequest);
 export const createCallerFactory = t.createCallerFactory;
+
+const base = t.procedure.use(serviceErrors);
+
+/** Only for signing in and out and asking who is signed in. */
+export const publicProcedure = base.use(saneInput);
+
+/** Nobody signed in: UNAUTHORIZED before anything else, whatever the input. */
+const signedIn = base.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+function requiring(permission: Permission) {
+  return signedIn.use(async ({ ctx, path, type, next }) => {
+    if (!can(ctx.actor.role, permission)) {
+      await auditForbidden(ctx.db, ctx.actor, { tableName: path, detail: { procedure: path, type, required: permission } });
+      throw new TRPCError({ code: 'FORBIDDEN', message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）` });
+    }
+    return next();
+  }).use(saneInput);
+}
+
+export const readProcedure = requiring('read');
+export const exportProcedure = requiring('export');
+export const editProcedure = requiring('edit');
+export const adminProcedure = requiring('admin');

@@ -14,8 +14,9 @@ import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
+import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, backupCommand, restoreCommand, benchCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

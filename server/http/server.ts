@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { count } from 'drizzle-orm';
 import { compounds } from '../../data/schema/index.ts';
+import { createHttpContext } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
 import { createStaticHandler } from './staticFiles.ts';
@@ -36,7 +37,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
-    createContext: () => ({ db: database.db, databaseKind: database.kind }),
+    createContext: ({ req, res }) => createHttpContext(database, req, res),
   });
   const serveStatic = createStaticHandler(CLIENT_DIST);
 

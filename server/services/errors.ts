@@ -2,3 +2,27 @@
 export class BadInputError extends Error {
   override name = 'BadInputError';
 }
+
+/** Not signed in, or the credentials are wrong: UNAUTHORIZED. */
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+}
+
+/** Too many failed logins: TOO_MANY_REQUESTS. */
+export class TooManyAttemptsError extends Error {
+  override name = 'TooManyAttemptsError';
+}
+
+/**
+ * Signed in but not allowed (another township's record): FORBIDDEN. Says what was refused so
+ * the attempt can be written to the audit log.
+ */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+  constructor(
+    message: string,
+    readonly attempt: { tableName: string; recordId?: string | null; detail?: Record<string, unknown> },
+  ) {
+    super(message);
+  }
+}

@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../data/schema/index.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 import { goodRows, ledgerCsv } from '../support/ledgers.ts';
 
@@ -26,13 +27,13 @@ describe('the ledger upload page', () => {
   it('shows every problem, then a clean dry run, then imports over the demonstration', async () => {
     const view = await openOfflinePage(browser, 1600, 900);
     const { page } = view;
-    await page.goto(`${server.url}/admin`);
+    await signIn(page, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
     await page.waitForSelector('[data-testid="demo-badge"]', { timeout: 30_000 });
 
     const rows = goodRows(8);
     const bad = rows.map((r, i) => (i === 2 ? { ...r, 户数: '一百' } : i === 5 ? { ...r, 小区类型: '别墅', 纳入台账日期: '2024-02-30' } : r));
     await page.getByTestId('ledger-file').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(ledgerCsv(bad)) });
-    await page.getByRole('checkbox').check();
+    await page.getByTestId('ledger-import').getByRole('checkbox').check();
     await page.getByTestId('dry-run').click();
     const problems = page.getByTestId('ledger-problems').locator('tbody tr');
     await expect.poll(() => problems.count(), { timeout: 30_000 }).toBe(3);

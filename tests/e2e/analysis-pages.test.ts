@@ -3,13 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDelta, formatIndicator } from '../../client/src/app/format.ts';
-import { appRouter } from '../../server/api/root.ts';
-import { createCallerFactory } from '../../server/api/trpc.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
 import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openSignedInPage } from '../support/browser.ts';
+import { callerAs } from '../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 
 const RECORD_TABLES = ['party_organisations', 'committee_terms', 'property_contracts', 'evaluations', 'meetings', 'resident_issues', 'petitions'];
@@ -29,12 +28,12 @@ describe('the compare page and the compound file', () => {
     await server?.close();
     await database?.dispose();
   });
-  const caller = () => createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+  const caller = () => callerAs(database, 'analyst');
 
   it('compares three townships: five charts, and the latest values, changes and ranks of metrics.report', async () => {
-    const report = await caller().metrics.report({});
+    const report = await (await caller()).metrics.report({});
     const chosen = [report.townships[2]!, report.townships[7]!, report.townships[12]!];
-    const view = await openOfflinePage(browser, 1920, 1080);
+    const view = await openSignedInPage(browser, server.url, 1920, 1080);
     const { page } = view;
     await page.goto(`${server.url}/compare?t=${chosen.map((tw) => tw.code).join(',')}&from=2025-W01`);
     await page.waitForSelector('[data-testid="compare-table"]', { timeout: 30_000 });
@@ -61,7 +60,7 @@ describe('the compare page and the compound file', () => {
   });
 
   it('opens the default view with a notice for a malformed compare link, and says so for an unknown compound or a bad date', async () => {
-    const view = await openOfflinePage(browser, 1920, 1080);
+    const view = await openSignedInPage(browser, server.url, 1920, 1080);
     const { page } = view;
     for (const search of ['t=350582101', 't=350582101,350582999', 't=350582101,350582102&from=2025-W77']) {
       await page.goto(`${server.url}/compare?${search}`);
@@ -113,7 +112,7 @@ describe('the compare page and the compound file', () => {
     }
     expect(second).not.toBe('');
 
-    const view = await openOfflinePage(browser, 1920, 1080);
+    const view = await openSignedInPage(browser, server.url, 1920, 1080);
     const { page } = view;
     await page.goto(`${server.url}/compound/${code}?asOf=${first}`);
     const entries = page.getByTestId('timeline-entry');
@@ -143,7 +142,7 @@ describe('the compare page and the compound file', () => {
 
     // Filtering by kind: only the meetings.
     for (const kind of ['party', 'committee', 'property', 'evaluation', 'issue', 'petition']) await page.getByTestId(`kind-${kind}`).uncheck();
-    const meetings = await caller().compounds.history({ code, complete: true });
+    const meetings = await (await caller()).compounds.history({ code, complete: true });
     await expect.poll(() => entries.count()).toBe(meetings.meetings.length);
     expect(new URL(page.url()).searchParams.get('show')).toBe('meeting');
     await screenshotState(page, 'compound-meetings-1920x1080.png');
@@ -154,7 +153,7 @@ describe('the compare page and the compound file', () => {
 
   it('opens the compound file from the map card’s 完整档案 link', async () => {
     const [row] = await queryRows<{ code: string; name: string }>(database.db, sql`select code, name from compounds order by code limit 1`);
-    const view = await openOfflinePage(browser, 1280, 800);
+    const view = await openSignedInPage(browser, server.url, 1280, 800);
     const { page } = view;
     await page.goto(`${server.url}/?compound=${row!.code}`);
     const link = page.getByTestId('compound-card').getByRole('link', { name: /完整档案/ });

@@ -1,7 +1,8 @@
 /**
  * The map as a person uses it, in Debian's Chromium with every request outside localhost
  * blocked: the layers render, the legend counts equal `onemap export compounds`, a compound
- * click opens its card, and the replay moves the week with the counts following.
+ * click opens its card, and the replay moves the week with the counts following. An analyst signs
+ * in through /login first; the wall opens with a display token.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,9 @@ import { compoundStatusAsOf } from '../../server/services/compounds/compoundStat
 import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
 import { todayInCity } from '../../server/services/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, type OfflinePage } from '../support/browser.ts';
+import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn, type OfflinePage } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
 import { fixtureDataDir } from '../support/databases.ts';
 
@@ -83,7 +86,7 @@ describe('the map', () => {
   it('renders every layer offline with legend counts equal to the export, at 1920×1080', async () => {
     view = await openOfflinePage(browser, 1920, 1080);
     const { page } = view;
-    await page.goto(`${server.url}/`);
+    await signIn(page, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!, '/');
     await waitReady(page);
     expect(await page.getByTestId('compound-count').textContent()).toBe('347');
     expect(await page.getByTestId('demo-badge').textContent()).toBe('演示数据');
@@ -153,14 +156,16 @@ describe('the map', () => {
     await view.context.close();
   });
 
-  it('fills a 3840×1080 wall without errors', async () => {
+  it('fills a 3840×1080 wall, opened with a read-only display token, without errors', async () => {
+    const { token } = await createDisplayToken(database.db, null, '大厅LED');
     const wall = await openOfflinePage(browser, 3840, 1080);
-    await wall.page.goto(`${server.url}/?layer=rating`);
+    await wall.page.goto(`${server.url}/wall?token=${token}&layer=rating`);
     await waitReady(wall.page);
     await wall.page.waitForTimeout(3000);
     await wall.page.screenshot({ path: artifactPath('map-3840x1080.png') });
     const overflow = await wall.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.documentElement.scrollHeight > window.innerHeight);
     expect(overflow, 'no scrollbars').toBe(false);
+    expect(await wall.page.getByTestId('user-role').textContent()).toBe('市领导');
     expect(wall.consoleErrors).toEqual([]);
     await wall.context.close();
   });

@@ -2,10 +2,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage } from '../support/browser.ts';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
+
+const analyst = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!;
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
-import { appRouter } from '../../server/api/root.ts';
-import { createCallerFactory } from '../../server/api/trpc.ts';
+import { callerAs } from '../support/callers.ts';
 
 
 describe('the weekly review screens', () => {
@@ -25,11 +27,11 @@ describe('the weekly review screens', () => {
   });
 
   it('shows the 晾晒榜 in composite order, then a township page, at 1920×1080', async () => {
-    const caller = createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+    const caller = await callerAs(database, 'analyst');
     const board = await caller.review.board({ week: '2026-W40' });
     const view = await openOfflinePage(browser, 1920, 1080);
     const { page } = view;
-    await page.goto(`${server.url}/review?week=2026-W40`);
+    await signIn(page, server.url, analyst, '/review?week=2026-W40');
     const rows = page.getByTestId('board').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(19);
     const names = await rows.locator('td:nth-child(3)').allTextContents();
@@ -52,7 +54,7 @@ describe('the weekly review screens', () => {
 
   it('opens the default view with a notice when a link has been tampered with', async () => {
     const view = await openOfflinePage(browser, 1280, 800);
-    await view.page.goto(`${server.url}/?layer=nonsense&week=2099-W99`);
+    await signIn(view.page, server.url, analyst, '/?layer=nonsense&week=2099-W99');
     await view.page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
     await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
     expect(await view.page.getByTestId('layer-party').getAttribute('aria-checked')).toBe('true');

@@ -17,7 +17,7 @@ import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { todayInCity } from '../../server/services/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
 import { parseSelection, selectionContains } from '../../server/services/workbench/spatialSelection.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, type OfflinePage } from '../support/browser.ts';
+import { artifactPath, ensureClientBuilt, launchBrowser, openSignedInPage, type OfflinePage } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
 import { fixtureDataDir } from '../support/databases.ts';
 
@@ -59,7 +59,7 @@ describe('the analyst workbench', () => {
     rows = await compoundStatusAsOf(database.db, asOf);
     server = await startServer({ database, port: 0 });
     browser = await launchBrowser();
-    view = await openOfflinePage(browser, 1920, 1080);
+    view = await openSignedInPage(browser, server.url, 1920, 1080);
   });
   afterAll(async () => {
     await browser?.close();
@@ -120,9 +120,9 @@ describe('the analyst workbench', () => {
 
   it('reproduces the view from a copied link in a fresh browser', async () => {
     const link = view.page.url();
-    const fresh = await openOfflinePage(browser, 1920, 1080);
+    // A fresh browser: the colleague who gets the link signs in and lands on it.
+    const fresh = await openSignedInPage(browser, server.url, 1920, 1080, 'leader', link.slice(server.url.length));
     try {
-      await fresh.page.goto(link);
       await waitReady(fresh.page);
       expect(await shownCount(fresh.page)).toBe(await shownCount(view.page));
       expect(fresh.page.url()).toBe(link);

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import type { Role } from '../../server/services/auth/roles.ts';
 import { launchChromium } from '../../server/services/review/chromium.ts';
 import { clientBuildIsStale } from '../../server/cli/commands/serve.ts';
 
@@ -50,4 +52,22 @@ export async function openOfflinePage(browser: Browser, width: number, height: n
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/** Signs in through the real /login page and waits until the app has gone on to `next`. */
+export async function signIn(page: Page, baseUrl: string, account: { username: string; password: string }, next = '/'): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId('login-username').fill(account.username);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForSelector('[data-testid="user-menu"]', { timeout: 30_000 });
+  const path = next.split('?')[0]!;
+  await page.waitForURL((url) => url.pathname === path, { timeout: 30_000 });
+}
+
+/** An offline page signed in as the demo account of `role`, left on `next` (a light page by default). */
+export async function openSignedInPage(browser: Browser, baseUrl: string, width: number, height: number, role: Role = 'analyst', next = '/compare'): Promise<OfflinePage> {
+  const view = await openOfflinePage(browser, width, height);
+  await signIn(view.page, baseUrl, DEMO_ACCOUNTS.find((a) => a.role === role)!, next);
+  return view;
 }

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { FIRST_WEEK, isoWeekOf, mondayOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
 import { addDays } from '../../../server/services/time/dates.ts';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { hasPermission, useMe } from '../features/auth/session.ts';
+import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, usePath } from './router.tsx';
-import { trpc } from './trpc.ts';
+import { redirectToLogin, trpc } from './trpc.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -18,8 +21,14 @@ const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) 
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const path = usePath();
-  const info = useQuery(trpc.system.info.queryOptions());
-  const townships = useQuery(trpc.geography.townships.queryOptions());
+  const me = useMe();
+  const signedIn = Boolean(me.data);
+  const info = useQuery({ ...trpc.system.info.queryOptions(), enabled: signedIn });
+  const townships = useQuery({ ...trpc.geography.townships.queryOptions(), enabled: signedIn });
+  // Nobody signed in: every page but the login page sends the person there first.
+  useEffect(() => {
+    if (me.isSuccess && me.data === null && path !== '/login') redirectToLogin();
+  }, [me.isSuccess, me.data, path]);
   const approximate = townships.data?.some((tw) => tw.boundarySource === 'approximate') ?? false;
   const today = info.data?.today;
   const weeks = useMemo(() => (today ? weeksBetween(FIRST_WEEK, isoWeekOf(today)) : []), [today]);
@@ -27,13 +36,15 @@ export function App() {
   const lastEndedWeek = today ? isoWeekOf(addDays(mondayOf(today), -1)) : '';
   const townshipMatch = /^\/township\/(\d{9})\/?$/.exec(path);
   const compoundCode = compoundCodeOf(path);
-  const error = info.error ?? townships.error;
+  const error = me.error ?? info.error ?? townships.error;
 
   let page;
-  if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  if (path === '/login') page = <LoginPage />;
+  else if (!signedIn) page = null;
+  else if (path === '/' || path === '/wall') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
-  else if (path === '/admin') page = <AdminPage />;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
+  else if (path === '/admin' && hasPermission(me.data, 'admin')) page = <AdminPage />;
   else if (path === '/workbench') page = today && townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
   else if (compoundCode !== null) page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
@@ -62,17 +73,25 @@ export function App() {
           <Link href="/workbench" aria-current={path === '/workbench' ? 'page' : undefined}>
             {t('nav.workbench')}
           </Link>
-          <Link href="/review" aria-current={path === '/review' || townshipMatch ? 'page' : undefined}>
+          <Link href="/review" aria-current={path === '/review' || (townshipMatch && townshipMatch[1] !== me.data?.townshipCode) ? 'page' : undefined}>
             {t('nav.review')}
           </Link>
           <Link href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>
             {t('nav.compare')}
           </Link>
-          <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
-            {t('admin.nav')}
-          </Link>
+          {me.data?.townshipCode && (
+            <Link href={`/township/${me.data.townshipCode}`} aria-current={townshipMatch?.[1] === me.data.townshipCode ? 'page' : undefined} data-testid="nav-my-township">
+              {t('nav.myTownship')}
+            </Link>
+          )}
+          {hasPermission(me.data, 'admin') && (
+            <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+              {t('nav.admin')}
+            </Link>
+          )}
         </nav>
         <span className="spacer" />
+        {me.data && <UserMenu me={me.data} />}
         <button type="button" className="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('app.language')}
         </button>

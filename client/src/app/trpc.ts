@@ -1,10 +1,53 @@
-import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/api/root.ts';
+import { navigate } from './router.tsx';
 
-export const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
-export const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc' })] });
+const DISPLAY_TOKEN_KEY = 'onemap.displayToken';
+
+/** A wall screen opens /wall?token=…; the token then goes with every request as a header. */
+export function displayToken(): string | null {
+  if (window.location.pathname === '/wall') {
+    const fromUrl = new URLSearchParams(window.location.search).get('token');
+    if (fromUrl) window.sessionStorage.setItem(DISPLAY_TOKEN_KEY, fromUrl);
+  }
+  return window.sessionStorage.getItem(DISPLAY_TOKEN_KEY);
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
+}
+
+/** Nobody signed in (or the session ended): to the login page, coming back here afterwards. */
+export function redirectToLogin(): void {
+  const { pathname, search } = window.location;
+  if (pathname === '/login') return;
+  if (pathname === '/wall' && displayToken()) return;
+  queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+  navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
+}
+
+const onError = (error: unknown) => {
+  if (isUnauthorized(error)) redirectToLogin();
+};
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 60_000, retry: (count, error) => !isUnauthorized(error) && count < 1 } },
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+});
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: '/api/trpc',
+      headers() {
+        const token = displayToken();
+        return token ? { 'x-onemap-display-token': token } : {};
+      },
+    }),
+  ],
+});
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

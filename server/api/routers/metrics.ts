@@ -5,29 +5,31 @@ import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
 import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { checked } from '../checked.ts';
+import { readProcedure, router } from '../trpc.ts';
 
+const text = (what: string) => z.string({ error: `${what}应为文本` }).max(20, `${what}无效`);
 const scopeInput = z.object({
-  asOf: z.string().max(20).optional(),
-  week: z.string().max(20).optional(),
-  townshipCode: z.string().max(20).optional(),
+  asOf: text('截至日期').optional(),
+  week: text('周次').optional(),
+  townshipCode: text('镇街代码').optional(),
 });
 
 export const metricsRouter = router({
   /** The five indicators for the city and every township, with goals, ranks and progress. */
-  report: publicProcedure.input(scopeInput).query(async ({ ctx, input }) => {
+  report: readProcedure.input(checked(scopeInput)).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return metricsReport(ctx.db, scope);
   }),
   /** Weekly values from 2024-W01 to the current week. */
-  series: publicProcedure.input(z.object({ townshipCode: z.string().max(20).optional() })).query(async ({ ctx, input }) => {
+  series: readProcedure.input(checked(z.object({ townshipCode: text('镇街代码').optional() }))).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return weeklySeries(ctx.db, scope.townshipCode ? { townshipCode: scope.townshipCode } : {});
   }),
   /** The compounds behind a rate: numerator and denominator, with the reason for each. */
-  drill: publicProcedure.input(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) })).query(async ({ ctx, input }) => {
+  drill: readProcedure.input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) }))).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
   }),
-  targets: publicProcedure.query(({ ctx }) => loadTargets(ctx.db)),
+  targets: readProcedure.query(({ ctx }) => loadTargets(ctx.db)),
 });

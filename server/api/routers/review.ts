@@ -4,22 +4,13 @@
  * BAD_REQUEST with one Chinese message (a bad week, an unknown township, invalid rules).
  */
 import { z } from 'zod';
-import { BadInputError } from '../../services/errors.ts';
 import { openReviewWeek, listReviewedWeeks, markWeekReviewed } from '../../services/review/reviewedWeeks.ts';
-import { describeIssues, parseRulesPatch, readReviewSettings, updateReviewRules } from '../../services/review/reviewRules.ts';
+import { parseRulesPatch, readReviewSettings, updateReviewRules } from '../../services/review/reviewRules.ts';
 import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/reviewWeek.ts';
 import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
-import { publicProcedure, router } from '../trpc.ts';
-
-/** A zod schema as a tRPC input parser whose failures read as one Chinese line. */
-function checked<S extends z.ZodType>(schema: S) {
-  return (raw: unknown): z.infer<S> => {
-    const result = schema.safeParse(raw);
-    if (!result.success) throw new BadInputError(describeIssues(result.error, '请求参数无效'));
-    return result.data;
-  };
-}
+import { checked } from '../checked.ts';
+import { adminProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
 
 const week = z.string({ error: '周次应为 YYYY-Www 形式的文本，如 2025-W07' }).max(20, '周次无效（应为 YYYY-Www，如 2025-W07）');
 const townshipCode = z.string({ error: '镇街代码应为9位数字的文本' }).max(20, '镇街代码应为9位数字');
@@ -28,25 +19,27 @@ const weekInput = z.object({ week: week.optional() }).optional();
 
 export const reviewRouter = router({
   /** The 晾晒榜: composite and per-indicator ranks, rank changes, movers, 红黑榜, summary. */
-  board: publicProcedure.input(checked(weekInput)).query(async ({ ctx, input }) => {
+  board: readProcedure.input(checked(weekInput)).query(async ({ ctx, input }) => {
     const source = await openReviewWeek(ctx.db, input?.week ?? defaultReviewWeek());
     return source.board();
   }),
   /** One township's week: standing, indicators with weekly history, lagging compounds, changes, summary. */
-  township: publicProcedure.input(checked(z.object({ code: townshipCode, week: week.optional() }))).query(async ({ ctx, input }) => {
+  township: readProcedure.input(checked(z.object({ code: townshipCode, week: week.optional() }))).query(async ({ ctx, input }) => {
     checkTownshipCodeForm(input.code);
     return townshipReviewFrom(await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek()), input.code);
   }),
   /** The rules in force, the defaults, and when an administrator last changed them. */
-  settings: publicProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),
+  settings: readProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),
   /** Changes any part of the rules (weights, 红黑榜 thresholds); the rest stays as it is. */
-  updateSettings: publicProcedure.input(parseRulesPatch).mutation(({ ctx, input }) => updateReviewRules(ctx.db, input)),
+  updateSettings: adminProcedure.input(parseRulesPatch).mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
   /** Freezes the week: its board, township pages and pack come from a snapshot from now on. */
-  markReviewed: publicProcedure.input(checked(z.object({ week }))).mutation(({ ctx, input }) => markWeekReviewed(ctx.db, input.week)),
+  markReviewed: adminProcedure
+    .input(checked(z.object({ week })))
+    .mutation(({ ctx, input }) => markWeekReviewed(ctx.db, input.week, { userId: ctx.actor.userId, reviewedBy: ctx.actor.displayName })),
   /** Weeks marked reviewed, latest first. */
-  reviewedWeeks: publicProcedure.query(({ ctx }) => listReviewedWeeks(ctx.db)),
+  reviewedWeeks: readProcedure.query(({ ctx }) => listReviewedWeeks(ctx.db)),
   /** The weekly pack as a file to download (base64): XLSX, or PDF printed by headless Chromium. */
-  pack: publicProcedure
+  pack: exportProcedure
     .input(checked(z.object({ week, townshipCode: townshipCode.optional(), format: z.enum(PACK_FORMATS, { error: '格式应为 pdf 或 xlsx' }) })))
     .mutation(async ({ ctx, input }) => {
       const { data, body } = await weeklyPack(ctx.db, input);

@@ -7,6 +7,7 @@ import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
 import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
 import { openDatabase, type Database } from '../../db/connection.ts';
 import { CLIENT_DIST, startServer } from '../../http/server.ts';
+import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../services/auth/displayTokens.ts';
 import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
@@ -98,17 +99,20 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       if (clientBuildIsStale()) await buildClient();
       const bundle = firstViewBundle(CLIENT_DIST);
       const server = await startServer({ database: pglite, port: 0 });
+      // Every page needs credentials: the benchmark browses as a wall screen (read only).
+      const { token } = await createDisplayToken(pglite.db, null, 'bench');
+      const headers = { [DISPLAY_TOKEN_HEADER]: token };
       const browser = await launch();
       try {
         log('· first render');
-        const renders = await firstRender(browser, server.url, quick ? 2 : 4);
+        const renders = await firstRender(browser, server.url, quick ? 2 : 4, headers);
         const frames: FrameFigures[] = [];
         for (const scale of [1, 100])
           for (const motion of FRAME_MOTIONS)
             for (const mode of ['maplibre', 'deck', 'product'] as const) {
               log(`· frame time ${motion} ${mode} ×${scale}`);
               // ×100 frames take a second each in software WebGL: fewer of them.
-              frames.push(await frameTimes(browser, server.url, mode, scale, (quick ? 25 : 100) / (scale > 1 ? 2 : 1) + 10, motion));
+              frames.push(await frameTimes(browser, server.url, mode, scale, (quick ? 25 : 100) / (scale > 1 ? 2 : 1) + 10, motion, headers));
             }
         const find = (mode: string, motion: string, scale: number) => frames.find((f) => f.mode === mode && f.motion === motion && f.scale === scale)!;
         lines.push(

@@ -1,3 +1,4 @@
+import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
 import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { HISTORY_START, parseIsoDate, todayInCity } from '../../services/time/dates.ts';
 import { CliError, parseCommandArgs, parseInteger, type Command } from '../command.ts';
@@ -10,6 +11,7 @@ export const seedCommand: Command = {
 
 按公开数字生成晋江演示数据（347个小区，2024-01-01 起的历史）并写入数据库。
   --reset            先清空现有记录（用户与审计日志保留）
+同时创建每种角色一个演示账号（已有则保留），密码公开，仅限演示。
   --seed N           随机种子，默认 1
   --as-of DATE       历史截止日，默认今天（Asia/Shanghai）
 数据库：设置了 DATABASE_URL 时用 PostgreSQL，否则用嵌入式数据库 ONEMAP_DATA_DIR（默认 ./var/db）。`,
@@ -30,5 +32,6 @@ export const seedCommand: Command = {
     process.stderr.write(
       `已生成演示数据：${summary.townships} 个镇街，${summary.compounds} 个小区，共 ${summary.rows} 条记录（种子 ${seed}，截至 ${asOf}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );
+    process.stderr.write(`${describeDemoAccounts()}\n`);
   },
 };

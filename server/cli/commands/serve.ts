@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
 import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
+import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
+import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
 import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
@@ -64,6 +66,7 @@ export const serveCommand: Command = {
     // failure here is retried by the next request.
     void refreshCountsTimeline(database.db).catch(() => {});
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
+    if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
     const stop = async () => {
       await running.close();
       await database.close();

@@ -112,6 +112,9 @@ export async function updateReviewRules(db: Db, rawPatch: unknown, options: { us
   const result = reviewRulesSchema.safeParse(merge(before, patch));
   if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
   const rules = result.data;
+  // Nothing to change (an empty patch, the same values): nothing written, nothing audited.
+  const current = await readReviewSettings(db);
+  if (JSON.stringify(rules) === JSON.stringify(before)) return current;
   const now = new Date();
   await db.transaction(async (tx) => {
     await tx

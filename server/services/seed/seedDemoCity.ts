@@ -8,6 +8,7 @@ import * as schema from '../../../data/schema/index.ts';
 import { CITY_TARGETS } from '../../../data/targets.ts';
 import { generateDemoCity } from '../../../scripts/demo-city/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
 import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
 
 export class SeedError extends Error {
@@ -96,6 +97,8 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     for (const [table, rows] of tables) await insertAll(txDb, table, rows);
     await resetSequences(txDb);
   });
+  // Demo data comes with one demo account per role (public passwords; never with a real ledger).
+  await ensureDemoAccounts(db);
   return {
     compounds: city.compounds.length,
     townships: city.townships.length,

@@ -1,20 +1,18 @@
 /** The metrics procedures as a client calls them: answers, and BAD_REQUEST in Chinese for bad input. */
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../../../server/api/root.ts';
-import { createCallerFactory } from '../../../server/api/trpc.ts';
 import { metricsReport } from '../../../server/services/metrics/metricsReport.ts';
 import { FIXTURE_AS_OF } from '../../support/constants.ts';
+import { callerAs, type Caller } from '../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 
-const createCaller = createCallerFactory(appRouter);
 
 describe('metrics procedures', () => {
   let database: TestDatabase;
-  let caller: ReturnType<typeof createCaller>;
+  let caller: Caller;
   beforeAll(async () => {
     database = await openFixtureDatabase('pglite');
-    caller = createCaller({ db: database.db, databaseKind: database.kind });
+    caller = await callerAs(database, 'admin');
   });
   afterAll(() => database?.dispose());
 

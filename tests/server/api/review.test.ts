@@ -2,20 +2,18 @@
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../../../server/api/root.ts';
-import { createCallerFactory } from '../../../server/api/trpc.ts';
 import { openReviewWeek } from '../../../server/services/review/reviewedWeeks.ts';
+import { callerAs, type Caller } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 
-const createCaller = createCallerFactory(appRouter);
 const WEEK = '2025-W30';
 
 describe.each(availableBackends())('review procedures (%s)', (kind) => {
   let database: TestDatabase;
-  let caller: ReturnType<typeof createCaller>;
+  let caller: Caller;
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
-    caller = createCaller({ db: database.db, databaseKind: database.kind });
+    caller = await callerAs(database, 'admin');
   });
   afterAll(() => database?.dispose());
 

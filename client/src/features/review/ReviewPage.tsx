@@ -9,6 +9,7 @@ import { formatIndicator } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
@@ -20,6 +21,7 @@ const identity = (v: string) => v;
 export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; defaultWeek: string; weekDate(week: string): string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const me = useMe();
   const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) ? raw : undefined);
   const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
   const parseIndicator = (raw: string | null) => (INDICATOR_ORDER as readonly (string | null)[]).includes(raw) ? (raw as IndicatorKey) : undefined;
@@ -53,17 +55,23 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">{t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}</span>
         ) : (
-          <button type="button" className="button" disabled={mark.isPending || !b} onClick={() => mark.mutate({ week })}>
-            {t('review.markReviewed')}
-          </button>
+          hasPermission(me.data, 'admin') && (
+            <button type="button" className="button" disabled={mark.isPending || !b} onClick={() => mark.mutate({ week })}>
+              {t('review.markReviewed')}
+            </button>
+          )
         )}
         <span className="spacer" />
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('pdf')}>
-          {busy === 'pdf' ? t('app.loading') : t('review.exportPdf')}
-        </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('xlsx')}>
-          {busy === 'xlsx' ? t('app.loading') : t('review.exportXlsx')}
-        </button>
+        {hasPermission(me.data, 'export') && (
+          <>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('pdf')}>
+              {busy === 'pdf' ? t('app.loading') : t('review.exportPdf')}
+            </button>
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('xlsx')}>
+              {busy === 'xlsx' ? t('app.loading') : t('review.exportXlsx')}
+            </button>
+          </>
+        )}
       </div>
       {(board.error || packError || mark.error) && (
         <p className="message error" role="alert">

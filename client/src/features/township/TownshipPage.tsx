@@ -10,6 +10,8 @@ import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts
 import { Link } from '../../app/router.tsx';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { canEditTownship, hasPermission, useMe } from '../auth/session.ts';
+import { EditingPanel } from '../editing/EditingPanel.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 import { downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
@@ -23,6 +25,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
   const review = useQuery(trpc.review.township.queryOptions({ code, week }));
   const [packError, setPackError] = useState<string | null>(null);
+  const me = useMe();
   const r = review.data;
   return (
     <div className="page township-page" data-testid="township-page">
@@ -38,18 +41,23 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
         )}
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         <span className="spacer" />
-        <button type="button" className="button" onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}>
-          {t('review.exportPdf')}
-        </button>
-        <button type="button" className="button" onClick={() => downloadPack(week, 'xlsx', code).catch((e: Error) => setPackError(e.message))}>
-          {t('review.exportXlsx')}
-        </button>
+        {hasPermission(me.data, 'export') && (
+          <>
+            <button type="button" className="button" onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}>
+              {t('review.exportPdf')}
+            </button>
+            <button type="button" className="button" onClick={() => downloadPack(week, 'xlsx', code).catch((e: Error) => setPackError(e.message))}>
+              {t('review.exportXlsx')}
+            </button>
+          </>
+        )}
       </div>
       {(review.error || packError) && (
         <p className="message error" role="alert">
           {review.error?.message ?? packError}
         </p>
       )}
+      {canEditTownship(me.data, code) && <EditingPanel townshipCode={code} />}
       {r && (
         <>
           <ul className="sentences">

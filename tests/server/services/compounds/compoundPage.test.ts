@@ -6,8 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../../../../server/api/root.ts';
-import { createCallerFactory } from '../../../../server/api/trpc.ts';
+import { callerAs } from '../../../support/callers.ts';
 import { queryRows } from '../../../../server/db/rows.ts';
 import { compoundHistory } from '../../../../server/services/compounds/compoundHistory.ts';
 import { compoundStateOn, issueStatusOn } from '../../../../server/services/compounds/compoundStateOn.ts';
@@ -103,7 +102,7 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
   });
 
   it('answers through tRPC, and refuses an unknown compound or a bad date in Chinese', async () => {
-    const caller = createCallerFactory(appRouter)({ db: database.db, databaseKind: database.kind });
+    const caller = await callerAs(database, 'analyst');
     expect(await caller.compounds.stateOn({ code: codes.first, asOf: '2025-05-31' })).toEqual(await compoundStateOn(database.db, codes.first, '2025-05-31'));
     const full = await caller.compounds.history({ code: codes.busiest, complete: true });
     expect(full.issues.length).toBe((await countsInDb(codes.busiest)).issues);

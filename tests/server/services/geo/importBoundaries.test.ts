@@ -5,8 +5,7 @@ import JSZip from 'jszip';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
-import { appRouter } from '../../../../server/api/root.ts';
-import { createCallerFactory } from '../../../../server/api/trpc.ts';
+import { callerAs } from '../../../support/callers.ts';
 import { importBoundaries } from '../../../../server/services/geo/importBoundaries.ts';
 import { approximateTownshipBoundaries } from '../../../../server/services/geo/townshipBoundaries.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
@@ -14,7 +13,6 @@ import { availableBackends, openFixtureDatabase, type TestDatabase } from '../..
 import { snapshot } from '../../../support/ledgers.ts';
 import { zippedShapefile } from '../../../support/shapefile.ts';
 
-const createCaller = createCallerFactory(appRouter);
 const SHIFTED = '350582105'; // 深沪镇, moved 3 km east
 
 /** The approximate boundaries as an "official" file: properties as a bureau would name them. */
@@ -61,7 +59,7 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     );
     expect(await database.db.select().from(schema.compounds).orderBy(schema.compounds.id)).toEqual(compoundsBefore);
 
-    const townships = await createCaller({ db: database.db, databaseKind: database.kind }).geography.townships();
+    const townships = await (await callerAs(database, 'leader')).geography.townships();
     expect(townships.every((t) => t.boundarySource === 'official')).toBe(true);
     const shenhu = townships.find((t) => t.code === SHIFTED)!;
     // What is drawn is the file's geometry: the approximate one moved 3 km (≈ 0.0297° here) east.

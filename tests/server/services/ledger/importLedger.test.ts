@@ -5,8 +5,7 @@ import ExcelJS from 'exceljs';
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
-import { appRouter } from '../../../../server/api/root.ts';
-import { createCallerFactory } from '../../../../server/api/trpc.ts';
+import { callerAs } from '../../../support/callers.ts';
 import { readDatasetInfo } from '../../../../server/services/dataset/datasetInfo.ts';
 import { importLedger, type LedgerImportReport } from '../../../../server/services/ledger/importLedger.ts';
 import { ledgerTemplateXlsx } from '../../../../server/services/ledger/template.ts';
@@ -15,7 +14,6 @@ import { availableBackends, openEmptyDatabase, openFixtureDatabase, type TestDat
 import { csvFile, goodRows, HEADERS, snapshot, xlsxFile, type LedgerRow } from '../../../support/ledgers.ts';
 
 const TODAY = FIXTURE_AS_OF;
-const createCaller = createCallerFactory(appRouter);
 const options = (extra: Partial<Parameters<typeof importLedger>[2]> = {}) => ({ crs: 'wgs84' as const, dryRun: false, today: TODAY, ...extra });
 const expectImported = (report: LedgerImportReport) => {
   expect(report.problems, JSON.stringify(report.problems)).toEqual([]);
@@ -107,7 +105,7 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       expect(await database.db.select().from(schema.meetings)).toEqual([]);
       expect(await database.db.select().from(schema.townships)).toHaveLength(19);
       expect(await database.db.select().from(schema.targets)).toEqual(targetsBefore);
-      const info = await createCaller({ db: database.db, databaseKind: database.kind }).system.info();
+      const info = await (await callerAs(database, 'leader')).system.info();
       expect(info.dataset.source).toBe('ledger');
       expect(info.compounds).toBe(25);
     } finally {
@@ -239,7 +237,7 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
   it('reads the published template filled in Excel (dates as dates, full-width digits), and serves it through tRPC', async () => {
     const database = await openEmptyDatabase(kind);
     try {
-      const caller = createCaller({ db: database.db, databaseKind: database.kind });
+      const caller = await callerAs(database, 'admin');
       const template = await caller.ledger.template();
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ExcelJS.Buffer);

@@ -1,0 +1,25 @@
+/** Who is signed in, for every screen: name, role, township and what the role may do. */
+import { useQuery } from '@tanstack/react-query';
+import { trpc, type RouterOutputs } from '../../app/trpc.ts';
+
+export type Me = NonNullable<RouterOutputs['auth']['me']>;
+export type Permission = Me['permissions'][number];
+
+export function useMe() {
+  return useQuery({ ...trpc.auth.me.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+}
+
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}
+
+/** Township staff edit their own township; administrators every township. */
+export function canEditTownship(me: Me | null | undefined, townshipCode: string): boolean {
+  if (!me || !hasPermission(me, 'edit')) return false;
+  return me.role === 'admin' || me.townshipCode === townshipCode;
+}
+
+/** Where to go after signing in: a path on this site only. */
+export function safeNext(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/';
+}

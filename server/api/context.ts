@@ -1,0 +1,86 @@
+/**
+ * The context of an HTTP request: who is asking (the session cookie, or a wall screen's display
+ * token in a header), the client's address, and the cookie jar the login writes to.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Database } from '../db/connection.ts';
+import { actorFromDisplayToken, DISPLAY_TOKEN_HEADER } from '../services/auth/displayTokens.ts';
+import type { Actor } from '../services/auth/roles.ts';
+import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
+import type { Context, SessionCookieJar } from './trpc.ts';
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+/** Behind an https reverse proxy (X-Forwarded-Proto) or on TLS itself: the cookie gets Secure. */
+export function isSecureRequest(req: IncomingMessage): boolean {
+  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  return proto === 'https' || (req.socket as TLSSocket).encrypted === true;
+}
+
+/** The client's address; X-Forwarded-For only when ONEMAP_TRUST_PROXY=1 (set it behind a proxy). */
+export function clientIpOf(req: IncomingMessage, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ONEMAP_TRUST_PROXY === '1') {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
+  const append = (value: string) => {
+    const existing = res.getHeader('set-cookie');
+    const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
+    res.setHeader('set-cookie', [...list, value]);
+  };
+  return {
+    set: (token, expiresAt) => append(sessionCookie(token, Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)), secure)),
+    clear: () => append(sessionCookie('', 0, secure)),
+  };
+}
+
+export async function actorOfRequest(database: Database, req: IncomingMessage): Promise<{ actor: Actor | null; sessionToken: string | null }> {
+  const sessionToken = parseCookies(req.headers.cookie).get(SESSION_COOKIE) ?? null;
+  const fromSession = sessionToken ? await actorFromSession(database.db, sessionToken) : null;
+  if (fromSession) return { actor: fromSession, sessionToken };
+  const displayToken = req.headers[DISPLAY_TOKEN_HEADER];
+  const fromDisplay = typeof displayToken === 'string' ? await actorFromDisplayToken(database.db, displayToken) : null;
+  return { actor: fromDisplay, sessionToken };
+}
+
+export async function createHttpContext(database: Database, req: IncomingMessage, res: ServerResponse): Promise<Context> {
+  const { actor, sessionToken } = await actorOfRequest(database, req);
+  return {
+    db: database.db,
+    databaseKind: database.kind,
+    actor,
+    sessionToken,
+    clientIp: clientIpOf(req),
+    cookies: cookieJar(res, isSecureRequest(req)),
+  };
+}
+
+/** The context of an in-process caller (tests, scripts) acting as `actor`. */
+export function contextFor(database: Pick<Database, 'db' | 'kind'>, actor: Actor | null, extra: Partial<Pick<Context, 'sessionToken' | 'clientIp'>> = {}): Context {
+  return {
+    db: database.db,
+    databaseKind: database.kind,
+    actor,
+    sessionToken: extra.sessionToken ?? null,
+    clientIp: extra.clientIp ?? '127.0.0.1',
+    cookies: { set: () => {}, clear: () => {} },
+  };
+}

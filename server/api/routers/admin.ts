@@ -1,0 +1,44 @@
+/** Administration: users, display tokens and the audit log. Administrators only. */
+import { z } from 'zod';
+import { auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
+import { createDisplayToken, listDisplayTokens, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
+import { addUser, listUsers, newUserSchema, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
+import { isIsoDate } from '../../services/time/dates.ts';
+import { checked } from '../checked.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+const day = (what: string) => z.string({ error: `${what}应为 YYYY-MM-DD` }).max(10, `${what}应为 YYYY-MM-DD`).refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
+const username = z.string({ error: '用户名应为文本' }).trim().min(1, '请给出用户名').max(40, '用户名过长');
+
+const auditFilter = z
+  .strictObject({
+    userId: z.number({ error: '用户编号应为整数' }).int('用户编号应为整数').positive('用户编号应为正整数').max(2_147_483_647, '用户编号无效').optional(),
+    tableName: z.string({ error: '表名应为文本' }).max(80, '表名过长').optional(),
+    action: z.string({ error: '操作应为文本' }).max(40, '操作过长').optional(),
+    from: day('起始日期').optional(),
+    to: day('截止日期').optional(),
+    page: z.number({ error: '页码应为整数' }).int('页码应为整数').min(1, '页码至少为1').max(100_000, '页码过大').optional(),
+    pageSize: z.number({ error: '每页条数应为整数' }).int('每页条数应为整数').min(1, '每页至少1条').max(200, '每页最多200条').optional(),
+  })
+  .optional();
+
+export const adminRouter = router({
+  users: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
+  addUser: adminProcedure.input(checked(newUserSchema, '用户信息有误')).mutation(({ ctx, input }) => addUser(ctx.db, ctx.actor, input)),
+  setUserDisabled: adminProcedure
+    .input(checked(z.strictObject({ username, disabled: z.boolean({ error: 'disabled 应为 true 或 false' }) })))
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input.username, input.disabled)),
+  resetPassword: adminProcedure
+    .input(checked(z.strictObject({ username, password: z.string({ error: '密码应为文本' }).max(1000, '密码过长') })))
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.actor, input.username, input.password)),
+  displayTokens: adminProcedure.query(({ ctx }) => listDisplayTokens(ctx.db)),
+  createDisplayToken: adminProcedure
+    .input(checked(z.strictObject({ name: z.string({ error: '大屏名称应为文本' }).max(60, '大屏名称不能超过60个字符') })))
+    .mutation(({ ctx, input }) => createDisplayToken(ctx.db, ctx.actor, input.name)),
+  revokeDisplayToken: adminProcedure
+    .input(checked(z.strictObject({ id: z.number({ error: '令牌编号应为整数' }).int('令牌编号应为整数').positive('令牌编号应为正整数').max(2_147_483_647, '令牌编号无效') })))
+    .mutation(({ ctx, input }) => revokeDisplayToken(ctx.db, ctx.actor, input.id)),
+  /** The audit log, newest first, filtered by user, table, action and days; paged. */
+  auditLog: adminProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),
+  auditedTables: adminProcedure.query(({ ctx }) => auditedTables(ctx.db)),
+});

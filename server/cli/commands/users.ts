@@ -1,0 +1,111 @@
+/** `onemap users …`: accounts, passwords and wall-screen display tokens. */
+import { createDisplayToken, listDisplayTokens, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
+import { ROLES, ROLE_NAMES } from '../../services/auth/roles.ts';
+import { addUser, listUsers, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
+import { CliError, oneOf, parseCommandArgs, parseInteger, type Command } from '../command.ts';
+import { readNewPassword } from '../readPassword.ts';
+import { withDatabase } from '../withDatabase.ts';
+
+const USAGE = `用法：onemap users <子命令> [选项]
+
+  add --username U --name 姓名 --role ${ROLES.join('|')} [--township 镇街代码] [--password-stdin]
+                          新建账号（镇街工作人员须给出 --township）；密码在终端中输入两次，或用 --password-stdin 从标准输入读一行
+  list                    列出账号
+  disable USERNAME        停用账号，其所有登录会话立即失效
+  enable USERNAME         重新启用账号
+  reset-password USERNAME [--password-stdin]
+                          重设密码，其所有登录会话立即失效
+  display-token --name 名称
+                          为大屏生成只读令牌（市领导的查看权限），大屏打开 /wall?token=令牌；令牌只显示这一次
+  display-tokens          列出大屏令牌
+  revoke-display-token ID 吊销大屏令牌
+
+角色：${ROLES.map((r) => `${r}=${ROLE_NAMES[r]}`).join('，')}
+密码从不出现在命令行上。首个管理员：onemap users add --username admin --name 管理员 --role admin`;
+
+function positional(args: { positionals: string[] }, what: string): string {
+  const [, value, extra] = args.positionals;
+  if (!value) throw new CliError(`缺少${what}（用 --help 查看用法）`);
+  if (extra) throw new CliError(`多余的参数 ${extra}（用 --help 查看用法）`);
+  return value;
+}
+
+export const usersCommand: Command = {
+  name: 'users',
+  summary: '账号、密码与大屏只读令牌',
+  usage: USAGE,
+  async run(argv) {
+    const args = parseCommandArgs(
+      this,
+      argv,
+      {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        township: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+      true,
+    );
+    if (!args) return;
+    const sub = args.positionals[0];
+    const fromStdin = args.values['password-stdin'] === true;
+    switch (sub) {
+      case 'add': {
+        if (!args.values.username) throw new CliError('缺少 --username');
+        if (!args.values.name) throw new CliError('缺少 --name（姓名）');
+        const role = oneOf(args.values.role, ROLES, '--role');
+        const password = await readNewPassword(fromStdin);
+        const user = await withDatabase((database) =>
+          addUser(database.db, null, { username: args.values.username!, displayName: args.values.name!, role, townshipCode: args.values.township ?? null, password }),
+        );
+        process.stdout.write(`已创建账号 ${user.username}（${user.displayName}，${user.roleName}${user.townshipCode ? `，镇街 ${user.townshipCode}` : ''}）\n`);
+        return;
+      }
+      case 'list': {
+        const users = await withDatabase((database) => listUsers(database.db));
+        if (users.length === 0) process.stdout.write('还没有账号。新建管理员：onemap users add --username admin --name 管理员 --role admin\n');
+        for (const u of users) {
+          process.stdout.write(`${u.username}\t${u.displayName}\t${u.role}\t${u.townshipCode ?? '-'}\t${u.disabled ? '已停用' : '启用'}\n`);
+        }
+        return;
+      }
+      case 'disable':
+      case 'enable': {
+        const username = positional(args, '用户名');
+        const user = await withDatabase((database) => setUserDisabled(database.db, null, username, sub === 'disable'));
+        process.stdout.write(sub === 'disable' ? `已停用 ${user.username}，其登录会话均已失效\n` : `已启用 ${user.username}\n`);
+        return;
+      }
+      case 'reset-password': {
+        const username = positional(args, '用户名');
+        const password = await readNewPassword(fromStdin);
+        const user = await withDatabase((database) => resetPassword(database.db, null, username, password));
+        process.stdout.write(`已重设 ${user.username} 的密码，其登录会话均已失效\n`);
+        return;
+      }
+      case 'display-token': {
+        if (!args.values.name) throw new CliError('缺少 --name（大屏名称，如 大厅LED）');
+        const created = await withDatabase((database) => createDisplayToken(database.db, null, args.values.name!));
+        process.stderr.write(`已为“${created.name}”生成只读令牌 #${created.id}（只显示这一次，请妥善保存；吊销：onemap users revoke-display-token ${created.id}）\n`);
+        process.stdout.write(`${created.token}\n`);
+        return;
+      }
+      case 'display-tokens': {
+        const tokens = await withDatabase((database) => listDisplayTokens(database.db));
+        for (const t of tokens) process.stdout.write(`#${t.id}\t${t.name}\t${t.createdAt}\t${t.revokedAt ? `已吊销 ${t.revokedAt}` : '有效'}\n`);
+        return;
+      }
+      case 'revoke-display-token': {
+        const id = parseInteger(positional(args, '令牌编号').replace(/^#/, ''), '令牌编号', 1, 2_147_483_647);
+        await withDatabase((database) => revokeDisplayToken(database.db, null, id));
+        process.stdout.write(`已吊销大屏令牌 #${id}\n`);
+        return;
+      }
+      case undefined:
+        throw new CliError('缺少子命令（add|list|disable|enable|reset-password|display-token|display-tokens|revoke-display-token）');
+      default:
+        throw new CliError(`未知子命令 "${sub}"（用 onemap users --help 查看用法）`);
+    }
+  },
+};

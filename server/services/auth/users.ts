@@ -1,0 +1,117 @@
+/**
+ * User accounts: add, list, disable (and enable), reset a password. Disabling a user or
+ * resetting their password ends their sessions. Every change is audited (never the hash).
+ */
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { townships, users } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { writeAudit } from '../audit/auditLog.ts';
+import { BadInputError } from '../errors.ts';
+import { checkPasswordStrength, hashPassword } from './passwords.ts';
+import { ROLES, ROLE_NAMES, type Actor, type Role } from './roles.ts';
+import { revokeUserSessions } from './sessions.ts';
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,39}$/;
+const USERNAME_RULE = '用户名应为 2–40 个小写字母、数字或 _ . -，以字母或数字开头';
+
+export const newUserSchema = z.strictObject({
+  username: z.string({ error: USERNAME_RULE }).trim().toLowerCase().regex(USERNAME_PATTERN, USERNAME_RULE),
+  displayName: z.string({ error: '姓名应为文本' }).trim().min(1, '姓名不能为空').max(60, '姓名不能超过60个字符'),
+  role: z.enum(ROLES, { error: `角色应为 ${ROLES.join('|')}` }),
+  townshipCode: z.string({ error: '镇街代码应为9位数字' }).regex(/^\d{9}$/, '镇街代码应为9位数字').nullish(),
+  password: z.string({ error: '密码应为文本' }),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  townshipCode: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+function summary(row: typeof users.$inferSelect): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    roleName: ROLE_NAMES[row.role],
+    townshipCode: row.townshipCode,
+    disabled: row.disabled,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+export function normaliseUsername(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+export async function findUser(db: Db, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, normaliseUsername(username)));
+  return row ?? null;
+}
+
+async function requireUser(db: Db, username: string) {
+  const row = await findUser(db, username);
+  if (!row) throw new BadInputError(`没有用户 "${username}"`);
+  return row;
+}
+
+export async function addUser(db: Db, actor: Actor | null, raw: NewUser): Promise<UserSummary> {
+  const parsed = newUserSchema.safeParse(raw);
+  if (!parsed.success) throw new BadInputError(parsed.error.issues.map((i) => i.message).join('；'));
+  const input = parsed.data;
+  checkPasswordStrength(input.password);
+  const townshipCode = input.townshipCode ?? null;
+  if (input.role === 'township_staff' && !townshipCode) throw new BadInputError('镇街工作人员须指定所属镇街（--township）');
+  if (input.role !== 'township_staff' && townshipCode) throw new BadInputError('只有镇街工作人员需要指定镇街');
+  if (townshipCode) {
+    const [t] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, townshipCode));
+    if (!t) throw new BadInputError(`未知镇街代码：${townshipCode}`);
+  }
+  if (await findUser(db, input.username)) throw new BadInputError(`用户名 "${input.username}" 已存在`);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values({ username: input.username, displayName: input.displayName, role: input.role, townshipCode, passwordHash }).returning();
+    const created = summary(row!);
+    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'users', recordId: created.id, after: created });
+    return created;
+  });
+}
+
+export async function listUsers(db: Db): Promise<UserSummary[]> {
+  return (await db.select().from(users).orderBy(asc(users.username))).map(summary);
+}
+
+/** Disables (or re-enables) an account; disabling ends its sessions at once. */
+export async function setUserDisabled(db: Db, actor: Actor | null, username: string, disabled: boolean): Promise<UserSummary> {
+  const before = await requireUser(db, username);
+  if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
+    if (disabled) await revokeUserSessions(tx as unknown as Db, before.id);
+    const after = summary(row!);
+    await writeAudit(tx as unknown as Db, actor, { action: disabled ? 'disable' : 'enable', tableName: 'users', recordId: before.id, before: summary(before), after });
+    return after;
+  });
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function resetPassword(db: Db, actor: Actor | null, username: string, password: string): Promise<UserSummary> {
+  const before = await requireUser(db, username);
+  checkPasswordStrength(password);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, before.id)).returning();
+    await revokeUserSessions(tx as unknown as Db, before.id);
+    const after = summary(row!);
+    await writeAudit(tx as unknown as Db, actor, { action: 'reset-password', tableName: 'users', recordId: before.id, before: summary(before), after });
+    return after;
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Moving a resident issue (居民诉求) through its statuses, forward only:
+ * 受理 → 派单 → 办理中 → 办结 → 回访 (an issue may be closed from any open status, as the records allow).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { compounds, ISSUE_STATUSES, residentIssues, type IssueStatus } from '../../../data/schema/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { writeAudit } from '../audit/auditLog.ts';
+import type { Actor } from '../auth/roles.ts';
+import { BadInputError } from '../errors.ts';
+import { todayInCity } from '../time/dates.ts';
+import { assertMayEdit, checkEventDate, isoDate, parseEdit, recordId } from './editableCompound.ts';
+
+export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { accepted: '受理', dispatched: '派单', in_progress: '办理中', closed: '办结', revisited: '回访' };
+
+/** From each status, the statuses it may move to. */
+export const NEXT_STATUSES: Record<IssueStatus, readonly IssueStatus[]> = {
+  accepted: ['dispatched', 'closed'],
+  dispatched: ['in_progress', 'closed'],
+  in_progress: ['closed'],
+  closed: ['revisited'],
+  revisited: [],
+};
+
+const STAGE_COLUMN = { accepted: 'openedOn', dispatched: 'dispatchedOn', in_progress: 'inProgressOn', closed: 'closedOn', revisited: 'revisitedOn' } as const;
+
+export const advanceIssueInput = z.strictObject({
+  issueId: recordId('诉求'),
+  to: z.enum(ISSUE_STATUSES, { error: `状态应为 ${ISSUE_STATUSES.map((s) => ISSUE_STATUS_NAMES[s]).join('、')} 之一` }),
+  on: isoDate('日期'),
+});
+export type AdvanceIssueInput = z.input<typeof advanceIssueInput>;
+
+type IssueRow = typeof residentIssues.$inferSelect;
+
+function latestStageDate(issue: IssueRow): string {
+  return [issue.openedOn, issue.dispatchedOn, issue.inProgressOn, issue.closedOn, issue.revisitedOn].filter((d): d is string => d !== null).sort().at(-1)!;
+}
+
+export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput, today = todayInCity()) {
+  const input = parseEdit(advanceIssueInput, raw, '诉求状态');
+  const [found] = await db
+    .select({ issue: residentIssues, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
+    .from(residentIssues)
+    .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
+    .where(eq(residentIssues.id, input.issueId));
+  if (!found) throw new BadInputError(`未知诉求：#${input.issueId}`);
+  const { issue, compound } = found;
+  assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, { action: 'update', compound: compound.code, to: input.to });
+  const allowed = NEXT_STATUSES[issue.status];
+  if (input.to === 'accepted' || !allowed.includes(input.to)) {
+    const now = ISSUE_STATUS_NAMES[issue.status];
+    throw new BadInputError(
+      allowed.length === 0
+        ? `该诉求已${now}，流程已结束`
+        : `诉求状态只能向前推进：当前为“${now}”，可改为：${allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、')}`,
+    );
+  }
+  checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
+  const latest = latestStageDate(issue);
+  if (input.on < latest) throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(residentIssues)
+      .set({ [STAGE_COLUMN[input.to]]: input.on })
+      .where(eq(residentIssues.id, issue.id))
+      .returning();
+    await writeAudit(tx as unknown as Db, actor, { action: 'update', tableName: 'resident_issues', recordId: issue.id, before: issue, after: row! });
+    return row!;
+  });
+}

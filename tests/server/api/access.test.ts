@@ -1,0 +1,120 @@
+/**
+ * Who may call what, checked over every procedure of the router (listed from the router, so a
+ * procedure added later without a place in ACCESS fails here): nobody signed in → UNAUTHORIZED;
+ * a role without the permission → FORBIDDEN and an audit-log entry 'forbidden'.
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../../data/schema/index.ts';
+import { contextFor } from '../../../server/api/context.ts';
+import { PUBLIC_PROCEDURES } from '../../../server/api/root.ts';
+import { createDisplayToken, revokeDisplayToken, actorFromDisplayToken } from '../../../server/services/auth/displayTokens.ts';
+import { can, ROLES, type Permission } from '../../../server/services/auth/roles.ts';
+import { anonymousCaller, callerAs, createCaller } from '../../support/callers.ts';
+import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
+import { outcome, procedures } from '../../support/procedures.ts';
+
+/** The procedure → permission table (README "Roles"). */
+export const ACCESS: Record<string, Permission | 'public'> = {
+  'auth.login': 'public',
+  'auth.logout': 'public',
+  'auth.me': 'public',
+  'system.info': 'read',
+  'geography.townships': 'read',
+  'compounds.status': 'read',
+  'compounds.history': 'read',
+  'compounds.stateOn': 'read',
+  'workbench.rows': 'read',
+  'workbench.export': 'export',
+  'ledger.template': 'admin',
+  'ledger.import': 'admin',
+  'metrics.report': 'read',
+  'metrics.series': 'read',
+  'metrics.drill': 'read',
+  'metrics.targets': 'read',
+  'review.board': 'read',
+  'review.township': 'read',
+  'review.settings': 'read',
+  'review.reviewedWeeks': 'read',
+  'review.updateSettings': 'admin',
+  'review.markReviewed': 'admin',
+  'review.pack': 'export',
+  'editing.township': 'read',
+  'editing.recordMeeting': 'edit',
+  'editing.startCommitteeTerm': 'edit',
+  'editing.endCommitteeTerm': 'edit',
+  'editing.advanceIssue': 'edit',
+  'editing.recordEvaluation': 'edit',
+  'admin.users': 'admin',
+  'admin.addUser': 'admin',
+  'admin.setUserDisabled': 'admin',
+  'admin.resetPassword': 'admin',
+  'admin.displayTokens': 'admin',
+  'admin.createDisplayToken': 'admin',
+  'admin.revokeDisplayToken': 'admin',
+  'admin.auditLog': 'admin',
+  'admin.auditedTables': 'admin',
+};
+
+/** An input no parser accepts, so an allowed call stops at validation and nothing heavy runs. */
+const PROBE = 'probe';
+
+describe('access to every procedure', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openFixtureDatabase('pglite');
+  });
+  afterAll(() => database?.dispose());
+
+  it('lists every procedure of the router in the access table, and only the auth ones as public', () => {
+    const paths = procedures().map((p) => p.path);
+    expect(paths.length).toBeGreaterThan(30);
+    expect(Object.keys(ACCESS).sort()).toEqual([...paths].sort());
+    expect(paths.filter((p) => ACCESS[p] === 'public').sort()).toEqual([...PUBLIC_PROCEDURES].sort());
+  });
+
+  it('answers UNAUTHORIZED to every non-public procedure without a session, whatever the input', async () => {
+    const caller = anonymousCaller(database);
+    for (const { path } of procedures()) {
+      if ((PUBLIC_PROCEDURES as readonly string[]).includes(path)) continue;
+      for (const input of [undefined, {}, PROBE, { week: '2025-W30', format: 'xlsx' }, { code: 'a\u0000b' }, 'x'.repeat(200_000)]) {
+        expect(await outcome(caller, path, input), path).toBe('UNAUTHORIZED');
+      }
+    }
+    expect(await createCaller(contextFor(database, null)).auth.me()).toBeNull();
+  });
+
+  it.each(ROLES)('lets %s call exactly what its role allows; every refusal is FORBIDDEN and audited', async (role) => {
+    const caller = await callerAs(database, role);
+    const refusedBefore = await forbiddenCount(database);
+    let refused = 0;
+    for (const { path } of procedures()) {
+      const required = ACCESS[path]!;
+      const result = await outcome(caller, path, PROBE);
+      if (required === 'public' || can(role, required)) {
+        expect(['OK', 'BAD_REQUEST'], `${role} ${path}`).toContain(result);
+      } else {
+        expect(result, `${role} ${path}`).toBe('FORBIDDEN');
+        refused++;
+      }
+    }
+    expect(await forbiddenCount(database)).toBe(refusedBefore + refused);
+  });
+
+  it('lets a display token read as a leader, and nothing once revoked', async () => {
+    const created = await createDisplayToken(database.db, null, '大厅LED');
+    const actor = (await actorFromDisplayToken(database.db, created.token))!;
+    expect(actor).toMatchObject({ role: 'leader', via: 'display-token', displayName: '大厅LED' });
+    const wall = createCaller(contextFor(database, actor));
+    expect((await wall.geography.townships()).length).toBe(19);
+    expect(await outcome(wall, 'review.pack', { week: '2025-W30', format: 'xlsx' })).toBe('FORBIDDEN');
+    expect(await outcome(wall, 'editing.recordMeeting', PROBE)).toBe('FORBIDDEN');
+    await revokeDisplayToken(database.db, null, created.id);
+    expect(await actorFromDisplayToken(database.db, created.token)).toBeNull();
+  });
+});
+
+async function forbiddenCount(database: TestDatabase): Promise<number> {
+  const [row] = await database.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'forbidden'));
+  return row!.n;
+}

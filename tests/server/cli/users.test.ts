@@ -1,0 +1,86 @@
+/** `onemap users …` on an embedded database: accounts, passwords from standard input, display tokens. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../server/db/connection.ts';
+import { actorFromDisplayToken } from '../../../server/services/auth/displayTokens.ts';
+import { login } from '../../../server/services/auth/login.ts';
+import { actorFromSession } from '../../../server/services/auth/sessions.ts';
+import { runCli } from '../../support/cli.ts';
+import { fixtureDataDir } from '../../support/databases.ts';
+
+// Each command is a process opening the embedded database: slow on a busy machine.
+describe('onemap users', { timeout: 240_000 }, () => {
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { ONEMAP_DATA_DIR: await fixtureDataDir() };
+  });
+
+  async function withDb<T>(work: (database: Database) => Promise<T>): Promise<T> {
+    const database = await openDatabase({ dataDir: env.ONEMAP_DATA_DIR });
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+    }
+  }
+
+
+  it('adds a user with the password from standard input, never echoed, and lists it', async () => {
+    const added = await runCli(['users', 'add', '--username', 'Zhang.Wei', '--name', '张伟', '--role', 'township_staff', '--township', '350582103', '--password-stdin'], env, 'correct-horse-9\n');
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('已创建账号 zhang.wei（张伟，镇街工作人员，镇街 350582103）\n');
+    expect(added.stdout + added.stderr).not.toContain('correct-horse-9');
+    const list = await runCli(['users', 'list'], env);
+    expect(list.stdout).toContain('zhang.wei\t张伟\ttownship_staff\t350582103\t启用');
+    expect(list.stdout).toContain('demo-admin\t');
+    await withDb(async (database) => {
+      const result = await login(database.db, { username: 'zhang.wei', password: 'correct-horse-9', ip: 'cli-test' });
+      expect(result.actor.role).toBe('township_staff');
+    });
+  });
+
+  it('refuses bad input in one Chinese line and a non-zero exit', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'], 'long-enough-1\n', /镇街工作人员须指定所属镇街/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'], 'long-enough-1\n', /--role 不支持 "boss"/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'short\n', /密码至少 8 个字符/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst'], '', /请用 --password-stdin/],
+      [['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'], 'long-enough-1\n', /已存在/],
+      [['users', 'disable', 'nobody'], '', /没有用户 "nobody"/],
+      [['users', 'frobnicate'], '', /未知子命令/],
+    ];
+    // One at a time: an embedded data directory has one user.
+    for (const [args, input, message] of cases) {
+      const result = await runCli(args, env, input);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('disables a user and resets a password, ending their sessions', async () => {
+    const token = await withDb(async (database) => (await login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test' })).token);
+    expect((await runCli(['users', 'reset-password', 'demo-analyst', '--password-stdin'], env, 'new-analyst-pass\n')).code).toBe(0);
+    await withDb(async (database) => {
+      expect(await actorFromSession(database.db, token)).toBeNull();
+      await expect(login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test-2' })).rejects.toThrow('用户名或密码错误');
+    });
+    const disabled = await runCli(['users', 'disable', 'demo-analyst'], env);
+    expect(disabled.stdout).toContain('已停用 demo-analyst');
+    await withDb(async (database) => {
+      await expect(login(database.db, { username: 'demo-analyst', password: 'new-analyst-pass', ip: 'cli-test-3' })).rejects.toThrow('已停用');
+    });
+  });
+
+  it('creates a display token (printed once) and revokes it', async () => {
+    const created = await runCli(['users', 'display-token', '--name', '大厅LED'], env);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const id = /#(\d+)/.exec(created.stderr)![1]!;
+    expect((await runCli(['users', 'display-tokens'], env)).stdout).toContain(`#${id}\t大厅LED`);
+    await withDb(async (database) => expect((await actorFromDisplayToken(database.db, token))?.role).toBe('leader'));
+    expect((await runCli(['users', 'revoke-display-token', id], env)).code).toBe(0);
+    await withDb(async (database) => expect(await actorFromDisplayToken(database.db, token)).toBeNull());
+  });
+});
