@@ -129,7 +129,7 @@ describe('onemap report weekly', () => {
     expect(positions, 'names appear in composite rank order').toEqual([...positions].sort((a, b) => a - b));
     const flat = text.replace(/\s+/g, '');
     for (const sentence of sentences) expect(flat, sentence).toContain(sentence.replace(/\s+/g, ''));
-  });
+  }, 180_000);
 
   it('marks a week reviewed once, and the pack then says it is frozen', async () => {
     const first = await runCli(['report', 'weekly', '--week', '2026-W45', '--mark-reviewed'], env);
@@ -141,7 +141,7 @@ describe('onemap report weekly', () => {
     expect(again.stderr).toContain('此前已标记为已晾晒');
     const about = (await readWorkbook(out)).getWorksheet('说明')!.getColumn(2).values.map(String).join('\n');
     expect(about).toContain('已晾晒');
-  });
+  }, 180_000);
 
   const cases: [string, (dir: string) => string[], RegExp, Record<string, string>?][] = [
     ['a malformed week', (d) => ['--week', '2026-13', '--format', 'pdf', '--out', join(d, 'x.pdf')], /周次无效/],
