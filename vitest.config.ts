@@ -6,7 +6,7 @@ export default defineConfig({
     // PGlite instances are heavy and the machine has 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
       {

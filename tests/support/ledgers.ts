@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { TOWNSHIPS } from '../../data/geography/jinjiang.ts';
 import type { Db } from '../../server/db/connection.ts';
 import { queryRows } from '../../server/db/rows.ts';
-import { describeTables } from '../../server/services/backup/tables.ts';
+import { describeRecordTables } from '../../server/services/backup/tables.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv, compoundsToGeoJson } from '../../server/services/compounds/exportCompounds.ts';
 import { csvField } from '../../server/services/csv.ts';
@@ -72,7 +72,7 @@ export function goodRows(n: number, prefix = 'T'): LedgerRow[] {
 export async function snapshot(db: Db, asOf: string): Promise<{ csv: string; geojson: string; counts: Record<string, number>; revision: number }> {
   const rows = await compoundStatusAsOf(db, asOf);
   const counts: Record<string, number> = {};
-  for (const t of await describeTables(db)) {
+  for (const t of await describeRecordTables(db)) {
     const [r] = await queryRows<{ n: number | string }>(db, sql.raw(`select count(*) as n from "${t.name}"`));
     counts[t.name] = Number(r?.n ?? 0);
   }

@@ -14,7 +14,7 @@ import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
 import { describeSchema, sameSchema, schemaVersionOf } from './schemaVersion.ts';
-import { describeTables, ident, type TableInfo } from './tables.ts';
+import { DERIVED_TABLES, describeRecordTables, ident, type TableInfo } from './tables.ts';
 
 const CHUNK = 1000;
 /** Tables a freshly migrated database already fills (the revision counter). */
@@ -74,7 +74,7 @@ export async function restoreBackup(db: Db, path: string, options: RestoreOption
         `备份文件的数据库结构版本与当前数据库不同，无法恢复：备份为 ${header.schema ? describeSchema(header.schema) : '未知'}，当前为 ${describeSchema(current)}。请用生成该备份的同一版本 OneMap 恢复`,
       );
     }
-    const tables = await describeTables(db);
+    const tables = await describeRecordTables(db);
     const byName = new Map(tables.map((t) => [t.name, t]));
     const inFile = new Set((header.tables ?? []).map((t) => t.name));
     const absent = tables.filter((t) => !inFile.has(t.name)).map((t) => t.name);
@@ -95,7 +95,7 @@ export async function restoreBackup(db: Db, path: string, options: RestoreOption
     await db.transaction(async (tx) => {
       const txDb = tx as unknown as Db;
       const [revisionBefore] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
-      await txDb.execute(sql.raw(`truncate ${tables.map((t) => ident(t.name)).join(', ')} restart identity cascade`));
+      await txDb.execute(sql.raw(`truncate ${[...tables.map((t) => t.name), ...DERIVED_TABLES].map(ident).join(', ')} restart identity cascade`));
       let restoredRevision = 0;
       for (;;) {
         const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };

@@ -22,6 +22,17 @@ export interface TableInfo {
 
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * Tables computed from the records (the per-township counts timeline and its bookkeeping): not
+ * backed up; a restore empties them, and the first query rebuilds them from the restored records.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['township_counts_timeline', 'counts_timeline_state', 'counts_timeline_dirty']);
+
+/** The tables whose rows a backup carries: every table but the derived ones. */
+export async function describeRecordTables(db: Db): Promise<TableInfo[]> {
+  return (await describeTables(db)).filter((t) => !DERIVED_TABLES.has(t.name));
+}
+
 export async function describeTables(db: Db): Promise<TableInfo[]> {
   const [tables, columns, keys, fks] = await Promise.all([
     queryRows<{ name: string }>(db, sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`),

@@ -12,7 +12,7 @@ import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEnd, type BackupHeader, type TableSection } from './format.ts';
 import { schemaVersionOf } from './schemaVersion.ts';
-import { describeTables, ident } from './tables.ts';
+import { describeRecordTables, ident } from './tables.ts';
 
 const PAGE = 5000;
 
@@ -46,7 +46,7 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
     await db.transaction(
       async (tx) => {
         const txDb = tx as unknown as Db;
-        const tables = await describeTables(txDb);
+        const tables = await describeRecordTables(txDb);
         const counts: { name: string; rows: number }[] = [];
         for (const t of tables) {
           const [row] = await queryRows<{ n: number | string }>(txDb, sql.raw(`select count(*) as n from ${ident(t.name)}`));
