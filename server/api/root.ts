@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.ts';
 import { compoundsRouter } from './routers/compounds.ts';
 import { editingRouter } from './routers/editing.ts';
 import { geographyRouter } from './routers/geography.ts';
+import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   review: reviewRouter,
   editing: editingRouter,
   admin: adminRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ import { redirectToLogin, trpc } from './trpc.ts';
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
+const WallPage = lazy(() => import('../features/wall/WallPage.tsx').then((m) => ({ default: m.WallPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
@@ -34,10 +35,19 @@ export function App() {
   const townshipMatch = /^\/township\/(\d{9})\/?$/.exec(path);
   const error = me.error ?? info.error ?? townships.error;
 
+  // The wall screen has no shell: its own canvas fills the display.
+  if (path === '/wall' && signedIn) {
+    return (
+      <Suspense fallback={<p className="message">{t('app.loading')}</p>}>
+        <WallPage />
+      </Suspense>
+    );
+  }
+
   let page;
   if (path === '/login') page = <LoginPage />;
   else if (!signedIn) page = null;
-  else if (path === '/' || path === '/wall') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
   else if (path === '/admin' && hasPermission(me.data, 'admin')) page = <AdminPage />;

@@ -1,0 +1,27 @@
+/** A coverage layer's legend, large: each class with its colour, count and share. */
+import { useI18n } from '../../i18n/index.tsx';
+import type { LegendEntry } from '../layers/coverageLayers.ts';
+
+export function WallLegend({ title, entries }: { title: string; entries: readonly LegendEntry[] }) {
+  const { t } = useI18n();
+  const total = entries.reduce((n, e) => n + e.count, 0);
+  return (
+    <section className="wall-panel wall-legend" data-testid="wall-legend">
+      <h2>
+        {title} <small data-testid="wall-legend-total">{t('wall.legendTotal', { count: total })}</small>
+      </h2>
+      <ul>
+        {entries.map((e) => (
+          <li key={e.id} className={e.count === 0 ? 'empty' : ''}>
+            <span className="swatch" style={{ background: e.color }} />
+            <span className="label">{t(e.label)}</span>
+            <span className="count" data-testid={`wall-legend-count-${e.id}`}>
+              {e.count}
+            </span>
+            <span className="share">{total ? `${((e.count / total) * 100).toFixed(0)}%` : '—'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
