@@ -273,5 +273,10 @@ export const en: Record<MessageKey, string> = {
   'wall.figure.managed': 'Under property management',
   'wall.attention': 'Townships needing attention',
   'wall.attentionNone': 'Every township on track',
+  'wall.col.partyOrgCoverage': 'Party',
+  'wall.col.committeeRate': 'Cttee',
+  'wall.col.deliberationCoverage': 'Meet',
+  'wall.col.serviceQuality': 'Svc',
+  'wall.col.petitionRate': 'Pet.',
   'wall.demo': 'Demo data',
 };

@@ -272,6 +272,11 @@ export const zhCN = {
   'wall.figure.managed': '物业管理小区',
   'wall.attention': '需关注镇街',
   'wall.attentionNone': '各镇街指标均按期推进',
+  'wall.col.partyOrgCoverage': '党组织',
+  'wall.col.committeeRate': '业委会',
+  'wall.col.deliberationCoverage': '议事',
+  'wall.col.serviceQuality': '服务',
+  'wall.col.petitionRate': '信访',
   'wall.demo': '演示数据',
 } as const;
 

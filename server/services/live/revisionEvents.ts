@@ -17,7 +17,8 @@ export async function* revisionEvents(watcher: RevisionWatcher, signal: AbortSig
   try {
     let sent = await watcher.current();
     yield sent;
-    while (!signal?.aborted) {
+    for (;;) {
+      if (signal?.aborted) return;
       if (pending === null || pending === sent) {
         pending = null;
         await new Promise<void>((resolve) => (wake = resolve));

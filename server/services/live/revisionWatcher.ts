@@ -70,7 +70,7 @@ export class RevisionWatcher {
       const revision = await this.read(this.db);
       if (revision !== this.last) {
         this.last = revision;
-        for (const listener of [...this.listeners]) listener(revision);
+        for (const listener of Array.from(this.listeners)) listener(revision); // a copy: listeners may leave meanwhile
       }
     } catch {
       // The database is briefly unavailable: try again on the next tick.

@@ -17,7 +17,7 @@ export function TownshipMatrix({ townships }: { townships: readonly TownshipRepo
           <tr>
             <th />
             {INDICATOR_ORDER.map((key) => (
-              <th key={key}>{t(`indicator.short.${key}`)}</th>
+              <th key={key}>{t(`wall.col.${key}`)}</th>
             ))}
           </tr>
         </thead>

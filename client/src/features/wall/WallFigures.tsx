@@ -1,4 +1,5 @@
 /** Wide walls only: the secondary figures, and the townships needing attention. */
+import { formatIndicator } from '../../app/format.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
@@ -48,7 +49,7 @@ export function WallAttention({ townships }: { townships: readonly TownshipRepor
             <span className="reasons">
               {INDICATOR_ORDER.filter((k) => tw.indicators[k].status === 'off_track').map((k) => (
                 <span key={k} className="reason">
-                  {t(`indicator.short.${k}`)}
+                  {t(`indicator.short.${k}`)} {formatIndicator(k, tw.indicators[k].value)}
                 </span>
               ))}
             </span>

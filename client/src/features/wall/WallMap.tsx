@@ -2,16 +2,16 @@
  * The wall's one map, kept across scenes: placed in real pixels over the scene's map slot (a
  * WebGL canvas inside CSS zoom would be resampled and blurred), given the scene's layers and
  * camera. If the WebGL context is lost (driver reset, GPU hang on a long-running wall) the map is
- * rebuilt when the context is restored, or after a timeout if it never is.
+ * rebuilt — a new surface — when the context is restored, or after a timeout if it never is.
  */
 import type { Layer } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { MapAdapter } from '../../map/MapAdapter.ts';
 
 const REBUILD_AFTER_MS = 3000;
 
-interface Props {
+export interface WallMapProps {
   style: StyleSpecification;
   layers: Layer[];
   /** Real-pixel box. */
@@ -22,56 +22,66 @@ interface Props {
   label: string;
 }
 
-export function WallMap({ style, layers, box, bounds, padding, label }: Props) {
+export function WallMap(props: WallMapProps) {
+  const [generation, setGeneration] = useState(0);
+  return <MapSurface key={generation} {...props} generation={generation} onLost={() => setGeneration((g) => g + 1)} />;
+}
+
+function MapSurface({ style, layers, box, bounds, padding, label, generation, onLost }: WallMapProps & { generation: number; onLost(): void }) {
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef({ layers, bounds, padding });
-  latest.current = { layers, bounds, padding };
+  const initialView = useEffectEvent((instance: MapAdapter) => {
+    instance.setLayers(layers);
+    instance.fitBounds(bounds, false, padding);
+  });
+  const rebuild = useEffectEvent(() => onLost());
 
   useEffect(() => {
     const instance = new MapAdapter({ container: container.current!, style });
     adapter.current = instance;
-    instance.setLayers(latest.current.layers);
-    instance.fitBounds(latest.current.bounds, false, latest.current.padding);
+    initialView(instance);
     let timer: number | undefined;
-    const rebuild = () => {
-      window.clearTimeout(timer);
-      setGeneration((g) => g + 1);
-    };
-    const onLost = (event: Event) => {
-      event.preventDefault(); // allow the browser to restore it
+    const onContextLost = (event: Event) => {
+      event.preventDefault(); // lets the browser restore it
       timer = window.setTimeout(rebuild, REBUILD_AFTER_MS);
     };
+    const onRestored = () => {
+      window.clearTimeout(timer);
+      rebuild();
+    };
     const canvas = instance.canvas;
-    canvas.addEventListener('webglcontextlost', onLost);
-    canvas.addEventListener('webglcontextrestored', rebuild);
+    canvas.addEventListener('webglcontextlost', onContextLost);
+    canvas.addEventListener('webglcontextrestored', onRestored);
     return () => {
       window.clearTimeout(timer);
-      canvas.removeEventListener('webglcontextlost', onLost);
-      canvas.removeEventListener('webglcontextrestored', rebuild);
+      canvas.removeEventListener('webglcontextlost', onContextLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
       adapter.current = null;
       instance.destroy();
     };
-  }, [style, generation]);
+  }, [style]);
 
   useEffect(() => {
     adapter.current?.setLayers(layers);
   }, [layers]);
 
   const [w, s, e, n] = bounds;
+  const { width, height } = box;
   useEffect(() => {
     const instance = adapter.current;
-    if (!instance) return;
+    const element = container.current;
+    if (!instance || !element) return;
+    element.style.width = `${width}px`;
+    element.style.height = `${height}px`;
     instance.resize();
     instance.fitBounds([w, s, e, n], false, padding);
-  }, [w, s, e, n, padding, box.width, box.height]);
+  }, [w, s, e, n, padding, width, height]);
 
   return (
     <div
       ref={container}
       className="wall-map"
-      style={{ left: box.left, top: box.top, width: box.width, height: box.height }}
+      style={{ left: box.left, top: box.top, width, height }}
       role="img"
       aria-label={label}
       data-testid="wall-map"

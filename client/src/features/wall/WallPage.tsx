@@ -32,8 +32,10 @@ import './wall.css';
 
 /** A safety net: figures are refetched on every change anyway; this also rolls the day over. */
 const REFRESH_MS = 10 * 60_000;
-/** Map labels and points, relative to the dashboard's, on the 1080-line canvas. */
-const MAP_TEXT_SCALE = 1.45;
+/** Map labels (township names 15 → 22 units, compound names 12 → 20) and points, relative to the dashboard's, on the 1080-line canvas. */
+const MAP_LABEL_SCALE = 1.5;
+const MAP_COMPOUND_LABEL_SCALE = 1.7;
+const MAP_POINT_SCALE = 1.15;
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -74,7 +76,8 @@ export function WallPage() {
         selectedCompound: null,
         selectedTownship: scene === 'spotlight' ? (spotlight?.code ?? null) : null,
         showCompoundNames: scene === 'spotlight',
-        scale: geometry.scale * MAP_TEXT_SCALE,
+        scale: geometry.scale * MAP_POINT_SCALE,
+        labelScale: geometry.scale * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
       }),
     [features, rows, layer, scene, spotlight, geometry.scale],
   );
@@ -139,7 +142,7 @@ export function WallPage() {
   }
 
   return (
-    <div className="wall" data-testid="wall" data-ready={ready} data-scene={scene} data-scale={s} data-revision={live.revision ?? ''} data-connected={live.connected}>
+    <div className={`wall ${layout.wide ? 'wall-wide' : ''}`} data-testid="wall" data-ready={ready} data-scene={scene} data-scale={s} data-revision={live.revision ?? ''} data-connected={live.connected}>
       {townships.data && <WallMap style={style} layers={layers} box={mapBox} bounds={bounds} padding={Math.round(24 * s)} label={t('app.title')} />}
       <div className="wall-frame" style={{ left: geometry.left, top: geometry.top, width: geometry.width * s, height: 1080 * s }}>
         <div className="wall-canvas" style={{ width: geometry.width, height: 1080, zoom: s }}>

@@ -19,9 +19,9 @@ export function useSceneRotation(count: number, intervalSeconds: number): SceneR
 
   useEffect(() => {
     if (paused || count === 0) return;
-    const timer = window.setTimeout(() => step(1), intervalSeconds * 1000);
+    const timer = window.setTimeout(() => setPosition(position + 1), intervalSeconds * 1000);
     return () => window.clearTimeout(timer);
-  }, [position, paused, count, intervalSeconds, step]);
+  }, [position, paused, count, intervalSeconds]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -42,7 +42,7 @@ export interface SceneLayout {
 }
 
 /**
- * 16:9 (≤ 2600 units): [indicators 560][map][panel 540]. Wider: a map slot of 1300 units (the
+ * 16:9 (≤ 2600 units): [indicators 540][map][panel 580]. Wider: a map slot of 1300 units (the
  * city is taller than wide, so a wider slot would only show more sea) and the rest shared by
  * panels of equal width, as many as fit at ≥ 1000 units each.
  */
@@ -51,8 +51,8 @@ export function sceneLayout(canvasWidth: number): SceneLayout {
   const height = CANVAS_HEIGHT - HEADER_HEIGHT - PAD;
   const wide = canvasWidth > 2600;
   if (!wide) {
-    const leftWidth = 560;
-    const rightWidth = 540;
+    const leftWidth = 540;
+    const rightWidth = 580;
     const mapWidth = canvasWidth - 2 * PAD - 2 * GAP - leftWidth - rightWidth;
     return {
       wide,
