@@ -201,10 +201,15 @@ describe('the wall screen', () => {
     await view.context.close();
   });
 
-  it('gives the live stream to nobody without a session or display token', async () => {
+  it('gives the live stream, and the wall, to nobody without a valid session or display token', async () => {
     const response = await fetch(`${server.url}/api/trpc/live.revision`, { headers: { accept: 'text/event-stream' } });
     const body = (await response.text()).slice(0, 2000);
     expect(body).toContain('UNAUTHORIZED');
     expect(body).not.toMatch(/"revision"/);
+
+    const view = await openOfflinePage(browser, 1920, 1080);
+    await view.page.goto(`${server.url}/wall?token=${'0'.repeat(token.length)}`);
+    expect(await view.page.getByTestId('wall-bad-token').textContent()).toContain('大屏令牌无效或已吊销');
+    await view.context.close();
   });
 });

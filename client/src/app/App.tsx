@@ -8,7 +8,7 @@ import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, usePath } from './router.tsx';
-import { redirectToLogin, trpc } from './trpc.ts';
+import { displayToken, redirectToLogin, trpc } from './trpc.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -36,6 +36,13 @@ export function App() {
   const error = me.error ?? info.error ?? townships.error;
 
   // The wall screen has no shell: its own canvas fills the display.
+  if (path === '/wall' && me.isSuccess && !signedIn && displayToken()) {
+    return (
+      <p className="message error" role="alert" data-testid="wall-bad-token">
+        {t('wall.badToken')}
+      </p>
+    );
+  }
   if (path === '/wall' && signedIn) {
     return (
       <Suspense fallback={<p className="message">{t('app.loading')}</p>}>

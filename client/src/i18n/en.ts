@@ -278,5 +278,6 @@ export const en: Record<MessageKey, string> = {
   'wall.col.deliberationCoverage': 'Meet',
   'wall.col.serviceQuality': 'Svc',
   'wall.col.petitionRate': 'Pet.',
+  'wall.badToken': 'The display token is invalid or revoked: ask an administrator for a new one (onemap users display-token)',
   'wall.demo': 'Demo data',
 };

@@ -277,6 +277,7 @@ export const zhCN = {
   'wall.col.deliberationCoverage': '议事',
   'wall.col.serviceQuality': '服务',
   'wall.col.petitionRate': '信访',
+  'wall.badToken': '大屏令牌无效或已吊销：请管理员用 onemap users display-token 生成新令牌',
   'wall.demo': '演示数据',
 } as const;
 

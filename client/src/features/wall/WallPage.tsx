@@ -49,11 +49,11 @@ export function WallPage() {
   const live = useLiveRevision();
   const scene = params.scenes[rotation.index]!;
 
-  const live10 = { staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS, retry: 2 };
-  const info = useQuery({ ...trpc.system.info.queryOptions(), ...live10 });
+  const liveQuery = { staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS, retry: 2 };
+  const info = useQuery({ ...trpc.system.info.queryOptions(), ...liveQuery });
   const townships = useQuery({ ...trpc.geography.townships.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...live10 });
-  const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...live10 });
+  const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...liveQuery });
+  const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
 
   const features = useMemo(() => townshipFeatures(townships.data ?? []), [townships.data]);
   const style = useMemo(() => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }), [features]);
