@@ -78,6 +78,13 @@ async function mapInk(page: Page): Promise<number> {
   }, png.toString('base64'));
 }
 
+/** Panels whose content does not fit (clipped): their headings. */
+function clippedPanels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.wall-panel')].filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector('h2')?.textContent ?? el.className),
+  );
+}
+
 async function noScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && document.documentElement.scrollHeight <= window.innerHeight);
 }
@@ -109,6 +116,7 @@ describe('the wall screen', () => {
       const smallest = await smallestText(page);
       expect(smallest.size, `${width}×${height}: “${smallest.text}”`).toBeGreaterThanOrEqual(20);
       expect(await page.getByTestId('wall-matrix').isVisible()).toBe(true);
+      expect(await clippedPanels(page), `${width}×${height}`).toEqual([]);
       await page.screenshot({ path: artifactPath(`wall-overview-${width}x${height}.png`) });
       expect(view.consoleErrors).toEqual([]);
       expect(view.blockedRequests).toEqual([]);
@@ -126,6 +134,7 @@ describe('the wall screen', () => {
       await expect.poll(() => mapInk(page), { timeout: 20_000 }).toBeGreaterThan(100);
       expect((await smallestText(page)).size, scene).toBeGreaterThanOrEqual(20);
       expect(await noScroll(page)).toBe(true);
+      expect(await clippedPanels(page), scene).toEqual([]);
       await page.waitForTimeout(800);
       await page.screenshot({ path: artifactPath(`wall-${scene}-1920x1080.png`) });
     }
@@ -151,6 +160,25 @@ describe('the wall screen', () => {
     expect(Number(await page.getByTestId('wall').getAttribute('data-scale'))).toBeCloseTo(0.5, 5);
     expect(await noScroll(page)).toBe(true);
     await page.screenshot({ path: artifactPath('wall-letterbox-3840x1080-in-1920x1080.png') });
+    await view.context.close();
+  });
+
+  it('spotlights each lagging township in turn, its list fitting its panel', async () => {
+    const view = await openWall(browser, server, token, 1920, 1080, '&scenes=spotlight');
+    const { page } = view;
+    const title = page.getByTestId('wall-scene-title');
+    const seen = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const before = await title.textContent();
+      if (i > 0) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((t) => document.querySelector('[data-testid="wall-scene-title"]')?.textContent !== t, before, { timeout: 3000 }).catch(() => {});
+      }
+      seen.add((await title.textContent())!);
+      await page.getByTestId('wall-lagging').waitFor({ state: 'visible' });
+      expect(await clippedPanels(page), await title.textContent() ?? '').toEqual([]);
+    }
+    expect(seen.size).toBeGreaterThan(1);
     await view.context.close();
   });
 

@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/index.tsx';
 
 export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCompound[]; columns: number }) {
   const { t } = useI18n();
-  const fit = 14 * columns;
+  // One line per compound (reasons that do not fit are cut at the edge): twelve lines a column fit.
+  const fit = 12 * columns;
   const shown = lagging.length > fit ? lagging.slice(0, fit - 1) : lagging;
   return (
     <section className="wall-panel wall-lagging" data-testid="wall-lagging">

@@ -2,7 +2,14 @@
 import { useI18n } from '../../i18n/index.tsx';
 import type { LegendEntry } from '../layers/coverageLayers.ts';
 
-export function WallLegend({ title, entries }: { title: string; entries: readonly LegendEntry[] }) {
+export interface LegendFact {
+  label: string;
+  value: string;
+  tone?: 'bad';
+}
+
+/** `facts`: the layer's headline figures, shown large under the classes. */
+export function WallLegend({ title, entries, facts }: { title: string; entries: readonly LegendEntry[]; facts: readonly LegendFact[] }) {
   const { t } = useI18n();
   const total = entries.reduce((n, e) => n + e.count, 0);
   return (
@@ -22,6 +29,14 @@ export function WallLegend({ title, entries }: { title: string; entries: readonl
           </li>
         ))}
       </ul>
+      <dl className="wall-legend-facts">
+        {facts.map((f) => (
+          <div key={f.label}>
+            <dt>{f.label}</dt>
+            <dd className={f.tone ?? ''}>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { CITY_BOUNDS } from '../../map/MapAdapter.ts';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, boundsOf, townshipFeatures } from '../dashboard/townshipFeatures.ts';
 import { legendFor, type CoverageLayer } from '../layers/coverageLayers.ts';
+import { layerFacts } from './layerFacts.ts';
 import { mapLayers } from '../layers/deckLayers.ts';
 import { laggingTownships } from './laggingTownships.ts';
 import { LaggingList } from './LaggingList.tsx';
@@ -131,7 +132,7 @@ export function WallPage() {
       panels = (
         <>
           <div className="wall-slot" style={place(layout.left)} data-testid={`wall-scene-${scene}`}>
-            <WallLegend title={t(`layer.${scene}`)} entries={legendFor(scene, rows)} />
+            <WallLegend title={t(`layer.${scene}`)} entries={legendFor(scene, rows)} facts={layerFacts(scene, report.data, t)} />
           </div>
           <div className="wall-slot" style={place(spanOf(right))}>
             <TownshipBreakdown layer={scene} townships={report.data.townships} compounds={rows} columns={right.length} />
