@@ -5,6 +5,8 @@ import type { LegendEntry } from '../layers/coverageLayers.ts';
 export interface LegendFact {
   label: string;
   value: string;
+  /** Smaller, after the value (e.g. "/ 346"). */
+  extra?: string;
   tone?: 'bad';
 }
 
@@ -33,7 +35,10 @@ export function WallLegend({ title, entries, facts }: { title: string; entries: 
         {facts.map((f) => (
           <div key={f.label}>
             <dt>{f.label}</dt>
-            <dd className={f.tone ?? ''}>{f.value}</dd>
+            <dd className={f.tone ?? ''}>
+              {f.value}
+              {f.extra && <small> {f.extra}</small>}
+            </dd>
           </div>
         ))}
       </dl>

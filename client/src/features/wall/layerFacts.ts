@@ -14,7 +14,7 @@ export function layerFacts(layer: CoverageLayer, report: Report, t: Translate): 
     case 'party':
       return [rate('partyOrgCoverage'), { label: t('wall.figure.chairIsSecretary'), value: String(secondary.chairIsSecretary) }];
     case 'committee':
-      return [rate('committeeRate'), { label: t('wall.figure.partyMajority'), value: `${secondary.partyMajorityCommittees} / ${secondary.committeesInOffice}` }];
+      return [rate('committeeRate'), { label: t('wall.figure.partyMajority'), value: String(secondary.partyMajorityCommittees), extra: `/ ${secondary.committeesInOffice}` }];
     case 'rating':
       return [rate('serviceQuality'), { label: t('wall.figure.managed'), value: String(secondary.managed) }];
     case 'issues':
