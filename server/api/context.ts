@@ -52,17 +52,31 @@ function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
   };
 }
 
-export async function actorOfRequest(database: Database, req: IncomingMessage): Promise<{ actor: Actor | null; sessionToken: string | null }> {
+/**
+ * Who is asking: the session cookie first, else a display token — from the header, or for a
+ * server-sent-events stream (EventSource cannot send headers) from the tRPC connection
+ * parameters, `displayToken`.
+ */
+export async function actorOfRequest(
+  database: Database,
+  req: IncomingMessage,
+  connectionParams: Record<string, string | undefined> | null = null,
+): Promise<{ actor: Actor | null; sessionToken: string | null }> {
   const sessionToken = parseCookies(req.headers.cookie).get(SESSION_COOKIE) ?? null;
   const fromSession = sessionToken ? await actorFromSession(database.db, sessionToken) : null;
   if (fromSession) return { actor: fromSession, sessionToken };
-  const displayToken = req.headers[DISPLAY_TOKEN_HEADER];
+  const displayToken = req.headers[DISPLAY_TOKEN_HEADER] ?? connectionParams?.displayToken;
   const fromDisplay = typeof displayToken === 'string' ? await actorFromDisplayToken(database.db, displayToken) : null;
   return { actor: fromDisplay, sessionToken };
 }
 
-export async function createHttpContext(database: Database, req: IncomingMessage, res: ServerResponse): Promise<Context> {
-  const { actor, sessionToken } = await actorOfRequest(database, req);
+export async function createHttpContext(
+  database: Database,
+  req: IncomingMessage,
+  res: ServerResponse,
+  connectionParams: Record<string, string | undefined> | null = null,
+): Promise<Context> {
+  const { actor, sessionToken } = await actorOfRequest(database, req, connectionParams);
   return {
     db: database.db,
     databaseKind: database.kind,

@@ -4,6 +4,7 @@ import { compoundsRouter } from './routers/compounds.ts';
 import { editingRouter } from './routers/editing.ts';
 import { geographyRouter } from './routers/geography.ts';
 import { ledgerRouter } from './routers/ledger.ts';
+import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   editing: editingRouter,
   admin: adminRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,9 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
+  // Server-sent events for subscriptions (wall screens): a ping every 5 s keeps proxies from
+  // closing the stream, and a client that hears nothing for 12 s reconnects by itself.
+  sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
     return { ...shape, data: { ...shape.data, stack: undefined, zodIssues: zod } };

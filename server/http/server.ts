@@ -37,7 +37,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
-    createContext: ({ req, res }) => createHttpContext(database, req, res),
+    createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
   });
   const serveStatic = createStaticHandler(CLIENT_DIST);
 

@@ -8,7 +8,7 @@ import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, usePath } from './router.tsx';
-import { redirectToLogin, trpc } from './trpc.ts';
+import { displayToken, redirectToLogin, trpc } from './trpc.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -16,6 +16,7 @@ const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
 const CompoundPage = lazy(() => import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })));
+const WallPage = lazy(() => import('../features/wall/WallPage.tsx').then((m) => ({ default: m.WallPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
@@ -38,10 +39,26 @@ export function App() {
   const compoundCode = compoundCodeOf(path);
   const error = me.error ?? info.error ?? townships.error;
 
+  // The wall screen has no shell: its own canvas fills the display.
+  if (path === '/wall' && me.isSuccess && !signedIn && displayToken()) {
+    return (
+      <p className="message error" role="alert" data-testid="wall-bad-token">
+        {t('wall.badToken')}
+      </p>
+    );
+  }
+  if (path === '/wall' && signedIn) {
+    return (
+      <Suspense fallback={<p className="message">{t('app.loading')}</p>}>
+        <WallPage />
+      </Suspense>
+    );
+  }
+
   let page;
   if (path === '/login') page = <LoginPage />;
   else if (!signedIn) page = null;
-  else if (path === '/' || path === '/wall') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
   else if (path === '/admin' && hasPermission(me.data, 'admin')) page = <AdminPage />;

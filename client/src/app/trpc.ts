@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/api/root.ts';
@@ -40,12 +40,24 @@ export const queryClient = new QueryClient({
 });
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: '/api/trpc',
-      headers() {
-        const token = displayToken();
-        return token ? { 'x-onemap-display-token': token } : {};
-      },
+    // Subscriptions (the wall's live updates) over server-sent events; EventSource cannot send
+    // headers, so a display token travels as a connection parameter (the session cookie goes by itself).
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({
+        url: '/api/trpc',
+        connectionParams() {
+          const token = displayToken();
+          return token ? { displayToken: token } : {};
+        },
+      }),
+      false: httpBatchLink({
+        url: '/api/trpc',
+        headers() {
+          const token = displayToken();
+          return token ? { 'x-onemap-display-token': token } : {};
+        },
+      }),
     }),
   ],
 });

@@ -131,8 +131,18 @@ export class MapAdapter {
     else this.overlay.setProps({ layers });
   }
 
-  fitBounds(bounds: LngLatBoundsLike, animate = true): void {
-    this.map.fitBounds(bounds, { padding: 40, duration: animate ? 600 : 0, maxZoom: 15 });
+  fitBounds(bounds: LngLatBoundsLike, animate = true, padding = 40): void {
+    this.map.fitBounds(bounds, { padding, duration: animate ? 600 : 0, maxZoom: 15 });
+  }
+
+  /** After the container changed size (maplibre also watches it, but a wall wants it at once). */
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** The WebGL canvas (for context-loss events). */
+  get canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
   }
 
   fitCity(animate = true): void {
@@ -144,7 +154,12 @@ export class MapAdapter {
   }
 
   destroy(): void {
-    if (!this.pendingLayers) this.map.removeControl(this.overlay);
+    // After a lost WebGL context, releasing GPU objects can throw; the map must go regardless.
+    try {
+      if (!this.pendingLayers) this.map.removeControl(this.overlay);
+    } catch {
+      /* the overlay's GL resources are gone with the context */
+    }
     this.map.remove();
   }
 }

@@ -1,16 +1,17 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import postgres from 'postgres';
 import { benchEngine, type EngineFigures } from '../../../scripts/bench/engineBench.ts';
 import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from '../../../scripts/bench/clientBench.ts';
 import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
 import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
+import { soakSection, wallSoak } from '../../../scripts/bench/wallSoak.ts';
 import { openDatabase, type Database } from '../../db/connection.ts';
 import { CLIENT_DIST, startServer } from '../../http/server.ts';
 import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../services/auth/displayTokens.ts';
 import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
-import { parseCommandArgs, type Command } from '../command.ts';
+import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
 import { buildClient, clientBuildIsStale } from './serve.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -32,6 +33,33 @@ async function freshPostgres(adminUrl: string, name: string): Promise<Database |
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The wall-soak section of BENCHMARKS.md sits between these markers; each kind of run keeps the other's part. */
+const SOAK_START = '<!-- wall-soak -->';
+const SOAK_END = '<!-- /wall-soak -->';
+
+function soakBlockOf(text: string): string | null {
+  const i = text.indexOf(SOAK_START);
+  const j = text.indexOf(SOAK_END);
+  return i >= 0 && j > i ? text.slice(i, j + SOAK_END.length) : null;
+}
+
+async function runSoak(minutes: number, out: string, command: string): Promise<void> {
+  log(`· wall soak: ${minutes} min (demo city on PGlite)`);
+  if (clientBuildIsStale()) await buildClient();
+  const database = await openDatabase({ dataDir: 'memory://soak' });
+  try {
+    await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+    const figures = await wallSoak(database, minutes, log);
+    const block = `${SOAK_START}\n${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)}${SOAK_END}`;
+    const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+    const old = soakBlockOf(existing);
+    writeFileSync(out, old ? existing.replace(old, block) : `${existing.trimEnd()}\n\n${block}\n`);
+    log(`已写入 ${out}`);
+  } finally {
+    await database.close();
+  }
+}
+
 function engineRows(label: string, f: EngineFigures, goal: number): string[] {
   return [
     `| ${label} | ${ms(f.singleDateP50)} / ${ms(f.singleDateP95)} | ${ms(goal)} ${f.singleDateP50 <= goal && f.singleDateP95 <= goal ? '✅' : '❌'} | ${ms(f.naiveP50)} | ${ratio(f.naiveP50, f.singleDateP50)} | ${ms(f.timelineRebuild)} / ${ms(f.townshipRebuild)} | ${ms(f.drillP50)} | ${f.weeks ? `${ms(f.seriesCold)} / ${ms(f.seriesWarm)} (${f.weeks} weeks)` : '—'} |`,
@@ -42,16 +70,23 @@ export const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（PGlite、PostgreSQL、×100）与地图前端，写入 BENCHMARKS.md',
   usage: `用法：onemap bench [--quick] [--no-client] [--no-scale] [--out FILE]
+       onemap bench --soak MINUTES [--out FILE]
 
   --quick      少量样本、不做 ×100（约 3 分钟）
   --no-client  不测前端（Chromium）
   --no-scale   不做 ×100 PostgreSQL 省级规模
   --out FILE   结果文件，默认 BENCHMARKS.md
+  --soak N     大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
+               比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, 'no-client': { type: 'boolean' }, 'no-scale': { type: 'boolean' }, out: { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, 'no-client': { type: 'boolean' }, 'no-scale': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
     if (!args) return;
+    if (args.values.soak !== undefined) {
+      const minutes = parseInteger(args.values.soak, '--soak 分钟数', 1, 24 * 60);
+      return runSoak(minutes, args.values.out ?? 'BENCHMARKS.md', `npm run bench -- ${argv.join(' ')}`);
+    }
     const quick = args.values.quick === true;
     const asOf = todayInCity();
     const samples = quick ? 6 : 20;
@@ -154,7 +189,8 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       '',
     ];
     const out = args.values.out ?? 'BENCHMARKS.md';
-    writeFileSync(out, [...header, ...lines].join('\n'));
+    const soak = existsSync(out) ? soakBlockOf(readFileSync(out, 'utf8')) : null;
+    writeFileSync(out, [...header, ...lines, ...(soak ? ['', soak, ''] : [])].join('\n'));
     log(`已写入 ${out}`);
   },
 };

@@ -20,10 +20,7 @@ export interface IndicatorDefinition {
   denominatorLabel: string;
 }
 
-/** Meetings held in the 30 days ending D count: D-29 … D. */
-export const DELIBERATION_WINDOW_DAYS = 30;
-/** Petitions and disputes received in the 28 days ending D count: D-27 … D. */
-export const PETITION_WINDOW_DAYS = 28;
+export { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from './windows.ts';
 
 export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   partyOrgCoverage: {

@@ -8,7 +8,7 @@
  * Most reasons first, then by compound code.
  */
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
-import { DELIBERATION_WINDOW_DAYS } from '../metrics/definitions.ts';
+import { DELIBERATION_WINDOW_DAYS } from '../metrics/windows.ts';
 import { addDays } from '../time/dates.ts';
 
 export type LagReason = 'noMeeting' | 'noCommittee' | 'lowRating' | 'overdueIssues';

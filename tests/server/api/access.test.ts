@@ -54,6 +54,7 @@ export const ACCESS: Record<string, Permission | 'public'> = {
   'admin.revokeDisplayToken': 'admin',
   'admin.auditLog': 'admin',
   'admin.auditedTables': 'admin',
+  'live.revision': 'read',
 };
 
 /** An input no parser accepts, so an allowed call stops at validation and nothing heavy runs. */

@@ -26,6 +26,8 @@ export interface MapLayerInput {
   showCompoundNames: boolean;
   /** Multiplier for wall screens. */
   scale?: number;
+  /** Multiplier for the labels alone (default: `scale`). */
+  labelScale?: number;
 }
 
 /** Pixels: 4 px for a 100-household compound up to ~15 px for 3,000+. */
@@ -35,6 +37,7 @@ export function compoundRadius(households: number): number {
 
 export function mapLayers(input: MapLayerInput): Layer[] {
   const scale = input.scale ?? 1;
+  const labelScale = input.labelScale ?? scale;
   const color = colorOf(input.layer);
   const colorCache = new Map<string, Rgba>();
   const rgba = (hex: string) => colorCache.get(hex) ?? (colorCache.set(hex, hexToRgba(hex)), colorCache.get(hex)!);
@@ -95,7 +98,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       data: input.townships,
       getPosition: (f) => f.properties.labelAt,
       getText: (f) => f.properties.name,
-      getSize: 15 * scale,
+      getSize: 15 * labelScale,
       getColor: [236, 243, 252, 255],
       background: true,
       getBackgroundColor: [8, 20, 35, 170],
@@ -115,7 +118,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
         data: input.compounds,
         getPosition: (c) => [c.lon, c.lat],
         getText: (c) => c.name,
-        getSize: 12 * scale,
+        getSize: 12 * labelScale,
         getPixelOffset: (c) => [0, -(compoundRadius(c.households) * scale + 9)],
         getColor: [205, 218, 235, 255],
         fontFamily: LABEL_FONT,

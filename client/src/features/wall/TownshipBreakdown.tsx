@@ -1,0 +1,45 @@
+/** Each township's compounds split by the layer's classes, as stacked bars in one or more columns. */
+import { useI18n } from '../../i18n/index.tsx';
+import { classOf, LAYER_CLASSES, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
+import type { TownshipReport } from './laggingTownships.ts';
+
+interface Props {
+  layer: CoverageLayer;
+  townships: readonly TownshipReport[];
+  compounds: readonly CompoundRow[];
+  columns: number;
+}
+
+export function TownshipBreakdown({ layer, townships, compounds, columns }: Props) {
+  const { t } = useI18n();
+  const classes = LAYER_CLASSES[layer];
+  const counts = new Map<string, Map<string, number>>();
+  for (const c of compounds) {
+    const byClass = counts.get(c.townshipCode) ?? new Map<string, number>();
+    const id = classOf(layer, c);
+    byClass.set(id, (byClass.get(id) ?? 0) + 1);
+    counts.set(c.townshipCode, byClass);
+  }
+  const totalOf = (code: string) => [...(counts.get(code)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const max = Math.max(1, ...townships.map((tw) => totalOf(tw.code)));
+  const rows = [...townships].sort((a, b) => totalOf(b.code) - totalOf(a.code) || a.code.localeCompare(b.code));
+  return (
+    <section className="wall-panel wall-breakdown" data-testid="wall-breakdown">
+      <h2>{t('wall.byTownship')}</h2>
+      <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${Math.ceil(rows.length / columns)}, auto)` }}>
+        {rows.map((tw) => (
+          <li key={tw.code}>
+            <span className="name">{tw.name}</span>
+            <span className="bar" style={{ width: `${(totalOf(tw.code) / max) * 100}%` }}>
+              {classes.map((c) => {
+                const n = counts.get(tw.code)?.get(c.id) ?? 0;
+                return n ? <span key={c.id} style={{ flexGrow: n, background: c.color }} /> : null;
+              })}
+            </span>
+            <span className="count">{totalOf(tw.code)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

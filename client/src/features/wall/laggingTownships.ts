@@ -1,0 +1,35 @@
+/**
+ * Which townships the wall shows in its spotlight and in what order it lists them: by the number
+ * of indicators off track, then at risk (more first), then by code. Pure.
+ */
+import type { RouterOutputs } from '../../app/trpc.ts';
+import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+
+export type TownshipReport = RouterOutputs['metrics']['report']['townships'][number];
+
+export function statusCounts(t: TownshipReport): { offTrack: number; atRisk: number } {
+  let offTrack = 0;
+  let atRisk = 0;
+  for (const key of INDICATOR_ORDER) {
+    const status = t.indicators[key].status;
+    if (status === 'off_track') offTrack++;
+    else if (status === 'at_risk') atRisk++;
+  }
+  return { offTrack, atRisk };
+}
+
+/** Worst first. */
+export function byLag(townships: readonly TownshipReport[]): TownshipReport[] {
+  return [...townships].sort((a, b) => {
+    const ca = statusCounts(a);
+    const cb = statusCounts(b);
+    return cb.offTrack - ca.offTrack || cb.atRisk - ca.atRisk || a.code.localeCompare(b.code);
+  });
+}
+
+/** The spotlight's townships: those with an indicator off track (at most `max`), else the three worst. */
+export function laggingTownships(townships: readonly TownshipReport[], max = 5): TownshipReport[] {
+  const sorted = byLag(townships);
+  const off = sorted.filter((t) => statusCounts(t).offTrack > 0);
+  return (off.length ? off : sorted).slice(0, off.length ? max : 3);
+}

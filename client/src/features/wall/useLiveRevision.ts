@@ -1,0 +1,62 @@
+/**
+ * Live updates: subscribes to the server's data revision (server-sent events) and, whenever it
+ * moves — or on coming back after the connection was lost — invalidates every query so the wall
+ * refetches its figures. Reports whether the server is reachable. The EventSource reconnects by
+ * itself; if the subscription ends with an error (e.g. the server refused it), it is opened
+ * again after a pause. Everything is torn down on unmount.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { trpcClient } from '../../app/trpc.ts';
+
+const RESUBSCRIBE_MS = 5000;
+
+export interface LiveState {
+  connected: boolean;
+  revision: number | null;
+}
+
+export function useLiveRevision(): LiveState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>({ connected: true, revision: null });
+
+  useEffect(() => {
+    let disposed = false;
+    let lastRevision: number | null = null;
+    let lostSinceLastEvent = false;
+    let retry: number | undefined;
+    let subscription: { unsubscribe(): void } | null = null;
+
+    const lost = () => {
+      lostSinceLastEvent = true;
+      setState((s) => (s.connected ? { ...s, connected: false } : s));
+    };
+    const open = () => {
+      subscription = trpcClient.live.revision.subscribe(undefined, {
+        onData: ({ data }) => {
+          const changed = lastRevision !== null && data.revision !== lastRevision;
+          if (changed || lostSinceLastEvent) void queryClient.invalidateQueries();
+          lastRevision = data.revision;
+          lostSinceLastEvent = false;
+          setState({ connected: true, revision: data.revision });
+        },
+        onConnectionStateChange: (change) => {
+          if (change.state === 'connecting' && change.error) lost();
+        },
+        onError: () => {
+          lost();
+          subscription?.unsubscribe();
+          if (!disposed) retry = window.setTimeout(open, RESUBSCRIBE_MS);
+        },
+      });
+    };
+    open();
+    return () => {
+      disposed = true;
+      window.clearTimeout(retry);
+      subscription?.unsubscribe();
+    };
+  }, [queryClient]);
+
+  return state;
+}

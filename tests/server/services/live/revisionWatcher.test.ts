@@ -1,0 +1,65 @@
+/**
+ * The shared revision poller: one read per tick whatever the number of walls, polling only while
+ * someone listens, every listener told of each change, and the subscription stream for one wall.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../../../server/db/connection.ts';
+import { revisionEvents } from '../../../../server/services/live/revisionEvents.ts';
+import { RevisionWatcher } from '../../../../server/services/live/revisionWatcher.ts';
+
+const fakeDb = {} as Db;
+
+describe('RevisionWatcher', () => {
+  let revision: number;
+  let watcher: RevisionWatcher;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    revision = 7;
+    watcher = new RevisionWatcher(fakeDb, { intervalMs: 1000, read: async () => revision });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('polls once per tick for any number of listeners, and only while someone listens', async () => {
+    const seen: number[][] = Array.from({ length: 50 }, () => []);
+    const unsubscribes = seen.map((list) => watcher.subscribe((r) => list.push(r)));
+    expect(watcher.running).toBe(true);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(watcher.reads).toBe(5);
+    revision = 8;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen.every((list) => list.join() === '7,8')).toBe(true);
+    for (const unsubscribe of unsubscribes) unsubscribe();
+    expect(watcher.running).toBe(false);
+    expect(watcher.listenerCount).toBe(0);
+    const reads = watcher.reads;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(watcher.reads).toBe(reads);
+  });
+
+  it('keeps polling through a failed read', async () => {
+    let fail = true;
+    const flaky = new RevisionWatcher(fakeDb, { intervalMs: 1000, read: async () => (fail ? Promise.reject(new Error('down')) : revision) });
+    const seen: number[] = [];
+    const unsubscribe = flaky.subscribe((r) => seen.push(r));
+    await vi.advanceTimersByTimeAsync(3000);
+    fail = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen).toEqual([7]);
+    unsubscribe();
+  });
+
+  it('streams the current revision, then each change, and lets go when the subscriber leaves', async () => {
+    const abort = new AbortController();
+    const stream = revisionEvents(watcher, abort.signal);
+    expect((await stream.next()).value).toBe(7);
+    const next = stream.next();
+    revision = 9;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((await next).value).toBe(9);
+    const pending = stream.next();
+    abort.abort();
+    expect((await pending).done).toBe(true);
+    expect(watcher.listenerCount).toBe(0);
+    expect(watcher.running).toBe(false);
+  });
+});
