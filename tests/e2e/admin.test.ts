@@ -1,33 +1,17 @@
 /** The ledger upload page in Chromium: every problem shown, a dry run, then the import; the 演示数据 badge goes. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as schema from '../../data/schema/index.ts';
-import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
-import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
+import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
 import { goodRows, ledgerCsv } from '../support/ledgers.ts';
 
 describe('the ledger upload page', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    database = await openFixtureDatabase('pglite');
-    server = await startServer({ database, port: 0 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-  });
+  const env = useFixtureServer();
 
   it('shows every problem, then a clean dry run, then imports over the demonstration', async () => {
-    const view = await openOfflinePage(browser, 1600, 900);
+    const view = await openOfflinePage(env.browser, 1600, 900);
     const { page } = view;
-    await signIn(page, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
+    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
     await page.waitForSelector('[data-testid="demo-badge"]', { timeout: 30_000 });
 
     const rows = goodRows(8);
@@ -45,11 +29,11 @@ describe('the ledger upload page', () => {
     await page.getByTestId('dry-run').click();
     const changes = page.getByTestId('ledger-changes').locator('tbody tr');
     await expect.poll(() => changes.count(), { timeout: 30_000 }).toBe(8);
-    expect((await database.db.select().from(schema.compounds)).length).toBe(347);
+    expect((await env.database.db.select().from(schema.compounds)).length).toBe(347);
     await page.getByTestId('import').click();
     await expect.poll(() => page.getByTestId('ledger-report').locator('h3').textContent(), { timeout: 60_000 }).toContain('已导入');
     await expect.poll(() => page.locator('[data-testid="demo-badge"]').count(), { timeout: 30_000 }).toBe(0);
-    expect((await database.db.select().from(schema.compounds)).length).toBe(8);
+    expect((await env.database.db.select().from(schema.compounds)).length).toBe(8);
     await page.screenshot({ path: artifactPath('admin-imported.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);

@@ -1,41 +1,26 @@
 /** The analyst's compare page and compound file in Chromium, offline, on the fixture city. */
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDelta, formatIndicator } from '../../client/src/app/format.ts';
 import { queryRows } from '../../server/db/rows.ts';
-import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
 import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openSignedInPage } from '../support/browser.ts';
+import { artifactPath, useFixtureServer, openSignedInPage } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
-import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 
 const RECORD_TABLES = ['party_organisations', 'committee_terms', 'property_contracts', 'evaluations', 'meetings', 'resident_issues', 'petitions'];
 
 describe('the compare page and the compound file', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    database = await openFixtureDatabase('pglite');
-    server = await startServer({ database, port: 0 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-  });
-  const caller = () => callerAs(database, 'analyst');
+  const env = useFixtureServer();
+  const caller = () => callerAs(env.database, 'analyst');
 
   it('compares three townships: five charts, and the latest values, changes and ranks of metrics.report', async () => {
     const report = await (await caller()).metrics.report({});
     const chosen = [report.townships[2]!, report.townships[7]!, report.townships[12]!];
-    const view = await openSignedInPage(browser, server.url, 1920, 1080);
+    const view = await openSignedInPage(env.browser, env.server.url, 1920, 1080);
     const { page } = view;
-    await page.goto(`${server.url}/compare?t=${chosen.map((tw) => tw.code).join(',')}&from=2025-W01`);
+    await page.goto(`${env.server.url}/compare?t=${chosen.map((tw) => tw.code).join(',')}&from=2025-W01`);
     await page.waitForSelector('[data-testid="compare-table"]', { timeout: 30_000 });
     const charts = page.locator('[data-testid^="compare-chart-"]');
     await expect.poll(() => charts.locator('svg.recharts-surface').count(), { timeout: 20_000 }).toBe(5);
@@ -60,10 +45,10 @@ describe('the compare page and the compound file', () => {
   });
 
   it('opens the default view with a notice for a malformed compare link, and says so for an unknown compound or a bad date', async () => {
-    const view = await openSignedInPage(browser, server.url, 1920, 1080);
+    const view = await openSignedInPage(env.browser, env.server.url, 1920, 1080);
     const { page } = view;
     for (const search of ['t=350582101', 't=350582101,350582999', 't=350582101,350582102&from=2025-W77']) {
-      await page.goto(`${server.url}/compare?${search}`);
+      await page.goto(`${env.server.url}/compare?${search}`);
       await page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
       expect(await page.getByTestId('compare-prompt').isVisible(), search).toBe(true);
       expect(await page.locator('[data-testid^="compare-chart-"]').count()).toBe(0);
@@ -72,13 +57,13 @@ describe('the compare page and the compound file', () => {
     expect(await page.getByTestId('invalid-url-notice').textContent()).toMatch(/对比链接无效/);
     await page.screenshot({ path: artifactPath('compare-invalid-1920x1080.png') });
 
-    await page.goto(`${server.url}/compound/NOPE-404`);
+    await page.goto(`${env.server.url}/compound/NOPE-404`);
     await page.waitForSelector('[data-testid="compound-error"]', { timeout: 30_000 });
     expect(await page.getByTestId('compound-error').textContent()).toMatch(/未知小区编码：NOPE-404/);
 
     // A bad date: today's state, with a notice.
-    const [first] = await queryRows<{ code: string }>(database.db, sql`select code from compounds order by code limit 1`);
-    await page.goto(`${server.url}/compound/${first!.code}?asOf=2025-02-30`);
+    const [first] = await queryRows<{ code: string }>(env.database.db, sql`select code from compounds order by code limit 1`);
+    await page.goto(`${env.server.url}/compound/${first!.code}?asOf=2025-02-30`);
     await page.waitForSelector('[data-testid="compound-state"] [data-testid="state-facts"]', { timeout: 30_000 });
     expect(await page.getByTestId('invalid-url-notice').textContent()).toMatch(/日期无效/);
     expect(view.blockedRequests).toEqual([]);
@@ -88,16 +73,16 @@ describe('the compare page and the compound file', () => {
   it('lists every record of a compound and shows its state on the chosen date as compoundStatusAsOf has it', async () => {
     // The compound with the most resident issues: every kind of record, more than the card shows.
     const [busiest] = await queryRows<{ code: string }>(
-      database.db,
+      env.database.db,
       sql`select c.code from compounds c join resident_issues i on i.compound_id = c.id group by c.code order by count(*) desc, c.code limit 1`,
     );
     const code = busiest!.code;
     let records = 0;
     for (const table of RECORD_TABLES) {
-      const [row] = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from ${sql.identifier(table)} r join compounds c on c.id = r.compound_id where c.code = ${code}`);
+      const [row] = await queryRows<{ n: number | string }>(env.database.db, sql`select count(*) as n from ${sql.identifier(table)} r join compounds c on c.id = r.compound_id where c.code = ${code}`);
       records += Number(row!.n);
     }
-    const statusOn = async (date: string) => (await compoundStatusAsOf(database.db, date)).find((r) => r.code === code)!;
+    const statusOn = async (date: string) => (await compoundStatusAsOf(env.database.db, date)).find((r) => r.code === code)!;
     const first = '2025-06-30';
     const before = await statusOn(first);
     // A second date on which the state differs, so the change is visible.
@@ -112,9 +97,9 @@ describe('the compare page and the compound file', () => {
     }
     expect(second).not.toBe('');
 
-    const view = await openSignedInPage(browser, server.url, 1920, 1080);
+    const view = await openSignedInPage(env.browser, env.server.url, 1920, 1080);
     const { page } = view;
-    await page.goto(`${server.url}/compound/${code}?asOf=${first}`);
+    await page.goto(`${env.server.url}/compound/${code}?asOf=${first}`);
     const entries = page.getByTestId('timeline-entry');
     await expect.poll(() => entries.count(), { timeout: 30_000 }).toBe(records);
     const expectState = async (date: string) => {
@@ -152,10 +137,10 @@ describe('the compare page and the compound file', () => {
   });
 
   it('opens the compound file from the map card’s 完整档案 link', async () => {
-    const [row] = await queryRows<{ code: string; name: string }>(database.db, sql`select code, name from compounds order by code limit 1`);
-    const view = await openSignedInPage(browser, server.url, 1280, 800);
+    const [row] = await queryRows<{ code: string; name: string }>(env.database.db, sql`select code, name from compounds order by code limit 1`);
+    const view = await openSignedInPage(env.browser, env.server.url, 1280, 800);
     const { page } = view;
-    await page.goto(`${server.url}/?compound=${row!.code}`);
+    await page.goto(`${env.server.url}/?compound=${row!.code}`);
     const link = page.getByTestId('compound-card').getByRole('link', { name: /完整档案/ });
     await link.waitFor({ timeout: 60_000 });
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^/compound/${row!.code}\\?asOf=\\d{4}-\\d{2}-\\d{2}$`));

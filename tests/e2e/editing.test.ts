@@ -2,45 +2,29 @@
  * Township staff at work, in Chromium: signing in through /login, recording a 四方联席 meeting in
  * their own township through the form on its page, and seeing the page change with it.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_STAFF_TOWNSHIP } from '../../server/services/auth/demoAccounts.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { defaultReviewWeek, parseReviewWeek } from '../../server/services/review/reviewWeek.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
+import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
-import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 
 describe('township staff editing their records', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    database = await openFixtureDatabase('pglite');
-    server = await startServer({ database, port: 0 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-  });
+  const env = useFixtureServer();
 
   it('records a meeting in their township through the form and sees it on the township page', async () => {
     const week = defaultReviewWeek();
     const { asOf } = parseReviewWeek(week);
-    const analyst = await callerAs(database, 'analyst');
+    const analyst = await callerAs(env.database, 'analyst');
     const before = await analyst.review.township({ code: DEMO_STAFF_TOWNSHIP, week });
     // A compound lagging for want of a meeting, else any whose last meeting was before the week's end.
     const target =
       before.lagging.find((c) => c.reasons.includes('noMeeting')) ??
-      (await compoundStatusAsOf(database.db, asOf, DEMO_STAFF_TOWNSHIP)).find((c) => c.lastMeetingDate !== null && c.lastMeetingDate < asOf)!;
+      (await compoundStatusAsOf(env.database.db, asOf, DEMO_STAFF_TOWNSHIP)).find((c) => c.lastMeetingDate !== null && c.lastMeetingDate < asOf)!;
 
-    const view = await openOfflinePage(browser, 1920, 1080);
+    const view = await openOfflinePage(env.browser, 1920, 1080);
     const { page } = view;
-    await signIn(page, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!, '/');
+    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!, '/');
     expect(await page.getByTestId('user-role').textContent()).toBe('镇街工作人员');
     await page.getByTestId('nav-my-township').click();
     await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
@@ -61,7 +45,7 @@ describe('township staff editing their records', () => {
     await page.screenshot({ path: artifactPath('township-editing-1920x1080.png') });
 
     // Another township's page has no form for them.
-    await page.goto(`${server.url}/township/350582101`);
+    await page.goto(`${env.server.url}/township/350582101`);
     await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
     expect(await page.getByTestId('editing-panel').count()).toBe(0);
     expect(view.consoleErrors).toEqual([]);

@@ -1,37 +1,21 @@
 /** The weekly review screens (晾晒榜 and a township's page) in Chromium, offline, on the fixture city. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
+import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
 
 const analyst = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!;
-import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 import { callerAs } from '../support/callers.ts';
 
 
 describe('the weekly review screens', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    database = await openFixtureDatabase('pglite');
-    server = await startServer({ database, port: 0 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.dispose();
-  });
+  const env = useFixtureServer();
 
   it('shows the 晾晒榜 in composite order, then a township page, at 1920×1080', async () => {
-    const caller = await callerAs(database, 'analyst');
+    const caller = await callerAs(env.database, 'analyst');
     const board = await caller.review.board({ week: '2026-W40' });
-    const view = await openOfflinePage(browser, 1920, 1080);
+    const view = await openOfflinePage(env.browser, 1920, 1080);
     const { page } = view;
-    await signIn(page, server.url, analyst, '/review?week=2026-W40');
+    await signIn(page, env.server.url, analyst, '/review?week=2026-W40');
     const rows = page.getByTestId('board').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(19);
     const names = await rows.locator('td:nth-child(3)').allTextContents();
@@ -53,8 +37,8 @@ describe('the weekly review screens', () => {
   });
 
   it('opens the default view with a notice when a link has been tampered with', async () => {
-    const view = await openOfflinePage(browser, 1280, 800);
-    await signIn(view.page, server.url, analyst, '/?layer=nonsense&week=2099-W99');
+    const view = await openOfflinePage(env.browser, 1280, 800);
+    await signIn(view.page, env.server.url, analyst, '/?layer=nonsense&week=2099-W99');
     await view.page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
     await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
     expect(await view.page.getByTestId('layer-party').getAttribute('aria-checked')).toBe('true');

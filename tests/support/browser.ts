@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { openFixtureDatabase, type TestDatabase } from './databases.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import type { Role } from '../../server/services/auth/roles.ts';
 import { launchChromium } from '../../server/services/review/chromium.ts';
@@ -70,4 +73,31 @@ export async function openSignedInPage(browser: Browser, baseUrl: string, width:
   const view = await openOfflinePage(browser, width, height);
   await signIn(view.page, baseUrl, DEMO_ACCOUNTS.find((a) => a.role === role)!, next);
   return view;
+}
+
+export interface FixtureServer {
+  database: TestDatabase;
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * For one e2e test file: its own copy of the fixture city on PGlite behind a real server on a
+ * free port, and a Chromium; all closed after the file. Read the fields inside tests (they are set
+ * in beforeAll).
+ */
+export function useFixtureServer(): FixtureServer {
+  const env = {} as FixtureServer;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    env.database = await openFixtureDatabase('pglite');
+    env.server = await startServer({ database: env.database, port: 0 });
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    await env.database?.dispose();
+  });
+  return env;
 }
