@@ -34,23 +34,23 @@ export interface SoakFigures {
   consoleErrors: string[];
 }
 
-/** Measured on the overview scene each time (like with like): waits for it to come round. */
+/**
+ * Measured on the overview scene each time (like with like): waits for it to come round, and
+ * measures again if the rotation moved on while the page settled or the heap was collected.
+ */
 async function measure(page: Page, cdp: { send(method: string, params?: object): Promise<unknown> }, start: number): Promise<SoakSample> {
-  await page.waitForSelector('[data-testid="wall"][data-scene="overview"][data-ready="true"]', { timeout: 90_000 });
-  await page.waitForTimeout(3000);
-  const minute = (Date.now() - start) / 60_000;
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
   const wall = page.getByTestId('wall');
-  return {
-    minute,
-    heapMb: heap.usedSize / 2 ** 20,
-    domNodes: counters.nodes,
-    listeners: counters.jsEventListeners,
-    revision: Number(await wall.getAttribute('data-revision')),
-    scene: (await wall.getAttribute('data-scene')) ?? '',
-  };
+  for (;;) {
+    await page.waitForSelector('[data-testid="wall"][data-scene="overview"][data-ready="true"]', { timeout: 90_000 });
+    await page.waitForTimeout(1500);
+    const minute = (Date.now() - start) / 60_000;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+    const scene = (await wall.getAttribute('data-scene')) ?? '';
+    if (scene !== 'overview') continue;
+    return { minute, heapMb: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners, revision: Number(await wall.getAttribute('data-revision')), scene };
+  }
 }
 
 export async function wallSoak(database: Database, minutes: number, log: (line: string) => void): Promise<SoakFigures> {
