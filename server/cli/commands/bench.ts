@@ -1,14 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import postgres from 'postgres';
 import { benchEngine, type EngineFigures } from '../../../scripts/bench/engineBench.ts';
 import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from '../../../scripts/bench/clientBench.ts';
 import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
+import { currentLoad, provenance, replaceSection } from '../../../scripts/bench/benchReport.ts';
 import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
 import { soakSection, wallSoak } from '../../../scripts/bench/wallSoak.ts';
 import { openDatabase, type Database } from '../../db/connection.ts';
 import { CLIENT_DIST, startServer } from '../../http/server.ts';
 import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../services/auth/displayTokens.ts';
+import { BadInputError } from '../../services/errors.ts';
 import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
 import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
@@ -33,104 +34,117 @@ async function freshPostgres(adminUrl: string, name: string): Promise<Database |
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** The wall-soak section of BENCHMARKS.md sits between these markers; each kind of run keeps the other's part. */
-const SOAK_START = '<!-- wall-soak -->';
-const SOAK_END = '<!-- /wall-soak -->';
+/** The scales a run can measure: the demo city, a province (×100) and a country (×1000, PostgreSQL only). */
+export const BENCH_SCALES = [1, 100, 1000] as const;
+type Scale = (typeof BENCH_SCALES)[number];
 
-function soakBlockOf(text: string): string | null {
-  const i = text.indexOf(SOAK_START);
-  const j = text.indexOf(SOAK_END);
-  return i >= 0 && j > i ? text.slice(i, j + SOAK_END.length) : null;
+function parseScales(text: string): Scale[] {
+  const scales = text.split(',').map((t) => Number(t.trim().replace(/^[x×]/, '')));
+  const bad = scales.filter((n) => !(BENCH_SCALES as readonly number[]).includes(n));
+  if (bad.length || scales.length === 0) throw new BadInputError(`--scale 只能是 ${BENCH_SCALES.join('、')} 中的一个或多个（逗号分隔），收到：${text}`);
+  return [...new Set(scales as Scale[])].sort((a, b) => a - b);
+}
+
+function writeSections(out: string, sections: ReadonlyMap<string, string>): void {
+  let text = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  for (const [name, body] of sections) text = replaceSection(text, name, body);
+  writeFileSync(out, text);
+  log(`已写入 ${out}（${[...sections.keys()].join('、')}）`);
 }
 
 async function runSoak(minutes: number, out: string, command: string): Promise<void> {
   log(`· wall soak: ${minutes} min (demo city on PGlite)`);
   if (clientBuildIsStale()) await buildClient();
+  const loadAtStart = currentLoad();
   const database = await openDatabase({ dataDir: 'memory://soak' });
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const figures = await wallSoak(database, minutes, log);
-    const block = `${SOAK_START}\n${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)}${SOAK_END}`;
-    const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-    const old = soakBlockOf(existing);
-    writeFileSync(out, old ? existing.replace(old, block) : `${existing.trimEnd()}\n\n${block}\n`);
-    log(`已写入 ${out}`);
+    writeSections(out, new Map([['wall-soak', `${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadAtStart.toFixed(1)} at the start`)}`]]));
   } finally {
     await database.close();
   }
 }
 
-function engineRows(label: string, f: EngineFigures, goal: number): string[] {
-  return [
-    `| ${label} | ${ms(f.singleDateP50)} / ${ms(f.singleDateP95)} | ${ms(goal)} ${f.singleDateP50 <= goal && f.singleDateP95 <= goal ? '✅' : '❌'} | ${ms(f.naiveP50)} | ${ratio(f.naiveP50, f.singleDateP50)} | ${ms(f.timelineRebuild)} / ${ms(f.townshipRebuild)} | ${ms(f.drillP50)} | ${f.weeks ? `${ms(f.seriesCold)} / ${ms(f.seriesWarm)} (${f.weeks} weeks)` : '—'} |`,
-  ];
+function engineRow(label: string, f: EngineFigures, goal: number): string {
+  return `| ${label} | ${ms(f.singleDateP50)} / ${ms(f.singleDateP95)} | ${ms(goal)} ${f.singleDateP50 <= goal && f.singleDateP95 <= goal ? '✅' : '❌'} | ${ms(f.naiveP50)} | ${ratio(f.naiveP50, f.singleDateP50)} | ${ms(f.timelineRebuild)} / ${ms(f.townshipRebuild)} | ${ms(f.drillP50)} | ${f.weeks ? `${ms(f.seriesCold)} / ${ms(f.seriesWarm)} (${f.weeks} weeks)` : '—'} |`;
 }
+
+const ENGINE_TABLE_HEAD = [
+  '| scale / database | single date p50 / p95 | goal | naive p50 | naive ÷ engine | timeline rebuild all / one township | drill-through p50 | weekly series cold / warm |',
+  '|---|---|---|---|---|---|---|---|',
+];
+
+/** Single-date goal of issue 9, by scale. */
+const SINGLE_DATE_GOAL: Record<Scale, number> = { 1: 50, 100: 300, 1000: 2000 };
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: '性能基准：指标引擎（PGlite、PostgreSQL、×100）与地图前端，写入 BENCHMARKS.md',
-  usage: `用法：onemap bench [--quick] [--no-client] [--no-scale] [--out FILE]
+  summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
+  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-client] [--out FILE]
        onemap bench --soak MINUTES [--out FILE]
 
-  --quick      少量样本、不做 ×100（约 3 分钟）
-  --no-client  不测前端（Chromium）
-  --no-scale   不做 ×100 PostgreSQL 省级规模
-  --out FILE   结果文件，默认 BENCHMARKS.md
-  --soak N     大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
-               比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
+  --quick        少量样本、只测 ×1（约 3 分钟）
+  --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
+                 1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、十余 GB 磁盘）；
+                 默认 1,100
+  --no-client    不测前端（Chromium）
+  --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
+  --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
+                 比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, 'no-client': { type: 'boolean' }, 'no-scale': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
     if (!args) return;
+    const out = args.values.out ?? 'BENCHMARKS.md';
+    const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
     if (args.values.soak !== undefined) {
       const minutes = parseInteger(args.values.soak, '--soak 分钟数', 1, 24 * 60);
-      return runSoak(minutes, args.values.out ?? 'BENCHMARKS.md', `npm run bench -- ${argv.join(' ')}`);
+      return runSoak(minutes, out, command);
     }
     const quick = args.values.quick === true;
+    const scales = parseScales(args.values.scale ?? (quick ? '1' : '1,100'));
     const asOf = todayInCity();
     const samples = quick ? 6 : 20;
-    const lines: string[] = [];
-    const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+    const sections = new Map<string, string>();
+    const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL ?? DEFAULT_PG;
+    const pgName = process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench';
 
+    // The demo city on PGlite serves the ×1 engine rows and the client figures.
     log('· demo city on PGlite');
+    let loadAtStart = currentLoad();
     const pglite = await openDatabase({ dataDir: 'memory://bench' });
     const [seedMs] = await timeIt(() => seedDemoCity(pglite.db, { seed: 1, asOf }));
-    const enginePglite = await benchEngine(pglite.db, { asOf, samples, series: true });
 
-    const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL ?? DEFAULT_PG;
-    let enginePostgres: EngineFigures | null = null;
-    let engineProvince: EngineFigures | null = null;
-    let scaleMs = Number.NaN;
-    const pg = await freshPostgres(adminUrl, process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench');
-    if (pg) {
-      log('· demo city on PostgreSQL');
-      await seedDemoCity(pg.db, { seed: 1, asOf });
-      enginePostgres = await benchEngine(pg.db, { asOf, samples, series: true });
-      if (!quick && !args.values['no-scale']) {
-        log('· ×100 (province) on PostgreSQL');
-        [scaleMs] = await timeIt(() => scaleCity(pg.db, 100));
-        engineProvince = await benchEngine(pg.db, { asOf, samples: 6, series: true });
+    for (const scale of scales) {
+      loadAtStart = currentLoad();
+      const rows: string[] = [];
+      const notes: string[] = [];
+      const goal = SINGLE_DATE_GOAL[scale];
+      if (scale === 1) {
+        rows.push(engineRow('×1 (347 compounds), PGlite', await benchEngine(pglite.db, { asOf, samples, series: true }), goal));
+        notes.push(`Seeding the demo city into PGlite: ${ms(seedMs)}.`);
       }
-      await pg.close();
+      const pg = await freshPostgres(adminUrl, pgName);
+      if (pg) {
+        try {
+          log(`· ×${scale} on PostgreSQL`);
+          await seedDemoCity(pg.db, { seed: 1, asOf });
+          const [scaleMs] = await timeIt(() => scaleCity(pg.db, scale));
+          const compounds = 347 * scale;
+          rows.push(engineRow(`×${scale} (${compounds.toLocaleString('en')} compounds), PostgreSQL`, await benchEngine(pg.db, { asOf, samples: scale > 1 ? 6 : samples, series: true }), goal));
+          if (scale > 1) notes.push(`Scaling the demo city ×${scale} on PostgreSQL (set-based copy): ${ms(scaleMs)}.`);
+        } finally {
+          await pg.close();
+        }
+      } else notes.push('PostgreSQL was not reachable: its rows are missing.');
+      sections.set(`engine-x${scale}`, [provenance(command, loadAtStart), '', ...ENGINE_TABLE_HEAD, ...rows, '', notes.join(' ')].join('\n'));
     }
 
-    lines.push(
-      '## Engine: 四升一降 for the city and all 19 townships',
-      '',
-      'Single-date query = `metricsReport` (five indicators × 20 scopes, each with last week and the 8-week trailing value: three dated counts), uncached (a new date each sample). Naive = the same five indicators recomputed compound by compound (the drill-through path, correlated per-compound lookups, one date only). Timeline rebuild = recomputing the per-township counts timeline from every record (all: never built or after a TRUNCATE) / the one township whose records changed (after one new meeting: the usual edit), paid once by the first query after the change. Series = every ISO week from 2024-W01, cold (empty cache) / warm (cache valid).',
-      '',
-      '| scale / database | single date p50 / p95 | goal | naive p50 | naive ÷ engine | timeline rebuild all / one township | drill-through p50 | weekly series cold / warm |',
-      '|---|---|---|---|---|---|---|---|',
-      ...engineRows('×1 (347 compounds), PGlite', enginePglite, 50),
-      ...(enginePostgres ? engineRows('×1, PostgreSQL', enginePostgres, 50) : []),
-      ...(engineProvince ? engineRows('×100 (34,700 compounds), PostgreSQL', engineProvince, 300) : []),
-      '',
-      `Seeding the demo city into PGlite: ${ms(seedMs)}.${Number.isFinite(scaleMs) ? ` Scaling it ×100 on PostgreSQL (set-based copy): ${ms(scaleMs)}.` : ''}${pg ? '' : ' PostgreSQL was not reachable: its rows are missing.'}`,
-      '',
-    );
-
+    const clientScales = scales.filter((s) => s <= 100);
     if (!args.values['no-client']) {
+      loadAtStart = currentLoad();
       if (clientBuildIsStale()) await buildClient();
       const bundle = firstViewBundle(CLIENT_DIST);
       const server = await startServer({ database: pglite, port: 0 });
@@ -142,7 +156,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
         log('· first render');
         const renders = await firstRender(browser, server.url, quick ? 2 : 4, headers);
         const frames: FrameFigures[] = [];
-        for (const scale of [1, 100])
+        for (const scale of clientScales)
           for (const motion of FRAME_MOTIONS)
             for (const mode of ['maplibre', 'deck', 'product'] as const) {
               log(`· frame time ${motion} ${mode} ×${scale}`);
@@ -150,28 +164,26 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
               frames.push(await frameTimes(browser, server.url, mode, scale, (quick ? 25 : 100) / (scale > 1 ? 2 : 1) + 10, motion, headers));
             }
         const find = (mode: string, motion: string, scale: number) => frames.find((f) => f.mode === mode && f.motion === motion && f.scale === scale)!;
-        lines.push(
-          '## Map client (headless Debian Chromium, software WebGL, 1920×1080)',
-          '',
-          `JavaScript and CSS for the first view (index.html's scripts, preloads and styles, plus the map worker), gzip: **${(bundle.totalGzipBytes / 1024).toFixed(0)} KB** (goal ≤ 900 KB ${bundle.totalGzipBytes <= 900 * 1024 ? '✅' : '❌'}; the bare stack floor is ≈ 625 KB).`,
-          '',
-          ...bundle.files.map((f) => `- \`${f.name}\`: ${(f.gzipBytes / 1024).toFixed(1)} KB`),
-          '',
-          `Time to the first full render of \`/\` (navigation → data loaded and drawn), ${renders.length} runs: median ${ms(percentile(renders, 50))}, worst ${ms(Math.max(...renders))} (goal ≤ 2 s ${percentile(renders, 50) <= 2000 ? '✅' : '❌'}).`,
-          '',
-          'Frame time, one step every animation frame (steady state, after 10 warm-up frames). *pan*: 6 px left and right; *zoom*: ±0.05 levels; *replay*: the compounds step through 12 consecutive ISO weeks as the play button does (weeks fetched beforehand; the maplibre map replaces its source data and is timed until it has drawn it). *maplibre* = bare maplibre circle layer with the same points at the same size; *deck* = deck.gl ScatterplotLayer, interleaved; *product* = all the dashboard layers (township areas, points, labels).',
-          '',
-          '| points | motion | maplibre median / p95 | deck median / p95 | deck ÷ maplibre | product median / p95 | product ÷ maplibre |',
-          '|---|---|---|---|---|---|---|',
-          ...[1, 100].flatMap((s) =>
-            FRAME_MOTIONS.map((motion) => {
-              const [m, d, p] = [find('maplibre', motion, s), find('deck', motion, s), find('product', motion, s)];
-              return `| ${m.points.toLocaleString('en')} | ${motion} | ${ms(m.median)} / ${ms(m.p95)} | ${ms(d.median)} / ${ms(d.p95)} | ${ratio(d.median, m.median)} | ${ms(p.median)} / ${ms(p.p95)} | ${ratio(p.median, m.median)} |`;
-            }),
-          ),
-          '',
-          'Goal: ≤ 1.2× the bare maplibre map. Software rendering here is fill-rate bound (≈ 100 ms per 1080p frame), so absolute times say little about a real GPU; the ratio is the figure to watch.',
-          '',
+        sections.set(
+          'client',
+          [
+            provenance(command, loadAtStart),
+            '',
+            `JavaScript and CSS for the first view (index.html's scripts, preloads and styles, plus the map worker), gzip: **${(bundle.totalGzipBytes / 1024).toFixed(0)} KB** (goal ≤ 900 KB ${bundle.totalGzipBytes <= 900 * 1024 ? '✅' : '❌'}; the bare stack floor is ≈ 625 KB).`,
+            '',
+            ...bundle.files.map((f) => `- \`${f.name}\`: ${(f.gzipBytes / 1024).toFixed(1)} KB`),
+            '',
+            `Time to the first full render of \`/\` (navigation → data loaded and drawn), ${renders.length} runs: median ${ms(percentile(renders, 50))}, worst ${ms(Math.max(...renders))} (goal ≤ 2 s ${percentile(renders, 50) <= 2000 ? '✅' : '❌'}).`,
+            '',
+            '| points | motion | maplibre median / p95 | deck median / p95 | deck ÷ maplibre | product median / p95 | product ÷ maplibre |',
+            '|---|---|---|---|---|---|---|',
+            ...clientScales.flatMap((s) =>
+              FRAME_MOTIONS.map((motion) => {
+                const [m, d, p] = [find('maplibre', motion, s), find('deck', motion, s), find('product', motion, s)];
+                return `| ${m.points.toLocaleString('en')} | ${motion} | ${ms(m.median)} / ${ms(m.p95)} | ${ms(d.median)} / ${ms(d.p95)} | ${ratio(d.median, m.median)} | ${ms(p.median)} / ${ms(p.p95)} | ${ratio(p.median, m.median)} |`;
+              }),
+            ),
+          ].join('\n'),
         );
       } finally {
         await browser.close();
@@ -179,18 +191,6 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       }
     }
     await pglite.close();
-
-    const cpu = cpus();
-    const header = [
-      '# Benchmarks',
-      '',
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-      `Command: \`${command}\` (quick mode: ${quick ? 'yes' : 'no'}). Machines are noisy: compare the ratios measured in one run.`,
-      '',
-    ];
-    const out = args.values.out ?? 'BENCHMARKS.md';
-    const soak = existsSync(out) ? soakBlockOf(readFileSync(out, 'utf8')) : null;
-    writeFileSync(out, [...header, ...lines, ...(soak ? ['', soak, ''] : [])].join('\n'));
-    log(`已写入 ${out}`);
+    writeSections(out, sections);
   },
 };
