@@ -36,8 +36,9 @@ export async function firstRender(browser: Browser, url: string, runs: number, h
     const started = Date.now();
     await page.goto(`${url}/`);
     await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 120_000 });
-    // One more frame so the map has drawn what the data-ready state asked for.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Full: the map has drawn every compound (MapAdapter writes what it drew once maplibre is idle).
+    const count = await page.getByTestId('compound-count').textContent();
+    await page.waitForSelector(`[data-testid="map"][data-drawn~="compounds:${count}"]`, { state: 'attached', timeout: 120_000 });
     times.push(Date.now() - started);
     await context.close();
   }

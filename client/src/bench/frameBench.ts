@@ -1,21 +1,23 @@
 /**
  * Frame-time bench page (not part of the product's first view): draws the compounds ×N either
- * as the product draws them (deck.gl, interleaved), as a lone deck.gl ScatterplotLayer, or as a
+ * as the product draws them (deck.gl, interleaved), as a lone deck.gl ScatterplotLayer (instanced,
+ * stock) or QuadScatterplotLayer (the product's non-instanced points), or as a
  * bare maplibre circle layer of the same points at the same size, moves the map every animation
  * frame and reports frame times on window.onemapBench.
  *
- * Query: ?mode=deck|maplibre|product&motion=pan|zoom|replay&scale=1|100&frames=120
+ * Query: ?mode=deck|quad|maplibre|product&motion=pan|zoom|replay&scale=1|100&frames=120
  * - pan: 6 px left and right; zoom: ±0.05 zoom levels around the centre;
  * - replay: the compounds' state steps through consecutive ISO weeks, as the week control's
  *   play button does (the weeks are fetched before timing starts, so the figure is drawing,
  *   not the network). The maplibre baseline recolours its circles by replacing the source's
  *   data, which is how a plain maplibre map would replay.
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, type ScatterplotLayerProps } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { MapAdapter } from '../map/MapAdapter.ts';
+import { QuadScatterplotLayer } from '../map/QuadScatterplotLayer.ts';
 import { basemapStyle } from '../map/basemapStyle.ts';
 import { compoundRadius, mapLayers, type TownshipFeature } from '../features/layers/deckLayers.ts';
 import { townshipFeatures, asCollection } from '../features/dashboard/townshipFeatures.ts';
@@ -29,7 +31,7 @@ declare global {
   }
 }
 
-type Mode = 'deck' | 'maplibre' | 'product';
+type Mode = 'deck' | 'quad' | 'maplibre' | 'product';
 type Motion = 'pan' | 'zoom' | 'replay';
 
 const params = new URLSearchParams(location.search);
@@ -66,12 +68,11 @@ function deckLayersFor(rows: readonly CompoundRow[], townships: TownshipFeature[
   if (mode === 'product') {
     return mapLayers({ townships, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false });
   }
-  return [
-    new ScatterplotLayer<CompoundRow>({
-      id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
-      getFillColor: [255, 77, 94, 255], stroked: true, getLineColor: [8, 20, 35, 255], getLineWidth: 1, lineWidthUnits: 'pixels',
-    }),
-  ];
+  const props: ScatterplotLayerProps<CompoundRow> = {
+    id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
+    getFillColor: [255, 77, 94, 255], stroked: true, getLineColor: [8, 20, 35, 255], getLineWidth: 1, lineWidthUnits: 'pixels',
+  };
+  return [mode === 'quad' ? new QuadScatterplotLayer<CompoundRow>(props) : new ScatterplotLayer<CompoundRow>(props)];
 }
 
 /** Weekly compound states, oldest first, ending at today's week. */

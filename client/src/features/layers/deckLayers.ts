@@ -1,10 +1,11 @@
 /**
  * deck.gl layer factories for the map: township areas (pickable, optionally shaded), the
- * open-issue density, compound points and the labels. Stock layers only.
+ * open-issue density, compound points (non-instanced: see QuadScatterplotLayer) and the labels.
  */
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { hexToRgba, type Rgba } from '../../map/theme.ts';
 import { colorOf, type CompoundRow, type CoverageLayer } from './coverageLayers.ts';
@@ -79,7 +80,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
     );
   }
   layers.push(
-    new ScatterplotLayer<CompoundRow>({
+    new QuadScatterplotLayer<CompoundRow>({
       id: 'compounds',
       data: input.compounds,
       pickable: true,

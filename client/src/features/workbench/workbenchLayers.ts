@@ -1,6 +1,7 @@
 /** The workbench map: the dashboard's layers for the compounds on screen, the others faint, and the selection. */
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
 import { selectionOutline, type Position, type SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
 import { compoundRadius, mapLayers, type MapLayerInput } from '../layers/deckLayers.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
@@ -19,7 +20,7 @@ export function workbenchLayers(input: Input): Layer[] {
   const [townships, ...rest] = mapLayers(input);
   const layers: Layer[] = [
     townships!,
-    new ScatterplotLayer<CompoundRow>({
+    new QuadScatterplotLayer<CompoundRow>({
       id: 'other-compounds',
       data: input.others,
       getPosition: (c) => [c.lon, c.lat],
@@ -49,7 +50,7 @@ export function workbenchLayers(input: Input): Layer[] {
   }
   if (input.vertices.length) {
     layers.push(
-      new ScatterplotLayer<Position>({
+      new QuadScatterplotLayer<Position>({
         id: 'selection-vertices',
         data: input.vertices,
         getPosition: (p) => p,
