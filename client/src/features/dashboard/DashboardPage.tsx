@@ -15,13 +15,13 @@ import { IndicatorTiles } from '../indicators/IndicatorTiles.tsx';
 import { SecondaryFigures } from '../indicators/SecondaryFigures.tsx';
 import { INDICATOR_ORDER, shading, type IndicatorKey } from '../layers/choropleth.ts';
 import { legendFor, type CompoundRow } from '../layers/coverageLayers.ts';
-import { mapLayers, type TownshipFeature } from '../layers/deckLayers.ts';
+import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
-import { asCollection, boundsOf, townshipFeatures } from './townshipFeatures.ts';
+import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
 import { useDashboardState } from './useDashboardState.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
@@ -70,15 +70,15 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
 
   const onHover = useCallback(
     (info: PickingInfo) => {
-      const object = info.object as CompoundRow | TownshipFeature | undefined;
+      const object = (info.object as CompoundRow | undefined) ?? townshipAt(features, info.coordinate);
       const text = !object ? null : 'households' in object ? `${object.name} · ${t('tooltip.households', { count: object.households })}` : object.properties.name;
       setHover(text === null ? null : { x: info.x, y: info.y, text });
     },
-    [t, setHover],
+    [t, setHover, features],
   );
   const onClick = useCallback(
     (info: PickingInfo) => {
-      const object = info.object as CompoundRow | TownshipFeature | undefined;
+      const object = (info.object as CompoundRow | undefined) ?? townshipAt(features, info.coordinate);
       if (!object) return;
       if ('households' in object) {
         state.setCompound(object.code);
@@ -87,7 +87,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         state.setTownship(object.properties.code);
       }
     },
-    [state],
+    [state, features],
   );
   const fitTownship = (code: string) => {
     const feature = features.find((f) => f.properties.code === code);

@@ -23,6 +23,17 @@ export function townshipFeatures(townships: readonly Township[]): TownshipFeatur
   });
 }
 
+/**
+ * The township under a point (the map picks townships by geometry, not by drawing them: a
+ * township layer drawn only to be picked cost the first view two shader programs and a
+ * full-screen fill in software WebGL).
+ */
+export function townshipAt(features: readonly TownshipFeature[], lngLat: readonly number[] | null | undefined): TownshipFeature | undefined {
+  if (!lngLat || lngLat.length < 2) return undefined;
+  const point = [lngLat[0]!, lngLat[1]!];
+  return features.find((f) => booleanPointInPolygon(point, f));
+}
+
 export function asCollection(features: TownshipFeature[]): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }> {
   return { type: 'FeatureCollection', features };
 }

@@ -1,5 +1,5 @@
 /**
- * deck.gl layer factories for the map: township areas (pickable, optionally shaded), the
+ * deck.gl layer factories for the map: township areas (when shaded or selected), the
  * open-issue density, compound points (non-instanced: see QuadScatterplotLayer) and the labels.
  */
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
@@ -43,12 +43,15 @@ export function mapLayers(input: MapLayerInput): Layer[] {
   const colorCache = new Map<string, Rgba>();
   const rgba = (hex: string) => colorCache.get(hex) ?? (colorCache.set(hex, hexToRgba(hex)), colorCache.get(hex)!);
   const layers: Layer[] = [
+    // Drawn only when there is something to show: a shading, a selected township. Townships are
+    // picked by geometry (townshipAt), so an empty layer compiles no shaders for the first view.
     new GeoJsonLayer<TownshipFeature['properties']>({
       id: 'townships',
       data: input.townships,
-      pickable: true,
-      stroked: true,
-      filled: true,
+      pickable: false,
+      visible: input.shading !== null || input.selectedTownship !== null,
+      stroked: input.selectedTownship !== null,
+      filled: input.shading !== null,
       getFillColor: (f) => input.shading?.colorOf(f.properties.code) ?? [0, 0, 0, 0],
       getLineColor: (f) => (f.properties.code === input.selectedTownship ? [255, 255, 255, 255] : [0, 0, 0, 0]),
       getLineWidth: 3 * scale,
@@ -101,13 +104,13 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       getText: (f) => f.properties.name,
       getSize: 15 * labelScale,
       getColor: [236, 243, 252, 255],
-      background: true,
-      getBackgroundColor: [8, 20, 35, 170],
-      backgroundPadding: [4, 1],
+      // A halo, not a background box: the same shader program as the compound names.
       fontFamily: LABEL_FONT,
       fontWeight: 600,
       characterSet: 'auto',
       fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+      outlineWidth: 4,
+      outlineColor: [8, 20, 35, 235],
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
     }),
