@@ -1,14 +1,17 @@
 /**
  * Client figures in headless Debian Chromium (software WebGL here): JavaScript shipped for the
- * first view (gzip), time to the first full render of `/`, and frame time while panning, zooming
- * and replaying weeks with the compounds drawn by deck.gl (interleaved) against a bare maplibre
- * circle layer of the same points at the same size, at ×1 and ×100 (client/src/bench/frameBench.ts).
+ * first view (gzip), time to the first full render of `/` (cold and warm, against a bare maplibre
+ * page as baseline, with the CPU each Chromium process spent), and frame time while panning,
+ * zooming and replaying weeks with the compounds drawn by deck.gl (interleaved) against a bare
+ * maplibre circle layer of the same points at the same size, at ×1 and ×100
+ * (client/src/bench/frameBench.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../server/services/review/chromium.ts';
+import { chromiumCpu, cpuSince } from './processCpu.ts';
 import { percentile } from './stats.ts';
 
 export interface BundleFigures {
@@ -27,25 +30,58 @@ export function firstViewBundle(distDir: string): BundleFigures {
 
 export const launch = launchChromium;
 
-/** `headers` carry the credentials (a display token: every page needs one). */
-export async function firstRender(browser: Browser, url: string, runs: number, headers: Record<string, string> = {}): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers });
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(`${url}/`);
-    await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 120_000 });
-    // Full: the map has drawn every compound (MapAdapter writes what it drew once maplibre is idle).
-    const count = await page.getByTestId('compound-count').textContent();
-    await page.waitForSelector(`[data-testid="map"][data-drawn~="compounds:${count}"]`, { state: 'attached', timeout: 120_000 });
-    times.push(Date.now() - started);
-    await context.close();
-  }
-  return times;
+export interface FirstRenderFigures {
+  /** Navigation → every compound drawn, in a browser just started (a first visit: no caches). */
+  cold: number[];
+  /** The same page opened again in that browser (compiled shaders and code cached). */
+  warm: number[];
+  /** Baseline: the same basemap and points drawn by maplibre alone on the bench page, in a browser just started. */
+  baseline: number[];
+  /** CPU seconds of the cold runs, by Chromium process: where the time goes. */
+  cpu: { gpu: number; renderer: number; browser: number }[];
 }
 
-export type FrameMode = 'deck' | 'maplibre' | 'product';
+/** `headers` carry the credentials (a display token: every page needs one). */
+export async function firstRender(url: string, runs: number, headers: Record<string, string> = {}): Promise<FirstRenderFigures> {
+  const figures: FirstRenderFigures = { cold: [], warm: [], baseline: [], cpu: [] };
+  const open = async (browser: Browser) => (await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers })).newPage();
+  for (let i = 0; i < runs; i++) {
+    const bare = await launch();
+    try {
+      const page = await open(bare);
+      const started = Date.now();
+      await page.goto(`${url}/bench.html?mode=maplibre&motion=pan&scale=1&frames=1`);
+      await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 120_000 });
+      figures.baseline.push(Date.now() - started);
+    } finally {
+      await bare.close();
+    }
+    const browser = await launch();
+    try {
+      for (const kind of ['cold', 'warm'] as const) {
+        const page = await open(browser);
+        const before = chromiumCpu();
+        const started = Date.now();
+        await page.goto(`${url}/`);
+        await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 120_000 });
+        // Full: the map has drawn every compound (MapAdapter writes what it drew once maplibre is idle).
+        const count = await page.getByTestId('compound-count').textContent();
+        await page.waitForSelector(`[data-testid="map"][data-drawn~="compounds:${count}"]`, { state: 'attached', timeout: 120_000 });
+        figures[kind].push(Date.now() - started);
+        if (kind === 'cold') {
+          const used = cpuSince(before);
+          figures.cpu.push({ gpu: used['gpu-process'] ?? 0, renderer: used.renderer ?? 0, browser: used.browser ?? 0 });
+        }
+        await page.context().close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  return figures;
+}
+
+export type FrameMode = 'deck' | 'quad' | 'maplibre' | 'product';
 export const FRAME_MOTIONS = ['pan', 'zoom', 'replay'] as const;
 export type FrameMotion = (typeof FRAME_MOTIONS)[number];
 
