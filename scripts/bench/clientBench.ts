@@ -92,17 +92,32 @@ export interface FrameFigures {
   points: number;
   median: number;
   p95: number;
+  /** CPU milliseconds per steady frame: Chromium's GPU process (software WebGL) and renderer (JavaScript). */
+  gpuCpuPerFrame: number;
+  rendererCpuPerFrame: number;
 }
+
+/** Frames drawn before measuring: the first ones compile shaders. */
+const WARMUP_FRAMES = 10;
 
 export async function frameTimes(browser: Browser, url: string, mode: FrameMode, scale: number, frames: number, motion: FrameMotion = 'pan', headers: Record<string, string> = {}): Promise<FrameFigures> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers });
   const page = await context.newPage();
-  await page.goto(`${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}`);
+  await page.goto(`${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}&warmup=${WARMUP_FRAMES}`);
+  // The page pauses after the warm-up: CPU counters are read around the steady frames only.
+  await page.waitForFunction(() => window.onemapBench?.warmedUp === true || window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
+  const before = chromiumCpu();
+  await page.evaluate(() => window.onemapBenchGo?.());
   await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
+  const used = cpuSince(before);
   const result = (await page.evaluate(() => window.onemapBench))!;
   await context.close();
   if (result.error || !result.frameTimes) throw new Error(`bench page failed: ${result.error}`);
-  // The first frames include shader compilation: measure the steady state.
-  const steady = result.frameTimes.slice(10);
-  return { mode, motion, scale, points: 347 * scale, median: percentile(steady, 50), p95: percentile(steady, 95) };
+  const steady = result.frameTimes.slice(WARMUP_FRAMES);
+  const perFrame = (seconds = 0) => (seconds * 1000) / Math.max(1, steady.length);
+  return {
+    mode, motion, scale, points: 347 * scale,
+    median: percentile(steady, 50), p95: percentile(steady, 95),
+    gpuCpuPerFrame: perFrame(used['gpu-process']), rendererCpuPerFrame: perFrame(used.renderer),
+  };
 }

@@ -5,7 +5,7 @@
  * bare maplibre circle layer of the same points at the same size, moves the map every animation
  * frame and reports frame times on window.onemapBench.
  *
- * Query: ?mode=deck|quad|maplibre|product&motion=pan|zoom|replay&scale=1|100&frames=120
+ * Query: ?mode=deck|quad|maplibre|product&motion=pan|zoom|replay&scale=1|100&frames=120[&only=layer,ids][&warmup=10]
  * - pan: 6 px left and right; zoom: ±0.05 zoom levels around the centre;
  * - replay: the compounds' state steps through consecutive ISO weeks, as the week control's
  *   play button does (the weeks are fetched before timing starts, so the figure is drawing,
@@ -27,7 +27,9 @@ import { addDays } from '../../../server/services/time/dates.ts';
 
 declare global {
   interface Window {
-    onemapBench?: { ready: boolean; frameTimes?: number[]; firstRenderMs?: number; error?: string };
+    onemapBench?: { ready: boolean; warmedUp?: boolean; frameTimes?: number[]; firstRenderMs?: number; error?: string };
+    /** With ?warmup=N the page stops after N frames until the harness calls this (it reads CPU counters meanwhile). */
+    onemapBenchGo?: () => void;
   }
 }
 
@@ -66,7 +68,10 @@ function pointCollection(rows: readonly CompoundRow[]): FeatureCollection<Point,
 
 function deckLayersFor(rows: readonly CompoundRow[], townships: TownshipFeature[]): Layer[] {
   if (mode === 'product') {
-    return mapLayers({ townships, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false });
+    const layers = mapLayers({ townships, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false });
+    // ?only=compounds,township-labels keeps just those of the product's layers (to find where the time goes).
+    const only = params.get('only')?.split(',');
+    return only ? layers.filter((l) => only.includes(l.id)) : layers;
   }
   const props: ScatterplotLayerProps<CompoundRow> = {
     id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
@@ -117,8 +122,14 @@ async function main(): Promise<void> {
   };
 
   const times: number[] = [];
+  const warmup = Number(params.get('warmup') ?? '0');
   let last = performance.now();
   for (let i = 0; i < frames; i++) {
+    if (warmup > 0 && i === warmup) {
+      result.warmedUp = true;
+      await new Promise<void>((resolve) => (window.onemapBenchGo = resolve));
+      last = performance.now();
+    }
     await step(i);
     const now = performance.now();
     times.push(now - last);
