@@ -88,7 +88,9 @@ const kb = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1
 
 /** One row per figure, each beside its baseline: the second table of a scale. */
 function detailRows(db: string, f: EngineFigures, exports: ExportFigure[], start: StartFigures | null, goal: number): string[] {
-  const row = (figure: string, t: Timing, baseline: string, base: number, goalText = '') => `| ${db} | ${figure} | ${pp(t)} | ${baseline} | ${ms(base)} | ${ratio(t.p50, base)} | ${goalText} |`;
+  // Far below the baseline, a ratio reads better as a fraction (1/15609) than as 0.00×.
+  const share = (a: number, b: number) => (b > 0 && a / b < 0.1 ? `1/${Math.round(b / a)}` : ratio(a, b));
+  const row = (figure: string, t: Timing, baseline: string, base: number, goalText = '') => `| ${db} | ${figure} | ${pp(t)} | ${baseline} | ${ms(base)} | ${share(t.p50, base)} | ${goalText} |`;
   const n = f.township.compounds.toLocaleString('en');
   const rows = [
     row('single-date query, all indicators, city + townships', f.single, 'naive recomputation (five city drill-throughs)', f.naive.p50, mark(f.single, goal)),
@@ -118,7 +120,7 @@ export const benchCommand: Command = {
 
   --quick        少量样本、只测 ×1（约 3 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
-                 1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、十余 GB 磁盘）；
+                 1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、约 6 GB 磁盘）；
                  默认 1,100
   --no-pglite-100 ×100 不在 PGlite 上测（默认测：文件数据目录 var/bench-pglite-x100，约 1.5 GB、数分钟）
   --no-client    不测前端（Chromium）
