@@ -1,10 +1,12 @@
 /**
  * Engine latency: the single-date query of all five indicators for the city and every township
- * (uncached: a different date each time), the full weekly series cold and warm, and the same
- * figures by a naive per-compound recomputation (the drill-through path, row by row), as a ratio.
+ * (uncached: a different date each time), the full weekly series cold and warm, drill-through
+ * (one township, the city), and the same five indicators by a naive per-compound recomputation
+ * (the drill-through path, row by row), each with its baseline measured in the same run.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/connection.ts';
+import { queryRows } from '../../server/db/rows.ts';
 import { refreshCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
 import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
@@ -13,63 +15,129 @@ import { weeklySeries } from '../../server/services/metrics/weeklySeries.ts';
 import { addDays } from '../../server/services/time/dates.ts';
 import { percentile, timeIt } from './stats.ts';
 
+/** p50 / p95 of n samples (with n ≤ 20, p95 is the worst sample). */
+export interface Timing {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export const timing = (samples: readonly number[]): Timing => ({ p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length });
+
+export async function sample(n: number, work: (i: number) => Promise<unknown>): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await timeIt(() => work(i)))[0]);
+  return timing(times);
+}
+
 export interface EngineFigures {
-  singleDateP50: number;
-  singleDateP95: number;
-  naiveP50: number;
-  naiveP95: number;
-  seriesCold: number;
-  seriesWarm: number;
+  single: Timing;
+  /** The five indicators recomputed compound by compound (five city drill-throughs at once). */
+  naive: Timing;
+  seriesCold: Timing;
+  seriesWarm: Timing;
   weeks: number;
-  drillP50: number;
+  /** Drill-through of one indicator for one township (the largest), and for the city. */
+  drillTownship: Timing;
+  drillCity: Timing;
+  township: { code: string; compounds: number };
+  /** Compounds in the city. */
+  compounds: number;
+  /** Plain SELECT of the same compound rows (baseline of drill-through and export). */
+  plainTownship: Timing;
+  plainCity: Timing;
   /** Rebuilding the counts timeline from the records (paid by the first query after a change). */
   timelineRebuild: number;
+  /** Reading the same records once (count(*) of the seven record tables and compounds). */
+  recordScan: number;
+  records: number;
   /** Rebuilding one township after one new record (the usual edit). */
   townshipRebuild: number;
 }
 
-export async function benchEngine(db: Db, options: { asOf: string; samples: number; series: boolean }): Promise<EngineFigures> {
+export interface EngineOptions {
+  asOf: string;
+  /** Samples of the fast figures (single date, township drill-through, series). */
+  samples: number;
+  /** Samples of the figures that read every compound (city drill-through, naive). */
+  slowSamples: number;
+  series: boolean;
+  log?: (line: string) => void;
+}
+
+const RECORD_TABLES = ['compounds', 'property_contracts', 'party_organisations', 'committee_terms', 'meetings', 'evaluations', 'resident_issues', 'petitions'];
+
+/** The township with the most compounds: the worst case of a click on one township. */
+export async function largestTownship(db: Db): Promise<{ code: string; compounds: number; all: number }> {
+  const [row] = await queryRows<{ code: string; n: number; total: number }>(
+    db,
+    sql`select township_code as code, count(*)::int as n, sum(count(*)) over ()::int as total from compounds group by 1 order by 2 desc, 1 limit 1`,
+  );
+  return { code: row!.code, compounds: Number(row!.n), all: Number(row!.total) };
+}
+
+export async function benchEngine(db: Db, options: EngineOptions): Promise<EngineFigures> {
+  const log = options.log ?? (() => {});
   // The timeline rebuild, from scratch, as after any change to the records.
   await db.execute(sql`update counts_timeline_state set revision = null`);
   const [timelineRebuild] = await timeIt(() => refreshCountsTimeline(db));
+  log(`  timeline rebuild (all): ${Math.round(timelineRebuild)} ms`);
+  const [recordScan, counted] = await timeIt(() =>
+    queryRows<{ n: number }>(db, sql.raw(`select (${RECORD_TABLES.map((t) => `(select count(*) from ${t})`).join(' + ')})::bigint as n`)),
+  );
   // One edit: a meeting added to one compound marks its township only.
   await db.execute(sql`insert into meetings (compound_id, held_on, attendees) select min(id), ${options.asOf}::date, 5 from compounds`);
   const [townshipRebuild] = await timeIt(() => refreshCountsTimeline(db));
+  log(`  timeline rebuild (one township): ${Math.round(townshipRebuild)} ms`);
   await db.execute(sql`delete from meetings where id = (select max(id) from meetings)`);
   await refreshCountsTimeline(db);
-  // Warm the connection and the query plans once.
-  await metricsReport(db, { asOf: addDays(options.asOf, -400) });
-  const single: number[] = [];
-  const naive: number[] = [];
-  const drill: number[] = [];
-  for (let i = 0; i < options.samples; i++) {
-    // Distinct dates: no cached counts are reused. Three dates each (now, a week ago, 8 weeks ago).
-    const asOf = addDays(options.asOf, -3 * i - 1);
-    single.push((await timeIt(() => metricsReport(db, { asOf })))[0]);
-    drill.push((await timeIt(() => drillThrough(db, { indicator: 'committeeRate', asOf })))[0]);
-    if (i < Math.max(3, Math.ceil(options.samples / 4))) {
-      naive.push((await timeIt(() => Promise.all(INDICATOR_KEYS.map((indicator) => drillThrough(db, { indicator, asOf })))))[0]);
-    }
-  }
-  let seriesCold = Number.NaN;
-  let seriesWarm = Number.NaN;
+  // Warm the connection, the query plans and (PGlite: in this thread) the JIT: a running server
+  // is warm. One warm-up report left the first ×1 PGlite samples at 2–4× the later ones.
+  for (let i = 0; i < 5; i++) await metricsReport(db, { asOf: addDays(options.asOf, -400 - 3 * i) });
+  // Distinct dates: no cached counts are reused (each report reads three dates: now, a week ago, 8 weeks ago).
+  const dateOf = (i: number) => addDays(options.asOf, -3 * i - 1);
+  const single = await sample(options.samples, (i) => metricsReport(db, { asOf: dateOf(i) }));
+  log(`  single date: p50 ${Math.round(single.p50)} ms`);
+  const { all: compounds, ...township } = await largestTownship(db);
+  const drillTownship = await sample(options.samples, (i) => drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i), townshipCode: township.code }));
+  const plainTownship = await sample(options.samples, () => queryRows(db, sql`select * from compounds where township_code = ${township.code} order by code`));
+  const drillCity = await sample(options.slowSamples, (i) => drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i) }));
+  const plainCity = await sample(options.slowSamples, () => queryRows(db, sql`select * from compounds order by code`));
+  log(`  drill-through: township ${Math.round(drillTownship.p50)} ms, city ${Math.round(drillCity.p50)} ms`);
+  const naive = await sample(options.slowSamples, (i) => Promise.all(INDICATOR_KEYS.map((indicator) => drillThrough(db, { indicator, asOf: dateOf(i) }))));
+  log(`  naive: ${Math.round(naive.p50)} ms`);
+  let seriesCold: Timing = { p50: Number.NaN, p95: Number.NaN, n: 0 };
+  let seriesWarm = seriesCold;
   let weeks = 0;
   if (options.series) {
-    const [cold, series] = await timeIt(() => weeklySeries(db, { today: options.asOf }));
-    seriesCold = cold;
-    weeks = series.weeks.length;
-    seriesWarm = (await timeIt(() => weeklySeries(db, { today: options.asOf })))[0];
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < Math.max(2, Math.ceil(options.samples / 4)); i++) {
+      // A new data revision empties the counts cache (the timeline itself stays valid).
+      await db.execute(sql`update data_revision set revision = revision + 1 where id = 1`);
+      const [t, series] = await timeIt(() => weeklySeries(db, { today: options.asOf }));
+      cold.push(t);
+      weeks = series.weeks.length;
+      warm.push((await timeIt(() => weeklySeries(db, { today: options.asOf })))[0]);
+    }
+    seriesCold = timing(cold);
+    seriesWarm = timing(warm);
   }
   return {
-    singleDateP50: percentile(single, 50),
-    singleDateP95: percentile(single, 95),
-    naiveP50: percentile(naive, 50),
-    naiveP95: percentile(naive, 95),
+    single,
+    naive,
     seriesCold,
     seriesWarm,
     weeks,
-    drillP50: percentile(drill, 50),
+    drillTownship,
+    drillCity,
+    township,
+    compounds,
+    plainTownship,
+    plainCity,
     timelineRebuild,
+    recordScan,
+    records: Number(counted[0]?.n ?? 0),
     townshipRebuild,
   };
 }

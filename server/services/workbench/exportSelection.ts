@@ -3,7 +3,9 @@
  * as CSV (Chinese headers), XLSX or GeoJSON. The client sends the codes it shows; the rows are
  * re-read on the server for the same day, so the file holds the records, not the screen's copy.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { queryRows } from '../../db/rows.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
 import { compoundsToGeoJson, compoundsToXlsx, compoundsToZhCsv } from '../compounds/exportCompounds.ts';
 import { readDatasetInfo } from '../dataset/datasetInfo.ts';
@@ -30,7 +32,14 @@ export async function exportSelection(
   options: { asOf: string; codes: readonly string[]; format: SelectionExportFormat; selection?: unknown },
 ): Promise<ExportedFile> {
   if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
-  const [all, info] = await Promise.all([compoundStatusAsOf(db, options.asOf), readDatasetInfo(db)]);
+  // A selection within one township (the usual case: a click on a township) reads that township
+  // only, not the whole city (at ×1000, 18,000 compounds instead of 347,000).
+  const townships = await queryRows<{ township_code: string }>(
+    db,
+    sql`select distinct township_code from compounds where code in (select jsonb_array_elements_text(${JSON.stringify(options.codes)}::jsonb))`,
+  );
+  const township = townships.length === 1 ? townships[0]!.township_code : undefined;
+  const [all, info] = await Promise.all([compoundStatusAsOf(db, options.asOf, township), readDatasetInfo(db)]);
   const byCode = new Map(all.map((c) => [c.code, c]));
   const missing = options.codes.filter((code) => !byCode.has(code));
   if (missing.length) throw new BadInputError(`${options.asOf} 没有这些小区：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 个` : ''}`);

@@ -72,6 +72,20 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
     expect(geo.metadata.selection).toBe('rect:1,2,3,4');
   });
 
+  it('exports one township’s compounds (read by township) exactly as within a city-wide selection', async () => {
+    const all = rows.get(FIXTURE_AS_OF)!;
+    const township = all[0]!.townshipCode;
+    const mine = all.filter((r) => r.townshipCode === township).map((r) => r.code);
+    const other = all.find((r) => r.townshipCode !== township)!.code;
+    const csv = async (codes: string[]) =>
+      Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64, 'base64').toString('utf8').trimEnd().split('\n');
+    const alone = await csv(mine);
+    const mixed = await csv([...mine, other]);
+    expect(alone).toHaveLength(mine.length + 1);
+    expect(mixed.slice(0, -1)).toEqual(alone);
+    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [...mine, 'nope'], format: 'csv' })).rejects.toThrow(/没有这些小区：nope/);
+  });
+
   it('refuses an empty list or a code that does not exist on the day, in Chinese', async () => {
     await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [], format: 'csv' })).rejects.toThrow(/没有可导出的小区/);
     await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: ['nope'], format: 'csv' })).rejects.toThrow(/没有这些小区：nope/);
