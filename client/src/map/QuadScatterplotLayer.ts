@@ -1,14 +1,14 @@
 /**
  * deck.gl's ScatterplotLayer drawn without instancing: every point is a quad (four vertices, two
  * indexed triangles) in one plain draw call, as maplibre draws its circles. Same shaders, same
- * props, same picture, same picking.
+ * props, same picture, same picking. `data` must be an array.
  *
  * Why: the software WebGL renderer of machines without a GPU (SwiftShader: wall PCs, virtual
  * desktops, this project's CI) pays a fixed cost per *instance* of an instanced draw. With the
- * stock, instanced layer 34,700 points cost 1.4–1.9× a bare maplibre circle layer while panning;
- * the same points as plain triangles cost about what maplibre's do (BENCHMARKS.md, "Map client").
- * On a GPU both are far below a frame. The price is memory: each point's attributes are stored
- * six times (about 0.4 KB a point; 14 MB at 34,700 points).
+ * stock, instanced layer 34,700 points cost 1.4–2.5× a bare maplibre circle layer while panning;
+ * the same points as plain quads cost 0.9–1.2× (BENCHMARKS.md, "Map client"). On a GPU both are
+ * far below a frame. The price is memory: each point's attributes are stored four times (about
+ * 0.3 KB a point with the indices; 10 MB at 34,700 points).
  */
 import { type DefaultProps, type UpdateParameters } from '@deck.gl/core';
 import { ScatterplotLayer, type ScatterplotLayerProps } from '@deck.gl/layers';
@@ -42,7 +42,7 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
   static override layerName = 'QuadScatterplotLayer';
   static override defaultProps = ScatterplotLayer.defaultProps as DefaultProps<ScatterplotLayerProps>;
 
-  declare state: ScatterplotLayer<D>['state'] & { points: number; startIndices: Uint32Array };
+  declare state: ScatterplotLayer<D>['state'] & { points: number; startIndices: Uint32Array; corners: Float32Array; indices: Uint32Array };
 
   override getShaders() {
     const shaders = super.getShaders();
@@ -51,7 +51,7 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
   }
 
   override initializeState() {
-    this.setState({ points: 0, startIndices: startIndicesFor(0) });
+    this.setState(QuadScatterplotLayer.geometryFor(0));
     const positions64 = this.use64bitPositions();
     // Per point, repeated over its four vertices (deck.gl fills accessor attributes per start index).
     this.getAttributeManager()!.add({
@@ -60,14 +60,14 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
         isIndexed: true,
         noAlloc: true,
         update: (attribute) => {
-          attribute.value = indicesFor(this.state.points);
+          attribute.value = this.state.indices;
         },
       },
       positions: {
         size: 3,
         noAlloc: true,
         update: (attribute) => {
-          attribute.value = cornersFor(this.state.points);
+          attribute.value = this.state.corners;
         },
       },
       instancePositions: { size: 3, type: 'float64', fp64: positions64, accessor: 'getPosition' },
@@ -83,9 +83,14 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
   override updateState(params: UpdateParameters<this>) {
     if (params.changeFlags.dataChanged) {
       const points = Array.isArray(params.props.data) ? params.props.data.length : 0;
-      if (points !== this.state.points) this.setState({ points, startIndices: startIndicesFor(points) });
+      // A new week of the same compounds (replay) keeps the geometry: only the colours change.
+      if (points !== this.state.points) this.setState(QuadScatterplotLayer.geometryFor(points));
     }
     super.updateState(params);
+  }
+
+  private static geometryFor(points: number) {
+    return { points, startIndices: startIndicesFor(points), corners: cornersFor(points), indices: indicesFor(points) };
   }
 
   override getNumInstances(): number {
