@@ -21,6 +21,8 @@ export interface AnalystPlan {
   cookies: string[];
   connections: number;
   seconds: number;
+  /** Screens per second per analyst; none: each asks again as soon as answered. */
+  rate?: number;
   today: string;
   compoundCodes: string[];
   townshipCodes: string[];
@@ -176,7 +178,14 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
   ];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: plan.url, connections: plan.connections, duration: plan.seconds, timeout: 10, requests: requests as unknown as autocannon.Request[] },
+      {
+        url: plan.url,
+        connections: plan.connections,
+        duration: plan.seconds,
+        timeout: 10,
+        ...(plan.rate ? { connectionRate: plan.rate } : {}),
+        requests: requests as unknown as autocannon.Request[],
+      },
       (error, figures) => (error ? reject(error) : resolve(figures)),
     );
     // 'response' follows the request's onResponse synchronously: the kind is the one just answered.

@@ -33,6 +33,8 @@ export interface LoadOptions {
   seconds: number;
   /** The same load without walls, before them. */
   baselineSeconds: number;
+  /** The paced runs (one screen a second per analyst), with and without walls. */
+  pacedSeconds: number;
   walls?: number;
   analysts?: number;
   changeEveryMs?: number;
@@ -59,6 +61,9 @@ export interface LoadFigures {
   me: AnalystFigures;
   baseline: AnalystFigures;
   loaded: AnalystFigures;
+  pacedBaseline: AnalystFigures;
+  paced: AnalystFigures;
+  pacedSeconds: number;
   wallsOpenMs: number;
   walls: WallReport;
   pushes: RevisionPush[];
@@ -149,7 +154,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
 
   const clients = await startClients();
   try {
-    const plan = (seconds: number, seed: number): AnalystPlan => ({ url: server.url, cookies, connections: analysts, seconds, today, compoundCodes, townshipCodes, seed });
+    const plan = (seconds: number, seed: number, rate?: number): AnalystPlan => ({ url: server.url, cookies, connections: analysts, seconds, today, compoundCodes, townshipCodes, seed, ...(rate ? { rate } : {}) });
     log('  · trivial endpoints (5 s each)');
     const health = await clients.call<AnalystFigures>({ type: 'trivial', plan: { url: server.url, path: '/api/health', headers: {}, connections: analysts, seconds: 5 } });
     const me = await clients.call<AnalystFigures>({ type: 'trivial', plan: { url: server.url, path: '/api/trpc/auth.me', headers: { cookie: cookies[0]! }, connections: analysts, seconds: 5 } });
@@ -159,12 +164,16 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     }, changeEveryMs);
     log(`  · baseline: ${analysts} analysts, no walls (${options.baselineSeconds} s)`);
     const baseline = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.baselineSeconds, 7) });
+    log(`  · paced baseline: ${analysts} analysts at one screen a second, no walls (${options.pacedSeconds} s)`);
+    const pacedBaseline = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.pacedSeconds, 11, 1) });
 
     log(`  · opening ${wallCount} walls`);
     const opened = await clients.call<{ ms: number }>({ type: 'walls-open', plan: { url: server.url, token, count: wallCount, refetch: true } });
     const wallsFrom = now();
     log(`  · ${wallCount} walls and ${analysts} analysts (${options.seconds} s)`);
     const loaded = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.seconds, 7) });
+    log(`  · ${wallCount} walls and ${analysts} analysts at one screen a second (${options.pacedSeconds} s)`);
+    const paced = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.pacedSeconds, 11, 1) });
     const wallsUntil = now();
     clearInterval(changer);
     changer = null;
@@ -182,7 +191,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
         return { revision: c.revision, firstMs: Math.min(...heard), lastMs: Math.max(...heard), walls: heard.length, refetchedMs: Math.max(...refetched), refetched: refetched.length };
       });
     clearInterval(sampler);
-    return { seconds: options.seconds, baselineSeconds: options.baselineSeconds, wallCount, analysts, health, me, baseline, loaded, wallsOpenMs: opened.ms, walls, pushes, changes, load: { start: loadStart, end: loadavg(), samples: loadSamples } };
+    return { seconds: options.seconds, baselineSeconds: options.baselineSeconds, wallCount, analysts, health, me, baseline, loaded, pacedBaseline, paced, pacedSeconds: options.pacedSeconds, wallsOpenMs: opened.ms, walls, pushes, changes, load: { start: loadStart, end: loadavg(), samples: loadSamples } };
   } finally {
     clearInterval(sampler);
     if (changer) clearInterval(changer);
@@ -201,6 +210,7 @@ function analystRow(label: string, f: AnalystFigures, base?: AnalystFigures): st
 /** The BENCHMARKS.md section. */
 export function loadSection(f: LoadFigures, command: string): string {
   const goalMet = f.loaded.p99 <= 200 && errorsOf(f.loaded) === 0;
+  const pacedMet = f.paced.p99 <= 200 && errorsOf(f.paced) === 0;
   const missed = f.pushes.filter((p) => p.walls < f.wallCount).length;
   const lasts = f.pushes.map((p) => p.lastMs);
   const spreads = f.pushes.map((p) => p.lastMs - p.firstMs);
@@ -212,7 +222,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     '',
     provenance(command, f.load.start) + loadDuring,
     '',
-    `The demo city (347 compounds) on the embedded PGlite in memory, the real HTTP server on 127.0.0.1, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analyst connections without pause for ${f.seconds} s with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} connections for ${f.baselineSeconds} s before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
+    `The demo city (347 compounds) on the embedded PGlite in memory, the real HTTP server on 127.0.0.1, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analyst connections without pause for ${f.seconds} s, then paced at one screen a second each for ${f.pacedSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} connections (${f.baselineSeconds} s without pause, ${f.pacedSeconds} s paced) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
     '',
     '| run | requests/s (÷ baseline) | p50 | p99 (÷ baseline) | max | requests | non-2xx / socket errors / timeouts |',
     '|---|---|---|---|---|---|---|',
@@ -220,8 +230,12 @@ export function loadSection(f: LoadFigures, command: string): string {
     analystRow('`auth.me` (session lookup only), 5 s', f.me),
     analystRow(`baseline: ${f.analysts} analysts, no walls`, f.baseline),
     analystRow(`${f.analysts} analysts + ${f.wallCount} walls`, f.loaded, f.baseline),
+    analystRow(`paced baseline: ${f.analysts} analysts at 1 screen/s each, no walls, ${f.pacedSeconds} s`, f.pacedBaseline),
+    analystRow(`paced: ${f.analysts} analysts at 1 screen/s each + ${f.wallCount} walls, ${f.pacedSeconds} s`, f.paced, f.pacedBaseline),
     '',
-    `Goal at ×1: under load 0 errors and p99 ≤ 200 ms: **p99 ${ms(f.loaded.p99)}, ${errorsOf(f.loaded)} errors ${goalMet ? '✅' : '❌'}**.`,
+    `Goal at ×1: under load 0 errors and p99 ≤ 200 ms. Analysts without pause (${f.analysts} requests always in flight): **p99 ${ms(f.loaded.p99)}, ${errorsOf(f.loaded)} errors ${goalMet ? '✅' : '❌'}**; at one screen a second each: **p99 ${ms(f.paced.p99)}, ${errorsOf(f.paced)} errors ${pacedMet ? '✅' : '❌'}**.`,
+    '',
+    'Analysts without pause, by screen:',
     '',
     '| screen | requests (baseline / with walls) | p50 baseline / with walls | p99 baseline / with walls | max with walls |',
     '|---|---|---|---|---|',

@@ -55,11 +55,46 @@ export function revisionMemoStats(db: Db): RevisionMemoStats {
   return s;
 }
 
+interface RevisionReader {
+  queue: { resolve(revision: number): void; reject(error: unknown): void }[];
+  reading: boolean;
+}
+const readers = new WeakMap<Db, RevisionReader>();
+
+/**
+ * The data revision, read after this call began: callers that arrive while a read is under way
+ * wait for the next one, which serves all of them (two hundred walls refetching four figures each
+ * make a few reads, not eight hundred), and none gets a revision older than when it asked.
+ */
+export function freshRevision(db: Db): Promise<number> {
+  let reader = readers.get(db);
+  if (!reader) readers.set(db, (reader = { queue: [], reading: false }));
+  const r = reader;
+  const start = () => {
+    r.reading = true;
+    const batch = r.queue;
+    r.queue = [];
+    currentDataRevision(db)
+      .then(
+        (revision) => batch.forEach((w) => w.resolve(revision)),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      )
+      .finally(() => {
+        r.reading = false;
+        if (r.queue.length) start();
+      });
+  };
+  return new Promise((resolve, reject) => {
+    r.queue.push({ resolve, reject });
+    if (!r.reading) start();
+  });
+}
+
 /** `compute()` once per key and data revision; a failure is not kept. */
 export async function revisionMemo<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   let state = states.get(db);
   if (!state) states.set(db, (state = { revision: null, entries: new Map(), weight: 0 }));
-  const revision = await currentDataRevision(db);
+  const revision = await freshRevision(db);
   if (state.revision !== revision) {
     // A newer revision replaces the kept answers; an older one (a read that raced a change) is
     // answered fresh without touching them.

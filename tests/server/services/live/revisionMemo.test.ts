@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compounds, meetings } from '../../../../data/schema/index.ts';
 import { compoundStatusAsOf } from '../../../../server/services/compounds/compoundStatus.ts';
-import { revisionMemo, revisionMemoStats, weightOf } from '../../../../server/services/live/revisionMemo.ts';
+import { currentDataRevision } from '../../../../server/services/metrics/countsCache.ts';
+import { freshRevision, revisionMemo, revisionMemoStats, weightOf } from '../../../../server/services/live/revisionMemo.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { callerAs, type Caller } from '../../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
@@ -38,6 +39,21 @@ describe('revisionMemo', () => {
     await database.db.insert(meetings).values({ compoundId: compound!.id, heldOn: '2024-02-29', attendees: 3, topics: 'memo test', problemsResolved: 0 });
     try {
       expect(await revisionMemo(database.db, 'k', compute)).toEqual([3]);
+    } finally {
+      await database.db.delete(meetings).where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
+    }
+  });
+
+  it('reads the revision once for callers that arrive together, and never one older than when they asked', async () => {
+    const first = await Promise.all(Array.from({ length: 20 }, () => freshRevision(database.db)));
+    expect(new Set(first)).toEqual(new Set([await currentDataRevision(database.db)]));
+    const [compound] = await database.db.select({ id: compounds.id }).from(compounds).limit(1);
+    const pending = freshRevision(database.db);
+    await database.db.insert(meetings).values({ compoundId: compound!.id, heldOn: '2024-02-28', attendees: 3, topics: 'memo test', problemsResolved: 0 });
+    try {
+      // Asked after the change committed, while the earlier read may still be under way.
+      expect(await freshRevision(database.db)).toBe(await currentDataRevision(database.db));
+      expect(await pending).toBeLessThanOrEqual(await currentDataRevision(database.db));
     } finally {
       await database.db.delete(meetings).where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
     }
