@@ -78,6 +78,8 @@ export interface WallReport {
   /** revision → for each wall's refetch after it, when it finished, and failed refetches. */
   refetched: Record<string, number[]>;
   refetchFailures: number;
+  /** Why refetches failed: an HTTP status, 'timeout' (30 s) or a socket error's code. */
+  refetchFailureReasons: Record<string, number>;
   refetchMs: number[];
 }
 
@@ -251,9 +253,9 @@ class Walls {
   readonly refetched = new Map<number, number[]>();
   readonly refetchMs: number[] = [];
   refetchFailures = 0;
+  readonly refetchFailureReasons: Record<string, number> = {};
   drops = 0;
   private closing = false;
-  private readonly agent = new http.Agent({ keepAlive: true });
 
   constructor(private readonly plan: WallPlan) {}
 
@@ -330,12 +332,14 @@ class Walls {
   }
 
   private refetch(revision: number, since: number): void {
-    const request = http.get(this.plan.url + WALL_REFETCH, { agent: this.agent, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } }, (res) => {
+    // A connection of its own each time (a browser would reuse one, and retry transparently when the
+    // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
+    const request = http.get(this.plan.url + WALL_REFETCH, { agent: false, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } }, (res) => {
       res.resume();
       res.on('end', () => {
         const at = now();
         if (res.statusCode !== 200) {
-          this.refetchFailures++;
+          this.failed(String(res.statusCode));
           return;
         }
         this.refetchMs.push(at - since);
@@ -344,8 +348,13 @@ class Walls {
         list.push(at);
       });
     });
-    request.setTimeout(30_000, () => request.destroy(new Error('timeout')));
-    request.on('error', () => this.refetchFailures++);
+    request.setTimeout(30_000, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    request.on('error', (error: NodeJS.ErrnoException) => this.failed(error.code ?? error.message));
+  }
+
+  private failed(reason: string): void {
+    this.refetchFailures++;
+    this.refetchFailureReasons[reason] = (this.refetchFailureReasons[reason] ?? 0) + 1;
   }
 
   report(): WallReport {
@@ -356,6 +365,7 @@ class Walls {
       receipts: Object.fromEntries(this.receipts),
       refetched: Object.fromEntries(this.refetched),
       refetchFailures: this.refetchFailures,
+      refetchFailureReasons: this.refetchFailureReasons,
       refetchMs: this.refetchMs,
     };
   }
@@ -363,7 +373,6 @@ class Walls {
   close(): void {
     this.closing = true;
     for (const wall of this.walls) wall.request?.destroy();
-    this.agent.destroy();
   }
 }
 

@@ -247,7 +247,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
       `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))} (the shared poller reads the revision once a second, so up to 1 s of this is the poll); from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
-      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}.`,
+      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${f.walls.refetchFailures ? ` (${Object.entries(f.walls.refetchFailureReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ')})` : ''}.`,
     '',
   ].join('\n');
 }

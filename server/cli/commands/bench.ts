@@ -85,7 +85,7 @@ export const benchCommand: Command = {
   usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-client] [--no-load] [--out FILE]
        onemap bench --soak MINUTES [--out FILE]
 
-  --quick        少量样本、只测 ×1（约 3 分钟）
+  --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
                  1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、十余 GB 磁盘）；
                  默认 1,100
