@@ -11,6 +11,8 @@ import { ZodError } from 'zod';
 import type { Db, DatabaseKind } from '../db/connection.ts';
 import { auditForbidden } from '../services/audit/auditLog.ts';
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
+import { revisionMemo } from '../services/live/revisionMemo.ts';
+import { todayInCity } from '../services/time/dates.ts';
 import { BadInputError, ForbiddenError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
 import { checkInputShape } from './inputShape.ts';
 
@@ -93,6 +95,44 @@ function requiring(permission: Permission) {
 }
 
 export const readProcedure = requiring('read');
+
+/**
+ * A read whose answer depends only on the data tables (those that bump the data revision), its
+ * input and the day — not on who asks, nor on the review tables, users or sessions: answered once
+ * per data revision for identical requests (services/live/revisionMemo.ts). Errors are not kept.
+ */
+export const revisionCachedReadProcedure = readProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+  const input = inputKey(await getRawInput());
+  // An input JSON cannot say (only in-process callers can pass one: a BigInt, a cycle) is not memoised.
+  if (input === null) return next();
+  const key = `${path} ${todayInCity()} ${input}`;
+  const result = await revisionMemo(ctx.db, key, async () => {
+    const answer = await next();
+    // A refusal travels as a value in tRPC: thrown here, so that it is not kept (requests
+    // that were waiting for this same computation get the same refusal).
+    if (!answer.ok) throw new MiddlewareFailure(answer);
+    return answer;
+  }).catch((error: unknown) => {
+    if (error instanceof MiddlewareFailure) return error.result;
+    throw error;
+  });
+  return result as Awaited<ReturnType<typeof next>>;
+});
+
+function inputKey(raw: unknown): string | null {
+  try {
+    return JSON.stringify(raw ?? null);
+  } catch {
+    return null;
+  }
+}
+
+/** A failed inner result carried out of the memo without being kept. */
+class MiddlewareFailure extends Error {
+  constructor(readonly result: unknown) {
+    super('failed read');
+  }
+}
 export const exportProcedure = requiring('export');
 export const editProcedure = requiring('edit');
 export const adminProcedure = requiring('admin');

@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
-import { readProcedure, router } from '../trpc.ts';
+import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
 export const geographyRouter = router({
   /** The townships with their boundaries (GeoJSON, WGS84) and whether those are approximate. */
-  townships: readProcedure.query(({ ctx }) =>
+  townships: revisionCachedReadProcedure.query(({ ctx }) =>
     ctx.db
       .select({
         code: townships.code,

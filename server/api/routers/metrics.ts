@@ -6,7 +6,7 @@ import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
 import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
 import { checked } from '../checked.ts';
-import { readProcedure, router } from '../trpc.ts';
+import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
 const text = (what: string) => z.string({ error: `${what}应为文本` }).max(20, `${what}无效`);
 const scopeInput = z.object({
@@ -17,19 +17,19 @@ const scopeInput = z.object({
 
 export const metricsRouter = router({
   /** The five indicators for the city and every township, with goals, ranks and progress. */
-  report: readProcedure.input(checked(scopeInput)).query(async ({ ctx, input }) => {
+  report: revisionCachedReadProcedure.input(checked(scopeInput)).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return metricsReport(ctx.db, scope);
   }),
   /** Weekly values from 2024-W01 to the current week. */
-  series: readProcedure.input(checked(z.object({ townshipCode: text('镇街代码').optional() }))).query(async ({ ctx, input }) => {
+  series: revisionCachedReadProcedure.input(checked(z.object({ townshipCode: text('镇街代码').optional() }))).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return weeklySeries(ctx.db, scope.townshipCode ? { townshipCode: scope.townshipCode } : {});
   }),
   /** The compounds behind a rate: numerator and denominator, with the reason for each. */
-  drill: readProcedure.input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) }))).query(async ({ ctx, input }) => {
+  drill: revisionCachedReadProcedure.input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) }))).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
     return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
   }),
-  targets: readProcedure.query(({ ctx }) => loadTargets(ctx.db)),
+  targets: revisionCachedReadProcedure.query(({ ctx }) => loadTargets(ctx.db)),
 });

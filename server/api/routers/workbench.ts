@@ -3,13 +3,13 @@ import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
 import { exportSelection, SELECTION_EXPORT_FORMATS } from '../../services/workbench/exportSelection.ts';
 import { workbenchRows } from '../../services/workbench/workbenchRows.ts';
 import { checked } from '../checked.ts';
-import { exportProcedure, readProcedure, router } from '../trpc.ts';
+import { exportProcedure, revisionCachedReadProcedure, router } from '../trpc.ts';
 
 const asOf = z.string({ error: '截至日期应为文本' }).max(20, '截至日期无效').optional();
 
 export const workbenchRouter = router({
   /** Every compound on the date with its status, pinyin initials and indicator contributions. */
-  rows: readProcedure.input(checked(z.object({ asOf }))).query(({ ctx, input }) => workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()))),
+  rows: revisionCachedReadProcedure.input(checked(z.object({ asOf }))).query(({ ctx, input }) => workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()))),
   /** The table's compounds (codes in table order) as a file. A mutation only because the list can be long. */
   export: exportProcedure
     .input(

@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { benchEngine, type EngineFigures, type Timing } from '../../../scripts/bench/engineBench.ts';
 import { benchExports, benchServerStart, type ExportFigure, type StartFigures } from '../../../scripts/bench/serverBench.ts';
 import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FirstRenderFigures, type FrameFigures } from '../../../scripts/bench/clientBench.ts';
+import { loadSection, loadTest } from '../../../scripts/bench/loadTest.ts';
 import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
 import { currentLoad, provenance, replaceSection } from '../../../scripts/bench/benchReport.ts';
 import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
@@ -125,22 +126,25 @@ const SINGLE_DATE_GOAL: Record<Scale, number> = { 1: 50, 100: 300, 1000: 2000 };
 export const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
-  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-client] [--out FILE]
+  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-client] [--no-load] [--out FILE]
        onemap bench --soak MINUTES [--out FILE]
 
-  --quick        少量样本、只测 ×1（约 3 分钟）
+  --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
                  1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、约 6 GB 磁盘）；
                  默认 1,100
   --no-pglite-100 ×100 不在 PGlite 上测（默认测：文件数据目录 var/bench-pglite-x100，约 1.5 GB、数分钟）
   --no-client    不测前端（Chromium）
+  --no-load      不测服务端负载（默认测：×1 示范城市、PGlite，200 块大屏订阅 + 20 个分析员
+                 不停查询 2 分钟，再以每人每秒一屏测 30 秒，另测无大屏时的基线；
+                 --quick 时为 20 秒与 10 秒）
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
                  比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
     if (!args) return;
     const out = args.values.out ?? 'BENCHMARKS.md';
     const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
@@ -239,6 +243,13 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
         `engine-x${scale}`,
         [provenance(command, loadAtStart), '', ...ENGINE_TABLE_HEAD, ...rows, '', ...DETAIL_TABLE_HEAD, ...details, '', notes.join(' ')].join('\n'),
       );
+    }
+
+    if (!args.values['no-load']) {
+      // The load test has its own demo city (×1) and server: --scale does not change it.
+      log(`· server load: 200 walls + 20 analysts, ${quick ? 20 : 120} s (×1 on PGlite)`);
+      const figures = await loadTest({ seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, pacedSeconds: quick ? 10 : 30, log }, currentLoad);
+      sections.set('load', loadSection(figures, command));
     }
 
     const clientScales = scales.filter((s) => s <= 100);

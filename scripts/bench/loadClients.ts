@@ -1,0 +1,408 @@
+/**
+ * The load generator of the server load test (scripts/bench/loadTest.ts), in a child process of
+ * its own so that it does not share the server's event loop: the analysts (autocannon, 20
+ * connections, a mix of the GET queries the analyst's screens send) and the wall screens (real
+ * server-sent-events streams of `live.revision`, opened as the wall's httpSubscriptionLink opens
+ * them, with a display token as connection parameter; on each new revision a wall refetches its
+ * figures in one batched GET, as the wall page does after `invalidateQueries`).
+ *
+ * Driven over the IPC channel: the parent sends a command, the child answers with its result.
+ * Loopback only: the parent gives a 127.0.0.1 URL.
+ */
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { INDICATOR_KEYS } from '../../data/schema/admin.ts';
+import { addDays } from '../../server/services/time/dates.ts';
+import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
+
+export interface AnalystPlan {
+  url: string;
+  /** One session cookie per analyst (`onemap_session=…`). */
+  cookies: string[];
+  connections: number;
+  seconds: number;
+  /** Screens per second per analyst; none: each asks again as soon as answered. */
+  rate?: number;
+  today: string;
+  compoundCodes: string[];
+  townshipCodes: string[];
+  seed: number;
+}
+
+export interface KindFigures {
+  kind: string;
+  requests: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface AnalystFigures {
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerSecond: number;
+  kinds: KindFigures[];
+}
+
+export interface TrivialPlan {
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}
+
+export interface WallPlan {
+  url: string;
+  token: string;
+  count: number;
+  /** Refetch the wall's figures on every new revision, as the wall page does. */
+  refetch: boolean;
+}
+
+export interface WallReport {
+  count: number;
+  connected: number;
+  /** Streams that ended or failed during the run (each wall then reconnects after 1 s). */
+  drops: number;
+  /** revision → for each wall that got it, when (epoch ms, sub-millisecond). */
+  receipts: Record<string, number[]>;
+  /** revision → for each wall's refetch after it, when it finished, and failed refetches. */
+  refetched: Record<string, number[]>;
+  refetchFailures: number;
+  /** Why refetches failed: an HTTP status, 'timeout' (30 s) or a socket error's code. */
+  refetchFailureReasons: Record<string, number>;
+  refetchMs: number[];
+}
+
+export type ClientCommand =
+  | { id: number; type: 'analysts'; plan: AnalystPlan }
+  | { id: number; type: 'trivial'; plan: TrivialPlan }
+  | { id: number; type: 'walls-open'; plan: WallPlan }
+  | { id: number; type: 'walls-report' }
+  | { id: number; type: 'walls-close' };
+/** A command as the parent writes it (the id is added on sending). */
+export type ClientRequestOf<C = ClientCommand> = C extends ClientCommand ? Omit<C, 'id'> : never;
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** A small deterministic generator, so that two runs send the same mix. */
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+/** A batched tRPC GET, as httpBatchLink sends the queries a screen issues together. */
+export function batchPath(calls: readonly (readonly [string, unknown])[]): string {
+  const input = Object.fromEntries(calls.map(([, value], i) => [i, value]));
+  return `/api/trpc/${calls.map(([name]) => name).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+/**
+ * The analyst's screens, by weight (out of 100): what each sends when opened or when its date
+ * changes. Dates are any day of the last year, weeks any of the last 52, townships and compounds
+ * any: most requests are for a date not asked before in the current data revision.
+ */
+export function analystMix(plan: Pick<AnalystPlan, 'today' | 'compoundCodes' | 'townshipCodes' | 'seed'>) {
+  const rnd = random(plan.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const day = () => addDays(plan.today, -Math.floor(rnd() * 365));
+  const week = () => isoWeekOf(addDays(plan.today, -7 * (1 + Math.floor(rnd() * 52))));
+  const screens: { kind: string; weight: number; path(): string }[] = [
+    // The dashboard: the map's compounds and the indicator report on a date (the date control).
+    { kind: 'dashboard', weight: 30, path: () => ((d) => batchPath([['compounds.status', { asOf: d }], ['metrics.report', { asOf: d }]]))(rnd() < 0.3 ? plan.today : day()) },
+    // The weekly review: the 晾晒榜, the report on the week's value date, the weekly series.
+    { kind: 'review', weight: 15, path: () => ((w) => batchPath([['review.board', { week: w }], ['metrics.report', { asOf: weekValueDate(w, plan.today) }], ['metrics.series', {}]]))(week()) },
+    // The workbench table on a week.
+    { kind: 'workbench', weight: 15, path: () => batchPath([['workbench.rows', { asOf: weekValueDate(week(), plan.today) }]]) },
+    // A drill-through from an indicator tile, city-wide or for a township.
+    { kind: 'drill', weight: 15, path: () => batchPath([['metrics.drill', { indicator: pick(INDICATOR_KEYS), asOf: day(), ...(rnd() < 0.5 ? { townshipCode: pick(plan.townshipCodes) } : {}) }]]) },
+    // A compound page: its complete history, then its state on a date.
+    { kind: 'compound', weight: 15, path: () => (rnd() < 0.5 ? batchPath([['compounds.history', { code: pick(plan.compoundCodes), complete: true }]]) : batchPath([['compounds.stateOn', { code: pick(plan.compoundCodes), asOf: day() }]])) },
+    // A township's week.
+    { kind: 'township', weight: 5, path: () => batchPath([['review.township', { code: pick(plan.townshipCodes), week: week() }]]) },
+    // Comparing townships: the weekly series and today's report.
+    { kind: 'compare', weight: 5, path: () => batchPath([['metrics.series', {}], ['metrics.report', {}]]) },
+  ];
+  return { screens, rnd };
+}
+
+export const MIX_DESCRIPTION =
+  'dashboard 30 % (compounds.status + metrics.report on a date, 30 % today, else any day of the last year), review 15 % (review.board + metrics.report + metrics.series for one of the last 52 weeks), workbench 15 % (workbench.rows on a week), drill-through 15 % (metrics.drill, any indicator and day, half of them for a township), compound page 15 % (compounds.history complete, or compounds.stateOn on a day), township week 5 % (review.township), compare 5 % (metrics.series + metrics.report); each screen one batched GET as httpBatchLink sends it, with a session cookie';
+
+function histogramFigures(samples: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return { p50: at(50), p99: at(99), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
+  const { screens, rnd } = analystMix(plan);
+  const total = screens.reduce((sum, s) => sum + s.weight, 0);
+  const draw = () => {
+    let r = rnd() * total;
+    for (const screen of screens) if ((r -= screen.weight) < 0) return screen;
+    return screens[screens.length - 1]!;
+  };
+  let cookieTurn = 0;
+  let lastKind = '';
+  let lastStatus = 0;
+  const byKind = new Map<string, { latencies: number[]; non2xx: number }>(screens.map((s) => [s.kind, { latencies: [], non2xx: 0 }]));
+  // One request entry drawing a screen each time; the connection's context remembers which
+  // (autocannon resets the context before building the next request, not before the answer).
+  const requests = [
+    {
+      setupRequest: (req: { path?: string; headers?: Record<string, string> }, context: { kind?: string }) => {
+        const screen = draw();
+        context.kind = screen.kind;
+        req.path = screen.path();
+        req.headers = { ...req.headers, cookie: plan.cookies[cookieTurn++ % plan.cookies.length]!, accept: 'application/json' };
+        return req;
+      },
+      onResponse: (status: number, _body: string, context: { kind?: string }) => {
+        lastKind = context.kind ?? '';
+        lastStatus = status;
+      },
+    },
+  ];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: plan.url,
+        connections: plan.connections,
+        duration: plan.seconds,
+        timeout: 10,
+        ...(plan.rate ? { connectionRate: plan.rate } : {}),
+        requests: requests as unknown as autocannon.Request[],
+      },
+      (error, figures) => (error ? reject(error) : resolve(figures)),
+    );
+    // 'response' follows the request's onResponse synchronously: the kind is the one just answered.
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      const entry = byKind.get(lastKind);
+      if (!entry) return;
+      entry.latencies.push(responseTime);
+      if (lastStatus < 200 || lastStatus >= 300) entry.non2xx++;
+    });
+  });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / (result.duration || plan.seconds),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerSecond: result.throughput.average,
+    kinds: screens.map((s) => {
+      const entry = byKind.get(s.kind)!;
+      return { kind: s.kind, requests: entry.latencies.length, non2xx: entry.non2xx, ...histogramFigures(entry.latencies) };
+    }),
+  };
+}
+
+async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
+  const result = await autocannon({ url: plan.url + plan.path, connections: plan.connections, duration: plan.seconds, timeout: 10, headers: plan.headers });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / (result.duration || plan.seconds),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerSecond: result.throughput.average,
+    kinds: [],
+  };
+}
+
+/** What the wall page asks for, in one batched GET (see client/src/features/wall/WallPage.tsx). */
+const WALL_REFETCH = batchPath([
+  ['system.info', undefined],
+  ['geography.townships', undefined],
+  ['metrics.report', {}],
+  ['compounds.status', {}],
+]);
+
+interface Wall {
+  connected: boolean;
+  lastRevision: number | null;
+  request: http.ClientRequest | null;
+}
+
+class Walls {
+  readonly walls: Wall[] = [];
+  readonly receipts = new Map<number, number[]>();
+  readonly refetched = new Map<number, number[]>();
+  readonly refetchMs: number[] = [];
+  refetchFailures = 0;
+  readonly refetchFailureReasons: Record<string, number> = {};
+  drops = 0;
+  private closing = false;
+
+  constructor(private readonly plan: WallPlan) {}
+
+  /** Opens every wall; resolves when each has had its first event (the current revision). */
+  async open(): Promise<void> {
+    const first: Promise<void>[] = [];
+    for (let i = 0; i < this.plan.count; i++) {
+      const wall: Wall = { connected: false, lastRevision: null, request: null };
+      this.walls.push(wall);
+      first.push(new Promise((resolve) => this.connect(wall, resolve)));
+    }
+    await Promise.all(first);
+  }
+
+  private connect(wall: Wall, onFirst?: () => void): void {
+    if (this.closing) return;
+    const params = encodeURIComponent(JSON.stringify({ displayToken: this.plan.token }));
+    // Its own socket, like a browser's EventSource on its own screen.
+    const request = http.get(`${this.plan.url}/api/trpc/live.revision?connectionParams=${params}`, { agent: false, headers: { accept: 'text/event-stream' } });
+    wall.request = request;
+    let over = false;
+    const ended = () => {
+      if (over) return;
+      over = true;
+      if (wall.request === request) wall.request = null;
+      if (wall.connected) {
+        wall.connected = false;
+        if (!this.closing) this.drops++;
+      }
+      if (!this.closing) setTimeout(() => this.connect(wall, onFirst), 1000);
+    };
+    request.on('response', (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        res.on('end', ended);
+        return;
+      }
+      wall.connected = true;
+      res.setEncoding('utf8');
+      let buffer = '';
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          this.onEvent(wall, event, onFirst);
+        }
+      });
+      res.on('end', ended);
+      res.on('error', ended);
+    });
+    request.on('error', ended);
+  }
+
+  private onEvent(wall: Wall, event: string, onFirst?: () => void): void {
+    let name = 'message';
+    let data = '';
+    for (const line of event.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data += line.slice(5).trim();
+    }
+    if (name !== 'message' || !data) return;
+    const at = now();
+    const parsed = JSON.parse(data) as { revision?: number; data?: { revision?: number } };
+    const revision = parsed.revision ?? parsed.data?.revision;
+    if (typeof revision !== 'number') return;
+    const changed = wall.lastRevision !== null && revision !== wall.lastRevision;
+    wall.lastRevision = revision;
+    let list = this.receipts.get(revision);
+    if (!list) this.receipts.set(revision, (list = []));
+    list.push(at);
+    onFirst?.();
+    if (changed && this.plan.refetch) this.refetch(revision, at);
+  }
+
+  private refetch(revision: number, since: number): void {
+    // A connection of its own each time (a browser would reuse one, and retry transparently when the
+    // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
+    const request = http.get(this.plan.url + WALL_REFETCH, { agent: false, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const at = now();
+        if (res.statusCode !== 200) {
+          this.failed(String(res.statusCode));
+          return;
+        }
+        this.refetchMs.push(at - since);
+        let list = this.refetched.get(revision);
+        if (!list) this.refetched.set(revision, (list = []));
+        list.push(at);
+      });
+    });
+    request.setTimeout(30_000, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    request.on('error', (error: NodeJS.ErrnoException) => this.failed(error.code ?? error.message));
+  }
+
+  private failed(reason: string): void {
+    this.refetchFailures++;
+    this.refetchFailureReasons[reason] = (this.refetchFailureReasons[reason] ?? 0) + 1;
+  }
+
+  report(): WallReport {
+    return {
+      count: this.walls.length,
+      connected: this.walls.filter((w) => w.connected).length,
+      drops: this.drops,
+      receipts: Object.fromEntries(this.receipts),
+      refetched: Object.fromEntries(this.refetched),
+      refetchFailures: this.refetchFailures,
+      refetchFailureReasons: this.refetchFailureReasons,
+      refetchMs: this.refetchMs,
+    };
+  }
+
+  close(): void {
+    this.closing = true;
+    for (const wall of this.walls) wall.request?.destroy();
+  }
+}
+
+let walls: Walls | null = null;
+
+async function handle(command: ClientCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'analysts':
+      return runAnalysts(command.plan);
+    case 'trivial':
+      return runTrivial(command.plan);
+    case 'walls-open': {
+      walls = new Walls(command.plan);
+      const started = now();
+      await walls.open();
+      return { ms: now() - started };
+    }
+    case 'walls-report':
+      return walls?.report() ?? null;
+    case 'walls-close':
+      walls?.close();
+      walls = null;
+      return null;
+  }
+}
+
+process.on('message', (command: ClientCommand) => {
+  handle(command).then(
+    (result) => process.send!({ id: command.id, result }),
+    (error: Error) => process.send!({ id: command.id, error: error.stack ?? error.message }),
+  );
+});
+process.send?.({ ready: true });
