@@ -23,6 +23,8 @@ export interface AnalystPlan {
   seconds: number;
   /** Screens per second per analyst; none: each asks again as soon as answered. */
   rate?: number;
+  /** Requests a second across all connections (analysts thinking between screens). */
+  overallRate?: number;
   today: string;
   compoundCodes: string[];
   townshipCodes: string[];
@@ -186,6 +188,7 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
         duration: plan.seconds,
         timeout: 10,
         ...(plan.rate ? { connectionRate: plan.rate } : {}),
+        ...(plan.overallRate ? { overallRate: plan.overallRate } : {}),
         requests: requests as unknown as autocannon.Request[],
       },
       (error, figures) => (error ? reject(error) : resolve(figures)),

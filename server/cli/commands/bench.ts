@@ -136,8 +136,8 @@ export const benchCommand: Command = {
   --no-pglite-100 ×100 不在 PGlite 上测（默认测：文件数据目录 var/bench-pglite-x100，约 1.5 GB、数分钟）
   --no-client    不测前端（Chromium）
   --no-load      不测服务端负载（默认测：×1 示范城市、PGlite，200 块大屏订阅 + 20 个分析员
-                 不停查询 2 分钟，再以每人每秒一屏测 30 秒，另测无大屏时的基线；
-                 --quick 时为 20 秒与 10 秒）
+                 每人每 5 秒打开一屏，持续 2 分钟；再测不停查询 30 秒（压力）；
+                 另测无大屏时的基线；--quick 时为 20 秒与 10 秒）
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
                  比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
@@ -248,7 +248,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     if (!args.values['no-load']) {
       // The load test has its own demo city (×1) and server: --scale does not change it.
       log(`· server load: 200 walls + 20 analysts, ${quick ? 20 : 120} s (×1 on PGlite)`);
-      const figures = await loadTest({ seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, pacedSeconds: quick ? 10 : 30, log }, currentLoad);
+      const figures = await loadTest({ seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, stressSeconds: quick ? 10 : 30, log }, currentLoad);
       sections.set('load', loadSection(figures, command));
     }
 
