@@ -4,8 +4,12 @@
  * 四方联席 meeting inserted, then removed: each bumps the data revision, so the wall refetches
  * everything). The JS heap is measured after a forced garbage collection (CDP HeapProfiler) at the
  * end of the warm-up and every minute to the end, with the DOM node and event-listener counts.
+ * With `heapSnapshots` (a directory), a V8 heap snapshot is written after each sample, for
+ * comparing in Chrome DevTools (Memory → Comparison); they take seconds each and tens of MB.
  */
 import { and, eq } from 'drizzle-orm';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { compounds, meetings } from '../../data/schema/index.ts';
 import type { Database } from '../../server/db/connection.ts';
@@ -53,7 +57,21 @@ async function measure(page: Page, cdp: { send(method: string, params?: object):
   }
 }
 
-export async function wallSoak(database: Database, minutes: number, log: (line: string) => void): Promise<SoakFigures> {
+type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };
+
+async function writeHeapSnapshot(cdp: Cdp, file: string): Promise<void> {
+  const out = createWriteStream(file);
+  const onChunk = (p: { chunk: string }) => void out.write(p.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await new Promise((resolve) => out.end(resolve));
+  }
+}
+
+export async function wallSoak(database: Database, minutes: number, log: (line: string) => void, options: { heapSnapshots?: string } = {}): Promise<SoakFigures> {
   const server = await startServer({ database, port: 0 });
   const { token } = await createDisplayToken(database.db, null, 'soak');
   const browser = await launch();
@@ -102,6 +120,12 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
           const sample = await measure(page, cdp, start);
           samples.push(sample);
           log(`  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.domNodes} nodes, ${sample.listeners} listeners, revision ${sample.revision}, scene ${sample.scene}`);
+          if (options.heapSnapshots) {
+            mkdirSync(options.heapSnapshots, { recursive: true });
+            const file = join(options.heapSnapshots, `wall-${sample.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
+            await writeHeapSnapshot(cdp as unknown as Cdp, file);
+            log(`    heap snapshot: ${file}`);
+          }
           nextSample += 60_000;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));

@@ -43,13 +43,13 @@ function soakBlockOf(text: string): string | null {
   return i >= 0 && j > i ? text.slice(i, j + SOAK_END.length) : null;
 }
 
-async function runSoak(minutes: number, out: string, command: string): Promise<void> {
+async function runSoak(minutes: number, out: string, command: string, heapSnapshots?: string): Promise<void> {
   log(`· wall soak: ${minutes} min (demo city on PGlite)`);
   if (clientBuildIsStale()) await buildClient();
   const database = await openDatabase({ dataDir: 'memory://soak' });
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
-    const figures = await wallSoak(database, minutes, log);
+    const figures = await wallSoak(database, minutes, log, heapSnapshots ? { heapSnapshots } : {});
     const block = `${SOAK_START}\n${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)}${SOAK_END}`;
     const existing = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
     const old = soakBlockOf(existing);
@@ -70,7 +70,7 @@ export const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（PGlite、PostgreSQL、×100）与地图前端，写入 BENCHMARKS.md',
   usage: `用法：onemap bench [--quick] [--no-client] [--no-scale] [--out FILE]
-       onemap bench --soak MINUTES [--out FILE]
+       onemap bench --soak MINUTES [--out FILE] [--heap-snapshots DIR]
 
   --quick      少量样本、不做 ×100（约 3 分钟）
   --no-client  不测前端（Chromium）
@@ -78,14 +78,15 @@ export const benchCommand: Command = {
   --out FILE   结果文件，默认 BENCHMARKS.md
   --soak N     大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
                比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
+  --heap-snapshots DIR  长稳测试时每次采样后另存 V8 堆快照（供 DevTools 对比，每个数十 MB）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, 'no-client': { type: 'boolean' }, 'no-scale': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, 'no-client': { type: 'boolean' }, 'no-scale': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, 'heap-snapshots': { type: 'string' } });
     if (!args) return;
     if (args.values.soak !== undefined) {
       const minutes = parseInteger(args.values.soak, '--soak 分钟数', 1, 24 * 60);
-      return runSoak(minutes, args.values.out ?? 'BENCHMARKS.md', `npm run bench -- ${argv.join(' ')}`);
+      return runSoak(minutes, args.values.out ?? 'BENCHMARKS.md', `npm run bench -- ${argv.join(' ')}`, args.values['heap-snapshots']);
     }
     const quick = args.values.quick === true;
     const asOf = todayInCity();
