@@ -91,6 +91,13 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     await cdp.send('Memory.enable' as never).catch(() => {});
     await page.goto(`${server.url}/wall?token=${token}&interval=10`);
     await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 120_000 });
+    const snapshot = async (sample: SoakSample) => {
+      if (!options.heapSnapshots) return;
+      mkdirSync(options.heapSnapshots, { recursive: true });
+      const file = join(options.heapSnapshots, `wall-${sample.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
+      await writeHeapSnapshot(cdp as unknown as Cdp, file);
+      log(`    heap snapshot: ${file}`);
+    };
     const start = Date.now();
     const end = start + minutes * 60_000;
     let nextSample = start + warmupMinutes * 60_000;
@@ -120,12 +127,7 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
           const sample = await measure(page, cdp, start);
           samples.push(sample);
           log(`  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.domNodes} nodes, ${sample.listeners} listeners, revision ${sample.revision}, scene ${sample.scene}`);
-          if (options.heapSnapshots) {
-            mkdirSync(options.heapSnapshots, { recursive: true });
-            const file = join(options.heapSnapshots, `wall-${sample.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
-            await writeHeapSnapshot(cdp as unknown as Cdp, file);
-            log(`    heap snapshot: ${file}`);
-          }
+          await snapshot(sample);
           nextSample += 60_000;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -134,7 +136,9 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
       clearInterval(changer);
       await changing;
     }
-    samples.push(await measure(page, cdp, start));
+    const last = await measure(page, cdp, start);
+    samples.push(last);
+    await snapshot(last);
     // Leave the records as they were (the change timer may have left a meeting in).
     const left = inserted as { compoundId: number } | null;
     if (left) await database.db.delete(meetings).where(and(eq(meetings.compoundId, left.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
