@@ -223,8 +223,6 @@ export function loadSection(f: LoadFigures, command: string): string {
   const baseKinds = new Map(f.pacedBaseline.kinds.map((k) => [k.kind, k]));
   const loadDuring = f.load.samples.length ? ` (${Math.min(...f.load.samples).toFixed(1)}–${Math.max(...f.load.samples).toFixed(1)} sampled every 10 s during the run)` : '';
   return [
-    '## Load on the server (×1, PGlite)',
-    '',
     provenance(command, f.load.start) + loadDuring,
     '',
     `The demo city (347 compounds) on the embedded PGlite in memory, the real HTTP server on 127.0.0.1, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analysts at work (each opens a screen, then reads it for ${THINK_SECONDS} s: ${(f.analysts / THINK_SECONDS).toFixed(0)} screens a second in all) for ${f.seconds} s, then the same analysts without pause (each sends the next screen as soon as one is answered: ${f.analysts} always in flight, a stress test) for ${f.stressSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} analysts (${f.baselineSeconds} s at work, ${f.stressSeconds} s without pause) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,

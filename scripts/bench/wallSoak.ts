@@ -4,8 +4,12 @@
  * 四方联席 meeting inserted, then removed: each bumps the data revision, so the wall refetches
  * everything). The JS heap is measured after a forced garbage collection (CDP HeapProfiler) at the
  * end of the warm-up and every minute to the end, with the DOM node and event-listener counts.
+ * With `heapSnapshots` (a directory), a V8 heap snapshot is written after each sample, for
+ * comparing in Chrome DevTools (Memory → Comparison); they take seconds each and tens of MB.
  */
 import { and, eq } from 'drizzle-orm';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { compounds, meetings } from '../../data/schema/index.ts';
 import type { Database } from '../../server/db/connection.ts';
@@ -53,7 +57,21 @@ async function measure(page: Page, cdp: { send(method: string, params?: object):
   }
 }
 
-export async function wallSoak(database: Database, minutes: number, log: (line: string) => void): Promise<SoakFigures> {
+type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };
+
+async function writeHeapSnapshot(cdp: Cdp, file: string): Promise<void> {
+  const out = createWriteStream(file);
+  const onChunk = (p: { chunk: string }) => void out.write(p.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await new Promise((resolve) => out.end(resolve));
+  }
+}
+
+export async function wallSoak(database: Database, minutes: number, log: (line: string) => void, options: { heapSnapshots?: string } = {}): Promise<SoakFigures> {
   const server = await startServer({ database, port: 0 });
   const { token } = await createDisplayToken(database.db, null, 'soak');
   const browser = await launch();
@@ -73,6 +91,13 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     await cdp.send('Memory.enable' as never).catch(() => {});
     await page.goto(`${server.url}/wall?token=${token}&interval=10`);
     await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 120_000 });
+    const snapshot = async (sample: SoakSample) => {
+      if (!options.heapSnapshots) return;
+      mkdirSync(options.heapSnapshots, { recursive: true });
+      const file = join(options.heapSnapshots, `wall-${sample.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
+      await writeHeapSnapshot(cdp as unknown as Cdp, file);
+      log(`    heap snapshot: ${file}`);
+    };
     const start = Date.now();
     const end = start + minutes * 60_000;
     let nextSample = start + warmupMinutes * 60_000;
@@ -102,6 +127,7 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
           const sample = await measure(page, cdp, start);
           samples.push(sample);
           log(`  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.domNodes} nodes, ${sample.listeners} listeners, revision ${sample.revision}, scene ${sample.scene}`);
+          await snapshot(sample);
           nextSample += 60_000;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -110,7 +136,9 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
       clearInterval(changer);
       await changing;
     }
-    samples.push(await measure(page, cdp, start));
+    const last = await measure(page, cdp, start);
+    samples.push(last);
+    await snapshot(last);
     // Leave the records as they were (the change timer may have left a meeting in).
     const left = inserted as { compoundId: number } | null;
     if (left) await database.db.delete(meetings).where(and(eq(meetings.compoundId, left.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
@@ -127,8 +155,6 @@ export function soakSection(f: SoakFigures, command: string, when: string): stri
   const last = f.samples[f.samples.length - 1]!;
   const growth = last.heapMb - first.heapMb;
   return [
-    '## Wall soak (unattended wall screen)',
-    '',
     ...(f.minutes < 30 ? [`**A ${f.minutes}-minute proof run, not the 30-minute soak** (\`npm run bench:soak\`); its figures show the harness works, not that days are safe.`, ''] : []),
     `Command: \`${command}\`, measured ${when}. One wall at 1920×1080 rotating its six scenes every 10 s, a record change every 10 s (${f.changes} in all; each makes the wall refetch every figure), ${f.minutes} min in all. JS heap after a forced GC (CDP), always on the overview scene, from the end of the ${f.warmupMinutes.toFixed(1)}-min warm-up to the end:`,
     '',

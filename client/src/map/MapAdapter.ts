@@ -28,6 +28,12 @@ export interface MapAdapterOptions {
   onMoveEnd?: (view: MapViewState) => void;
   /** Start here instead of fitting the whole city. */
   initialView?: MapViewState;
+  /**
+   * How many screenfuls of tiles, per source, maplibre keeps after they leave the view (its
+   * default: 5). An unattended wall jumping between a few fixed views sets 1: the views it comes
+   * back to stay cached, and the heap stops growing once the cache is full.
+   */
+  tileCacheScreens?: number;
 }
 
 export interface MapViewState {
@@ -55,6 +61,7 @@ export class MapAdapter {
       maxBounds: [117.9, 24.2, 119.2, 25.2],
       minZoom: 8,
       maxZoom: 17,
+      ...(options.tileCacheScreens !== undefined ? { maxTileCacheZoomLevels: options.tileCacheScreens } : {}),
     });
     this.map.touchZoomRotate.disableRotation();
     this.overlay = new MapLibreOverlay({

@@ -56,14 +56,14 @@ function writeSections(out: string, sections: ReadonlyMap<string, string>): void
   log(`已写入 ${out}（${[...sections.keys()].join('、')}）`);
 }
 
-async function runSoak(minutes: number, out: string, command: string): Promise<void> {
+async function runSoak(minutes: number, out: string, command: string, heapSnapshots?: string): Promise<void> {
   log(`· wall soak: ${minutes} min (demo city on PGlite)`);
   if (clientBuildIsStale()) await buildClient();
   const loadAtStart = currentLoad();
   const database = await openDatabase({ dataDir: 'memory://soak' });
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
-    const figures = await wallSoak(database, minutes, log);
+    const figures = await wallSoak(database, minutes, log, heapSnapshots ? { heapSnapshots } : {});
     writeSections(out, new Map([['wall-soak', `${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadAtStart.toFixed(1)} at the start`)}`]]));
   } finally {
     await database.close();
@@ -127,7 +127,7 @@ export const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
   usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-client] [--no-load] [--out FILE]
-       onemap bench --soak MINUTES [--out FILE]
+       onemap bench --soak MINUTES [--out FILE] [--heap-snapshots DIR]
 
   --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
@@ -141,16 +141,17 @@ export const benchCommand: Command = {
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
                  比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
+  --heap-snapshots DIR  长稳测试时每次采样后另存 V8 堆快照（供 DevTools 对比，每个数十 MB）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, 'heap-snapshots': { type: 'string' } });
     if (!args) return;
     const out = args.values.out ?? 'BENCHMARKS.md';
     const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
     if (args.values.soak !== undefined) {
       const minutes = parseInteger(args.values.soak, '--soak 分钟数', 1, 24 * 60);
-      return runSoak(minutes, out, command);
+      return runSoak(minutes, out, command, args.values['heap-snapshots']);
     }
     const quick = args.values.quick === true;
     const pgliteAt100 = args.values['no-pglite-100'] !== true;

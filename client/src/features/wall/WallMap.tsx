@@ -10,6 +10,14 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { MapAdapter } from '../../map/MapAdapter.ts';
 
 const REBUILD_AFTER_MS = 3000;
+/**
+ * Out-of-view tiles kept per source, in screenfuls. maplibre keeps five by default, about 45 tiles
+ * of ≈ 80 KB of JS heap each per source on the wall's map slot; the spotlight scene visits a new
+ * township every minute, so that cache filled for the first half hour (heap snapshots: the tile
+ * caches were the one structure that kept growing). One screenful still holds the overview while a
+ * township is spotlit, and the last township when the overview comes back.
+ */
+const TILE_CACHE_SCREENS = 1;
 
 export interface WallMapProps {
   style: StyleSpecification;
@@ -37,7 +45,7 @@ function MapSurface({ style, layers, box, bounds, padding, label, generation, on
   const rebuild = useEffectEvent(() => onLost());
 
   useEffect(() => {
-    const instance = new MapAdapter({ container: container.current!, style });
+    const instance = new MapAdapter({ container: container.current!, style, tileCacheScreens: TILE_CACHE_SCREENS });
     adapter.current = instance;
     initialView(instance);
     let timer: number | undefined;
