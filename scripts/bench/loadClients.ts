@@ -236,10 +236,12 @@ async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
   };
 }
 
-/** What the wall page asks for, in one batched GET (see client/src/features/wall/WallPage.tsx). */
+/**
+ * What the wall page asks for again after a change, in one batched GET (see
+ * client/src/features/wall/WallPage.tsx: the township boundaries are fetched once and kept).
+ */
 const WALL_REFETCH = batchPath([
   ['system.info', undefined],
-  ['geography.townships', undefined],
   ['metrics.report', {}],
   ['compounds.status', {}],
 ]);

@@ -272,7 +272,9 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
             for (const mode of ['maplibre', 'deck', 'quad', 'product'] as const) {
               log(`· frame time ${motion} ${mode} ×${scale}`);
               // ×100 frames take a second each in software WebGL: fewer of them.
-              frames.push(await frameTimes(browser, server.url, mode, scale, (quick ? 25 : scale > 1 ? 40 : 80) + 10, motion, headers));
+              const f = await frameTimes(browser, server.url, mode, scale, (quick ? 25 : scale > 1 ? 40 : 80) + 10, motion, headers);
+              log(`  median ${ms(f.median)}; CPU per frame: GPU process ${ms(f.gpuCpuPerFrame)}, renderer ${ms(f.rendererCpuPerFrame)}`);
+              frames.push(f);
             }
         const find = (mode: string, motion: string, scale: number) => frames.find((f) => f.mode === mode && f.motion === motion && f.scale === scale)!;
         sections.set(
