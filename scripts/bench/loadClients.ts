@@ -21,9 +21,7 @@ export interface AnalystPlan {
   cookies: string[];
   connections: number;
   seconds: number;
-  /** Screens per second per analyst; none: each asks again as soon as answered. */
-  rate?: number;
-  /** Requests a second across all connections (analysts thinking between screens). */
+  /** Screens a second across all connections (analysts reading between screens); none: each asks again as soon as answered. */
   overallRate?: number;
   today: string;
   compoundCodes: string[];
@@ -187,7 +185,6 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
         connections: plan.connections,
         duration: plan.seconds,
         timeout: 10,
-        ...(plan.rate ? { connectionRate: plan.rate } : {}),
         ...(plan.overallRate ? { overallRate: plan.overallRate } : {}),
         requests: requests as unknown as autocannon.Request[],
       },
