@@ -198,9 +198,21 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
       if (lastStatus < 200 || lastStatus >= 300) entry.non2xx++;
     });
   });
+  return figuresOf(
+    result,
+    plan.seconds,
+    screens.map((s) => {
+      const entry = byKind.get(s.kind)!;
+      return { kind: s.kind, requests: entry.latencies.length, non2xx: entry.non2xx, ...histogramFigures(entry.latencies) };
+    }),
+  );
+}
+
+/** An autocannon result as the load test's figures. */
+function figuresOf(result: autocannon.Result, seconds: number, kinds: AnalystFigures['kinds']): AnalystFigures {
   return {
     requests: result.requests.total,
-    rps: result.requests.total / (result.duration || plan.seconds),
+    rps: result.requests.total / (result.duration || seconds),
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,
@@ -209,28 +221,13 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
     errors: result.errors,
     timeouts: result.timeouts,
     bytesPerSecond: result.throughput.average,
-    kinds: screens.map((s) => {
-      const entry = byKind.get(s.kind)!;
-      return { kind: s.kind, requests: entry.latencies.length, non2xx: entry.non2xx, ...histogramFigures(entry.latencies) };
-    }),
+    kinds,
   };
 }
 
 async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
   const result = await autocannon({ url: plan.url + plan.path, connections: plan.connections, duration: plan.seconds, timeout: 10, headers: plan.headers });
-  return {
-    requests: result.requests.total,
-    rps: result.requests.total / (result.duration || plan.seconds),
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    bytesPerSecond: result.throughput.average,
-    kinds: [],
-  };
+  return figuresOf(result, plan.seconds, []);
 }
 
 /**
