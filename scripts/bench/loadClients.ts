@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import { INDICATOR_KEYS } from '../../data/schema/admin.ts';
 import { addDays } from '../../server/services/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
+import { percentile } from './stats.ts';
 
 export interface AnalystPlan {
   url: string;
@@ -144,9 +145,7 @@ export const MIX_DESCRIPTION =
   'dashboard 30 % (compounds.status + metrics.report on a date, 30 % today, else any day of the last year), review 15 % (review.board + metrics.report + metrics.series for one of the last 52 weeks), workbench 15 % (workbench.rows on a week), drill-through 15 % (metrics.drill, any indicator and day, half of them for a township), compound page 15 % (compounds.history complete, or compounds.stateOn on a day), township week 5 % (review.township), compare 5 % (metrics.series + metrics.report); each screen one batched GET as httpBatchLink sends it, with a session cookie';
 
 function histogramFigures(samples: number[]): { p50: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-  return { p50: at(50), p99: at(99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: percentile(samples, 100) };
 }
 
 async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
