@@ -8,12 +8,6 @@ import { cpus, loadavg, totalmem } from 'node:os';
 const open = (name: string) => `<!-- ${name} -->`;
 const close = (name: string) => `<!-- /${name} -->`;
 
-export function sectionOf(text: string, name: string): string | null {
-  const i = text.indexOf(open(name));
-  const j = text.indexOf(close(name));
-  return i >= 0 && j > i ? text.slice(i + open(name).length, j).trim() : null;
-}
-
 /** Replaces the section's body, or appends the section at the end when the file has none. */
 export function replaceSection(text: string, name: string, body: string): string {
   const block = `${open(name)}\n${body.trim()}\n${close(name)}`;
