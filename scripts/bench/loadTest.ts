@@ -53,6 +53,8 @@ export interface RevisionPush {
   /** After the change committed: the last wall's refetch back (ms), and how many came back. */
   refetchedMs: number;
   refetched: number;
+  /** The analysts meanwhile: at work (a screen every few seconds each) or flat out (the stress run). */
+  phase: 'work' | 'stress';
 }
 
 export interface LoadFigures {
@@ -178,6 +180,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     log(`  · ${wallCount} walls and ${analysts} analysts at work (${options.seconds} s)`);
     const paced = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.seconds, 11, working) });
     log(`  · ${wallCount} walls and ${analysts} analysts without pause (${options.stressSeconds} s)`);
+    const stressFrom = now();
     const loaded = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.stressSeconds, 7) });
     const wallsUntil = now();
     clearInterval(changer);
@@ -193,7 +196,8 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
       .map((c) => {
         const heard = (walls.receipts[String(c.revision)] ?? []).map((t) => t - c.at);
         const refetched = (walls.refetched[String(c.revision)] ?? []).map((t) => t - c.at);
-        return { revision: c.revision, firstMs: Math.min(...heard), lastMs: Math.max(...heard), walls: heard.length, refetchedMs: Math.max(...refetched), refetched: refetched.length };
+        const phase: RevisionPush['phase'] = c.at >= stressFrom ? 'stress' : 'work';
+        return { revision: c.revision, firstMs: Math.min(...heard), lastMs: Math.max(...heard), walls: heard.length, refetchedMs: Math.max(...refetched), refetched: refetched.length, phase };
       });
     clearInterval(sampler);
     return { seconds: options.seconds, baselineSeconds: options.baselineSeconds, wallCount, analysts, health, me, baseline, loaded, pacedBaseline, paced, stressSeconds: options.stressSeconds, wallsOpenMs: opened.ms, walls, pushes, changes, load: { start: loadStart, end: loadavg(), samples: loadSamples } };
@@ -204,6 +208,14 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     await server.close();
     await database.close();
   }
+}
+
+/** The last wall's refetch back, for changes made while the analysts were at work and while they ran flat out. */
+function byPhase(pushes: RevisionPush[]): string {
+  const of = (phase: RevisionPush['phase']) => pushes.filter((p) => p.phase === phase).map((p) => p.refetchedMs);
+  const [work, stress] = [of('work'), of('stress')];
+  const part = (label: string, xs: number[]) => (xs.length ? `${label} p50 ${ms(percentile(xs, 50))}, max ${ms(Math.max(...xs))} (${xs.length} changes)` : `${label}: no change`);
+  return ` (${part('analysts at work', work)}; ${part('analysts without pause', stress)})`;
 }
 
 const errorsOf = (f: AnalystFigures) => f.non2xx + f.errors + f.timeouts;
@@ -250,7 +262,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
       `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))} (the shared poller reads the revision once a second, so up to 1 s of this is the poll); from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
-      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${f.walls.refetchFailures ? ` (${Object.entries(f.walls.refetchFailureReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ')})` : ''}.`,
+      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${f.walls.refetchFailures ? ` (${Object.entries(f.walls.refetchFailureReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ')})` : ''}.`,
     '',
   ].join('\n');
 }

@@ -2,13 +2,15 @@
  * The wall's soak benchmark (not part of `npm test`): the demo city on PGlite, the server, one
  * wall in headless Chromium rotating its scenes every 10 s, and a record change every 10 s (a
  * 四方联席 meeting inserted, then removed: each bumps the data revision, so the wall refetches
- * everything). The JS heap is measured after a forced garbage collection (CDP HeapProfiler) at the
- * end of the warm-up and every minute to the end, with the DOM node and event-listener counts.
- * With `heapSnapshots` (a directory), a V8 heap snapshot is written after each sample, for
- * comparing in Chrome DevTools (Memory → Comparison); they take seconds each and tens of MB.
+ * everything). After a warm-up of the same work, the JS heap is measured after a forced garbage
+ * collection (CDP HeapProfiler) every minute (or `everyMinutes`), with the DOM node and
+ * event-listener counts, and split by a heap snapshot into V8's compiled code and everything else:
+ * the JIT keeps compiling the functions the wall runs for a long while, and that is a different
+ * thing from data piling up. With `heapSnapshots` (a directory), each snapshot is also written
+ * there, for comparing in Chrome DevTools (Memory → Comparison; tens of MB each).
  */
 import { and, eq } from 'drizzle-orm';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { compounds, meetings } from '../../data/schema/index.ts';
@@ -22,15 +24,30 @@ import { launch } from './clientBench.ts';
 export interface SoakSample {
   minute: number;
   heapMb: number;
+  /** Of the heap snapshot taken right after: V8's compiled code (bytecode, machine code, their metadata) and everything else. */
+  codeMb: number;
+  otherMb: number;
   domNodes: number;
   listeners: number;
   revision: number;
   scene: string;
 }
 
+export interface SoakOptions {
+  /** A directory: each sample's V8 heap snapshot is also written there (for Chrome DevTools, Memory → Comparison). */
+  heapSnapshots?: string;
+  /** Minutes of the same rotation and changes before the first sample (default 2). */
+  warmupMinutes?: number;
+  /** Minutes between samples (default 1). */
+  everyMinutes?: number;
+  /** Passed to Chromium as `--js-flags=…` (e.g. `--no-maglev --no-turbofan`) to see what V8's tiers add. */
+  jsFlags?: string;
+}
+
 export interface SoakFigures {
   minutes: number;
   warmupMinutes: number;
+  jsFlags?: string;
   samples: SoakSample[];
   changes: number;
   /** Revision reads by the server's shared poller during the run (≈ one a second). */
@@ -42,7 +59,7 @@ export interface SoakFigures {
  * Measured on the overview scene each time (like with like): waits for it to come round, and
  * measures again if the rotation moved on while the page settled or the heap was collected.
  */
-async function measure(page: Page, cdp: { send(method: string, params?: object): Promise<unknown> }, start: number): Promise<SoakSample> {
+async function measure(page: Page, cdp: Cdp, start: number): Promise<Omit<SoakSample, 'codeMb' | 'otherMb'>> {
   const wall = page.getByTestId('wall');
   for (;;) {
     await page.waitForSelector('[data-testid="wall"][data-scene="overview"][data-ready="true"]', { timeout: 90_000 });
@@ -59,25 +76,50 @@ async function measure(page: Page, cdp: { send(method: string, params?: object):
 
 type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };
 
-async function writeHeapSnapshot(cdp: Cdp, file: string): Promise<void> {
-  const out = createWriteStream(file);
-  const onChunk = (p: { chunk: string }) => void out.write(p.chunk);
+/** A V8 heap snapshot's text (and the file, with `file`). */
+async function takeHeapSnapshot(cdp: Cdp, file?: string): Promise<string> {
+  const chunks: string[] = [];
+  const onChunk = (p: { chunk: string }) => void chunks.push(p.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    await new Promise((resolve) => out.end(resolve));
   }
+  const text = chunks.join('');
+  if (file) writeFileSync(file, text);
+  return text;
 }
 
-export async function wallSoak(database: Database, minutes: number, log: (line: string) => void, options: { heapSnapshots?: string } = {}): Promise<SoakFigures> {
+interface HeapSnapshotJson {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}
+
+/** Bytes by V8's node type ("code", "object", "closure", "string", …) in a heap snapshot, as DevTools' Summary groups them. */
+export function heapByType(snapshotText: string): Map<string, number> {
+  const json = JSON.parse(snapshotText) as HeapSnapshotJson;
+  const fields = json.snapshot.meta.node_fields;
+  const typeNames = json.snapshot.meta.node_types[0];
+  const width = fields.length;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const bytes = new Map<string, number>();
+  for (let i = 0; i < json.nodes.length; i += width) {
+    const type = typeNames[json.nodes[i + typeAt]!] ?? 'unknown';
+    bytes.set(type, (bytes.get(type) ?? 0) + json.nodes[i + sizeAt]!);
+  }
+  return bytes;
+}
+
+export async function wallSoak(database: Database, minutes: number, log: (line: string) => void, options: SoakOptions = {}): Promise<SoakFigures> {
   const server = await startServer({ database, port: 0 });
   const { token } = await createDisplayToken(database.db, null, 'soak');
-  const browser = await launch();
+  const browser = await launch(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []);
   const today = todayInCity();
   const targets = (await database.db.select({ id: compounds.id }).from(compounds).limit(20)).map((r) => r.id);
-  const warmupMinutes = Math.min(2, minutes / 3);
+  const warmupMinutes = options.warmupMinutes ?? 2;
+  const everyMinutes = options.everyMinutes ?? 1;
   const consoleErrors: string[] = [];
   const samples: SoakSample[] = [];
   let changes = 0;
@@ -91,15 +133,24 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     await cdp.send('Memory.enable' as never).catch(() => {});
     await page.goto(`${server.url}/wall?token=${token}&interval=10`);
     await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 120_000 });
-    const snapshot = async (sample: SoakSample) => {
-      if (!options.heapSnapshots) return;
-      mkdirSync(options.heapSnapshots, { recursive: true });
-      const file = join(options.heapSnapshots, `wall-${sample.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
-      await writeHeapSnapshot(cdp as unknown as Cdp, file);
-      log(`    heap snapshot: ${file}`);
+    /** Measures, then splits the heap by a snapshot (and keeps the file with `heapSnapshots`). */
+    const sample = async (): Promise<SoakSample> => {
+      const measured = await measure(page, cdp as unknown as Cdp, start);
+      let file: string | undefined;
+      if (options.heapSnapshots) {
+        mkdirSync(options.heapSnapshots, { recursive: true });
+        file = join(options.heapSnapshots, `wall-${measured.minute.toFixed(1).padStart(5, '0')}min.heapsnapshot`);
+      }
+      const byType = heapByType(await takeHeapSnapshot(cdp as unknown as Cdp, file));
+      // "native" are Blink's objects (DOM, canvases) and "synthetic" the snapshot's roots: not V8's heap.
+      const v8Bytes = [...byType].filter(([type]) => type !== 'native' && type !== 'synthetic').reduce((n, [, bytes]) => n + bytes, 0);
+      const code = byType.get('code') ?? 0;
+      const s: SoakSample = { ...measured, codeMb: code / 2 ** 20, otherMb: (v8Bytes - code) / 2 ** 20 };
+      log(`  ${s.minute.toFixed(1)} min: heap ${s.heapMb.toFixed(2)} MB (code ${s.codeMb.toFixed(2)}, other ${s.otherMb.toFixed(2)}), ${s.domNodes} nodes, ${s.listeners} listeners, revision ${s.revision}${file ? `, ${file}` : ''}`);
+      return s;
     };
     const start = Date.now();
-    const end = start + minutes * 60_000;
+    const end = start + (warmupMinutes + minutes) * 60_000;
     let nextSample = start + warmupMinutes * 60_000;
     let inserted: { compoundId: number } | null = null;
     let changing: Promise<void> = Promise.resolve();
@@ -124,11 +175,8 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     try {
       while (Date.now() < end) {
         if (Date.now() >= nextSample) {
-          const sample = await measure(page, cdp, start);
-          samples.push(sample);
-          log(`  ${sample.minute.toFixed(1)} min: heap ${sample.heapMb.toFixed(1)} MB, ${sample.domNodes} nodes, ${sample.listeners} listeners, revision ${sample.revision}, scene ${sample.scene}`);
-          await snapshot(sample);
-          nextSample += 60_000;
+          samples.push(await sample());
+          nextSample += everyMinutes * 60_000;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -136,9 +184,7 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
       clearInterval(changer);
       await changing;
     }
-    const last = await measure(page, cdp, start);
-    samples.push(last);
-    await snapshot(last);
+    samples.push(await sample());
     // Leave the records as they were (the change timer may have left a meeting in).
     const left = inserted as { compoundId: number } | null;
     if (left) await database.db.delete(meetings).where(and(eq(meetings.compoundId, left.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
@@ -146,23 +192,27 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     await browser.close();
     await server.close();
   }
-  return { minutes, warmupMinutes, samples, changes, pollerReads: revisionWatcher(database.db).reads - readsBefore, consoleErrors };
+  return { minutes, warmupMinutes, ...(options.jsFlags ? { jsFlags: options.jsFlags } : {}), samples, changes, pollerReads: revisionWatcher(database.db).reads - readsBefore, consoleErrors };
 }
 
 /** The BENCHMARKS.md section. */
 export function soakSection(f: SoakFigures, command: string, when: string): string {
   const first = f.samples[0]!;
   const last = f.samples[f.samples.length - 1]!;
+  const mb = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)} MB`;
+  const pct = (x: number, of: number) => `${x >= 0 ? '+' : ''}${((x / of) * 100).toFixed(1)} %`;
   const growth = last.heapMb - first.heapMb;
+  const code = last.codeMb - first.codeMb;
+  const other = last.otherMb - first.otherMb;
   return [
     ...(f.minutes < 30 ? [`**A ${f.minutes}-minute proof run, not the 30-minute soak** (\`npm run bench:soak\`); its figures show the harness works, not that days are safe.`, ''] : []),
-    `Command: \`${command}\`, measured ${when}. One wall at 1920×1080 rotating its six scenes every 10 s, a record change every 10 s (${f.changes} in all; each makes the wall refetch every figure), ${f.minutes} min in all. JS heap after a forced GC (CDP), always on the overview scene, from the end of the ${f.warmupMinutes.toFixed(1)}-min warm-up to the end:`,
+    `Command: \`${command}\`, measured ${when}${f.jsFlags ? `, Chromium with \`--js-flags=${f.jsFlags}\`` : ''}. One wall at 1920×1080 rotating its six scenes every 10 s, a record change every 10 s (${f.changes} in all; each makes the wall refetch every figure): a ${f.warmupMinutes}-minute warm-up, then ${f.minutes} minutes measured. JS heap after a forced GC (CDP), always on the overview scene, then split by a heap snapshot into V8's compiled code (bytecode and machine code) and everything else (objects, arrays, strings, closures):`,
     '',
-    '| minute | heap (MB) | DOM nodes | JS listeners | data revision | scene |',
-    '|---|---|---|---|---|---|',
-    ...f.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(1)} | ${s.domNodes} | ${s.listeners} | ${s.revision} | ${s.scene} |`),
+    '| minute | heap (MB) | compiled code (MB) | everything else (MB) | DOM nodes | JS listeners | data revision |',
+    '|---|---|---|---|---|---|---|',
+    ...f.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(2)} | ${s.codeMb.toFixed(2)} | ${s.otherMb.toFixed(2)} | ${s.domNodes} | ${s.listeners} | ${s.revision} |`),
     '',
-    `Heap growth after warm-up: **${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((growth / first.heapMb) * 100).toFixed(1)} %)**; DOM nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ${last.listeners}. Server: ${f.pollerReads} revision reads by the one shared poller (≈ 1 per second while a wall listens). Console errors: ${f.consoleErrors.length}.`,
+    `Heap growth after warm-up: **${mb(growth)} (${pct(growth, first.heapMb)})**, of which compiled code ${mb(code)} and everything else ${mb(other)} (${pct(other, first.otherMb)}); DOM nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ${last.listeners}. Server: ${f.pollerReads} revision reads by the one shared poller (≈ 1 per second while a wall listens). Console errors: ${f.consoleErrors.length}.`,
     '',
   ].join('\n');
 }

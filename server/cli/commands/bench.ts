@@ -8,7 +8,7 @@ import { loadSection, loadTest } from '../../../scripts/bench/loadTest.ts';
 import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
 import { currentLoad, provenance, replaceSection } from '../../../scripts/bench/benchReport.ts';
 import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
-import { soakSection, wallSoak } from '../../../scripts/bench/wallSoak.ts';
+import { soakSection, wallSoak, type SoakOptions } from '../../../scripts/bench/wallSoak.ts';
 import { openDatabase, type Database } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { CLIENT_DIST, startServer } from '../../http/server.ts';
@@ -56,14 +56,14 @@ function writeSections(out: string, sections: ReadonlyMap<string, string>): void
   log(`已写入 ${out}（${[...sections.keys()].join('、')}）`);
 }
 
-async function runSoak(minutes: number, out: string, command: string, heapSnapshots?: string): Promise<void> {
-  log(`· wall soak: ${minutes} min (demo city on PGlite)`);
+async function runSoak(minutes: number, out: string, command: string, options: SoakOptions): Promise<void> {
+  log(`· wall soak: ${options.warmupMinutes ?? 2} min warm-up + ${minutes} min (demo city on PGlite)`);
   if (clientBuildIsStale()) await buildClient();
   const loadAtStart = currentLoad();
   const database = await openDatabase({ dataDir: 'memory://soak' });
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
-    const figures = await wallSoak(database, minutes, log, heapSnapshots ? { heapSnapshots } : {});
+    const figures = await wallSoak(database, minutes, log, options);
     writeSections(out, new Map([['wall-soak', `${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadAtStart.toFixed(1)} at the start`)}`]]));
   } finally {
     await database.close();
@@ -126,32 +126,44 @@ const SINGLE_DATE_GOAL: Record<Scale, number> = { 1: 50, 100: 300, 1000: 2000 };
 export const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
-  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-client] [--no-load] [--out FILE]
-       onemap bench --soak MINUTES [--out FILE] [--heap-snapshots DIR]
+  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--out FILE]
+       onemap bench --soak MINUTES [--warmup M] [--every M] [--out FILE] [--heap-snapshots DIR] [--js-flags FLAGS]
 
   --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
                  1000（全国级，约 35 万小区，仅 PostgreSQL，约 20 分钟、约 6 GB 磁盘）；
                  默认 1,100
   --no-pglite-100 ×100 不在 PGlite 上测（默认测：文件数据目录 var/bench-pglite-x100，约 1.5 GB、数分钟）
+  --no-engine    不测指标引擎与导出（只测负载与前端时用）
   --no-client    不测前端（Chromium）
   --no-load      不测服务端负载（默认测：×1 示范城市、PGlite，200 块大屏订阅 + 20 个分析员
                  每人每 5 秒打开一屏，持续 2 分钟；再测不停查询 30 秒（压力）；
                  另测无大屏时的基线；--quick 时为 20 秒与 10 秒）
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
-  --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，运行 N 分钟，
-                 比较预热后与结束时的 JS 堆（npm run bench:soak 为 30 分钟）
-  --heap-snapshots DIR  长稳测试时每次采样后另存 V8 堆快照（供 DevTools 对比，每个数十 MB）
+  --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，预热后再运行 N 分钟，
+                 比较预热结束与测试结束时的 JS 堆，并按堆快照分为编译代码与其他
+                 （npm run bench:soak 为 30 分钟）
+  --warmup M     长稳测试的预热分钟数（默认 2）
+  --every M      长稳测试的采样间隔分钟数（默认 1）
+  --heap-snapshots DIR  长稳测试时每次采样的 V8 堆快照另存到此目录（供 DevTools 对比，每个数十 MB）
+  --js-flags F   传给 Chromium 的 V8 参数（诊断用，如 "--no-maglev --no-turbofan"）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, 'heap-snapshots': { type: 'string' } });
+    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, 'no-engine': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, warmup: { type: 'string' }, every: { type: 'string' }, 'heap-snapshots': { type: 'string' }, 'js-flags': { type: 'string' } });
     if (!args) return;
     const out = args.values.out ?? 'BENCHMARKS.md';
     const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
     if (args.values.soak !== undefined) {
       const minutes = parseInteger(args.values.soak, '--soak 分钟数', 1, 24 * 60);
-      return runSoak(minutes, out, command, args.values['heap-snapshots']);
+      const v = args.values;
+      const options: SoakOptions = {
+        ...(v.warmup !== undefined ? { warmupMinutes: parseInteger(v.warmup, '--warmup 分钟数', 0, 24 * 60) } : {}),
+        ...(v.every !== undefined ? { everyMinutes: parseInteger(v.every, '--every 分钟数', 1, 24 * 60) } : {}),
+        ...(v['heap-snapshots'] !== undefined ? { heapSnapshots: v['heap-snapshots'] } : {}),
+        ...(v['js-flags'] !== undefined ? { jsFlags: v['js-flags'] } : {}),
+      };
+      return runSoak(minutes, out, command, options);
     }
     const quick = args.values.quick === true;
     const pgliteAt100 = args.values['no-pglite-100'] !== true;
@@ -168,7 +180,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     const pglite = await openDatabase({ dataDir: 'memory://bench' });
     const [seedMs] = await timeIt(() => seedDemoCity(pglite.db, { seed: 1, asOf }));
 
-    for (const scale of scales) {
+    for (const scale of args.values['no-engine'] ? [] : scales) {
       loadAtStart = currentLoad();
       const rows: string[] = [];
       const details: string[] = [];

@@ -13,7 +13,8 @@ export class ChromiumError extends Error {
 
 export const CHROMIUM_PATH = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches (the soak benchmark passes `--js-flags=…` to compare V8 tiers). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -31,6 +32,7 @@ export async function launchChromium(): Promise<Browser> {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...extraArgs,
         // Playwright gives every launch a fresh temporary --user-data-dir of its own.
       ],
     });
