@@ -177,6 +177,12 @@ describe('the wall screen', () => {
       seen.add((await title.textContent())!);
       await page.getByTestId('wall-lagging').waitFor({ state: 'visible' });
       expect(await clippedPanels(page), await title.textContent() ?? '').toEqual([]);
+      // The map names only the listed lagging compounds that fit without overlapping, not every compound.
+      const listed = Number((await page.locator('[data-testid="wall-lagging"] h2').textContent())?.match(/\d+/)?.[0] ?? 0);
+      await expect.poll(() => page.getByTestId('wall-map').getAttribute('data-drawn'), { timeout: 20_000 }).toMatch(/compound-labels:\d+/);
+      const named = Number((await page.getByTestId('wall-map').getAttribute('data-drawn'))!.match(/compound-labels:(\d+)/)![1]);
+      expect(named, await title.textContent() ?? '').toBeGreaterThanOrEqual(Math.min(listed, 1));
+      expect(named).toBeLessThanOrEqual(listed);
     }
     expect(seen.size).toBeGreaterThan(1);
     await view.context.close();

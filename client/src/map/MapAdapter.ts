@@ -13,6 +13,8 @@ setWorkerUrl(workerUrl);
 
 /** Jinjiang's extent, [west, south, east, north] in WGS84 degrees. */
 export const CITY_BOUNDS: [number, number, number, number] = [118.405, 24.505, 118.715, 24.895];
+/** The largest zoom fitBounds goes to (a small township or one compound is not shown closer). */
+export const MAP_MAX_ZOOM = 15;
 
 export interface MapAdapterOptions {
   container: HTMLElement;
@@ -161,7 +163,7 @@ export class MapAdapter {
   private layersVersion = 0;
 
   fitBounds(bounds: LngLatBoundsLike, animate = true, padding = 40): void {
-    this.map.fitBounds(bounds, { padding, duration: animate ? 600 : 0, maxZoom: 15 });
+    this.map.fitBounds(bounds, { padding, duration: animate ? 600 : 0, maxZoom: MAP_MAX_ZOOM });
   }
 
   /** After the container changed size (maplibre also watches it, but a wall wants it at once). */

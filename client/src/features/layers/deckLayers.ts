@@ -25,6 +25,8 @@ export interface MapLayerInput {
   selectedTownship: string | null;
   /** Compound names appear from this zoom on. */
   showCompoundNames: boolean;
+  /** With `showCompoundNames`, name only these compounds (codes); all when absent. */
+  namedCompounds?: ReadonlySet<string> | null;
   /** Multiplier for wall screens. */
   scale?: number;
   /** Multiplier for the labels alone (default: `scale`). */
@@ -34,6 +36,15 @@ export interface MapLayerInput {
 /** Pixels: 4 px for a 100-household compound up to ~15 px for 3,000+. */
 export function compoundRadius(households: number): number {
   return 3 + Math.sqrt(households) / 5;
+}
+
+/** Label font sizes in pixels, before the wall's scale. */
+export const TOWNSHIP_LABEL_SIZE = 15;
+export const COMPOUND_LABEL_SIZE = 12;
+
+/** Pixels from a compound's point to its name's centre line (above the point). */
+export function compoundLabelOffset(households: number, scale: number): number {
+  return -(compoundRadius(households) * scale + 9);
 }
 
 export function mapLayers(input: MapLayerInput): Layer[] {
@@ -102,7 +113,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       data: input.townships,
       getPosition: (f) => f.properties.labelAt,
       getText: (f) => f.properties.name,
-      getSize: 15 * labelScale,
+      getSize: TOWNSHIP_LABEL_SIZE * labelScale,
       getColor: [236, 243, 252, 255],
       // A halo, not a background box: the same shader program as the compound names.
       fontFamily: LABEL_FONT,
@@ -116,14 +127,15 @@ export function mapLayers(input: MapLayerInput): Layer[] {
     }),
   );
   if (input.showCompoundNames) {
+    const named = input.namedCompounds;
     layers.push(
       new TextLayer<CompoundRow>({
         id: 'compound-labels',
-        data: input.compounds,
+        data: named ? input.compounds.filter((c) => named.has(c.code)) : input.compounds,
         getPosition: (c) => [c.lon, c.lat],
         getText: (c) => c.name,
-        getSize: 12 * labelScale,
-        getPixelOffset: (c) => [0, -(compoundRadius(c.households) * scale + 9)],
+        getSize: COMPOUND_LABEL_SIZE * labelScale,
+        getPixelOffset: (c) => [0, compoundLabelOffset(c.households, scale)],
         getColor: [205, 218, 235, 255],
         fontFamily: LABEL_FONT,
         characterSet: 'auto',

@@ -9,18 +9,19 @@ import { useMemo, type ReactNode } from 'react';
 import { laggingCompounds } from '../../../../server/services/review/laggingCompounds.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CITY_BOUNDS } from '../../map/MapAdapter.ts';
+import { CITY_BOUNDS, MAP_MAX_ZOOM } from '../../map/MapAdapter.ts';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, boundsOf, townshipFeatures } from '../dashboard/townshipFeatures.ts';
 import { legendFor, type CoverageLayer } from '../layers/coverageLayers.ts';
 import { layerFacts } from './layerFacts.ts';
-import { mapLayers } from '../layers/deckLayers.ts';
+import { COMPOUND_LABEL_SIZE, compoundLabelOffset, mapLayers, TOWNSHIP_LABEL_SIZE } from '../layers/deckLayers.ts';
 import { laggingTownships } from './laggingTownships.ts';
 import { LaggingList } from './LaggingList.tsx';
 import { TownshipBreakdown } from './TownshipBreakdown.tsx';
 import { TownshipMatrix } from './TownshipMatrix.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
+import { declutteredLabels, fittedProjection } from './spotlightLabels.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
 import { spanOf, sceneLayout, type Rect } from './wallCanvas.ts';
 import { WallAttention, WallFigures } from './WallFigures.tsx';
@@ -67,6 +68,34 @@ export function WallPage() {
   );
 
   const layer: CoverageLayer = scene === 'overview' || scene === 'spotlight' ? (scene === 'overview' ? 'party' : 'committee') : scene;
+  const spotlightFeature = spotlight ? features.find((f) => f.properties.code === spotlight.code) : undefined;
+  const bounds = scene === 'spotlight' && spotlightFeature ? boundsOf(spotlightFeature) : CITY_BOUNDS;
+
+  const layout = sceneLayout(geometry.width);
+  const s = geometry.scale;
+  const mapBox = { left: geometry.left + layout.map.x * s, top: geometry.top + layout.map.y * s, width: layout.map.width * s, height: layout.map.height * s };
+  const mapPadding = Math.round(24 * s);
+
+  // The spotlight names the lagging compounds its list names, as many as fit without overlapping.
+  const [west, south, east, north] = bounds;
+  const named = useMemo(() => {
+    if (scene !== 'spotlight') return null;
+    const byCode = new Map(rows.map((c) => [c.code, c]));
+    const candidates = spotlightCompounds.flatMap((l) => {
+      const c = byCode.get(l.code);
+      return c ? [{ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, s * MAP_POINT_SCALE) }] : [];
+    });
+    const view = { bounds: [west, south, east, north] as const, width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM };
+    const labelScale = s * MAP_COMPOUND_LABEL_SCALE;
+    const township = spotlightFeature?.properties;
+    return declutteredLabels(candidates, {
+      project: fittedProjection(view),
+      map: view,
+      fontSize: COMPOUND_LABEL_SIZE * labelScale,
+      reserved: township ? [{ name: township.name, lon: township.labelAt[0], lat: township.labelAt[1], fontSize: TOWNSHIP_LABEL_SIZE * labelScale }] : [],
+    });
+  }, [scene, rows, spotlightCompounds, spotlightFeature, s, west, south, east, north, mapBox.width, mapBox.height, mapPadding]);
+
   const layers = useMemo(
     () =>
       mapLayers({
@@ -77,17 +106,12 @@ export function WallPage() {
         selectedCompound: null,
         selectedTownship: scene === 'spotlight' ? (spotlight?.code ?? null) : null,
         showCompoundNames: scene === 'spotlight',
+        namedCompounds: named,
         scale: geometry.scale * MAP_POINT_SCALE,
         labelScale: geometry.scale * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
       }),
-    [features, rows, layer, scene, spotlight, geometry.scale],
+    [features, rows, layer, scene, spotlight, named, geometry.scale],
   );
-  const spotlightFeature = spotlight ? features.find((f) => f.properties.code === spotlight.code) : undefined;
-  const bounds = scene === 'spotlight' && spotlightFeature ? boundsOf(spotlightFeature) : CITY_BOUNDS;
-
-  const layout = sceneLayout(geometry.width);
-  const s = geometry.scale;
-  const mapBox = { left: geometry.left + layout.map.x * s, top: geometry.top + layout.map.y * s, width: layout.map.width * s, height: layout.map.height * s };
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';
   const ready = Boolean(report.data && compounds.data && townships.data && info.data);
@@ -144,7 +168,7 @@ export function WallPage() {
 
   return (
     <div className={`wall ${layout.wide ? 'wall-wide' : ''}`} data-testid="wall" data-ready={ready} data-scene={scene} data-scale={s} data-revision={live.revision ?? ''} data-connected={live.connected}>
-      {townships.data && <WallMap style={style} layers={layers} box={mapBox} bounds={bounds} padding={Math.round(24 * s)} label={t('app.title')} />}
+      {townships.data && <WallMap style={style} layers={layers} box={mapBox} bounds={bounds} padding={mapPadding} label={t('app.title')} />}
       <div className="wall-frame" style={{ left: geometry.left, top: geometry.top, width: geometry.width * s, height: 1080 * s }}>
         <div className="wall-canvas" style={{ width: geometry.width, height: 1080, zoom: s }}>
           <WallHeader
