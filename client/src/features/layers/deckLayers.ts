@@ -27,6 +27,8 @@ export interface MapLayerInput {
   showCompoundNames: boolean;
   /** With `showCompoundNames`, name only these compounds (codes); all when absent. */
   namedCompounds?: ReadonlySet<string> | null;
+  /** Township names moved up (negative) or down by this many pixels, by code (the wall's fixed views). */
+  townshipLabelOffsets?: ReadonlyMap<string, number> | null;
   /** Multiplier for wall screens. */
   scale?: number;
   /** Multiplier for the labels alone (default: `scale`). */
@@ -124,6 +126,8 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       outlineColor: [8, 20, 35, 235],
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
+      getPixelOffset: (f) => [0, input.townshipLabelOffsets?.get(f.properties.code) ?? 0],
+      updateTriggers: { getPixelOffset: [input.townshipLabelOffsets] },
     }),
   );
   if (input.showCompoundNames) {

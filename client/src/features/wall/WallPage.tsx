@@ -14,14 +14,14 @@ import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, boundsOf, townshipFeatures } from '../dashboard/townshipFeatures.ts';
 import { legendFor, type CoverageLayer } from '../layers/coverageLayers.ts';
 import { layerFacts } from './layerFacts.ts';
-import { COMPOUND_LABEL_SIZE, compoundLabelOffset, mapLayers, TOWNSHIP_LABEL_SIZE } from '../layers/deckLayers.ts';
+import { mapLayers } from '../layers/deckLayers.ts';
 import { laggingTownships } from './laggingTownships.ts';
 import { LaggingList } from './LaggingList.tsx';
 import { TownshipBreakdown } from './TownshipBreakdown.tsx';
 import { TownshipMatrix } from './TownshipMatrix.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
-import { declutteredLabels, fittedProjection } from './spotlightLabels.ts';
+import { wallMapLabels } from './wallLabels.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
 import { spanOf, sceneLayout, type Rect } from './wallCanvas.ts';
 import { WallAttention, WallFigures } from './WallFigures.tsx';
@@ -76,25 +76,20 @@ export function WallPage() {
   const mapBox = { left: geometry.left + layout.map.x * s, top: geometry.top + layout.map.y * s, width: layout.map.width * s, height: layout.map.height * s };
   const mapPadding = Math.round(24 * s);
 
-  // The spotlight names the lagging compounds its list names, as many as fit without overlapping.
+  // Township names clear of each other; on the spotlight, the listed lagging compounds that fit.
   const [west, south, east, north] = bounds;
-  const named = useMemo(() => {
-    if (scene !== 'spotlight') return null;
+  const labels = useMemo(() => {
     const byCode = new Map(rows.map((c) => [c.code, c]));
-    const candidates = spotlightCompounds.flatMap((l) => {
-      const c = byCode.get(l.code);
-      return c ? [{ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, s * MAP_POINT_SCALE) }] : [];
+    return wallMapLabels({
+      view: { bounds: [west, south, east, north], width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM },
+      townships: features,
+      townshipLabelScale: s * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
+      spotlight:
+        scene === 'spotlight' && spotlight
+          ? { code: spotlight.code, lagging: spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []), labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE }
+          : null,
     });
-    const view = { bounds: [west, south, east, north] as const, width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM };
-    const labelScale = s * MAP_COMPOUND_LABEL_SCALE;
-    const township = spotlightFeature?.properties;
-    return declutteredLabels(candidates, {
-      project: fittedProjection(view),
-      map: view,
-      fontSize: COMPOUND_LABEL_SIZE * labelScale,
-      reserved: township ? [{ name: township.name, lon: township.labelAt[0], lat: township.labelAt[1], fontSize: TOWNSHIP_LABEL_SIZE * labelScale }] : [],
-    });
-  }, [scene, rows, spotlightCompounds, spotlightFeature, s, west, south, east, north, mapBox.width, mapBox.height, mapPadding]);
+  }, [scene, rows, features, spotlight, spotlightCompounds, s, west, south, east, north, mapBox.width, mapBox.height, mapPadding]);
 
   const layers = useMemo(
     () =>
@@ -106,11 +101,12 @@ export function WallPage() {
         selectedCompound: null,
         selectedTownship: scene === 'spotlight' ? (spotlight?.code ?? null) : null,
         showCompoundNames: scene === 'spotlight',
-        namedCompounds: named,
+        namedCompounds: labels.namedCompounds,
+        townshipLabelOffsets: labels.townshipOffsets,
         scale: geometry.scale * MAP_POINT_SCALE,
         labelScale: geometry.scale * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
       }),
-    [features, rows, layer, scene, spotlight, named, geometry.scale],
+    [features, rows, layer, scene, spotlight, labels, geometry.scale],
   );
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';

@@ -1,6 +1,7 @@
-/** The spotlight's compound names: where fitBounds puts a point, and which names fit without overlapping. */
+/** The wall's map labels: where fitBounds puts a point, township names moved clear of each other, and which compound names fit. */
 import { describe, expect, it } from 'vitest';
-import { declutteredLabels, fittedProjection, labelWidth, type LabelCandidate } from '../../../../client/src/features/wall/spotlightLabels.ts';
+import type { TownshipFeature } from '../../../../client/src/features/layers/deckLayers.ts';
+import { declutteredLabels, fittedProjection, labelWidth, separatedLabels, wallMapLabels, type LabelCandidate } from '../../../../client/src/features/wall/wallLabels.ts';
 
 // About 4 km × 4.4 km around 梅岭街道, fitted into a 686 × 950 map slot with 24 px padding.
 const view = { bounds: [118.55, 24.8, 118.59, 24.84] as const, width: 686, height: 950, padding: 24, maxZoom: 15 };
@@ -57,5 +58,46 @@ describe('declutteredLabels', () => {
   it('measures Chinese characters at one em and Latin letters and digits at about half', () => {
     expect(labelWidth('滨江佳园', 20)).toBe(80);
     expect(labelWidth('SM广场', 20)).toBeCloseTo(62, 0);
+  });
+});
+
+describe('separatedLabels', () => {
+  const placement = { project: fittedProjection(view), map: view, fontSize: 22 };
+  // Two township names side by side, their boxes touching (as 西园街道 and 梅岭街道 on the city view), and one far away.
+  // The bounds' width fills the slot's 686 − 2 × 24 px: a pixel is 0.04° / 638 of longitude.
+  const lonAt = (px: number) => 118.57 + (px / (686 - 48)) * 0.04;
+  const side = [
+    { key: 'west', name: '西园街道', lon: 118.57, lat: 24.82 },
+    { key: 'east', name: '梅岭街道', lon: lonAt(80), lat: 24.82 },
+    { key: 'far', name: '金井镇', lon: 118.555, lat: 24.805 },
+  ];
+
+  it('moves the later of two touching names up a line, and leaves the rest alone', () => {
+    const moved = separatedLabels(side, placement);
+    expect([...moved.keys()]).toEqual(['east']);
+    // One line: the name's height (1.25 em) and the gap above and below it.
+    expect(moved.get('east')).toBeCloseTo(-(22 * 1.25 + 8), 5);
+  });
+
+  it('moves nothing when the names are clear of each other', () => {
+    expect(separatedLabels([side[0]!, { ...side[1]!, lon: lonAt(140) }, side[2]!], placement).size).toBe(0);
+  });
+});
+
+describe('wallMapLabels', () => {
+  const square = (code: string, name: string, lon: number, lat: number): TownshipFeature => ({
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [[[lon - 0.005, lat - 0.005], [lon + 0.005, lat - 0.005], [lon + 0.005, lat + 0.005], [lon - 0.005, lat + 0.005], [lon - 0.005, lat - 0.005]]] },
+    properties: { code, name, labelAt: [lon, lat] },
+  });
+  const townships = [square('350582001', '青阳街道', 118.57, 24.82), square('350582002', '梅岭街道', 118.58, 24.82)];
+  const compound = (code: string, lon: number, lat: number) => ({ code, name: `小区${code}`, lon, lat, households: 400 });
+
+  it('names no compound outside the spotlight and none over the township name', () => {
+    const base = { view, townships, townshipLabelScale: 1.7 };
+    expect(wallMapLabels(base).namedCompounds).toBeNull();
+    const plan = wallMapLabels({ ...base, spotlight: { code: '350582001', lagging: [compound('A', 118.57, 24.8203), compound('B', 118.565, 24.81)], labelScale: 1.7, pointScale: 1.15 } });
+    // A's name would sit on "青阳街道"; B is clear.
+    expect([...plan.namedCompounds!]).toEqual(['B']);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * Labels on the wall's map that do not run into each other. The wall's camera is fixed per scene
+ * (maplibre's fitBounds of the city or of a township), so label boxes are computed here, in the
+ * same Web Mercator pixels, without asking the map.
+ *
+ * - Township names: small central townships sit side by side, and at the wall's label size two
+ *   names can touch and read as one ("西园街道梅岭街道"); such a name is moved up or down.
+ * - The spotlight's compound names: all of a township's names at the zoom the wall shows it pile
+ *   up into an unreadable knot (eighty names in a few square kilometres), so the map names the
+ *   lagging compounds the list beside it names, in the list's order, and drops a name whose box
+ *   would overlap one already placed or leave the map.
+ */
+import { COMPOUND_LABEL_SIZE, compoundLabelOffset, TOWNSHIP_LABEL_SIZE, type TownshipFeature } from '../layers/deckLayers.ts';
+import type { CompoundRow } from '../layers/coverageLayers.ts';
+
+export interface LabelCandidate {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  /** Pixels from the point to the label's centre line (negative: above the point). */
+  offsetY: number;
+}
+
+export interface FittedView {
+  /** [west, south, east, north], fitted into the map with `padding` on every side. */
+  bounds: readonly [number, number, number, number];
+  width: number;
+  height: number;
+  padding: number;
+  /** The map's largest zoom for fitBounds (MapAdapter: 15). */
+  maxZoom: number;
+}
+
+/** maplibre's world is 512 px wide at zoom 0. */
+const TILE_SIZE = 512;
+
+const mercatorX = (lon: number) => (lon + 180) / 360;
+const mercatorY = (lat: number) => {
+  const phi = (lat * Math.PI) / 180;
+  return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+};
+
+/** Pixels from the map's top-left corner, as fitBounds places the bounds (centred, aspect kept). */
+export function fittedProjection(view: FittedView): (lon: number, lat: number) => [number, number] {
+  const [west, south, east, north] = view.bounds;
+  const x0 = mercatorX(west);
+  const x1 = mercatorX(east);
+  const y0 = mercatorY(north);
+  const y1 = mercatorY(south);
+  const fit = Math.min((view.width - 2 * view.padding) / Math.max(x1 - x0, 1e-12), (view.height - 2 * view.padding) / Math.max(y1 - y0, 1e-12));
+  const scale = Math.min(fit, TILE_SIZE * 2 ** view.maxZoom);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return (lon, lat) => [view.width / 2 + (mercatorX(lon) - cx) * scale, view.height / 2 + (mercatorY(lat) - cy) * scale];
+}
+
+/** A name's width in pixels: a CJK character is one em, Latin letters and digits about half. */
+export function labelWidth(name: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of name) ems += ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1;
+  return ems * fontSize;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+export interface LabelPlacement {
+  project: (lon: number, lat: number) => [number, number];
+  map: { width: number; height: number };
+  /** The names' font size in pixels. */
+  fontSize: number;
+  /** Pixels kept clear around each name. */
+  gap?: number;
+  /** Labels already on the map that names must not cover (the township's own name), each with its font size and vertical offset. */
+  reserved?: readonly { name: string; lon: number; lat: number; fontSize: number; offsetY?: number }[];
+}
+
+function boxMaker(placement: LabelPlacement) {
+  const gap = placement.gap ?? 4;
+  return (name: string, lon: number, lat: number, offsetY: number, size: number): Box => {
+    const [x, y] = placement.project(lon, lat);
+    const w = labelWidth(name, size) / 2;
+    const h = (size * 1.25) / 2;
+    return { left: x - w - gap, right: x + w + gap, top: y + offsetY - h - gap, bottom: y + offsetY + h + gap };
+  };
+}
+
+/**
+ * Vertical pixel offsets for names that would overlap a name placed before them (in order): each
+ * is tried where it is, then a line up, a line down, two lines up, two down; the first place clear
+ * of the names before it is kept (or where it is, if none is). Only moved names are in the map.
+ */
+export function separatedLabels(labels: readonly { key: string; name: string; lon: number; lat: number }[], placement: LabelPlacement): Map<string, number> {
+  const boxOf = boxMaker(placement);
+  const line = placement.fontSize * 1.25 + 2 * (placement.gap ?? 4);
+  const tries = [0, -1, 1, -2, 2].map((n) => n * line);
+  const placed: Box[] = [];
+  const moved = new Map<string, number>();
+  for (const label of labels) {
+    const dy = tries.find((d) => !placed.some((p) => overlaps(p, boxOf(label.name, label.lon, label.lat, d, placement.fontSize)))) ?? 0;
+    placed.push(boxOf(label.name, label.lon, label.lat, dy, placement.fontSize));
+    if (dy !== 0) moved.set(label.key, dy);
+  }
+  return moved;
+}
+
+/**
+ * The codes of the candidates to name, taken in order: each is kept if its label box (plus `gap`
+ * pixels around it) overlaps no reserved or kept box and lies inside the map.
+ */
+export function declutteredLabels(candidates: readonly LabelCandidate[], placement: LabelPlacement): Set<string> {
+  const { map, fontSize } = placement;
+  const boxOf = boxMaker(placement);
+  const kept: Box[] = (placement.reserved ?? []).map((r) => boxOf(r.name, r.lon, r.lat, r.offsetY ?? 0, r.fontSize));
+  const codes = new Set<string>();
+  for (const c of candidates) {
+    const box = boxOf(c.name, c.lon, c.lat, c.offsetY, fontSize);
+    if (box.left < 0 || box.top < 0 || box.right > map.width || box.bottom > map.height) continue;
+    if (kept.some((k) => overlaps(k, box))) continue;
+    kept.push(box);
+    codes.add(c.code);
+  }
+  return codes;
+}
+
+export interface WallMapLabelsInput {
+  view: FittedView;
+  townships: readonly TownshipFeature[];
+  /** Township names' size multiplier (the wall's scale × the scene's label scale). */
+  townshipLabelScale: number;
+  /** The spotlight scene: the township, its lagging compounds in the list's order, and the compound names' and points' multipliers. */
+  spotlight?: { code: string; lagging: readonly Pick<CompoundRow, 'code' | 'name' | 'lon' | 'lat' | 'households'>[]; labelScale: number; pointScale: number } | null;
+}
+
+/** The wall scene's label plan: township names moved clear of each other and, on the spotlight, the compounds to name. */
+export function wallMapLabels(input: WallMapLabelsInput): { townshipOffsets: Map<string, number>; namedCompounds: Set<string> | null } {
+  const project = fittedProjection(input.view);
+  const townshipSize = TOWNSHIP_LABEL_SIZE * input.townshipLabelScale;
+  const townshipOffsets = separatedLabels(
+    input.townships.map((f) => ({ key: f.properties.code, name: f.properties.name, lon: f.properties.labelAt[0], lat: f.properties.labelAt[1] })),
+    { project, map: input.view, fontSize: townshipSize },
+  );
+  const spotlight = input.spotlight;
+  if (!spotlight) return { townshipOffsets, namedCompounds: null };
+  const own = input.townships.find((f) => f.properties.code === spotlight.code)?.properties;
+  const candidates = spotlight.lagging.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, spotlight.pointScale) }));
+  const namedCompounds = declutteredLabels(candidates, {
+    project,
+    map: input.view,
+    fontSize: COMPOUND_LABEL_SIZE * spotlight.labelScale,
+    reserved: own ? [{ name: own.name, lon: own.labelAt[0], lat: own.labelAt[1], fontSize: townshipSize, offsetY: townshipOffsets.get(own.code) ?? 0 }] : [],
+  });
+  return { townshipOffsets, namedCompounds };
+}
