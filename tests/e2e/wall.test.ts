@@ -200,10 +200,15 @@ describe('the wall screen', () => {
     const since = addDays(today, -29);
     const target = (await compoundStatusAsOf(database.db, today)).find((c) => c.lastMeetingDate === null || c.lastMeetingDate < since)!;
     const admin = await callerAs(database, 'admin');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(decodeURIComponent(request.url())));
     const changedAt = Date.now();
     await admin.editing.recordMeeting({ compoundCode: target.code, heldOn: today, attendees: 8, topics: '大屏实时测试' });
     await expect.poll(() => value.textContent(), { timeout: 5000, interval: 200 }).not.toBe(before);
     expect(Date.now() - changedAt).toBeLessThan(5000);
+    // The change made the wall refetch its figures, not the township boundaries nor who it is.
+    expect(asked.some((url) => url.includes('compounds.status'))).toBe(true);
+    expect(asked.filter((url) => url.includes('geography.townships') || url.includes('auth.me'))).toEqual([]);
 
     const port = Number(new URL(server.url).port);
     await server.close();

@@ -34,6 +34,8 @@ import './wall.css';
 
 /** A safety net: figures are refetched on every change anyway; this also rolls the day over. */
 const REFRESH_MS = 10 * 60_000;
+/** What a change to the records makes the wall refetch (the boundaries are refreshed by REFRESH_MS alone). */
+const FIGURES = [trpc.system.info.queryFilter(), trpc.metrics.report.queryFilter(), trpc.compounds.status.queryFilter()];
 /** Map labels (township names 15 → 22 units, compound names 12 → 20) and points, relative to the dashboard's, on the 1080-line canvas. */
 const MAP_LABEL_SCALE = 1.5;
 const MAP_COMPOUND_LABEL_SCALE = 1.7;
@@ -48,12 +50,12 @@ export function WallPage() {
   const params = useMemo(() => parseWallParams(window.location.search), []);
   const geometry = useWallCanvas(params.canvas);
   const rotation = useSceneRotation(params.scenes.length, params.intervalSeconds);
-  const live = useLiveRevision();
+  const live = useLiveRevision(FIGURES);
   const scene = params.scenes[rotation.index]!;
 
   const liveQuery = { staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS, retry: 2 };
   const info = useQuery({ ...trpc.system.info.queryOptions(), ...liveQuery });
-  const townships = useQuery({ ...trpc.geography.townships.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const townships = useQuery({ ...trpc.geography.townships.queryOptions(), staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS });
   const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...liveQuery });
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
 

@@ -1,11 +1,12 @@
 /**
  * Live updates: subscribes to the server's data revision (server-sent events) and, whenever it
- * moves — or on coming back after the connection was lost — invalidates every query so the wall
- * refetches its figures. Reports whether the server is reachable. The EventSource reconnects by
+ * moves — or on coming back after the connection was lost — invalidates the queries that hold the
+ * wall's figures (`figures`), so the wall refetches them and nothing else: not the township
+ * boundaries, nor who is signed in. Reports whether the server is reachable. The EventSource reconnects by
  * itself; if the subscription ends with an error (e.g. the server refused it), it is opened
  * again after a pause. Everything is torn down on unmount.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { trpcClient } from '../../app/trpc.ts';
 
@@ -16,7 +17,8 @@ export interface LiveState {
   revision: number | null;
 }
 
-export function useLiveRevision(): LiveState {
+/** `figures`: a stable list (a module constant), one filter per query to refetch on a change. */
+export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ connected: true, revision: null });
 
@@ -35,7 +37,7 @@ export function useLiveRevision(): LiveState {
       subscription = trpcClient.live.revision.subscribe(undefined, {
         onData: ({ data }) => {
           const changed = lastRevision !== null && data.revision !== lastRevision;
-          if (changed || lostSinceLastEvent) void queryClient.invalidateQueries();
+          if (changed || lostSinceLastEvent) for (const filter of figures) void queryClient.invalidateQueries(filter);
           lastRevision = data.revision;
           lostSinceLastEvent = false;
           setState({ connected: true, revision: data.revision });
@@ -56,7 +58,7 @@ export function useLiveRevision(): LiveState {
       window.clearTimeout(retry);
       subscription?.unsubscribe();
     };
-  }, [queryClient]);
+  }, [queryClient, figures]);
 
   return state;
 }
