@@ -29,6 +29,9 @@ export interface SoakSample {
   otherMb: number;
   domNodes: number;
   listeners: number;
+  /** Pending setTimeout callbacks and live setIntervals on the page's main thread (counted by TIMER_COUNTER). */
+  timeouts: number;
+  intervals: number;
   revision: number;
   scene: string;
 }
@@ -70,9 +73,31 @@ async function measure(page: Page, cdp: Cdp, start: number): Promise<Omit<SoakSa
     const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
     const scene = (await wall.getAttribute('data-scene')) ?? '';
     if (scene !== 'overview') continue;
-    return { minute, heapMb: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners, revision: Number(await wall.getAttribute('data-revision')), scene };
+    const timers = await page.evaluate(() => (window as unknown as { __onemapTimers(): { timeouts: number; intervals: number } }).__onemapTimers());
+    return { minute, heapMb: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners, ...timers, revision: Number(await wall.getAttribute('data-revision')), scene };
   }
 }
+
+/**
+ * Injected before the page's own scripts: counts the timers the page has pending, which CDP does
+ * not report. Timer ids share one space, so either clear function forgets either kind. A callback
+ * given as a string is passed through uncounted.
+ */
+const TIMER_COUNTER = `(() => {
+  const timeouts = new Set(), intervals = new Set();
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (typeof fn !== 'function') return st.call(window, fn, ms, ...rest);
+    const id = st.call(window, (...args) => { timeouts.delete(id); fn(...args); }, ms, ...rest);
+    timeouts.add(id);
+    return id;
+  };
+  window.setInterval = function (...args) { const id = si.apply(window, args); intervals.add(id); return id; };
+  const forget = (id) => { timeouts.delete(id); intervals.delete(id); };
+  window.clearTimeout = function (id) { forget(id); return ct.call(window, id); };
+  window.clearInterval = function (id) { forget(id); return ci.call(window, id); };
+  window.__onemapTimers = () => ({ timeouts: timeouts.size, intervals: intervals.size });
+})();`;
 
 type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };
 
@@ -131,6 +156,7 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Memory.enable' as never).catch(() => {});
+    await page.addInitScript(TIMER_COUNTER);
     await page.goto(`${server.url}/wall?token=${token}&interval=10`);
     await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 120_000 });
     /** Measures, then splits the heap by a snapshot (and keeps the file with `heapSnapshots`). */
@@ -146,7 +172,7 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
       const v8Bytes = [...byType].filter(([type]) => type !== 'native' && type !== 'synthetic').reduce((n, [, bytes]) => n + bytes, 0);
       const code = byType.get('code') ?? 0;
       const s: SoakSample = { ...measured, codeMb: code / 2 ** 20, otherMb: (v8Bytes - code) / 2 ** 20 };
-      log(`  ${s.minute.toFixed(1)} min: heap ${s.heapMb.toFixed(2)} MB (code ${s.codeMb.toFixed(2)}, other ${s.otherMb.toFixed(2)}), ${s.domNodes} nodes, ${s.listeners} listeners, revision ${s.revision}${file ? `, ${file}` : ''}`);
+      log(`  ${s.minute.toFixed(1)} min: heap ${s.heapMb.toFixed(2)} MB (code ${s.codeMb.toFixed(2)}, other ${s.otherMb.toFixed(2)}), ${s.domNodes} nodes, ${s.listeners} listeners, timers ${s.timeouts}+${s.intervals}, revision ${s.revision}${file ? `, ${file}` : ''}`);
       return s;
     };
     const start = Date.now();
@@ -208,11 +234,11 @@ export function soakSection(f: SoakFigures, command: string, when: string): stri
     ...(f.minutes < 30 ? [`**A ${f.minutes}-minute proof run, not the 30-minute soak** (\`npm run bench:soak\`); its figures show the harness works, not that days are safe.`, ''] : []),
     `Command: \`${command}\`, measured ${when}${f.jsFlags ? `, Chromium with \`--js-flags=${f.jsFlags}\`` : ''}. One wall at 1920×1080 rotating its six scenes every 10 s, a record change every 10 s (${f.changes} in all; each makes the wall refetch every figure): a ${f.warmupMinutes}-minute warm-up, then ${f.minutes} minutes measured. JS heap after a forced GC (CDP), always on the overview scene, then split by a heap snapshot into V8's compiled code (bytecode and machine code) and everything else (objects, arrays, strings, closures):`,
     '',
-    '| minute | heap (MB) | compiled code (MB) | everything else (MB) | DOM nodes | JS listeners | data revision |',
-    '|---|---|---|---|---|---|---|',
-    ...f.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(2)} | ${s.codeMb.toFixed(2)} | ${s.otherMb.toFixed(2)} | ${s.domNodes} | ${s.listeners} | ${s.revision} |`),
+    '| minute | heap (MB) | compiled code (MB) | everything else (MB) | DOM nodes | JS listeners | timeouts pending / intervals | data revision |',
+    '|---|---|---|---|---|---|---|---|',
+    ...f.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(2)} | ${s.codeMb.toFixed(2)} | ${s.otherMb.toFixed(2)} | ${s.domNodes} | ${s.listeners} | ${s.timeouts} / ${s.intervals} | ${s.revision} |`),
     '',
-    `Heap growth after warm-up: **${mb(growth)} (${pct(growth, first.heapMb)})**, of which compiled code ${mb(code)} and everything else ${mb(other)} (${pct(other, first.otherMb)}); DOM nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ${last.listeners}. Server: ${f.pollerReads} revision reads by the one shared poller (≈ 1 per second while a wall listens). Console errors: ${f.consoleErrors.length}.`,
+    `Heap growth after warm-up: **${mb(growth)} (${pct(growth, first.heapMb)})**, of which compiled code ${mb(code)} and everything else ${mb(other)} (${pct(other, first.otherMb)}); DOM nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ${last.listeners}; timers pending ${first.timeouts} / ${first.intervals} → ${last.timeouts} / ${last.intervals} (timeouts / intervals, counted by a wrapper the benchmark injects). Server: ${f.pollerReads} revision reads by the one shared poller (≈ 1 per second while a wall listens). Console errors: ${f.consoleErrors.length}.`,
     '',
   ].join('\n');
 }
