@@ -73,7 +73,7 @@ async function measure(page: Page, cdp: Cdp, start: number): Promise<Omit<SoakSa
     const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
     const scene = (await wall.getAttribute('data-scene')) ?? '';
     if (scene !== 'overview') continue;
-    const timers = await page.evaluate(() => (window as unknown as { __onemapTimers(): { timeouts: number; intervals: number } }).__onemapTimers());
+    const timers = await page.evaluate(() => (window as unknown as { onemapTimers(): { timeouts: number; intervals: number } }).onemapTimers());
     return { minute, heapMb: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners, ...timers, revision: Number(await wall.getAttribute('data-revision')), scene };
   }
 }
@@ -96,7 +96,7 @@ const TIMER_COUNTER = `(() => {
   const forget = (id) => { timeouts.delete(id); intervals.delete(id); };
   window.clearTimeout = function (id) { forget(id); return ct.call(window, id); };
   window.clearInterval = function (id) { forget(id); return ci.call(window, id); };
-  window.__onemapTimers = () => ({ timeouts: timeouts.size, intervals: intervals.size });
+  window.onemapTimers = () => ({ timeouts: timeouts.size, intervals: intervals.size });
 })();`;
 
 type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };

@@ -86,7 +86,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!hasPostgres && process.env.ONEMAP_REQUIRE_POSTGRES) {
     throw new Error(`ONEMAP_REQUIRE_POSTGRES is set but PostgreSQL at ${adminUrl} is not reachable`);
   }
-  await Promise.all([seedPgliteDump(), hasPostgres ? seedPostgresTemplate(adminUrl) : Promise.resolve()]);
+  // One after the other: PGlite runs on this thread and holds it for seconds at a time, long
+  // enough for a PostgreSQL connection opened meanwhile to hit its 5-second connect timeout.
+  if (hasPostgres) await seedPostgresTemplate(adminUrl);
+  await seedPgliteDump();
   project.provide('pgliteDumpPath', DUMP_PATH);
   project.provide('postgresUrl', hasPostgres ? adminUrl : null);
   project.provide('postgresTemplate', TEMPLATE_DATABASE);
