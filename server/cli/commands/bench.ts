@@ -60,11 +60,13 @@ async function runSoak(minutes: number, out: string, command: string, options: S
   log(`· wall soak: ${options.warmupMinutes ?? 2} min warm-up + ${minutes} min (demo city on PGlite)`);
   if (clientBuildIsStale()) await buildClient();
   const loadAtStart = currentLoad();
+  const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+  const startedAt = new Date();
   const database = await openDatabase({ dataDir: 'memory://soak' });
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const figures = await wallSoak(database, minutes, log, options);
-    writeSections(out, new Map([['wall-soak', `${soakSection(figures, command, `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadAtStart.toFixed(1)} at the start`)}`]]));
+    writeSections(out, new Map([['wall-soak', soakSection(figures, command, `from ${utc(startedAt)} to ${utc(new Date()).slice(11)} UTC, load average ${loadAtStart.toFixed(1)} at the start`)]]));
   } finally {
     await database.close();
   }
