@@ -21,7 +21,7 @@ import { TownshipBreakdown } from './TownshipBreakdown.tsx';
 import { TownshipMatrix } from './TownshipMatrix.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
-import { wallMapLabels } from './wallLabels.ts';
+import { spotlightNames, townshipLabelOffsets } from './wallLabels.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
 import { spanOf, sceneLayout, type Rect } from './wallCanvas.ts';
 import { WallAttention, WallFigures } from './WallFigures.tsx';
@@ -78,20 +78,21 @@ export function WallPage() {
   const mapBox = { left: geometry.left + layout.map.x * s, top: geometry.top + layout.map.y * s, width: layout.map.width * s, height: layout.map.height * s };
   const mapPadding = Math.round(24 * s);
 
-  // Township names clear of each other; on the spotlight, the listed lagging compounds that fit.
+  // Township names clear of each other (recomputed when the view changes, not with the data); on
+  // the spotlight, the listed lagging compounds that fit.
   const [west, south, east, north] = bounds;
-  const labels = useMemo(() => {
+  const view = useMemo(
+    () => ({ bounds: [west, south, east, north] as const, width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM }),
+    [west, south, east, north, mapBox.width, mapBox.height, mapPadding],
+  );
+  const townshipLabelScale = s * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE);
+  const townshipOffsets = useMemo(() => townshipLabelOffsets(view, features, townshipLabelScale), [view, features, townshipLabelScale]);
+  const namedCompounds = useMemo(() => {
+    if (scene !== 'spotlight' || !spotlightFeature) return null;
     const byCode = new Map(rows.map((c) => [c.code, c]));
-    return wallMapLabels({
-      view: { bounds: [west, south, east, north], width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM },
-      townships: features,
-      townshipLabelScale: s * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
-      spotlight:
-        scene === 'spotlight' && spotlight
-          ? { code: spotlight.code, lagging: spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []), labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE }
-          : null,
-    });
-  }, [scene, rows, features, spotlight, spotlightCompounds, s, west, south, east, north, mapBox.width, mapBox.height, mapPadding]);
+    const lagging = spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []);
+    return spotlightNames({ view, township: spotlightFeature, townshipLabelScale, townshipOffsets, lagging, labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE });
+  }, [scene, spotlightFeature, rows, spotlightCompounds, view, townshipLabelScale, townshipOffsets, s]);
 
   const layers = useMemo(
     () =>
@@ -103,12 +104,12 @@ export function WallPage() {
         selectedCompound: null,
         selectedTownship: scene === 'spotlight' ? (spotlight?.code ?? null) : null,
         showCompoundNames: scene === 'spotlight',
-        namedCompounds: labels.namedCompounds,
-        townshipLabelOffsets: labels.townshipOffsets,
+        namedCompounds,
+        townshipLabelOffsets: townshipOffsets,
         scale: geometry.scale * MAP_POINT_SCALE,
-        labelScale: geometry.scale * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE),
+        labelScale: townshipLabelScale,
       }),
-    [features, rows, layer, scene, spotlight, labels, geometry.scale],
+    [features, rows, layer, scene, spotlight, namedCompounds, townshipOffsets, townshipLabelScale, geometry.scale],
   );
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';

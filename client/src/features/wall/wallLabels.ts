@@ -130,32 +130,35 @@ export function declutteredLabels(candidates: readonly LabelCandidate[], placeme
   return codes;
 }
 
-export interface WallMapLabelsInput {
-  view: FittedView;
-  townships: readonly TownshipFeature[];
-  /** Township names' size multiplier (the wall's scale × the scene's label scale). */
-  townshipLabelScale: number;
-  /** The spotlight scene: the township, its lagging compounds in the list's order, and the compound names' and points' multipliers. */
-  spotlight?: { code: string; lagging: readonly Pick<CompoundRow, 'code' | 'name' | 'lon' | 'lat' | 'households'>[]; labelScale: number; pointScale: number } | null;
+/** Township names on a wall view, moved clear of each other: the vertical offset of each moved name, by code. */
+export function townshipLabelOffsets(view: FittedView, townships: readonly TownshipFeature[], labelScale: number): Map<string, number> {
+  return separatedLabels(
+    townships.map((f) => ({ key: f.properties.code, name: f.properties.name, lon: f.properties.labelAt[0], lat: f.properties.labelAt[1] })),
+    { project: fittedProjection(view), map: view, fontSize: TOWNSHIP_LABEL_SIZE * labelScale },
+  );
 }
 
-/** The wall scene's label plan: township names moved clear of each other and, on the spotlight, the compounds to name. */
-export function wallMapLabels(input: WallMapLabelsInput): { townshipOffsets: Map<string, number>; namedCompounds: Set<string> | null } {
-  const project = fittedProjection(input.view);
-  const townshipSize = TOWNSHIP_LABEL_SIZE * input.townshipLabelScale;
-  const townshipOffsets = separatedLabels(
-    input.townships.map((f) => ({ key: f.properties.code, name: f.properties.name, lon: f.properties.labelAt[0], lat: f.properties.labelAt[1] })),
-    { project, map: input.view, fontSize: townshipSize },
-  );
-  const spotlight = input.spotlight;
-  if (!spotlight) return { townshipOffsets, namedCompounds: null };
-  const own = input.townships.find((f) => f.properties.code === spotlight.code)?.properties;
-  const candidates = spotlight.lagging.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, spotlight.pointScale) }));
-  const namedCompounds = declutteredLabels(candidates, {
-    project,
+export interface SpotlightNamesInput {
+  view: FittedView;
+  /** The spotlit township, its name's size multiplier and where `townshipLabelOffsets` put it. */
+  township: TownshipFeature;
+  townshipLabelScale: number;
+  townshipOffsets: ReadonlyMap<string, number>;
+  /** Its lagging compounds in the list's order. */
+  lagging: readonly Pick<CompoundRow, 'code' | 'name' | 'lon' | 'lat' | 'households'>[];
+  /** The compound names' and points' size multipliers. */
+  labelScale: number;
+  pointScale: number;
+}
+
+/** The spotlight's compounds to name: the listed ones that fit, clear of each other and of the township's name. */
+export function spotlightNames(input: SpotlightNamesInput): Set<string> {
+  const own = input.township.properties;
+  const candidates = input.lagging.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, input.pointScale) }));
+  return declutteredLabels(candidates, {
+    project: fittedProjection(input.view),
     map: input.view,
-    fontSize: COMPOUND_LABEL_SIZE * spotlight.labelScale,
-    reserved: own ? [{ name: own.name, lon: own.labelAt[0], lat: own.labelAt[1], fontSize: townshipSize, offsetY: townshipOffsets.get(own.code) ?? 0 }] : [],
+    fontSize: COMPOUND_LABEL_SIZE * input.labelScale,
+    reserved: [{ name: own.name, lon: own.labelAt[0], lat: own.labelAt[1], fontSize: TOWNSHIP_LABEL_SIZE * input.townshipLabelScale, offsetY: input.townshipOffsets.get(own.code) ?? 0 }],
   });
-  return { townshipOffsets, namedCompounds };
 }

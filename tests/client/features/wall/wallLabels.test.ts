@@ -1,7 +1,7 @@
 /** The wall's map labels: where fitBounds puts a point, township names moved clear of each other, and which compound names fit. */
 import { describe, expect, it } from 'vitest';
 import type { TownshipFeature } from '../../../../client/src/features/layers/deckLayers.ts';
-import { declutteredLabels, fittedProjection, labelWidth, separatedLabels, wallMapLabels, type LabelCandidate } from '../../../../client/src/features/wall/wallLabels.ts';
+import { declutteredLabels, fittedProjection, labelWidth, separatedLabels, spotlightNames, townshipLabelOffsets, type LabelCandidate } from '../../../../client/src/features/wall/wallLabels.ts';
 
 // About 4 km × 4.4 km around 梅岭街道, fitted into a 686 × 950 map slot with 24 px padding.
 const view = { bounds: [118.55, 24.8, 118.59, 24.84] as const, width: 686, height: 950, padding: 24, maxZoom: 15 };
@@ -84,20 +84,33 @@ describe('separatedLabels', () => {
   });
 });
 
-describe('wallMapLabels', () => {
+describe('townshipLabelOffsets and spotlightNames', () => {
   const square = (code: string, name: string, lon: number, lat: number): TownshipFeature => ({
     type: 'Feature',
     geometry: { type: 'Polygon', coordinates: [[[lon - 0.005, lat - 0.005], [lon + 0.005, lat - 0.005], [lon + 0.005, lat + 0.005], [lon - 0.005, lat + 0.005], [lon - 0.005, lat - 0.005]]] },
     properties: { code, name, labelAt: [lon, lat] },
   });
-  const townships = [square('350582001', '青阳街道', 118.57, 24.82), square('350582002', '梅岭街道', 118.58, 24.82)];
-  const compound = (code: string, lon: number, lat: number) => ({ code, name: `小区${code}`, lon, lat, households: 400 });
+  // 15 px names × 22/15 = 22 px: the two names 80 px apart touch, so 梅岭街道 moves a line up.
+  const scale = 22 / 15;
+  const eastLon = 118.57 + (80 / 638) * 0.04;
+  const townships = [square('350582001', '西园街道', 118.57, 24.82), square('350582002', '梅岭街道', eastLon, 24.82)];
+  // A degree of latitude here is about 1 / 5.69e-5 px: a 400-household point's name sits 16 px above it.
+  const pxLat = 5.69e-5;
+  const compound = (code: string, lat: number) => ({ code, name: `小区${code}`, lon: eastLon, lat, households: 400 });
 
-  it('names no compound outside the spotlight and none over the township name', () => {
-    const base = { view, townships, townshipLabelScale: 1.7 };
-    expect(wallMapLabels(base).namedCompounds).toBeNull();
-    const plan = wallMapLabels({ ...base, spotlight: { code: '350582001', lagging: [compound('A', 118.57, 24.8203), compound('B', 118.565, 24.81)], labelScale: 1.7, pointScale: 1.15 } });
-    // A's name would sit on "青阳街道"; B is clear.
-    expect([...plan.namedCompounds!]).toEqual(['B']);
+  it('keeps compound names off the spotlit township\'s name where it was moved to, not where it was', () => {
+    const offsets = townshipLabelOffsets(view, townships, scale);
+    expect([...offsets.keys()]).toEqual(['350582002']);
+    const names = spotlightNames({
+      view,
+      township: townships[1]!,
+      townshipLabelScale: scale,
+      townshipOffsets: offsets,
+      // A's name takes the place 梅岭街道 left; B's would sit on 梅岭街道 a line up.
+      lagging: [compound('A', 24.82 - 16 * pxLat), compound('B', 24.82 + 19.5 * pxLat)],
+      labelScale: 1,
+      pointScale: 1,
+    });
+    expect([...names]).toEqual(['A']);
   });
 });
