@@ -90,8 +90,8 @@ export function WallPage() {
   const namedCompounds = useMemo(() => {
     if (scene !== 'spotlight' || !spotlightFeature) return null;
     const byCode = new Map(rows.map((c) => [c.code, c]));
-    const lagging = spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []);
-    return spotlightNames({ view, township: spotlightFeature, townshipLabelScale, townshipOffsets, lagging, labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE });
+    const listed = spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []);
+    return spotlightNames({ view, township: spotlightFeature, townshipLabelScale, townshipOffsets, lagging: listed, labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE });
   }, [scene, spotlightFeature, rows, spotlightCompounds, view, townshipLabelScale, townshipOffsets, s]);
 
   const layers = useMemo(
