@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../../data/schema/index.ts';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './dataDirLock.ts';
 import { runMigrations } from './migrate.ts';
 
 export type Schema = typeof schema;
@@ -65,15 +66,32 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : resolve(dataDir);
-  if (!inMemory) ensureWritableDirectory(location);
+  let lock: DataDirLock | null = null;
+  if (!inMemory) {
+    ensureWritableDirectory(location);
+    try {
+      lock = acquireDataDirLock(location);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) throw new DatabaseError(error.message);
+      throw error;
+    }
+  }
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? dataDir : location, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } catch (error) {
+    lock?.release();
     throw new DatabaseError(`无法打开嵌入式数据库 ${location}：${(error as Error).message}`);
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', location, close: () => client.close() };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', location, close };
 }
 
 function ensureWritableDirectory(dir: string): void {

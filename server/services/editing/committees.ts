@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { assertMayEdit, checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, recordId } from './editableCompound.ts';
+import { assertMayEdit, checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, recordId, lockCompound } from './editableCompound.ts';
 
 export const MAX_TERM_YEARS = 5;
 
@@ -49,6 +49,7 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
   if (termEnd <= input.formedOn) throw new BadInputError('任期届满日期应晚于成立日期');
   if (termEnd > longest) throw new BadInputError(`任期不能超过${MAX_TERM_YEARS}年（最晚至 ${longest}）`);
   return db.transaction(async (tx) => {
+    await lockCompound(tx, compound.id);
     const existing = await tx.select().from(committeeTerms).where(eq(committeeTerms.compoundId, compound.id));
     const clash = existing.find((t) => input.formedOn < endOf(t) && t.formedOn < termEnd);
     if (clash) {
@@ -65,19 +66,22 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
 
 export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, today = todayInCity()) {
   const input = parseEdit(endTermInput, raw, '结束业委会任期');
-  const [found] = await db
-    .select({ term: committeeTerms, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
-    .from(committeeTerms)
-    .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
-    .where(eq(committeeTerms.id, input.termId));
-  if (!found) throw new BadInputError(`未知业委会任期：#${input.termId}`);
-  const { term, compound } = found;
-  assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, { action: 'update', compound: compound.code });
-  if (term.endedOn !== null) throw new BadInputError(`该届业委会已于 ${term.endedOn} 结束`);
-  if (term.termEnd <= today) throw new BadInputError(`该届业委会任期已于 ${term.termEnd} 届满，无需登记结束`);
-  if (input.endedOn <= term.formedOn) throw new BadInputError(`结束日期应晚于成立日期（${term.formedOn}）`);
-  checkEventDate(input.endedOn, compound, '结束日期', today);
+  // Read and checked inside the transaction with the term's row locked: two parallel requests
+  // to end one term give one success and one "already ended".
   return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ term: committeeTerms, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
+      .from(committeeTerms)
+      .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
+      .where(eq(committeeTerms.id, input.termId))
+      .for('update', { of: committeeTerms });
+    if (!found) throw new BadInputError(`未知业委会任期：#${input.termId}`);
+    const { term, compound } = found;
+    assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, { action: 'update', compound: compound.code });
+    if (term.endedOn !== null) throw new BadInputError(`该届业委会已于 ${term.endedOn} 结束`);
+    if (term.termEnd <= today) throw new BadInputError(`该届业委会任期已于 ${term.termEnd} 届满，无需登记结束`);
+    if (input.endedOn <= term.formedOn) throw new BadInputError(`结束日期应晚于成立日期（${term.formedOn}）`);
+    checkEventDate(input.endedOn, compound, '结束日期', today);
     const [row] = await tx.update(committeeTerms).set({ endedOn: input.endedOn }).where(eq(committeeTerms.id, term.id)).returning();
     await writeAudit(tx as unknown as Db, actor, { action: 'update', tableName: 'committee_terms', recordId: term.id, before: term, after: row! });
     return row!;

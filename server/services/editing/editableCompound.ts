@@ -44,6 +44,17 @@ export async function compoundForEditing(db: Db, actor: Actor, code: string, tab
   return row;
 }
 
+/**
+ * Locks the compound's row until the transaction ends, so that edits of one compound run one
+ * after another. Every rule checked inside the transaction ("one meeting a day", "no overlapping
+ * terms") then sees the rows of an identical edit that committed first: under PostgreSQL's READ
+ * COMMITTED, N parallel requests would otherwise each find the others' rows missing and all
+ * succeed. NO KEY UPDATE: it does not block inserts elsewhere that merely reference the compound.
+ */
+export async function lockCompound(tx: Db, compoundId: number): Promise<void> {
+  await tx.select({ id: compounds.id }).from(compounds).where(eq(compounds.id, compoundId)).for('no key update');
+}
+
 /** An event's date: not in the future, not before the compound was listed. */
 export function checkEventDate(date: string, compound: Pick<EditableCompound, 'listedOn' | 'name'>, what: string, today: string): void {
   if (date > today) throw new BadInputError(`${what}不能晚于今天（${today}）`);

@@ -12,7 +12,7 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit } from './editableCompound.ts';
+import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, lockCompound } from './editableCompound.ts';
 
 const score = (what: string) =>
   z
@@ -34,6 +34,7 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
   const compound = await compoundForEditing(db, actor, input.compoundCode, 'evaluations', { action: 'insert' });
   checkEventDate(input.evaluatedOn, compound, '考评日期', today);
   return db.transaction(async (tx) => {
+    await lockCompound(tx, compound.id);
     const [contract] = await tx
       .select({ companyId: propertyContracts.companyId })
       .from(propertyContracts)

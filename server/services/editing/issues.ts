@@ -40,27 +40,30 @@ function latestStageDate(issue: IssueRow): string {
 
 export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput, today = todayInCity()) {
   const input = parseEdit(advanceIssueInput, raw, '诉求状态');
-  const [found] = await db
-    .select({ issue: residentIssues, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
-    .from(residentIssues)
-    .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
-    .where(eq(residentIssues.id, input.issueId));
-  if (!found) throw new BadInputError(`未知诉求：#${input.issueId}`);
-  const { issue, compound } = found;
-  assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, { action: 'update', compound: compound.code, to: input.to });
-  const allowed = NEXT_STATUSES[issue.status];
-  if (input.to === 'accepted' || !allowed.includes(input.to)) {
-    const now = ISSUE_STATUS_NAMES[issue.status];
-    throw new BadInputError(
-      allowed.length === 0
-        ? `该诉求已${now}，流程已结束`
-        : `诉求状态只能向前推进：当前为“${now}”，可改为：${allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、')}`,
-    );
-  }
-  checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
-  const latest = latestStageDate(issue);
-  if (input.on < latest) throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
+  // Read and checked inside the transaction with the issue's row locked, so "forward only"
+  // holds when the same step arrives several times at once: one moves it, the rest are refused.
   return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ issue: residentIssues, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
+      .from(residentIssues)
+      .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
+      .where(eq(residentIssues.id, input.issueId))
+      .for('update', { of: residentIssues });
+    if (!found) throw new BadInputError(`未知诉求：#${input.issueId}`);
+    const { issue, compound } = found;
+    assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, { action: 'update', compound: compound.code, to: input.to });
+    const allowed = NEXT_STATUSES[issue.status];
+    if (input.to === 'accepted' || !allowed.includes(input.to)) {
+      const now = ISSUE_STATUS_NAMES[issue.status];
+      throw new BadInputError(
+        allowed.length === 0
+          ? `该诉求已${now}，流程已结束`
+          : `诉求状态只能向前推进：当前为“${now}”，可改为：${allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、')}`,
+      );
+    }
+    checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
+    const latest = latestStageDate(issue);
+    if (input.on < latest) throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
     const [row] = await tx
       .update(residentIssues)
       .set({ [STAGE_COLUMN[input.to]]: input.on })

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit } from './editableCompound.ts';
+import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, lockCompound } from './editableCompound.ts';
 
 export const meetingInput = z.strictObject({
   compoundCode,
@@ -23,6 +23,7 @@ export async function recordMeeting(db: Db, actor: Actor, raw: MeetingInput, tod
   const compound = await compoundForEditing(db, actor, input.compoundCode, 'meetings', { action: 'insert' });
   checkEventDate(input.heldOn, compound, '会议日期', today);
   return db.transaction(async (tx) => {
+    await lockCompound(tx, compound.id);
     const [same] = await tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.compoundId, compound.id), eq(meetings.heldOn, input.heldOn)));
     if (same) throw new BadInputError(`${compound.name}在 ${input.heldOn} 已登记过四方联席会议`);
     const [row] = await tx
