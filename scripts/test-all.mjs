@@ -13,7 +13,7 @@ const step = (title, command, args) => {
 
 let failedChecks = 0;
 failedChecks += step('types (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) ? 1 : 0;
-failedChecks += step('lint (oxlint)', 'node_modules/.bin/oxlint', ['--deny-warnings', 'client', 'server', 'data', 'scripts', 'tests']) ? 1 : 0;
+failedChecks += step('lint (oxlint)', 'node_modules/.bin/oxlint', ['--deny-warnings', 'bin', 'client', 'server', 'data', 'scripts', 'tests']) ? 1 : 0;
 
 mkdirSync('var/test', { recursive: true });
 const report = 'var/test/vitest-results.json';

@@ -8,7 +8,7 @@ import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
-import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
+import { CliError, parseCommandArgs, parseInteger, type Command } from '../command.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -26,9 +26,26 @@ export function clientBuildIsStale(): boolean {
   return newestMtime(join(ROOT, 'client')) > built || newestMtime(join(ROOT, 'vite.config.ts')) > built;
 }
 
+/** Vite, or null in a production install (`npm ci --omit=dev`), which leaves the build tools out. */
+async function importVite(): Promise<typeof import('vite') | null> {
+  try {
+    return await import('vite');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/**
+ * Builds the page with Vite. Without Vite (a production install) the page built before the
+ * install is served (README § Deploy), with a line saying so; with no built page, one line says
+ * what to do.
+ */
 export async function buildClient(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = await importVite();
+  if (vite) return void (await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }));
+  if (!existsSync(join(CLIENT_DIST, 'index.html'))) throw new CliError('页面尚未构建，本安装也没有构建工具（生产安装）：请在完整安装（npm ci）中运行 npm run build，再部署 dist/client');
+  process.stderr.write('页面源码比已构建的页面新，但本安装没有构建工具（生产安装）：使用已构建的页面；升级时请先 npm run build\n');
 }
 
 export const serveCommand: Command = {
@@ -85,7 +102,9 @@ export const devCommand: Command = {
     const args = parseCommandArgs(this, argv, { port: { type: 'string' } });
     if (!args) return;
     const port = parseInteger(args.values.port ?? process.env.PORT ?? String(DEFAULT_PORT), '端口', 0, 65535);
-    const { createServer } = await import('vite');
+    const tools = await importVite();
+    if (!tools) throw new CliError('开发模式需要完整安装（npm ci）：本安装没有构建工具 Vite（生产安装）');
+    const { createServer } = tools;
     const vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
     const database = await openDatabase(optionsFromEnv());
     if (await isEmpty(database.db)) await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });

@@ -6,7 +6,7 @@
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { evaluations, propertyContracts } from '../../../data/schema/index.ts';
-import { ratingForScore } from '../../../scripts/demo-city/evaluations.ts';
+import { ratingForScore } from '../../../data/starRatings.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';

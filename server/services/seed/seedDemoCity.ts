@@ -6,7 +6,7 @@ import { count, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../data/schema/index.ts';
 import { CITY_TARGETS } from '../../../data/targets.ts';
-import { generateDemoCity } from '../../../scripts/demo-city/index.ts';
+import { generateDemoCity } from './demoCity/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
 import { parseIsoDate, HISTORY_START } from '../time/dates.ts';

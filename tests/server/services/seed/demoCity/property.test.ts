@@ -1,6 +1,6 @@
 /** Property management: 286 managed compounds, 111 active companies, replacements after failing evaluations. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DemoCity, generateDemoCity } from '../../../scripts/demo-city/index.ts';
+import { type DemoCity, generateDemoCity } from '../../../../../server/services/seed/demoCity/index.ts';
 
 const AS_OF = '2026-11-25';
 let city: DemoCity;

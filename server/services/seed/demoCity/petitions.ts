@@ -4,7 +4,7 @@
  * the one that goes down); some townships are noticeably worse than others. Most are
  * resolved within 5–60 days.
  */
-import type { petitions } from '../../data/schema/index.ts';
+import type { petitions } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, toDay, toIso } from './dates.ts';
 import { sortByDate } from './issues.ts';

@@ -1,7 +1,7 @@
 /** The generator's contract: determinism, asOf handling, ids and foreign keys, dates, CHECK constraints, speed. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DemoCity, generateDemoCity } from '../../../scripts/demo-city/index.ts';
-import { JINJIANG_BBOX } from '../../../data/schema/index.ts';
+import { type DemoCity, generateDemoCity } from '../../../../../server/services/seed/demoCity/index.ts';
+import { JINJIANG_BBOX } from '../../../../../data/schema/index.ts';
 
 const AS_OF = '2026-11-25';
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,7 +8,7 @@
  * "12 unqualified companies removed since 2024"). Removed companies stay as rows but serve
  * nothing on asOf, so they do not count among the 111.
  */
-import type { propertyCompanies, propertyContracts } from '../../data/schema/index.ts';
+import type { propertyCompanies, propertyContracts } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, toDay, toIso } from './dates.ts';
 import { inventCompanyName } from './names.ts';

@@ -23,7 +23,7 @@ import type {
   propertyContracts,
   residentIssues,
   townships,
-} from '../../data/schema/index.ts';
+} from '../../../../data/schema/index.ts';
 import { generateCommitteeTerms } from './committees.ts';
 import { planCompounds } from './compounds.ts';
 import { HISTORY_START, toDay } from './dates.ts';

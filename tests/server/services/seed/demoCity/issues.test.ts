@@ -1,6 +1,6 @@
 /** Resident issues (居民诉求) and petitions/disputes (信访件/矛盾纠纷). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DemoCity, generateDemoCity } from '../../../scripts/demo-city/index.ts';
+import { type DemoCity, generateDemoCity } from '../../../../../server/services/seed/demoCity/index.ts';
 
 const AS_OF = '2026-11-25';
 let city: DemoCity;

@@ -2,7 +2,7 @@
  * The 347 compounds: place, community, name, kind, households (≈ 250,000 in all), buildings,
  * year built, address, and the handful of new builds listed during 2024–2025.
  */
-import type { compounds } from '../../data/schema/index.ts';
+import type { compounds } from '../../../../data/schema/index.ts';
 import { type CommunityPlan, type CommunityRow, planCommunities } from './communities.ts';
 import { dayOf, HISTORY_START, toDay, toIso, yearOf } from './dates.ts';
 import { type CompoundKind, inventCompoundName, PUBLISHED_COMPOUNDS, type PublishedCompound } from './names.ts';

@@ -4,9 +4,9 @@
  * outer towns have 8–20, 西滨镇 (2 km²) a handful.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { cities, townships } from '../../data/schema/index.ts';
-import { CITY, TOWNSHIPS, type TownshipFact } from '../../data/geography/jinjiang.ts';
-import { approximateTownshipBoundaries } from '../../server/services/geo/townshipBoundaries.ts';
+import type { cities, townships } from '../../../../data/schema/index.ts';
+import { CITY, TOWNSHIPS, type TownshipFact } from '../../../../data/geography/jinjiang.ts';
+import { approximateTownshipBoundaries } from '../../geo/townshipBoundaries.ts';
 
 export const TOTAL_COMPOUNDS = 347;
 

@@ -5,7 +5,7 @@
  * a few months of listing (from April 2025: on the day they are listed). A couple of combined
  * organisations are dissolved and replaced by a standalone branch the same day.
  */
-import type { partyOrganisations } from '../../data/schema/index.ts';
+import type { partyOrganisations } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, toDay, toIso } from './dates.ts';
 import { partyOrgName } from './names.ts';

@@ -7,7 +7,7 @@
  * majority far more often; exactly 59 committees in office on asOf are chaired by the
  * compound's party secretary (一肩挑).
  */
-import type { committeeTerms } from '../../data/schema/index.ts';
+import type { committeeTerms } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { addYears, dayOf, toDay, toIso } from './dates.ts';
 import { clamp, type Random } from './random.ts';

@@ -4,7 +4,7 @@
  * month. Early in 2024 the rule is new and many compounds miss months; by 2025 nearly all
  * meet every month, still with the odd miss.
  */
-import type { meetings } from '../../data/schema/index.ts';
+import type { meetings } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, daysInMonth, HISTORY_START, monthsBetween, toDay, toIso } from './dates.ts';
 import { CATEGORY_LABELS, type IssueCategory } from './names.ts';

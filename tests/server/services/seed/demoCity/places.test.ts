@@ -2,9 +2,9 @@
 import { booleanPointInPolygon, point, pointToLineDistance, polygon, polygonToLine } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CITY_OUTLINE } from '../../../data/geography/jinjiang.ts';
-import { type DemoCity, generateDemoCity } from '../../../scripts/demo-city/index.ts';
-import { approximateTownshipBoundaries } from '../../../server/services/geo/townshipBoundaries.ts';
+import { CITY_OUTLINE } from '../../../../../data/geography/jinjiang.ts';
+import { type DemoCity, generateDemoCity } from '../../../../../server/services/seed/demoCity/index.ts';
+import { approximateTownshipBoundaries } from '../../../../../server/services/geo/townshipBoundaries.ts';
 
 const AS_OF = '2026-11-25';
 let city: DemoCity;

@@ -1,23 +1,31 @@
+/**
+ * The benchmark harness's own entry (`npm run bench`, `npm run bench:soak`, run through tsx): the
+ * engine at ×1/×100/×1000, the server under load, the map client and the wall soak, written to
+ * BENCHMARKS.md section by section. It is not an `onemap` command: it needs the development tools
+ * (autocannon, vite, a Chromium), which a production install leaves out.
+ */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { benchEngine, type EngineFigures, type Timing } from '../../../scripts/bench/engineBench.ts';
-import { benchExports, benchServerStart, type ExportFigure, type StartFigures } from '../../../scripts/bench/serverBench.ts';
-import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FirstRenderFigures, type FrameFigures } from '../../../scripts/bench/clientBench.ts';
-import { loadSection, loadTest } from '../../../scripts/bench/loadTest.ts';
-import { scaleCity } from '../../../scripts/bench/scaleCity.ts';
-import { currentLoad, provenance, replaceSection } from '../../../scripts/bench/benchReport.ts';
-import { ms, percentile, ratio, timeIt } from '../../../scripts/bench/stats.ts';
-import { soakSection, wallSoak, type SoakOptions } from '../../../scripts/bench/wallSoak.ts';
-import { openDatabase, type Database } from '../../db/connection.ts';
-import { queryRows } from '../../db/rows.ts';
-import { CLIENT_DIST, startServer } from '../../http/server.ts';
-import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../services/auth/displayTokens.ts';
-import { BadInputError } from '../../services/errors.ts';
-import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
-import { todayInCity } from '../../services/time/dates.ts';
-import { parseCommandArgs, parseInteger, type Command } from '../command.ts';
-import { buildClient, clientBuildIsStale } from './serve.ts';
+import { openDatabase, type Database } from '../../server/db/connection.ts';
+import { queryRows } from '../../server/db/rows.ts';
+import { CLIENT_DIST, startServer } from '../../server/http/server.ts';
+import { parseCommandArgs, parseInteger, type Command } from '../../server/cli/command.ts';
+import { buildClient, clientBuildIsStale } from '../../server/cli/commands/serve.ts';
+import { reportFailure } from '../../server/cli/failure.ts';
+import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../server/services/auth/displayTokens.ts';
+import { BadInputError } from '../../server/services/errors.ts';
+import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
+import { todayInCity } from '../../server/services/time/dates.ts';
+import { currentLoad, provenance, replaceSection } from './benchReport.ts';
+import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from './clientBench.ts';
+import { benchEngine } from './engineBench.ts';
+import { DETAIL_TABLE_HEAD, detailRows, ENGINE_TABLE_HEAD, engineRow, firstRenderLines } from './figureTables.ts';
+import { loadSection, loadTest } from './loadTest.ts';
+import { scaleCity } from './scaleCity.ts';
+import { benchExports, benchServerStart } from './serverBench.ts';
+import { ms, ratio, timeIt } from './stats.ts';
+import { soakSection, wallSoak, type SoakOptions } from './wallSoak.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -39,7 +47,7 @@ async function freshPostgres(adminUrl: string, name: string): Promise<{ database
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** The scales a run can measure: the demo city, a province (×100) and a country (×1000, PostgreSQL only). */
-export const BENCH_SCALES = [1, 100, 1000] as const;
+const BENCH_SCALES = [1, 100, 1000] as const;
 type Scale = (typeof BENCH_SCALES)[number];
 
 function parseScales(text: string): Scale[] {
@@ -72,64 +80,14 @@ async function runSoak(minutes: number, out: string, command: string, options: S
   }
 }
 
-/** "p50 / p95 (n)": with n ≤ 20 samples the p95 is the worst sample. */
-const pp = (t: Timing) => `${ms(t.p50)} / ${ms(t.p95)}${t.n && t.n < 20 ? ` (n=${t.n})` : ''}`;
-const mark = (t: Timing, goal: number) => `${ms(goal)} ${t.p50 <= goal && t.p95 <= goal ? '✅' : '❌'}`;
-
-function engineRow(label: string, f: EngineFigures, goal: number): string {
-  return `| ${label} | ${pp(f.single)} | ${mark(f.single, goal)} | ${ms(f.naive.p50)} | ${ratio(f.naive.p50, f.single.p50)} | ${ms(f.timelineRebuild)} / ${ms(f.townshipRebuild)} | ${f.weeks ? `${ms(f.seriesCold.p50)} / ${ms(f.seriesWarm.p50)} (${f.weeks} weeks)` : '—'} |`;
-}
-
-const ENGINE_TABLE_HEAD = [
-  '| scale / database | single date p50 / p95 | goal | naive p50 | naive ÷ engine | timeline rebuild all / one township | weekly series cold / warm p50 |',
-  '|---|---|---|---|---|---|---|',
-];
-
-function firstRenderLines(f: FirstRenderFigures): string[] {
-  const cold = percentile(f.cold, 50);
-  const mean = (pick: (c: FirstRenderFigures['cpu'][number]) => number) => f.cpu.reduce((n, c) => n + pick(c), 0) / Math.max(1, f.cpu.length);
-  return [
-    `Time to the first full render of \`/\` (navigation → figures loaded and every compound drawn), ${f.cold.length} runs, each in a browser just started: median **${ms(cold)}**, worst ${ms(Math.max(...f.cold))} (goal ≤ 2 s ${cold <= 2000 ? '✅' : '❌'}). Opened again in the same browser: median ${ms(percentile(f.warm, 50))}. Baseline, the same basemap and points drawn by maplibre alone (bench page, browser just started): median ${ms(percentile(f.baseline, 50))}; the dashboard takes ${ratio(cold, percentile(f.baseline, 50))} that.`,
-    '',
-    `CPU spent by Chromium for one cold first render (mean): GPU process (software WebGL: shader compilation and drawing) ${mean((c) => c.gpu).toFixed(2)} s, renderer (JavaScript, layout) ${mean((c) => c.renderer).toFixed(2)} s, browser process ${mean((c) => c.browser).toFixed(2)} s.`,
-  ];
-}
-
-const DETAIL_TABLE_HEAD = ['| database | figure | p50 / p95 | baseline (same run) | baseline p50 | ÷ baseline | goal |', '|---|---|---|---|---|---|---|'];
-
-const kb = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
-
-/** One row per figure, each beside its baseline: the second table of a scale. */
-function detailRows(db: string, f: EngineFigures, exports: ExportFigure[], start: StartFigures | null, goal: number): string[] {
-  // Far below the baseline, a ratio reads better as a fraction (1/15609) than as 0.00×.
-  const share = (a: number, b: number) => (b > 0 && a / b < 0.1 ? `1/${Math.round(b / a)}` : ratio(a, b));
-  const row = (figure: string, t: Timing, baseline: string, base: number, goalText = '') => `| ${db} | ${figure} | ${pp(t)} | ${baseline} | ${ms(base)} | ${share(t.p50, base)} | ${goalText} |`;
-  const n = f.township.compounds.toLocaleString('en');
-  const rows = [
-    row('single-date query, all indicators, city + townships', f.single, 'naive recomputation (five city drill-throughs)', f.naive.p50, mark(f.single, goal)),
-    row(`weekly series, cold (${f.weeks} weeks)`, f.seriesCold, `${f.weeks} × single-date p50`, f.weeks * f.single.p50),
-    row('weekly series, warm', f.seriesWarm, 'weekly series cold', f.seriesCold.p50),
-    row(`timeline rebuild, everything`, { p50: f.timelineRebuild, p95: f.timelineRebuild, n: 1 }, `count(*) of the ${f.records.toLocaleString('en')} rows it reads`, f.recordScan),
-    row('timeline rebuild, one township (after one new meeting)', { p50: f.townshipRebuild, p95: f.townshipRebuild, n: 1 }, 'timeline rebuild, everything', f.timelineRebuild),
-    row(`drill-through, one township (${n} compounds)`, f.drillTownship, 'plain SELECT of those compounds', f.plainTownship.p50),
-    row(`drill-through, city (${f.compounds.toLocaleString('en')} compounds)`, f.drillCity, 'plain SELECT of all compounds', f.plainCity.p50),
-  ];
-  for (const e of exports) {
-    const plain = e.scope === 'township' ? f.plainTownship : f.plainCity;
-    rows.push(row(`export ${e.format.toUpperCase()}, ${e.scope === 'township' ? 'one township' : 'city'} (${e.rows.toLocaleString('en')} rows, ${kb(e.bytes)})`, e.time, 'plain SELECT of the same compounds', plain.p50));
-  }
-  if (start) rows.push(row('server start → first metrics.report answer', start.start, 'bare `node -e` HTTP server, spawned and probed the same way', start.bare.p50));
-  return rows;
-}
-
 /** Single-date goal of issue 9, by scale. */
 const SINGLE_DATE_GOAL: Record<Scale, number> = { 1: 50, 100: 300, 1000: 2000 };
 
-export const benchCommand: Command = {
+const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
-  usage: `用法：onemap bench [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--out FILE]
-       onemap bench --soak MINUTES [--warmup M] [--every M] [--out FILE] [--heap-snapshots DIR] [--js-flags FLAGS]
+  usage: `用法：npm run bench -- [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--out FILE]
+       npm run bench -- --soak MINUTES [--warmup M] [--every M] [--out FILE] [--heap-snapshots DIR] [--js-flags FLAGS]
 
   --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
   --scale LIST   规模：1（晋江示范城市，PGlite 与 PostgreSQL）、100（省级，约 3.5 万小区）、
@@ -322,3 +280,5 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     writeSections(out, sections);
   },
 };
+
+benchCommand.run(process.argv.slice(2)).catch((error: unknown) => reportFailure('bench', error));

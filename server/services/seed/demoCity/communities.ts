@@ -3,7 +3,7 @@
  * compounds named with a community in the articles go to it; a few other compounds anchor
  * the invented communities and every remaining compound joins its nearest anchor.
  */
-import type { communities } from '../../data/schema/index.ts';
+import type { communities } from '../../../../data/schema/index.ts';
 import { distanceM } from './placement.ts';
 import { inventPlaceStem, inventRoad, PUBLISHED_COMMUNITIES } from './names.ts';
 import type { Random } from './random.ts';

@@ -7,8 +7,9 @@
  * ratings are assigned first, in order of latent quality, for exactly 96 five-star and 76
  * four-star compounds and a few 'fail'; scores are then drawn inside each rating's band.
  */
-import type { evaluations } from '../../data/schema/index.ts';
-import type { Rating } from '../../data/schema/service.ts';
+import type { evaluations } from '../../../../data/schema/index.ts';
+import type { Rating } from '../../../../data/schema/service.ts';
+import { ratingForScore } from '../../../../data/starRatings.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, toDay, toIso } from './dates.ts';
 import type { PropertyPlan } from './property.ts';
@@ -28,15 +29,6 @@ const BANDS: Record<Rating, readonly [number, number]> = {
   '1': [60, 64.9],
   fail: [55, 59.9],
 };
-
-export function ratingForScore(score: number): Rating {
-  if (score >= 90) return '5';
-  if (score >= 80) return '4';
-  if (score >= 70) return '3';
-  if (score >= 65) return '2';
-  if (score >= 60) return '1';
-  return 'fail';
-}
 
 function scoreInBand(rng: Random, rating: Rating): number {
   const [lo, hi] = BANDS[rating];

@@ -5,7 +5,7 @@
  * (a few days after closing, for most). Stages dated after asOf are left null, so the issues
  * opened near asOf (and the stuck ones) are still open.
  */
-import type { residentIssues } from '../../data/schema/index.ts';
+import type { residentIssues } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
 import { dayOf, toDay, toIso } from './dates.ts';
 import { CATEGORY_WEIGHTS } from './meetings.ts';
