@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../../server/http/server.ts'
 import { createDisplayToken } from '../../../server/services/auth/displayTokens.ts';
 import { addUser } from '../../../server/services/auth/users.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
-import { captureLog, type CapturedLog, type LogLine } from '../../support/logs.ts';
+import { captureLog, type CapturedLog } from '../../support/logs.ts';
 
 const PASSWORD = 'Lantern-Harbour-7319';
 const WRONG_PASSWORD = 'Lantern-Harbour-7318';
