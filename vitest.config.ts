@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests run quiet (the server logs every request); a test that looks at the log captures it
+// (tests/support/logs.ts), and ONEMAP_LOG_LEVEL=debug npx vitest … shows everything.
+process.env.ONEMAP_LOG_LEVEL ??= 'silent';
+
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/globalSetup.ts'],

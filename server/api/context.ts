@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Database } from '../db/connection.ts';
+import { noteActor } from '../log/requestContext.ts';
 import { actorFromDisplayToken, DISPLAY_TOKEN_HEADER } from '../services/auth/displayTokens.ts';
 import type { Actor } from '../services/auth/roles.ts';
 import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
@@ -77,6 +78,7 @@ export async function createHttpContext(
   connectionParams: Record<string, string | undefined> | null = null,
 ): Promise<Context> {
   const { actor, sessionToken } = await actorOfRequest(database, req, connectionParams);
+  noteActor(req, actor); // for the request log line
   return {
     db: database.db,
     databaseKind: database.kind,

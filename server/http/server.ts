@@ -11,6 +11,8 @@ import { compounds } from '../../data/schema/index.ts';
 import { createHttpContext } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
+import { log } from '../log/logger.ts';
+import { logTrpcError, withRequestLog } from './requestLog.ts';
 import { createStaticHandler } from './staticFiles.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -38,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     router: appRouter,
     basePath: '/api/trpc/',
     createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
+    onError: logTrpcError,
   });
   const serveStatic = createStaticHandler(CLIENT_DIST);
 
@@ -46,20 +49,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const [row] = await database.db.select({ n: count() }).from(compounds);
       sendJson(res, 200, { ok: true, database: database.kind, compounds: row?.n ?? 0 });
     } catch (error) {
+      log.error({ err: error }, '健康检查失败：数据库不可用');
       sendJson(res, 503, { ok: false, database: database.kind, error: (error as Error).message });
     }
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(withRequestLog((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/api/health') return void health(res);
     if (path.startsWith('/api/trpc/')) return void trpc(req, res);
     if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口' });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
     serveStatic(req, res).catch((error: Error) => {
+      log.error({ err: error }, '页面文件出错');
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: error.message });
     });
-  });
+  }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
 import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
+import { logServerStart } from '../../log/lifecycle.ts';
+import { log, logProcessFailures } from '../../log/logger.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
 import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
@@ -65,6 +67,7 @@ export const serveCommand: Command = {
       'seed-if-empty': { type: 'boolean' },
     });
     if (!args) return;
+    logProcessFailures();
     const portText = args.values.port ?? process.env.PORT;
     const port = portText === undefined ? DEFAULT_PORT : parseInteger(portText, '端口', 0, 65535);
     const host = args.values.host ?? process.env.HOST ?? '127.0.0.1';
@@ -81,10 +84,12 @@ export const serveCommand: Command = {
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
     // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
     // failure here is retried by the next request.
-    void refreshCountsTimeline(database.db).catch(() => {});
+    void refreshCountsTimeline(database.db).catch((error: unknown) => log.warn({ err: error }, '启动时更新数量时间线失败（下次请求重试）'));
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
+    logServerStart(running, database);
     if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
-    const stop = async () => {
+    const stop = async (signal: NodeJS.Signals) => {
+      log.info({ event: 'server.stop', signal }, 'OneMap 停止');
       await running.close();
       await database.close();
       process.exit(0);

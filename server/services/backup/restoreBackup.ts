@@ -9,7 +9,9 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { basename } from 'node:path';
 import type { Db } from '../../db/connection.ts';
+import { log } from '../../log/logger.ts';
 import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
@@ -31,7 +33,20 @@ export interface RestoreSummary {
   from: string;
 }
 
+/** Restores the backup and logs the outcome: which file, how many rows, forced or not, or why not. */
 export async function restoreBackup(db: Db, path: string, options: RestoreOptions): Promise<RestoreSummary> {
+  const about = { event: 'backup.restore', file: basename(path), force: options.force };
+  try {
+    const summary = await restoreFromFile(db, path, options);
+    log.info({ ...about, status: 'restored', tables: summary.tables.length, rows: summary.rows, backupCreatedAt: summary.createdAt, backupFrom: summary.from }, '已从备份恢复');
+    return summary;
+  } catch (error) {
+    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '备份恢复被拒绝');
+    throw error;
+  }
+}
+
+async function restoreFromFile(db: Db, path: string, options: RestoreOptions): Promise<RestoreSummary> {
   try {
     await access(path);
   } catch (error) {

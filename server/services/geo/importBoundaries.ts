@@ -13,6 +13,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { eq } from 'drizzle-orm';
 import { auditLog, compounds, townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { log } from '../../log/logger.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeText, type LedgerFile } from '../ledger/readLedgerFile.ts';
 import type { Crs } from '../ledger/validateRow.ts';
@@ -61,7 +62,21 @@ export interface BoundaryImportReport {
 type Geometry = Polygon | MultiPolygon;
 const GCOORD_CRS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 
+/** Imports (or tries) the boundaries and logs the outcome: who, which file, which townships. */
 export async function importBoundaries(db: Db, file: LedgerFile, options: BoundaryImportOptions): Promise<BoundaryImportReport> {
+  const about = { event: 'boundaries.import', file: file.name, dryRun: options.dryRun, userId: options.userId ?? null };
+  try {
+    const report = await checkAndImportBoundaries(db, file, options);
+    const counts = { matched: report.matched.length, unmatched: report.unmatched.length, missing: report.missing.length, outside: report.outside.length };
+    log.info({ ...about, status: report.status, counts, townships: report.matched.map((m) => m.code), allOfficial: report.allOfficial }, '镇街边界导入');
+    return report;
+  } catch (error) {
+    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '镇街边界导入被拒绝');
+    throw error;
+  }
+}
+
+async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: BoundaryImportOptions): Promise<BoundaryImportReport> {
   const json = file.data[0] === 0x50 && file.data[1] === 0x4b ? await readZippedShapefile(file) : parseGeoJson(file);
   const features = featuresOf(json, file.name);
   checkCrsMember(json);

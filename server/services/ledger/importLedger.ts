@@ -6,6 +6,7 @@
  * in one transaction, mark the dataset as a real ledger and write the audit log.
  */
 import type { Db } from '../../db/connection.ts';
+import { log } from '../../log/logger.ts';
 import { clearDemoRecords } from '../dataset/clearDemoRecords.ts';
 import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
@@ -62,11 +63,29 @@ export const DEMO_REFUSAL =
 
 class Rollback extends Error {}
 
+/** Imports (or tries) the ledger and logs the outcome: who, which file, what it changed or why not. */
 export async function importLedger(
   db: Db,
   file: LedgerFile,
   options: LedgerImportOptions,
   onProgress: (progress: LedgerProgress) => void = () => {},
+): Promise<LedgerImportReport> {
+  const about = { event: 'ledger.import', file: file.name, dryRun: options.dryRun, replaceDemo: options.replaceDemo === true, userId: options.userId ?? null };
+  try {
+    const report = await checkAndImportLedger(db, file, options, onProgress);
+    log.info({ ...about, status: report.status, rows: report.rows, problems: report.problems.length, counts: report.counts, replacedDemo: report.replacedDemo }, '台账导入');
+    return report;
+  } catch (error) {
+    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '台账导入被拒绝');
+    throw error;
+  }
+}
+
+async function checkAndImportLedger(
+  db: Db,
+  file: LedgerFile,
+  options: LedgerImportOptions,
+  onProgress: (progress: LedgerProgress) => void,
 ): Promise<LedgerImportReport> {
   const today = options.today ?? todayInCity();
   const table = await readLedgerFile(file);

@@ -5,6 +5,7 @@
  * stops, so an idle server does not query at all.
  */
 import type { Db } from '../../db/connection.ts';
+import { log } from '../../log/logger.ts';
 import { currentDataRevision } from '../metrics/countsCache.ts';
 
 export type RevisionListener = (revision: number) => void;
@@ -20,6 +21,8 @@ export class RevisionWatcher {
   private timer: ReturnType<typeof setInterval> | null = null;
   private polling = false;
   private last: number | null = null;
+  /** Failed reads in a row: the first is logged with its stack, the rest only counted. */
+  private failures = 0;
   /** Reads of the revision so far (tests and the soak benchmark look at it). */
   reads = 0;
   private readonly intervalMs: number;
@@ -68,12 +71,16 @@ export class RevisionWatcher {
     try {
       this.reads++;
       const revision = await this.read(this.db);
+      if (this.failures > 0) log.info({ failedReads: this.failures }, '数据版本轮询已恢复');
+      this.failures = 0;
       if (revision !== this.last) {
         this.last = revision;
         for (const listener of Array.from(this.listeners)) listener(revision); // a copy: listeners may leave meanwhile
       }
-    } catch {
-      // The database is briefly unavailable: try again on the next tick.
+    } catch (error) {
+      // The database is briefly unavailable: try again on the next tick. Logged once per outage,
+      // not once a second while it lasts.
+      if (this.failures++ === 0) log.error({ err: error }, '数据版本轮询出错（大屏暂不更新），下次轮询重试');
     } finally {
       this.polling = false;
     }

@@ -8,6 +8,7 @@ import * as schema from '../../../data/schema/index.ts';
 import { CITY_TARGETS } from '../../../data/targets.ts';
 import { generateDemoCity } from './demoCity/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { log } from '../../log/logger.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
 import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
 
@@ -99,11 +100,13 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
   });
   // Demo data comes with one demo account per role (public passwords; never with a real ledger).
   await ensureDemoAccounts(db);
-  return {
+  const summary = {
     compounds: city.compounds.length,
     townships: city.townships.length,
     rows: tables.reduce((n, [, rows]) => n + rows.length, 0),
   };
+  log.info({ event: 'seed.demo', seed: options.seed, asOf: options.asOf, reset: options.reset === true, ...summary }, '已生成演示数据（演示账号可登录）');
+  return summary;
 }
 
 /**

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../server/db/connection.ts';
 import { revisionEvents } from '../../../../server/services/live/revisionEvents.ts';
 import { RevisionWatcher } from '../../../../server/services/live/revisionWatcher.ts';
+import { captureLog } from '../../../support/logs.ts';
 
 const fakeDb = {} as Db;
 
@@ -46,6 +47,33 @@ describe('RevisionWatcher', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(seen).toEqual([7]);
     unsubscribe();
+  });
+
+  it('logs a failed read once per outage, with its stack, and the recovery with the reads that failed', async () => {
+    const captured = captureLog('info');
+    try {
+      let fail = true;
+      const flaky = new RevisionWatcher(fakeDb, {
+        intervalMs: 1000,
+        read: async () => {
+          if (fail) throw new Error('connection refused');
+          return revision;
+        },
+      });
+      const unsubscribe = flaky.subscribe(() => {});
+      await vi.advanceTimersByTimeAsync(5000);
+      const errors = captured.lines().filter((l) => l.level === 'error');
+      expect(errors, 'one line for five failed reads').toHaveLength(1);
+      const err = errors[0]!.err as { message: string; stack: string };
+      expect(err.message).toBe('connection refused');
+      expect(err.stack).toMatch(/\n {4}at /);
+      fail = false;
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(captured.lines().filter((l) => l.failedReads !== undefined).map((l) => [l.level, l.failedReads])).toEqual([['info', 5]]);
+      unsubscribe();
+    } finally {
+      captured.stop();
+    }
   });
 
   it('streams the current revision, then each change, and lets go when the subscriber leaves', async () => {
