@@ -6,6 +6,7 @@ import { DatabaseError } from '../db/connection.ts';
 import { SeedError } from '../services/seed/seedDemoCity.ts';
 import { BadInputError } from '../services/errors.ts';
 import { CliError, type Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { benchCommand } from './commands/bench.ts';
 import { exportCommand } from './commands/export.ts';
@@ -16,7 +17,7 @@ import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand, benchCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand, auditCommand, benchCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 
