@@ -43,23 +43,46 @@ $$;
 --> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_seq_idx" ON "audit_log" ("seq");
 --> statement-breakpoint
+-- The head is locked by a transaction's first audit row and written once per INSERT statement
+-- (a statement trigger): between rows, the transaction's running head is kept in
+-- transaction-local settings, so a bulk insert (an import's thousands of rows) does not rewrite
+-- the head row per row. A savepoint rolled back takes its settings and its head update with it.
 CREATE OR REPLACE FUNCTION onemap_audit_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  head record;
+  head_seq bigint;
+  head_hash text;
 BEGIN
-  SELECT seq, hash INTO head FROM audit_chain_head WHERE id = 1 FOR UPDATE;
-  NEW.seq := head.seq + 1;
-  NEW.prev_hash := head.hash;
+  IF coalesce(current_setting('onemap.audit_seq', true), '') = '' THEN
+    SELECT seq, hash INTO head_seq, head_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE;
+  ELSE
+    head_seq := current_setting('onemap.audit_seq')::bigint;
+    head_hash := current_setting('onemap.audit_hash');
+  END IF;
+  NEW.seq := head_seq + 1;
+  NEW.prev_hash := head_hash;
   IF NEW.username IS NULL AND NEW.user_id IS NOT NULL THEN
     SELECT username INTO NEW.username FROM users WHERE id = NEW.user_id;
   END IF;
   NEW.hash := onemap_audit_row_hash(NEW.prev_hash, NEW);
-  UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
+  PERFORM set_config('onemap.audit_seq', NEW.seq::text, true), set_config('onemap.audit_hash', NEW.hash, true);
   RETURN NEW;
 END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER "audit_log_chain" BEFORE INSERT ON "audit_log" FOR EACH ROW EXECUTE FUNCTION onemap_audit_chain();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION onemap_audit_chain_head() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- An INSERT of no row before any other in this transaction has nothing to write.
+  IF coalesce(current_setting('onemap.audit_seq', true), '') = '' THEN
+    RETURN NULL;
+  END IF;
+  UPDATE audit_chain_head SET seq = current_setting('onemap.audit_seq')::bigint, hash = current_setting('onemap.audit_hash') WHERE id = 1;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "audit_log_chain_head" AFTER INSERT ON "audit_log" FOR EACH STATEMENT EXECUTE FUNCTION onemap_audit_chain_head();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION onemap_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

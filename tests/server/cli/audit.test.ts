@@ -60,7 +60,7 @@ describe.each(availableBackends())('onemap audit verify and restore (%s)', (kind
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(new RegExp(`^onemap: 审计日志不完整：第 ${victim.seq} 条（id ${victim.id}，\\d{4}/\\d{1,2}/\\d{1,2} [\\d:]+（北京时间））内容与其散列不符（记录被改动）\\n$`));
     expect((await runCli(['audit', 'check'], env)).stderr).toMatch(/未知子命令 "check"/);
-  });
+  }, 300_000);
 
   it('restores another database\'s backup over this log, keeping it, and names the file holding the backup\'s audit rows', async () => {
     // Another copy of the fixture whose log went its own way.
@@ -86,5 +86,5 @@ describe.each(availableBackends())('onemap audit verify and restore (%s)', (kind
     } finally {
       await other?.dispose();
     }
-  });
+  }, 300_000);
 });

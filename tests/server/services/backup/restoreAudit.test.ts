@@ -1,7 +1,7 @@
 /**
  * A restore never silently drops audit rows: the target's rows stay, the backup's rows come in
  * when they continue the target's chain, and otherwise go verbatim to a side file the restore
- * names; the chain verifies afterwards. (Backups here carry the audit log and users only — the
+ * names; the chain verifies afterwards. (Backups here carry the audit log, users and townships only — the
  * other tables empty — so each restore takes a moment.)
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { writeBackup } from '../../../../server/services/backup/writeBackup.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onemap-restore-audit-'));
-const KEPT = new Set(['audit_log', 'users', 'data_revision']);
+const KEPT = new Set(['audit_log', 'users', 'cities', 'townships', 'data_revision']);
 
 /** The backup of `db`, with every table but the audit log and users emptied (restores fast). */
 async function auditBackup(db: Db, kind: string, name: string, edit?: (row: Record<string, unknown>) => void): Promise<string> {
@@ -59,7 +59,7 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
   afterEach(async () => {
     await source?.dispose();
     await target?.dispose();
-  });
+  }, 300_000);
 
   it('imports the rows of a backup that grew from this log, after the ones already here', async () => {
     const here = await auditRows(target.db);
@@ -72,7 +72,7 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     expect(after.slice(0, -1)).toEqual(grown);
     expect(after.at(-1)).toMatchObject({ action: 'restore', tableName: 'database', userId: null });
     expect(await verifyAuditChain(target.db)).toEqual({ intact: true, rows: grown.length + 1 });
-  });
+  }, 300_000);
 
   it('keeps every row written since an older backup, importing nothing and setting nothing aside', async () => {
     const backup = await auditBackup(target.db, kind, 'older');
@@ -82,7 +82,7 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     expect(summary.audit).toMatchObject({ imported: 0, setAside: 0, sideFile: null, alreadyPresent: before.length - 3 });
     expect((await auditRows(target.db)).slice(0, -1)).toEqual(before);
     expect(await verifyAuditChain(target.db)).toEqual({ intact: true, rows: before.length + 1 });
-  });
+  }, 300_000);
 
   it('sets aside, verbatim and in a named file, backup rows whose chain does not hold (an edited row)', async () => {
     for (let i = 0; i < 2; i++) await writeAudit(source.db, null, { action: 'insert', tableName: 'meetings', recordId: i });
@@ -102,7 +102,7 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     expect((await auditRows(target.db)).slice(0, -1)).toEqual(here);
     expect((await auditRows(target.db)).at(-1)!.after).toMatchObject({ audit: { setAside: 2, sideFile } });
     expect(await verifyAuditChain(target.db)).toMatchObject({ intact: true });
-  });
+  }, 300_000);
 
   it('refuses the restore, changing nothing, when the side file cannot be written', async () => {
     await writeAudit(target.db, null, { action: 'update', tableName: 'compounds', recordId: 1 });
@@ -118,5 +118,5 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     expect(await target.db.select({ id: s.compounds.id }).from(s.compounds).limit(1)).toEqual([compounds]);
     // A backup whose rows are all here already needs no side file.
     expect((await restoreBackup(target.db, backup, { force: true, auditSideFile: nowhere })).audit).toMatchObject({ setAside: 0 });
-  });
+  }, 300_000);
 });
