@@ -45,20 +45,42 @@ export const users = pgTable(
   (t) => [check('users_staff_have_township', sql`${t.role} <> 'township_staff' or ${t.townshipCode} is not null`)],
 );
 
+/**
+ * Append-only and hash-chained (see the migration audit_log_chain): the database refuses UPDATE,
+ * DELETE and TRUNCATE, and a BEFORE INSERT trigger sets `seq`, `prevHash`, `hash` and `username`
+ * whatever the client sends (a unique index on `seq` lives in that migration too). No foreign key
+ * to users: a row outlives the account it names (a restore replaces the users), so it records the
+ * user name as it was.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    userId: integer('user_id').references(() => users.id),
+    userId: integer('user_id'),
+    /** The user's name when the row was written (set by the trigger from user_id). */
+    username: text('username'),
     /** e.g. 'insert', 'update', 'delete', 'import', 'forbidden'. */
     action: text('action').notNull(),
     tableName: text('table_name').notNull(),
     recordId: text('record_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** How many events the row stands for: repeated refusals are written as one row with a count. */
+    count: integer('count').notNull().default(1),
+    /** Position in the chain, 1, 2, 3… in the order rows were chained. */
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    /** The previous row's hash (64 zeros for the first row). */
+    prevHash: text('prev_hash').notNull().default(''),
+    /** hex SHA-256 over prevHash and the row's canonical content (onemap_audit_row_hash). */
+    hash: text('hash').notNull().default(''),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_at_idx').on(t.userId, t.at), index('audit_log_table_at_idx').on(t.tableName, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_at_idx').on(t.userId, t.at),
+    index('audit_log_table_at_idx').on(t.tableName, t.at),
+    check('audit_log_count_positive', sql`${t.count} >= 1`),
+  ],
 );
 
 /** Key/value facts about the loaded dataset: source ('demo' | 'ledger'), seed, asOf, generatedAt. */

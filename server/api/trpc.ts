@@ -49,7 +49,7 @@ const t = initTRPC.context<Context>().create({
  * wrong credentials → UNAUTHORIZED, too many logins → TOO_MANY_REQUESTS, another township's
  * record → FORBIDDEN (and the attempt is written to the audit log).
  */
-const serviceErrors = t.middleware(async ({ ctx, next }) => {
+const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
@@ -57,7 +57,8 @@ const serviceErrors = t.middleware(async ({ ctx, next }) => {
   if (cause instanceof UnauthorizedError) throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
   if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
   if (cause instanceof ForbiddenError) {
-    await auditForbidden(ctx.db, ctx.actor, cause.attempt);
+    // The procedure names the attempt: repeats of one actor on one procedure are counted together.
+    await auditForbidden(ctx.db, ctx.actor, { ...cause.attempt, detail: { procedure: path, ...cause.attempt.detail } });
     throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
   }
   return result;

@@ -5,6 +5,7 @@
 import { useCommandLog } from '../log/logger.ts';
 import { CliError, type Command } from './command.ts';
 import { reportFailure } from './failure.ts';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -14,7 +15,7 @@ import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand];
+const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand, auditCommand];
 
 const HELP = `OneMap 住宅小区治理一张图
 

@@ -13,6 +13,7 @@ import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
 import { log } from '../log/logger.ts';
 import { logTrpcError, withRequestLog } from './requestLog.ts';
+import { flushRefusalSummaries } from '../services/audit/refusalSummaries.ts';
 import { createStaticHandler } from './staticFiles.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -74,11 +75,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     server,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // Counted refusals are written before the database can be closed: the counts stay exact.
+      await flushRefusalSummaries(database.db);
+    },
   };
 }
 

@@ -1,13 +1,16 @@
 /**
  * The audit log: every change (who, when, which table and record, before, after), written in
- * the same transaction as the change, and every refused attempt (action 'forbidden').
+ * the same transaction as the change, and every refused attempt (action 'forbidden'; repeats are
+ * counted, see refusalSummaries.ts). The database keeps the log append-only and hash-chained
+ * (auditChain.ts).
  */
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { auditLog, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { addDays, parseIsoDate } from '../time/dates.ts';
+import { countRefusal, type ForbiddenAttempt } from './refusalSummaries.ts';
 
 export interface AuditEntry {
   action: string;
@@ -15,6 +18,8 @@ export interface AuditEntry {
   recordId?: string | number | null;
   before?: unknown;
   after?: unknown;
+  /** How many events the row stands for (1 unless summarising repeated refusals). */
+  count?: number;
 }
 
 /** Who did it: the user's id, or null for the CLI and display tokens (named in `after`). */
@@ -26,22 +31,17 @@ export async function writeAudit(db: Db, actor: Actor | null, entry: AuditEntry)
     recordId: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
     before: (entry.before ?? null) as never,
     after: (entry.after ?? null) as never,
+    count: entry.count ?? 1,
   });
 }
 
-/** A refused attempt; written outside any transaction of the refused change (which did not happen). */
-export async function auditForbidden(db: Db, actor: Actor | null, attempt: { tableName: string; recordId?: string | null; detail?: Record<string, unknown> }): Promise<void> {
-  await writeAudit(db, actor, {
-    action: 'forbidden',
-    tableName: attempt.tableName,
-    recordId: attempt.recordId ?? null,
-    after: {
-      ...attempt.detail,
-      role: actor?.role ?? null,
-      townshipCode: actor?.townshipCode ?? null,
-      ...(actor?.via === 'display-token' ? { displayToken: actor.displayName } : {}),
-    },
-  });
+/**
+ * A refused attempt; written outside any transaction of the refused change (which did not happen).
+ * The first refusal of an actor on a procedure is written at once; repeats within the minute are
+ * counted and written as one summary row (refusalSummaries.ts), so a flood cannot fill the log.
+ */
+export async function auditForbidden(db: Db, actor: Actor | null, attempt: ForbiddenAttempt): Promise<void> {
+  await countRefusal(db, actor, attempt);
 }
 
 export interface AuditFilter {
@@ -72,16 +72,19 @@ export async function listAuditLog(db: Db, filter: AuditFilter) {
         id: auditLog.id,
         at: auditLog.at,
         userId: auditLog.userId,
-        username: users.username,
-        displayName: users.displayName,
+        username: auditLog.username,
+        // The account's current display name while it still is the same account (a restore can
+        // give the id to another user); otherwise the user name recorded in the row.
+        displayName: sql<string | null>`coalesce(${users.displayName}, ${auditLog.username})`,
         action: auditLog.action,
         tableName: auditLog.tableName,
         recordId: auditLog.recordId,
         before: auditLog.before,
         after: auditLog.after,
+        count: auditLog.count,
       })
       .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.userId))
+      .leftJoin(users, and(eq(users.id, auditLog.userId), eq(users.username, auditLog.username)))
       .where(condition)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(pageSize)

@@ -1,8 +1,10 @@
 /**
  * `onemap restore`: a backup file (format.ts) into this database, in one transaction. Refuses a
  * file from another schema version, and a database that already holds data unless forced (then
- * every table is emptied first). Sequences are moved past the restored ids; data_revision is moved
- * past both its old and its restored value so no cache mistakes the restored data for what it had.
+ * every table but the audit log is emptied first; the audit log is append-only: restoreAudit.ts
+ * says what becomes of the backup's audit rows). Sequences are moved past the restored ids;
+ * data_revision is moved past both its old and its restored value so no cache mistakes the
+ * restored data for what it had.
  */
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
 import { describeSchema, sameSchema, schemaVersionOf } from './schemaVersion.ts';
+import { AUDIT_TABLE, defaultSideFile, prepareIncomingAudit, settleAudit, type AuditRestoreOutcome } from './restoreAudit.ts';
 import { DERIVED_TABLES, describeRecordTables, ident, type TableInfo } from './tables.ts';
 
 const CHUNK = 1000;
@@ -24,6 +27,8 @@ const BOOKKEEPING = new Set(['data_revision']);
 
 export interface RestoreOptions {
   force: boolean;
+  /** Where backup audit rows that cannot join this database's chain are written (default: next to the backup). */
+  auditSideFile?: string | undefined;
 }
 
 export interface RestoreSummary {
@@ -31,6 +36,7 @@ export interface RestoreSummary {
   rows: number;
   createdAt: string;
   from: string;
+  audit: AuditRestoreOutcome;
 }
 
 /** Restores the backup and logs the outcome: which file, how many rows, forced or not, or why not. */
@@ -107,10 +113,13 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     }
 
     const restored: { name: string; rows: number }[] = [];
+    let audit: AuditRestoreOutcome | null = null;
     await db.transaction(async (tx) => {
       const txDb = tx as unknown as Db;
       const [revisionBefore] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
-      await txDb.execute(sql.raw(`truncate ${[...tables.map((t) => t.name), ...DERIVED_TABLES].map(ident).join(', ')} restart identity cascade`));
+      const emptied = [...tables.map((t) => t.name).filter((n) => n !== AUDIT_TABLE), ...DERIVED_TABLES];
+      await txDb.execute(sql.raw(`truncate ${emptied.map(ident).join(', ')} restart identity cascade`));
+      const incomingAudit = await prepareIncomingAudit(txDb);
       let restoredRevision = 0;
       for (;;) {
         const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };
@@ -123,11 +132,11 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
           if (line === null) throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
           chunk.push(line);
           if (chunk.length === CHUNK) {
-            await insertRows(txDb, table, chunk);
+            await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
             chunk = [];
           }
         }
-        if (chunk.length) await insertRows(txDb, table, chunk);
+        if (chunk.length) await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
         restored.push({ name: table.name, rows: section.rows });
         if (table.name === 'data_revision') {
           const [r] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
@@ -136,7 +145,12 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       }
       const missing = tables.filter((t) => !restored.some((r) => r.name === t.name));
       if (missing.length) throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
+      audit = await settleAudit(txDb, {
+        sideFile: options.auditSideFile ?? defaultSideFile(path),
+        backup: { path, createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') },
+      });
       for (const t of tables) {
+        if (t.name === AUDIT_TABLE) continue; // settleAudit moved it, forward only
         for (const [column, sequence] of t.sequences) {
           await txDb.execute(
             sql.raw(`select setval('${sequence.replaceAll("'", "''")}', coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`),
@@ -146,18 +160,19 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       const revision = Math.max(Number(revisionBefore?.revision ?? 0), restoredRevision) + 1;
       await txDb.execute(sql`update data_revision set revision = ${revision}`);
     });
-    return { tables: restored, rows: restored.reduce((n, t) => n + t.rows, 0), createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') };
+    return { tables: restored, rows: restored.reduce((n, t) => n + t.rows, 0), createdAt: String(header.createdAt ?? ''), from: String(header.database ?? ''), audit: audit! };
   } finally {
     input.off('error', onError);
     input.destroy();
   }
 }
 
-async function insertRows(db: Db, table: TableInfo, rows: string[]): Promise<void> {
+/** Rows of `table` from the file into `into` (the table itself, or where the audit rows wait). */
+async function insertRows(db: Db, table: TableInfo, rows: string[], into: string): Promise<void> {
   const columns = table.columns.map(ident).join(', ');
   const overriding = table.identityAlways ? ' overriding system value' : '';
   await db.execute(
-    sql`${sql.raw(`insert into ${ident(table.name)} (${columns})${overriding} select ${columns} from jsonb_populate_recordset(null::${ident(table.name)}, `)}${`[${rows.join(',')}]`}${sql.raw('::jsonb)')}`,
+    sql`${sql.raw(`insert into ${ident(into)} (${columns})${overriding} select ${columns} from jsonb_populate_recordset(null::${ident(table.name)}, `)}${`[${rows.join(',')}]`}${sql.raw('::jsonb)')}`,
   );
 }
 

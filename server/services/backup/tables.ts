@@ -28,9 +28,15 @@ export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['township_counts_timeline', 'counts_timeline_state', 'counts_timeline_dirty']);
 
-/** The tables whose rows a backup carries: every table but the derived ones. */
+/**
+ * The audit chain's head (its last position and hash): kept by the chain trigger alone, so not
+ * backed up; a restore appends through the trigger, which moves it.
+ */
+export const CHAIN_HEAD_TABLE = 'audit_chain_head';
+
+/** The tables whose rows a backup carries: every table but the derived ones and the chain head. */
 export async function describeRecordTables(db: Db): Promise<TableInfo[]> {
-  return (await describeTables(db)).filter((t) => !DERIVED_TABLES.has(t.name));
+  return (await describeTables(db)).filter((t) => !DERIVED_TABLES.has(t.name) && t.name !== CHAIN_HEAD_TABLE);
 }
 
 export async function describeTables(db: Db): Promise<TableInfo[]> {

@@ -9,6 +9,7 @@ import { CITY_TARGETS } from '../../../data/targets.ts';
 import { generateDemoCity } from './demoCity/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
+import { writeAudit } from '../audit/auditLog.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
 import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
 
@@ -94,7 +95,11 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     if (!options.reset && !(await isEmpty(txDb))) {
       throw new SeedError('数据库中已有小区数据；如需重新生成演示数据，请加 --reset（将清空现有记录）');
     }
-    if (options.reset) await clearData(txDb);
+    if (options.reset) {
+      await clearData(txDb);
+      // The audit log is kept (it is append-only); the reset itself is recorded in it.
+      await writeAudit(txDb, null, { action: 'reset', tableName: 'dataset', after: { source: 'demo', seed: options.seed, asOf: options.asOf } });
+    }
     for (const [table, rows] of tables) await insertAll(txDb, table, rows);
     await resetSequences(txDb);
   });

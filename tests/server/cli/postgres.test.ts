@@ -1,5 +1,7 @@
 /** The CLI against a real PostgreSQL server gives exactly what the embedded database gives. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../data/schema/index.ts';
+import { verifyAuditChain } from '../../../server/services/audit/auditChain.ts';
 import { compoundStatusAsOf } from '../../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv } from '../../../server/services/compounds/exportCompounds.ts';
 import { runCli } from '../../support/cli.ts';
@@ -25,12 +27,18 @@ describe.runIf(availableBackends().includes('postgres'))('onemap with DATABASE_U
   });
 
   it('refuses to seed over existing data without --reset, and reseeds with it', async () => {
+    const auditBefore = await postgresCopy.db.select().from(auditLog).orderBy(auditLog.seq);
     const refused = await runCli(['seed', '--as-of', '2025-01-31'], { DATABASE_URL: postgresCopy.url });
     expect(refused.code).not.toBe(0);
     const reseeded = await runCli(['seed', '--reset', '--seed', '7', '--as-of', '2025-01-31'], { DATABASE_URL: postgresCopy.url });
     expect(reseeded.code, reseeded.stderr).toBe(0);
     const rows = await compoundStatusAsOf(postgresCopy.db, '2025-01-31');
     expect(rows.length).toBeGreaterThan(340);
+    // The audit log is append-only: the reset keeps it and is recorded in it.
+    const auditAfter = await postgresCopy.db.select().from(auditLog).orderBy(auditLog.seq);
+    expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
+    expect(auditAfter.slice(auditBefore.length).map((r) => [r.action, r.tableName])).toContainEqual(['reset', 'dataset']);
+    expect(await verifyAuditChain(postgresCopy.db)).toMatchObject({ intact: true });
     const health = await runCli(['export', 'compounds', '--as-of', '2025-01-31', '--format', 'csv'], { DATABASE_URL: postgresCopy.url });
     expect(health.stdout).toBe(compoundsToCsv(rows));
   });

@@ -96,7 +96,8 @@ export function AuditLogPanel({ users }: { users: Users }) {
             <tr key={row.id} className={row.action === 'forbidden' ? 'forbidden' : undefined}>
               <td>{new Date(row.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</td>
               <td>{row.displayName ?? t('admin.system')}</td>
-              <td>{row.action}</td>
+              {/* Repeated refusals are one row with their count. */}
+              <td>{row.count > 1 ? `${row.action} ×${row.count}` : row.action}</td>
               <td>{row.tableName}</td>
               <td>{row.recordId ?? ''}</td>
               <td className="json">{brief(row.before)}</td>

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
 import type { Db } from '../../../../server/db/connection.ts';
 import { queryRows } from '../../../../server/db/rows.ts';
+import { verifyAuditChain } from '../../../../server/services/audit/auditChain.ts';
 import { restoreBackup } from '../../../../server/services/backup/restoreBackup.ts';
 import { describeRecordTables } from '../../../../server/services/backup/tables.ts';
 import { writeBackup } from '../../../../server/services/backup/writeBackup.ts';
@@ -30,9 +31,33 @@ async function everyRow(db: Db): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/**
+ * The audit log is append-only: a restore keeps the target's rows and appends one row for itself,
+ * so the backed-up rows come back followed by that row, and the chain still verifies.
+ */
+async function expectRestoredAudit(db: Db, restored: Record<string, unknown[]>, kept: unknown[], fromBackup: unknown[]) {
+  const { audit_log: audit, ...rest } = restored;
+  const log = audit as { action: string; after: { audit: { imported: number } } }[];
+  expect(log.slice(0, -1)).toEqual([...kept, ...fromBackup]);
+  expect(log.at(-1)).toMatchObject({ action: 'restore', table_name: 'database', after: { audit: { imported: fromBackup.length } } });
+  expect(await verifyAuditChain(db)).toEqual({ intact: true, rows: log.length });
+  return rest;
+}
+
+function withoutAudit(rows: Record<string, unknown[]>) {
+  const { audit_log: _audit, ...rest } = rows;
+  return rest;
+}
+
 function withoutRevision(s: Awaited<ReturnType<typeof snapshot>>) {
   const { revision: _revision, ...rest } = s;
   return rest;
+}
+
+/** What a restore of `s` into an empty database gives: the same, and the restore's own audit row. */
+function afterRestore(s: Awaited<ReturnType<typeof snapshot>>) {
+  const rest = withoutRevision(s);
+  return { ...rest, counts: { ...rest.counts, audit_log: rest.counts.audit_log! + 1 } };
 }
 
 describe.each(availableBackends())('backup and restore (%s)', (kind) => {
@@ -59,8 +84,9 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     const target = await openEmptyDatabase(kind);
     try {
       await restoreBackup(target.db, path, { force: false });
-      expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(withoutRevision(expected));
-      expect(await everyRow(target.db)).toEqual(rows);
+      expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(afterRestore(expected));
+      expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(withoutAudit(rows));
+      expect(rows.audit_log!.length).toBeGreaterThan(0);
       expect(rows.compounds!.length).toBe(347);
       expect(rows.users!.length, 'the accounts travel with the backup').toBeGreaterThan(0);
       const [meeting] = await target.db.insert(schema.meetings).values({ compoundId: 1, heldOn: '2026-11-25', attendees: 5 }).returning();
@@ -74,22 +100,29 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     const target = await openEmptyDatabase('postgres');
     try {
       await restoreBackup(target.db, path, { force: false });
-      expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(withoutRevision(expected));
-      expect(await everyRow(target.db)).toEqual(rows);
+      expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(afterRestore(expected));
+      expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(withoutAudit(rows));
     } finally {
       await target.dispose();
     }
   }, 300_000);
 
-  it('refuses a database holding data unless forced, then replaces everything', async () => {
+  it('refuses a database holding data unless forced, then replaces everything but its audit log, setting the backup\'s log aside', async () => {
     const target = await openEmptyDatabase(kind);
     try {
       await importLedger(target.db, csvFile(goodRows(5)), { crs: 'wgs84', dryRun: false, today: FIXTURE_AS_OF });
       const before = await snapshot(target.db, FIXTURE_AS_OF);
+      const auditBefore = (await everyRow(target.db)).audit_log!;
+      expect(auditBefore.length).toBeGreaterThan(0);
       await expect(restoreBackup(target.db, path, { force: false })).rejects.toThrow(/已有数据.*--force/);
       expect(await snapshot(target.db, FIXTURE_AS_OF)).toEqual(before);
-      await restoreBackup(target.db, path, { force: true });
-      expect(await everyRow(target.db)).toEqual(rows);
+      const sideFile = join(dir, `${kind}-force-audit.jsonl`);
+      const summary = await restoreBackup(target.db, path, { force: true, auditSideFile: sideFile });
+      // The two logs began apart: the target's rows stay, the backup's are kept verbatim beside it.
+      expect(summary.audit).toEqual({ inBackup: rows.audit_log!.length, alreadyPresent: 0, imported: 0, setAside: rows.audit_log!.length, sideFile });
+      expect(await expectRestoredAudit(target.db, await everyRow(target.db), auditBefore, [])).toEqual(withoutAudit(rows));
+      const setAside = readFileSync(sideFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+      expect(setAside).toEqual(rows.audit_log);
       // The revision moves past both the old and the restored value: caches cannot mistake the data.
       expect((await snapshot(target.db, FIXTURE_AS_OF)).revision).toBeGreaterThan(Math.max(before.revision, expected.revision));
     } finally {
