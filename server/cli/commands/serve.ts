@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
 import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
-import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
+import { describeDemoAccounts, warnAboutDemoPasswords } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
@@ -67,6 +67,7 @@ export const serveCommand: Command = {
     void refreshCountsTimeline(database.db).catch(() => {});
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
     if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
+    await warnAboutDemoPasswords(database.db);
     const stop = async () => {
       await running.close();
       await database.close();

@@ -6,6 +6,7 @@
  * in one transaction, mark the dataset as a real ledger and write the audit log.
  */
 import type { Db } from '../../db/connection.ts';
+import { disableDemoAccounts } from '../auth/demoAccounts.ts';
 import { clearDemoRecords } from '../dataset/clearDemoRecords.ts';
 import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
@@ -112,6 +113,8 @@ export async function importLedger(
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();
       if (demo) await clearDemoRecords(txDb);
+      // The demo accounts' passwords are published: they go with the demonstration, in this transaction.
+      if (demo) await disableDemoAccounts(txDb, options.userId ?? null);
       await ensureGeography(txDb);
       const counts = report('imported', plan).counts;
       await applyLedger(txDb, plan, { userId: options.userId ?? null, file: file.name, crs: options.crs, summary: { rows: parsed.rows, ...counts, replacedDemo: demo ? 1 : 0 } }, (done, total) =>
