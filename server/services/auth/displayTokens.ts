@@ -66,7 +66,7 @@ export async function actorFromDisplayToken(db: Db, token: unknown, now = new Da
   const [row] = await db
     .select()
     .from(displayTokens)
-    .where(and(eq(displayTokens.tokenHash, hashToken(token)), isNull(displayTokens.revokedAt), sql`${expiryOf()} > ${now}`));
+    .where(and(eq(displayTokens.tokenHash, hashToken(token)), isNull(displayTokens.revokedAt), sql`${expiryOf()} > ${now.toISOString()}::timestamptz`));
   if (!row) return null;
   return { userId: null, username: null, displayName: row.name, role: 'leader', townshipCode: null, via: 'display-token', displayTokenId: row.id };
 }

@@ -75,6 +75,7 @@ export interface LoginResult {
 }
 
 export async function login(db: Db, input: { username: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
+  const started = Date.now();
   const username = normaliseUsername(input.username).slice(0, 100);
   const ip = input.ip.slice(0, 64);
   const refused = (reason: string) => writeAudit(db, null, { action: 'login-failed', tableName: 'sessions', after: { username, ip, reason } });
@@ -95,7 +96,8 @@ export async function login(db: Db, input: { username: string; password: string;
   }
   await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
   await forgetOldEntries(db, now);
-  const session = await createSession(db, user.id, now);
+  // The session starts when it is made, not when the attempt came in (the verdict takes a while under load).
+  const session = await createSession(db, user.id, new Date(now.getTime() + (Date.now() - started)));
   const actor: Actor = {
     userId: user.id,
     username: user.username,
