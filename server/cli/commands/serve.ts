@@ -67,7 +67,7 @@ export const serveCommand: Command = {
     void refreshCountsTimeline(database.db).catch(() => {});
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
     if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
-    await warnAboutDemoPasswords(database.db);
+    void warnAboutDemoPasswords(database.db);
     const stop = async () => {
       await running.close();
       await database.close();

@@ -4,7 +4,8 @@ import { openDatabase, type Database } from '../../../server/db/connection.ts';
 import { actorFromDisplayToken } from '../../../server/services/auth/displayTokens.ts';
 import { login } from '../../../server/services/auth/login.ts';
 import { actorFromSession } from '../../../server/services/auth/sessions.ts';
-import { runCli } from '../../support/cli.ts';
+import * as schema from '../../../data/schema/index.ts';
+import { runCli, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
 // Each command is a process opening the embedded database: slow on a busy machine.
@@ -100,5 +101,36 @@ describe('onemap users', { timeout: 240_000 }, () => {
     await withDb(async (database) => expect((await actorFromDisplayToken(database.db, token))?.role).toBe('leader'));
     expect((await runCli(['users', 'revoke-display-token', id], env)).code).toBe(0);
     await withDb(async (database) => expect(await actorFromDisplayToken(database.db, token)).toBeNull());
+  });
+
+  it('names at serve start, in one Chinese line, the accounts a published demo password still opens once the data is not demo data', async () => {
+    // As after a restore of a real ledger's backup or direct SQL: the demo accounts still enabled.
+    await withDb(async (database) => {
+      await database.db.delete(schema.datasetInfo);
+      await database.db.insert(schema.datasetInfo).values({ key: 'source', value: 'ledger' });
+    });
+    const child = spawnCli(['serve', '--port', '0'], env);
+    try {
+      const stderr = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stderr!.setEncoding('utf8');
+        child.stderr!.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes('警告：')) resolve(text);
+        });
+        child.stdout!.resume();
+        child.on('exit', () => reject(new Error(`serve ended: ${text}`)));
+      });
+      const warning = stderr.split('\n').filter((line) => line.startsWith('警告：'));
+      expect(warning).toHaveLength(1);
+      expect(warning[0]).toMatch(/^警告：数据已非演示数据，以下账号仍使用公开的演示密码，已禁止其登录，请停用或重设密码：/);
+      // demo-analyst's password was reset above and it was disabled: not named.
+      for (const name of ['demo-leader', 'demo-staff', 'demo-admin']) expect(warning[0]).toContain(name);
+      expect(warning[0]).not.toContain('demo-analyst');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
