@@ -45,16 +45,27 @@ describe('onemap users', { timeout: 240_000 }, () => {
       [['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'], 'long-enough-1\n', /镇街工作人员须指定所属镇街/],
       [['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'], 'long-enough-1\n', /--role 不支持 "boss"/],
       [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'short\n', /密码至少 10 个字符/],
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'long-enough\n', /密码须包含大写字母、小写字母、数字、符号中的至少 3 种/],
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'Admin@123456\n', /密码过于常见/],
-      [['users', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'analyst', '--password-stdin'], 'Wang.Fang-2025\n', /密码不能包含用户名/],
-      [['users', 'display-token', '--name', '大厅', '--expires-days', '0'], '', /--expires-days 应在 1–3650 之间/],
       [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst'], '', /请用 --password-stdin/],
       [['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'], 'long-enough-1\n', /已存在/],
       [['users', 'disable', 'nobody'], '', /没有用户 "nobody"/],
       [['users', 'frobnicate'], '', /未知子命令/],
     ];
     // One at a time: an embedded data directory has one user.
+    for (const [args, input, message] of cases) {
+      const result = await runCli(args, env, input);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('refuses a password against the rule, and a display token for no days, in one Chinese line', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'long-enough\n', /密码须包含大写字母、小写字母、数字、符号中的至少 3 种/],
+      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'Admin@123456\n', /密码过于常见/],
+      [['users', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'analyst', '--password-stdin'], 'Wang.Fang-2025\n', /密码不能包含用户名/],
+      [['users', 'display-token', '--name', '大厅', '--expires-days', '0'], '', /--expires-days 应在 1–3650 之间/],
+    ];
     for (const [args, input, message] of cases) {
       const result = await runCli(args, env, input);
       expect(result.code, args.join(' ')).toBe(1);
