@@ -3,7 +3,7 @@
  *
  * Every procedure is built from one of: `publicProcedure` (only auth.login/logout/me),
  * `sessionProcedure` (any signed-in person, not a display token: changing one's own password),
- * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, admin),
+ * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, business_admin, admin),
  * `editProcedure` (township staff and admin; the editing services check the township), and one
  * per administrative duty: `accountsProcedure`, `auditProcedure`, `businessProcedure`.
  * No actor → UNAUTHORIZED; wrong role → FORBIDDEN, audited as 'forbidden'. A person whose
