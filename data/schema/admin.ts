@@ -8,7 +8,12 @@ export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export const indicatorKey = pgEnum('indicator_key', INDICATOR_KEYS);
 export const targetSource = pgEnum('target_source', ['published', 'assumed']);
-export const userRole = pgEnum('user_role', ['leader', 'analyst', 'township_staff', 'admin']);
+/**
+ * `admin` holds every duty (small offices); the three duties can also be held apart (三员分立):
+ * accounts (system_admin), reading the audit log (security_auditor), imports, rules and targets
+ * (business_admin).
+ */
+export const userRole = pgEnum('user_role', ['leader', 'analyst', 'township_staff', 'admin', 'system_admin', 'security_auditor', 'business_admin']);
 
 /** A goal for one indicator in one scope (the city when townshipCode is null). */
 export const targets = pgTable(
@@ -40,6 +45,8 @@ export const users = pgTable(
     townshipCode: text('township_code').references(() => townships.code),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set when an administrator chose the password (a new account, a reset): only auth.* until the person changes it. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('users_staff_have_township', sql`${t.role} <> 'township_staff' or ${t.townshipCode} is not null`)],

@@ -17,19 +17,23 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen, written at most once a minute: the idle timeout counts from it. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set on logout, when the user is disabled or their password reset. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** A wall screen's token: leader-level read only, until revoked. */
+/** A wall screen's token: leader-level read only, until revoked or expired. */
 export const displayTokens = pgTable('display_tokens', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  /** Tokens made before expiry existed have none: they expire a year after they were made (services/auth/displayTokens.ts). */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 

@@ -28,10 +28,17 @@ export function isSecureRequest(req: IncomingMessage): boolean {
   return proto === 'https' || (req.socket as TLSSocket).encrypted === true;
 }
 
-/** The client's address; X-Forwarded-For only when ONEMAP_TRUST_PROXY=1 (set it behind a proxy). */
+/**
+ * The client's address; X-Forwarded-For only when ONEMAP_TRUST_PROXY=1 (set it behind a proxy),
+ * and then its rightmost entry: the one the trusted proxy appended. Entries to its left are what
+ * the client sent and could be anything (a forged address would dodge the login limit).
+ */
 export function clientIpOf(req: IncomingMessage, env: NodeJS.ProcessEnv = process.env): string {
   if (env.ONEMAP_TRUST_PROXY === '1') {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+    const header = req.headers['x-forwarded-for'];
+    // Several X-Forwarded-For headers are one list in order; the proxy's entry is the last of all.
+    const entries = (Array.isArray(header) ? header.join(',') : String(header ?? '')).split(',');
+    const forwarded = entries[entries.length - 1]?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   return req.socket.remoteAddress ?? 'unknown';

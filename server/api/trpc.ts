@@ -2,14 +2,19 @@
  * tRPC context and procedure builders. Routers validate with zod and hand off to services.
  *
  * Every procedure is built from one of: `publicProcedure` (only auth.login/logout/me),
- * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, admin),
- * `editProcedure` (township staff and admin; the editing services check the township) and
- * `adminProcedure`. No actor → UNAUTHORIZED; wrong role → FORBIDDEN, audited as 'forbidden'.
+ * `sessionProcedure` (any signed-in person, not a display token: changing one's own password),
+ * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, business_admin, admin),
+ * `editProcedure` (township staff and admin; the editing services check the township), and one
+ * per administrative duty: `accountsProcedure`, `auditProcedure`, `businessProcedure`.
+ * No actor → UNAUTHORIZED; wrong role → FORBIDDEN, audited as 'forbidden'. A person whose
+ * password an administrator chose gets FORBIDDEN with `data.reason` 'PASSWORD_CHANGE_REQUIRED'
+ * from everything but auth.* until they change it.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Db, DatabaseKind } from '../db/connection.ts';
 import { auditForbidden } from '../services/audit/auditLog.ts';
+import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../services/auth/passwordChange.ts';
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../services/time/dates.ts';
@@ -40,7 +45,8 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
-    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues: zod } };
+    const reason = error.cause instanceof PasswordChangeRequiredError ? PASSWORD_CHANGE_REQUIRED : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues: zod, reason } };
   },
 });
 
@@ -80,10 +86,22 @@ const base = t.procedure.use(serviceErrors);
 export const publicProcedure = base.use(saneInput);
 
 /** Nobody signed in: UNAUTHORIZED before anything else, whatever the input. */
-const signedIn = base.use(({ ctx, next }) => {
+const signedIn = base.use(({ ctx, path, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  if (ctx.actor.mustChangePassword && !path.startsWith('auth.')) {
+    const cause = new PasswordChangeRequiredError();
+    throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
+  }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/** A person signed in with a session (a display token is not a person and has no password). */
+export const sessionProcedure = signedIn
+  .use(({ ctx, next }) => {
+    if (ctx.actor.via !== 'session') throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+    return next();
+  })
+  .use(saneInput);
 
 function requiring(permission: Permission) {
   return signedIn.use(async ({ ctx, path, type, next }) => {
@@ -136,4 +154,6 @@ class MiddlewareFailure extends Error {
 }
 export const exportProcedure = requiring('export');
 export const editProcedure = requiring('edit');
-export const adminProcedure = requiring('admin');
+export const accountsProcedure = requiring('accounts');
+export const auditProcedure = requiring('audit');
+export const businessProcedure = requiring('business');

@@ -1,7 +1,13 @@
-/** The ledger upload page in Chromium: every problem shown, a dry run, then the import; the 演示数据 badge goes. */
+/**
+ * The ledger upload page in Chromium: every problem shown, a dry run, then the import; the 演示数据
+ * badge goes and the demo accounts are disabled. Then a person whose password an administrator
+ * chose changes it before anything else.
+ */
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../data/schema/index.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { addUser } from '../../server/services/auth/users.ts';
 import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
 import { goodRows, ledgerCsv } from '../support/ledgers.ts';
 
@@ -11,7 +17,10 @@ describe('the ledger upload page', () => {
   it('shows every problem, then a clean dry run, then imports over the demonstration', async () => {
     const view = await openOfflinePage(env.browser, 1600, 900);
     const { page } = view;
-    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
+    // A real administrator imports: the demo accounts go with the demonstration.
+    const administrator = { username: 'ledger.admin', password: 'Ledger#Admin-2025' };
+    await addUser(env.database.db, null, { ...administrator, displayName: '台账管理员', role: 'admin' }, { mustChangePassword: false });
+    await signIn(page, env.server.url, administrator, '/admin');
     await page.waitForSelector('[data-testid="demo-badge"]', { timeout: 30_000 });
 
     const rows = goodRows(8);
@@ -34,9 +43,32 @@ describe('the ledger upload page', () => {
     await expect.poll(() => page.getByTestId('ledger-report').locator('h3').textContent(), { timeout: 60_000 }).toContain('已导入');
     await expect.poll(() => page.locator('[data-testid="demo-badge"]').count(), { timeout: 30_000 }).toBe(0);
     expect((await env.database.db.select().from(schema.compounds)).length).toBe(8);
+    const demo = await env.database.db.select({ disabled: schema.users.disabled }).from(schema.users).where(inArray(schema.users.username, DEMO_ACCOUNTS.map((a) => a.username)));
+    expect(demo.map((a) => a.disabled)).toEqual(DEMO_ACCOUNTS.map(() => true));
     await page.screenshot({ path: artifactPath('admin-imported.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  }, 240_000);
+
+  it('shows only the change-password form to a person whose password an administrator chose, then goes on', async () => {
+    const view = await openOfflinePage(env.browser, 1280, 800);
+    const { page } = view;
+    await addUser(env.database.db, null, { username: 'new.analyst', displayName: '新分析员', role: 'analyst', password: 'Chosen#By-Admin-1' });
+    await signIn(page, env.server.url, { username: 'new.analyst', password: 'Chosen#By-Admin-1' }, '/compare');
+    await page.waitForSelector('[data-testid="change-password-required"]', { timeout: 30_000 });
+    expect(await page.getByTestId('compare-page').count()).toBe(0);
+    await page.getByTestId('old-password').fill('Chosen#By-Admin-1');
+    await page.getByTestId('new-password').fill('Admin@123456');
+    await page.getByTestId('repeat-password').fill('Admin@123456');
+    await page.getByTestId('change-password-submit').click();
+    await expect.poll(() => page.getByTestId('change-password-error').textContent(), { timeout: 30_000 }).toBe('密码过于常见，请换一个');
+    await page.getByTestId('new-password').fill('Own#Choice-River-8');
+    await page.getByTestId('repeat-password').fill('Own#Choice-River-8');
+    await page.getByTestId('change-password-submit').click();
+    await page.waitForSelector('[data-testid="compare-page"]', { timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe('/compare');
+    await page.screenshot({ path: artifactPath('password-changed.png') });
     await view.context.close();
   }, 240_000);
 });

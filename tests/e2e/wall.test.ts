@@ -160,6 +160,12 @@ describe('the wall screen', () => {
     expect(Number(await page.getByTestId('wall').getAttribute('data-scale'))).toBeCloseTo(0.5, 5);
     expect(await noScroll(page)).toBe(true);
     await page.screenshot({ path: artifactPath('wall-letterbox-3840x1080-in-1920x1080.png') });
+    // The token has left the address bar (the other parameters stay), and a reload still shows the wall.
+    expect(page.url()).not.toContain(token);
+    expect(new URL(page.url()).searchParams.get('canvas')).toBe('3840x1080');
+    await page.reload();
+    await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 60_000 });
+    expect(Number(await page.getByTestId('wall').getAttribute('data-scale'))).toBeCloseTo(0.5, 5);
     await view.context.close();
   });
 

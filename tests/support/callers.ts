@@ -20,7 +20,7 @@ export async function testUser(database: Pick<Database, 'db'>, role: Role, towns
   const username = role === 'township_staff' ? `test-staff-${townshipCode}` : `test-${role.replace('_', '-')}`;
   const existing = await findUser(database.db, username);
   if (existing) return existing;
-  const created = await addUser(database.db, null, { username, displayName: `测试${role}`, role, townshipCode: role === 'township_staff' ? townshipCode : null, password: TEST_PASSWORD });
+  const created = await addUser(database.db, null, { username, displayName: `测试${role}`, role, townshipCode: role === 'township_staff' ? townshipCode : null, password: TEST_PASSWORD }, { mustChangePassword: false });
   return created;
 }
 

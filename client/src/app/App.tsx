@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { FIRST_WEEK, isoWeekOf, mondayOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
 import { addDays } from '../../../server/services/time/dates.ts';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { hasPermission, useMe } from '../features/auth/session.ts';
+import { hasAdminDuty, useMe } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -23,7 +24,9 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const path = usePath();
   const me = useMe();
-  const signedIn = Boolean(me.data);
+  // An administrator's initial password not yet changed: nothing but the change-password form.
+  const mustChangePassword = me.data?.mustChangePassword === true;
+  const signedIn = Boolean(me.data) && !mustChangePassword;
   const info = useQuery({ ...trpc.system.info.queryOptions(), enabled: signedIn });
   const townships = useQuery({ ...trpc.geography.townships.queryOptions(), enabled: signedIn });
   // Nobody signed in: every page but the login page sends the person there first.
@@ -57,11 +60,13 @@ export function App() {
 
   let page;
   if (path === '/login') page = <LoginPage />;
+  else if (mustChangePassword) page = <ChangePasswordPage required />;
   else if (!signedIn) page = null;
+  else if (path === '/password') page = <ChangePasswordPage required={false} />;
   else if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
-  else if (path === '/admin' && hasPermission(me.data, 'admin')) page = <AdminPage />;
+  else if (path === '/admin' && hasAdminDuty(me.data)) page = <AdminPage />;
   else if (path === '/workbench') page = today && townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
   else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
   else if (compoundCode !== null) page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
@@ -101,7 +106,7 @@ export function App() {
               {t('nav.myTownship')}
             </Link>
           )}
-          {hasPermission(me.data, 'admin') && (
+          {hasAdminDuty(me.data) && (
             <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
               {t('nav.admin')}
             </Link>

@@ -3,17 +3,12 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCC
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/api/root.ts';
+import { readDisplayToken } from '../features/wall/wallToken.ts';
 import { navigate } from './router.tsx';
 
-const DISPLAY_TOKEN_KEY = 'onemap.displayToken';
-
-/** A wall screen opens /wall?token=…; the token then goes with every request as a header. */
+/** A wall screen opens /wall?token=… (the token then leaves the address bar); it goes with every request as a header. */
 export function displayToken(): string | null {
-  if (window.location.pathname === '/wall') {
-    const fromUrl = new URLSearchParams(window.location.search).get('token');
-    if (fromUrl) window.sessionStorage.setItem(DISPLAY_TOKEN_KEY, fromUrl);
-  }
-  return window.sessionStorage.getItem(DISPLAY_TOKEN_KEY);
+  return readDisplayToken({ location: window.location, storage: window.sessionStorage, history: window.history });
 }
 
 export function isUnauthorized(error: unknown): boolean {

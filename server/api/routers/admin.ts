@@ -1,11 +1,14 @@
-/** Administration: users, display tokens and the audit log. Administrators only. */
+/**
+ * Administration: users and display tokens (the `accounts` duty: system administrators), and the
+ * audit log (the `audit` duty: security auditors). The all-in-one administrator holds both.
+ */
 import { z } from 'zod';
 import { auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
-import { createDisplayToken, listDisplayTokens, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
+import { createDisplayToken, listDisplayTokens, MAX_DISPLAY_TOKEN_DAYS, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
 import { addUser, listUsers, newUserSchema, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
 import { isIsoDate } from '../../services/time/dates.ts';
 import { checked } from '../checked.ts';
-import { adminProcedure, router } from '../trpc.ts';
+import { accountsProcedure, auditProcedure, router } from '../trpc.ts';
 
 const day = (what: string) => z.string({ error: `${what}应为 YYYY-MM-DD` }).max(10, `${what}应为 YYYY-MM-DD`).refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
 const username = z.string({ error: '用户名应为文本' }).trim().min(1, '请给出用户名').max(40, '用户名过长');
@@ -23,22 +26,29 @@ const auditFilter = z
   .optional();
 
 export const adminRouter = router({
-  users: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
-  addUser: adminProcedure.input(checked(newUserSchema, '用户信息有误')).mutation(({ ctx, input }) => addUser(ctx.db, ctx.actor, input)),
-  setUserDisabled: adminProcedure
+  users: accountsProcedure.query(({ ctx }) => listUsers(ctx.db)),
+  addUser: accountsProcedure.input(checked(newUserSchema, '用户信息有误')).mutation(({ ctx, input }) => addUser(ctx.db, ctx.actor, input)),
+  setUserDisabled: accountsProcedure
     .input(checked(z.strictObject({ username, disabled: z.boolean({ error: 'disabled 应为 true 或 false' }) })))
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input.username, input.disabled)),
-  resetPassword: adminProcedure
+  resetPassword: accountsProcedure
     .input(checked(z.strictObject({ username, password: z.string({ error: '密码应为文本' }).max(1000, '密码过长') })))
     .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.actor, input.username, input.password)),
-  displayTokens: adminProcedure.query(({ ctx }) => listDisplayTokens(ctx.db)),
-  createDisplayToken: adminProcedure
-    .input(checked(z.strictObject({ name: z.string({ error: '大屏名称应为文本' }).max(60, '大屏名称不能超过60个字符') })))
-    .mutation(({ ctx, input }) => createDisplayToken(ctx.db, ctx.actor, input.name)),
-  revokeDisplayToken: adminProcedure
+  displayTokens: accountsProcedure.query(({ ctx }) => listDisplayTokens(ctx.db)),
+  createDisplayToken: accountsProcedure
+    .input(
+      checked(
+        z.strictObject({
+          name: z.string({ error: '大屏名称应为文本' }).max(60, '大屏名称不能超过60个字符'),
+          expiresDays: z.number({ error: '有效天数应为整数' }).int('有效天数应为整数').min(1, '有效天数至少为1').max(MAX_DISPLAY_TOKEN_DAYS, `有效天数最多为${MAX_DISPLAY_TOKEN_DAYS}`).optional(),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input }) => createDisplayToken(ctx.db, ctx.actor, input.name, input.expiresDays)),
+  revokeDisplayToken: accountsProcedure
     .input(checked(z.strictObject({ id: z.number({ error: '令牌编号应为整数' }).int('令牌编号应为整数').positive('令牌编号应为正整数').max(2_147_483_647, '令牌编号无效') })))
     .mutation(({ ctx, input }) => revokeDisplayToken(ctx.db, ctx.actor, input.id)),
   /** The audit log, newest first, filtered by user, table, action and days; paged. */
-  auditLog: adminProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),
-  auditedTables: adminProcedure.query(({ ctx }) => auditedTables(ctx.db)),
+  auditLog: auditProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),
+  auditedTables: auditProcedure.query(({ ctx }) => auditedTables(ctx.db)),
 });

@@ -9,7 +9,7 @@ import { importLedger } from '../../services/ledger/importLedger.ts';
 import { ledgerTemplateXlsx, TEMPLATE_FILE_NAME } from '../../services/ledger/template.ts';
 import { CRS_OPTIONS } from '../../services/ledger/validateRow.ts';
 import { describeIssues } from '../../services/review/reviewRules.ts';
-import { adminProcedure, router } from '../trpc.ts';
+import { businessProcedure, router } from '../trpc.ts';
 
 /** Base64 of at most ~30 MB of file. */
 const MAX_BASE64 = 40_000_000;
@@ -41,13 +41,13 @@ const checkedImport = {
 
 export const ledgerRouter = router({
   /** The empty ledger workbook (Chinese headers, 填写说明, 镇街代码) as base64. */
-  template: adminProcedure.query(async () => ({
+  template: businessProcedure.query(async () => ({
     fileName: TEMPLATE_FILE_NAME,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: (await ledgerTemplateXlsx()).toString('base64'),
   })),
   /** Validates and (unless dryRun, the default) imports a ledger; returns the full report. */
-  import: adminProcedure.input(checkedImport).mutation(({ ctx, input }) =>
+  import: businessProcedure.input(checkedImport).mutation(({ ctx, input }) =>
     importLedger(
       ctx.db,
       { name: input.fileName, data: new Uint8Array(Buffer.from(input.base64, 'base64')) },

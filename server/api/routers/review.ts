@@ -10,7 +10,7 @@ import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/
 import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
 import { checked } from '../checked.ts';
-import { adminProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
+import { businessProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
 
 const week = z.string({ error: '周次应为 YYYY-Www 形式的文本，如 2025-W07' }).max(20, '周次无效（应为 YYYY-Www，如 2025-W07）');
 const townshipCode = z.string({ error: '镇街代码应为9位数字的文本' }).max(20, '镇街代码应为9位数字');
@@ -31,9 +31,9 @@ export const reviewRouter = router({
   /** The rules in force, the defaults, and when an administrator last changed them. */
   settings: readProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),
   /** Changes any part of the rules (weights, 红黑榜 thresholds); the rest stays as it is. */
-  updateSettings: adminProcedure.input(parseRulesPatch).mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
+  updateSettings: businessProcedure.input(parseRulesPatch).mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
   /** Freezes the week: its board, township pages and pack come from a snapshot from now on. */
-  markReviewed: adminProcedure
+  markReviewed: businessProcedure
     .input(checked(z.object({ week })))
     .mutation(({ ctx, input }) => markWeekReviewed(ctx.db, input.week, { userId: ctx.actor.userId, reviewedBy: ctx.actor.displayName })),
   /** Weeks marked reviewed, latest first. */

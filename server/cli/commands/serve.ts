@@ -6,7 +6,7 @@ import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
 import { logServerStart } from '../../log/lifecycle.ts';
 import { log, logProcessFailures } from '../../log/logger.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
-import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
+import { describeDemoAccounts, warnAboutDemoPasswords } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../services/time/dates.ts';
@@ -88,6 +88,7 @@ export const serveCommand: Command = {
     process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
     logServerStart(running, database);
     if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
+    void warnAboutDemoPasswords(database.db);
     const stop = async (signal: NodeJS.Signals) => {
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
       await running.close();

@@ -1,9 +1,10 @@
 /**
  * Display tokens for wall screens (`onemap users display-token --name 大厅LED`): the wall opens
- * /wall?token=… and sends the token with every request; it reads as a leader, nothing more,
- * until revoked.
+ * /wall?token=… (and takes the token out of the address bar), then sends it with every request;
+ * it reads as a leader, nothing more, until revoked or expired (a year by default). A display
+ * token is not a session: no idle timeout.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { displayTokens } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
@@ -12,21 +13,43 @@ import type { Actor } from './roles.ts';
 import { hashToken, looksLikeToken, newToken } from './tokens.ts';
 
 export const DISPLAY_TOKEN_HEADER = 'x-onemap-display-token';
+export const DEFAULT_DISPLAY_TOKEN_DAYS = 365;
+/** Ten years: a token that outlives its screen is what expiry is meant to prevent. */
+export const MAX_DISPLAY_TOKEN_DAYS = 3650;
 
-export async function createDisplayToken(db: Db, actor: Actor | null, name: string): Promise<{ id: number; name: string; token: string }> {
+export async function createDisplayToken(
+  db: Db,
+  actor: Actor | null,
+  name: string,
+  expiresDays = DEFAULT_DISPLAY_TOKEN_DAYS,
+  now = new Date(),
+): Promise<{ id: number; name: string; token: string; expiresAt: string }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 60) throw new BadInputError('大屏名称应为 1–60 个字符');
+  if (!Number.isInteger(expiresDays) || expiresDays < 1 || expiresDays > MAX_DISPLAY_TOKEN_DAYS) throw new BadInputError(`有效天数应为 1–${MAX_DISPLAY_TOKEN_DAYS} 的整数`);
   const token = newToken();
+  const expiresAt = new Date(now.getTime() + expiresDays * 86_400_000);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(displayTokens).values({ name: trimmed, tokenHash: hashToken(token), createdBy: actor?.userId ?? null }).returning({ id: displayTokens.id });
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'display_tokens', recordId: row!.id, after: { id: row!.id, name: trimmed } });
-    return { id: row!.id, name: trimmed, token };
+    const [row] = await tx.insert(displayTokens).values({ name: trimmed, tokenHash: hashToken(token), createdBy: actor?.userId ?? null, expiresAt }).returning({ id: displayTokens.id });
+    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'display_tokens', recordId: row!.id, after: { id: row!.id, name: trimmed, expiresAt: expiresAt.toISOString() } });
+    return { id: row!.id, name: trimmed, token, expiresAt: expiresAt.toISOString() };
   });
 }
 
+/** A token made before tokens had an expiry expires a year after it was made, like a new one. */
+function expiryOf() {
+  return sql<Date>`coalesce(${displayTokens.expiresAt}, ${displayTokens.createdAt} + make_interval(days => ${DEFAULT_DISPLAY_TOKEN_DAYS}))`;
+}
+
 export async function listDisplayTokens(db: Db) {
-  const rows = await db.select().from(displayTokens).orderBy(asc(displayTokens.id));
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.createdAt).toISOString(), revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null }));
+  const rows = await db.select({ row: displayTokens, expiresAt: expiryOf() }).from(displayTokens).orderBy(asc(displayTokens.id));
+  return rows.map(({ row: r, expiresAt }) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: new Date(r.createdAt).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
+    revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null,
+  }));
 }
 
 export async function revokeDisplayToken(db: Db, actor: Actor | null, id: number): Promise<void> {
@@ -37,9 +60,13 @@ export async function revokeDisplayToken(db: Db, actor: Actor | null, id: number
   });
 }
 
-export async function actorFromDisplayToken(db: Db, token: unknown): Promise<Actor | null> {
+/** The wall behind a token, or null (unknown, revoked, expired: all alike). */
+export async function actorFromDisplayToken(db: Db, token: unknown, now = new Date()): Promise<Actor | null> {
   if (!looksLikeToken(token)) return null;
-  const [row] = await db.select().from(displayTokens).where(and(eq(displayTokens.tokenHash, hashToken(token)), isNull(displayTokens.revokedAt)));
+  const [row] = await db
+    .select()
+    .from(displayTokens)
+    .where(and(eq(displayTokens.tokenHash, hashToken(token)), isNull(displayTokens.revokedAt), sql`${expiryOf()} > ${now.toISOString()}::timestamptz`));
   if (!row) return null;
   return { userId: null, username: null, displayName: row.name, role: 'leader', townshipCode: null, via: 'display-token', displayTokenId: row.id };
 }

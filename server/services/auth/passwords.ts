@@ -5,10 +5,11 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { BadInputError } from '../errors.ts';
+import { isCommonPassword } from './commonPasswords.ts';
 
 const COST = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -17,10 +18,22 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-/** Refuses passwords too short or too long to be sensible, in Chinese. */
-export function checkPasswordStrength(password: string): void {
+/** Upper case, lower case, digits, anything else (symbols, spaces, Chinese characters). */
+const CHARACTER_KINDS: readonly RegExp[] = [/\p{Lu}/u, /\p{Ll}/u, /\p{Nd}/u, /[^\p{Lu}\p{Ll}\p{Nd}]/u];
+export const MIN_CHARACTER_KINDS = 3;
+
+/**
+ * The rule for every password a person sets (等保 2.0): at least 10 characters of three of the four
+ * kinds, not containing the user name, not a common password. Refused in one Chinese line.
+ */
+export function checkPasswordStrength(password: string, username?: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
+  const kinds = CHARACTER_KINDS.filter((kind) => kind.test(password)).length;
+  if (kinds < MIN_CHARACTER_KINDS) throw new BadInputError(`密码须包含大写字母、小写字母、数字、符号中的至少 ${MIN_CHARACTER_KINDS} 种`);
+  const name = username?.trim().toLowerCase();
+  if (name && name.length >= 2 && password.toLowerCase().includes(name)) throw new BadInputError('密码不能包含用户名');
+  if (isCommonPassword(password)) throw new BadInputError('密码过于常见，请换一个');
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -1,6 +1,12 @@
 /**
- * Who may do what. Four roles; a wall screen's display token acts as a leader (read only).
+ * Who may do what. Seven roles; a wall screen's display token acts as a leader (read only).
  * Township staff edit only their own township's records (checked by the editing services).
+ *
+ * The administrator's duties are three permissions so that they can be held by three people
+ * (三员分立, 等保 2.0): `accounts` (accounts and display tokens: system_admin), `audit` (reading
+ * the audit log: security_auditor) and `business` (ledger and boundary imports, review rules,
+ * targets, marking weeks reviewed: business_admin). The all-in-one `admin` keeps all three for
+ * small offices.
  */
 import { userRole } from '../../../data/schema/index.ts';
 
@@ -12,18 +18,31 @@ export const ROLE_NAMES: Record<Role, string> = {
   analyst: '分析员',
   township_staff: '镇街工作人员',
   admin: '管理员',
+  system_admin: '系统管理员',
+  security_auditor: '安全审计员',
+  business_admin: '业务管理员',
 };
 
-export const PERMISSIONS = ['read', 'export', 'edit', 'admin'] as const;
+export const PERMISSIONS = ['read', 'export', 'edit', 'accounts', 'audit', 'business'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const PERMISSION_NAMES: Record<Permission, string> = { read: '查看', export: '导出', edit: '编辑记录', admin: '管理' };
+export const PERMISSION_NAMES: Record<Permission, string> = {
+  read: '查看',
+  export: '导出',
+  edit: '编辑记录',
+  accounts: '账号管理',
+  audit: '审计查看',
+  business: '业务管理',
+};
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   leader: ['read'],
   analyst: ['read', 'export'],
   township_staff: ['read', 'edit'],
-  admin: ['read', 'export', 'edit', 'admin'],
+  admin: ['read', 'export', 'edit', 'accounts', 'audit', 'business'],
+  system_admin: ['read', 'accounts'],
+  security_auditor: ['read', 'audit'],
+  business_admin: ['read', 'export', 'business'],
 };
 
 export function permissionsOf(role: Role): Permission[] {
@@ -45,6 +64,8 @@ export interface Actor {
   townshipCode: string | null;
   via: 'session' | 'display-token';
   displayTokenId?: number;
+  /** The password an administrator chose has not been changed yet: only auth.* until it is. */
+  mustChangePassword?: boolean;
 }
 
 /** Whether the actor may change records of compounds in this township. */

@@ -1,6 +1,8 @@
 /**
  * User accounts: add, list, disable (and enable), reset a password. Disabling a user or
  * resetting their password ends their sessions. Every change is audited (never the hash).
+ * A password an administrator chose (a new account, a reset) must be changed by its person at
+ * their first sign-in.
  */
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -32,6 +34,7 @@ export interface UserSummary {
   roleName: string;
   townshipCode: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -44,6 +47,7 @@ function summary(row: typeof users.$inferSelect): UserSummary {
     roleName: ROLE_NAMES[row.role],
     townshipCode: row.townshipCode,
     disabled: row.disabled,
+    mustChangePassword: row.mustChangePassword,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -63,11 +67,18 @@ async function requireUser(db: Db, username: string) {
   return row;
 }
 
-export async function addUser(db: Db, actor: Actor | null, raw: NewUser): Promise<UserSummary> {
+export interface AddUserOptions {
+  /** Default true: the person changes the password an administrator chose at first sign-in. */
+  mustChangePassword?: boolean;
+  /** The seeded demo accounts keep their published passwords (not set by a person: no password rule). */
+  demo?: boolean;
+}
+
+export async function addUser(db: Db, actor: Actor | null, raw: NewUser, options: AddUserOptions = {}): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(raw);
   if (!parsed.success) throw new BadInputError(parsed.error.issues.map((i) => i.message).join('；'));
   const input = parsed.data;
-  checkPasswordStrength(input.password);
+  if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
   if (input.role === 'township_staff' && !townshipCode) throw new BadInputError('镇街工作人员须指定所属镇街（--township）');
   if (input.role !== 'township_staff' && townshipCode) throw new BadInputError('只有镇街工作人员需要指定镇街');
@@ -78,7 +89,10 @@ export async function addUser(db: Db, actor: Actor | null, raw: NewUser): Promis
   if (await findUser(db, input.username)) throw new BadInputError(`用户名 "${input.username}" 已存在`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(users).values({ username: input.username, displayName: input.displayName, role: input.role, townshipCode, passwordHash }).returning();
+    const [row] = await tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, role: input.role, townshipCode, passwordHash, mustChangePassword: options.mustChangePassword ?? !options.demo })
+      .returning();
     const created = summary(row!);
     await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'users', recordId: created.id, after: created });
     return created;
@@ -102,13 +116,13 @@ export async function setUserDisabled(db: Db, actor: Actor | null, username: str
   });
 }
 
-/** Sets a new password and ends every session of the user. */
+/** Sets a new password, to be changed by its person at their next sign-in, and ends every session of the user. */
 export async function resetPassword(db: Db, actor: Actor | null, username: string, password: string): Promise<UserSummary> {
   const before = await requireUser(db, username);
-  checkPasswordStrength(password);
+  checkPasswordStrength(password, before.username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, before.id)).returning();
+    const [row] = await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, before.id)).returning();
     await revokeUserSessions(tx as unknown as Db, before.id);
     const after = summary(row!);
     await writeAudit(tx as unknown as Db, actor, { action: 'reset-password', tableName: 'users', recordId: before.id, before: summary(before), after });

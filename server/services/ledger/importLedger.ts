@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
+import { disableDemoAccounts } from '../auth/demoAccounts.ts';
 import { clearDemoRecords } from '../dataset/clearDemoRecords.ts';
 import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
@@ -131,6 +132,8 @@ async function checkAndImportLedger(
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();
       if (demo) await clearDemoRecords(txDb);
+      // The demo accounts' passwords are published: they go with the demonstration, in this transaction.
+      if (demo) await disableDemoAccounts(txDb, options.userId ?? null);
       await ensureGeography(txDb);
       const counts = report('imported', plan).counts;
       await applyLedger(txDb, plan, { userId: options.userId ?? null, file: file.name, crs: options.crs, summary: { rows: parsed.rows, ...counts, replacedDemo: demo ? 1 : 0 } }, (done, total) =>

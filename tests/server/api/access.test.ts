@@ -1,8 +1,10 @@
 /**
  * Who may call what, checked over every procedure of the router (listed from the router, so a
  * procedure added later without a place in ACCESS fails here): nobody signed in → UNAUTHORIZED;
- * a role without the permission → FORBIDDEN and an audit-log entry 'forbidden'.
+ * a role without the permission → FORBIDDEN and an audit-log entry 'forbidden'; a person whose
+ * initial password is still the administrator's → FORBIDDEN (PASSWORD_CHANGE_REQUIRED) except auth.*.
  */
+import type { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../data/schema/index.ts';
@@ -10,15 +12,18 @@ import { contextFor } from '../../../server/api/context.ts';
 import { PUBLIC_PROCEDURES } from '../../../server/api/root.ts';
 import { createDisplayToken, revokeDisplayToken, actorFromDisplayToken } from '../../../server/services/auth/displayTokens.ts';
 import { can, ROLES, type Permission } from '../../../server/services/auth/roles.ts';
+import { actorFromSession, createSession } from '../../../server/services/auth/sessions.ts';
+import { addUser, findUser } from '../../../server/services/auth/users.ts';
 import { anonymousCaller, callerAs, createCaller } from '../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
-import { outcome, procedures } from '../../support/procedures.ts';
+import { call, outcome, procedures } from '../../support/procedures.ts';
 
-/** The procedure → permission table (README "Roles"). */
-export const ACCESS: Record<string, Permission | 'public'> = {
+/** The procedure → permission table (README "Roles"); 'session': any signed-in person, not a display token. */
+export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'auth.login': 'public',
   'auth.logout': 'public',
   'auth.me': 'public',
+  'auth.changePassword': 'session',
   'system.info': 'read',
   'geography.townships': 'read',
   'compounds.status': 'read',
@@ -26,8 +31,8 @@ export const ACCESS: Record<string, Permission | 'public'> = {
   'compounds.stateOn': 'read',
   'workbench.rows': 'read',
   'workbench.export': 'export',
-  'ledger.template': 'admin',
-  'ledger.import': 'admin',
+  'ledger.template': 'business',
+  'ledger.import': 'business',
   'metrics.report': 'read',
   'metrics.series': 'read',
   'metrics.drill': 'read',
@@ -36,8 +41,8 @@ export const ACCESS: Record<string, Permission | 'public'> = {
   'review.township': 'read',
   'review.settings': 'read',
   'review.reviewedWeeks': 'read',
-  'review.updateSettings': 'admin',
-  'review.markReviewed': 'admin',
+  'review.updateSettings': 'business',
+  'review.markReviewed': 'business',
   'review.pack': 'export',
   'editing.township': 'read',
   'editing.recordMeeting': 'edit',
@@ -45,15 +50,15 @@ export const ACCESS: Record<string, Permission | 'public'> = {
   'editing.endCommitteeTerm': 'edit',
   'editing.advanceIssue': 'edit',
   'editing.recordEvaluation': 'edit',
-  'admin.users': 'admin',
-  'admin.addUser': 'admin',
-  'admin.setUserDisabled': 'admin',
-  'admin.resetPassword': 'admin',
-  'admin.displayTokens': 'admin',
-  'admin.createDisplayToken': 'admin',
-  'admin.revokeDisplayToken': 'admin',
-  'admin.auditLog': 'admin',
-  'admin.auditedTables': 'admin',
+  'admin.users': 'accounts',
+  'admin.addUser': 'accounts',
+  'admin.setUserDisabled': 'accounts',
+  'admin.resetPassword': 'accounts',
+  'admin.displayTokens': 'accounts',
+  'admin.createDisplayToken': 'accounts',
+  'admin.revokeDisplayToken': 'accounts',
+  'admin.auditLog': 'audit',
+  'admin.auditedTables': 'audit',
   'live.revision': 'read',
 };
 
@@ -92,7 +97,7 @@ describe('access to every procedure', () => {
     for (const { path } of procedures()) {
       const required = ACCESS[path]!;
       const result = await outcome(caller, path, PROBE);
-      if (required === 'public' || can(role, required)) {
+      if (required === 'public' || required === 'session' || can(role, required)) {
         expect(['OK', 'BAD_REQUEST'], `${role} ${path}`).toContain(result);
       } else {
         expect(result, `${role} ${path}`).toBe('FORBIDDEN');
@@ -110,8 +115,43 @@ describe('access to every procedure', () => {
     expect((await wall.geography.townships()).length).toBe(19);
     expect(await outcome(wall, 'review.pack', { week: '2025-W30', format: 'xlsx' })).toBe('FORBIDDEN');
     expect(await outcome(wall, 'editing.recordMeeting', PROBE)).toBe('FORBIDDEN');
+    // A wall screen is not a person: it has no password to change.
+    expect(await outcome(wall, 'auth.changePassword', { oldPassword: 'x', newPassword: 'y' })).toBe('UNAUTHORIZED');
     await revokeDisplayToken(database.db, null, created.id);
     expect(await actorFromDisplayToken(database.db, created.token)).toBeNull();
+  });
+});
+
+describe('a password an administrator chose', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openFixtureDatabase('pglite');
+  });
+  afterAll(() => database?.dispose());
+
+  it('opens nothing but auth.* until its person changes it, then everything the role allows', async () => {
+    await addUser(database.db, null, { username: 'new-admin', displayName: '新管理员', role: 'admin', password: 'Initial#Pass-2024' });
+    const { token } = await createSession(database.db, (await findUser(database.db, 'new-admin'))!.id);
+    const actor = (await actorFromSession(database.db, token))!;
+    expect(actor.mustChangePassword).toBe(true);
+    const caller = createCaller(contextFor(database, actor, { sessionToken: token }));
+    for (const { path } of procedures()) {
+      if (path.startsWith('auth.')) continue;
+      const refusal = await call(caller, path, PROBE).then(
+        () => null,
+        (error: unknown) => error as TRPCError,
+      );
+      expect(refusal?.code, path).toBe('FORBIDDEN');
+      expect(refusal?.message, path).toBe('请先修改管理员设置的初始密码');
+      expect(refusal?.cause?.constructor.name, path).toBe('PasswordChangeRequiredError');
+    }
+    expect(await caller.auth.me()).toMatchObject({ username: 'new-admin', mustChangePassword: true });
+    await expect(caller.auth.changePassword({ oldPassword: 'wrong', newPassword: 'Another#Pass-2025' })).rejects.toThrow('原密码不正确');
+    await expect(caller.auth.changePassword({ oldPassword: 'Initial#Pass-2024', newPassword: 'Admin@123' })).rejects.toThrow('密码至少 10 个字符');
+    await caller.auth.changePassword({ oldPassword: 'Initial#Pass-2024', newPassword: 'Another#Pass-2025' });
+    const after = (await actorFromSession(database.db, token))!;
+    expect(after.mustChangePassword).toBeUndefined();
+    expect((await createCaller(contextFor(database, after, { sessionToken: token })).geography.townships()).length).toBe(19);
   });
 });
 

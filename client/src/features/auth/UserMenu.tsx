@@ -1,4 +1,4 @@
-/** The signed-in person in the top bar: name, role, and logging out. */
+/** The signed-in person in the top bar: name, role, changing the password, and logging out. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { navigate } from '../../app/router.tsx';
 import { trpc } from '../../app/trpc.ts';
@@ -24,6 +24,11 @@ export function UserMenu({ me }: { me: Me }) {
       <span className="badge badge-approx" data-testid="user-role">
         {t(`role.${me.role}`)}
       </span>
+      {me.via === 'session' && (
+        <button type="button" className="link" onClick={() => navigate('/password')} data-testid="change-password">
+          {t('password.menu')}
+        </button>
+      )}
       {me.via === 'session' && (
         <button type="button" className="link" onClick={() => logout.mutate()} disabled={logout.isPending} data-testid="logout">
           {t('login.logout')}

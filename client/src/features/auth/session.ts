@@ -13,6 +13,11 @@ export function hasPermission(me: Me | null | undefined, permission: Permission)
   return me?.permissions.includes(permission) ?? false;
 }
 
+/** Any of the administrative duties (accounts, audit reading, business): the /admin page shows the ones held. */
+export function hasAdminDuty(me: Me | null | undefined): boolean {
+  return hasPermission(me, 'accounts') || hasPermission(me, 'audit') || hasPermission(me, 'business');
+}
+
 /** Township staff edit their own township; administrators every township. */
 export function canEditTownship(me: Me | null | undefined, townshipCode: string): boolean {
   if (!me || !hasPermission(me, 'edit')) return false;

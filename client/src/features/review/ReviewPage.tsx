@@ -55,7 +55,7 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">{t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}</span>
         ) : (
-          hasPermission(me.data, 'admin') && (
+          hasPermission(me.data, 'business') && (
             <button type="button" className="button" disabled={mark.isPending || !b} onClick={() => mark.mutate({ week })}>
               {t('review.markReviewed')}
             </button>
