@@ -1,20 +1,31 @@
 /**
  * One process serves the page and the API: /api/health, /api/trpc/*, and the client, either
- * built (dist/client) or through Vite's dev middleware.
+ * built (dist/client) or through Vite's dev middleware; over HTTP, or HTTPS given a certificate.
+ * Every response carries a request id (X-Request-Id) and the security headers; API requests pass
+ * the guards (batch size, same origin, JSON, body size) before a procedure runs.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { count } from 'drizzle-orm';
 import { compounds } from '../../data/schema/index.ts';
+import { internalErrorMessage } from '../api/clientErrors.ts';
 import { createHttpContext } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
+import { isUploadRequest, MAX_BATCH_CALLS, ORDINARY_BODY_LIMIT, UPLOAD_BODY_LIMIT } from './limits.ts';
+import { refuseApiRequest, type Refusal } from './requestGuards.ts';
+import { newRequestId, REQUEST_ID_HEADER, withRequestId } from './requestId.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
+import type { TlsFiles } from './tls.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
 export const DEFAULT_PORT = 5180;
+
+const TRPC_BASE = '/api/trpc/';
 
 export interface RunningServer {
   server: Server;
@@ -30,15 +41,29 @@ export interface ServerOptions {
   host?: string;
   /** Vite's connect middleware in dev mode; otherwise the built client is served. */
   clientMiddleware?: Middleware;
+  /** A certificate and its key (PEM): the server speaks HTTPS only. */
+  tls?: TlsFiles;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { database } = options;
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/api/trpc/',
-    createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
-  });
+  // Two handlers, one per body limit: tRPC counts a body's bytes as they arrive (a chunked body
+  // has no Content-Length to refuse it by) and stops at its handler's limit.
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: TRPC_BASE,
+      maxBodySize,
+      maxBatchSize: MAX_BATCH_CALLS,
+      createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
+      // A body cut at the limit leaves the rest unread on the socket: close it rather than read on.
+      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE') ? { headers: { connection: 'close' } } : {}),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') reportInternalError(path ?? '', error.cause ?? error);
+      },
+    });
+  const ordinaryCalls = trpcHandler(ORDINARY_BODY_LIMIT);
+  const uploads = trpcHandler(UPLOAD_BODY_LIMIT);
   const serveStatic = createStaticHandler(CLIENT_DIST);
 
   async function health(res: ServerResponse): Promise<void> {
@@ -46,20 +71,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const [row] = await database.db.select({ n: count() }).from(compounds);
       sendJson(res, 200, { ok: true, database: database.kind, compounds: row?.n ?? 0 });
     } catch (error) {
-      sendJson(res, 503, { ok: false, database: database.kind, error: (error as Error).message });
+      reportInternalError('/api/health', error);
+      sendJson(res, 503, { ok: false, database: database.kind, error: '数据库不可用' });
     }
   }
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  function handle(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    setSecurityHeaders(req, res, { page: !options.clientMiddleware, path });
     if (path === '/api/health') return void health(res);
-    if (path.startsWith('/api/trpc/')) return void trpc(req, res);
-    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口' });
+    if (path.startsWith(TRPC_BASE)) {
+      const trpcPath = path.slice(TRPC_BASE.length);
+      const refusal = refuseApiRequest(req, trpcPath, new URLSearchParams(query).get('batch') === '1');
+      if (refusal) return sendRefusal(res, refusal, requestId);
+      return void (isUploadRequest(trpcPath) ? uploads : ordinaryCalls)(req, res);
+    }
+    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口', requestId });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
-    serveStatic(req, res).catch((error: Error) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: error.message });
+    serveStatic(req, res).catch((error: unknown) => {
+      reportInternalError(path, error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
     });
-  });
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = newRequestId();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    withRequestId(requestId, () => handle(req, res, requestId));
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -68,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -77,7 +117,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+/** The details of an unexpected failure go to the operator's log, never to the client. */
+function reportInternalError(where: string, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`服务器内部错误 ${where}: ${detail}\n`);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * A refusal in tRPC's error shape, so the client shows its message like any other. A body too
+ * large is not read: the connection is closed after the answer instead of draining it.
+ */
+function sendRefusal(res: ServerResponse, refusal: Refusal, requestId: string): void {
+  const error = { message: refusal.message, code: JSONRPC_CODES[refusal.code], data: { code: refusal.code, httpStatus: refusal.status, requestId } };
+  sendJson(res, refusal.status, { error }, refusal.status === 413 ? { connection: 'close' } : {});
+}
+
+/** tRPC's JSON-RPC numbers for the codes a guard answers with. */
+const JSONRPC_CODES: Record<Refusal['code'], number> = { BAD_REQUEST: -32600, FORBIDDEN: -32003, PAYLOAD_TOO_LARGE: -32013, UNSUPPORTED_MEDIA_TYPE: -32015 };
