@@ -17,7 +17,7 @@ import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
 import { isUploadRequest, MAX_BATCH_CALLS, ORDINARY_BODY_LIMIT, UPLOAD_BODY_LIMIT } from './limits.ts';
 import { refuseApiRequest, type Refusal } from './requestGuards.ts';
-import { newRequestId, REQUEST_ID_HEADER, withRequestId } from './requestId.ts';
+import { currentRequestId, newRequestId, REQUEST_ID_HEADER, withRequestId } from './requestId.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import type { TlsFiles } from './tls.ts';
@@ -120,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 /** The details of an unexpected failure go to the operator's log, never to the client. */
 function reportInternalError(where: string, error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`服务器内部错误 ${where}: ${detail}\n`);
+  process.stderr.write(`服务器内部错误 [请求编号 ${currentRequestId() ?? '-'}] ${where}: ${detail}\n`);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
