@@ -19,6 +19,8 @@ import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../services/time/dates.ts';
 import { BadInputError, ForbiddenError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
+import { currentRequestId } from '../http/requestId.ts';
+import { clientMessage } from './clientErrors.ts';
 import { checkInputShape } from './inputShape.ts';
 
 /** Where the session cookie is written (the HTTP response; a no-op for in-process callers). */
@@ -43,10 +45,12 @@ const t = initTRPC.context<Context>().create({
   // Server-sent events for subscriptions (wall screens): a ping every 5 s keeps proxies from
   // closing the stream, and a client that hears nothing for 12 s reconnects by itself.
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
-  errorFormatter({ shape, error }) {
+  // Clients get one Chinese line and the request id, never SQL or a stack (api/clientErrors.ts).
+  errorFormatter({ shape, error, path }) {
     const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
     const reason = error.cause instanceof PasswordChangeRequiredError ? PASSWORD_CHANGE_REQUIRED : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues: zod, reason } };
+    const requestId = currentRequestId();
+    return { ...shape, message: clientMessage(error, path, requestId), data: { ...shape.data, stack: undefined, zodIssues: zod, reason, requestId } };
   },
 });
 

@@ -12,9 +12,8 @@ import type { TRPCError } from '@trpc/server';
 import { clientIpOf } from '../api/context.ts';
 import { log } from '../log/logger.ts';
 import { requestRecordOf, runAsRequest } from '../log/requestContext.ts';
-import { newRequestId } from './requestId.ts';
+import { newRequestId, REQUEST_ID_HEADER } from './requestId.ts';
 
-export const REQUEST_ID_HEADER = 'X-Request-Id';
 const TRPC_BASE = '/api/trpc/';
 /** A batch names at most this many procedures on its line (the count says how many there were). */
 const MAX_PROCEDURES_LOGGED = 20;

@@ -1,23 +1,34 @@
 /**
  * One process serves the page and the API: /api/health, /api/trpc/*, and the client, either
- * built (dist/client) or through Vite's dev middleware.
+ * built (dist/client) or through Vite's dev middleware; over HTTP, or HTTPS given a certificate.
+ * Every response carries a request id (X-Request-Id) and the security headers; API requests pass
+ * the guards (batch size, same origin, JSON, body size) before a procedure runs.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { count } from 'drizzle-orm';
 import { compounds } from '../../data/schema/index.ts';
+import { internalErrorMessage } from '../api/clientErrors.ts';
 import { createHttpContext } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
 import { log } from '../log/logger.ts';
-import { logTrpcError, withRequestLog } from './requestLog.ts';
 import { flushRefusalSummaries } from '../services/audit/refusalSummaries.ts';
+import { isUploadRequest, MAX_BATCH_CALLS, ORDINARY_BODY_LIMIT, UPLOAD_BODY_LIMIT } from './limits.ts';
+import { refuseApiRequest, type Refusal } from './requestGuards.ts';
+import { newRequestId, withRequestId } from './requestId.ts';
+import { logTrpcError, requestIdOf, withRequestLog } from './requestLog.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
+import type { TlsFiles } from './tls.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
 export const DEFAULT_PORT = 5180;
+
+const TRPC_BASE = '/api/trpc/';
 
 export interface RunningServer {
   server: Server;
@@ -33,16 +44,27 @@ export interface ServerOptions {
   host?: string;
   /** Vite's connect middleware in dev mode; otherwise the built client is served. */
   clientMiddleware?: Middleware;
+  /** A certificate and its key (PEM): the server speaks HTTPS only. */
+  tls?: TlsFiles;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { database } = options;
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/api/trpc/',
-    createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
-    onError: logTrpcError,
-  });
+  // Two handlers, one per body limit: tRPC counts a body's bytes as they arrive (a chunked body
+  // has no Content-Length to refuse it by) and stops at its handler's limit.
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: TRPC_BASE,
+      maxBodySize,
+      maxBatchSize: MAX_BATCH_CALLS,
+      createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
+      // A body cut at the limit leaves the rest unread on the socket: close it rather than read on.
+      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE') ? { headers: { connection: 'close' } } : {}),
+      onError: logTrpcError,
+    });
+  const ordinaryCalls = trpcHandler(ORDINARY_BODY_LIMIT);
+  const uploads = trpcHandler(UPLOAD_BODY_LIMIT);
   const serveStatic = createStaticHandler(CLIENT_DIST);
 
   async function health(res: ServerResponse): Promise<void> {
@@ -51,21 +73,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendJson(res, 200, { ok: true, database: database.kind, compounds: row?.n ?? 0 });
     } catch (error) {
       log.error({ err: error }, '健康检查失败：数据库不可用');
-      sendJson(res, 503, { ok: false, database: database.kind, error: (error as Error).message });
+      sendJson(res, 503, { ok: false, database: database.kind, error: '数据库不可用' });
     }
   }
 
-  const server = createServer(withRequestLog((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  function handle(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    setSecurityHeaders(req, res, { page: !options.clientMiddleware, path });
     if (path === '/api/health') return void health(res);
-    if (path.startsWith('/api/trpc/')) return void trpc(req, res);
-    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口' });
+    if (path.startsWith(TRPC_BASE)) {
+      const trpcPath = path.slice(TRPC_BASE.length);
+      const refusal = refuseApiRequest(req, trpcPath, new URLSearchParams(query).get('batch') === '1');
+      if (refusal) return sendRefusal(res, refusal, requestId);
+      return void (isUploadRequest(trpcPath) ? uploads : ordinaryCalls)(req, res);
+    }
+    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口', requestId });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
-    serveStatic(req, res).catch((error: Error) => {
-      log.error({ err: error }, '页面文件出错');
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: error.message });
+    serveStatic(req, res).catch((error: unknown) => {
+      log.error({ err: error, path }, '页面文件出错');
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
     });
-  }));
+  }
+
+  // The request log gives each request its id (and the X-Request-Id header); the id is also kept
+  // in async context for the error formatter deep inside tRPC.
+  const listener = withRequestLog((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdOf(req) ?? newRequestId();
+    withRequestId(requestId, () => handle(req, res, requestId));
+  });
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -74,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -86,7 +122,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * A refusal in tRPC's error shape, so the client shows its message like any other. A body too
+ * large is not read: the connection is closed after the answer instead of draining it.
+ */
+function sendRefusal(res: ServerResponse, refusal: Refusal, requestId: string): void {
+  const error = { message: refusal.message, code: JSONRPC_CODES[refusal.code], data: { code: refusal.code, httpStatus: refusal.status, requestId } };
+  sendJson(res, refusal.status, { error }, refusal.status === 413 ? { connection: 'close' } : {});
+}
+
+/** tRPC's JSON-RPC numbers for the codes a guard answers with. */
+const JSONRPC_CODES: Record<Refusal['code'], number> = { BAD_REQUEST: -32600, FORBIDDEN: -32003, PAYLOAD_TOO_LARGE: -32013, UNSUPPORTED_MEDIA_TYPE: -32015 };

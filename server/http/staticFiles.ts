@@ -55,12 +55,16 @@ export function createStaticHandler(root: string) {
   }
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The path as sent, not through new URL(): '//a%2fb' would read as a host and throw.
+    const rawPath = (req.url ?? '/').split('?')[0]!;
     let pathname: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      pathname = decodeURIComponent(rawPath);
     } catch {
-      res.writeHead(400).end();
+      pathname = '';
+    }
+    if (!pathname.startsWith('/') || pathname.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('请求路径无效');
       return;
     }
     const target = normalize(join(root, pathname));

@@ -48,6 +48,8 @@ export const trpcClient = createTRPCClient<AppRouter>({
       }),
       false: httpBatchLink({
         url: '/api/trpc',
+        // The server refuses batches of more than 20 calls (server/http/limits.ts MAX_BATCH_CALLS).
+        maxItems: 20,
         headers() {
           const token = displayToken();
           return token ? { 'x-onemap-display-token': token } : {};

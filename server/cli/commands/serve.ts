@@ -5,6 +5,7 @@ import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
 import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
 import { logServerStart } from '../../log/lifecycle.ts';
 import { log, logProcessFailures } from '../../log/logger.ts';
+import { TlsConfigError, tlsFilesFrom, type TlsFiles } from '../../http/tls.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
 import { describeDemoAccounts, warnAboutDemoPasswords } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
@@ -50,19 +51,33 @@ export async function buildClient(): Promise<void> {
   process.stderr.write('页面源码比已构建的页面新，但本安装没有构建工具（生产安装）：使用已构建的页面；升级时请先 npm run build\n');
 }
 
+/** The certificate and key, checked before anything starts; a bad pair is one Chinese line. */
+function httpsFiles(certPath: string | undefined, keyPath: string | undefined): TlsFiles | undefined {
+  try {
+    return tlsFilesFrom(certPath, keyPath);
+  } catch (error) {
+    if (error instanceof TlsConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: '启动服务：页面与接口同一端口（默认 5180）',
-  usage: `用法：onemap serve [--port N] [--host ADDR] [--build-if-needed] [--seed-if-empty]
+  usage: `用法：onemap serve [--port N] [--host ADDR] [--tls-cert FILE --tls-key FILE] [--build-if-needed] [--seed-if-empty]
 
   --port N            端口，默认 ${DEFAULT_PORT}（或环境变量 PORT）
   --host ADDR         监听地址，默认 127.0.0.1；供大屏等其他机器访问时用 0.0.0.0（或环境变量 HOST）
+  --tls-cert FILE     以 HTTPS 提供服务：PEM 证书（含中间证书链；或环境变量 ONEMAP_TLS_CERT）
+  --tls-key FILE      证书的未加密 PEM 私钥（或环境变量 ONEMAP_TLS_KEY）
   --build-if-needed   页面未构建或源码更新时先构建
   --seed-if-empty     数据库为空时先生成演示数据（种子 1，截至今天）`,
   async run(argv) {
     const args = parseCommandArgs(this, argv, {
       port: { type: 'string' },
       host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       'build-if-needed': { type: 'boolean' },
       'seed-if-empty': { type: 'boolean' },
     });
@@ -71,6 +86,7 @@ export const serveCommand: Command = {
     const portText = args.values.port ?? process.env.PORT;
     const port = portText === undefined ? DEFAULT_PORT : parseInteger(portText, '端口', 0, 65535);
     const host = args.values.host ?? process.env.HOST ?? '127.0.0.1';
+    const tls = httpsFiles(args.values['tls-cert'] ?? process.env.ONEMAP_TLS_CERT, args.values['tls-key'] ?? process.env.ONEMAP_TLS_KEY);
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       process.stderr.write('正在构建页面…\n');
       await buildClient();
@@ -80,7 +96,7 @@ export const serveCommand: Command = {
       process.stderr.write('数据库为空，正在生成演示数据…\n');
       await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     }
-    const running = await startServer({ database, port, host });
+    const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
     // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
     // failure here is retried by the next request.

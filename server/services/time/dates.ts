@@ -37,10 +37,21 @@ export function todayInCity(now: Date = new Date()): string {
 
 export function toDayNumber(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  if (y >= 100) return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not (kept off the common path).
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  return Math.round(utc.getTime() / DAY_MS);
 }
 
+/** Day numbers of 0001-01-01 and 9999-12-31: past them no date is written YYYY-MM-DD. */
+const FIRST_DAY = -719_162;
+const LAST_DAY = 2_932_896;
+
 export function fromDayNumber(day: number): string {
+  // Arithmetic past year 9999 (9999-W53, 9999-12-31 plus a day) has no YYYY-MM-DD spelling;
+  // refuse it as bad input rather than fail with a RangeError ("Invalid time value").
+  if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY) throw new InvalidDateError('日期超出可处理的范围（0001-01-01 至 9999-12-31）');
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -5,6 +5,9 @@
 import { addDays, fromDayNumber, HISTORY_START, InvalidDateError, todayInCity, toDayNumber } from './dates.ts';
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+/** Weeks any OneMap record could fall in; past them a week is a typing mistake or a probe. */
+const FIRST_WEEK_YEAR = 1900;
+const LAST_WEEK_YEAR = 2999;
 
 /** 0 = Monday … 6 = Sunday. */
 function weekdayIndex(date: string): number {
@@ -34,9 +37,12 @@ export function weekMonday(week: string): string {
   if (!m) throw new InvalidDateError(`周次无效：${week}（应为 YYYY-Www，如 2025-W07）`);
   const year = Number(m[1]);
   const n = Number(m[2]);
+  // Checked before any arithmetic: week 99 of year 9999 would otherwise run past the calendar.
+  if (year < FIRST_WEEK_YEAR || year > LAST_WEEK_YEAR) throw new InvalidDateError(`周次超出范围：${week}（年份应在 ${FIRST_WEEK_YEAR} 至 ${LAST_WEEK_YEAR} 之间）`);
+  if (n < 1 || n > 53) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
   // Week 1 is the week with the year's first Thursday, i.e. the week containing 4 January.
   const monday = fromDayNumber(toDayNumber(mondayOf(`${year}-01-04`)) + (n - 1) * 7);
-  if (n < 1 || isoWeekOf(monday) !== week) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
+  if (isoWeekOf(monday) !== week) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
   return monday;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, parseAsOf, todayInCity } from '../../../../server/services/time/dates.ts';
+import { addDays, InvalidDateError, daysBetween, isIsoDate, parseAsOf, todayInCity } from '../../../../server/services/time/dates.ts';
 
 describe('calendar dates', () => {
   it.each([
@@ -31,5 +31,11 @@ describe('calendar dates', () => {
     expect(() => parseAsOf('2023-12-31', '2026-11-25')).toThrow(/早于/);
     expect(() => parseAsOf('2026-11-26', '2026-11-25')).toThrow(/晚于/);
     expect(parseAsOf('2026-11-25', '2026-11-25')).toBe('2026-11-25');
+  });
+
+  it('refuses arithmetic past the calendar as bad input, not a RangeError', () => {
+    expect(() => addDays('9999-12-31', 1)).toThrow(InvalidDateError);
+    expect(() => addDays('0001-01-01', -1)).toThrow(/超出可处理的范围/);
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidDateError } from '../../../../server/services/time/dates.ts';
 import { isoWeekOf, parseWeek, weekMonday, weeksBetween, weekValueDate } from '../../../../server/services/time/weeks.ts';
 
 describe('ISO weeks', () => {
@@ -31,5 +32,13 @@ describe('ISO weeks', () => {
     expect(() => parseWeek('2023-W52', '2026-11-25')).toThrow(/早于/);
     expect(() => parseWeek('2026-W49', '2026-11-25')).toThrow(/尚未到来/);
     expect(parseWeek('2026-W53', '2027-01-01')).toBe('2026-W53');
+  });
+
+  it('refuses weeks past the calendar with a Chinese message, not a RangeError', () => {
+    for (const week of ['9999-W99', '9999-W53', '0000-W01', '2025-W00', '2025-W99']) {
+      expect(() => weekMonday(week), week).toThrow(InvalidDateError);
+      expect(() => parseWeek(week, '2026-11-25'), week).toThrow(/周次(无效|超出范围)/);
+    }
+    expect(() => weeksBetween('2024-W01', '9999-W99')).toThrow(InvalidDateError);
   });
 });

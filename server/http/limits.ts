@@ -1,0 +1,32 @@
+/**
+ * How much one request may ask of the server: body sizes and calls per tRPC batch. A request
+ * past a limit is refused before its body is read (or as soon as the counted bytes pass it).
+ */
+
+/** Procedures that take a file (the ledger, the boundaries): multipart/form-data, up to 30 MB. */
+export const UPLOAD_PROCEDURES: readonly string[] = ['ledger.import', 'ledger.importBoundaries'];
+
+export const ORDINARY_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_BODY_LIMIT = 30 * 1024 * 1024;
+
+/** Calls per tRPC batch; the client's batch link sends at most this many (client/src/app/trpc.ts). */
+export const MAX_BATCH_CALLS = 20;
+
+/** The procedure paths of a tRPC request path ('a.b,c.d' for a batch). */
+export function procedurePathsOf(trpcPath: string): string[] {
+  return trpcPath.split(',');
+}
+
+/** Only a request for upload procedures alone may carry a file-sized body. */
+export function isUploadRequest(trpcPath: string): boolean {
+  return procedurePathsOf(trpcPath).every((path) => UPLOAD_PROCEDURES.includes(path));
+}
+
+export function bodyLimitOf(trpcPath: string): number {
+  return isUploadRequest(trpcPath) ? UPLOAD_BODY_LIMIT : ORDINARY_BODY_LIMIT;
+}
+
+/** '1 MB', '30 MB': the limit as a user reads it. */
+export function describeBytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
