@@ -6,11 +6,12 @@
 import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { compounds } from '../../../data/schema/index.ts';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/http/server.ts';
 import { todayInCity } from '../../../server/services/time/dates.ts';
 import { actorAs } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
+import { captureLog, type CapturedLog } from '../../support/logs.ts';
 
 interface ErrorBody {
   error: { message: string; data: { code: string; requestId: string; stack?: unknown } };
@@ -33,7 +34,9 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
   let database: TestDatabase;
   let server: RunningServer;
   let headers: Record<string, string>;
-  let logged = '';
+  let captured: CapturedLog | null = null;
+  /** What the server's log holds of the current table-gone window. */
+  const logged = () => captured?.text() ?? '';
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
     server = await startServer({ database, port: 0 });
@@ -47,15 +50,11 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
   /** Runs `during` with `table` renamed away, as after a restore that lost it. */
   async function withTableGone(table: string, during: () => Promise<void>): Promise<void> {
     await database.db.execute(sql.raw(`alter table ${table} rename to ${table}_gone`));
-    logged = '';
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logged += String(chunk);
-      return true;
-    });
+    captured = captureLog('error');
     try {
       await during();
     } finally {
-      stderr.mockRestore();
+      captured.stop();
       await database.db.execute(sql.raw(`alter table ${table}_gone rename to ${table}`));
     }
   }
@@ -74,8 +73,8 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
     await withTableGone('compounds', async () => {
       const res = await fetch(`${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2025-01-15' }))}`, { headers });
       expectOpaque(res.status, (await res.json()) as ErrorBody, res.headers.get('x-request-id'));
-      expect(logged, 'the log has the request id and the failed query').toContain(res.headers.get('x-request-id')!);
-      expect(logged).toMatch(/compounds/);
+      expect(logged(), 'the log has the request id and the failed query').toContain(res.headers.get('x-request-id')!);
+      expect(logged()).toMatch(/compounds/);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(503);
       expect(await health.text()).not.toMatch(/compounds|select/i);
