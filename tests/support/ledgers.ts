@@ -84,3 +84,11 @@ export async function snapshot(db: Db, asOf: string): Promise<{ csv: string; geo
     revision: Number(rev?.revision ?? 0),
   };
 }
+
+/** The FormData the /admin page sends to ledger.import or ledger.importBoundaries. */
+export function uploadForm(name: string, data: Uint8Array | string, fields: Record<string, string | boolean> = {}): FormData {
+  const form = new FormData();
+  form.append('file', new File([typeof data === 'string' ? data : new Uint8Array(data)], name));
+  for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
+  return form;
+}

@@ -28,6 +28,7 @@ export const ACCESS: Record<string, Permission | 'public'> = {
   'workbench.export': 'export',
   'ledger.template': 'admin',
   'ledger.import': 'admin',
+  'ledger.importBoundaries': 'admin',
   'metrics.report': 'read',
   'metrics.series': 'read',
   'metrics.drill': 'read',

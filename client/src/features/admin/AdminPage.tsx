@@ -1,8 +1,9 @@
-/** `/admin` (administrators): the ledger import, the accounts and the audit log. Accounts are managed with `onemap users`. */
+/** `/admin` (administrators): the ledger import, the boundary import (边界导入), the accounts and the audit log. Accounts are managed with `onemap users`. */
 import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AuditLogPanel } from './AuditLogPanel.tsx';
+import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
 
 export function AdminPage() {
@@ -15,6 +16,7 @@ export function AdminPage() {
         <span className="muted small">{t('admin.usersHint')}</span>
       </div>
       <LedgerImportPanel />
+      <BoundaryImportPanel />
       <section className="panel">
         <h3>{t('admin.users')}</h3>
         <table className="data">
