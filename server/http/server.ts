@@ -11,6 +11,7 @@ import { compounds } from '../../data/schema/index.ts';
 import { createHttpContext } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
+import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -69,11 +70,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     server,
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // The review packs' Chromium goes with the server.
+      await sharedPdfPrinter.close();
+    },
   };
 }
 
