@@ -18,7 +18,7 @@ import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../servic
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../services/time/dates.ts';
-import { BadInputError, ForbiddenError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
+import { BadInputError, ForbiddenError, ServiceBusyError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
 import { currentRequestId } from '../http/requestId.ts';
 import { clientMessage } from './clientErrors.ts';
 import { checkInputShape } from './inputShape.ts';
@@ -57,7 +57,8 @@ const t = initTRPC.context<Context>().create({
 /**
  * Turns services' errors into tRPC codes with their Chinese message: bad input → BAD_REQUEST,
  * wrong credentials → UNAUTHORIZED, too many logins → TOO_MANY_REQUESTS, another township's
- * record → FORBIDDEN (and the attempt is written to the audit log).
+ * record → FORBIDDEN (and the attempt is written to the audit log), a full print queue →
+ * SERVICE_UNAVAILABLE (HTTP 503).
  */
 const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
@@ -66,6 +67,7 @@ const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   if (cause instanceof BadInputError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   if (cause instanceof UnauthorizedError) throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
   if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
+  if (cause instanceof ServiceBusyError) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
   if (cause instanceof ForbiddenError) {
     // The procedure names the attempt: repeats of one actor on one procedure are counted together.
     await auditForbidden(ctx.db, ctx.actor, { ...cause.attempt, detail: { procedure: path, ...cause.attempt.detail } });

@@ -7,7 +7,12 @@
 export const UPLOAD_PROCEDURES: readonly string[] = ['ledger.import', 'ledger.importBoundaries'];
 
 export const ORDINARY_BODY_LIMIT = 1024 * 1024;
-export const UPLOAD_BODY_LIMIT = 30 * 1024 * 1024;
+/**
+ * 30 MB of file (checked, with its own message, by api/fileUpload.ts) plus room for the multipart
+ * framing and the text fields around it, so a file just over 30 MB gets "文件过大" rather than a
+ * bare refusal of the body.
+ */
+export const UPLOAD_BODY_LIMIT = 30 * 1024 * 1024 + 256 * 1024;
 
 /** Calls per tRPC batch; the client's batch link sends at most this many (client/src/app/trpc.ts). */
 export const MAX_BATCH_CALLS = 20;

@@ -22,6 +22,7 @@ import { refuseApiRequest, type Refusal } from './requestGuards.ts';
 import { newRequestId, withRequestId } from './requestId.ts';
 import { logTrpcError, requestIdOf, withRequestLog } from './requestLog.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
+import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import type { TlsFiles } from './tls.ts';
 
@@ -118,6 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       // Counted refusals are written before the database can be closed: the counts stay exact.
       await flushRefusalSummaries(database.db);
+      // The review packs' Chromium goes with the server.
+      await sharedPdfPrinter.close();
     },
   };
 }

@@ -26,3 +26,11 @@ export class ForbiddenError extends Error {
     super(message);
   }
 }
+
+/** Too much work already queued (PDF printing): SERVICE_UNAVAILABLE, try again shortly. */
+export class ServiceBusyError extends Error {
+  override name = 'ServiceBusyError';
+  constructor(message = '系统繁忙，请稍后再试') {
+    super(message);
+  }
+}

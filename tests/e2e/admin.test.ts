@@ -1,11 +1,13 @@
 /**
- * The ledger upload page in Chromium: every problem shown, a dry run, then the import; the 演示数据
- * badge goes and the demo accounts are disabled. Then a person whose password an administrator
- * chose changes it before anything else.
+ * The upload panels of /admin in Chromium. Boundaries (边界导入): a dry run lists the townships
+ * matched, then the import. The ledger: every problem shown, a dry run, then the import; the
+ * 演示数据 badge goes and the demo accounts are disabled. Files go as uploads (multipart/form-data).
+ * Then a person whose password an administrator chose changes it before anything else.
  */
-import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
 import * as schema from '../../data/schema/index.ts';
+import { approximateTownshipBoundaries } from '../../server/services/geo/townshipBoundaries.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import { addUser } from '../../server/services/auth/users.ts';
 import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
@@ -13,6 +15,31 @@ import { goodRows, ledgerCsv } from '../support/ledgers.ts';
 
 describe('the ledger upload page', () => {
   const env = useFixtureServer();
+
+  // Before the ledger: the ledger test replaces the demonstration (and its accounts may go with it).
+  it('checks official boundaries in a dry run, then imports them', async () => {
+    const view = await openOfflinePage(env.browser, 1600, 900);
+    const { page } = view;
+    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
+    const chosen = approximateTownshipBoundaries().features.slice(0, 3);
+    const geojson = { type: 'FeatureCollection', features: chosen.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { 名称: f.properties.name } })) };
+    const panel = page.getByTestId('boundary-import');
+    await page.getByTestId('boundary-file').setInputFiles({ name: '镇街边界.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
+    await page.getByTestId('boundary-dry-run').click();
+    const matched = page.getByTestId('boundary-matched').locator('tbody tr');
+    await expect.poll(() => matched.count(), { timeout: 30_000 }).toBe(3);
+    expect(await matched.first().textContent()).toContain(chosen[0]!.properties.name);
+    expect(await panel.locator('h3').nth(1).textContent()).toContain('试运行');
+    const sources = async () => (await env.database.db.select().from(schema.townships).where(inArray(schema.townships.code, chosen.map((f) => f.properties.code)))).map((t) => t.boundarySource);
+    expect(await sources()).toEqual(['approximate', 'approximate', 'approximate']);
+    await page.getByTestId('boundary-import-button').click();
+    await expect.poll(() => page.getByTestId('boundary-report').locator('h3').textContent(), { timeout: 30_000 }).toContain('已导入');
+    expect(await sources()).toEqual(['official', 'official', 'official']);
+    await page.screenshot({ path: artifactPath('admin-boundaries.png') });
+    expect(view.consoleErrors).toEqual([]);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  }, 240_000);
 
   it('shows every problem, then a clean dry run, then imports over the demonstration', async () => {
     const view = await openOfflinePage(env.browser, 1600, 900);

@@ -7,7 +7,7 @@ import { queryRows } from '../../server/db/rows.ts';
 import { describeRecordTables } from '../../server/services/backup/tables.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv, compoundsToGeoJson } from '../../server/services/compounds/exportCompounds.ts';
-import { csvField } from '../../server/services/csv.ts';
+import { rfc4180Field } from '../../server/services/csv.ts';
 import { LEDGER_COLUMNS } from '../../server/services/ledger/columns.ts';
 import type { LedgerFile } from '../../server/services/ledger/readLedgerFile.ts';
 
@@ -15,7 +15,7 @@ export type LedgerRow = Record<string, string | number | Date | null>;
 export const HEADERS = LEDGER_COLUMNS.map((c) => c.header);
 
 export function ledgerCsv(rows: readonly LedgerRow[], headers: readonly string[] = HEADERS): string {
-  return [headers.join(','), ...rows.map((r) => headers.map((h) => csvField(r[h] instanceof Date ? (r[h] as Date).toISOString().slice(0, 10) : r[h])).join(','))].join('\r\n') + '\r\n';
+  return [headers.join(','), ...rows.map((r) => headers.map((h) => rfc4180Field(r[h] instanceof Date ? (r[h] as Date).toISOString().slice(0, 10) : r[h])).join(','))].join('\r\n') + '\r\n';
 }
 
 export function csvFile(rows: readonly LedgerRow[], name = 'ledger.csv', headers?: readonly string[]): LedgerFile {
@@ -83,4 +83,12 @@ export async function snapshot(db: Db, asOf: string): Promise<{ csv: string; geo
     counts,
     revision: Number(rev?.revision ?? 0),
   };
+}
+
+/** The FormData the /admin page sends to ledger.import or ledger.importBoundaries. */
+export function uploadForm(name: string, data: Uint8Array | string, fields: Record<string, string | boolean> = {}): FormData {
+  const form = new FormData();
+  form.append('file', new File([typeof data === 'string' ? data : new Uint8Array(data)], name));
+  for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
+  return form;
 }

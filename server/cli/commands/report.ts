@@ -1,7 +1,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEMO_NOTICE } from '../../services/dataset/datasetInfo.ts';
-import { ChromiumError, htmlToPdf } from '../../services/review/chromium.ts';
+import { ChromiumError } from '../../services/review/chromium.ts';
+import { sharedPdfPrinter } from '../../services/review/pdfPrinter.ts';
 import { packHtml } from '../../services/review/packHtml.ts';
 import { packXlsx } from '../../services/review/packXlsx.ts';
 import { markWeekReviewed, openReviewWeek } from '../../services/review/reviewedWeeks.ts';
@@ -81,10 +82,12 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     if (!data || !out || !format) return;
     let body: Buffer;
     try {
-      body = format === 'xlsx' ? await packXlsx(data) : await htmlToPdf(packHtml(data));
+      body = format === 'xlsx' ? await packXlsx(data) : await sharedPdfPrinter.print(packHtml(data));
     } catch (error) {
       if (error instanceof ChromiumError) throw new CliError(error.message);
       throw error;
+    } finally {
+      await sharedPdfPrinter.close();
     }
     await writeAtomically(out, body);
     if (data.board.demo) process.stderr.write(`注意：${DEMO_NOTICE}\n`);

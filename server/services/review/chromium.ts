@@ -1,8 +1,7 @@
 /**
- * Headless Chromium for printing the review pack (also used by the browser tests and the
- * benchmarks): Debian's Chromium (CHROMIUM_PATH to override) driven by
- * playwright-core. The page is set from a string and every request is refused, so nothing leaves
- * the machine and a missing resource cannot hang the print.
+ * Headless Chromium for printing the review pack (through the shared printer, pdfPrinter.ts) and
+ * for the browser tests and the benchmarks: Debian's Chromium (CHROMIUM_PATH to override) driven
+ * by playwright-core.
  */
 import type { Browser } from 'playwright-core';
 
@@ -39,21 +38,5 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? '';
     throw new ChromiumError(`无法启动 Chromium（${CHROMIUM_PATH()}）：${first}。请安装 chromium 与 fonts-noto-cjk，或用 CHROMIUM_PATH 指定。`);
-  }
-}
-
-/** Prints a self-contained HTML page on A4. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  const browser = await launchChromium();
-  try {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    return Buffer.from(pdf);
-  } finally {
-    await browser.close();
   }
 }

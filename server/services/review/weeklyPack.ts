@@ -9,7 +9,7 @@ import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
 import type { DrillThrough } from '../metrics/drillThrough.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import type { WeeklySeries } from '../metrics/weeklySeries.ts';
-import { htmlToPdf } from './chromium.ts';
+import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { CompoundChanges } from './compoundChanges.ts';
 import type { LaggingCompound } from './laggingCompounds.ts';
 import { packHtml } from './packHtml.ts';
@@ -57,13 +57,22 @@ export interface PackRequest {
   today?: string;
 }
 
-/** The pack's bytes. Chromium is started only for a PDF, after every figure is ready. */
+/**
+ * The pack's bytes. A PDF takes its place in the print queue first — refused at once with
+ * ServiceBusyError when the queue is full, before any figure is collected — and is printed by the
+ * shared Chromium once every figure is ready.
+ */
 export async function weeklyPack(db: Db, request: PackRequest): Promise<{ data: PackData; body: Buffer }> {
   if (request.townshipCode !== undefined) checkTownshipCodeForm(request.townshipCode);
-  const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
-  const data = await collectPackFrom(source, request.townshipCode);
-  const body = request.format === 'xlsx' ? await packXlsx(data) : await htmlToPdf(packHtml(data));
-  return { data, body };
+  const ticket = request.format === 'pdf' ? sharedPdfPrinter.admit() : null;
+  try {
+    const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
+    const data = await collectPackFrom(source, request.townshipCode);
+    const body = ticket ? await ticket.print(packHtml(data)) : await packXlsx(data);
+    return { data, body };
+  } finally {
+    ticket?.release();
+  }
 }
 
 /** A file name people recognise: "晾晒_2025-W22_陈埭镇.pdf". */

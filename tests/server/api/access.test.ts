@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'workbench.export': 'export',
   'ledger.template': 'business',
   'ledger.import': 'business',
+  'ledger.importBoundaries': 'business',
   'metrics.report': 'read',
   'metrics.series': 'read',
   'metrics.drill': 'read',

@@ -1,5 +1,5 @@
 /**
- * `/admin` (administrators): the ledger import (business duty), the accounts (accounts duty) and
+ * `/admin` (administrators): the ledger and boundary imports (business duty), the accounts (accounts duty) and
  * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); the
  * all-in-one administrator sees all three. Accounts are managed with `onemap users`.
  */
@@ -8,6 +8,7 @@ import { trpc } from '../../app/trpc.ts';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AuditLogPanel } from './AuditLogPanel.tsx';
+import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
 
 export function AdminPage() {
@@ -22,7 +23,12 @@ export function AdminPage() {
         <h2>{t('admin.title')}</h2>
         <span className="muted small">{t('admin.usersHint')}</span>
       </div>
-      {hasPermission(me.data, 'business') && <LedgerImportPanel />}
+      {hasPermission(me.data, 'business') && (
+        <>
+          <LedgerImportPanel />
+          <BoundaryImportPanel />
+        </>
+      )}
       {accounts && (
         <section className="panel">
           <h3>{t('admin.users')}</h3>

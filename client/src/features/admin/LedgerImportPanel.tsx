@@ -1,25 +1,20 @@
 /**
  * The ledger upload on `/admin` (administrators only). Download the template; choose a filled
  * ledger and its coordinate system; a dry run shows every problem (row, column, reason) or every change (field by field);
- * only a clean dry run of the same file enables the import.
+ * only a clean dry run of the same file enables the import. The file goes as an upload (FormData),
+ * up to 30 MB.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { saveBase64File } from '../../app/download.ts';
 import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
+import { oversizeMb, uploadForm } from './uploadForm.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 type Report = RouterOutputs['ledger']['import'];
 type Crs = 'wgs84' | 'gcj02' | 'bd09';
 const CRS: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
 const SHOWN = 500;
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 async function downloadTemplate(): Promise<void> {
   saveBase64File(await trpcClient.ledger.template.query());
@@ -28,7 +23,7 @@ async function downloadTemplate(): Promise<void> {
 export function LedgerImportPanel() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [crs, setCrs] = useState<Crs>('wgs84');
   const [replaceDemo, setReplaceDemo] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
@@ -40,7 +35,7 @@ export function LedgerImportPanel() {
     setBusy(true);
     setError(null);
     try {
-      const result = await trpcClient.ledger.import.mutate({ fileName: file.name, base64: file.base64, crs, dryRun, replaceDemo });
+      const result = await trpcClient.ledger.import.mutate(uploadForm(file, { crs, dryRun, replaceDemo }));
       setReport(result);
       if (result.status === 'imported') await queryClient.invalidateQueries();
     } catch (e) {
@@ -49,10 +44,11 @@ export function LedgerImportPanel() {
       setBusy(false);
     }
   };
-  const choose = async (chosen: File | undefined) => {
+  const choose = (chosen: File | undefined) => {
     setReport(null);
-    setError(null);
-    setFile(chosen ? { name: chosen.name, base64: toBase64(await chosen.arrayBuffer()) } : null);
+    const size = chosen ? oversizeMb(chosen) : null;
+    setError(size ? t('admin.fileTooLarge', { size }) : null);
+    setFile(chosen && !size ? chosen : null);
   };
   const canImport = report?.status === 'dry-run' && !busy;
 
@@ -66,7 +62,7 @@ export function LedgerImportPanel() {
       </div>
       <div className="panel admin-form">
         <label>
-          {t('admin.file')} <input type="file" accept=".xlsx,.csv" data-testid="ledger-file" onChange={(e) => void choose(e.target.files?.[0])} />
+          {t('admin.file')} <input type="file" accept=".xlsx,.csv" data-testid="ledger-file" onChange={(e) => choose(e.target.files?.[0])} />
         </label>
         <label>
           {t('admin.crs')}{' '}

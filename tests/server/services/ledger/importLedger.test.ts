@@ -11,7 +11,7 @@ import { importLedger, type LedgerImportReport } from '../../../../server/servic
 import { ledgerTemplateXlsx } from '../../../../server/services/ledger/template.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openEmptyDatabase, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
-import { csvFile, goodRows, HEADERS, snapshot, xlsxFile, type LedgerRow } from '../../../support/ledgers.ts';
+import { csvFile, goodRows, HEADERS, snapshot, uploadForm, xlsxFile, type LedgerRow } from '../../../support/ledgers.ts';
 
 const TODAY = FIXTURE_AS_OF;
 const options = (extra: Partial<Parameters<typeof importLedger>[2]> = {}) => ({ crs: 'wgs84' as const, dryRun: false, today: TODAY, ...extra });
@@ -234,7 +234,7 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
     });
   });
 
-  it('reads the published template filled in Excel (dates as dates, full-width digits), and serves it through tRPC', async () => {
+  it('reads the published template filled in Excel (dates as dates, full-width digits), and serves it through tRPC (the file as an upload)', async () => {
     const database = await openEmptyDatabase(kind);
     try {
       const caller = await callerAs(database, 'admin');
@@ -247,17 +247,20 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       for (const [i, r] of goodRows(5).entries()) {
         sheet.getRow(i + 2).values = HEADERS.map((h) => (h === '纳入台账日期' ? new Date(Date.UTC(2024, 0, 1)) : h === '户数' ? String(r[h]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : r[h]));
       }
-      const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-      const dry = await caller.ledger.import({ fileName: '台账.xlsx', base64 });
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const dry = await caller.ledger.import(uploadForm('台账.xlsx', bytes));
       expect(dry.status).toBe('dry-run');
       expect(dry.counts.new).toBe(5);
       expect(await database.db.select().from(schema.compounds)).toEqual([]);
-      const done = await caller.ledger.import({ fileName: '台账.xlsx', base64, dryRun: false });
+      const done = await caller.ledger.import(uploadForm('台账.xlsx', bytes, { dryRun: false }));
       expect(done.status).toBe('imported');
       const stored = await database.db.select().from(schema.compounds).orderBy(schema.compounds.code);
       expect(stored.map((c) => [c.households, c.listedOn])).toEqual(goodRows(5).map((r) => [r.户数, '2024-01-01']));
-      await expect(caller.ledger.import({ fileName: 'x.xlsx', base64: 'bm90IGEgemlw', crs: 'wgs84' })).rejects.toThrow(/xlsx|Excel/);
-      await expect(caller.ledger.import({ fileName: 'x.csv', base64, crs: 'utm' as never })).rejects.toThrow(/坐标系/);
+      await expect(caller.ledger.import(uploadForm('x.xlsx', 'not a zip', { crs: 'wgs84' }))).rejects.toThrow(/xlsx|Excel/);
+      await expect(caller.ledger.import(uploadForm('x.csv', bytes, { crs: 'utm' }))).rejects.toThrow(/坐标系/);
+      await expect(caller.ledger.import(uploadForm('x.csv', bytes, { dryRun: 'maybe' }))).rejects.toThrow(/dryRun 应为 true 或 false/);
+      // The old JSON body with base64 is refused: files come as uploads.
+      await expect(caller.ledger.import({ fileName: 'x.xlsx', base64: Buffer.from(bytes).toString('base64') } as never)).rejects.toThrow(/文件上传/);
     } finally {
       await database.dispose();
     }
