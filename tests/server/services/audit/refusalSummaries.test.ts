@@ -22,7 +22,7 @@ describe.each(availableBackends())('repeated refusals over HTTP (%s)', (kind) =>
   let readerId: number;
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
-    const reader = await addUser(database.db, null, { username: 'reader', displayName: '读者', role: 'leader', password: PASSWORD });
+    const reader = await addUser(database.db, null, { username: 'reader', displayName: '读者', role: 'leader', password: PASSWORD }, { mustChangePassword: false });
     readerId = reader.id;
   });
   afterEach(async () => {
