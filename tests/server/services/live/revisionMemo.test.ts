@@ -48,11 +48,14 @@ describe('revisionMemo', () => {
     const first = await Promise.all(Array.from({ length: 20 }, () => freshRevision(database.db)));
     expect(new Set(first)).toEqual(new Set([await currentDataRevision(database.db)]));
     const [compound] = await database.db.select({ id: compounds.id }).from(compounds).limit(1);
+    const asked = await currentDataRevision(database.db);
     const pending = freshRevision(database.db);
     await database.db.insert(meetings).values({ compoundId: compound!.id, heldOn: '2024-02-28', attendees: 3, topics: 'memo test', problemsResolved: 0 });
     try {
       // Asked after the change committed, while the earlier read may still be under way.
       expect(await freshRevision(database.db)).toBe(await currentDataRevision(database.db));
+      // The read that was asked for before the change is never older than the revision then.
+      expect(await pending).toBeGreaterThanOrEqual(asked);
       expect(await pending).toBeLessThanOrEqual(await currentDataRevision(database.db));
     } finally {
       await database.db.delete(meetings).where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));

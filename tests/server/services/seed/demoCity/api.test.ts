@@ -10,12 +10,11 @@ let city: DemoCity;
 let again: DemoCity;
 let other: DemoCity;
 let early: DemoCity;
-let firstRunMs = 0;
+// How long generation takes is a benchmark figure (the seed time in BENCHMARKS.md, `npm run
+// bench`), not a unit test: timed on a shared machine it failed under load while nothing was wrong.
 
 beforeAll(() => {
-  const t0 = performance.now();
   city = generateDemoCity({ seed: 1, asOf: AS_OF });
-  firstRunMs = performance.now() - t0;
   again = generateDemoCity({ seed: 1, asOf: AS_OF });
   other = generateDemoCity({ seed: 2, asOf: AS_OF });
   early = generateDemoCity({ seed: 1, asOf: '2024-01-15' });
@@ -43,9 +42,6 @@ describe('determinism', () => {
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(city));
     expect(other.compounds.map((c) => c.lon)).not.toEqual(city.compounds.map((c) => c.lon));
     expect(other.residentIssues.length).not.toBe(city.residentIssues.length);
-  });
-  it('runs well under 2 s', () => {
-    expect(firstRunMs).toBeLessThan(2000);
   });
 });
 
