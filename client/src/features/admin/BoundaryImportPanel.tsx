@@ -5,47 +5,18 @@
  * compounds that would fall outside their township (never moved); only a dry run of the same file
  * and coordinate system enables the import.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { oversizeMb, uploadForm } from './uploadForm.ts';
+import { CRS, useUpload, type Crs } from './useUpload.ts';
 
 type Report = RouterOutputs['ledger']['importBoundaries'];
-type Crs = 'wgs84' | 'gcj02' | 'bd09';
-const CRS: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
 const SHOWN = 500;
 
 export function BoundaryImportPanel() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [crs, setCrs] = useState<Crs>('wgs84');
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await trpcClient.ledger.importBoundaries.mutate(uploadForm(file, { crs, dryRun }));
-      setReport(result);
-      // The map and the 示意边界 badge read the boundaries from the server.
-      if (result.status === 'imported') await queryClient.invalidateQueries();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const choose = (chosen: File | undefined) => {
-    setReport(null);
-    const size = chosen ? oversizeMb(chosen) : null;
-    setError(size ? t('admin.fileTooLarge', { size }) : null);
-    setFile(chosen && !size ? chosen : null);
-  };
+  const { file, report, error, busy, run, choose, forget } = useUpload<Report>((form) => trpcClient.ledger.importBoundaries.mutate(form));
 
   return (
     <section className="panel boundary-import" data-testid="boundary-import">
@@ -56,16 +27,16 @@ export function BoundaryImportPanel() {
         </label>
         <label>
           {t('admin.crs')}{' '}
-          <select value={crs} onChange={(e) => { setCrs(e.target.value as Crs); setReport(null); }}>
+          <select value={crs} onChange={(e) => { setCrs(e.target.value as Crs); forget(); }}>
             {CRS.map((c) => (
               <option key={c} value={c}>{t(`admin.crs.${c}`)}</option>
             ))}
           </select>
         </label>
-        <button type="button" className="button" disabled={!file || busy} onClick={() => void run(true)} data-testid="boundary-dry-run">
+        <button type="button" className="button" disabled={!file || busy} onClick={() => void run({ crs, dryRun: true })} data-testid="boundary-dry-run">
           {t('admin.dryRun')}
         </button>
-        <button type="button" className="button" disabled={report?.status !== 'dry-run' || busy} onClick={() => void run(false)} data-testid="boundary-import-button">
+        <button type="button" className="button" disabled={report?.status !== 'dry-run' || busy} onClick={() => void run({ crs, dryRun: false })} data-testid="boundary-import-button">
           {t('admin.import')}
         </button>
         {busy && <span className="muted">{t('app.loading')}</span>}

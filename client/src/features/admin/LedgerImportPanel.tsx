@@ -4,16 +4,13 @@
  * only a clean dry run of the same file enables the import. The file goes as an upload (FormData),
  * up to 30 MB.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { saveBase64File } from '../../app/download.ts';
 import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
-import { oversizeMb, uploadForm } from './uploadForm.ts';
+import { CRS, useUpload, type Crs } from './useUpload.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 type Report = RouterOutputs['ledger']['import'];
-type Crs = 'wgs84' | 'gcj02' | 'bd09';
-const CRS: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
 const SHOWN = 500;
 
 async function downloadTemplate(): Promise<void> {
@@ -22,34 +19,9 @@ async function downloadTemplate(): Promise<void> {
 
 export function LedgerImportPanel() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [crs, setCrs] = useState<Crs>('wgs84');
   const [replaceDemo, setReplaceDemo] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await trpcClient.ledger.import.mutate(uploadForm(file, { crs, dryRun, replaceDemo }));
-      setReport(result);
-      if (result.status === 'imported') await queryClient.invalidateQueries();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const choose = (chosen: File | undefined) => {
-    setReport(null);
-    const size = chosen ? oversizeMb(chosen) : null;
-    setError(size ? t('admin.fileTooLarge', { size }) : null);
-    setFile(chosen && !size ? chosen : null);
-  };
+  const { file, report, error, setError, busy, run, choose, forget } = useUpload<Report>((form) => trpcClient.ledger.import.mutate(form));
   const canImport = report?.status === 'dry-run' && !busy;
 
   return (
@@ -66,19 +38,19 @@ export function LedgerImportPanel() {
         </label>
         <label>
           {t('admin.crs')}{' '}
-          <select value={crs} onChange={(e) => { setCrs(e.target.value as Crs); setReport(null); }}>
+          <select value={crs} onChange={(e) => { setCrs(e.target.value as Crs); forget(); }}>
             {CRS.map((c) => (
               <option key={c} value={c}>{t(`admin.crs.${c}`)}</option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={replaceDemo} onChange={(e) => { setReplaceDemo(e.target.checked); setReport(null); }} /> {t('admin.replaceDemo')}
+          <input type="checkbox" checked={replaceDemo} onChange={(e) => { setReplaceDemo(e.target.checked); forget(); }} /> {t('admin.replaceDemo')}
         </label>
-        <button type="button" className="button" disabled={!file || busy} onClick={() => void run(true)} data-testid="dry-run">
+        <button type="button" className="button" disabled={!file || busy} onClick={() => void run({ crs, dryRun: true, replaceDemo })} data-testid="dry-run">
           {t('admin.dryRun')}
         </button>
-        <button type="button" className="button" disabled={!canImport} onClick={() => void run(false)} data-testid="import">
+        <button type="button" className="button" disabled={!canImport} onClick={() => void run({ crs, dryRun: false, replaceDemo })} data-testid="import">
           {t('admin.import')}
         </button>
         {busy && <span className="muted">{t('app.loading')}</span>}
