@@ -12,8 +12,34 @@ const step = (title, command, args) => {
 };
 
 let failedChecks = 0;
-failedChecks += step('types (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) ? 1 : 0;
-failedChecks += step('lint (oxlint)', 'node_modules/.bin/oxlint', ['--deny-warnings', 'bin', 'client', 'server', 'data', 'scripts', 'tests']) ? 1 : 0;
+failedChecks += step('types (tsc --noEmit)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+])
+  ? 1
+  : 0;
+failedChecks += step('lint (oxlint)', 'node_modules/.bin/oxlint', [
+  '--deny-warnings',
+  'bin',
+  'client',
+  'server',
+  'data',
+  'scripts',
+  'tests',
+])
+  ? 1
+  : 0;
+failedChecks += step('format (prettier --check)', process.execPath, [
+  'node_modules/prettier/bin/prettier.cjs',
+  '--check',
+  '--log-level',
+  'warn',
+  '.',
+])
+  ? 1
+  : 0;
 
 mkdirSync('var/test', { recursive: true });
 const report = 'var/test/vitest-results.json';

@@ -1,9 +1,31 @@
 /** Targets, users, the audit log and what the loaded dataset is. */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { townships } from './geography.ts';
 
-export const INDICATOR_KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'] as const;
+export const INDICATOR_KEYS = [
+  'partyOrgCoverage',
+  'committeeRate',
+  'deliberationCoverage',
+  'serviceQuality',
+  'petitionRate',
+] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export const indicatorKey = pgEnum('indicator_key', INDICATOR_KEYS);
@@ -13,7 +35,15 @@ export const targetSource = pgEnum('target_source', ['published', 'assumed']);
  * accounts (system_admin), reading the audit log (security_auditor), imports, rules and targets
  * (business_admin).
  */
-export const userRole = pgEnum('user_role', ['leader', 'analyst', 'township_staff', 'admin', 'system_admin', 'security_auditor', 'business_admin']);
+export const userRole = pgEnum('user_role', [
+  'leader',
+  'analyst',
+  'township_staff',
+  'admin',
+  'system_admin',
+  'security_auditor',
+  'business_admin',
+]);
 
 /** A goal for one indicator in one scope (the city when townshipCode is null). */
 export const targets = pgTable(

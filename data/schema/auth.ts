@@ -47,5 +47,8 @@ export const loginAttempts = pgTable(
     ip: text('ip').notNull(),
     succeeded: boolean('succeeded').notNull(),
   },
-  (t) => [index('login_attempts_username_at_idx').on(t.username, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => [
+    index('login_attempts_username_at_idx').on(t.username, t.at),
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+  ],
 );

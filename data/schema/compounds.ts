@@ -7,7 +7,18 @@
  * (inclusive) to its end date (exclusive); a null end means "still in force".
  */
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+} from 'drizzle-orm/pg-core';
 import type { Polygon } from 'geojson';
 import { communities, townships } from './geography.ts';
 

@@ -23,7 +23,10 @@ export const partyOrganisations = pgTable(
     dissolvedOn: date('dissolved_on', { mode: 'string' }),
   },
   (t) => [
-    check('party_organisations_dissolved_after_established', sql`${t.dissolvedOn} is null or ${t.dissolvedOn} > ${t.establishedOn}`),
+    check(
+      'party_organisations_dissolved_after_established',
+      sql`${t.dissolvedOn} is null or ${t.dissolvedOn} > ${t.establishedOn}`,
+    ),
     index('party_organisations_compound_idx').on(t.compoundId, t.establishedOn),
   ],
 );

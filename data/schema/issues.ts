@@ -7,7 +7,14 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { compounds } from './compounds.ts';
 
-export const issueChannel = pgEnum('issue_channel', ['grid', 'hotline', 'petition', 'reception', 'meeting', 'wish_wall']);
+export const issueChannel = pgEnum('issue_channel', [
+  'grid',
+  'hotline',
+  'petition',
+  'reception',
+  'meeting',
+  'wish_wall',
+]);
 export const issueCategory = pgEnum('issue_category', [
   'parking',
   'ebike_charging',
@@ -61,15 +68,32 @@ export const residentIssues = pgTable(
   },
   (t) => [
     check('resident_issues_due_after_opened', sql`${t.dueOn} >= ${t.openedOn}`),
-    check('resident_issues_dispatched_after_opened', sql`${t.dispatchedOn} is null or ${t.dispatchedOn} >= ${t.openedOn}`),
-    check('resident_issues_in_progress_after_dispatched', sql`${t.inProgressOn} is null or (${t.dispatchedOn} is not null and ${t.inProgressOn} >= ${t.dispatchedOn})`),
+    check(
+      'resident_issues_dispatched_after_opened',
+      sql`${t.dispatchedOn} is null or ${t.dispatchedOn} >= ${t.openedOn}`,
+    ),
+    check(
+      'resident_issues_in_progress_after_dispatched',
+      sql`${t.inProgressOn} is null or (${t.dispatchedOn} is not null and ${t.inProgressOn} >= ${t.dispatchedOn})`,
+    ),
     check('resident_issues_closed_after_opened', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.openedOn}`),
-    check('resident_issues_closed_after_stages', sql`${t.closedOn} is null or ${t.closedOn} >= coalesce(${t.inProgressOn}, ${t.dispatchedOn}, ${t.openedOn})`),
-    check('resident_issues_revisited_after_closed', sql`${t.revisitedOn} is null or (${t.closedOn} is not null and ${t.revisitedOn} >= ${t.closedOn})`),
+    check(
+      'resident_issues_closed_after_stages',
+      sql`${t.closedOn} is null or ${t.closedOn} >= coalesce(${t.inProgressOn}, ${t.dispatchedOn}, ${t.openedOn})`,
+    ),
+    check(
+      'resident_issues_revisited_after_closed',
+      sql`${t.revisitedOn} is null or (${t.closedOn} is not null and ${t.revisitedOn} >= ${t.closedOn})`,
+    ),
     index('resident_issues_compound_idx').on(t.compoundId, t.openedOn),
     index('resident_issues_opened_idx').on(t.openedOn),
     // Issues open on D are those with open_until > D: a range on this index, small for recent days.
-    index('resident_issues_open_until_idx').on(sql`coalesce(${t.closedOn}, '9999-12-31'::date)`, t.openedOn, t.compoundId, t.dueOn),
+    index('resident_issues_open_until_idx').on(
+      sql`coalesce(${t.closedOn}, '9999-12-31'::date)`,
+      t.openedOn,
+      t.compoundId,
+      t.dueOn,
+    ),
   ],
 );
 

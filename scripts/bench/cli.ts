@@ -53,7 +53,8 @@ type Scale = (typeof BENCH_SCALES)[number];
 function parseScales(text: string): Scale[] {
   const scales = text.split(',').map((t) => Number(t.trim().replace(/^[x×]/, '')));
   const bad = scales.filter((n) => !(BENCH_SCALES as readonly number[]).includes(n));
-  if (bad.length || scales.length === 0) throw new BadInputError(`--scale 只能是 ${BENCH_SCALES.join('、')} 中的一个或多个（逗号分隔），收到：${text}`);
+  if (bad.length || scales.length === 0)
+    throw new BadInputError(`--scale 只能是 ${BENCH_SCALES.join('、')} 中的一个或多个（逗号分隔），收到：${text}`);
   return [...new Set(scales as Scale[])].sort((a, b) => a - b);
 }
 
@@ -74,7 +75,19 @@ async function runSoak(minutes: number, out: string, command: string, options: S
   try {
     await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const figures = await wallSoak(database, minutes, log, options);
-    writeSections(out, new Map([['wall-soak', soakSection(figures, command, `from ${utc(startedAt)} to ${utc(new Date()).slice(11)} UTC, load average ${loadAtStart.toFixed(1)} at the start`)]]));
+    writeSections(
+      out,
+      new Map([
+        [
+          'wall-soak',
+          soakSection(
+            figures,
+            command,
+            `from ${utc(startedAt)} to ${utc(new Date()).slice(11)} UTC, load average ${loadAtStart.toFixed(1)} at the start`,
+          ),
+        ],
+      ]),
+    );
   } finally {
     await database.close();
   }
@@ -110,7 +123,20 @@ const benchCommand: Command = {
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { quick: { type: 'boolean' }, scale: { type: 'string' }, 'no-client': { type: 'boolean' }, 'no-pglite-100': { type: 'boolean' }, 'no-load': { type: 'boolean' }, 'no-engine': { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, warmup: { type: 'string' }, every: { type: 'string' }, 'heap-snapshots': { type: 'string' }, 'js-flags': { type: 'string' } });
+    const args = parseCommandArgs(this, argv, {
+      quick: { type: 'boolean' },
+      scale: { type: 'string' },
+      'no-client': { type: 'boolean' },
+      'no-pglite-100': { type: 'boolean' },
+      'no-load': { type: 'boolean' },
+      'no-engine': { type: 'boolean' },
+      out: { type: 'string' },
+      soak: { type: 'string' },
+      warmup: { type: 'string' },
+      every: { type: 'string' },
+      'heap-snapshots': { type: 'string' },
+      'js-flags': { type: 'string' },
+    });
     if (!args) return;
     const out = args.values.out ?? 'BENCHMARKS.md';
     const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
@@ -150,7 +176,13 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       // Figures that read every compound (city drill-through, naive, city export) get fewer samples as the city grows.
       const slowSamples = scale === 1 ? Math.max(3, Math.ceil(samples / 4)) : scale === 100 ? 3 : 2;
       const measure = async (database: Database, label: string) => {
-        const f = await benchEngine(database.db, { asOf, samples: scale === 1 ? samples : 6, slowSamples, series: true, log });
+        const f = await benchEngine(database.db, {
+          asOf,
+          samples: scale === 1 ? samples : 6,
+          slowSamples,
+          series: true,
+          log,
+        });
         rows.push(engineRow(label, f, goal));
         log(`  exports`);
         const exports = await benchExports(database.db, {
@@ -180,7 +212,9 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
             const [scaleMs, t] = await timeIt(() => scaleCity(big.db, scale, log));
             const { f, exports } = await measure(big, `×100 (${compounds} compounds), PGlite`);
             details.push(...detailRows('PGlite', f, exports, null, goal));
-            notes.push(`Scaling the demo city ×100 on PGlite (file-backed, ${dataDir}): ${ms(scaleMs)} (copy ${ms(t.copyMs)}, indexes ${ms(t.indexMs)}, vacuum ${ms(t.vacuumMs)}).`);
+            notes.push(
+              `Scaling the demo city ×100 on PGlite (file-backed, ${dataDir}): ${ms(scaleMs)} (copy ${ms(t.copyMs)}, indexes ${ms(t.indexMs)}, vacuum ${ms(t.vacuumMs)}).`,
+            );
           } finally {
             await big.close();
           }
@@ -197,13 +231,25 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
           log(`· ×${scale} on PostgreSQL`);
           await seedDemoCity(pg.db, { seed: 1, asOf });
           const [scaleMs, t] = await timeIt(() => scaleCity(pg.db, scale, log));
-          const { f, exports } = await measure(pg, scale === 1 ? '×1, PostgreSQL' : `×${scale} (${compounds} compounds), PostgreSQL`);
+          const { f, exports } = await measure(
+            pg,
+            scale === 1 ? '×1, PostgreSQL' : `×${scale} (${compounds} compounds), PostgreSQL`,
+          );
           log('  server start');
           const { token } = await createDisplayToken(pg.db, null, 'bench');
-          const start = await benchServerStart({ databaseUrl: fresh.url, displayToken: token, headerName: DISPLAY_TOKEN_HEADER, asOf, samples: scale === 1 ? 5 : 3 });
+          const start = await benchServerStart({
+            databaseUrl: fresh.url,
+            displayToken: token,
+            headerName: DISPLAY_TOKEN_HEADER,
+            asOf,
+            samples: scale === 1 ? 5 : 3,
+          });
           details.push(...detailRows('PostgreSQL', f, exports, start, goal));
           if (scale > 1) {
-            const size = await queryRows<{ size: string }>(pg.db, sql`select pg_size_pretty(pg_database_size(current_database())) as size`);
+            const size = await queryRows<{ size: string }>(
+              pg.db,
+              sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
+            );
             notes.push(
               `Scaling the demo city ×${scale} on PostgreSQL (set-based copy of ${(t.rows / 1e6).toFixed(1)} M record rows in chunks, triggers off, secondary indexes rebuilt after): ${ms(scaleMs)} (copy ${ms(t.copyMs)}, indexes ${ms(t.indexMs)}, vacuum analyze ${ms(t.vacuumMs)}); database size ${size[0]?.size}.`,
             );
@@ -214,14 +260,27 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       } else notes.push('PostgreSQL was not reachable: its rows are missing.');
       sections.set(
         `engine-x${scale}`,
-        [provenance(command, loadAtStart), '', ...ENGINE_TABLE_HEAD, ...rows, '', ...DETAIL_TABLE_HEAD, ...details, '', notes.join(' ')].join('\n'),
+        [
+          provenance(command, loadAtStart),
+          '',
+          ...ENGINE_TABLE_HEAD,
+          ...rows,
+          '',
+          ...DETAIL_TABLE_HEAD,
+          ...details,
+          '',
+          notes.join(' '),
+        ].join('\n'),
       );
     }
 
     if (!args.values['no-load']) {
       // The load test has its own demo city (×1) and server: --scale does not change it.
       log(`· server load: 200 walls + 20 analysts, ${quick ? 20 : 120} s (×1 on PGlite)`);
-      const figures = await loadTest({ seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, stressSeconds: quick ? 10 : 30, log }, currentLoad);
+      const figures = await loadTest(
+        { seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, stressSeconds: quick ? 10 : 30, log },
+        currentLoad,
+      );
       sections.set('load', loadSection(figures, command));
     }
 
@@ -244,11 +303,22 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
             for (const mode of ['maplibre', 'deck', 'quad', 'product'] as const) {
               log(`· frame time ${motion} ${mode} ×${scale}`);
               // ×100 frames take a second each in software WebGL: fewer of them.
-              const f = await frameTimes(browser, server.url, mode, scale, (quick ? 25 : scale > 1 ? 40 : 80) + 10, motion, headers);
-              log(`  median ${ms(f.median)}; CPU per frame: GPU process ${ms(f.gpuCpuPerFrame)}, renderer ${ms(f.rendererCpuPerFrame)}`);
+              const f = await frameTimes(
+                browser,
+                server.url,
+                mode,
+                scale,
+                (quick ? 25 : scale > 1 ? 40 : 80) + 10,
+                motion,
+                headers,
+              );
+              log(
+                `  median ${ms(f.median)}; CPU per frame: GPU process ${ms(f.gpuCpuPerFrame)}, renderer ${ms(f.rendererCpuPerFrame)}`,
+              );
               frames.push(f);
             }
-        const find = (mode: string, motion: string, scale: number) => frames.find((f) => f.mode === mode && f.motion === motion && f.scale === scale)!;
+        const find = (mode: string, motion: string, scale: number) =>
+          frames.find((f) => f.mode === mode && f.motion === motion && f.scale === scale)!;
         sections.set(
           'client',
           [
@@ -264,7 +334,12 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
             '|---|---|---|---|---|---|---|---|---|',
             ...clientScales.flatMap((s) =>
               FRAME_MOTIONS.map((motion) => {
-                const [m, d, q, p] = [find('maplibre', motion, s), find('deck', motion, s), find('quad', motion, s), find('product', motion, s)];
+                const [m, d, q, p] = [
+                  find('maplibre', motion, s),
+                  find('deck', motion, s),
+                  find('quad', motion, s),
+                  find('product', motion, s),
+                ];
                 const goal = p.median <= 1.2 * m.median ? ' ✅' : ' ❌';
                 return `| ${m.points.toLocaleString('en')} | ${motion} | ${ms(m.median)} / ${ms(m.p95)} | ${ms(d.median)} / ${ms(d.p95)} | ${ratio(d.median, m.median)} | ${ms(q.median)} / ${ms(q.p95)} | ${ratio(q.median, m.median)} | ${ms(p.median)} / ${ms(p.p95)} | ${ratio(p.median, m.median)}${goal} |`;
               }),

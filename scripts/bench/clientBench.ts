@@ -23,8 +23,13 @@ export interface BundleFigures {
 export function firstViewBundle(distDir: string): BundleFigures {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  const worker = readdirSync(join(distDir, 'assets')).filter((f) => f.startsWith('maplibre-gl-worker')).map((f) => `assets/${f}`);
-  const files = [...new Set([...refs, ...worker])].map((name) => ({ name, gzipBytes: gzipSync(readFileSync(join(distDir, name)), { level: 9 }).length }));
+  const worker = readdirSync(join(distDir, 'assets'))
+    .filter((f) => f.startsWith('maplibre-gl-worker'))
+    .map((f) => `assets/${f}`);
+  const files = [...new Set([...refs, ...worker])].map((name) => ({
+    name,
+    gzipBytes: gzipSync(readFileSync(join(distDir, name)), { level: 9 }).length,
+  }));
   return { files, totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
 }
 
@@ -42,9 +47,14 @@ export interface FirstRenderFigures {
 }
 
 /** `headers` carry the credentials (a display token: every page needs one). */
-export async function firstRender(url: string, runs: number, headers: Record<string, string> = {}): Promise<FirstRenderFigures> {
+export async function firstRender(
+  url: string,
+  runs: number,
+  headers: Record<string, string> = {},
+): Promise<FirstRenderFigures> {
   const figures: FirstRenderFigures = { cold: [], warm: [], baseline: [], cpu: [] };
-  const open = async (browser: Browser) => (await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers })).newPage();
+  const open = async (browser: Browser) =>
+    (await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers })).newPage();
   for (let i = 0; i < runs; i++) {
     const bare = await launch();
     try {
@@ -63,10 +73,16 @@ export async function firstRender(url: string, runs: number, headers: Record<str
         const before = chromiumCpu();
         const started = Date.now();
         await page.goto(`${url}/`);
-        await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 120_000 });
+        await page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', {
+          state: 'attached',
+          timeout: 120_000,
+        });
         // Full: the map has drawn every compound (MapAdapter writes what it drew once maplibre is idle).
         const count = await page.getByTestId('compound-count').textContent();
-        await page.waitForSelector(`[data-testid="map"][data-drawn~="compounds:${count}"]`, { state: 'attached', timeout: 120_000 });
+        await page.waitForSelector(`[data-testid="map"][data-drawn~="compounds:${count}"]`, {
+          state: 'attached',
+          timeout: 120_000,
+        });
         figures[kind].push(Date.now() - started);
         if (kind === 'cold') {
           const used = cpuSince(before);
@@ -100,12 +116,26 @@ export interface FrameFigures {
 /** Frames drawn before measuring: the first ones compile shaders. */
 const WARMUP_FRAMES = 10;
 
-export async function frameTimes(browser: Browser, url: string, mode: FrameMode, scale: number, frames: number, motion: FrameMotion = 'pan', headers: Record<string, string> = {}): Promise<FrameFigures> {
+export async function frameTimes(
+  browser: Browser,
+  url: string,
+  mode: FrameMode,
+  scale: number,
+  frames: number,
+  motion: FrameMotion = 'pan',
+  headers: Record<string, string> = {},
+): Promise<FrameFigures> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers });
   const page = await context.newPage();
-  await page.goto(`${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}&warmup=${WARMUP_FRAMES}`);
+  await page.goto(
+    `${url}/bench.html?mode=${mode}&motion=${motion}&scale=${scale}&frames=${frames}&warmup=${WARMUP_FRAMES}`,
+  );
   // The page pauses after the warm-up: CPU counters are read around the steady frames only.
-  await page.waitForFunction(() => window.onemapBench?.warmedUp === true || window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => window.onemapBench?.warmedUp === true || window.onemapBench?.ready === true,
+    undefined,
+    { timeout: 300_000 },
+  );
   const before = chromiumCpu();
   await page.evaluate(() => window.onemapBenchGo?.());
   await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 300_000 });
@@ -116,8 +146,13 @@ export async function frameTimes(browser: Browser, url: string, mode: FrameMode,
   const steady = result.frameTimes.slice(WARMUP_FRAMES);
   const perFrame = (seconds = 0) => (seconds * 1000) / Math.max(1, steady.length);
   return {
-    mode, motion, scale, points: 347 * scale,
-    median: percentile(steady, 50), p95: percentile(steady, 95),
-    gpuCpuPerFrame: perFrame(used['gpu-process']), rendererCpuPerFrame: perFrame(used.renderer),
+    mode,
+    motion,
+    scale,
+    points: 347 * scale,
+    median: percentile(steady, 50),
+    p95: percentile(steady, 95),
+    gpuCpuPerFrame: perFrame(used['gpu-process']),
+    rendererCpuPerFrame: perFrame(used.renderer),
   };
 }

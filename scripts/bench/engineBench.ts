@@ -22,7 +22,11 @@ export interface Timing {
   n: number;
 }
 
-export const timing = (samples: readonly number[]): Timing => ({ p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length });
+export const timing = (samples: readonly number[]): Timing => ({
+  p50: percentile(samples, 50),
+  p95: percentile(samples, 95),
+  n: samples.length,
+});
 
 export async function sample(n: number, work: (i: number) => Promise<unknown>): Promise<Timing> {
   const times: number[] = [];
@@ -65,7 +69,16 @@ export interface EngineOptions {
   log?: (line: string) => void;
 }
 
-const RECORD_TABLES = ['compounds', 'property_contracts', 'party_organisations', 'committee_terms', 'meetings', 'evaluations', 'resident_issues', 'petitions'];
+const RECORD_TABLES = [
+  'compounds',
+  'property_contracts',
+  'party_organisations',
+  'committee_terms',
+  'meetings',
+  'evaluations',
+  'resident_issues',
+  'petitions',
+];
 
 /** The township with the most compounds: the worst case of a click on one township. */
 export async function largestTownship(db: Db): Promise<{ code: string; compounds: number; all: number }> {
@@ -83,10 +96,15 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
   const [timelineRebuild] = await timeIt(() => refreshCountsTimeline(db));
   log(`  timeline rebuild (all): ${Math.round(timelineRebuild)} ms`);
   const [recordScan, counted] = await timeIt(() =>
-    queryRows<{ n: number }>(db, sql.raw(`select (${RECORD_TABLES.map((t) => `(select count(*) from ${t})`).join(' + ')})::bigint as n`)),
+    queryRows<{ n: number }>(
+      db,
+      sql.raw(`select (${RECORD_TABLES.map((t) => `(select count(*) from ${t})`).join(' + ')})::bigint as n`),
+    ),
   );
   // One edit: a meeting added to one compound marks its township only.
-  await db.execute(sql`insert into meetings (compound_id, held_on, attendees) select min(id), ${options.asOf}::date, 5 from compounds`);
+  await db.execute(
+    sql`insert into meetings (compound_id, held_on, attendees) select min(id), ${options.asOf}::date, 5 from compounds`,
+  );
   const [townshipRebuild] = await timeIt(() => refreshCountsTimeline(db));
   log(`  timeline rebuild (one township): ${Math.round(townshipRebuild)} ms`);
   await db.execute(sql`delete from meetings where id = (select max(id) from meetings)`);
@@ -99,12 +117,20 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
   const single = await sample(options.samples, (i) => metricsReport(db, { asOf: dateOf(i) }));
   log(`  single date: p50 ${Math.round(single.p50)} ms`);
   const { all: compounds, ...township } = await largestTownship(db);
-  const drillTownship = await sample(options.samples, (i) => drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i), townshipCode: township.code }));
-  const plainTownship = await sample(options.samples, () => queryRows(db, sql`select * from compounds where township_code = ${township.code} order by code`));
-  const drillCity = await sample(options.slowSamples, (i) => drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i) }));
+  const drillTownship = await sample(options.samples, (i) =>
+    drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i), townshipCode: township.code }),
+  );
+  const plainTownship = await sample(options.samples, () =>
+    queryRows(db, sql`select * from compounds where township_code = ${township.code} order by code`),
+  );
+  const drillCity = await sample(options.slowSamples, (i) =>
+    drillThrough(db, { indicator: 'committeeRate', asOf: dateOf(i) }),
+  );
   const plainCity = await sample(options.slowSamples, () => queryRows(db, sql`select * from compounds order by code`));
   log(`  drill-through: township ${Math.round(drillTownship.p50)} ms, city ${Math.round(drillCity.p50)} ms`);
-  const naive = await sample(options.slowSamples, (i) => Promise.all(INDICATOR_KEYS.map((indicator) => drillThrough(db, { indicator, asOf: dateOf(i) }))));
+  const naive = await sample(options.slowSamples, (i) =>
+    Promise.all(INDICATOR_KEYS.map((indicator) => drillThrough(db, { indicator, asOf: dateOf(i) }))),
+  );
   log(`  naive: ${Math.round(naive.p50)} ms`);
   let seriesCold: Timing = { p50: Number.NaN, p95: Number.NaN, n: 0 };
   let seriesWarm = seriesCold;

@@ -19,7 +19,8 @@ export const ENGINE_TABLE_HEAD = [
 
 export function firstRenderLines(f: FirstRenderFigures): string[] {
   const cold = percentile(f.cold, 50);
-  const mean = (pick: (c: FirstRenderFigures['cpu'][number]) => number) => f.cpu.reduce((n, c) => n + pick(c), 0) / Math.max(1, f.cpu.length);
+  const mean = (pick: (c: FirstRenderFigures['cpu'][number]) => number) =>
+    f.cpu.reduce((n, c) => n + pick(c), 0) / Math.max(1, f.cpu.length);
   return [
     `Time to the first full render of \`/\` (navigation → figures loaded and every compound drawn), ${f.cold.length} runs, each in a browser just started: median **${ms(cold)}**, worst ${ms(Math.max(...f.cold))} (goal ≤ 2 s ${cold <= 2000 ? '✅' : '❌'}). Opened again in the same browser: median ${ms(percentile(f.warm, 50))}. Baseline, the same basemap and points drawn by maplibre alone (bench page, browser just started): median ${ms(percentile(f.baseline, 50))}; the dashboard takes ${ratio(cold, percentile(f.baseline, 50))} that.`,
     '',
@@ -27,29 +28,81 @@ export function firstRenderLines(f: FirstRenderFigures): string[] {
   ];
 }
 
-export const DETAIL_TABLE_HEAD = ['| database | figure | p50 / p95 | baseline (same run) | baseline p50 | ÷ baseline | goal |', '|---|---|---|---|---|---|---|'];
+export const DETAIL_TABLE_HEAD = [
+  '| database | figure | p50 / p95 | baseline (same run) | baseline p50 | ÷ baseline | goal |',
+  '|---|---|---|---|---|---|---|',
+];
 
-const kb = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
+const kb = (bytes: number) =>
+  bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
 
 /** One row per figure, each beside its baseline: the second table of a scale. */
-export function detailRows(db: string, f: EngineFigures, exports: ExportFigure[], start: StartFigures | null, goal: number): string[] {
+export function detailRows(
+  db: string,
+  f: EngineFigures,
+  exports: ExportFigure[],
+  start: StartFigures | null,
+  goal: number,
+): string[] {
   // Far below the baseline, a ratio reads better as a fraction (1/15609) than as 0.00×.
   const share = (a: number, b: number) => (b > 0 && a / b < 0.1 ? `1/${Math.round(b / a)}` : ratio(a, b));
-  const row = (figure: string, t: Timing, baseline: string, base: number, goalText = '') => `| ${db} | ${figure} | ${pp(t)} | ${baseline} | ${ms(base)} | ${share(t.p50, base)} | ${goalText} |`;
+  const row = (figure: string, t: Timing, baseline: string, base: number, goalText = '') =>
+    `| ${db} | ${figure} | ${pp(t)} | ${baseline} | ${ms(base)} | ${share(t.p50, base)} | ${goalText} |`;
   const n = f.township.compounds.toLocaleString('en');
   const rows = [
-    row('single-date query, all indicators, city + townships', f.single, 'naive recomputation (five city drill-throughs)', f.naive.p50, mark(f.single, goal)),
+    row(
+      'single-date query, all indicators, city + townships',
+      f.single,
+      'naive recomputation (five city drill-throughs)',
+      f.naive.p50,
+      mark(f.single, goal),
+    ),
     row(`weekly series, cold (${f.weeks} weeks)`, f.seriesCold, `${f.weeks} × single-date p50`, f.weeks * f.single.p50),
     row('weekly series, warm', f.seriesWarm, 'weekly series cold', f.seriesCold.p50),
-    row(`timeline rebuild, everything`, { p50: f.timelineRebuild, p95: f.timelineRebuild, n: 1 }, `count(*) of the ${f.records.toLocaleString('en')} rows it reads`, f.recordScan),
-    row('timeline rebuild, one township (after one new meeting)', { p50: f.townshipRebuild, p95: f.townshipRebuild, n: 1 }, 'timeline rebuild, everything', f.timelineRebuild),
-    row(`drill-through, one township (${n} compounds)`, f.drillTownship, 'plain SELECT of those compounds', f.plainTownship.p50),
-    row(`drill-through, city (${f.compounds.toLocaleString('en')} compounds)`, f.drillCity, 'plain SELECT of all compounds', f.plainCity.p50),
+    row(
+      `timeline rebuild, everything`,
+      { p50: f.timelineRebuild, p95: f.timelineRebuild, n: 1 },
+      `count(*) of the ${f.records.toLocaleString('en')} rows it reads`,
+      f.recordScan,
+    ),
+    row(
+      'timeline rebuild, one township (after one new meeting)',
+      { p50: f.townshipRebuild, p95: f.townshipRebuild, n: 1 },
+      'timeline rebuild, everything',
+      f.timelineRebuild,
+    ),
+    row(
+      `drill-through, one township (${n} compounds)`,
+      f.drillTownship,
+      'plain SELECT of those compounds',
+      f.plainTownship.p50,
+    ),
+    row(
+      `drill-through, city (${f.compounds.toLocaleString('en')} compounds)`,
+      f.drillCity,
+      'plain SELECT of all compounds',
+      f.plainCity.p50,
+    ),
   ];
   for (const e of exports) {
     const plain = e.scope === 'township' ? f.plainTownship : f.plainCity;
-    rows.push(row(`export ${e.format.toUpperCase()}, ${e.scope === 'township' ? 'one township' : 'city'} (${e.rows.toLocaleString('en')} rows, ${kb(e.bytes)})`, e.time, 'plain SELECT of the same compounds', plain.p50));
+    rows.push(
+      row(
+        `export ${e.format.toUpperCase()}, ${e.scope === 'township' ? 'one township' : 'city'} (${e.rows.toLocaleString('en')} rows, ${kb(e.bytes)})`,
+        e.time,
+        'plain SELECT of the same compounds',
+        plain.p50,
+      ),
+    );
   }
-  if (start) rows.push(row('server start → first metrics.report answer', start.start, 'bare `node -e` HTTP server, spawned and probed the same way', start.bare.p50));
+  if (start)
+    rows.push(
+      row(
+        'server start → first metrics.report answer',
+        start.start,
+        'bare `node -e` HTTP server, spawned and probed the same way',
+        start.bare.p50,
+      ),
+    );
   return rows;
 }

@@ -124,19 +124,75 @@ export function analystMix(plan: Pick<AnalystPlan, 'today' | 'compoundCodes' | '
   const week = () => isoWeekOf(addDays(plan.today, -7 * (1 + Math.floor(rnd() * 52))));
   const screens: { kind: string; weight: number; path(): string }[] = [
     // The dashboard: the map's compounds and the indicator report on a date (the date control).
-    { kind: 'dashboard', weight: 30, path: () => ((d) => batchPath([['compounds.status', { asOf: d }], ['metrics.report', { asOf: d }]]))(rnd() < 0.3 ? plan.today : day()) },
+    {
+      kind: 'dashboard',
+      weight: 30,
+      path: () =>
+        ((d) =>
+          batchPath([
+            ['compounds.status', { asOf: d }],
+            ['metrics.report', { asOf: d }],
+          ]))(rnd() < 0.3 ? plan.today : day()),
+    },
     // The weekly review: the 晾晒榜, the report on the week's value date, the weekly series.
-    { kind: 'review', weight: 15, path: () => ((w) => batchPath([['review.board', { week: w }], ['metrics.report', { asOf: weekValueDate(w, plan.today) }], ['metrics.series', {}]]))(week()) },
+    {
+      kind: 'review',
+      weight: 15,
+      path: () =>
+        ((w) =>
+          batchPath([
+            ['review.board', { week: w }],
+            ['metrics.report', { asOf: weekValueDate(w, plan.today) }],
+            ['metrics.series', {}],
+          ]))(week()),
+    },
     // The workbench table on a week.
-    { kind: 'workbench', weight: 15, path: () => batchPath([['workbench.rows', { asOf: weekValueDate(week(), plan.today) }]]) },
+    {
+      kind: 'workbench',
+      weight: 15,
+      path: () => batchPath([['workbench.rows', { asOf: weekValueDate(week(), plan.today) }]]),
+    },
     // A drill-through from an indicator tile, city-wide or for a township.
-    { kind: 'drill', weight: 15, path: () => batchPath([['metrics.drill', { indicator: pick(INDICATOR_KEYS), asOf: day(), ...(rnd() < 0.5 ? { townshipCode: pick(plan.townshipCodes) } : {}) }]]) },
+    {
+      kind: 'drill',
+      weight: 15,
+      path: () =>
+        batchPath([
+          [
+            'metrics.drill',
+            {
+              indicator: pick(INDICATOR_KEYS),
+              asOf: day(),
+              ...(rnd() < 0.5 ? { townshipCode: pick(plan.townshipCodes) } : {}),
+            },
+          ],
+        ]),
+    },
     // A compound page: its complete history, then its state on a date.
-    { kind: 'compound', weight: 15, path: () => (rnd() < 0.5 ? batchPath([['compounds.history', { code: pick(plan.compoundCodes), complete: true }]]) : batchPath([['compounds.stateOn', { code: pick(plan.compoundCodes), asOf: day() }]])) },
+    {
+      kind: 'compound',
+      weight: 15,
+      path: () =>
+        rnd() < 0.5
+          ? batchPath([['compounds.history', { code: pick(plan.compoundCodes), complete: true }]])
+          : batchPath([['compounds.stateOn', { code: pick(plan.compoundCodes), asOf: day() }]]),
+    },
     // A township's week.
-    { kind: 'township', weight: 5, path: () => batchPath([['review.township', { code: pick(plan.townshipCodes), week: week() }]]) },
+    {
+      kind: 'township',
+      weight: 5,
+      path: () => batchPath([['review.township', { code: pick(plan.townshipCodes), week: week() }]]),
+    },
     // Comparing townships: the weekly series and today's report.
-    { kind: 'compare', weight: 5, path: () => batchPath([['metrics.series', {}], ['metrics.report', {}]]) },
+    {
+      kind: 'compare',
+      weight: 5,
+      path: () =>
+        batchPath([
+          ['metrics.series', {}],
+          ['metrics.report', {}],
+        ]),
+    },
   ];
   return { screens, rnd };
 }
@@ -159,7 +215,9 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
   let cookieTurn = 0;
   let lastKind = '';
   let lastStatus = 0;
-  const byKind = new Map<string, { latencies: number[]; non2xx: number }>(screens.map((s) => [s.kind, { latencies: [], non2xx: 0 }]));
+  const byKind = new Map<string, { latencies: number[]; non2xx: number }>(
+    screens.map((s) => [s.kind, { latencies: [], non2xx: 0 }]),
+  );
   // One request entry drawing a screen each time; the connection's context remembers which
   // (autocannon resets the context before building the next request, not before the answer).
   const requests = [
@@ -168,7 +226,11 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
         const screen = draw();
         context.kind = screen.kind;
         req.path = screen.path();
-        req.headers = { ...req.headers, cookie: plan.cookies[cookieTurn++ % plan.cookies.length]!, accept: 'application/json' };
+        req.headers = {
+          ...req.headers,
+          cookie: plan.cookies[cookieTurn++ % plan.cookies.length]!,
+          accept: 'application/json',
+        };
         return req;
       },
       onResponse: (status: number, _body: string, context: { kind?: string }) => {
@@ -202,7 +264,12 @@ async function runAnalysts(plan: AnalystPlan): Promise<AnalystFigures> {
     plan.seconds,
     screens.map((s) => {
       const entry = byKind.get(s.kind)!;
-      return { kind: s.kind, requests: entry.latencies.length, non2xx: entry.non2xx, ...histogramFigures(entry.latencies) };
+      return {
+        kind: s.kind,
+        requests: entry.latencies.length,
+        non2xx: entry.non2xx,
+        ...histogramFigures(entry.latencies),
+      };
     }),
   );
 }
@@ -225,7 +292,13 @@ function figuresOf(result: autocannon.Result, seconds: number, kinds: AnalystFig
 }
 
 async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
-  const result = await autocannon({ url: plan.url + plan.path, connections: plan.connections, duration: plan.seconds, timeout: 10, headers: plan.headers });
+  const result = await autocannon({
+    url: plan.url + plan.path,
+    connections: plan.connections,
+    duration: plan.seconds,
+    timeout: 10,
+    headers: plan.headers,
+  });
   return figuresOf(result, plan.seconds, []);
 }
 
@@ -272,7 +345,10 @@ class Walls {
     if (this.closing) return;
     const params = encodeURIComponent(JSON.stringify({ displayToken: this.plan.token }));
     // Its own socket, like a browser's EventSource on its own screen.
-    const request = http.get(`${this.plan.url}/api/trpc/live.revision?connectionParams=${params}`, { agent: false, headers: { accept: 'text/event-stream' } });
+    const request = http.get(`${this.plan.url}/api/trpc/live.revision?connectionParams=${params}`, {
+      agent: false,
+      headers: { accept: 'text/event-stream' },
+    });
     wall.request = request;
     let over = false;
     const ended = () => {
@@ -332,20 +408,24 @@ class Walls {
   private refetch(revision: number, since: number): void {
     // A connection of its own each time (a browser would reuse one, and retry transparently when the
     // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
-    const request = http.get(this.plan.url + WALL_REFETCH, { agent: false, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        const at = now();
-        if (res.statusCode !== 200) {
-          this.failed(String(res.statusCode));
-          return;
-        }
-        this.refetchMs.push(at - since);
-        let list = this.refetched.get(revision);
-        if (!list) this.refetched.set(revision, (list = []));
-        list.push(at);
-      });
-    });
+    const request = http.get(
+      this.plan.url + WALL_REFETCH,
+      { agent: false, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const at = now();
+          if (res.statusCode !== 200) {
+            this.failed(String(res.statusCode));
+            return;
+          }
+          this.refetchMs.push(at - since);
+          let list = this.refetched.get(revision);
+          if (!list) this.refetched.set(revision, (list = []));
+          list.push(at);
+        });
+      },
+    );
     request.setTimeout(30_000, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
     request.on('error', (error: NodeJS.ErrnoException) => this.failed(error.code ?? error.message));
   }

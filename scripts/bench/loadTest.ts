@@ -80,7 +80,10 @@ const now = () => performance.timeOrigin + performance.now();
 
 /** The child process and a request/answer call over its IPC channel. */
 function startClients(): Promise<{ call<T>(command: ClientRequestOf): Promise<T>; child: ChildProcess }> {
-  const child = fork(fileURLToPath(new URL('./loadClients.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./loadClients.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 1;
   return new Promise((resolve, reject) => {
@@ -131,9 +134,15 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
   const cookies: string[] = [];
   for (let i = 0; i < analysts; i++) cookies.push(`${SESSION_COOKIE}=${(await createSession(db, analyst.id)).token}`);
   const { token } = await createDisplayToken(db, null, 'load test');
-  const compoundCodes = (await db.select({ code: compounds.code }).from(compounds).orderBy(asc(compounds.code))).map((r) => r.code);
-  const townshipCodes = (await db.select({ code: townships.code }).from(townships).orderBy(asc(townships.code))).map((r) => r.code);
-  const targets = (await db.select({ id: compounds.id }).from(compounds).orderBy(asc(compounds.id)).limit(20)).map((r) => r.id);
+  const compoundCodes = (await db.select({ code: compounds.code }).from(compounds).orderBy(asc(compounds.code))).map(
+    (r) => r.code,
+  );
+  const townshipCodes = (await db.select({ code: townships.code }).from(townships).orderBy(asc(townships.code))).map(
+    (r) => r.code,
+  );
+  const targets = (await db.select({ id: compounds.id }).from(compounds).orderBy(asc(compounds.id)).limit(20)).map(
+    (r) => r.id,
+  );
 
   // A record change every 10 s: a meeting today inserted, then removed.
   const changed: { revision: number; at: number }[] = [];
@@ -141,13 +150,20 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
   let changes = 0;
   const change = async () => {
     if (inserted !== null) {
-      await db.delete(meetings).where(and(eq(meetings.compoundId, inserted), eq(meetings.heldOn, today), eq(meetings.topics, 'load')));
+      await db
+        .delete(meetings)
+        .where(and(eq(meetings.compoundId, inserted), eq(meetings.heldOn, today), eq(meetings.topics, 'load')));
       inserted = null;
     } else {
       const compoundId = targets[changes % targets.length]!;
-      const [row] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
+      const [row] = await db
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
       if (row) return void changes++;
-      await db.insert(meetings).values({ compoundId, heldOn: today, attendees: 5, topics: 'load', problemsResolved: 0 });
+      await db
+        .insert(meetings)
+        .values({ compoundId, heldOn: today, attendees: 5, topics: 'load', problemsResolved: 0 });
       inserted = compoundId;
     }
     const at = now();
@@ -159,23 +175,53 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
 
   const clients = await startClients();
   try {
-    const plan = (seconds: number, seed: number, overallRate?: number): AnalystPlan => ({ url: server.url, cookies, connections: analysts, seconds, today, compoundCodes, townshipCodes, seed, ...(overallRate ? { overallRate } : {}) });
+    const plan = (seconds: number, seed: number, overallRate?: number): AnalystPlan => ({
+      url: server.url,
+      cookies,
+      connections: analysts,
+      seconds,
+      today,
+      compoundCodes,
+      townshipCodes,
+      seed,
+      ...(overallRate ? { overallRate } : {}),
+    });
     // An analyst at work: one screen, then THINK_SECONDS reading it.
     const working = analysts / THINK_SECONDS;
     log('  · trivial endpoints (5 s each)');
-    const health = await clients.call<AnalystFigures>({ type: 'trivial', plan: { url: server.url, path: '/api/health', headers: {}, connections: analysts, seconds: 5 } });
-    const me = await clients.call<AnalystFigures>({ type: 'trivial', plan: { url: server.url, path: '/api/trpc/auth.me', headers: { cookie: cookies[0]! }, connections: analysts, seconds: 5 } });
+    const health = await clients.call<AnalystFigures>({
+      type: 'trivial',
+      plan: { url: server.url, path: '/api/health', headers: {}, connections: analysts, seconds: 5 },
+    });
+    const me = await clients.call<AnalystFigures>({
+      type: 'trivial',
+      plan: {
+        url: server.url,
+        path: '/api/trpc/auth.me',
+        headers: { cookie: cookies[0]! },
+        connections: analysts,
+        seconds: 5,
+      },
+    });
 
     changer = setInterval(() => {
       changing = changing.then(change, change);
     }, changeEveryMs);
-    log(`  · baseline: ${analysts} analysts at work (a screen every ${THINK_SECONDS} s each), no walls (${options.baselineSeconds} s)`);
-    const pacedBaseline = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.baselineSeconds, 11, working) });
+    log(
+      `  · baseline: ${analysts} analysts at work (a screen every ${THINK_SECONDS} s each), no walls (${options.baselineSeconds} s)`,
+    );
+    const pacedBaseline = await clients.call<AnalystFigures>({
+      type: 'analysts',
+      plan: plan(options.baselineSeconds, 11, working),
+    });
     log(`  · stress baseline: ${analysts} analysts without pause, no walls (${options.stressSeconds} s)`);
     const baseline = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.stressSeconds, 7) });
 
     log(`  · opening ${wallCount} walls`);
-    const opened = await clients.call<{ ms: number }>({ type: 'walls-open', plan: { url: server.url, token, count: wallCount, refetch: true } });
+    const opened = await clients.call<{ ms: number }>({
+      type: 'walls-open',
+      plan: { url: server.url, token, count: wallCount, refetch: true },
+    });
     const wallsFrom = now();
     log(`  · ${wallCount} walls and ${analysts} analysts at work (${options.seconds} s)`);
     const paced = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.seconds, 11, working) });
@@ -197,10 +243,35 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
         const heard = (walls.receipts[String(c.revision)] ?? []).map((t) => t - c.at);
         const refetched = (walls.refetched[String(c.revision)] ?? []).map((t) => t - c.at);
         const phase: RevisionPush['phase'] = c.at >= stressFrom ? 'stress' : 'work';
-        return { revision: c.revision, firstMs: Math.min(...heard), lastMs: Math.max(...heard), walls: heard.length, refetchedMs: Math.max(...refetched), refetched: refetched.length, phase };
+        return {
+          revision: c.revision,
+          firstMs: Math.min(...heard),
+          lastMs: Math.max(...heard),
+          walls: heard.length,
+          refetchedMs: Math.max(...refetched),
+          refetched: refetched.length,
+          phase,
+        };
       });
     clearInterval(sampler);
-    return { seconds: options.seconds, baselineSeconds: options.baselineSeconds, wallCount, analysts, health, me, baseline, loaded, pacedBaseline, paced, stressSeconds: options.stressSeconds, wallsOpenMs: opened.ms, walls, pushes, changes, load: { start: loadStart, end: loadavg(), samples: loadSamples } };
+    return {
+      seconds: options.seconds,
+      baselineSeconds: options.baselineSeconds,
+      wallCount,
+      analysts,
+      health,
+      me,
+      baseline,
+      loaded,
+      pacedBaseline,
+      paced,
+      stressSeconds: options.stressSeconds,
+      wallsOpenMs: opened.ms,
+      walls,
+      pushes,
+      changes,
+      load: { start: loadStart, end: loadavg(), samples: loadSamples },
+    };
   } finally {
     clearInterval(sampler);
     if (changer) clearInterval(changer);
@@ -214,7 +285,10 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
 function byPhase(pushes: RevisionPush[]): string {
   const of = (phase: RevisionPush['phase']) => pushes.filter((p) => p.phase === phase).map((p) => p.refetchedMs);
   const [work, stress] = [of('work'), of('stress')];
-  const part = (label: string, xs: number[]) => (xs.length ? `${label} p50 ${ms(percentile(xs, 50))}, max ${ms(Math.max(...xs))} (${xs.length} changes)` : `${label}: no change`);
+  const part = (label: string, xs: number[]) =>
+    xs.length
+      ? `${label} p50 ${ms(percentile(xs, 50))}, max ${ms(Math.max(...xs))} (${xs.length} changes)`
+      : `${label}: no change`;
   return ` (${part('analysts at work', work)}; ${part('analysts without pause', stress)})`;
 }
 
@@ -233,7 +307,9 @@ export function loadSection(f: LoadFigures, command: string): string {
   const spreads = f.pushes.map((p) => p.lastMs - p.firstMs);
   const refetches = f.pushes.map((p) => p.refetchedMs);
   const baseKinds = new Map(f.pacedBaseline.kinds.map((k) => [k.kind, k]));
-  const loadDuring = f.load.samples.length ? ` (${Math.min(...f.load.samples).toFixed(1)}–${Math.max(...f.load.samples).toFixed(1)} sampled every 10 s during the run)` : '';
+  const loadDuring = f.load.samples.length
+    ? ` (${Math.min(...f.load.samples).toFixed(1)}–${Math.max(...f.load.samples).toFixed(1)} sampled every 10 s during the run)`
+    : '';
   return [
     provenance(command, f.load.start) + loadDuring,
     '',
@@ -246,7 +322,11 @@ export function loadSection(f: LoadFigures, command: string): string {
     analystRow(`baseline: ${f.analysts} analysts at work, no walls, ${f.baselineSeconds} s`, f.pacedBaseline),
     analystRow(`**${f.analysts} analysts at work + ${f.wallCount} walls, ${f.seconds} s**`, f.paced, f.pacedBaseline),
     analystRow(`stress baseline: ${f.analysts} analysts without pause, no walls, ${f.stressSeconds} s`, f.baseline),
-    analystRow(`stress: ${f.analysts} analysts without pause + ${f.wallCount} walls, ${f.stressSeconds} s`, f.loaded, f.baseline),
+    analystRow(
+      `stress: ${f.analysts} analysts without pause + ${f.wallCount} walls, ${f.stressSeconds} s`,
+      f.loaded,
+      f.baseline,
+    ),
     '',
     `Goal at ×1: under load 0 errors and p99 ≤ 200 ms. ${f.analysts} analysts at work and ${f.wallCount} walls: **p99 ${ms(f.paced.p99)}, ${errorsOf(f.paced)} errors ${goalMet ? '✅' : '❌'}**. Stress (${f.analysts} requests always in flight): p99 ${ms(f.loaded.p99)}, ${errorsOf(f.loaded)} errors ${stressMet ? '✅' : '❌'}: the throughput limit, not a working day.`,
     '',
@@ -262,7 +342,13 @@ export function loadSection(f: LoadFigures, command: string): string {
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
       `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))} (the shared poller reads the revision once a second, so up to 1 s of this is the poll); from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
-      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${f.walls.refetchFailures ? ` (${Object.entries(f.walls.refetchFailureReasons).map(([reason, n]) => `${reason}: ${n}`).join(', ')})` : ''}.`,
+      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${
+        f.walls.refetchFailures
+          ? ` (${Object.entries(f.walls.refetchFailureReasons)
+              .map(([reason, n]) => `${reason}: ${n}`)
+              .join(', ')})`
+          : ''
+      }.`,
     '',
   ].join('\n');
 }

@@ -29,7 +29,8 @@ export function chromiumCpu(): CpuByType {
     }
   }
   const descends = (pid: number): boolean => {
-    for (let p = parent.get(pid) ?? 0, depth = 0; p > 1 && depth < 32; p = parent.get(p) ?? 0, depth++) if (p === self) return true;
+    for (let p = parent.get(pid) ?? 0, depth = 0; p > 1 && depth < 32; p = parent.get(p) ?? 0, depth++)
+      if (p === self) return true;
     return false;
   };
   const out: CpuByType = {};

@@ -28,7 +28,10 @@ const RECORD_TABLES: readonly [string, string][] = [
   ['committee_terms', 'formed_on, term_end, ended_on, members, party_members, chair_is_party_secretary'],
   ['meetings', 'held_on, attendees, topics, problems_resolved'],
   ['evaluations', 'company_id, evaluated_on, score, safety_score, rating'],
-  ['resident_issues', 'channel, category, summary, opened_on, dispatched_on, in_progress_on, closed_on, revisited_on, due_on'],
+  [
+    'resident_issues',
+    'channel, category, summary, opened_on, dispatched_on, in_progress_on, closed_on, revisited_on, due_on',
+  ],
   ['petitions', 'kind, category, received_on, resolved_on'],
 ];
 
@@ -49,7 +52,8 @@ export interface ScaleTimings {
 export async function scaleCity(db: Db, factor: number, log: (line: string) => void = () => {}): Promise<ScaleTimings> {
   const timings: ScaleTimings = { copyMs: 0, indexMs: 0, vacuumMs: 0, rows: 0 };
   if (factor <= 1) return timings;
-  if ((factor - 1) * COPY_OFFSET + COPY_OFFSET > 2 ** 31 - 1) throw new Error(`scaleCity: ×${factor} overflows the integer compound ids`);
+  if ((factor - 1) * COPY_OFFSET + COPY_OFFSET > 2 ** 31 - 1)
+    throw new Error(`scaleCity: ×${factor} overflows the integer compound ids`);
   const tables = ['compounds', ...RECORD_TABLES.map(([t]) => t)];
   const list = sql.raw(tables.map((t) => `'${t}'`).join(', '));
   // Secondary indexes: not backing a constraint (primary keys and unique codes stay).
@@ -74,16 +78,30 @@ export async function scaleCity(db: Db, factor: number, log: (line: string) => v
       log(`  ${label} copies ${from}–${to}: ${Math.round(performance.now() - t0)} ms`);
     }
   };
-  await chunked('compounds', (from, to) => `insert into compounds (id, code, name, address, township_code, community_id, lon, lat, households, buildings, year_built, kind, listed_on, model_home_since)
+  await chunked(
+    'compounds',
+    (
+      from,
+      to,
+    ) => `insert into compounds (id, code, name, address, township_code, community_id, lon, lat, households, buildings, year_built, kind, listed_on, model_home_since)
       select c.id + k * ${COPY_OFFSET}, c.code || '-x' || k, c.name || '（副本' || k || '）', c.address, c.township_code, c.community_id, c.lon, c.lat,
         c.households, c.buildings, c.year_built, c.kind, c.listed_on, c.model_home_since
-      from compounds c cross join generate_series(${from}, ${to}) as k where c.id < ${COPY_OFFSET}`);
+      from compounds c cross join generate_series(${from}, ${to}) as k where c.id < ${COPY_OFFSET}`,
+  );
   for (const [table, columns] of RECORD_TABLES) {
-    await chunked(table, (from, to) => `insert into ${table} (compound_id, ${columns}) select t.compound_id + k * ${COPY_OFFSET}, ${columns.split(', ').map((c) => `t.${c}`).join(', ')}
-        from ${table} t cross join generate_series(${from}, ${to}) as k where t.compound_id < ${COPY_OFFSET}`);
+    await chunked(
+      table,
+      (from, to) => `insert into ${table} (compound_id, ${columns}) select t.compound_id + k * ${COPY_OFFSET}, ${columns
+        .split(', ')
+        .map((c) => `t.${c}`)
+        .join(', ')}
+        from ${table} t cross join generate_series(${from}, ${to}) as k where t.compound_id < ${COPY_OFFSET}`,
+    );
   }
   await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('compounds', 'id'), (select max(id) from compounds))`));
+    await tx.execute(
+      sql.raw(`select setval(pg_get_serial_sequence('compounds', 'id'), (select max(id) from compounds))`),
+    );
     // What the skipped triggers would have done: everything is marked, the revision moves.
     await tx.execute(sql`insert into counts_timeline_dirty (township_code) values ('*')
       on conflict (township_code) do update set changes = counts_timeline_dirty.changes + 1`);
@@ -107,7 +125,10 @@ export async function scaleCity(db: Db, factor: number, log: (line: string) => v
   timings.vacuumMs = performance.now() - started;
   log(`  vacuum analyze: ${Math.round(timings.vacuumMs)} ms`);
   // Planner estimates, just analyzed (a count(*) of 41 M rows would cost seconds).
-  const [count] = await queryRows<{ n: number }>(db, sql`select sum(reltuples)::bigint as n from pg_class where relkind = 'r' and relname in (${sql.raw(RECORD_TABLES.map(([t]) => `'${t}'`).join(', '))})`);
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select sum(reltuples)::bigint as n from pg_class where relkind = 'r' and relname in (${sql.raw(RECORD_TABLES.map(([t]) => `'${t}'`).join(', '))})`,
+  );
   timings.rows = Number(count?.n ?? 0);
   return timings;
 }

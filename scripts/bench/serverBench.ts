@@ -25,19 +25,28 @@ export interface ExportFigure {
 
 export async function benchExports(
   db: Db,
-  options: { asOf: string; townshipCode: string; samples: number; citySamples: number; formats?: { city: SelectionExportFormat[] } },
+  options: {
+    asOf: string;
+    townshipCode: string;
+    samples: number;
+    citySamples: number;
+    formats?: { city: SelectionExportFormat[] };
+  },
 ): Promise<ExportFigure[]> {
   const figures: ExportFigure[] = [];
   const codesOf = async (townshipCode: string | null) =>
     (
       await queryRows<{ code: string }>(
         db,
-        townshipCode ? sql`select code from compounds where township_code = ${townshipCode} order by code` : sql`select code from compounds order by code`,
+        townshipCode
+          ? sql`select code from compounds where township_code = ${townshipCode} order by code`
+          : sql`select code from compounds order by code`,
       )
     ).map((r) => r.code);
   for (const scope of ['township', 'city'] as const) {
     const codes = await codesOf(scope === 'township' ? options.townshipCode : null);
-    const formats: SelectionExportFormat[] = scope === 'city' ? (options.formats?.city ?? ['csv', 'xlsx']) : ['csv', 'xlsx'];
+    const formats: SelectionExportFormat[] =
+      scope === 'city' ? (options.formats?.city ?? ['csv', 'xlsx']) : ['csv', 'xlsx'];
     for (const format of formats) {
       let bytes = 0;
       const time = await sample(scope === 'city' ? options.citySamples : options.samples, async () => {
@@ -51,7 +60,12 @@ export async function benchExports(
 }
 
 /** Spawns a server, waits for its "listening" line on stderr, then probes `path` until it answers 200. */
-async function timeToFirstAnswer(command: string[], env: NodeJS.ProcessEnv, path: string, headers: Record<string, string>): Promise<number> {
+async function timeToFirstAnswer(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  path: string,
+  headers: Record<string, string>,
+): Promise<number> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
@@ -98,7 +112,13 @@ export interface StartFigures {
   bare: Timing;
 }
 
-export async function benchServerStart(options: { databaseUrl: string; displayToken: string; headerName: string; asOf: string; samples: number }): Promise<StartFigures> {
+export async function benchServerStart(options: {
+  databaseUrl: string;
+  displayToken: string;
+  headerName: string;
+  asOf: string;
+  samples: number;
+}): Promise<StartFigures> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: '0' };
   delete env.ONEMAP_DATA_DIR;
   const input = encodeURIComponent(JSON.stringify({ asOf: options.asOf }));
@@ -107,9 +127,14 @@ export async function benchServerStart(options: { databaseUrl: string; displayTo
   for (let i = 0; i < options.samples; i++) {
     bare.push(await timeToFirstAnswer([process.execPath, '-e', BARE_SERVER], env, '/', {}));
     start.push(
-      await timeToFirstAnswer([process.execPath, 'bin/onemap.js', 'serve', '--port', '0'], env, `/api/trpc/metrics.report?input=${input}`, {
-        [options.headerName]: options.displayToken,
-      }),
+      await timeToFirstAnswer(
+        [process.execPath, 'bin/onemap.js', 'serve', '--port', '0'],
+        env,
+        `/api/trpc/metrics.report?input=${input}`,
+        {
+          [options.headerName]: options.displayToken,
+        },
+      ),
     );
   }
   return { start: timing(start), bare: timing(bare) };

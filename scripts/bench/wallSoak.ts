@@ -73,8 +73,18 @@ async function measure(page: Page, cdp: Cdp, start: number): Promise<Omit<SoakSa
     const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
     const scene = (await wall.getAttribute('data-scene')) ?? '';
     if (scene !== 'overview') continue;
-    const timers = await page.evaluate(() => (window as unknown as { onemapTimers(): { timeouts: number; intervals: number } }).onemapTimers());
-    return { minute, heapMb: heap.usedSize / 2 ** 20, domNodes: counters.nodes, listeners: counters.jsEventListeners, ...timers, revision: Number(await wall.getAttribute('data-revision')), scene };
+    const timers = await page.evaluate(() =>
+      (window as unknown as { onemapTimers(): { timeouts: number; intervals: number } }).onemapTimers(),
+    );
+    return {
+      minute,
+      heapMb: heap.usedSize / 2 ** 20,
+      domNodes: counters.nodes,
+      listeners: counters.jsEventListeners,
+      ...timers,
+      revision: Number(await wall.getAttribute('data-revision')),
+      scene,
+    };
   }
 }
 
@@ -99,7 +109,11 @@ const TIMER_COUNTER = `(() => {
   window.onemapTimers = () => ({ timeouts: timeouts.size, intervals: intervals.size });
 })();`;
 
-type Cdp = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (params: never) => void): unknown; off(event: string, listener: (params: never) => void): unknown };
+type Cdp = {
+  send(method: string, params?: object): Promise<unknown>;
+  on(event: string, listener: (params: never) => void): unknown;
+  off(event: string, listener: (params: never) => void): unknown;
+};
 
 /** A V8 heap snapshot's text (and the file, with `file`). */
 async function takeHeapSnapshot(cdp: Cdp, file?: string): Promise<string> {
@@ -137,7 +151,12 @@ export function heapByType(snapshotText: string): Map<string, number> {
   return bytes;
 }
 
-export async function wallSoak(database: Database, minutes: number, log: (line: string) => void, options: SoakOptions = {}): Promise<SoakFigures> {
+export async function wallSoak(
+  database: Database,
+  minutes: number,
+  log: (line: string) => void,
+  options: SoakOptions = {},
+): Promise<SoakFigures> {
   const server = await startServer({ database, port: 0 });
   const { token } = await createDisplayToken(database.db, null, 'soak');
   const browser = await launch(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []);
@@ -169,10 +188,14 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
       }
       const byType = heapByType(await takeHeapSnapshot(cdp as unknown as Cdp, file));
       // "native" are Blink's objects (DOM, canvases) and "synthetic" the snapshot's roots: not V8's heap.
-      const v8Bytes = [...byType].filter(([type]) => type !== 'native' && type !== 'synthetic').reduce((n, [, bytes]) => n + bytes, 0);
+      const v8Bytes = [...byType]
+        .filter(([type]) => type !== 'native' && type !== 'synthetic')
+        .reduce((n, [, bytes]) => n + bytes, 0);
       const code = byType.get('code') ?? 0;
       const s: SoakSample = { ...measured, codeMb: code / 2 ** 20, otherMb: (v8Bytes - code) / 2 ** 20 };
-      log(`  ${s.minute.toFixed(1)} min: heap ${s.heapMb.toFixed(2)} MB (code ${s.codeMb.toFixed(2)}, other ${s.otherMb.toFixed(2)}), ${s.domNodes} nodes, ${s.listeners} listeners, timers ${s.timeouts}+${s.intervals}, revision ${s.revision}${file ? `, ${file}` : ''}`);
+      log(
+        `  ${s.minute.toFixed(1)} min: heap ${s.heapMb.toFixed(2)} MB (code ${s.codeMb.toFixed(2)}, other ${s.otherMb.toFixed(2)}), ${s.domNodes} nodes, ${s.listeners} listeners, timers ${s.timeouts}+${s.intervals}, revision ${s.revision}${file ? `, ${file}` : ''}`,
+      );
       return s;
     };
     const start = Date.now();
@@ -183,13 +206,22 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     // A record change every 10 s, on its own timer so that waiting for a measurement does not pause it.
     const change = async () => {
       if (inserted) {
-        await database.db.delete(meetings).where(and(eq(meetings.compoundId, inserted.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
+        await database.db
+          .delete(meetings)
+          .where(
+            and(eq(meetings.compoundId, inserted.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')),
+          );
         inserted = null;
       } else {
         const compoundId = targets[changes % targets.length]!;
-        const [row] = await database.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
+        const [row] = await database.db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
         if (!row) {
-          await database.db.insert(meetings).values({ compoundId, heldOn: today, attendees: 5, topics: 'soak', problemsResolved: 0 });
+          await database.db
+            .insert(meetings)
+            .values({ compoundId, heldOn: today, attendees: 5, topics: 'soak', problemsResolved: 0 });
           inserted = { compoundId };
         }
       }
@@ -213,12 +245,23 @@ export async function wallSoak(database: Database, minutes: number, log: (line: 
     samples.push(await sample());
     // Leave the records as they were (the change timer may have left a meeting in).
     const left = inserted as { compoundId: number } | null;
-    if (left) await database.db.delete(meetings).where(and(eq(meetings.compoundId, left.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
+    if (left)
+      await database.db
+        .delete(meetings)
+        .where(and(eq(meetings.compoundId, left.compoundId), eq(meetings.heldOn, today), eq(meetings.topics, 'soak')));
   } finally {
     await browser.close();
     await server.close();
   }
-  return { minutes, warmupMinutes, ...(options.jsFlags ? { jsFlags: options.jsFlags } : {}), samples, changes, pollerReads: revisionWatcher(database.db).reads - readsBefore, consoleErrors };
+  return {
+    minutes,
+    warmupMinutes,
+    ...(options.jsFlags ? { jsFlags: options.jsFlags } : {}),
+    samples,
+    changes,
+    pollerReads: revisionWatcher(database.db).reads - readsBefore,
+    consoleErrors,
+  };
 }
 
 /** The BENCHMARKS.md section. */
@@ -231,12 +274,20 @@ export function soakSection(f: SoakFigures, command: string, when: string): stri
   const code = last.codeMb - first.codeMb;
   const other = last.otherMb - first.otherMb;
   return [
-    ...(f.minutes < 30 ? [`**A ${f.minutes}-minute proof run, not the 30-minute soak** (\`npm run bench:soak\`); its figures show the harness works, not that days are safe.`, ''] : []),
+    ...(f.minutes < 30
+      ? [
+          `**A ${f.minutes}-minute proof run, not the 30-minute soak** (\`npm run bench:soak\`); its figures show the harness works, not that days are safe.`,
+          '',
+        ]
+      : []),
     `Command: \`${command}\`, measured ${when}${f.jsFlags ? `, Chromium with \`--js-flags=${f.jsFlags}\`` : ''}. One wall at 1920×1080 rotating its six scenes every 10 s, a record change every 10 s (${f.changes} in all; each makes the wall refetch every figure): a ${f.warmupMinutes}-minute warm-up, then ${f.minutes} minutes measured. JS heap after a forced GC (CDP), always on the overview scene, then split by a heap snapshot into V8's compiled code (bytecode and machine code) and everything else (objects, arrays, strings, closures):`,
     '',
     '| minute | heap (MB) | compiled code (MB) | everything else (MB) | DOM nodes | JS listeners | timeouts pending / intervals | data revision |',
     '|---|---|---|---|---|---|---|---|',
-    ...f.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(2)} | ${s.codeMb.toFixed(2)} | ${s.otherMb.toFixed(2)} | ${s.domNodes} | ${s.listeners} | ${s.timeouts} / ${s.intervals} | ${s.revision} |`),
+    ...f.samples.map(
+      (s) =>
+        `| ${s.minute.toFixed(1)} | ${s.heapMb.toFixed(2)} | ${s.codeMb.toFixed(2)} | ${s.otherMb.toFixed(2)} | ${s.domNodes} | ${s.listeners} | ${s.timeouts} / ${s.intervals} | ${s.revision} |`,
+    ),
     '',
     `Heap growth after warm-up: **${mb(growth)} (${pct(growth, first.heapMb)})**, of which compiled code ${mb(code)} and everything else ${mb(other)} (${pct(other, first.otherMb)}); DOM nodes ${first.domNodes} → ${last.domNodes}; listeners ${first.listeners} → ${last.listeners}; timers pending ${first.timeouts} / ${first.intervals} → ${last.timeouts} / ${last.intervals} (timeouts / intervals, counted by a wrapper the benchmark injects). Server: ${f.pollerReads} revision reads by the one shared poller (≈ 1 per second while a wall listens). Console errors: ${f.consoleErrors.length}.`,
     '',

@@ -32,7 +32,12 @@ export function internalErrorMessage(requestId: string | null): string {
 
 /** `path` is the procedure's ('a.b', or a batch's 'a.b,c.d'), when tRPC knows it. */
 export function clientMessage(error: TRPCError, path: string | undefined, requestId: string | null): string {
-  if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'NOT_IMPLEMENTED' || error.code === 'BAD_GATEWAY' || error.code === 'GATEWAY_TIMEOUT') {
+  if (
+    error.code === 'INTERNAL_SERVER_ERROR' ||
+    error.code === 'NOT_IMPLEMENTED' ||
+    error.code === 'BAD_GATEWAY' ||
+    error.code === 'GATEWAY_TIMEOUT'
+  ) {
     return internalErrorMessage(requestId);
   }
   if (error.code === 'PAYLOAD_TOO_LARGE') return `请求内容过大（上限 ${describeBytes(bodyLimitOf(path ?? ''))}）`;

@@ -24,7 +24,9 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 
 /** Behind an https reverse proxy (X-Forwarded-Proto) or on TLS itself: the cookie gets Secure. */
 export function isSecureRequest(req: IncomingMessage): boolean {
-  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  const proto = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    ?.trim();
   return proto === 'https' || (req.socket as TLSSocket).encrypted === true;
 }
 
@@ -45,7 +47,14 @@ export function clientIpOf(req: IncomingMessage, env: NodeJS.ProcessEnv = proces
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
@@ -55,7 +64,8 @@ function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
     res.setHeader('set-cookie', [...list, value]);
   };
   return {
-    set: (token, expiresAt) => append(sessionCookie(token, Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)), secure)),
+    set: (token, expiresAt) =>
+      append(sessionCookie(token, Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)), secure)),
     clear: () => append(sessionCookie('', 0, secure)),
   };
 }
@@ -97,7 +107,11 @@ export async function createHttpContext(
 }
 
 /** The context of an in-process caller (tests, scripts) acting as `actor`. */
-export function contextFor(database: Pick<Database, 'db' | 'kind'>, actor: Actor | null, extra: Partial<Pick<Context, 'sessionToken' | 'clientIp'>> = {}): Context {
+export function contextFor(
+  database: Pick<Database, 'db' | 'kind'>,
+  actor: Actor | null,
+  extra: Partial<Pick<Context, 'sessionToken' | 'clientIp'>> = {},
+): Context {
   return {
     db: database.db,
     databaseKind: database.kind,

@@ -28,22 +28,28 @@ export function fileUpload<S extends z.ZodType<Record<string, unknown>>>(fields:
       version: 1 as const,
       vendor: 'onemap',
       async validate(raw: unknown): Promise<{ value: Output }> {
-        if (!(raw instanceof FormData)) throw new BadInputError('请以文件上传方式提交（multipart/form-data，文件放在 file 字段）');
+        if (!(raw instanceof FormData))
+          throw new BadInputError('请以文件上传方式提交（multipart/form-data，文件放在 file 字段）');
         const file = raw.get('file');
         if (!(file instanceof Blob)) throw new BadInputError('缺少文件（file 字段）');
         const name = file instanceof File && file.name ? file.name : 'upload';
-        if (name.length > MAX_FILE_NAME || name.includes('\u0000')) throw new BadInputError('文件名过长或含有不允许的字符');
+        if (name.length > MAX_FILE_NAME || name.includes('\u0000'))
+          throw new BadInputError('文件名过长或含有不允许的字符');
         if (file.size === 0) throw new BadInputError(`文件 ${name} 为空`);
-        if (file.size > MAX_UPLOAD_BYTES) throw new BadInputError(`文件过大（${megabytes(file.size)} MB）：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+        if (file.size > MAX_UPLOAD_BYTES)
+          throw new BadInputError(`文件过大（${megabytes(file.size)} MB）：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
         const text: Record<string, string> = {};
         for (const [key, value] of raw.entries()) {
           if (key === 'file') continue;
-          if (typeof value !== 'string' || value.length > 100) throw new BadInputError(`字段 ${key.slice(0, 40)} 应为简短文本`);
+          if (typeof value !== 'string' || value.length > 100)
+            throw new BadInputError(`字段 ${key.slice(0, 40)} 应为简短文本`);
           text[key] = value;
         }
         const parsed = fields.safeParse(text);
         if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, '请求参数无效'));
-        return { value: { ...(parsed.data as z.output<S>), file: { name, data: new Uint8Array(await file.arrayBuffer()) } } };
+        return {
+          value: { ...(parsed.data as z.output<S>), file: { name, data: new Uint8Array(await file.arrayBuffer()) } },
+        };
       },
       types: undefined as unknown as { input: FormData; output: Output },
     },

@@ -18,7 +18,13 @@ import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../servic
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../services/time/dates.ts';
-import { BadInputError, ForbiddenError, ServiceBusyError, TooManyAttemptsError, UnauthorizedError } from '../services/errors.ts';
+import {
+  BadInputError,
+  ForbiddenError,
+  ServiceBusyError,
+  TooManyAttemptsError,
+  UnauthorizedError,
+} from '../services/errors.ts';
 import { currentRequestId } from '../http/requestId.ts';
 import { clientMessage } from './clientErrors.ts';
 import { checkInputShape } from './inputShape.ts';
@@ -47,10 +53,15 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   // Clients get one Chinese line and the request id, never SQL or a stack (api/clientErrors.ts).
   errorFormatter({ shape, error, path }) {
-    const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
+    const zod =
+      error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
     const reason = error.cause instanceof PasswordChangeRequiredError ? PASSWORD_CHANGE_REQUIRED : undefined;
     const requestId = currentRequestId();
-    return { ...shape, message: clientMessage(error, path, requestId), data: { ...shape.data, stack: undefined, zodIssues: zod, reason, requestId } };
+    return {
+      ...shape,
+      message: clientMessage(error, path, requestId),
+      data: { ...shape.data, stack: undefined, zodIssues: zod, reason, requestId },
+    };
   },
 });
 
@@ -66,8 +77,10 @@ const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   const cause = result.error.cause;
   if (cause instanceof BadInputError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   if (cause instanceof UnauthorizedError) throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
-  if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
-  if (cause instanceof ServiceBusyError) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
+  if (cause instanceof TooManyAttemptsError)
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
+  if (cause instanceof ServiceBusyError)
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
   if (cause instanceof ForbiddenError) {
     // The procedure names the attempt: repeats of one actor on one procedure are counted together.
     await auditForbidden(ctx.db, ctx.actor, { ...cause.attempt, detail: { procedure: path, ...cause.attempt.detail } });
@@ -110,13 +123,21 @@ export const sessionProcedure = signedIn
   .use(saneInput);
 
 function requiring(permission: Permission) {
-  return signedIn.use(async ({ ctx, path, type, next }) => {
-    if (!can(ctx.actor.role, permission)) {
-      await auditForbidden(ctx.db, ctx.actor, { tableName: path, detail: { procedure: path, type, required: permission } });
-      throw new TRPCError({ code: 'FORBIDDEN', message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）` });
-    }
-    return next();
-  }).use(saneInput);
+  return signedIn
+    .use(async ({ ctx, path, type, next }) => {
+      if (!can(ctx.actor.role, permission)) {
+        await auditForbidden(ctx.db, ctx.actor, {
+          tableName: path,
+          detail: { procedure: path, type, required: permission },
+        });
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）`,
+        });
+      }
+      return next();
+    })
+    .use(saneInput);
 }
 
 export const readProcedure = requiring('read');

@@ -15,10 +15,20 @@ export interface Command {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs with one-line Chinese errors; `--help` prints the usage and returns null. */
-export function parseCommandArgs<O extends Options>(command: Pick<Command, 'usage'>, argv: string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends Options>(
+  command: Pick<Command, 'usage'>,
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
     const unknown = /Unknown option '([^']+)'/.exec(message);
@@ -39,7 +49,8 @@ export function parseCommandArgs<O extends Options>(command: Pick<Command, 'usag
 /** Validates a value against a fixed list, naming the allowed values. */
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T {
   if (value === undefined) throw new CliError(`缺少 ${what}（可选：${allowed.join('|')}）`);
-  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`${what} 不支持 "${value}"（可选：${allowed.join('|')}）`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new CliError(`${what} 不支持 "${value}"（可选：${allowed.join('|')}）`);
   return value as T;
 }
 

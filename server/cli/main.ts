@@ -15,7 +15,19 @@ import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 import { usersCommand } from './commands/users.ts';
 
-const COMMANDS: readonly Command[] = [serveCommand, devCommand, seedCommand, importCommand, exportCommand, metricsCommand, reportCommand, usersCommand, backupCommand, restoreCommand, auditCommand];
+const COMMANDS: readonly Command[] = [
+  serveCommand,
+  devCommand,
+  seedCommand,
+  importCommand,
+  exportCommand,
+  metricsCommand,
+  reportCommand,
+  usersCommand,
+  backupCommand,
+  restoreCommand,
+  auditCommand,
+];
 
 const HELP = `OneMap 住宅小区治理一张图
 
@@ -32,9 +44,13 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // The benchmarks left `onemap` for their own entry: they need the development tools.
-  if (name === 'bench') throw new CliError('基准测试不是 onemap 的命令：请在完整安装（npm ci）的源码目录中运行 npm run bench');
+  if (name === 'bench')
+    throw new CliError('基准测试不是 onemap 的命令：请在完整安装（npm ci）的源码目录中运行 npm run bench');
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new CliError(`未知命令 "${name}"（可用：${COMMANDS.map((c) => c.name).join('、')}；用 onemap --help 查看说明）`);
+  if (!command)
+    throw new CliError(
+      `未知命令 "${name}"（可用：${COMMANDS.map((c) => c.name).join('、')}；用 onemap --help 查看说明）`,
+    );
   // The server logs to standard output; every other command keeps that for what it prints.
   if (command.name !== 'serve' && command.name !== 'dev') useCommandLog(command.name);
   await command.run(rest);

@@ -78,7 +78,10 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : location, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    client = await PGlite.create(
+      inMemory ? dataDir : location,
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
   } catch (error) {
     lock?.release();
     throw new DatabaseError(`无法打开嵌入式数据库 ${location}：${(error as Error).message}`);
@@ -100,7 +103,9 @@ function ensureWritableDirectory(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new DatabaseError(`数据目录不可写：${dir}（${code || (error as Error).message}）。请用 ONEMAP_DATA_DIR 指定一个可写目录。`);
+    throw new DatabaseError(
+      `数据目录不可写：${dir}（${code || (error as Error).message}）。请用 ONEMAP_DATA_DIR 指定一个可写目录。`,
+    );
   }
 }
 
@@ -122,7 +127,8 @@ async function openPostgres(url: string): Promise<Database> {
   } catch (error) {
     await client.end({ timeout: 0 }).catch(() => {});
     const e = error as NodeJS.ErrnoException;
-    const reason = e.code === 'ECONNREFUSED' ? '连接被拒绝' : e.code === 'ENOTFOUND' ? '主机名无法解析' : e.code ?? e.message;
+    const reason =
+      e.code === 'ECONNREFUSED' ? '连接被拒绝' : e.code === 'ENOTFOUND' ? '主机名无法解析' : (e.code ?? e.message);
     throw new DatabaseError(`无法连接 PostgreSQL ${location}（${reason}）`);
   }
   const db = drizzlePostgres(client, { schema }) as unknown as Db;

@@ -53,7 +53,13 @@ export function lockPathOf(dir: string): string {
 /** Takes the lock on `dir` (an absolute path) for this process, or throws DataDirLockedError. */
 export function acquireDataDirLock(dir: string, command = currentCommand()): DataDirLock {
   const path = lockPathOf(dir);
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), processStart: processStartOf(process.pid), command };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    processStart: processStartOf(process.pid),
+    command,
+  };
   // Two attempts: the second after moving a stale lock aside. If another process took the lock
   // in between, the second O_EXCL create fails and that live holder is reported.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -111,7 +117,13 @@ function readHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
-    return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? ''), processStart: parsed.processStart ?? null, command: String(parsed.command ?? '') };
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      since: String(parsed.since ?? ''),
+      processStart: parsed.processStart ?? null,
+      command: String(parsed.command ?? ''),
+    };
   } catch {
     return null;
   }

@@ -28,13 +28,20 @@ export async function runMigrations(database: Pick<Database, 'db' | 'kind'>): Pr
   }
   const after = await appliedMigrationCount(database.db);
   const tags = migrationTags();
-  if (after > before) log.info({ event: 'db.migrate', database: database.kind, applied: tags.slice(before, after), total: after }, `已应用 ${after - before} 个数据库迁移`);
+  if (after > before)
+    log.info(
+      { event: 'db.migrate', database: database.kind, applied: tags.slice(before, after), total: after },
+      `已应用 ${after - before} 个数据库迁移`,
+    );
   else log.debug({ event: 'db.migrate', database: database.kind, applied: [], total: after }, '数据库结构已是最新');
 }
 
 /** Migrations drizzle has recorded as applied (0 before the first). */
 async function appliedMigrationCount(db: Db): Promise<number> {
-  const [table] = await queryRows<{ present: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  const [table] = await queryRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
   if (!table?.present) return 0;
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return row?.n ?? 0;
@@ -42,6 +49,8 @@ async function appliedMigrationCount(db: Db): Promise<number> {
 
 /** The committed migrations' names, in order. */
 function migrationTags(): string[] {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   return journal.entries.map((e) => e.tag);
 }

@@ -51,10 +51,21 @@ function isCrossSite(req: IncomingMessage): boolean {
   } catch {
     return true; // 'null' (a sandboxed frame, a data: page) or garbage
   }
-  const ownHosts = [req.headers.host, ...(process.env.ONEMAP_TRUST_PROXY === '1' ? [req.headers['x-forwarded-host']] : [])];
-  return originHost === '' || !ownHosts.some((host) => typeof host === 'string' && host.split(',')[0]!.trim().toLowerCase() === originHost.toLowerCase());
+  const ownHosts = [
+    req.headers.host,
+    ...(process.env.ONEMAP_TRUST_PROXY === '1' ? [req.headers['x-forwarded-host']] : []),
+  ];
+  return (
+    originHost === '' ||
+    !ownHosts.some(
+      (host) => typeof host === 'string' && host.split(',')[0]!.trim().toLowerCase() === originHost.toLowerCase(),
+    )
+  );
 }
 
 function mediaTypeOf(req: IncomingMessage): string {
-  return String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 }

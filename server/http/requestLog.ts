@@ -65,7 +65,9 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: number):
     method: req.method,
     path,
     user: record?.user ?? null,
-    ...(procedures.length > 0 ? { procedures: procedures.slice(0, MAX_PROCEDURES_LOGGED), procedureCount: procedures.length } : {}),
+    ...(procedures.length > 0
+      ? { procedures: procedures.slice(0, MAX_PROCEDURES_LOGGED), procedureCount: procedures.length }
+      : {}),
     status: res.statusCode,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     clientIp: clientIpOf(req),
@@ -77,7 +79,15 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: number):
 }
 
 /** tRPC's onError: an INTERNAL_SERVER_ERROR is a bug or an outage, logged with its stack. */
-export function logTrpcError({ error, path, req }: { error: TRPCError; path: string | undefined; req: IncomingMessage }): void {
+export function logTrpcError({
+  error,
+  path,
+  req,
+}: {
+  error: TRPCError;
+  path: string | undefined;
+  req: IncomingMessage;
+}): void {
   if (error.code !== 'INTERNAL_SERVER_ERROR') return;
   log.error({ err: error.cause ?? error, procedure: path ?? null, requestId: requestIdOf(req) }, '接口内部错误');
 }

@@ -32,19 +32,28 @@ const HSTS = 'max-age=31536000';
  * "https://portal.example.gov"); anything but origins and 'self' is ignored.
  */
 export function wallFrameAncestors(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.ONEMAP_FRAME_ANCESTORS ?? '').split(/\s+/).filter((source) => source === "'self'" || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(source));
+  return (env.ONEMAP_FRAME_ANCESTORS ?? '')
+    .split(/\s+/)
+    .filter((source) => source === "'self'" || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(source));
 }
 
 /**
  * `page` is false for Vite's dev middleware, whose pages run inline scripts (hot reload): they
  * get every header but the CSP.
  */
-export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, options: { page: boolean; path: string }): void {
+export function setSecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { page: boolean; path: string },
+): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   const allowed = options.path === '/wall' ? wallFrameAncestors() : [];
   const frameAncestors = `frame-ancestors ${allowed.length > 0 ? allowed.join(' ') : "'none'"}`;
-  res.setHeader('Content-Security-Policy', options.page ? `${CONTENT_SECURITY_POLICY}; ${frameAncestors}` : frameAncestors);
+  res.setHeader(
+    'Content-Security-Policy',
+    options.page ? `${CONTENT_SECURITY_POLICY}; ${frameAncestors}` : frameAncestors,
+  );
   // The older header for older browsers; it cannot name origins, so it is left off a framable wall.
   if (allowed.length === 0) res.setHeader('X-Frame-Options', 'DENY');
   if (isSecureRequest(req)) res.setHeader('Strict-Transport-Security', HSTS);

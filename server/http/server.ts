@@ -61,7 +61,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ req, res, info }) => createHttpContext(database, req, res, info.connectionParams),
       // A body cut at the limit leaves the rest unread on the socket: close it rather than read on.
-      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE') ? { headers: { connection: 'close' } } : {}),
+      responseMeta: ({ errors }) =>
+        errors.some((e) => e.code === 'PAYLOAD_TOO_LARGE') ? { headers: { connection: 'close' } } : {},
       onError: logTrpcError,
     });
   const ordinaryCalls = trpcHandler(ORDINARY_BODY_LIMIT);
@@ -102,7 +103,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const requestId = requestIdOf(req) ?? newRequestId();
     withRequestId(requestId, () => handle(req, res, requestId));
   });
-  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
+  const server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,9 +138,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * large is not read: the connection is closed after the answer instead of draining it.
  */
 function sendRefusal(res: ServerResponse, refusal: Refusal, requestId: string): void {
-  const error = { message: refusal.message, code: JSONRPC_CODES[refusal.code], data: { code: refusal.code, httpStatus: refusal.status, requestId } };
+  const error = {
+    message: refusal.message,
+    code: JSONRPC_CODES[refusal.code],
+    data: { code: refusal.code, httpStatus: refusal.status, requestId },
+  };
   sendJson(res, refusal.status, { error }, refusal.status === 413 ? { connection: 'close' } : {});
 }
 
 /** tRPC's JSON-RPC numbers for the codes a guard answers with. */
-const JSONRPC_CODES: Record<Refusal['code'], number> = { BAD_REQUEST: -32600, FORBIDDEN: -32003, PAYLOAD_TOO_LARGE: -32013, UNSUPPORTED_MEDIA_TYPE: -32015 };
+const JSONRPC_CODES: Record<Refusal['code'], number> = {
+  BAD_REQUEST: -32600,
+  FORBIDDEN: -32003,
+  PAYLOAD_TOO_LARGE: -32013,
+  UNSUPPORTED_MEDIA_TYPE: -32015,
+};

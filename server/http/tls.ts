@@ -46,6 +46,9 @@ export function readTlsFiles(certPath: string, keyPath: string): TlsFiles {
 /** Both paths or neither: one alone is a mistake worth stopping for. */
 export function tlsFilesFrom(certPath: string | undefined, keyPath: string | undefined): TlsFiles | undefined {
   if (!certPath && !keyPath) return undefined;
-  if (!certPath || !keyPath) throw new TlsConfigError('HTTPS 需要同时指定证书与私钥（--tls-cert 与 --tls-key，或 ONEMAP_TLS_CERT 与 ONEMAP_TLS_KEY）');
+  if (!certPath || !keyPath)
+    throw new TlsConfigError(
+      'HTTPS 需要同时指定证书与私钥（--tls-cert 与 --tls-key，或 ONEMAP_TLS_CERT 与 ONEMAP_TLS_KEY）',
+    );
   return readTlsFiles(certPath, keyPath);
 }

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '../db/connection.ts';
 import { log, ONEMAP_VERSION } from './logger.ts';
 
-export function logServerStart(running: { server: Server; url: string }, database: Pick<Database, 'kind' | 'location'>): void {
+export function logServerStart(
+  running: { server: Server; url: string },
+  database: Pick<Database, 'kind' | 'location'>,
+): void {
   const address = running.server.address() as AddressInfo | null;
   log.info(
     {

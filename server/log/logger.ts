@@ -16,17 +16,34 @@ import { currentRequest } from './requestContext.ts';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export const ONEMAP_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const ONEMAP_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /**
  * Keys whose values never reach the log, at the top or one level down: secrets, and the wholes
  * (headers, bodies, inputs) that carry them.
  */
 const SECRET_KEYS = [
-  'password', 'newPassword', 'currentPassword', 'token', 'sessionToken', 'displayToken', 'cookie', 'authorization',
-  'x-onemap-display-token', 'set-cookie', 'headers', 'body', 'input', 'rawInput', 'connectionParams',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'sessionToken',
+  'displayToken',
+  'cookie',
+  'authorization',
+  'x-onemap-display-token',
+  'set-cookie',
+  'headers',
+  'body',
+  'input',
+  'rawInput',
+  'connectionParams',
 ];
-const REDACT_PATHS = SECRET_KEYS.flatMap((key) => (/^[A-Za-z]+$/.test(key) ? [key, `*.${key}`] : [`["${key}"]`, `*["${key}"]`]));
+const REDACT_PATHS = SECRET_KEYS.flatMap((key) =>
+  /^[A-Za-z]+$/.test(key) ? [key, `*.${key}`] : [`["${key}"]`, `*["${key}"]`],
+);
 export const REDACTED = '[已隐藏]';
 
 /** The ONEMAP_LOG_LEVEL value as a level; undefined when it names none. */
@@ -90,7 +107,8 @@ export const log: Logger = pino(
   destination,
 );
 
-if (configured === undefined) log.warn({ value: process.env.ONEMAP_LOG_LEVEL, allowed: LOG_LEVELS }, 'ONEMAP_LOG_LEVEL 无效，按 info 记录');
+if (configured === undefined)
+  log.warn({ value: process.env.ONEMAP_LOG_LEVEL, allowed: LOG_LEVELS }, 'ONEMAP_LOG_LEVEL 无效，按 info 记录');
 
 /** Sends the log elsewhere: a stream, 'stderr', or back to 'stdout'. Tests pass a collector. */
 export function logTo(target: LogSink | 'stdout' | 'stderr'): void {
@@ -120,6 +138,9 @@ function systemUser(): string | null {
  */
 export function logProcessFailures(): void {
   process.on('uncaughtExceptionMonitor', (error, origin) => {
-    log.fatal({ err: error, origin }, origin === 'unhandledRejection' ? '未处理的 Promise 拒绝，进程退出' : '未捕获的异常，进程退出');
+    log.fatal(
+      { err: error, origin },
+      origin === 'unhandledRejection' ? '未处理的 Promise 拒绝，进程退出' : '未捕获的异常，进程退出',
+    );
   });
 }

@@ -20,20 +20,45 @@ describe('the ledger upload page', () => {
   it('checks official boundaries in a dry run, then imports them', async () => {
     const view = await openOfflinePage(env.browser, 1600, 900);
     const { page } = view;
-    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!, '/admin');
+    await signIn(
+      page,
+      env.server.url,
+      DEMO_ACCOUNTS.find((a) => a.role === 'admin')!,
+      '/admin',
+    );
     const chosen = approximateTownshipBoundaries().features.slice(0, 3);
-    const geojson = { type: 'FeatureCollection', features: chosen.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { 名称: f.properties.name } })) };
+    const geojson = {
+      type: 'FeatureCollection',
+      features: chosen.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { 名称: f.properties.name } })),
+    };
     const panel = page.getByTestId('boundary-import');
-    await page.getByTestId('boundary-file').setInputFiles({ name: '镇街边界.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
+    await page.getByTestId('boundary-file').setInputFiles({
+      name: '镇街边界.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(geojson)),
+    });
     await page.getByTestId('boundary-dry-run').click();
     const matched = page.getByTestId('boundary-matched').locator('tbody tr');
     await expect.poll(() => matched.count(), { timeout: 30_000 }).toBe(3);
     expect(await matched.first().textContent()).toContain(chosen[0]!.properties.name);
     expect(await panel.locator('h3').nth(1).textContent()).toContain('试运行');
-    const sources = async () => (await env.database.db.select().from(schema.townships).where(inArray(schema.townships.code, chosen.map((f) => f.properties.code)))).map((t) => t.boundarySource);
+    const sources = async () =>
+      (
+        await env.database.db
+          .select()
+          .from(schema.townships)
+          .where(
+            inArray(
+              schema.townships.code,
+              chosen.map((f) => f.properties.code),
+            ),
+          )
+      ).map((t) => t.boundarySource);
     expect(await sources()).toEqual(['approximate', 'approximate', 'approximate']);
     await page.getByTestId('boundary-import-button').click();
-    await expect.poll(() => page.getByTestId('boundary-report').locator('h3').textContent(), { timeout: 30_000 }).toContain('已导入');
+    await expect
+      .poll(() => page.getByTestId('boundary-report').locator('h3').textContent(), { timeout: 30_000 })
+      .toContain('已导入');
     expect(await sources()).toEqual(['official', 'official', 'official']);
     await page.screenshot({ path: artifactPath('admin-boundaries.png') });
     expect(view.consoleErrors).toEqual([]);
@@ -46,13 +71,22 @@ describe('the ledger upload page', () => {
     const { page } = view;
     // A real administrator imports: the demo accounts go with the demonstration.
     const administrator = { username: 'ledger.admin', password: 'Ledger#Admin-2025' };
-    await addUser(env.database.db, null, { ...administrator, displayName: '台账管理员', role: 'admin' }, { mustChangePassword: false });
+    await addUser(
+      env.database.db,
+      null,
+      { ...administrator, displayName: '台账管理员', role: 'admin' },
+      { mustChangePassword: false },
+    );
     await signIn(page, env.server.url, administrator, '/admin');
     await page.waitForSelector('[data-testid="demo-badge"]', { timeout: 30_000 });
 
     const rows = goodRows(8);
-    const bad = rows.map((r, i) => (i === 2 ? { ...r, 户数: '一百' } : i === 5 ? { ...r, 小区类型: '别墅', 纳入台账日期: '2024-02-30' } : r));
-    await page.getByTestId('ledger-file').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(ledgerCsv(bad)) });
+    const bad = rows.map((r, i) =>
+      i === 2 ? { ...r, 户数: '一百' } : i === 5 ? { ...r, 小区类型: '别墅', 纳入台账日期: '2024-02-30' } : r,
+    );
+    await page
+      .getByTestId('ledger-file')
+      .setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(ledgerCsv(bad)) });
     await page.getByTestId('ledger-import').getByRole('checkbox').check();
     await page.getByTestId('dry-run').click();
     const problems = page.getByTestId('ledger-problems').locator('tbody tr');
@@ -61,16 +95,28 @@ describe('the ledger upload page', () => {
     expect(await page.getByTestId('import').isDisabled()).toBe(true);
     await page.screenshot({ path: artifactPath('admin-problems.png') });
 
-    await page.getByTestId('ledger-file').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(ledgerCsv(rows)) });
+    await page
+      .getByTestId('ledger-file')
+      .setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(ledgerCsv(rows)) });
     await page.getByTestId('dry-run').click();
     const changes = page.getByTestId('ledger-changes').locator('tbody tr');
     await expect.poll(() => changes.count(), { timeout: 30_000 }).toBe(8);
     expect((await env.database.db.select().from(schema.compounds)).length).toBe(347);
     await page.getByTestId('import').click();
-    await expect.poll(() => page.getByTestId('ledger-report').locator('h3').textContent(), { timeout: 60_000 }).toContain('已导入');
+    await expect
+      .poll(() => page.getByTestId('ledger-report').locator('h3').textContent(), { timeout: 60_000 })
+      .toContain('已导入');
     await expect.poll(() => page.locator('[data-testid="demo-badge"]').count(), { timeout: 30_000 }).toBe(0);
     expect((await env.database.db.select().from(schema.compounds)).length).toBe(8);
-    const demo = await env.database.db.select({ disabled: schema.users.disabled }).from(schema.users).where(inArray(schema.users.username, DEMO_ACCOUNTS.map((a) => a.username)));
+    const demo = await env.database.db
+      .select({ disabled: schema.users.disabled })
+      .from(schema.users)
+      .where(
+        inArray(
+          schema.users.username,
+          DEMO_ACCOUNTS.map((a) => a.username),
+        ),
+      );
     expect(demo.map((a) => a.disabled)).toEqual(DEMO_ACCOUNTS.map(() => true));
     await page.screenshot({ path: artifactPath('admin-imported.png') });
     expect(view.consoleErrors).toEqual([]);
@@ -81,7 +127,12 @@ describe('the ledger upload page', () => {
   it('shows only the change-password form to a person whose password an administrator chose, then goes on', async () => {
     const view = await openOfflinePage(env.browser, 1280, 800);
     const { page } = view;
-    await addUser(env.database.db, null, { username: 'new.analyst', displayName: '新分析员', role: 'analyst', password: 'Chosen#By-Admin-1' });
+    await addUser(env.database.db, null, {
+      username: 'new.analyst',
+      displayName: '新分析员',
+      role: 'analyst',
+      password: 'Chosen#By-Admin-1',
+    });
     await signIn(page, env.server.url, { username: 'new.analyst', password: 'Chosen#By-Admin-1' }, '/compare');
     await page.waitForSelector('[data-testid="change-password-required"]', { timeout: 30_000 });
     expect(await page.getByTestId('compare-page').count()).toBe(0);
@@ -89,7 +140,9 @@ describe('the ledger upload page', () => {
     await page.getByTestId('new-password').fill('Admin@123456');
     await page.getByTestId('repeat-password').fill('Admin@123456');
     await page.getByTestId('change-password-submit').click();
-    await expect.poll(() => page.getByTestId('change-password-error').textContent(), { timeout: 30_000 }).toBe('密码过于常见，请换一个');
+    await expect
+      .poll(() => page.getByTestId('change-password-error').textContent(), { timeout: 30_000 })
+      .toBe('密码过于常见，请换一个');
     await page.getByTestId('new-password').fill('Own#Choice-River-8');
     await page.getByTestId('repeat-password').fill('Own#Choice-River-8');
     await page.getByTestId('change-password-submit').click();

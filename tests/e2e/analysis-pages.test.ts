@@ -9,7 +9,15 @@ import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
 import { artifactPath, useFixtureServer, openSignedInPage } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
 
-const RECORD_TABLES = ['party_organisations', 'committee_terms', 'property_contracts', 'evaluations', 'meetings', 'resident_issues', 'petitions'];
+const RECORD_TABLES = [
+  'party_organisations',
+  'committee_terms',
+  'property_contracts',
+  'evaluations',
+  'meetings',
+  'resident_issues',
+  'petitions',
+];
 
 describe('the compare page and the compound file', () => {
   const env = useFixtureServer();
@@ -29,7 +37,9 @@ describe('the compare page and the compound file', () => {
     for (const tw of chosen) {
       for (const key of INDICATOR_KEYS) {
         const ind = tw.indicators[key];
-        expect(await page.getByTestId(`latest-${tw.code}-${key}`).textContent(), `${tw.name} ${key}`).toBe(formatIndicator(key, ind.value));
+        expect(await page.getByTestId(`latest-${tw.code}-${key}`).textContent(), `${tw.name} ${key}`).toBe(
+          formatIndicator(key, ind.value),
+        );
         expect(await page.getByTestId(`delta-${tw.code}-${key}`).textContent()).toBe(formatDelta(key, ind.delta));
         expect(await page.getByTestId(`rank-${tw.code}-${key}`).textContent()).toBe(String(ind.rank ?? '—'));
       }
@@ -62,7 +72,10 @@ describe('the compare page and the compound file', () => {
     expect(await page.getByTestId('compound-error').textContent()).toMatch(/未知小区编码：NOPE-404/);
 
     // A bad date: today's state, with a notice.
-    const [first] = await queryRows<{ code: string }>(env.database.db, sql`select code from compounds order by code limit 1`);
+    const [first] = await queryRows<{ code: string }>(
+      env.database.db,
+      sql`select code from compounds order by code limit 1`,
+    );
     await page.goto(`${env.server.url}/compound/${first!.code}?asOf=2025-02-30`);
     await page.waitForSelector('[data-testid="compound-state"] [data-testid="state-facts"]', { timeout: 30_000 });
     expect(await page.getByTestId('invalid-url-notice').textContent()).toMatch(/日期无效/);
@@ -79,14 +92,27 @@ describe('the compare page and the compound file', () => {
     const code = busiest!.code;
     let records = 0;
     for (const table of RECORD_TABLES) {
-      const [row] = await queryRows<{ n: number | string }>(env.database.db, sql`select count(*) as n from ${sql.identifier(table)} r join compounds c on c.id = r.compound_id where c.code = ${code}`);
+      const [row] = await queryRows<{ n: number | string }>(
+        env.database.db,
+        sql`select count(*) as n from ${sql.identifier(table)} r join compounds c on c.id = r.compound_id where c.code = ${code}`,
+      );
       records += Number(row!.n);
     }
-    const statusOn = async (date: string) => (await compoundStatusAsOf(env.database.db, date)).find((r) => r.code === code)!;
+    const statusOn = async (date: string) =>
+      (await compoundStatusAsOf(env.database.db, date)).find((r) => r.code === code)!;
     const first = '2025-06-30';
     const before = await statusOn(first);
     // A second date on which the state differs, so the change is visible.
-    const fields = (r: CompoundStatus) => [r.partyOrgType, r.committeeInOffice, r.committeePartyMajority, r.propertyCompany, r.rating, r.lastMeetingDate, r.openIssues, r.overdueIssues];
+    const fields = (r: CompoundStatus) => [
+      r.partyOrgType,
+      r.committeeInOffice,
+      r.committeePartyMajority,
+      r.propertyCompany,
+      r.rating,
+      r.lastMeetingDate,
+      r.openIssues,
+      r.overdueIssues,
+    ];
     let second = '';
     for (const date of ['2024-02-15', '2024-06-30', '2024-10-31', '2026-11-01']) {
       const row = await statusOn(date);
@@ -108,7 +134,9 @@ describe('the compare page and the compound file', () => {
       const row = await statusOn(date);
       const value = (id: string) => state.getByTestId(id).getAttribute('data-value');
       expect(await value('state-party')).toBe(row.partyOrgType ?? '');
-      expect(await value('state-committee')).toBe(row.committeeInOffice ? (row.committeePartyMajority ? 'partyMajority' : 'inOffice') : '');
+      expect(await value('state-committee')).toBe(
+        row.committeeInOffice ? (row.committeePartyMajority ? 'partyMajority' : 'inOffice') : '',
+      );
       expect(await value('state-property')).toBe(row.propertyCompany ?? '');
       expect(await value('state-rating')).toBe(row.rating ?? '');
       expect(await value('state-meeting')).toBe(row.lastMeetingDate ?? '');
@@ -126,7 +154,8 @@ describe('the compare page and the compound file', () => {
     expect(await page.locator('.timeline-entry.after').count()).toBeGreaterThan(0);
 
     // Filtering by kind: only the meetings.
-    for (const kind of ['party', 'committee', 'property', 'evaluation', 'issue', 'petition']) await page.getByTestId(`kind-${kind}`).uncheck();
+    for (const kind of ['party', 'committee', 'property', 'evaluation', 'issue', 'petition'])
+      await page.getByTestId(`kind-${kind}`).uncheck();
     const meetings = await (await caller()).compounds.history({ code, complete: true });
     await expect.poll(() => entries.count()).toBe(meetings.meetings.length);
     expect(new URL(page.url()).searchParams.get('show')).toBe('meeting');
@@ -137,7 +166,10 @@ describe('the compare page and the compound file', () => {
   });
 
   it('opens the compound file from the map card’s 完整档案 link', async () => {
-    const [row] = await queryRows<{ code: string; name: string }>(env.database.db, sql`select code, name from compounds order by code limit 1`);
+    const [row] = await queryRows<{ code: string; name: string }>(
+      env.database.db,
+      sql`select code, name from compounds order by code limit 1`,
+    );
     const view = await openSignedInPage(env.browser, env.server.url, 1280, 800);
     const { page } = view;
     await page.goto(`${env.server.url}/?compound=${row!.code}`);

@@ -13,7 +13,9 @@ import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import { openOfflinePage, signIn, useFixtureServer, type OfflinePage } from '../support/browser.ts';
 
 /** Opens an offline page that records every CSP violation the browser reports. */
-async function watchedPage(env: ReturnType<typeof useFixtureServer>): Promise<OfflinePage & { violations: () => Promise<string[]> }> {
+async function watchedPage(
+  env: ReturnType<typeof useFixtureServer>,
+): Promise<OfflinePage & { violations: () => Promise<string[]> }> {
   const view = await openOfflinePage(env.browser, 1440, 900);
   // Init scripts come through the DevTools protocol, outside the page's policy.
   await view.context.addInitScript(() => {
@@ -21,7 +23,10 @@ async function watchedPage(env: ReturnType<typeof useFixtureServer>): Promise<Of
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return { ...view, violations: () => view.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  return {
+    ...view,
+    violations: () => view.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
 }
 
 /** Pixels of the element that are a bright colour: drawn points and areas, not an empty canvas. */
@@ -33,7 +38,9 @@ async function colouredPixels(page: Page, selector: string): Promise<number> {
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
     let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) coloured++;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60)
+        coloured++;
     return coloured;
   }, png.toString('base64'));
 }
@@ -57,9 +64,22 @@ describe('the Content-Security-Policy in the browser', () => {
     try {
       const response = await view.page.goto(`${env.server.url}/login`);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
-      await signIn(view.page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!, '/');
-      await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
-      await expect.poll(() => colouredPixels(view.page, '[data-testid="map"]'), { timeout: 30_000, message: 'the map drew its compounds' }).toBeGreaterThan(500);
+      await signIn(
+        view.page,
+        env.server.url,
+        DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!,
+        '/',
+      );
+      await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', {
+        state: 'attached',
+        timeout: 60_000,
+      });
+      await expect
+        .poll(() => colouredPixels(view.page, '[data-testid="map"]'), {
+          timeout: 30_000,
+          message: 'the map drew its compounds',
+        })
+        .toBeGreaterThan(500);
       expect(await view.violations()).toEqual([]);
       expect(view.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     } finally {
@@ -73,7 +93,12 @@ describe('the Content-Security-Policy in the browser', () => {
     try {
       await view.page.goto(`${env.server.url}/wall?token=${token}&interval=600`);
       await view.page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 60_000 });
-      await expect.poll(() => colouredPixels(view.page, '[data-testid="wall-map"]'), { timeout: 30_000, message: 'the wall drew its map' }).toBeGreaterThan(500);
+      await expect
+        .poll(() => colouredPixels(view.page, '[data-testid="wall-map"]'), {
+          timeout: 30_000,
+          message: 'the wall drew its map',
+        })
+        .toBeGreaterThan(500);
       expect(await view.violations()).toEqual([]);
       expect(view.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     } finally {

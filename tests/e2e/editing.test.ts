@@ -20,11 +20,18 @@ describe('township staff editing their records', () => {
     // A compound lagging for want of a meeting, else any whose last meeting was before the week's end.
     const target =
       before.lagging.find((c) => c.reasons.includes('noMeeting')) ??
-      (await compoundStatusAsOf(env.database.db, asOf, DEMO_STAFF_TOWNSHIP)).find((c) => c.lastMeetingDate !== null && c.lastMeetingDate < asOf)!;
+      (await compoundStatusAsOf(env.database.db, asOf, DEMO_STAFF_TOWNSHIP)).find(
+        (c) => c.lastMeetingDate !== null && c.lastMeetingDate < asOf,
+      )!;
 
     const view = await openOfflinePage(env.browser, 1920, 1080);
     const { page } = view;
-    await signIn(page, env.server.url, DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!, '/');
+    await signIn(
+      page,
+      env.server.url,
+      DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!,
+      '/',
+    );
     expect(await page.getByTestId('user-role').textContent()).toBe('镇街工作人员');
     await page.getByTestId('nav-my-township').click();
     await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
@@ -35,11 +42,15 @@ describe('township staff editing their records', () => {
     await page.getByTestId('meeting-attendees').fill('9');
     await page.getByTestId('meeting-topics').fill('电动车充电桩选址');
     await page.getByTestId('meeting-submit').click();
-    await expect.poll(() => page.getByTestId('edit-saved').textContent(), { timeout: 15_000 }).toBe('已保存：四方联席会议');
+    await expect
+      .poll(() => page.getByTestId('edit-saved').textContent(), { timeout: 15_000 })
+      .toBe('已保存：四方联席会议');
 
     // The page reads its week again: the compound's meeting is among this week's changes.
     const changes = page.locator('ul.changes li', { hasText: target.name });
-    await expect.poll(() => changes.allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringContaining(`召开四方联席会议（${asOf}）`)]));
+    await expect
+      .poll(() => changes.allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(`召开四方联席会议（${asOf}）`)]));
     const lagging = await page.getByTestId('lagging').locator('tr', { hasText: target.name }).allTextContents();
     expect(lagging.join('')).not.toContain('四方联席');
     await page.screenshot({ path: artifactPath('township-editing-1920x1080.png') });

@@ -13,7 +13,14 @@ import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.
 import { todayInCity } from '../../server/services/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn, type OfflinePage } from '../support/browser.ts';
+import {
+  artifactPath,
+  ensureClientBuilt,
+  launchBrowser,
+  openOfflinePage,
+  signIn,
+  type OfflinePage,
+} from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
 import { fixtureDataDir } from '../support/databases.ts';
 
@@ -27,27 +34,42 @@ const parseCsv = (csv: string): CsvRow[] => {
 
 /** The classes each layer's legend should show, counted straight from the export. */
 function expectedLegend(rows: CsvRow[]): Record<string, Record<string, number>> {
-  const count = (f: (r: CsvRow) => string) => rows.reduce<Record<string, number>>((acc, r) => ((acc[f(r)] = (acc[f(r)] ?? 0) + 1), acc), {});
+  const count = (f: (r: CsvRow) => string) =>
+    rows.reduce<Record<string, number>>((acc, r) => ((acc[f(r)] = (acc[f(r)] ?? 0) + 1), acc), {});
   return {
     party: count((r) => r.partyOrgType || 'none'),
-    committee: count((r) => (r.committeeInOffice !== 'true' ? 'none' : r.committeePartyMajority === 'true' ? 'partyMajority' : 'inOffice')),
+    committee: count((r) =>
+      r.committeeInOffice !== 'true' ? 'none' : r.committeePartyMajority === 'true' ? 'partyMajority' : 'inOffice',
+    ),
     rating: count((r) => (r.propertyManaged !== 'true' ? 'unmanaged' : r.rating || 'notEvaluated')),
     issues: count((r) => (Number(r.overdueIssues) > 0 ? 'overdue' : Number(r.openIssues) > 0 ? 'open' : 'none')),
   };
 }
 
 async function legendCounts(page: Page): Promise<Record<string, number>> {
-  const entries = await page.locator('[data-testid^="legend-count-"]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid')!.slice('legend-count-'.length), Number(el.textContent)]));
+  const entries = await page
+    .locator('[data-testid^="legend-count-"]')
+    .evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-testid')!.slice('legend-count-'.length), Number(el.textContent)]),
+    );
   return Object.fromEntries(entries.filter(([, n]) => (n as number) > 0));
 }
 
 async function waitReady(page: Page, week?: string): Promise<void> {
-  const selector = week ? `[data-testid="compound-count"][data-week="${week}"][data-ready="true"]` : '[data-testid="compound-count"][data-ready="true"]';
+  const selector = week
+    ? `[data-testid="compound-count"][data-week="${week}"][data-ready="true"]`
+    : '[data-testid="compound-count"][data-ready="true"]';
   await page.waitForSelector(selector, { state: 'attached', timeout: 60_000 });
 }
 
 /** Web-Mercator pixel of a point on a map fitted to `bounds` with `padding` (as maplibre fits). */
-function pixelOf(lon: number, lat: number, bounds: [number, number, number, number], box: { x: number; y: number; width: number; height: number }, padding: number) {
+function pixelOf(
+  lon: number,
+  lat: number,
+  bounds: [number, number, number, number],
+  box: { x: number; y: number; width: number; height: number },
+  padding: number,
+) {
   const mx = (l: number) => (l + 180) / 360;
   const my = (a: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (a * Math.PI) / 360)) / Math.PI) / 2;
   const [w, s, e, n] = bounds;
@@ -68,7 +90,10 @@ describe('the map', () => {
     const dataDir = await fixtureDataDir();
     today = todayInCity();
     // The real command, on the same data the page will show (an embedded directory has one user at a time).
-    const exported = await runCli(['export', 'compounds', '--as-of', weekValueDate(isoWeekOf(today), today), '--format', 'csv'], { ONEMAP_DATA_DIR: dataDir });
+    const exported = await runCli(
+      ['export', 'compounds', '--as-of', weekValueDate(isoWeekOf(today), today), '--format', 'csv'],
+      { ONEMAP_DATA_DIR: dataDir },
+    );
     expect(exported.code, exported.stderr).toBe(0);
     cliCsv = exported.stdout;
     database = await openDatabase({ dataDir });
@@ -85,7 +110,12 @@ describe('the map', () => {
   it('renders every layer offline with legend counts equal to the export, at 1920×1080', async () => {
     view = await openOfflinePage(browser, 1920, 1080);
     const { page } = view;
-    await signIn(page, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!, '/');
+    await signIn(
+      page,
+      server.url,
+      DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!,
+      '/',
+    );
     await waitReady(page);
     expect(await page.getByTestId('compound-count').textContent()).toBe('347');
     expect(await page.getByTestId('demo-badge').textContent()).toBe('演示数据');
@@ -100,7 +130,8 @@ describe('the map', () => {
       pictures.push(await page.locator('[data-testid="map"] canvas').first().screenshot());
     }
     // Each layer colours the compounds differently: the drawn map must change with it.
-    for (let i = 1; i < pictures.length; i++) expect(pictures[i]!.equals(pictures[i - 1]!), `layer ${i} redraws the map`).toBe(false);
+    for (let i = 1; i < pictures.length; i++)
+      expect(pictures[i]!.equals(pictures[i - 1]!), `layer ${i} redraws the map`).toBe(false);
     await page.getByTestId('layer-party').click();
     await page.getByTestId('shade-select').selectOption('committeeRate');
     await page.waitForTimeout(2000);
@@ -112,7 +143,10 @@ describe('the map', () => {
     const rows = await compoundStatusAsOf(database.db, weekValueDate(isoWeekOf(today), today));
     // The compound farthest from any other, so the click cannot land on a neighbour.
     const isolated = rows
-      .map((c) => ({ c, d: Math.min(...rows.filter((o) => o !== c).map((o) => Math.hypot(o.lon - c.lon, o.lat - c.lat))) }))
+      .map((c) => ({
+        c,
+        d: Math.min(...rows.filter((o) => o !== c).map((o) => Math.hypot(o.lon - c.lon, o.lat - c.lat))),
+      }))
       .sort((a, b) => b.d - a.d)[0]!.c;
     const box = (await page.getByTestId('map').boundingBox())!;
     const { x, y } = pixelOf(isolated.lon, isolated.lat, [118.405, 24.505, 118.715, 24.895], box, 24);
@@ -142,7 +176,10 @@ describe('the map', () => {
     await page.keyboard.press('Home');
     await waitReady(page, '2024-W01');
     await page.getByTestId('week-play').click();
-    await page.waitForSelector('[data-testid="compound-count"]:not([data-week="2024-W01"])', { state: 'attached', timeout: 30_000 });
+    await page.waitForSelector('[data-testid="compound-count"]:not([data-week="2024-W01"])', {
+      state: 'attached',
+      timeout: 30_000,
+    });
     await page.getByTestId('week-play').click(); // pause
     const week = (await page.getByTestId('week-label').textContent())!;
     expect(week).toMatch(/^2024-W0[2-9]$/);

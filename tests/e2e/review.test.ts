@@ -6,7 +6,6 @@ import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../supp
 const analyst = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!;
 import { callerAs } from '../support/callers.ts';
 
-
 describe('the weekly review screens', () => {
   const env = useFixtureServer();
 
@@ -40,7 +39,10 @@ describe('the weekly review screens', () => {
     const view = await openOfflinePage(env.browser, 1280, 800);
     await signIn(view.page, env.server.url, analyst, '/?layer=nonsense&week=2099-W99');
     await view.page.waitForSelector('[data-testid="invalid-url-notice"]', { timeout: 30_000 });
-    await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
+    await view.page.waitForSelector('[data-testid="compound-count"][data-ready="true"]', {
+      state: 'attached',
+      timeout: 60_000,
+    });
     expect(await view.page.getByTestId('layer-party').getAttribute('aria-checked')).toBe('true');
     await view.context.close();
   });

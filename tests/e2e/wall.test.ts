@@ -10,7 +10,13 @@ import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { addDays, todayInCity } from '../../server/services/time/dates.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, type OfflinePage } from '../support/browser.ts';
+import {
+  artifactPath,
+  ensureClientBuilt,
+  launchBrowser,
+  openOfflinePage,
+  type OfflinePage,
+} from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 
@@ -30,7 +36,14 @@ const SCENES = [
   ['spotlight', 'wall-lagging'],
 ] as const;
 
-async function openWall(browser: Browser, server: RunningServer, token: string, width: number, height: number, query = ''): Promise<OfflinePage> {
+async function openWall(
+  browser: Browser,
+  server: RunningServer,
+  token: string,
+  width: number,
+  height: number,
+  query = '',
+): Promise<OfflinePage> {
   const view = await openOfflinePage(browser, width, height);
   await view.page.goto(`${server.url}/wall?token=${token}&interval=600${query}`);
   await view.page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 60_000 });
@@ -81,12 +94,18 @@ async function mapInk(page: Page): Promise<number> {
 /** Panels whose content does not fit (clipped): their headings. */
 function clippedPanels(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.wall-panel')].filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector('h2')?.textContent ?? el.className),
+    [...document.querySelectorAll<HTMLElement>('.wall-panel')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.querySelector('h2')?.textContent ?? el.className),
   );
 }
 
 async function noScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && document.documentElement.scrollHeight <= window.innerHeight);
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth <= window.innerWidth &&
+      document.documentElement.scrollHeight <= window.innerHeight,
+  );
 }
 
 describe('the wall screen', () => {
@@ -178,16 +197,28 @@ describe('the wall screen', () => {
       const before = await title.textContent();
       if (i > 0) {
         await page.keyboard.press('ArrowRight');
-        await page.waitForFunction((t) => document.querySelector('[data-testid="wall-scene-title"]')?.textContent !== t, before, { timeout: 3000 }).catch(() => {});
+        await page
+          .waitForFunction(
+            (t) => document.querySelector('[data-testid="wall-scene-title"]')?.textContent !== t,
+            before,
+            { timeout: 3000 },
+          )
+          .catch(() => {});
       }
       seen.add((await title.textContent())!);
       await page.getByTestId('wall-lagging').waitFor({ state: 'visible' });
-      expect(await clippedPanels(page), await title.textContent() ?? '').toEqual([]);
+      expect(await clippedPanels(page), (await title.textContent()) ?? '').toEqual([]);
       // The map names only the listed lagging compounds that fit without overlapping, not every compound.
-      const listed = Number((await page.locator('[data-testid="wall-lagging"] h2').textContent())?.match(/\d+/)?.[0] ?? 0);
-      await expect.poll(() => page.getByTestId('wall-map').getAttribute('data-drawn'), { timeout: 20_000 }).toMatch(/compound-labels:\d+/);
-      const named = Number((await page.getByTestId('wall-map').getAttribute('data-drawn'))!.match(/compound-labels:(\d+)/)![1]);
-      expect(named, await title.textContent() ?? '').toBeGreaterThanOrEqual(Math.min(listed, 1));
+      const listed = Number(
+        (await page.locator('[data-testid="wall-lagging"] h2').textContent())?.match(/\d+/)?.[0] ?? 0,
+      );
+      await expect
+        .poll(() => page.getByTestId('wall-map').getAttribute('data-drawn'), { timeout: 20_000 })
+        .toMatch(/compound-labels:\d+/);
+      const named = Number(
+        (await page.getByTestId('wall-map').getAttribute('data-drawn'))!.match(/compound-labels:(\d+)/)![1],
+      );
+      expect(named, (await title.textContent()) ?? '').toBeGreaterThanOrEqual(Math.min(listed, 1));
       expect(named).toBeLessThanOrEqual(listed);
     }
     expect(seen.size).toBeGreaterThan(1);
@@ -204,12 +235,19 @@ describe('the wall screen', () => {
 
     const today = todayInCity();
     const since = addDays(today, -29);
-    const target = (await compoundStatusAsOf(database.db, today)).find((c) => c.lastMeetingDate === null || c.lastMeetingDate < since)!;
+    const target = (await compoundStatusAsOf(database.db, today)).find(
+      (c) => c.lastMeetingDate === null || c.lastMeetingDate < since,
+    )!;
     const admin = await callerAs(database, 'admin');
     const asked: string[] = [];
     page.on('request', (request) => asked.push(decodeURIComponent(request.url())));
     const changedAt = Date.now();
-    await admin.editing.recordMeeting({ compoundCode: target.code, heldOn: today, attendees: 8, topics: '大屏实时测试' });
+    await admin.editing.recordMeeting({
+      compoundCode: target.code,
+      heldOn: today,
+      attendees: 8,
+      topics: '大屏实时测试',
+    });
     await expect.poll(() => value.textContent(), { timeout: 5000, interval: 200 }).not.toBe(before);
     expect(Date.now() - changedAt).toBeLessThan(5000);
     // The change made the wall refetch its figures, not the township boundaries nor who it is.
@@ -219,7 +257,9 @@ describe('the wall screen', () => {
     const port = Number(new URL(server.url).port);
     await server.close();
     await page.getByTestId('wall-offline').waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await page.getByTestId('wall-offline').textContent()).toMatch(/^连接中断，正在重连…（显示 \d\d:\d\d 的数据）$/);
+    expect(await page.getByTestId('wall-offline').textContent()).toMatch(
+      /^连接中断，正在重连…（显示 \d\d:\d\d 的数据）$/,
+    );
     await page.screenshot({ path: artifactPath('wall-disconnected-1920x1080.png') });
     expect(await value.textContent(), 'keeps the last picture').not.toBe('—');
 

@@ -17,7 +17,13 @@ import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { todayInCity } from '../../server/services/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
 import { parseSelection, selectionContains } from '../../server/services/workbench/spatialSelection.ts';
-import { artifactPath, ensureClientBuilt, launchBrowser, openSignedInPage, type OfflinePage } from '../support/browser.ts';
+import {
+  artifactPath,
+  ensureClientBuilt,
+  launchBrowser,
+  openSignedInPage,
+  type OfflinePage,
+} from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
 import { fixtureDataDir } from '../support/databases.ts';
 
@@ -27,7 +33,8 @@ const FILTER = 'kind=commercial,resettlement&rating=5,4&hh=500-';
 async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="shown-count"][data-ready="true"]', { state: 'attached', timeout: 60_000 });
 }
-const shownCount = async (page: Page) => Number((await page.getByTestId('compound-table').getAttribute('data-rows')) ?? -1);
+const shownCount = async (page: Page) =>
+  Number((await page.getByTestId('compound-table').getAttribute('data-rows')) ?? -1);
 const query = (page: Page) => new URL(page.url()).searchParams;
 
 async function xlsxCodes(page: Page): Promise<string[]> {
@@ -52,9 +59,15 @@ describe('the analyst workbench', () => {
     const dataDir = await fixtureDataDir();
     const today = todayInCity();
     asOf = weekValueDate(isoWeekOf(today), today);
-    const exported = await runCli(['export', 'compounds', '--as-of', asOf, '--format', 'csv', '--filter', FILTER], { ONEMAP_DATA_DIR: dataDir });
+    const exported = await runCli(['export', 'compounds', '--as-of', asOf, '--format', 'csv', '--filter', FILTER], {
+      ONEMAP_DATA_DIR: dataDir,
+    });
     expect(exported.code, exported.stderr).toBe(0);
-    cliCodes = exported.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    cliCodes = exported.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!);
     database = await openDatabase({ dataDir });
     rows = await compoundStatusAsOf(database.db, asOf);
     server = await startServer({ database, port: 0 });
@@ -72,7 +85,8 @@ describe('the analyst workbench', () => {
     await page.goto(`${server.url}/workbench`);
     await waitReady(page);
     expect(await shownCount(page)).toBe(347);
-    for (const value of ['commercial', 'resettlement']) await page.getByTestId('filter-kind').locator(`input[value="${value}"]`).check();
+    for (const value of ['commercial', 'resettlement'])
+      await page.getByTestId('filter-kind').locator(`input[value="${value}"]`).check();
     for (const value of ['5', '4']) await page.getByTestId('filter-rating').locator(`input[value="${value}"]`).check();
     await page.getByTestId('hh-min').fill('500');
     expect(cliCodes.length).toBeGreaterThan(10);
@@ -90,7 +104,13 @@ describe('the analyst workbench', () => {
     await page.getByTestId('draw-polygon').click();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    for (const [dx, dy] of [[-90, -110], [70, -90], [110, 60], [-40, 120], [-120, 20]] as const) {
+    for (const [dx, dy] of [
+      [-90, -110],
+      [70, -90],
+      [110, 60],
+      [-40, 120],
+      [-120, 20],
+    ] as const) {
       await page.mouse.click(cx + dx, cy + dy);
       await page.waitForTimeout(300);
     }
@@ -126,7 +146,8 @@ describe('the analyst workbench', () => {
       await waitReady(fresh.page);
       expect(await shownCount(fresh.page)).toBe(await shownCount(view.page));
       expect(fresh.page.url()).toBe(link);
-      const firstRow = (p: Page) => p.locator('[data-testid="compound-table"] tbody tr').first().getAttribute('data-code');
+      const firstRow = (p: Page) =>
+        p.locator('[data-testid="compound-table"] tbody tr').first().getAttribute('data-code');
       expect(await firstRow(fresh.page)).toBe(await firstRow(view.page));
       expect(await fresh.page.getByTestId('invalid-url-notice').count()).toBe(0);
       expect(fresh.consoleErrors).toEqual([]);
@@ -144,12 +165,26 @@ describe('the analyst workbench', () => {
     await page.getByTestId('sel-deliberationCoverage').click();
     const dialog = page.getByTestId('drill-dialog');
     const listed = await dialog.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ code: tr.getAttribute('data-code'), inNumerator: tr.getAttribute('data-in-numerator') === 'true', inDenominator: tr.getAttribute('data-in-denominator') === 'true' })),
+      trs.map((tr) => ({
+        code: tr.getAttribute('data-code'),
+        inNumerator: tr.getAttribute('data-in-numerator') === 'true',
+        inDenominator: tr.getAttribute('data-in-denominator') === 'true',
+      })),
     );
-    const engine = await drillThrough(database.db, { indicator: 'deliberationCoverage', asOf, townshipCode: township.townshipCode });
+    const engine = await drillThrough(database.db, {
+      indicator: 'deliberationCoverage',
+      asOf,
+      townshipCode: township.townshipCode,
+    });
     const byCode = (a: { code: string | null }, b: { code: string | null }) => a.code!.localeCompare(b.code!);
-    expect(listed.sort(byCode)).toEqual(engine.compounds.map((c) => ({ code: c.code, inNumerator: c.inNumerator, inDenominator: c.inDenominator })).sort(byCode));
-    expect(await dialog.getByTestId('drill-fraction').textContent()).toBe(`${engine.numerator} / ${engine.denominator}`);
+    expect(listed.sort(byCode)).toEqual(
+      engine.compounds
+        .map((c) => ({ code: c.code, inNumerator: c.inNumerator, inDenominator: c.inDenominator }))
+        .sort(byCode),
+    );
+    expect(await dialog.getByTestId('drill-fraction').textContent()).toBe(
+      `${engine.numerator} / ${engine.denominator}`,
+    );
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });
@@ -171,7 +206,16 @@ describe('the analyst workbench', () => {
     await waitReady(page);
     expect(await shownCount(page)).toBe(347);
     const notice = await page.getByTestId('invalid-url-notice').textContent();
-    for (const part of ['镇街编码格式不对', '未知的小区类型', '选区无法识别', '2030-W01', '未知图层', '排序', '户数范围']) expect(notice).toContain(part);
+    for (const part of [
+      '镇街编码格式不对',
+      '未知的小区类型',
+      '选区无法识别',
+      '2030-W01',
+      '未知图层',
+      '排序',
+      '户数范围',
+    ])
+      expect(notice).toContain(part);
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
   });
@@ -192,8 +236,25 @@ describe('the analyst workbench', () => {
     // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays in force.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
     });
     expect(violations).toEqual([]);
   });

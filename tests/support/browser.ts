@@ -17,7 +17,10 @@ import { clientBuildIsStale } from '../../server/cli/commands/serve.ts';
 export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
 export function ensureClientBuilt(): void {
-  if (clientBuildIsStale()) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (clientBuildIsStale())
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
 }
 
 /** The same launch the product uses to print PDFs (flags required on these machines). */
@@ -33,11 +36,16 @@ export interface OfflinePage {
 }
 
 export async function openOfflinePage(browser: Browser, width: number, height: number): Promise<OfflinePage> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:')
+      return route.continue();
     blockedRequests.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -58,7 +66,12 @@ export function artifactPath(name: string): string {
 }
 
 /** Signs in through the real /login page and waits until the app has gone on to `next`. */
-export async function signIn(page: Page, baseUrl: string, account: { username: string; password: string }, next = '/'): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  account: { username: string; password: string },
+  next = '/',
+): Promise<void> {
   await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
   await page.getByTestId('login-username').fill(account.username);
   await page.getByTestId('login-password').fill(account.password);
@@ -69,9 +82,21 @@ export async function signIn(page: Page, baseUrl: string, account: { username: s
 }
 
 /** An offline page signed in as the demo account of `role`, left on `next` (a light page by default). */
-export async function openSignedInPage(browser: Browser, baseUrl: string, width: number, height: number, role: Role = 'analyst', next = '/compare'): Promise<OfflinePage> {
+export async function openSignedInPage(
+  browser: Browser,
+  baseUrl: string,
+  width: number,
+  height: number,
+  role: Role = 'analyst',
+  next = '/compare',
+): Promise<OfflinePage> {
   const view = await openOfflinePage(browser, width, height);
-  await signIn(view.page, baseUrl, DEMO_ACCOUNTS.find((a) => a.role === role)!, next);
+  await signIn(
+    view.page,
+    baseUrl,
+    DEMO_ACCOUNTS.find((a) => a.role === role)!,
+    next,
+  );
   return view;
 }
 

@@ -16,16 +16,35 @@ export const TEST_PASSWORD = 'test-password-1';
 export const TEST_TOWNSHIP = '350582103';
 
 /** The account `test-<role>[-<township>]`, created on first use. */
-export async function testUser(database: Pick<Database, 'db'>, role: Role, townshipCode = TEST_TOWNSHIP): Promise<{ id: number; username: string }> {
+export async function testUser(
+  database: Pick<Database, 'db'>,
+  role: Role,
+  townshipCode = TEST_TOWNSHIP,
+): Promise<{ id: number; username: string }> {
   const username = role === 'township_staff' ? `test-staff-${townshipCode}` : `test-${role.replace('_', '-')}`;
   const existing = await findUser(database.db, username);
   if (existing) return existing;
-  const created = await addUser(database.db, null, { username, displayName: `测试${role}`, role, townshipCode: role === 'township_staff' ? townshipCode : null, password: TEST_PASSWORD }, { mustChangePassword: false });
+  const created = await addUser(
+    database.db,
+    null,
+    {
+      username,
+      displayName: `测试${role}`,
+      role,
+      townshipCode: role === 'township_staff' ? townshipCode : null,
+      password: TEST_PASSWORD,
+    },
+    { mustChangePassword: false },
+  );
   return created;
 }
 
 /** A signed-in actor of the role (a real session), and a caller acting as it. */
-export async function actorAs(database: Pick<Database, 'db' | 'kind'>, role: Role, options: { townshipCode?: string } = {}): Promise<{ actor: Actor; token: string }> {
+export async function actorAs(
+  database: Pick<Database, 'db' | 'kind'>,
+  role: Role,
+  options: { townshipCode?: string } = {},
+): Promise<{ actor: Actor; token: string }> {
   const user = await testUser(database, role, options.townshipCode);
   const { token } = await createSession(database.db, user.id);
   const actor = await actorFromSession(database.db, token);
@@ -33,7 +52,11 @@ export async function actorAs(database: Pick<Database, 'db' | 'kind'>, role: Rol
   return { actor, token };
 }
 
-export async function callerAs(database: Pick<Database, 'db' | 'kind'>, role: Role, options: { townshipCode?: string } = {}): Promise<Caller> {
+export async function callerAs(
+  database: Pick<Database, 'db' | 'kind'>,
+  role: Role,
+  options: { townshipCode?: string } = {},
+): Promise<Caller> {
   const { actor, token } = await actorAs(database, role, options);
   return createCaller(contextFor(database, actor, { sessionToken: token }));
 }

@@ -15,7 +15,16 @@ export type LedgerRow = Record<string, string | number | Date | null>;
 export const HEADERS = LEDGER_COLUMNS.map((c) => c.header);
 
 export function ledgerCsv(rows: readonly LedgerRow[], headers: readonly string[] = HEADERS): string {
-  return [headers.join(','), ...rows.map((r) => headers.map((h) => rfc4180Field(r[h] instanceof Date ? (r[h] as Date).toISOString().slice(0, 10) : r[h])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      headers.join(','),
+      ...rows.map((r) =>
+        headers
+          .map((h) => rfc4180Field(r[h] instanceof Date ? (r[h] as Date).toISOString().slice(0, 10) : r[h]))
+          .join(','),
+      ),
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 export function csvFile(rows: readonly LedgerRow[], name = 'ledger.csv', headers?: readonly string[]): LedgerFile {
@@ -40,7 +49,12 @@ export function samplePoints(n: number): { townshipCode: string; townshipName: s
     const k = Math.floor(i / TOWNSHIPS.length);
     const angle = (k * 137.508 * Math.PI) / 180;
     const r = 0.0005 + ((k * 0.618) % 1) * 0.0022;
-    return { townshipCode: t.code, townshipName: t.name, lon: round(t.seat[0] + r * Math.cos(angle)), lat: round(t.seat[1] + r * Math.sin(angle)) };
+    return {
+      townshipCode: t.code,
+      townshipName: t.name,
+      lon: round(t.seat[0] + r * Math.cos(angle)),
+      lat: round(t.seat[1] + r * Math.sin(angle)),
+    };
   });
 }
 const round = (x: number) => Math.round(x * 1e7) / 1e7;
@@ -69,7 +83,10 @@ export function goodRows(n: number, prefix = 'T'): LedgerRow[] {
 }
 
 /** What `onemap export compounds` gives for the database (CSV and GeoJSON), and every table's row count. */
-export async function snapshot(db: Db, asOf: string): Promise<{ csv: string; geojson: string; counts: Record<string, number>; revision: number }> {
+export async function snapshot(
+  db: Db,
+  asOf: string,
+): Promise<{ csv: string; geojson: string; counts: Record<string, number>; revision: number }> {
   const rows = await compoundStatusAsOf(db, asOf);
   const counts: Record<string, number> = {};
   for (const t of await describeRecordTables(db)) {
@@ -86,7 +103,11 @@ export async function snapshot(db: Db, asOf: string): Promise<{ csv: string; geo
 }
 
 /** The FormData the /admin page sends to ledger.import or ledger.importBoundaries. */
-export function uploadForm(name: string, data: Uint8Array | string, fields: Record<string, string | boolean> = {}): FormData {
+export function uploadForm(
+  name: string,
+  data: Uint8Array | string,
+  fields: Record<string, string | boolean> = {},
+): FormData {
   const form = new FormData();
   form.append('file', new File([typeof data === 'string' ? data : new Uint8Array(data)], name));
   for (const [key, value] of Object.entries(fields)) form.append(key, String(value));

@@ -26,7 +26,12 @@ export function captureLog(level: LogLevel = 'info'): CapturedLog {
   const previousLevel = log.level;
   logTo({ write: (line) => void written.push(line) });
   log.level = level;
-  const lines = () => written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
+  const lines = () =>
+    written
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as LogLine);
   return {
     text: () => written.join(''),
     lines,

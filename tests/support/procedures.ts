@@ -34,9 +34,12 @@ export async function parsersAccept(inputs: unknown[], input: unknown): Promise<
   for (const parser of inputs) {
     try {
       if (typeof parser === 'function') await (parser as (v: unknown) => unknown)(input);
-      else if (typeof (parser as { parse?: unknown }).parse === 'function') await (parser as { parse(v: unknown): unknown }).parse(input);
+      else if (typeof (parser as { parse?: unknown }).parse === 'function')
+        await (parser as { parse(v: unknown): unknown }).parse(input);
       else {
-        const result = await (parser as { '~standard': { validate(v: unknown): unknown } })['~standard'].validate(input);
+        const result = await (parser as { '~standard': { validate(v: unknown): unknown } })['~standard'].validate(
+          input,
+        );
         if ((result as { issues?: unknown }).issues) return false;
       }
     } catch {

@@ -10,13 +10,16 @@ type Ring = Position[];
 /** Shapefile outer rings run clockwise, holes anticlockwise. */
 function signedArea(ring: Ring): number {
   let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += (ring[i + 1]![0]! - ring[i]![0]!) * (ring[i + 1]![1]! + ring[i]![1]!);
+  for (let i = 0; i < ring.length - 1; i++)
+    sum += (ring[i + 1]![0]! - ring[i]![0]!) * (ring[i + 1]![1]! + ring[i]![1]!);
   return sum; // > 0: clockwise
 }
 
 function shapeRings(geometry: Polygon | MultiPolygon): Ring[] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flatMap((rings) => rings.map((ring, i) => ((signedArea(ring) > 0) === (i === 0) ? ring : [...ring].reverse())));
+  return polygons.flatMap((rings) =>
+    rings.map((ring, i) => (signedArea(ring) > 0 === (i === 0) ? ring : [...ring].reverse())),
+  );
 }
 
 export async function zippedShapefile(

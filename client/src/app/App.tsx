@@ -13,10 +13,16 @@ import { displayToken, redirectToLogin, trpc } from './trpc.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
-const TownshipPage = lazy(() => import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })));
-const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
+const TownshipPage = lazy(() =>
+  import('../features/township/TownshipPage.tsx').then((m) => ({ default: m.TownshipPage })),
+);
+const WorkbenchPage = lazy(() =>
+  import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })),
+);
 const ComparePage = lazy(() => import('../features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
-const CompoundPage = lazy(() => import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })));
+const CompoundPage = lazy(() =>
+  import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })),
+);
 const WallPage = lazy(() => import('../features/wall/WallPage.tsx').then((m) => ({ default: m.WallPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
@@ -63,13 +69,26 @@ export function App() {
   else if (mustChangePassword) page = <ChangePasswordPage required />;
   else if (!signedIn) page = null;
   else if (path === '/password') page = <ChangePasswordPage required={false} />;
-  else if (path === '/') page = today && townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
-  else if (path === '/review') page = today ? <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} /> : null;
-  else if (townshipMatch) page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
+  else if (path === '/')
+    page =
+      today && townships.data ? (
+        <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
+      ) : null;
+  else if (path === '/review')
+    page = today ? (
+      <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} />
+    ) : null;
+  else if (townshipMatch)
+    page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
   else if (path === '/admin' && hasAdminDuty(me.data)) page = <AdminPage />;
-  else if (path === '/workbench') page = today && townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} /> : null;
+  else if (path === '/workbench')
+    page =
+      today && townships.data ? (
+        <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
+      ) : null;
   else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
-  else if (compoundCode !== null) page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
+  else if (compoundCode !== null)
+    page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
   else page = <p className="message">{t('app.notFound')}</p>;
 
   return (
@@ -95,14 +114,23 @@ export function App() {
           <Link href="/workbench" aria-current={path === '/workbench' ? 'page' : undefined}>
             {t('nav.workbench')}
           </Link>
-          <Link href="/review" aria-current={path === '/review' || (townshipMatch && townshipMatch[1] !== me.data?.townshipCode) ? 'page' : undefined}>
+          <Link
+            href="/review"
+            aria-current={
+              path === '/review' || (townshipMatch && townshipMatch[1] !== me.data?.townshipCode) ? 'page' : undefined
+            }
+          >
             {t('nav.review')}
           </Link>
           <Link href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>
             {t('nav.compare')}
           </Link>
           {me.data?.townshipCode && (
-            <Link href={`/township/${me.data.townshipCode}`} aria-current={townshipMatch?.[1] === me.data.townshipCode ? 'page' : undefined} data-testid="nav-my-township">
+            <Link
+              href={`/township/${me.data.townshipCode}`}
+              aria-current={townshipMatch?.[1] === me.data.townshipCode ? 'page' : undefined}
+              data-testid="nav-my-township"
+            >
               {t('nav.myTownship')}
             </Link>
           )}
@@ -124,7 +152,9 @@ export function App() {
             {t('app.loadError', { message: error.message })}
           </p>
         ) : (
-          <Suspense fallback={<p className="message">{t('app.loading')}</p>}>{page ?? <p className="message">{t('app.loading')}</p>}</Suspense>
+          <Suspense fallback={<p className="message">{t('app.loading')}</p>}>
+            {page ?? <p className="message">{t('app.loading')}</p>}
+          </Suspense>
         )}
       </main>
     </div>

@@ -50,7 +50,7 @@ window.onemapBench = result;
 function multiply(rows: CompoundRow[], n: number): CompoundRow[] {
   if (n <= 1) return rows;
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
   return Array.from({ length: rows.length * n }, (_, i) => {
     const c = rows[i % rows.length]!;
     return { ...c, code: `${c.code}-${i}`, lon: c.lon + rand() * 0.02, lat: c.lat + rand() * 0.02 };
@@ -62,20 +62,40 @@ const partyColor = colorOf('party');
 function pointCollection(rows: readonly CompoundRow[]): FeatureCollection<Point, { r: number; color: string }> {
   return {
     type: 'FeatureCollection',
-    features: rows.map((c) => ({ type: 'Feature', properties: { r: compoundRadius(c.households), color: partyColor(c) }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })),
+    features: rows.map((c) => ({
+      type: 'Feature',
+      properties: { r: compoundRadius(c.households), color: partyColor(c) },
+      geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+    })),
   };
 }
 
 function deckLayersFor(rows: readonly CompoundRow[], townships: TownshipFeature[]): Layer[] {
   if (mode === 'product') {
-    const layers = mapLayers({ townships, compounds: rows, layer: 'party', shading: null, selectedCompound: null, selectedTownship: null, showCompoundNames: false });
+    const layers = mapLayers({
+      townships,
+      compounds: rows,
+      layer: 'party',
+      shading: null,
+      selectedCompound: null,
+      selectedTownship: null,
+      showCompoundNames: false,
+    });
     // ?only=compounds,township-labels keeps just those of the product's layers (to find where the time goes).
     const only = params.get('only')?.split(',');
     return only ? layers.filter((l) => only.includes(l.id)) : layers;
   }
   const props: ScatterplotLayerProps<CompoundRow> = {
-    id: 'points', data: rows, getPosition: (c) => [c.lon, c.lat], getRadius: (c) => compoundRadius(c.households), radiusUnits: 'pixels',
-    getFillColor: [255, 77, 94, 255], stroked: true, getLineColor: [8, 20, 35, 255], getLineWidth: 1, lineWidthUnits: 'pixels',
+    id: 'points',
+    data: rows,
+    getPosition: (c) => [c.lon, c.lat],
+    getRadius: (c) => compoundRadius(c.households),
+    radiusUnits: 'pixels',
+    getFillColor: [255, 77, 94, 255],
+    stroked: true,
+    getLineColor: [8, 20, 35, 255],
+    getLineWidth: 1,
+    lineWidthUnits: 'pixels',
   };
   return [mode === 'quad' ? new QuadScatterplotLayer<CompoundRow>(props) : new ScatterplotLayer<CompoundRow>(props)];
 }
@@ -89,13 +109,26 @@ async function replayWeeks(today: string): Promise<CompoundRow[][]> {
 
 async function main(): Promise<void> {
   const [townships, info] = await Promise.all([trpcClient.geography.townships.query(), trpcClient.system.info.query()]);
-  const weeks = motion === 'replay' ? await replayWeeks(info.today) : [multiply(await trpcClient.compounds.status.query({ asOf: info.today }), scale)];
+  const weeks =
+    motion === 'replay'
+      ? await replayWeeks(info.today)
+      : [multiply(await trpcClient.compounds.status.query({ asOf: info.today }), scale)];
   const rows = weeks[weeks.length - 1]!;
   const features = townshipFeatures(townships);
   const style = basemapStyle({ townships: asCollection(features) });
   if (mode === 'maplibre') {
     style.sources.points = { type: 'geojson', data: pointCollection(rows) };
-    style.layers.push({ id: 'points', type: 'circle', source: 'points', paint: { 'circle-radius': ['get', 'r'], 'circle-color': ['get', 'color'], 'circle-stroke-width': 1, 'circle-stroke-color': '#081423' } });
+    style.layers.push({
+      id: 'points',
+      type: 'circle',
+      source: 'points',
+      paint: {
+        'circle-radius': ['get', 'r'],
+        'circle-color': ['get', 'color'],
+        'circle-stroke-width': 1,
+        'circle-stroke-color': '#081423',
+      },
+    });
   }
   const started = performance.now();
   const adapter = new MapAdapter({ container: document.getElementById('map')!, style });
@@ -117,7 +150,8 @@ async function main(): Promise<void> {
     await drawn;
     // maplibre builds the tiles of new GeoJSON data in its worker: a replayed week is on screen
     // only once the map is idle again, so wait for that too (deck.gl draws on the next render).
-    if (motion === 'replay' && mode === 'maplibre' && !adapter.map.loaded()) await new Promise<void>((resolve) => adapter.map.once('idle', () => resolve()));
+    if (motion === 'replay' && mode === 'maplibre' && !adapter.map.loaded())
+      await new Promise<void>((resolve) => adapter.map.once('idle', () => resolve()));
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   };
 

@@ -193,7 +193,8 @@ export const en: Record<MessageKey, string> = {
   'review.blackList': 'Black list',
   'review.summary': 'Summary',
   'review.movers': 'Biggest movers',
-  'review.compositeRule': 'Composite = weighted mean of the five indicator scores (rates: value×100; petitions: lowest township 100, highest 0); weights and list rules are set by an administrator.',
+  'review.compositeRule':
+    'Composite = weighted mean of the five indicator scores (rates: value×100; petitions: lowest township 100, highest 0); weights and list rules are set by an administrator.',
   'tracker.title': 'Target tracker',
   'tracker.goal': 'Goal',
   'tracker.actual': 'City',
@@ -214,21 +215,25 @@ export const en: Record<MessageKey, string> = {
   'compare.title': 'Compare townships',
   'compare.subtitle': 'Weekly history, latest value, weekly change and rank of the five indicators for 2–4 townships',
   'compare.from': 'From week',
-  'compare.invalidUrl': 'The compare link was invalid (unknown township code, not 2–4 distinct townships, or a bad week); the default view is shown — please choose townships again.',
+  'compare.invalidUrl':
+    'The compare link was invalid (unknown township code, not 2–4 distinct townships, or a bad week); the default view is shown — please choose townships again.',
   'compare.pick': 'Choose townships ({min}–{max})',
   'compare.chosen': '{count} of {max} chosen',
   'compare.clear': 'Clear',
   'compare.prompt': 'Choose {min}–{max} townships to compare',
-  'compare.promptHint': 'Tick townships above (Tab to move, Space to tick); the choice is kept in the link, so a copied link shows the same view.',
+  'compare.promptHint':
+    'Tick townships above (Tab to move, Space to tick); the choice is kept in the link, so a copied link shows the same view.',
   'compare.latest': 'Latest values',
   'compare.indicator': 'Indicator',
   'compare.value': 'Value',
   'compare.delta': 'Week on week',
-  'compare.tableNote': 'Ranks are among all {count} townships (petitions: lowest first); green marks the best value among those chosen.',
+  'compare.tableNote':
+    'Ranks are among all {count} townships (petitions: lowest first); green marks the best value among those chosen.',
   'card.fullRecord': 'Full record',
   'compoundPage.notFound': 'This compound cannot be opened',
   'compoundPage.backToMap': 'Back to the map',
-  'compoundPage.badDate': 'The date in the link was invalid (YYYY-MM-DD from 2024-01-01 to {today}); today’s state is shown.',
+  'compoundPage.badDate':
+    'The date in the link was invalid (YYYY-MM-DD from 2024-01-01 to {today}); today’s state is shown.',
   'compoundPage.stateTitle': 'State on the day',
   'compoundPage.date': 'Date',
   'compoundPage.today': 'Back to today',
@@ -312,7 +317,8 @@ export const en: Record<MessageKey, string> = {
   'admin.status.invalid': 'Problems found, nothing imported',
   'admin.status.dry-run': 'Dry run (nothing written)',
   'admin.status.imported': 'Imported',
-  'admin.counts': '{rows} rows: {new} new, {updated} updated, {unchanged} unchanged; {untouched} existing compounds not in the ledger (kept)',
+  'admin.counts':
+    '{rows} rows: {new} new, {updated} updated, {unchanged} unchanged; {untouched} existing compounds not in the ledger (kept)',
   'admin.row': 'Row',
   'admin.column': 'Column',
   'admin.problem': 'Reason',
@@ -328,7 +334,8 @@ export const en: Record<MessageKey, string> = {
   'admin.boundaryFile': 'Boundary file (GeoJSON / zipped Shapefile .zip)',
   'admin.boundaryStatus.dry-run': 'Dry run (nothing written)',
   'admin.boundaryStatus.imported': 'Imported',
-  'admin.boundaryCounts': '{matched} townships matched; {unmatched} features skipped; {missing} townships not in the file (kept); {outside} compounds outside their township (not moved, please check)',
+  'admin.boundaryCounts':
+    '{matched} townships matched; {unmatched} features skipped; {missing} townships not in the file (kept); {outside} compounds outside their township (not moved, please check)',
   'admin.allOfficial': 'Every township has an official boundary',
   'admin.feature': 'Feature',
   'admin.matchedBy': 'Matched by',
@@ -358,7 +365,8 @@ export const en: Record<MessageKey, string> = {
   'password.new': 'New password',
   'password.repeat': 'New password again',
   'password.mismatch': 'The two new passwords differ',
-  'password.rule': 'At least 10 characters with three of: upper case, lower case, digits, symbols; not your username; not a common password.',
+  'password.rule':
+    'At least 10 characters with three of: upper case, lower case, digits, symbols; not your username; not a common password.',
   'password.submit': 'Change password',
   'password.saving': 'Changing…',
   'password.done': 'Password changed',
@@ -370,7 +378,8 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.signingIn': 'Signing in…',
   'login.logout': 'Sign out',
-  'login.hint': 'Accounts are created by an administrator with onemap users add; after 5 wrong passwords wait 15 minutes.',
+  'login.hint':
+    'Accounts are created by an administrator with onemap users add; after 5 wrong passwords wait 15 minutes.',
   'editing.title': "Update this township's records",
   'editing.audited': 'Every change is written to the audit log',
   'editing.tab.meeting': 'Joint meeting',
@@ -480,6 +489,7 @@ export const en: Record<MessageKey, string> = {
   'wall.col.deliberationCoverage': 'Meet',
   'wall.col.serviceQuality': 'Svc',
   'wall.col.petitionRate': 'Pet.',
-  'wall.badToken': 'The display token is invalid or revoked: ask an administrator for a new one (onemap users display-token)',
+  'wall.badToken':
+    'The display token is invalid or revoked: ask an administrator for a new one (onemap users display-token)',
   'wall.demo': 'Demo data',
 };

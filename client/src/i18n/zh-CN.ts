@@ -192,7 +192,8 @@ export const zhCN = {
   'review.blackList': '黑榜',
   'review.summary': '本周小结',
   'review.movers': '进退最大',
-  'review.compositeRule': '综合得分 = 五项指标得分的加权平均（四项比率按数值×100，信访矛盾按当周最低为100、最高为0），权重与红黑榜规则由管理员设置。',
+  'review.compositeRule':
+    '综合得分 = 五项指标得分的加权平均（四项比率按数值×100，信访矛盾按当周最低为100、最高为0），权重与红黑榜规则由管理员设置。',
   'tracker.title': '目标追踪',
   'tracker.goal': '目标',
   'tracker.actual': '全市实际',
@@ -213,12 +214,14 @@ export const zhCN = {
   'compare.title': '镇街对比',
   'compare.subtitle': '2–4 个镇街的五项指标逐周走势、最新值、周变化与排名',
   'compare.from': '起始周',
-  'compare.invalidUrl': '对比链接无效（镇街代码不存在、镇街须为 2–4 个且不重复，或起始周有误），已打开默认视图，请重新选择镇街。',
+  'compare.invalidUrl':
+    '对比链接无效（镇街代码不存在、镇街须为 2–4 个且不重复，或起始周有误），已打开默认视图，请重新选择镇街。',
   'compare.pick': '选择镇街（{min}–{max} 个）',
   'compare.chosen': '已选 {count} / {max}',
   'compare.clear': '清除选择',
   'compare.prompt': '请选择 {min}–{max} 个镇街进行对比',
-  'compare.promptHint': '在上方勾选镇街，可用 Tab 键移动、空格键勾选；所选镇街会保存在链接中，复制链接即可分享同一视图。',
+  'compare.promptHint':
+    '在上方勾选镇街，可用 Tab 键移动、空格键勾选；所选镇街会保存在链接中，复制链接即可分享同一视图。',
   'compare.latest': '最新值',
   'compare.indicator': '指标',
   'compare.value': '数值',
@@ -311,7 +314,8 @@ export const zhCN = {
   'admin.status.invalid': '有错误，未导入',
   'admin.status.dry-run': '试运行结果（未写入）',
   'admin.status.imported': '已导入',
-  'admin.counts': '共 {rows} 行：新增 {new}，更新 {updated}，不变 {unchanged}；台账未提及的已有小区 {untouched}（保持不变）',
+  'admin.counts':
+    '共 {rows} 行：新增 {new}，更新 {updated}，不变 {unchanged}；台账未提及的已有小区 {untouched}（保持不变）',
   'admin.row': '行',
   'admin.column': '列',
   'admin.problem': '原因',
@@ -327,7 +331,8 @@ export const zhCN = {
   'admin.boundaryFile': '边界文件（GeoJSON / 压缩的 Shapefile .zip）',
   'admin.boundaryStatus.dry-run': '试运行结果（未写入）',
   'admin.boundaryStatus.imported': '已导入',
-  'admin.boundaryCounts': '匹配 {matched} 个镇街；忽略 {unmatched} 个要素；文件中没有 {missing} 个镇街（保持原边界）；{outside} 个小区落在所属镇街边界以外（未移动，请核对）',
+  'admin.boundaryCounts':
+    '匹配 {matched} 个镇街；忽略 {unmatched} 个要素；文件中没有 {missing} 个镇街（保持原边界）；{outside} 个小区落在所属镇街边界以外（未移动，请核对）',
   'admin.allOfficial': '全部镇街均为官方边界',
   'admin.feature': '要素',
   'admin.matchedBy': '匹配方式',

@@ -55,7 +55,10 @@ export class MapAdapter {
       container: options.container,
       style: options.style,
       ...(options.initialView
-        ? { center: [options.initialView.lon, options.initialView.lat] as [number, number], zoom: options.initialView.zoom }
+        ? {
+            center: [options.initialView.lon, options.initialView.lat] as [number, number],
+            zoom: options.initialView.zoom,
+          }
         : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       dragRotate: false,
@@ -79,7 +82,11 @@ export class MapAdapter {
         if (this.pendingLayers) return; // nothing drawn by deck.gl yet
         const coordinate = [event.lngLat.lng, event.lngLat.lat];
         const info = this.drawing ? null : this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 3 });
-        onClick(info ? { ...info, coordinate } : ({ object: undefined, x: event.point.x, y: event.point.y, coordinate } as PickingInfo));
+        onClick(
+          info
+            ? { ...info, coordinate }
+            : ({ object: undefined, x: event.point.x, y: event.point.y, coordinate } as PickingInfo),
+        );
       });
     }
     // Interleaved deck.gl layers join maplibre's layer stack. Added before the style has loaded,
@@ -131,7 +138,9 @@ export class MapAdapter {
     return new Promise((resolve, reject) => {
       this.map.once('render', () => {
         const url = this.map.getCanvas().toDataURL('image/png');
-        fetch(url).then((r) => r.blob()).then(resolve, reject);
+        fetch(url)
+          .then((r) => r.blob())
+          .then(resolve, reject);
       });
       this.map.triggerRepaint();
     });

@@ -27,7 +27,10 @@ interface Props {
   label: string;
 }
 
-export const MapView = forwardRef<MapHandle, Props>(function MapView({ style, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label }, ref) {
+export const MapView = forwardRef<MapHandle, Props>(function MapView(
+  { style, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label },
+  ref,
+) {
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
   // Latest callbacks without re-creating the map.

@@ -28,7 +28,9 @@ function cornersFor(points: number): Float32Array {
 
 function indicesFor(points: number): Uint32Array {
   const out = new Uint32Array(points * QUAD_INDICES.length);
-  for (let i = 0; i < points; i++) for (let k = 0; k < QUAD_INDICES.length; k++) out[i * QUAD_INDICES.length + k] = i * VERTICES_PER_POINT + QUAD_INDICES[k]!;
+  for (let i = 0; i < points; i++)
+    for (let k = 0; k < QUAD_INDICES.length; k++)
+      out[i * QUAD_INDICES.length + k] = i * VERTICES_PER_POINT + QUAD_INDICES[k]!;
   return out;
 }
 
@@ -42,7 +44,12 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
   static override layerName = 'QuadScatterplotLayer';
   static override defaultProps = ScatterplotLayer.defaultProps as DefaultProps<ScatterplotLayerProps>;
 
-  declare state: ScatterplotLayer<D>['state'] & { points: number; startIndices: Uint32Array; corners: Float32Array; indices: Uint32Array };
+  declare state: ScatterplotLayer<D>['state'] & {
+    points: number;
+    startIndices: Uint32Array;
+    corners: Float32Array;
+    indices: Uint32Array;
+  };
 
   override getShaders() {
     const shaders = super.getShaders();
@@ -72,8 +79,18 @@ export class QuadScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
       },
       instancePositions: { size: 3, type: 'float64', fp64: positions64, accessor: 'getPosition' },
       instanceRadius: { size: 1, accessor: 'getRadius', defaultValue: 1 },
-      instanceFillColors: { size: this.props.colorFormat.length, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
-      instanceLineColors: { size: this.props.colorFormat.length, type: 'unorm8', accessor: 'getLineColor', defaultValue: [0, 0, 0, 255] },
+      instanceFillColors: {
+        size: this.props.colorFormat.length,
+        type: 'unorm8',
+        accessor: 'getFillColor',
+        defaultValue: [0, 0, 0, 255],
+      },
+      instanceLineColors: {
+        size: this.props.colorFormat.length,
+        type: 'unorm8',
+        accessor: 'getLineColor',
+        defaultValue: [0, 0, 0, 255],
+      },
       instanceLineWidths: { size: 1, accessor: 'getLineWidth', defaultValue: 1 },
       instancePixelOffset: { size: 2, accessor: 'getPixelOffset' },
       rowIndexes: { size: 1, accessor: (_: unknown, { index }: { index: number }) => index },

@@ -52,12 +52,42 @@ export function basemapStyle({ townships, tileUrl }: BasemapOptions): StyleSpeci
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': MAP_THEME.sea } },
       ...(tileUrl ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles', paint: { 'raster-opacity': 0.6 } }] : []),
-      { id: 'surroundings', type: 'fill', source: 'basemap', filter: part('surroundings'), paint: { 'fill-color': MAP_THEME.neighbourLand } },
-      { id: 'shishi', type: 'fill', source: 'basemap', filter: part('shishi'), paint: { 'fill-color': MAP_THEME.neighbourLand } },
-      { id: 'shishi-edge', type: 'line', source: 'basemap', filter: part('shishi'), paint: { 'line-color': MAP_THEME.neighbourEdge, 'line-width': 1, 'line-opacity': 0.7 } },
+      {
+        id: 'surroundings',
+        type: 'fill',
+        source: 'basemap',
+        filter: part('surroundings'),
+        paint: { 'fill-color': MAP_THEME.neighbourLand },
+      },
+      {
+        id: 'shishi',
+        type: 'fill',
+        source: 'basemap',
+        filter: part('shishi'),
+        paint: { 'fill-color': MAP_THEME.neighbourLand },
+      },
+      {
+        id: 'shishi-edge',
+        type: 'line',
+        source: 'basemap',
+        filter: part('shishi'),
+        paint: { 'line-color': MAP_THEME.neighbourEdge, 'line-width': 1, 'line-opacity': 0.7 },
+      },
       { id: 'city', type: 'fill', source: 'basemap', filter: part('city'), paint: { 'fill-color': MAP_THEME.land } },
-      { id: 'township-edges', type: 'line', source: 'basemap', filter: part('township'), paint: { 'line-color': MAP_THEME.townshipEdge, 'line-width': 1.2 } },
-      { id: 'city-edge', type: 'line', source: 'basemap', filter: part('city'), paint: { 'line-color': MAP_THEME.cityEdge, 'line-width': 2 } },
+      {
+        id: 'township-edges',
+        type: 'line',
+        source: 'basemap',
+        filter: part('township'),
+        paint: { 'line-color': MAP_THEME.townshipEdge, 'line-width': 1.2 },
+      },
+      {
+        id: 'city-edge',
+        type: 'line',
+        source: 'basemap',
+        filter: part('city'),
+        paint: { 'line-color': MAP_THEME.cityEdge, 'line-width': 2 },
+      },
     ],
   };
 }

@@ -4,30 +4,56 @@
  */
 import { z } from 'zod';
 import { auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
-import { createDisplayToken, listDisplayTokens, MAX_DISPLAY_TOKEN_DAYS, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
+import {
+  createDisplayToken,
+  listDisplayTokens,
+  MAX_DISPLAY_TOKEN_DAYS,
+  revokeDisplayToken,
+} from '../../services/auth/displayTokens.ts';
 import { addUser, listUsers, newUserSchema, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
 import { isIsoDate } from '../../services/time/dates.ts';
 import { checked } from '../checked.ts';
 import { accountsProcedure, auditProcedure, router } from '../trpc.ts';
 
-const day = (what: string) => z.string({ error: `${what}应为 YYYY-MM-DD` }).max(10, `${what}应为 YYYY-MM-DD`).refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
+const day = (what: string) =>
+  z
+    .string({ error: `${what}应为 YYYY-MM-DD` })
+    .max(10, `${what}应为 YYYY-MM-DD`)
+    .refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
 const username = z.string({ error: '用户名应为文本' }).trim().min(1, '请给出用户名').max(40, '用户名过长');
 
 const auditFilter = z
   .strictObject({
-    userId: z.number({ error: '用户编号应为整数' }).int('用户编号应为整数').positive('用户编号应为正整数').max(2_147_483_647, '用户编号无效').optional(),
+    userId: z
+      .number({ error: '用户编号应为整数' })
+      .int('用户编号应为整数')
+      .positive('用户编号应为正整数')
+      .max(2_147_483_647, '用户编号无效')
+      .optional(),
     tableName: z.string({ error: '表名应为文本' }).max(80, '表名过长').optional(),
     action: z.string({ error: '操作应为文本' }).max(40, '操作过长').optional(),
     from: day('起始日期').optional(),
     to: day('截止日期').optional(),
-    page: z.number({ error: '页码应为整数' }).int('页码应为整数').min(1, '页码至少为1').max(100_000, '页码过大').optional(),
-    pageSize: z.number({ error: '每页条数应为整数' }).int('每页条数应为整数').min(1, '每页至少1条').max(200, '每页最多200条').optional(),
+    page: z
+      .number({ error: '页码应为整数' })
+      .int('页码应为整数')
+      .min(1, '页码至少为1')
+      .max(100_000, '页码过大')
+      .optional(),
+    pageSize: z
+      .number({ error: '每页条数应为整数' })
+      .int('每页条数应为整数')
+      .min(1, '每页至少1条')
+      .max(200, '每页最多200条')
+      .optional(),
   })
   .optional();
 
 export const adminRouter = router({
   users: accountsProcedure.query(({ ctx }) => listUsers(ctx.db)),
-  addUser: accountsProcedure.input(checked(newUserSchema, '用户信息有误')).mutation(({ ctx, input }) => addUser(ctx.db, ctx.actor, input)),
+  addUser: accountsProcedure
+    .input(checked(newUserSchema, '用户信息有误'))
+    .mutation(({ ctx, input }) => addUser(ctx.db, ctx.actor, input)),
   setUserDisabled: accountsProcedure
     .input(checked(z.strictObject({ username, disabled: z.boolean({ error: 'disabled 应为 true 或 false' }) })))
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input.username, input.disabled)),
@@ -40,13 +66,28 @@ export const adminRouter = router({
       checked(
         z.strictObject({
           name: z.string({ error: '大屏名称应为文本' }).max(60, '大屏名称不能超过60个字符'),
-          expiresDays: z.number({ error: '有效天数应为整数' }).int('有效天数应为整数').min(1, '有效天数至少为1').max(MAX_DISPLAY_TOKEN_DAYS, `有效天数最多为${MAX_DISPLAY_TOKEN_DAYS}`).optional(),
+          expiresDays: z
+            .number({ error: '有效天数应为整数' })
+            .int('有效天数应为整数')
+            .min(1, '有效天数至少为1')
+            .max(MAX_DISPLAY_TOKEN_DAYS, `有效天数最多为${MAX_DISPLAY_TOKEN_DAYS}`)
+            .optional(),
         }),
       ),
     )
     .mutation(({ ctx, input }) => createDisplayToken(ctx.db, ctx.actor, input.name, input.expiresDays)),
   revokeDisplayToken: accountsProcedure
-    .input(checked(z.strictObject({ id: z.number({ error: '令牌编号应为整数' }).int('令牌编号应为整数').positive('令牌编号应为正整数').max(2_147_483_647, '令牌编号无效') })))
+    .input(
+      checked(
+        z.strictObject({
+          id: z
+            .number({ error: '令牌编号应为整数' })
+            .int('令牌编号应为整数')
+            .positive('令牌编号应为正整数')
+            .max(2_147_483_647, '令牌编号无效'),
+        }),
+      ),
+    )
     .mutation(({ ctx, input }) => revokeDisplayToken(ctx.db, ctx.actor, input.id)),
   /** The audit log, newest first, filtered by user, table, action and days; paged. */
   auditLog: auditProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),

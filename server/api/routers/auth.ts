@@ -27,7 +27,13 @@ export const authRouter = router({
     const result = await login(ctx.db, { ...input, ip: ctx.clientIp });
     ctx.cookies.set(result.token, result.expiresAt);
     const { actor } = result;
-    return { displayName: actor.displayName, role: actor.role, roleName: ROLE_NAMES[actor.role], townshipCode: actor.townshipCode, mustChangePassword: actor.mustChangePassword === true };
+    return {
+      displayName: actor.displayName,
+      role: actor.role,
+      roleName: ROLE_NAMES[actor.role],
+      townshipCode: actor.townshipCode,
+      mustChangePassword: actor.mustChangePassword === true,
+    };
   }),
   /** Ends this browser's session. */
   logout: publicProcedure.mutation(async ({ ctx }) => {

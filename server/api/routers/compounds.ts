@@ -6,7 +6,13 @@ import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
 import { checked } from '../checked.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
-export const asOfInput = z.object({ asOf: z.string({ error: '截至日期应为文本' }).max(20, '截至日期无效').optional(), townshipCode: z.string().regex(/^\d{9}$/, '镇街代码应为9位数字').optional() });
+export const asOfInput = z.object({
+  asOf: z.string({ error: '截至日期应为文本' }).max(20, '截至日期无效').optional(),
+  townshipCode: z
+    .string()
+    .regex(/^\d{9}$/, '镇街代码应为9位数字')
+    .optional(),
+});
 
 export const compoundsRouter = router({
   /** Every compound in scope on the date with its status on that date (default: today). */
@@ -25,10 +31,20 @@ export const compoundsRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input }) => compoundHistory(ctx.db, input.code, parseAsOf(input.asOf ?? todayInCity()), { complete: input.complete ?? false })),
+    .query(({ ctx, input }) =>
+      compoundHistory(ctx.db, input.code, parseAsOf(input.asOf ?? todayInCity()), {
+        complete: input.complete ?? false,
+      }),
+    ),
   /** One compound's state on a date: its compoundStatusAsOf row and the records behind it. */
   stateOn: revisionCachedReadProcedure
-    .input(checked(z.object({ code: z.string({ error: '小区编码应为文本' }).min(1, '请给出小区编码').max(40, '小区编码过长'), asOf: z.string({ error: '截至日期应为文本' }).max(20, '截至日期无效').optional() })))
-    .query(({ ctx, input }) => compoundStateOn(ctx.db, input.code, parseAsOf(input.asOf ?? todayInCity())),
-  ),
+    .input(
+      checked(
+        z.object({
+          code: z.string({ error: '小区编码应为文本' }).min(1, '请给出小区编码').max(40, '小区编码过长'),
+          asOf: z.string({ error: '截至日期应为文本' }).max(20, '截至日期无效').optional(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => compoundStateOn(ctx.db, input.code, parseAsOf(input.asOf ?? todayInCity()))),
 });

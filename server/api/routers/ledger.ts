@@ -14,9 +14,12 @@ import { businessProcedure, router } from '../trpc.ts';
 
 const crs = z.enum(CRS_OPTIONS, { error: '坐标系应为 wgs84、gcj02 或 bd09' }).default('wgs84');
 /** FormData fields are text: "true" / "false" (also 1/0, yes/no, on/off). */
-const flag = (name: string, fallback: boolean) => z.stringbool({ error: `${name} 应为 true 或 false` }).default(fallback);
+const flag = (name: string, fallback: boolean) =>
+  z.stringbool({ error: `${name} 应为 true 或 false` }).default(fallback);
 
-const ledgerUpload = fileUpload(z.object({ crs, dryRun: flag('dryRun', true), replaceDemo: flag('replaceDemo', false) }));
+const ledgerUpload = fileUpload(
+  z.object({ crs, dryRun: flag('dryRun', true), replaceDemo: flag('replaceDemo', false) }),
+);
 const boundaryUpload = fileUpload(z.object({ crs, dryRun: flag('dryRun', true) }));
 
 export const ledgerRouter = router({
@@ -28,10 +31,17 @@ export const ledgerRouter = router({
   })),
   /** Validates and (unless dryRun, the default) imports a ledger (.xlsx or .csv); returns the full report. */
   import: businessProcedure.input(ledgerUpload).mutation(({ ctx, input }) =>
-    importLedger(ctx.db, input.file, { crs: input.crs, dryRun: input.dryRun, replaceDemo: input.replaceDemo, userId: ctx.actor.userId ?? null }),
+    importLedger(ctx.db, input.file, {
+      crs: input.crs,
+      dryRun: input.dryRun,
+      replaceDemo: input.replaceDemo,
+      userId: ctx.actor.userId ?? null,
+    }),
   ),
   /** Official township boundaries (GeoJSON or a zipped Shapefile): matched townships, and compounds left outside. */
-  importBoundaries: businessProcedure.input(boundaryUpload).mutation(({ ctx, input }) =>
-    importBoundaries(ctx.db, input.file, { crs: input.crs, dryRun: input.dryRun, userId: ctx.actor.userId ?? null }),
-  ),
+  importBoundaries: businessProcedure
+    .input(boundaryUpload)
+    .mutation(({ ctx, input }) =>
+      importBoundaries(ctx.db, input.file, { crs: input.crs, dryRun: input.dryRun, userId: ctx.actor.userId ?? null }),
+    ),
 });

@@ -22,14 +22,18 @@ export const metricsRouter = router({
     return metricsReport(ctx.db, scope);
   }),
   /** Weekly values from 2024-W01 to the current week. */
-  series: revisionCachedReadProcedure.input(checked(z.object({ townshipCode: text('镇街代码').optional() }))).query(async ({ ctx, input }) => {
-    const scope = await resolveScope(ctx.db, input);
-    return weeklySeries(ctx.db, scope.townshipCode ? { townshipCode: scope.townshipCode } : {});
-  }),
+  series: revisionCachedReadProcedure
+    .input(checked(z.object({ townshipCode: text('镇街代码').optional() })))
+    .query(async ({ ctx, input }) => {
+      const scope = await resolveScope(ctx.db, input);
+      return weeklySeries(ctx.db, scope.townshipCode ? { townshipCode: scope.townshipCode } : {});
+    }),
   /** The compounds behind a rate: numerator and denominator, with the reason for each. */
-  drill: revisionCachedReadProcedure.input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) }))).query(async ({ ctx, input }) => {
-    const scope = await resolveScope(ctx.db, input);
-    return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
-  }),
+  drill: revisionCachedReadProcedure
+    .input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) })))
+    .query(async ({ ctx, input }) => {
+      const scope = await resolveScope(ctx.db, input);
+      return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
+    }),
   targets: revisionCachedReadProcedure.query(({ ctx }) => loadTargets(ctx.db)),
 });

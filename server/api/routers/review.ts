@@ -12,7 +12,9 @@ import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/we
 import { checked } from '../checked.ts';
 import { businessProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
 
-const week = z.string({ error: '周次应为 YYYY-Www 形式的文本，如 2025-W07' }).max(20, '周次无效（应为 YYYY-Www，如 2025-W07）');
+const week = z
+  .string({ error: '周次应为 YYYY-Www 形式的文本，如 2025-W07' })
+  .max(20, '周次无效（应为 YYYY-Www，如 2025-W07）');
 const townshipCode = z.string({ error: '镇街代码应为9位数字的文本' }).max(20, '镇街代码应为9位数字');
 /** Without a week: the last week that has ended. */
 const weekInput = z.object({ week: week.optional() }).optional();
@@ -24,28 +26,45 @@ export const reviewRouter = router({
     return source.board();
   }),
   /** One township's week: standing, indicators with weekly history, lagging compounds, changes, summary. */
-  township: readProcedure.input(checked(z.object({ code: townshipCode, week: week.optional() }))).query(async ({ ctx, input }) => {
-    checkTownshipCodeForm(input.code);
-    return townshipReviewFrom(await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek()), input.code);
-  }),
+  township: readProcedure
+    .input(checked(z.object({ code: townshipCode, week: week.optional() })))
+    .query(async ({ ctx, input }) => {
+      checkTownshipCodeForm(input.code);
+      return townshipReviewFrom(await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek()), input.code);
+    }),
   /** The rules in force, the defaults, and when an administrator last changed them. */
   settings: readProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),
   /** Changes any part of the rules (weights, 红黑榜 thresholds); the rest stays as it is. */
-  updateSettings: businessProcedure.input(parseRulesPatch).mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
+  updateSettings: businessProcedure
+    .input(parseRulesPatch)
+    .mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
   /** Freezes the week: its board, township pages and pack come from a snapshot from now on. */
   markReviewed: businessProcedure
     .input(checked(z.object({ week })))
-    .mutation(({ ctx, input }) => markWeekReviewed(ctx.db, input.week, { userId: ctx.actor.userId, reviewedBy: ctx.actor.displayName })),
+    .mutation(({ ctx, input }) =>
+      markWeekReviewed(ctx.db, input.week, { userId: ctx.actor.userId, reviewedBy: ctx.actor.displayName }),
+    ),
   /** Weeks marked reviewed, latest first. */
   reviewedWeeks: readProcedure.query(({ ctx }) => listReviewedWeeks(ctx.db)),
   /** The weekly pack as a file to download (base64): XLSX, or PDF printed by headless Chromium. */
   pack: exportProcedure
-    .input(checked(z.object({ week, townshipCode: townshipCode.optional(), format: z.enum(PACK_FORMATS, { error: '格式应为 pdf 或 xlsx' }) })))
+    .input(
+      checked(
+        z.object({
+          week,
+          townshipCode: townshipCode.optional(),
+          format: z.enum(PACK_FORMATS, { error: '格式应为 pdf 或 xlsx' }),
+        }),
+      ),
+    )
     .mutation(async ({ ctx, input }) => {
       const { data, body } = await weeklyPack(ctx.db, input);
       return {
         fileName: packFileName(data, input.format),
-        mimeType: input.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
+        mimeType:
+          input.format === 'xlsx'
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : 'application/pdf',
         base64: body.toString('base64'),
       };
     }),

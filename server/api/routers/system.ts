@@ -8,6 +8,11 @@ export const systemRouter = router({
   /** What the client needs before drawing: the data's nature (演示数据 badge) and today. */
   info: revisionCachedReadProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.db.select({ n: count() }).from(compounds);
-    return { dataset: await readDatasetInfo(ctx.db), compounds: row?.n ?? 0, today: todayInCity(), database: ctx.databaseKind };
+    return {
+      dataset: await readDatasetInfo(ctx.db),
+      compounds: row?.n ?? 0,
+      today: todayInCity(),
+      database: ctx.databaseKind,
+    };
   }),
 });

@@ -9,19 +9,32 @@ const asOf = z.string({ error: '截至日期应为文本' }).max(20, '截至日�
 
 export const workbenchRouter = router({
   /** Every compound on the date with its status, pinyin initials and indicator contributions. */
-  rows: revisionCachedReadProcedure.input(checked(z.object({ asOf }))).query(({ ctx, input }) => workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()))),
+  rows: revisionCachedReadProcedure
+    .input(checked(z.object({ asOf })))
+    .query(({ ctx, input }) => workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()))),
   /** The table's compounds (codes in table order) as a file. A mutation only because the list can be long. */
   export: exportProcedure
     .input(
-      checked(z.object({
-        asOf,
-        codes: z.array(z.string({ error: '小区编码应为文本' }).min(1, '小区编码为空').max(40, '小区编码过长'), { error: '小区编码应为列表' }).max(500_000, '小区过多'),
-        format: z.enum(SELECTION_EXPORT_FORMATS, { error: '导出格式应为 csv、xlsx 或 geojson' }),
-        /** The drawn selection, kept in the GeoJSON's metadata. */
-        selection: z.string().max(20_000).optional(),
-      })),
+      checked(
+        z.object({
+          asOf,
+          codes: z
+            .array(z.string({ error: '小区编码应为文本' }).min(1, '小区编码为空').max(40, '小区编码过长'), {
+              error: '小区编码应为列表',
+            })
+            .max(500_000, '小区过多'),
+          format: z.enum(SELECTION_EXPORT_FORMATS, { error: '导出格式应为 csv、xlsx 或 geojson' }),
+          /** The drawn selection, kept in the GeoJSON's metadata. */
+          selection: z.string().max(20_000).optional(),
+        }),
+      ),
     )
     .mutation(({ ctx, input }) =>
-      exportSelection(ctx.db, { asOf: parseAsOf(input.asOf ?? todayInCity()), codes: input.codes, format: input.format, ...(input.selection ? { selection: input.selection } : {}) }),
+      exportSelection(ctx.db, {
+        asOf: parseAsOf(input.asOf ?? todayInCity()),
+        codes: input.codes,
+        format: input.format,
+        ...(input.selection ? { selection: input.selection } : {}),
+      }),
     ),
 });

@@ -14,7 +14,8 @@ export const auditCommand: Command = {
     const args = parseCommandArgs(this, argv, {}, true);
     if (!args) return;
     const [sub, ...rest] = args.positionals;
-    if (sub !== 'verify') throw new CliError(sub ? `未知子命令 "${sub}"（可用：verify）` : '缺少子命令（可用：verify）');
+    if (sub !== 'verify')
+      throw new CliError(sub ? `未知子命令 "${sub}"（可用：verify）` : '缺少子命令（可用：verify）');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     const verdict = await withDatabase((database) => verifyAuditChain(database.db));
     if (!verdict.intact) throw new CliError(describeVerdict(verdict));

@@ -22,11 +22,15 @@ export const backupCommand: Command = {
     try {
       await access(dirname(resolve(out)), constants.W_OK);
     } catch (error) {
-      throw new CliError(`无法写入备份文件 ${out}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+      throw new CliError(
+        `无法写入备份文件 ${out}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+      );
     }
     const started = Date.now();
     const summary = await withDatabase((database) => writeBackup(database.db, database.kind, out));
-    process.stderr.write(`已备份 ${summary.tables.length} 个表共 ${summary.rows} 行到 ${out}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+    process.stderr.write(
+      `已备份 ${summary.tables.length} 个表共 ${summary.rows} 行到 ${out}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
+    );
   },
 };
 
@@ -51,7 +55,9 @@ export const restoreCommand: Command = {
     try {
       await access(path, constants.R_OK);
     } catch (error) {
-      throw new CliError(`无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+      throw new CliError(
+        `无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+      );
     }
     const started = Date.now();
     const summary = await withDatabase((database) =>
@@ -61,9 +67,13 @@ export const restoreCommand: Command = {
       `已恢复 ${summary.tables.length} 个表共 ${summary.rows} 行（备份于 ${summary.createdAt}，来自 ${summary.from}；${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );
     const audit = summary.audit;
-    process.stderr.write(`审计日志：本库原有记录全部保留；备份中 ${audit.inBackup} 条，已在本库 ${audit.alreadyPresent} 条，导入 ${audit.imported} 条\n`);
+    process.stderr.write(
+      `审计日志：本库原有记录全部保留；备份中 ${audit.inBackup} 条，已在本库 ${audit.alreadyPresent} 条，导入 ${audit.imported} 条\n`,
+    );
     if (audit.sideFile) {
-      process.stderr.write(`注意：备份中另有 ${audit.setAside} 条审计记录无法接续本库的散列链，未导入，已原样另存到 ${audit.sideFile}\n`);
+      process.stderr.write(
+        `注意：备份中另有 ${audit.setAside} 条审计记录无法接续本库的散列链，未导入，已原样另存到 ${audit.sideFile}\n`,
+      );
     }
   },
 };

@@ -2,7 +2,12 @@ import { writeFile, rename, rm } from 'node:fs/promises';
 import { matchesFilter, parseFilter } from '../../services/compounds/compoundFilter.ts';
 import { pinyinInitials } from '../../services/compounds/initials.ts';
 import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
-import { compoundsToCsv, compoundsToGeoJson, compoundsToXlsx, EXPORT_FORMATS } from '../../services/compounds/exportCompounds.ts';
+import {
+  compoundsToCsv,
+  compoundsToGeoJson,
+  compoundsToXlsx,
+  EXPORT_FORMATS,
+} from '../../services/compounds/exportCompounds.ts';
 import { DEMO_NOTICE, readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
@@ -21,10 +26,16 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
    party standalone|combined|joint|none、committee partyMajority|inOffice|none、
    rating 5|4|3|2|1|fail|notEvaluated|unmanaged、issues overdue|open|none、hh 户数范围、q 名称/编码/拼音首字母）`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } }, true);
+    const args = parseCommandArgs(
+      this,
+      argv,
+      { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } },
+      true,
+    );
     if (!args) return;
     const [what, ...rest] = args.positionals;
-    if (what !== 'compounds') throw new CliError(what ? `不能导出 "${what}"（可导出：compounds）` : '缺少导出对象（可导出：compounds）');
+    if (what !== 'compounds')
+      throw new CliError(what ? `不能导出 "${what}"（可导出：compounds）` : '缺少导出对象（可导出：compounds）');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     const format = oneOf(args.values.format, EXPORT_FORMATS, '--format');
     const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());

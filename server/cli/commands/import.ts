@@ -30,7 +30,12 @@ template     写出空白台账模板（中文表头、填写说明、镇街代�
     const args = parseCommandArgs(
       this,
       argv,
-      { crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'replace-demo': { type: 'boolean' }, out: { type: 'string' } },
+      {
+        crs: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'replace-demo': { type: 'boolean' },
+        out: { type: 'string' },
+      },
       true,
     );
     if (!args) return;
@@ -46,7 +51,11 @@ template     写出空白台账模板（中文表头、填写说明、镇街代�
       return;
     }
     if (what !== 'ledger' && what !== 'boundaries') {
-      throw new CliError(what ? `不能导入 "${what}"（可导入：ledger、boundaries、template）` : '缺少导入对象（ledger、boundaries 或 template）');
+      throw new CliError(
+        what
+          ? `不能导入 "${what}"（可导入：ledger、boundaries、template）`
+          : '缺少导入对象（ledger、boundaries 或 template）',
+      );
     }
     const [path, ...extra] = rest;
     if (!path) throw new CliError(`缺少文件：onemap import ${what} FILE`);
@@ -74,7 +83,8 @@ template     写出空白台账模板（中文表头、填写说明、镇街代�
       }),
     );
     for (const w of report.warnings.slice(0, MAX_WARNINGS_SHOWN)) process.stderr.write(`提示：${describeProblem(w)}\n`);
-    if (report.warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`提示：……另有 ${report.warnings.length - MAX_WARNINGS_SHOWN} 条\n`);
+    if (report.warnings.length > MAX_WARNINGS_SHOWN)
+      process.stderr.write(`提示：……另有 ${report.warnings.length - MAX_WARNINGS_SHOWN} 条\n`);
     if (report.status === 'invalid') {
       for (const p of report.problems) process.stderr.write(`${describeProblem(p)}\n`);
       throw new CliError(`台账有 ${report.problems.length} 处错误，未导入任何数据`);

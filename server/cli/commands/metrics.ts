@@ -8,17 +8,33 @@ import { withDatabase } from '../withDatabase.ts';
 
 const FORMATS = ['json', 'csv'] as const;
 
-const REPORT_FIELDS = ['value', 'numerator', 'denominator', 'target', 'deadline', 'targetSource', 'previousWeek', 'delta', 'rank', 'requiredWeeklyPace', 'projectedDate', 'status', 'reason'] as const;
+const REPORT_FIELDS = [
+  'value',
+  'numerator',
+  'denominator',
+  'target',
+  'deadline',
+  'targetSource',
+  'previousWeek',
+  'delta',
+  'rank',
+  'requiredWeeklyPace',
+  'projectedDate',
+  'status',
+  'reason',
+] as const;
 
 /** One CSV row per scope and indicator. */
 export function metricsToCsv(report: MetricsReport): string {
   const scopes = [{ code: 'city', name: '全市', indicators: report.city.indicators }, ...report.townships];
   return toCsv(
     ['asOf', 'week', 'scope', 'scopeName', 'indicator', ...REPORT_FIELDS],
-    scopes.flatMap((s) => INDICATOR_KEYS.map((key) => {
-      const r = s.indicators[key];
-      return [report.asOf, report.week, s.code, s.name, key, ...REPORT_FIELDS.map((f) => r[f] ?? null)];
-    })),
+    scopes.flatMap((s) =>
+      INDICATOR_KEYS.map((key) => {
+        const r = s.indicators[key];
+        return [report.asOf, report.week, s.code, s.name, key, ...REPORT_FIELDS.map((f) => r[f] ?? null)];
+      }),
+    ),
   );
 }
 
@@ -32,28 +48,61 @@ export const metricsCommand: Command = {
 默认截至今天（Asia/Shanghai）；--week 取该周周日（本周取今天）。默认格式 json。
 比率为 0–1 的小数；petitionRate 为每千户28天内信访件与矛盾纠纷数（越低越好）。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, {
-      'as-of': { type: 'string' },
-      week: { type: 'string' },
-      township: { type: 'string' },
-      format: { type: 'string' },
-      indicator: { type: 'string' },
-    }, true);
+    const args = parseCommandArgs(
+      this,
+      argv,
+      {
+        'as-of': { type: 'string' },
+        week: { type: 'string' },
+        township: { type: 'string' },
+        format: { type: 'string' },
+        indicator: { type: 'string' },
+      },
+      true,
+    );
     if (!args) return;
     const [sub, ...rest] = args.positionals;
-    if (rest.length || (sub !== undefined && sub !== 'drill')) throw new CliError(`多余的参数 ${args.positionals.join(' ')}（子命令只有 drill）`);
+    if (rest.length || (sub !== undefined && sub !== 'drill'))
+      throw new CliError(`多余的参数 ${args.positionals.join(' ')}（子命令只有 drill）`);
     const format = oneOf(args.values.format ?? 'json', FORMATS, '--format');
-    if (sub !== 'drill' && args.values.indicator !== undefined) throw new CliError('--indicator 只用于 onemap metrics drill');
+    if (sub !== 'drill' && args.values.indicator !== undefined)
+      throw new CliError('--indicator 只用于 onemap metrics drill');
     const indicator = sub === 'drill' ? parseIndicatorKey(args.values.indicator) : null;
     const output = await withDatabase(async ({ db }) => {
-      const scope = await resolveScope(db, { asOf: args.values['as-of'], week: args.values.week, townshipCode: args.values.township });
+      const scope = await resolveScope(db, {
+        asOf: args.values['as-of'],
+        week: args.values.week,
+        townshipCode: args.values.township,
+      });
       if (indicator) {
         const drill = await drillThrough(db, { indicator, ...scope });
         return format === 'json'
           ? JSON.stringify(drill, null, 2) + '\n'
           : toCsv(
-              ['code', 'name', 'townshipCode', 'townshipName', 'households', 'inDenominator', 'inNumerator', 'numeratorContribution', 'denominatorContribution', 'reason'],
-              drill.compounds.map((c) => [c.code, c.name, c.townshipCode, c.townshipName, c.households, c.inDenominator, c.inNumerator, c.numeratorContribution, c.denominatorContribution, c.reason]),
+              [
+                'code',
+                'name',
+                'townshipCode',
+                'townshipName',
+                'households',
+                'inDenominator',
+                'inNumerator',
+                'numeratorContribution',
+                'denominatorContribution',
+                'reason',
+              ],
+              drill.compounds.map((c) => [
+                c.code,
+                c.name,
+                c.townshipCode,
+                c.townshipName,
+                c.households,
+                c.inDenominator,
+                c.inNumerator,
+                c.numeratorContribution,
+                c.denominatorContribution,
+                c.reason,
+              ]),
             );
       }
       const report = await metricsReport(db, scope);

@@ -47,16 +47,22 @@ export const reportCommand: Command = {
 晾晒榜与材料都按快照生成，不受记录修改（含补录）影响。未标记的周按当前记录计算至该周周日。
 PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。`,
   async run(argv) {
-    const args = parseCommandArgs(this, argv, {
-      week: { type: 'string' },
-      township: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      'mark-reviewed': { type: 'boolean' },
-    }, true);
+    const args = parseCommandArgs(
+      this,
+      argv,
+      {
+        week: { type: 'string' },
+        township: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'mark-reviewed': { type: 'boolean' },
+      },
+      true,
+    );
     if (!args) return;
     const [what, ...rest] = args.positionals;
-    if (what !== 'weekly') throw new CliError(what ? `不支持的报告 "${what}"（可用：weekly）` : '缺少报告类型（可用：weekly）');
+    if (what !== 'weekly')
+      throw new CliError(what ? `不支持的报告 "${what}"（可用：weekly）` : '缺少报告类型（可用：weekly）');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     if (args.values.week === undefined) throw new CliError('缺少 --week（如 --week 2025-W22）');
 
@@ -77,7 +83,11 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     }));
 
     if (marked) {
-      process.stderr.write(marked.alreadyReviewed ? `${marked.week} 此前已标记为已晾晒（${marked.reviewedAt}），快照不变\n` : `已将 ${marked.week} 标记为已晾晒，冻结截至 ${marked.asOf} 的数字\n`);
+      process.stderr.write(
+        marked.alreadyReviewed
+          ? `${marked.week} 此前已标记为已晾晒（${marked.reviewedAt}），快照不变\n`
+          : `已将 ${marked.week} 标记为已晾晒，冻结截至 ${marked.asOf} 的数字\n`,
+      );
     }
     if (!data || !out || !format) return;
     let body: Buffer;
@@ -93,6 +103,8 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     if (data.board.demo) process.stderr.write(`注意：${DEMO_NOTICE}\n`);
     const scope = data.township ? data.township.name : '全市';
     const state = data.board.reviewed ? '已晾晒，按快照' : '按当前记录';
-    process.stderr.write(`已生成 ${data.board.week} ${scope}晾晒材料（截至 ${data.board.asOf}，${state}）到 ${args.values.out}\n`);
+    process.stderr.write(
+      `已生成 ${data.board.week} ${scope}晾晒材料（截至 ${data.board.asOf}，${state}）到 ${args.values.out}\n`,
+    );
   },
 };

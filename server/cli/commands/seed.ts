@@ -28,7 +28,9 @@ export const seedCommand: Command = {
     if (asOf < HISTORY_START) throw new CliError(`--as-of ${asOf} 早于数据起始日 ${HISTORY_START}`);
     if (asOf > todayInCity()) throw new CliError(`--as-of ${asOf} 晚于今天（${todayInCity()}）`);
     const started = Date.now();
-    const summary = await withDatabase((database) => seedDemoCity(database.db, { seed, asOf, reset: args.values.reset === true }));
+    const summary = await withDatabase((database) =>
+      seedDemoCity(database.db, { seed, asOf, reset: args.values.reset === true }),
+    );
     process.stderr.write(
       `已生成演示数据：${summary.townships} 个镇街，${summary.compounds} 个小区，共 ${summary.rows} 条记录（种子 ${seed}，截至 ${asOf}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );

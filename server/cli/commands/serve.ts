@@ -47,8 +47,13 @@ async function importVite(): Promise<typeof import('vite') | null> {
 export async function buildClient(): Promise<void> {
   const vite = await importVite();
   if (vite) return void (await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }));
-  if (!existsSync(join(CLIENT_DIST, 'index.html'))) throw new CliError('页面尚未构建，本安装也没有构建工具（生产安装）：请在完整安装（npm ci）中运行 npm run build，再部署 dist/client');
-  process.stderr.write('页面源码比已构建的页面新，但本安装没有构建工具（生产安装）：使用已构建的页面；升级时请先 npm run build\n');
+  if (!existsSync(join(CLIENT_DIST, 'index.html')))
+    throw new CliError(
+      '页面尚未构建，本安装也没有构建工具（生产安装）：请在完整安装（npm ci）中运行 npm run build，再部署 dist/client',
+    );
+  process.stderr.write(
+    '页面源码比已构建的页面新，但本安装没有构建工具（生产安装）：使用已构建的页面；升级时请先 npm run build\n',
+  );
 }
 
 /** The certificate and key, checked before anything starts; a bad pair is one Chinese line. */
@@ -86,7 +91,10 @@ export const serveCommand: Command = {
     const portText = args.values.port ?? process.env.PORT;
     const port = portText === undefined ? DEFAULT_PORT : parseInteger(portText, '端口', 0, 65535);
     const host = args.values.host ?? process.env.HOST ?? '127.0.0.1';
-    const tls = httpsFiles(args.values['tls-cert'] ?? process.env.ONEMAP_TLS_CERT, args.values['tls-key'] ?? process.env.ONEMAP_TLS_KEY);
+    const tls = httpsFiles(
+      args.values['tls-cert'] ?? process.env.ONEMAP_TLS_CERT,
+      args.values['tls-key'] ?? process.env.ONEMAP_TLS_KEY,
+    );
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       process.stderr.write('正在构建页面…\n');
       await buildClient();
@@ -100,8 +108,12 @@ export const serveCommand: Command = {
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
     // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
     // failure here is retried by the next request.
-    void refreshCountsTimeline(database.db).catch((error: unknown) => log.warn({ err: error }, '启动时更新数量时间线失败（下次请求重试）'));
-    process.stderr.write(`OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`);
+    void refreshCountsTimeline(database.db).catch((error: unknown) =>
+      log.warn({ err: error }, '启动时更新数量时间线失败（下次请求重试）'),
+    );
+    process.stderr.write(
+      `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
+    );
     logServerStart(running, database);
     if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
@@ -127,7 +139,11 @@ export const devCommand: Command = {
     const tools = await importVite();
     if (!tools) throw new CliError('开发模式需要完整安装（npm ci）：本安装没有构建工具 Vite（生产安装）');
     const { createServer } = tools;
-    const vite = await createServer({ configFile: join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+    const vite = await createServer({
+      configFile: join(ROOT, 'vite.config.ts'),
+      server: { middlewareMode: true },
+      appType: 'spa',
+    });
     const database = await openDatabase(optionsFromEnv());
     if (await isEmpty(database.db)) await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const running = await startServer({ database, port, clientMiddleware: vite.middlewares });

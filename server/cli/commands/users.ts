@@ -1,5 +1,11 @@
 /** `onemap users …`: accounts, passwords and wall-screen display tokens. */
-import { createDisplayToken, DEFAULT_DISPLAY_TOKEN_DAYS, listDisplayTokens, MAX_DISPLAY_TOKEN_DAYS, revokeDisplayToken } from '../../services/auth/displayTokens.ts';
+import {
+  createDisplayToken,
+  DEFAULT_DISPLAY_TOKEN_DAYS,
+  listDisplayTokens,
+  MAX_DISPLAY_TOKEN_DAYS,
+  revokeDisplayToken,
+} from '../../services/auth/displayTokens.ts';
 import { ROLES, ROLE_NAMES } from '../../services/auth/roles.ts';
 import { addUser, listUsers, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
 import { CliError, oneOf, parseCommandArgs, parseInteger, type Command } from '../command.ts';
@@ -62,16 +68,29 @@ export const usersCommand: Command = {
         const role = oneOf(args.values.role, ROLES, '--role');
         const password = await readNewPassword(fromStdin);
         const user = await withDatabase((database) =>
-          addUser(database.db, null, { username: args.values.username!, displayName: args.values.name!, role, townshipCode: args.values.township ?? null, password }),
+          addUser(database.db, null, {
+            username: args.values.username!,
+            displayName: args.values.name!,
+            role,
+            townshipCode: args.values.township ?? null,
+            password,
+          }),
         );
-        process.stdout.write(`已创建账号 ${user.username}（${user.displayName}，${user.roleName}${user.townshipCode ? `，镇街 ${user.townshipCode}` : ''}），本人首次登录须修改密码\n`);
+        process.stdout.write(
+          `已创建账号 ${user.username}（${user.displayName}，${user.roleName}${user.townshipCode ? `，镇街 ${user.townshipCode}` : ''}），本人首次登录须修改密码\n`,
+        );
         return;
       }
       case 'list': {
         const users = await withDatabase((database) => listUsers(database.db));
-        if (users.length === 0) process.stdout.write('还没有账号。新建管理员：onemap users add --username admin --name 管理员 --role admin\n');
+        if (users.length === 0)
+          process.stdout.write(
+            '还没有账号。新建管理员：onemap users add --username admin --name 管理员 --role admin\n',
+          );
         for (const u of users) {
-          process.stdout.write(`${u.username}\t${u.displayName}\t${u.role}\t${u.townshipCode ?? '-'}\t${u.disabled ? '已停用' : '启用'}${u.mustChangePassword ? '\t须修改密码' : ''}\n`);
+          process.stdout.write(
+            `${u.username}\t${u.displayName}\t${u.role}\t${u.townshipCode ?? '-'}\t${u.disabled ? '已停用' : '启用'}${u.mustChangePassword ? '\t须修改密码' : ''}\n`,
+          );
         }
         return;
       }
@@ -79,7 +98,9 @@ export const usersCommand: Command = {
       case 'enable': {
         const username = positional(args, '用户名');
         const user = await withDatabase((database) => setUserDisabled(database.db, null, username, sub === 'disable'));
-        process.stdout.write(sub === 'disable' ? `已停用 ${user.username}，其登录会话均已失效\n` : `已启用 ${user.username}\n`);
+        process.stdout.write(
+          sub === 'disable' ? `已停用 ${user.username}，其登录会话均已失效\n` : `已启用 ${user.username}\n`,
+        );
         return;
       }
       case 'reset-password': {
@@ -91,8 +112,13 @@ export const usersCommand: Command = {
       }
       case 'display-token': {
         if (!args.values.name) throw new CliError('缺少 --name（大屏名称，如 大厅LED）');
-        const days = args.values['expires-days'] === undefined ? DEFAULT_DISPLAY_TOKEN_DAYS : parseInteger(args.values['expires-days'], '--expires-days', 1, MAX_DISPLAY_TOKEN_DAYS);
-        const created = await withDatabase((database) => createDisplayToken(database.db, null, args.values.name!, days));
+        const days =
+          args.values['expires-days'] === undefined
+            ? DEFAULT_DISPLAY_TOKEN_DAYS
+            : parseInteger(args.values['expires-days'], '--expires-days', 1, MAX_DISPLAY_TOKEN_DAYS);
+        const created = await withDatabase((database) =>
+          createDisplayToken(database.db, null, args.values.name!, days),
+        );
         process.stderr.write(
           `已为“${created.name}”生成只读令牌 #${created.id}，有效至 ${created.expiresAt.slice(0, 10)}（只显示这一次，请妥善保存；吊销：onemap users revoke-display-token ${created.id}）\n`,
         );
@@ -115,7 +141,9 @@ export const usersCommand: Command = {
         return;
       }
       case undefined:
-        throw new CliError('缺少子命令（add|list|disable|enable|reset-password|display-token|display-tokens|revoke-display-token）');
+        throw new CliError(
+          '缺少子命令（add|list|disable|enable|reset-password|display-token|display-tokens|revoke-display-token）',
+        );
       default:
         throw new CliError(`未知子命令 "${sub}"（用 onemap users --help 查看用法）`);
     }

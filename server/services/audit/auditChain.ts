@@ -40,7 +40,13 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
         where seq <> previous_seq + 1 or prev_hash <> previous_hash or hash <> recomputed
         order by seq limit 1`,
   );
-  const [totals] = await queryRows<{ rows: number | string; last_seq: number | string | null; last_hash: string | null; head_seq: number | string | null; head_hash: string | null }>(
+  const [totals] = await queryRows<{
+    rows: number | string;
+    last_seq: number | string | null;
+    last_hash: string | null;
+    head_seq: number | string | null;
+    head_hash: string | null;
+  }>(
     db,
     sql`select (select count(*) from audit_log) as rows,
                (select seq from audit_log order by seq desc limit 1) as last_seq,
@@ -55,7 +61,14 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       link: '与前一条记录的散列不相接（前一条被改动、删除或插入了记录）',
       content: '内容与其散列不符（记录被改动）',
     };
-    return { intact: false, rows, id: Number(broken.id), seq: Number(broken.seq), at: new Date(broken.at).toISOString(), reason: reasons[broken.reason] ?? broken.reason };
+    return {
+      intact: false,
+      rows,
+      id: Number(broken.id),
+      seq: Number(broken.seq),
+      at: new Date(broken.at).toISOString(),
+      reason: reasons[broken.reason] ?? broken.reason,
+    };
   }
   // Rows removed from the end leave no later row to notice: the chain head remembers the last one.
   const lastSeq = Number(totals?.last_seq ?? 0);
@@ -67,7 +80,10 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       id: null,
       seq: headSeq,
       at: null,
-      reason: lastSeq < headSeq ? `最后 ${headSeq - lastSeq} 条记录缺失（链头记录到第 ${headSeq} 条）` : '链头与最后一条记录不符',
+      reason:
+        lastSeq < headSeq
+          ? `最后 ${headSeq - lastSeq} 条记录缺失（链头记录到第 ${headSeq} 条）`
+          : '链头与最后一条记录不符',
     };
   }
   return { intact: true, rows };
@@ -76,7 +92,10 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
 /** One line for a person: where the chain breaks, or how many rows it holds. */
 export function describeVerdict(verdict: ChainVerdict): string {
   if (verdict.intact) return `审计日志完整：${verdict.rows} 条`;
-  const where = verdict.id === null ? `第 ${verdict.seq} 条之后` : `第 ${verdict.seq} 条（id ${verdict.id}，${formatShanghai(verdict.at!)}）`;
+  const where =
+    verdict.id === null
+      ? `第 ${verdict.seq} 条之后`
+      : `第 ${verdict.seq} 条（id ${verdict.id}，${formatShanghai(verdict.at!)}）`;
   return `审计日志不完整：${where}${verdict.reason}`;
 }
 

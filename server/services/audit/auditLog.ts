@@ -63,7 +63,8 @@ export async function listAuditLog(db: Db, filter: AuditFilter) {
   if (filter.tableName) where.push(eq(auditLog.tableName, filter.tableName));
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.from) where.push(gte(auditLog.at, new Date(`${parseIsoDate(filter.from, '起始日期')}T00:00:00+08:00`)));
-  if (filter.to) where.push(lt(auditLog.at, new Date(`${addDays(parseIsoDate(filter.to, '截止日期'), 1)}T00:00:00+08:00`)));
+  if (filter.to)
+    where.push(lt(auditLog.at, new Date(`${addDays(parseIsoDate(filter.to, '截止日期'), 1)}T00:00:00+08:00`)));
   if (filter.from && filter.to && filter.from > filter.to) throw new BadInputError('起始日期不能晚于截止日期');
   const condition = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([

@@ -45,7 +45,13 @@ export function setRefusalWindowForTests(ms: number): void {
 }
 
 export async function countRefusal(db: Db, actor: Actor | null, attempt: ForbiddenAttempt): Promise<void> {
-  const key = JSON.stringify([actor?.userId ?? null, actor?.displayTokenId ?? null, actor?.role ?? null, attempt.tableName, attempt.detail?.procedure ?? null]);
+  const key = JSON.stringify([
+    actor?.userId ?? null,
+    actor?.displayTokenId ?? null,
+    actor?.role ?? null,
+    attempt.tableName,
+    attempt.detail?.procedure ?? null,
+  ]);
   let ofDb = series.get(db);
   if (!ofDb) series.set(db, (ofDb = new Map()));
   const running = ofDb.get(key);
@@ -56,10 +62,27 @@ export async function countRefusal(db: Db, actor: Actor | null, attempt: Forbidd
     if (attempt.recordId && running.recordIds.size < RECORD_IDS_KEPT) running.recordIds.add(attempt.recordId);
     return;
   }
-  const started: Series = { db, key, actor, attempt, since: new Date(), repeats: 0, lastAt: new Date(), recordIds: new Set(), timer: undefined as never };
+  const started: Series = {
+    db,
+    key,
+    actor,
+    attempt,
+    since: new Date(),
+    repeats: 0,
+    lastAt: new Date(),
+    recordIds: new Set(),
+    timer: undefined as never,
+  };
   started.timer = setTimeout(() => track(endOfMinute(started)), windowMs).unref();
   ofDb.set(key, started);
-  await track(writeAudit(db, actor, { action: 'forbidden', tableName: attempt.tableName, recordId: attempt.recordId ?? null, after: detailOf(actor, attempt) }));
+  await track(
+    writeAudit(db, actor, {
+      action: 'forbidden',
+      tableName: attempt.tableName,
+      recordId: attempt.recordId ?? null,
+      after: detailOf(actor, attempt),
+    }),
+  );
 }
 
 /** Writes every counted refusal not yet written (before the server stops or the database closes). */
@@ -90,13 +113,24 @@ async function endOfMinute(s: Series): Promise<void> {
 async function writeSummary(s: Series): Promise<void> {
   const count = s.repeats;
   if (count === 0) return;
-  const after = { ...detailOf(s.actor, s.attempt), repeated: { from: s.since.toISOString(), to: s.lastAt.toISOString(), recordIds: [...s.recordIds] } };
+  const after = {
+    ...detailOf(s.actor, s.attempt),
+    repeated: { from: s.since.toISOString(), to: s.lastAt.toISOString(), recordIds: [...s.recordIds] },
+  };
   s.repeats = 0;
   try {
-    await writeAudit(s.db, s.actor, { action: 'forbidden', tableName: s.attempt.tableName, recordId: null, after, count });
+    await writeAudit(s.db, s.actor, {
+      action: 'forbidden',
+      tableName: s.attempt.tableName,
+      recordId: null,
+      after,
+      count,
+    });
   } catch (error) {
     // The database is gone (closed or down): say so where an operator looks, with the count.
-    process.stderr.write(`审计日志写入失败：${count} 次被拒绝的操作（${s.attempt.tableName}）未能记录：${(error as Error).message}\n`);
+    process.stderr.write(
+      `审计日志写入失败：${count} 次被拒绝的操作（${s.attempt.tableName}）未能记录：${(error as Error).message}\n`,
+    );
   }
 }
 

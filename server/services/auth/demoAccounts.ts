@@ -30,8 +30,20 @@ export const DEMO_STAFF_TOWNSHIP = '350582103';
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo-leader', password: 'leader-demo', displayName: '演示·市领导', role: 'leader', townshipCode: null },
-  { username: 'demo-analyst', password: 'analyst-demo', displayName: '演示·分析员', role: 'analyst', townshipCode: null },
-  { username: 'demo-staff', password: 'staff-demo', displayName: '演示·陈埭镇工作人员', role: 'township_staff', townshipCode: DEMO_STAFF_TOWNSHIP },
+  {
+    username: 'demo-analyst',
+    password: 'analyst-demo',
+    displayName: '演示·分析员',
+    role: 'analyst',
+    townshipCode: null,
+  },
+  {
+    username: 'demo-staff',
+    password: 'staff-demo',
+    displayName: '演示·陈埭镇工作人员',
+    role: 'township_staff',
+    townshipCode: DEMO_STAFF_TOWNSHIP,
+  },
   { username: 'demo-admin', password: 'admin-demo', displayName: '演示·管理员', role: 'admin', townshipCode: null },
 ];
 
@@ -50,7 +62,17 @@ export async function demoPasswordsAllowed(db: Db): Promise<boolean> {
 /** Adds the demo accounts that are missing (an existing account, even disabled, is left as it is). */
 export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
   const existing = new Set(
-    (await db.select({ username: users.username }).from(users).where(inArray(users.username, DEMO_ACCOUNTS.map((a) => a.username)))).map((r) => r.username),
+    (
+      await db
+        .select({ username: users.username })
+        .from(users)
+        .where(
+          inArray(
+            users.username,
+            DEMO_ACCOUNTS.map((a) => a.username),
+          ),
+        )
+    ).map((r) => r.username),
   );
   const added: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
@@ -70,23 +92,48 @@ export async function disableDemoAccounts(db: Db, byUserId: number | null): Prom
   const disabled = await db
     .update(users)
     .set({ disabled: true })
-    .where(and(inArray(users.username, DEMO_ACCOUNTS.map((a) => a.username)), eq(users.disabled, false)))
+    .where(
+      and(
+        inArray(
+          users.username,
+          DEMO_ACCOUNTS.map((a) => a.username),
+        ),
+        eq(users.disabled, false),
+      ),
+    )
     .returning({ id: users.id, username: users.username });
   for (const account of disabled) {
     await revokeUserSessions(db, account.id);
-    await writeAudit(db, actor, { action: 'disable', tableName: 'users', recordId: account.id, after: { username: account.username, disabled: true, reason: 'replace-demo' } });
+    await writeAudit(db, actor, {
+      action: 'disable',
+      tableName: 'users',
+      recordId: account.id,
+      after: { username: account.username, disabled: true, reason: 'replace-demo' },
+    });
   }
   return disabled.map((a) => a.username);
 }
 
 async function actorOfUser(db: Db, userId: number): Promise<Actor | null> {
   const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row ? { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, townshipCode: row.townshipCode, via: 'session' } : null;
+  return row
+    ? {
+        userId: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+        townshipCode: row.townshipCode,
+        via: 'session',
+      }
+    : null;
 }
 
 /** Enabled accounts whose password is a published demo password (a scrypt check per account and password: seconds, not for every request). */
 export async function accountsWithDemoPasswords(db: Db): Promise<string[]> {
-  const enabled = await db.select({ username: users.username, passwordHash: users.passwordHash }).from(users).where(eq(users.disabled, false));
+  const enabled = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.disabled, false));
   const found: string[] = [];
   for (const account of enabled) {
     for (const password of DEMO_PASSWORDS) {
@@ -103,11 +150,17 @@ export async function accountsWithDemoPasswords(db: Db): Promise<string[]> {
  * For `onemap serve` at start: when the data is not the demonstration, one Chinese line naming the
  * accounts that still have a published demo password (login refuses them). Never throws.
  */
-export async function warnAboutDemoPasswords(db: Db, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+export async function warnAboutDemoPasswords(
+  db: Db,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<void> {
   try {
     if (await demoPasswordsAllowed(db)) return;
     const accounts = await accountsWithDemoPasswords(db);
-    if (accounts.length > 0) write(`警告：数据已非演示数据，以下账号仍使用公开的演示密码，已禁止其登录，请停用或重设密码：${accounts.join('、')}`);
+    if (accounts.length > 0)
+      write(
+        `警告：数据已非演示数据，以下账号仍使用公开的演示密码，已禁止其登录，请停用或重设密码：${accounts.join('、')}`,
+      );
   } catch {
     // A warning that cannot be computed must not stop the server.
   }

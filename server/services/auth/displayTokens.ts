@@ -26,12 +26,21 @@ export async function createDisplayToken(
 ): Promise<{ id: number; name: string; token: string; expiresAt: string }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 60) throw new BadInputError('大屏名称应为 1–60 个字符');
-  if (!Number.isInteger(expiresDays) || expiresDays < 1 || expiresDays > MAX_DISPLAY_TOKEN_DAYS) throw new BadInputError(`有效天数应为 1–${MAX_DISPLAY_TOKEN_DAYS} 的整数`);
+  if (!Number.isInteger(expiresDays) || expiresDays < 1 || expiresDays > MAX_DISPLAY_TOKEN_DAYS)
+    throw new BadInputError(`有效天数应为 1–${MAX_DISPLAY_TOKEN_DAYS} 的整数`);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + expiresDays * 86_400_000);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(displayTokens).values({ name: trimmed, tokenHash: hashToken(token), createdBy: actor?.userId ?? null, expiresAt }).returning({ id: displayTokens.id });
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'display_tokens', recordId: row!.id, after: { id: row!.id, name: trimmed, expiresAt: expiresAt.toISOString() } });
+    const [row] = await tx
+      .insert(displayTokens)
+      .values({ name: trimmed, tokenHash: hashToken(token), createdBy: actor?.userId ?? null, expiresAt })
+      .returning({ id: displayTokens.id });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'insert',
+      tableName: 'display_tokens',
+      recordId: row!.id,
+      after: { id: row!.id, name: trimmed, expiresAt: expiresAt.toISOString() },
+    });
     return { id: row!.id, name: trimmed, token, expiresAt: expiresAt.toISOString() };
   });
 }
@@ -42,7 +51,10 @@ function expiryOf() {
 }
 
 export async function listDisplayTokens(db: Db) {
-  const rows = await db.select({ row: displayTokens, expiresAt: expiryOf() }).from(displayTokens).orderBy(asc(displayTokens.id));
+  const rows = await db
+    .select({ row: displayTokens, expiresAt: expiryOf() })
+    .from(displayTokens)
+    .orderBy(asc(displayTokens.id));
   return rows.map(({ row: r, expiresAt }) => ({
     id: r.id,
     name: r.name,
@@ -54,9 +66,18 @@ export async function listDisplayTokens(db: Db) {
 
 export async function revokeDisplayToken(db: Db, actor: Actor | null, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(displayTokens).set({ revokedAt: new Date() }).where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt))).returning();
+    const [row] = await tx
+      .update(displayTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt)))
+      .returning();
     if (!row) throw new BadInputError(`没有有效的大屏令牌 #${id}`);
-    await writeAudit(tx as unknown as Db, actor, { action: 'revoke', tableName: 'display_tokens', recordId: id, after: { id, name: row.name } });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'revoke',
+      tableName: 'display_tokens',
+      recordId: id,
+      after: { id, name: row.name },
+    });
   });
 }
 
@@ -66,7 +87,21 @@ export async function actorFromDisplayToken(db: Db, token: unknown, now = new Da
   const [row] = await db
     .select()
     .from(displayTokens)
-    .where(and(eq(displayTokens.tokenHash, hashToken(token)), isNull(displayTokens.revokedAt), sql`${expiryOf()} > ${now.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(displayTokens.tokenHash, hashToken(token)),
+        isNull(displayTokens.revokedAt),
+        sql`${expiryOf()} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
   if (!row) return null;
-  return { userId: null, username: null, displayName: row.name, role: 'leader', townshipCode: null, via: 'display-token', displayTokenId: row.id };
+  return {
+    userId: null,
+    username: null,
+    displayName: row.name,
+    role: 'leader',
+    townshipCode: null,
+    via: 'display-token',
+    displayTokenId: row.id,
+  };
 }

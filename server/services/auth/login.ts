@@ -63,7 +63,10 @@ async function admitAttempt(db: Db, username: string, ip: string, now: Date): Pr
     const byName = await failuresSince(txDb, 'username', username, since);
     const byIp = await failuresSince(txDb, 'ip', ip, since);
     if (byName >= MAX_FAILURES_PER_USERNAME || byIp >= MAX_FAILURES_PER_IP) return null;
-    const [row] = await txDb.insert(loginAttempts).values({ username, ip, succeeded: false, at: now }).returning({ id: loginAttempts.id });
+    const [row] = await txDb
+      .insert(loginAttempts)
+      .values({ username, ip, succeeded: false, at: now })
+      .returning({ id: loginAttempts.id });
     return row!.id;
   });
 }
@@ -74,11 +77,16 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-export async function login(db: Db, input: { username: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string },
+  now = new Date(),
+): Promise<LoginResult> {
   const started = Date.now();
   const username = normaliseUsername(input.username).slice(0, 100);
   const ip = input.ip.slice(0, 64);
-  const refused = (reason: string) => writeAudit(db, null, { action: 'login-failed', tableName: 'sessions', after: { username, ip, reason } });
+  const refused = (reason: string) =>
+    writeAudit(db, null, { action: 'login-failed', tableName: 'sessions', after: { username, ip, reason } });
   const attemptId = await admitAttempt(db, username, ip, now);
   if (attemptId === null) {
     await refused('rate-limited');
@@ -88,7 +96,15 @@ export async function login(db: Db, input: { username: string; password: string;
   const matches = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
   // A published demo password opens nothing once the data is real, however the data got there.
   const demoRefused = matches && isDemoPassword(input.password) && !(await demoPasswordsAllowed(db));
-  const reason = !user ? 'unknown-user' : !matches ? 'wrong-password' : user.disabled ? 'disabled' : demoRefused ? 'demo-password' : null;
+  const reason = !user
+    ? 'unknown-user'
+    : !matches
+      ? 'wrong-password'
+      : user.disabled
+        ? 'disabled'
+        : demoRefused
+          ? 'demo-password'
+          : null;
   if (!user || reason !== null) {
     await refused(reason ?? 'unknown-user');
     // The same answer for every refusal: a disabled account's right password tells an attacker nothing.
@@ -107,19 +123,31 @@ export async function login(db: Db, input: { username: string; password: string;
     via: 'session',
     ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
-  await writeAudit(db, actor, { action: 'login', tableName: 'sessions', recordId: user.id, after: { username: user.username, ip } });
+  await writeAudit(db, actor, {
+    action: 'login',
+    tableName: 'sessions',
+    recordId: user.id,
+    after: { username: user.username, ip },
+  });
   return { ...session, actor };
 }
 
 /** Signing out, audited: `actor` is who the session belonged to (null when it was already over). */
 export async function auditLogout(db: Db, actor: Actor | null, ip: string): Promise<void> {
   if (actor?.via !== 'session') return;
-  await writeAudit(db, actor, { action: 'logout', tableName: 'sessions', recordId: actor.userId, after: { username: actor.username, ip } });
+  await writeAudit(db, actor, {
+    action: 'logout',
+    tableName: 'sessions',
+    recordId: actor.userId,
+    after: { username: actor.username, ip },
+  });
 }
 
 /** Login attempts older than a day and sessions expired or revoked a day ago are of no further use. */
 async function forgetOldEntries(db: Db, now: Date): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
   await db.delete(loginAttempts).where(lt(loginAttempts.at, dayAgo));
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, dayAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))));
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, dayAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))));
 }

@@ -26,8 +26,14 @@ export class PasswordChangeRequiredError extends Error {
  * Checks the old password, sets the new one (the same rule as every password a person sets) and
  * ends the person's other sessions; this session goes on.
  */
-export async function changeOwnPassword(db: Db, actor: Actor, input: { oldPassword: string; newPassword: string }, sessionToken: string | null): Promise<void> {
-  if (actor.via !== 'session' || actor.userId === null || actor.username === null) throw new BadInputError('只有登录的用户可以修改密码');
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { oldPassword: string; newPassword: string },
+  sessionToken: string | null,
+): Promise<void> {
+  if (actor.via !== 'session' || actor.userId === null || actor.username === null)
+    throw new BadInputError('只有登录的用户可以修改密码');
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new BadInputError('账号不存在');
   if (!(await verifyPassword(input.oldPassword, user.passwordHash))) throw new BadInputError('原密码不正确');
@@ -37,8 +43,17 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: { oldPasswo
   const now = new Date();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id));
-    const others = and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), sessionToken ? ne(sessions.tokenHash, hashToken(sessionToken)) : undefined);
+    const others = and(
+      eq(sessions.userId, user.id),
+      isNull(sessions.revokedAt),
+      sessionToken ? ne(sessions.tokenHash, hashToken(sessionToken)) : undefined,
+    );
     await tx.update(sessions).set({ revokedAt: now }).where(others);
-    await writeAudit(tx as unknown as Db, actor, { action: 'change-password', tableName: 'users', recordId: user.id, after: { username: user.username } });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'change-password',
+      tableName: 'users',
+      recordId: user.id,
+      after: { username: user.username },
+    });
   });
 }

@@ -14,7 +14,9 @@ export const MAX_PASSWORD_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -30,7 +32,8 @@ export function checkPasswordStrength(password: string, username?: string): void
   if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
   const kinds = CHARACTER_KINDS.filter((kind) => kind.test(password)).length;
-  if (kinds < MIN_CHARACTER_KINDS) throw new BadInputError(`密码须包含大写字母、小写字母、数字、符号中的至少 ${MIN_CHARACTER_KINDS} 种`);
+  if (kinds < MIN_CHARACTER_KINDS)
+    throw new BadInputError(`密码须包含大写字母、小写字母、数字、符号中的至少 ${MIN_CHARACTER_KINDS} 种`);
   const name = username?.trim().toLowerCase();
   if (name && name.length >= 2 && password.toLowerCase().includes(name)) throw new BadInputError('密码不能包含用户名');
   if (isCommonPassword(password)) throw new BadInputError('密码过于常见，请换一个');
@@ -48,7 +51,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [, n, r, p, saltText, hashText] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hashText, 'base64');
   if (expected.length !== KEY_LENGTH) return false;
-  const key = await derive(password.slice(0, MAX_PASSWORD_LENGTH * 4), Buffer.from(saltText, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const key = await derive(password.slice(0, MAX_PASSWORD_LENGTH * 4), Buffer.from(saltText, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return timingSafeEqual(key, expected);
 }
 

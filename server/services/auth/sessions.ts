@@ -22,7 +22,11 @@ export function idleMinutes(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(raw) && raw >= 1 && raw <= SESSION_HOURS * 60 ? raw : DEFAULT_IDLE_MINUTES;
 }
 
-export async function createSession(db: Db, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt });
@@ -46,11 +50,22 @@ export async function actorFromSession(db: Db, token: unknown, now = new Date())
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince), eq(users.disabled, false)));
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+        eq(users.disabled, false),
+      ),
+    );
   if (!row) return null;
   if (now.getTime() - new Date(row.lastSeenAt).getTime() >= LAST_SEEN_RESOLUTION_MS) {
     // Only forward: a request that started earlier never moves it back.
-    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, now)));
   }
   return {
     userId: row.id,
@@ -65,9 +80,15 @@ export async function actorFromSession(db: Db, token: unknown, now = new Date())
 
 export async function revokeSession(db: Db, token: unknown, now = new Date()): Promise<void> {
   if (!looksLikeToken(token)) return;
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
 }
 
 export async function revokeUserSessions(db: Db, userId: number, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

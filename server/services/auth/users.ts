@@ -21,7 +21,10 @@ export const newUserSchema = z.strictObject({
   username: z.string({ error: USERNAME_RULE }).trim().toLowerCase().regex(USERNAME_PATTERN, USERNAME_RULE),
   displayName: z.string({ error: '姓名应为文本' }).trim().min(1, '姓名不能为空').max(60, '姓名不能超过60个字符'),
   role: z.enum(ROLES, { error: `角色应为 ${ROLES.join('|')}` }),
-  townshipCode: z.string({ error: '镇街代码应为9位数字' }).regex(/^\d{9}$/, '镇街代码应为9位数字').nullish(),
+  townshipCode: z
+    .string({ error: '镇街代码应为9位数字' })
+    .regex(/^\d{9}$/, '镇街代码应为9位数字')
+    .nullish(),
   password: z.string({ error: '密码应为文本' }),
 });
 export type NewUser = z.input<typeof newUserSchema>;
@@ -57,7 +60,10 @@ export function normaliseUsername(raw: string): string {
 }
 
 export async function findUser(db: Db, username: string) {
-  const [row] = await db.select().from(users).where(eq(users.username, normaliseUsername(username)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)));
   return row ?? null;
 }
 
@@ -74,13 +80,19 @@ export interface AddUserOptions {
   demo?: boolean;
 }
 
-export async function addUser(db: Db, actor: Actor | null, raw: NewUser, options: AddUserOptions = {}): Promise<UserSummary> {
+export async function addUser(
+  db: Db,
+  actor: Actor | null,
+  raw: NewUser,
+  options: AddUserOptions = {},
+): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(raw);
   if (!parsed.success) throw new BadInputError(parsed.error.issues.map((i) => i.message).join('；'));
   const input = parsed.data;
   if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
-  if (input.role === 'township_staff' && !townshipCode) throw new BadInputError('镇街工作人员须指定所属镇街（--township）');
+  if (input.role === 'township_staff' && !townshipCode)
+    throw new BadInputError('镇街工作人员须指定所属镇街（--township）');
   if (input.role !== 'township_staff' && townshipCode) throw new BadInputError('只有镇街工作人员需要指定镇街');
   if (townshipCode) {
     const [t] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, townshipCode));
@@ -91,10 +103,22 @@ export async function addUser(db: Db, actor: Actor | null, raw: NewUser, options
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ username: input.username, displayName: input.displayName, role: input.role, townshipCode, passwordHash, mustChangePassword: options.mustChangePassword ?? !options.demo })
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        townshipCode,
+        passwordHash,
+        mustChangePassword: options.mustChangePassword ?? !options.demo,
+      })
       .returning();
     const created = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'users', recordId: created.id, after: created });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'insert',
+      tableName: 'users',
+      recordId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -104,28 +128,54 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 }
 
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
-export async function setUserDisabled(db: Db, actor: Actor | null, username: string, disabled: boolean): Promise<UserSummary> {
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor | null,
+  username: string,
+  disabled: boolean,
+): Promise<UserSummary> {
   const before = await requireUser(db, username);
   if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
   return db.transaction(async (tx) => {
     const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
     if (disabled) await revokeUserSessions(tx as unknown as Db, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, { action: disabled ? 'disable' : 'enable', tableName: 'users', recordId: before.id, before: summary(before), after });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: disabled ? 'disable' : 'enable',
+      tableName: 'users',
+      recordId: before.id,
+      before: summary(before),
+      after,
+    });
     return after;
   });
 }
 
 /** Sets a new password, to be changed by its person at their next sign-in, and ends every session of the user. */
-export async function resetPassword(db: Db, actor: Actor | null, username: string, password: string): Promise<UserSummary> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor | null,
+  username: string,
+  password: string,
+): Promise<UserSummary> {
   const before = await requireUser(db, username);
   checkPasswordStrength(password, before.username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, before.id)).returning();
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true })
+      .where(eq(users.id, before.id))
+      .returning();
     await revokeUserSessions(tx as unknown as Db, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, { action: 'reset-password', tableName: 'users', recordId: before.id, before: summary(before), after });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'reset-password',
+      tableName: 'users',
+      recordId: before.id,
+      before: summary(before),
+      after,
+    });
     return after;
   });
 }

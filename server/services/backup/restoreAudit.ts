@@ -39,11 +39,24 @@ export async function prepareIncomingAudit(db: Db): Promise<string> {
   return INCOMING;
 }
 
-export async function settleAudit(db: Db, options: { sideFile: string; backup: { path: string; createdAt: string; from: string } }): Promise<AuditRestoreOutcome> {
+export async function settleAudit(
+  db: Db,
+  options: { sideFile: string; backup: { path: string; createdAt: string; from: string } },
+): Promise<AuditRestoreOutcome> {
   // Held to the commit: no other writer can slip a row in between our reading the head and appending.
-  const [head] = await queryRows<{ seq: number | string; hash: string }>(db, sql`select seq, hash from audit_chain_head for update`);
+  const [head] = await queryRows<{ seq: number | string; hash: string }>(
+    db,
+    sql`select seq, hash from audit_chain_head for update`,
+  );
   const headSeq = Number(head?.seq ?? 0);
-  const [counts] = await queryRows<{ in_backup: number | string; present: number | string; first_new: number | string | null; last_new: number | string | null; new_rows: number | string; clashes: number | string }>(
+  const [counts] = await queryRows<{
+    in_backup: number | string;
+    present: number | string;
+    first_new: number | string | null;
+    last_new: number | string | null;
+    new_rows: number | string;
+    clashes: number | string;
+  }>(
     db,
     sql.raw(`select count(*) as in_backup,
                count(*) filter (where exists (select 1 from ${AUDIT_TABLE} a where a.seq = b.seq and a.hash = b.hash)) as present,
@@ -86,7 +99,16 @@ export async function settleAudit(db: Db, options: { sideFile: string; backup: {
              where m > (select last_value from ${AUDIT_TABLE}_id_seq)`),
   );
   const outcome = { inBackup, alreadyPresent, imported, setAside, sideFile };
-  await writeAudit(db, null, { action: 'restore', tableName: 'database', after: { file: options.backup.path, createdAt: options.backup.createdAt, from: options.backup.from, audit: outcome } });
+  await writeAudit(db, null, {
+    action: 'restore',
+    tableName: 'database',
+    after: {
+      file: options.backup.path,
+      createdAt: options.backup.createdAt,
+      from: options.backup.from,
+      audit: outcome,
+    },
+  });
   return outcome;
 }
 
@@ -99,10 +121,14 @@ async function importContinuation(db: Db, headSeq: number, newRows: number): Pro
   try {
     await db.transaction(async (savepoint) => {
       const sp = savepoint as unknown as Db;
-      await sp.execute(sql.raw(`insert into ${AUDIT_TABLE} select * from ${INCOMING} where seq > ${headSeq} order by seq`));
+      await sp.execute(
+        sql.raw(`insert into ${AUDIT_TABLE} select * from ${INCOMING} where seq > ${headSeq} order by seq`),
+      );
       const [mismatch] = await queryRows<{ n: number | string }>(
         sp,
-        sql.raw(`select count(*) as n from ${INCOMING} b left join ${AUDIT_TABLE} a on a.seq = b.seq and a.hash = b.hash where b.seq > ${headSeq} and a.id is null`),
+        sql.raw(
+          `select count(*) as n from ${INCOMING} b left join ${AUDIT_TABLE} a on a.seq = b.seq and a.hash = b.hash where b.seq > ${headSeq} and a.id is null`,
+        ),
       );
       if (Number(mismatch?.n ?? 0) > 0) throw new ChainDoesNotContinue();
     });
@@ -117,6 +143,9 @@ class ChainDoesNotContinue extends Error {}
 
 /** Where the backup's unplaced audit rows go unless the operator names a file. */
 export function defaultSideFile(backupPath: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${backupPath}.audit-not-restored-${stamp}.jsonl`;
 }

@@ -18,7 +18,13 @@ import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
 import { describeSchema, sameSchema, schemaVersionOf } from './schemaVersion.ts';
-import { AUDIT_TABLE, defaultSideFile, prepareIncomingAudit, settleAudit, type AuditRestoreOutcome } from './restoreAudit.ts';
+import {
+  AUDIT_TABLE,
+  defaultSideFile,
+  prepareIncomingAudit,
+  settleAudit,
+  type AuditRestoreOutcome,
+} from './restoreAudit.ts';
 import { DERIVED_TABLES, describeRecordTables, ident, type TableInfo } from './tables.ts';
 
 const CHUNK = 1000;
@@ -44,10 +50,21 @@ export async function restoreBackup(db: Db, path: string, options: RestoreOption
   const about = { event: 'backup.restore', file: basename(path), force: options.force };
   try {
     const summary = await restoreFromFile(db, path, options);
-    log.info({ ...about, status: 'restored', tables: summary.tables.length, rows: summary.rows, backupCreatedAt: summary.createdAt, backupFrom: summary.from }, '已从备份恢复');
+    log.info(
+      {
+        ...about,
+        status: 'restored',
+        tables: summary.tables.length,
+        rows: summary.rows,
+        backupCreatedAt: summary.createdAt,
+        backupFrom: summary.from,
+      },
+      '已从备份恢复',
+    );
     return summary;
   } catch (error) {
-    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '备份恢复被拒绝');
+    if (error instanceof BadInputError)
+      log.warn({ ...about, status: 'refused', reason: error.message }, '备份恢复被拒绝');
     throw error;
   }
 }
@@ -56,7 +73,9 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
   try {
     await access(path);
   } catch (error) {
-    throw new BadInputError(`无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    throw new BadInputError(
+      `无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+    );
   }
   const gunzip = createGunzip();
   const input = createReadStream(path).pipe(gunzip);
@@ -88,7 +107,8 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
   try {
     const header = parse(await next(), '文件头') as Partial<BackupHeader>;
     if (header.format !== BACKUP_FORMAT) throw new BadInputError(`${path} 不是 OneMap 备份文件`);
-    if (header.version !== BACKUP_VERSION) throw new BadInputError(`备份文件格式版本 ${header.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）`);
+    if (header.version !== BACKUP_VERSION)
+      throw new BadInputError(`备份文件格式版本 ${header.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）`);
     const current = await schemaVersionOf(db);
     if (!header.schema || !sameSchema(header.schema, current)) {
       throw new BadInputError(
@@ -100,23 +120,35 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     const inFile = new Set((header.tables ?? []).map((t) => t.name));
     const absent = tables.filter((t) => !inFile.has(t.name)).map((t) => t.name);
     const unknown = [...inFile].filter((n) => !byName.has(n));
-    if (absent.length || unknown.length) throw new BadInputError(`备份文件的表与当前数据库不符（缺少：${absent.join('、') || '无'}；多出：${unknown.join('、') || '无'}）`);
+    if (absent.length || unknown.length)
+      throw new BadInputError(
+        `备份文件的表与当前数据库不符（缺少：${absent.join('、') || '无'}；多出：${unknown.join('、') || '无'}）`,
+      );
 
     if (!options.force) {
       const occupied: string[] = [];
       for (const t of tables) {
         if (BOOKKEEPING.has(t.name)) continue;
-        const [row] = await queryRows<{ n: number | string }>(db, sql.raw(`select count(*) as n from ${ident(t.name)}`));
+        const [row] = await queryRows<{ n: number | string }>(
+          db,
+          sql.raw(`select count(*) as n from ${ident(t.name)}`),
+        );
         if (Number(row?.n ?? 0) > 0) occupied.push(`${t.name} ${row?.n} 行`);
       }
-      if (occupied.length) throw new BadInputError(`数据库中已有数据（${occupied.slice(0, 4).join('，')}${occupied.length > 4 ? '……' : ''}）；恢复会清空并覆盖全部现有数据，确认请加 --force`);
+      if (occupied.length)
+        throw new BadInputError(
+          `数据库中已有数据（${occupied.slice(0, 4).join('，')}${occupied.length > 4 ? '……' : ''}）；恢复会清空并覆盖全部现有数据，确认请加 --force`,
+        );
     }
 
     const restored: { name: string; rows: number }[] = [];
     let audit: AuditRestoreOutcome | null = null;
     await db.transaction(async (tx) => {
       const txDb = tx as unknown as Db;
-      const [revisionBefore] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
+      const [revisionBefore] = await queryRows<{ revision: number | string }>(
+        txDb,
+        sql`select coalesce(max(revision), 0) as revision from data_revision`,
+      );
       const emptied = [...tables.map((t) => t.name).filter((n) => n !== AUDIT_TABLE), ...DERIVED_TABLES];
       await txDb.execute(sql.raw(`truncate ${emptied.map(ident).join(', ')} restart identity cascade`));
       const incomingAudit = await prepareIncomingAudit(txDb);
@@ -125,11 +157,13 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
         const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };
         if (section.end) break;
         const table = section.table ? byName.get(section.table) : undefined;
-        if (!table || typeof section.rows !== 'number') throw new BadInputError(`备份文件 ${path} 已损坏（无法识别的段落：${JSON.stringify(section).slice(0, 60)}）`);
+        if (!table || typeof section.rows !== 'number')
+          throw new BadInputError(`备份文件 ${path} 已损坏（无法识别的段落：${JSON.stringify(section).slice(0, 60)}）`);
         let chunk: string[] = [];
         for (let i = 0; i < section.rows; i++) {
           const line = await next();
-          if (line === null) throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
+          if (line === null)
+            throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
           chunk.push(line);
           if (chunk.length === CHUNK) {
             await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
@@ -139,12 +173,16 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
         if (chunk.length) await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
         restored.push({ name: table.name, rows: section.rows });
         if (table.name === 'data_revision') {
-          const [r] = await queryRows<{ revision: number | string }>(txDb, sql`select coalesce(max(revision), 0) as revision from data_revision`);
+          const [r] = await queryRows<{ revision: number | string }>(
+            txDb,
+            sql`select coalesce(max(revision), 0) as revision from data_revision`,
+          );
           restoredRevision = Number(r?.revision ?? 0);
         }
       }
       const missing = tables.filter((t) => !restored.some((r) => r.name === t.name));
-      if (missing.length) throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
+      if (missing.length)
+        throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
       audit = await settleAudit(txDb, {
         sideFile: options.auditSideFile ?? defaultSideFile(path),
         backup: { path, createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') },
@@ -153,14 +191,22 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
         if (t.name === AUDIT_TABLE) continue; // settleAudit moved it, forward only
         for (const [column, sequence] of t.sequences) {
           await txDb.execute(
-            sql.raw(`select setval('${sequence.replaceAll("'", "''")}', coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`),
+            sql.raw(
+              `select setval('${sequence.replaceAll("'", "''")}', coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`,
+            ),
           );
         }
       }
       const revision = Math.max(Number(revisionBefore?.revision ?? 0), restoredRevision) + 1;
       await txDb.execute(sql`update data_revision set revision = ${revision}`);
     });
-    return { tables: restored, rows: restored.reduce((n, t) => n + t.rows, 0), createdAt: String(header.createdAt ?? ''), from: String(header.database ?? ''), audit: audit! };
+    return {
+      tables: restored,
+      rows: restored.reduce((n, t) => n + t.rows, 0),
+      createdAt: String(header.createdAt ?? ''),
+      from: String(header.database ?? ''),
+      audit: audit!,
+    };
   } finally {
     input.off('error', onError);
     input.destroy();
@@ -177,5 +223,7 @@ async function insertRows(db: Db, table: TableInfo, rows: string[], into: string
 }
 
 function notABackup(path: string, error: Error): BadInputError {
-  return new BadInputError(`${path} 不是有效的 OneMap 备份文件（${(error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' ? '不是 gzip 压缩文件' : error.message}）`);
+  return new BadInputError(
+    `${path} 不是有效的 OneMap 备份文件（${(error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' ? '不是 gzip 压缩文件' : error.message}）`,
+  );
 }

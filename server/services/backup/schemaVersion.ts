@@ -16,7 +16,9 @@ export interface SchemaVersion {
 
 /** The migrations this build knows, in order. */
 export function knownMigrations(): { tag: string; hash: string }[] {
-  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
   const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   return files.map((f, i) => ({ tag: journal.entries[i]?.tag ?? `#${i}`, hash: f.hash }));
 }

@@ -26,7 +26,11 @@ export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Tables computed from the records (the per-township counts timeline and its bookkeeping): not
  * backed up; a restore empties them, and the first query rebuilds them from the restored records.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['township_counts_timeline', 'counts_timeline_state', 'counts_timeline_dirty']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'township_counts_timeline',
+  'counts_timeline_state',
+  'counts_timeline_dirty',
+]);
 
 /**
  * The audit chain's head (its last position and hash): kept by the chain trigger alone, so not
@@ -41,8 +45,17 @@ export async function describeRecordTables(db: Db): Promise<TableInfo[]> {
 
 export async function describeTables(db: Db): Promise<TableInfo[]> {
   const [tables, columns, keys, fks] = await Promise.all([
-    queryRows<{ name: string }>(db, sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`),
-    queryRows<{ table_name: string; column_name: string; is_generated: string; identity_generation: string | null; seq: string | null }>(
+    queryRows<{ name: string }>(
+      db,
+      sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`,
+    ),
+    queryRows<{
+      table_name: string;
+      column_name: string;
+      is_generated: string;
+      identity_generation: string | null;
+      seq: string | null;
+    }>(
       db,
       sql`select table_name, column_name, is_generated, identity_generation,
             pg_get_serial_sequence(format('%I.%I', table_schema, table_name), column_name) as seq
@@ -64,7 +77,10 @@ export async function describeTables(db: Db): Promise<TableInfo[]> {
     ),
   ]);
   const infos = new Map<string, TableInfo>(
-    tables.map((t) => [t.name, { name: t.name, columns: [], generated: [], primaryKey: [], identityAlways: false, sequences: [] }]),
+    tables.map((t) => [
+      t.name,
+      { name: t.name, columns: [], generated: [], primaryKey: [], identityAlways: false, sequences: [] },
+    ]),
   );
   for (const c of columns) {
     const info = infos.get(c.table_name);

@@ -28,7 +28,9 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
     // Fails here, before any reading, when the place cannot be written.
     await writeFile(temporary, '');
   } catch (error) {
-    throw new BadInputError(`无法写入备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    throw new BadInputError(
+      `无法写入备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+    );
   }
   const gzip = createGzip();
   const out = createWriteStream(temporary);
@@ -49,7 +51,10 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
         const tables = await describeRecordTables(txDb);
         const counts: { name: string; rows: number }[] = [];
         for (const t of tables) {
-          const [row] = await queryRows<{ n: number | string }>(txDb, sql.raw(`select count(*) as n from ${ident(t.name)}`));
+          const [row] = await queryRows<{ n: number | string }>(
+            txDb,
+            sql.raw(`select count(*) as n from ${ident(t.name)}`),
+          );
           counts.push({ name: t.name, rows: Number(row?.n ?? 0) });
         }
         const header: BackupHeader = {
@@ -70,7 +75,9 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
           for (let offset = 0; offset < rows; offset += PAGE) {
             const page = await queryRows<{ r: string }>(
               txDb,
-              sql.raw(`select (to_jsonb(t)${minus})::text as r from ${ident(t.name)} t order by ${order} limit ${PAGE} offset ${offset}`),
+              sql.raw(
+                `select (to_jsonb(t)${minus})::text as r from ${ident(t.name)} t order by ${order} limit ${PAGE} offset ${offset}`,
+              ),
             );
             for (const { r } of page) await write(r);
           }

@@ -21,7 +21,13 @@ export type LayerClassId<L extends CoverageLayer> = (typeof LAYER_CLASS_IDS)[L][
 /** The fields classing needs, so client rows (dates as strings) and server rows both fit. */
 export type ClassedCompound = Pick<
   CompoundStatus,
-  'partyOrgType' | 'committeeInOffice' | 'committeePartyMajority' | 'propertyManaged' | 'rating' | 'openIssues' | 'overdueIssues'
+  | 'partyOrgType'
+  | 'committeeInOffice'
+  | 'committeePartyMajority'
+  | 'propertyManaged'
+  | 'rating'
+  | 'openIssues'
+  | 'overdueIssues'
 >;
 
 export function classOf<L extends CoverageLayer>(layer: L, c: ClassedCompound): LayerClassId<L>;

@@ -26,18 +26,37 @@ export interface CompoundFilter {
 }
 
 export const EMPTY_FILTER: CompoundFilter = {
-  townships: [], communities: [], kinds: [], companies: [], party: [], committee: [], rating: [], issues: [],
-  householdsMin: null, householdsMax: null, text: '',
+  townships: [],
+  communities: [],
+  kinds: [],
+  companies: [],
+  party: [],
+  committee: [],
+  rating: [],
+  issues: [],
+  householdsMin: null,
+  householdsMax: null,
+  text: '',
 };
 
 /** Query-string names, shared by the workbench URL and the CLI. */
 export const FILTER_PARAMS = {
-  townships: 'town', communities: 'comm', kinds: 'kind', companies: 'co', party: 'party', committee: 'committee', rating: 'rating', issues: 'issues',
-  households: 'hh', text: 'q',
+  townships: 'town',
+  communities: 'comm',
+  kinds: 'kind',
+  companies: 'co',
+  party: 'party',
+  committee: 'committee',
+  rating: 'rating',
+  issues: 'issues',
+  households: 'hh',
+  text: 'q',
 } as const;
 
 export type FilterableCompound = ClassedCompound &
-  Pick<CompoundStatus, 'code' | 'name' | 'townshipCode' | 'community' | 'kind' | 'propertyCompany' | 'households'> & { initials?: string };
+  Pick<CompoundStatus, 'code' | 'name' | 'townshipCode' | 'community' | 'kind' | 'propertyCompany' | 'households'> & {
+    initials?: string;
+  };
 
 const MAX_TEXT = 40;
 const MAX_LIST = 100;
@@ -78,7 +97,14 @@ export function parseFilter(params: URLSearchParams): ParsedFilter {
   const list = (name: string): string[] => {
     const raw = params.get(name);
     if (raw === null || raw.trim() === '') return [];
-    const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        raw
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > MAX_LIST) {
       problems.push(`筛选条件 ${name} 的取值过多（最多 ${MAX_LIST} 个）`);
       return [];
@@ -108,7 +134,8 @@ export function parseFilter(params: URLSearchParams): ParsedFilter {
     const m = /^(\d{0,6})-(\d{0,6})$/.exec(hh.trim());
     const min = m?.[1] ? Number(m[1]) : null;
     const max = m?.[2] ? Number(m[2]) : null;
-    if (!m || (min !== null && max !== null && min > max)) problems.push(`户数范围 "${hh}" 不对（应为 最少-最多，如 200-800）`);
+    if (!m || (min !== null && max !== null && min > max))
+      problems.push(`户数范围 "${hh}" 不对（应为 最少-最多，如 200-800）`);
     else [householdsMin, householdsMax] = [min, max];
   }
   let text = params.get(FILTER_PARAMS.text)?.trim() ?? '';
@@ -148,7 +175,8 @@ export function serialiseFilter(f: CompoundFilter): URLSearchParams {
   put(FILTER_PARAMS.committee, f.committee);
   put(FILTER_PARAMS.rating, f.rating);
   put(FILTER_PARAMS.issues, f.issues);
-  if (f.householdsMin !== null || f.householdsMax !== null) params.set(FILTER_PARAMS.households, `${f.householdsMin ?? ''}-${f.householdsMax ?? ''}`);
+  if (f.householdsMin !== null || f.householdsMax !== null)
+    params.set(FILTER_PARAMS.households, `${f.householdsMin ?? ''}-${f.householdsMax ?? ''}`);
   if (f.text) params.set(FILTER_PARAMS.text, f.text);
   return params;
 }

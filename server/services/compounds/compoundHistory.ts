@@ -22,10 +22,21 @@ export async function compoundHistory(db: Db, code: string, asOf: string, option
   const complete = options.complete ?? false;
   const [compound] = await db
     .select({
-      id: s.compounds.id, code: s.compounds.code, name: s.compounds.name, address: s.compounds.address,
-      townshipCode: s.compounds.townshipCode, townshipName: s.townships.name, community: s.communities.name,
-      lon: s.compounds.lon, lat: s.compounds.lat, households: s.compounds.households, buildings: s.compounds.buildings,
-      yearBuilt: s.compounds.yearBuilt, kind: s.compounds.kind, listedOn: s.compounds.listedOn, modelHomeSince: s.compounds.modelHomeSince,
+      id: s.compounds.id,
+      code: s.compounds.code,
+      name: s.compounds.name,
+      address: s.compounds.address,
+      townshipCode: s.compounds.townshipCode,
+      townshipName: s.townships.name,
+      community: s.communities.name,
+      lon: s.compounds.lon,
+      lat: s.compounds.lat,
+      households: s.compounds.households,
+      buildings: s.compounds.buildings,
+      yearBuilt: s.compounds.yearBuilt,
+      kind: s.compounds.kind,
+      listedOn: s.compounds.listedOn,
+      modelHomeSince: s.compounds.modelHomeSince,
     })
     .from(s.compounds)
     .innerJoin(s.townships, eq(s.townships.code, s.compounds.townshipCode))
@@ -34,10 +45,23 @@ export async function compoundHistory(db: Db, code: string, asOf: string, option
   if (!compound) throw new BadInputError(`未知小区编码：${code}`);
   const id = compound.id;
   const [partyOrganisations, committeeTerms, contracts, evaluations, meetings, issues, petitions] = await Promise.all([
-    db.select().from(s.partyOrganisations).where(eq(s.partyOrganisations.compoundId, id)).orderBy(desc(s.partyOrganisations.establishedOn)),
-    db.select().from(s.committeeTerms).where(eq(s.committeeTerms.compoundId, id)).orderBy(desc(s.committeeTerms.formedOn)),
     db
-      .select({ id: s.propertyContracts.id, startOn: s.propertyContracts.startOn, endOn: s.propertyContracts.endOn, company: s.propertyCompanies.name })
+      .select()
+      .from(s.partyOrganisations)
+      .where(eq(s.partyOrganisations.compoundId, id))
+      .orderBy(desc(s.partyOrganisations.establishedOn)),
+    db
+      .select()
+      .from(s.committeeTerms)
+      .where(eq(s.committeeTerms.compoundId, id))
+      .orderBy(desc(s.committeeTerms.formedOn)),
+    db
+      .select({
+        id: s.propertyContracts.id,
+        startOn: s.propertyContracts.startOn,
+        endOn: s.propertyContracts.endOn,
+        company: s.propertyCompanies.name,
+      })
       .from(s.propertyContracts)
       .innerJoin(s.propertyCompanies, eq(s.propertyCompanies.id, s.propertyContracts.companyId))
       .where(eq(s.propertyContracts.compoundId, id))
@@ -46,9 +70,17 @@ export async function compoundHistory(db: Db, code: string, asOf: string, option
     db
       .select()
       .from(s.meetings)
-      .where(complete ? eq(s.meetings.compoundId, id) : and(eq(s.meetings.compoundId, id), gte(s.meetings.heldOn, addDays(asOf, -CARD_MEETING_DAYS))))
+      .where(
+        complete
+          ? eq(s.meetings.compoundId, id)
+          : and(eq(s.meetings.compoundId, id), gte(s.meetings.heldOn, addDays(asOf, -CARD_MEETING_DAYS))),
+      )
       .orderBy(desc(s.meetings.heldOn)),
-    db.select().from(s.residentIssues).where(eq(s.residentIssues.compoundId, id)).orderBy(desc(s.residentIssues.openedOn)),
+    db
+      .select()
+      .from(s.residentIssues)
+      .where(eq(s.residentIssues.compoundId, id))
+      .orderBy(desc(s.residentIssues.openedOn)),
     db.select().from(s.petitions).where(eq(s.petitions.compoundId, id)).orderBy(desc(s.petitions.receivedOn)),
   ]);
   // Records dated after the as-of day are not yet known on that day.

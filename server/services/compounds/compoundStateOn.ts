@@ -14,7 +14,12 @@ import { compoundStatusAsOf, type CompoundStatus } from './compoundStatus.ts';
 
 /** The stage an issue had reached on `asOf` (its stored `status` is the stage reached today). */
 export function issueStatusOn(
-  issue: { dispatchedOn: string | null; inProgressOn: string | null; closedOn: string | null; revisitedOn: string | null },
+  issue: {
+    dispatchedOn: string | null;
+    inProgressOn: string | null;
+    closedOn: string | null;
+    revisitedOn: string | null;
+  },
   asOf: string,
 ): IssueStatus {
   const reached = (date: string | null) => date !== null && date <= asOf;
@@ -27,7 +32,13 @@ export function issueStatusOn(
 
 export async function compoundStateOn(db: Db, code: string, asOf: string) {
   const [compound] = await db
-    .select({ id: s.compounds.id, code: s.compounds.code, name: s.compounds.name, townshipCode: s.compounds.townshipCode, listedOn: s.compounds.listedOn })
+    .select({
+      id: s.compounds.id,
+      code: s.compounds.code,
+      name: s.compounds.name,
+      townshipCode: s.compounds.townshipCode,
+      listedOn: s.compounds.listedOn,
+    })
     .from(s.compounds)
     .where(eq(s.compounds.code, code));
   if (!compound) throw new BadInputError(`未知小区编码：${code}`);
@@ -35,7 +46,12 @@ export async function compoundStateOn(db: Db, code: string, asOf: string) {
   const [rows, partyOrganisation, committee, contract, evaluation, meeting, issues] = await Promise.all([
     compoundStatusAsOf(db, asOf, compound.townshipCode),
     db
-      .select({ name: s.partyOrganisations.name, type: s.partyOrganisations.type, establishedOn: s.partyOrganisations.establishedOn, dissolvedOn: s.partyOrganisations.dissolvedOn })
+      .select({
+        name: s.partyOrganisations.name,
+        type: s.partyOrganisations.type,
+        establishedOn: s.partyOrganisations.establishedOn,
+        dissolvedOn: s.partyOrganisations.dissolvedOn,
+      })
       .from(s.partyOrganisations)
       .where(
         and(
@@ -48,8 +64,12 @@ export async function compoundStateOn(db: Db, code: string, asOf: string) {
       .limit(1),
     db
       .select({
-        formedOn: s.committeeTerms.formedOn, termEnd: s.committeeTerms.termEnd, endedOn: s.committeeTerms.endedOn, members: s.committeeTerms.members,
-        partyMembers: s.committeeTerms.partyMembers, chairIsPartySecretary: s.committeeTerms.chairIsPartySecretary,
+        formedOn: s.committeeTerms.formedOn,
+        termEnd: s.committeeTerms.termEnd,
+        endedOn: s.committeeTerms.endedOn,
+        members: s.committeeTerms.members,
+        partyMembers: s.committeeTerms.partyMembers,
+        chairIsPartySecretary: s.committeeTerms.chairIsPartySecretary,
       })
       .from(s.committeeTerms)
       .where(
@@ -63,32 +83,65 @@ export async function compoundStateOn(db: Db, code: string, asOf: string) {
       .orderBy(desc(s.committeeTerms.formedOn))
       .limit(1),
     db
-      .select({ company: s.propertyCompanies.name, startOn: s.propertyContracts.startOn, endOn: s.propertyContracts.endOn })
+      .select({
+        company: s.propertyCompanies.name,
+        startOn: s.propertyContracts.startOn,
+        endOn: s.propertyContracts.endOn,
+      })
       .from(s.propertyContracts)
       .innerJoin(s.propertyCompanies, eq(s.propertyCompanies.id, s.propertyContracts.companyId))
-      .where(and(eq(s.propertyContracts.compoundId, id), lte(s.propertyContracts.startOn, asOf), or(isNull(s.propertyContracts.endOn), gt(s.propertyContracts.endOn, asOf))))
+      .where(
+        and(
+          eq(s.propertyContracts.compoundId, id),
+          lte(s.propertyContracts.startOn, asOf),
+          or(isNull(s.propertyContracts.endOn), gt(s.propertyContracts.endOn, asOf)),
+        ),
+      )
       .orderBy(desc(s.propertyContracts.startOn))
       .limit(1),
     db
-      .select({ evaluatedOn: s.evaluations.evaluatedOn, rating: s.evaluations.rating, score: s.evaluations.score, safetyScore: s.evaluations.safetyScore })
+      .select({
+        evaluatedOn: s.evaluations.evaluatedOn,
+        rating: s.evaluations.rating,
+        score: s.evaluations.score,
+        safetyScore: s.evaluations.safetyScore,
+      })
       .from(s.evaluations)
       .where(and(eq(s.evaluations.compoundId, id), lte(s.evaluations.evaluatedOn, asOf)))
       .orderBy(desc(s.evaluations.evaluatedOn), desc(s.evaluations.id))
       .limit(1),
     db
-      .select({ heldOn: s.meetings.heldOn, attendees: s.meetings.attendees, topics: s.meetings.topics, problemsResolved: s.meetings.problemsResolved })
+      .select({
+        heldOn: s.meetings.heldOn,
+        attendees: s.meetings.attendees,
+        topics: s.meetings.topics,
+        problemsResolved: s.meetings.problemsResolved,
+      })
       .from(s.meetings)
       .where(and(eq(s.meetings.compoundId, id), lte(s.meetings.heldOn, asOf)))
       .orderBy(desc(s.meetings.heldOn), desc(s.meetings.id))
       .limit(1),
     db
       .select({
-        id: s.residentIssues.id, category: s.residentIssues.category, channel: s.residentIssues.channel, summary: s.residentIssues.summary,
-        openedOn: s.residentIssues.openedOn, dispatchedOn: s.residentIssues.dispatchedOn, inProgressOn: s.residentIssues.inProgressOn,
-        closedOn: s.residentIssues.closedOn, revisitedOn: s.residentIssues.revisitedOn, dueOn: s.residentIssues.dueOn,
+        id: s.residentIssues.id,
+        category: s.residentIssues.category,
+        channel: s.residentIssues.channel,
+        summary: s.residentIssues.summary,
+        openedOn: s.residentIssues.openedOn,
+        dispatchedOn: s.residentIssues.dispatchedOn,
+        inProgressOn: s.residentIssues.inProgressOn,
+        closedOn: s.residentIssues.closedOn,
+        revisitedOn: s.residentIssues.revisitedOn,
+        dueOn: s.residentIssues.dueOn,
       })
       .from(s.residentIssues)
-      .where(and(eq(s.residentIssues.compoundId, id), lte(s.residentIssues.openedOn, asOf), or(isNull(s.residentIssues.closedOn), gt(s.residentIssues.closedOn, asOf))))
+      .where(
+        and(
+          eq(s.residentIssues.compoundId, id),
+          lte(s.residentIssues.openedOn, asOf),
+          or(isNull(s.residentIssues.closedOn), gt(s.residentIssues.closedOn, asOf)),
+        ),
+      )
       .orderBy(desc(s.residentIssues.openedOn), desc(s.residentIssues.id)),
   ]);
   const status: CompoundStatus | null = rows.find((r) => r.code === code) ?? null;

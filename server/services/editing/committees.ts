@@ -10,7 +10,16 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { assertMayEdit, checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, recordId, lockCompound } from './editableCompound.ts';
+import {
+  assertMayEdit,
+  checkEventDate,
+  compoundCode,
+  compoundForEditing,
+  isoDate,
+  parseEdit,
+  recordId,
+  lockCompound,
+} from './editableCompound.ts';
 
 export const MAX_TERM_YEARS = 5;
 
@@ -20,8 +29,16 @@ export const startTermInput = z
     formedOn: isoDate('成立日期'),
     /** Exclusive; default five years after formation. */
     termEnd: isoDate('任期届满日期').optional(),
-    members: z.number({ error: '委员人数应为整数' }).int('委员人数应为整数').min(3, '委员人数至少为3').max(21, '委员人数不能超过21'),
-    partyMembers: z.number({ error: '党员人数应为整数' }).int('党员人数应为整数').min(0, '党员人数不能为负').max(21, '党员人数不能超过21'),
+    members: z
+      .number({ error: '委员人数应为整数' })
+      .int('委员人数应为整数')
+      .min(3, '委员人数至少为3')
+      .max(21, '委员人数不能超过21'),
+    partyMembers: z
+      .number({ error: '党员人数应为整数' })
+      .int('党员人数应为整数')
+      .min(0, '党员人数不能为负')
+      .max(21, '党员人数不能超过21'),
     chairIsPartySecretary: z.boolean({ error: '“一肩挑”应为是或否' }).default(false),
   })
   .refine((v) => v.partyMembers <= v.members, { message: '党员人数不能多于委员人数', path: ['partyMembers'] });
@@ -38,7 +55,8 @@ function addYears(date: string, years: number): string {
 }
 
 /** The day a term stops being in office (exclusive). */
-const endOf = (term: { termEnd: string; endedOn: string | null }) => (term.endedOn !== null && term.endedOn < term.termEnd ? term.endedOn : term.termEnd);
+const endOf = (term: { termEnd: string; endedOn: string | null }) =>
+  term.endedOn !== null && term.endedOn < term.termEnd ? term.endedOn : term.termEnd;
 
 export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInput, today = todayInCity()) {
   const input = parseEdit(startTermInput, raw, '业委会任期');
@@ -53,13 +71,27 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
     const existing = await tx.select().from(committeeTerms).where(eq(committeeTerms.compoundId, compound.id));
     const clash = existing.find((t) => input.formedOn < endOf(t) && t.formedOn < termEnd);
     if (clash) {
-      throw new BadInputError(`与已有的业委会任期（${clash.formedOn} 至 ${endOf(clash)}）重叠；如上届已提前结束，请先登记其结束`);
+      throw new BadInputError(
+        `与已有的业委会任期（${clash.formedOn} 至 ${endOf(clash)}）重叠；如上届已提前结束，请先登记其结束`,
+      );
     }
     const [row] = await tx
       .insert(committeeTerms)
-      .values({ compoundId: compound.id, formedOn: input.formedOn, termEnd, members: input.members, partyMembers: input.partyMembers, chairIsPartySecretary: input.chairIsPartySecretary })
+      .values({
+        compoundId: compound.id,
+        formedOn: input.formedOn,
+        termEnd,
+        members: input.members,
+        partyMembers: input.partyMembers,
+        chairIsPartySecretary: input.chairIsPartySecretary,
+      })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'committee_terms', recordId: row!.id, after: { ...row!, compoundCode: compound.code } });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'insert',
+      tableName: 'committee_terms',
+      recordId: row!.id,
+      after: { ...row!, compoundCode: compound.code },
+    });
     return row!;
   });
 }
@@ -70,20 +102,41 @@ export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, 
   // to end one term give one success and one "already ended".
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ term: committeeTerms, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
+      .select({
+        term: committeeTerms,
+        compound: {
+          code: compounds.code,
+          name: compounds.name,
+          townshipCode: compounds.townshipCode,
+          listedOn: compounds.listedOn,
+        },
+      })
       .from(committeeTerms)
       .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
       .where(eq(committeeTerms.id, input.termId))
       .for('update', { of: committeeTerms });
     if (!found) throw new BadInputError(`未知业委会任期：#${input.termId}`);
     const { term, compound } = found;
-    assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, { action: 'update', compound: compound.code });
+    assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, {
+      action: 'update',
+      compound: compound.code,
+    });
     if (term.endedOn !== null) throw new BadInputError(`该届业委会已于 ${term.endedOn} 结束`);
     if (term.termEnd <= today) throw new BadInputError(`该届业委会任期已于 ${term.termEnd} 届满，无需登记结束`);
     if (input.endedOn <= term.formedOn) throw new BadInputError(`结束日期应晚于成立日期（${term.formedOn}）`);
     checkEventDate(input.endedOn, compound, '结束日期', today);
-    const [row] = await tx.update(committeeTerms).set({ endedOn: input.endedOn }).where(eq(committeeTerms.id, term.id)).returning();
-    await writeAudit(tx as unknown as Db, actor, { action: 'update', tableName: 'committee_terms', recordId: term.id, before: term, after: row! });
+    const [row] = await tx
+      .update(committeeTerms)
+      .set({ endedOn: input.endedOn })
+      .where(eq(committeeTerms.id, term.id))
+      .returning();
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'update',
+      tableName: 'committee_terms',
+      recordId: term.id,
+      before: term,
+      after: row!,
+    });
     return row!;
   });
 }

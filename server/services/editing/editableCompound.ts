@@ -21,11 +21,25 @@ export interface EditableCompound {
 
 export const compoundCode = z.string({ error: '请选择小区' }).trim().min(1, '请选择小区').max(40, '小区编码过长');
 export const isoDate = (what: string) =>
-  z.string({ error: `${what}应为 YYYY-MM-DD 格式的日期` }).max(10, `${what}应为 YYYY-MM-DD 格式的日期`).refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
-export const recordId = (what: string) => z.number({ error: `${what}编号应为正整数` }).int(`${what}编号应为正整数`).positive(`${what}编号应为正整数`).max(2_147_483_647, `${what}编号无效`);
+  z
+    .string({ error: `${what}应为 YYYY-MM-DD 格式的日期` })
+    .max(10, `${what}应为 YYYY-MM-DD 格式的日期`)
+    .refine(isIsoDate, `${what}应为 YYYY-MM-DD 格式的真实日期`);
+export const recordId = (what: string) =>
+  z
+    .number({ error: `${what}编号应为正整数` })
+    .int(`${what}编号应为正整数`)
+    .positive(`${what}编号应为正整数`)
+    .max(2_147_483_647, `${what}编号无效`);
 
 /** Refuses (FORBIDDEN, audited by the API) when the actor may not edit this township's records. */
-export function assertMayEdit(actor: Actor, townshipCode: string, tableName: string, record: string | number, detail: Record<string, unknown> = {}): void {
+export function assertMayEdit(
+  actor: Actor,
+  townshipCode: string,
+  tableName: string,
+  record: string | number,
+  detail: Record<string, unknown> = {},
+): void {
   if (canEditTownship(actor, townshipCode)) return;
   throw new ForbiddenError(actor.role === 'township_staff' ? '只能编辑本镇街小区的记录' : '无权编辑记录', {
     tableName,
@@ -34,9 +48,21 @@ export function assertMayEdit(actor: Actor, townshipCode: string, tableName: str
   });
 }
 
-export async function compoundForEditing(db: Db, actor: Actor, code: string, tableName: string, detail: Record<string, unknown> = {}): Promise<EditableCompound> {
+export async function compoundForEditing(
+  db: Db,
+  actor: Actor,
+  code: string,
+  tableName: string,
+  detail: Record<string, unknown> = {},
+): Promise<EditableCompound> {
   const [row] = await db
-    .select({ id: compounds.id, code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn })
+    .select({
+      id: compounds.id,
+      code: compounds.code,
+      name: compounds.name,
+      townshipCode: compounds.townshipCode,
+      listedOn: compounds.listedOn,
+    })
     .from(compounds)
     .where(eq(compounds.code, code));
   if (!row) throw new BadInputError(`未知小区编码：${code}`);
@@ -56,9 +82,15 @@ export async function lockCompound(tx: Db, compoundId: number): Promise<void> {
 }
 
 /** An event's date: not in the future, not before the compound was listed. */
-export function checkEventDate(date: string, compound: Pick<EditableCompound, 'listedOn' | 'name'>, what: string, today: string): void {
+export function checkEventDate(
+  date: string,
+  compound: Pick<EditableCompound, 'listedOn' | 'name'>,
+  what: string,
+  today: string,
+): void {
   if (date > today) throw new BadInputError(`${what}不能晚于今天（${today}）`);
-  if (date < compound.listedOn) throw new BadInputError(`${what}不能早于${compound.name}列入台账的日期（${compound.listedOn}）`);
+  if (date < compound.listedOn)
+    throw new BadInputError(`${what}不能早于${compound.name}列入台账的日期（${compound.listedOn}）`);
 }
 
 /** Validates an edit's input; failures are one Chinese line (BadInputError). */

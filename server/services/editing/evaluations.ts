@@ -12,7 +12,14 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, lockCompound } from './editableCompound.ts';
+import {
+  checkEventDate,
+  compoundCode,
+  compoundForEditing,
+  isoDate,
+  parseEdit,
+  lockCompound,
+} from './editableCompound.ts';
 
 const score = (what: string) =>
   z
@@ -47,14 +54,30 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
       )
       .orderBy(desc(propertyContracts.startOn))
       .limit(1);
-    if (!contract) throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 没有物业服务合同，不能考评物业服务`);
-    const [same] = await tx.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.compoundId, compound.id), eq(evaluations.evaluatedOn, input.evaluatedOn)));
+    if (!contract)
+      throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 没有物业服务合同，不能考评物业服务`);
+    const [same] = await tx
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.compoundId, compound.id), eq(evaluations.evaluatedOn, input.evaluatedOn)));
     if (same) throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 已有考评记录`);
     const [row] = await tx
       .insert(evaluations)
-      .values({ compoundId: compound.id, companyId: contract.companyId, evaluatedOn: input.evaluatedOn, score: input.score, safetyScore: input.safetyScore, rating: ratingForScore(input.score) })
+      .values({
+        compoundId: compound.id,
+        companyId: contract.companyId,
+        evaluatedOn: input.evaluatedOn,
+        score: input.score,
+        safetyScore: input.safetyScore,
+        rating: ratingForScore(input.score),
+      })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'evaluations', recordId: row!.id, after: { ...row!, compoundCode: compound.code } });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'insert',
+      tableName: 'evaluations',
+      recordId: row!.id,
+      after: { ...row!, compoundCode: compound.code },
+    });
     return row!;
   });
 }

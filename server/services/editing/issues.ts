@@ -12,7 +12,13 @@ import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
 import { assertMayEdit, checkEventDate, isoDate, parseEdit, recordId } from './editableCompound.ts';
 
-export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { accepted: '受理', dispatched: '派单', in_progress: '办理中', closed: '办结', revisited: '回访' };
+export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = {
+  accepted: '受理',
+  dispatched: '派单',
+  in_progress: '办理中',
+  closed: '办结',
+  revisited: '回访',
+};
 
 /** From each status, the statuses it may move to. */
 export const NEXT_STATUSES: Record<IssueStatus, readonly IssueStatus[]> = {
@@ -23,7 +29,13 @@ export const NEXT_STATUSES: Record<IssueStatus, readonly IssueStatus[]> = {
   revisited: [],
 };
 
-const STAGE_COLUMN = { accepted: 'openedOn', dispatched: 'dispatchedOn', in_progress: 'inProgressOn', closed: 'closedOn', revisited: 'revisitedOn' } as const;
+const STAGE_COLUMN = {
+  accepted: 'openedOn',
+  dispatched: 'dispatchedOn',
+  in_progress: 'inProgressOn',
+  closed: 'closedOn',
+  revisited: 'revisitedOn',
+} as const;
 
 export const advanceIssueInput = z.strictObject({
   issueId: recordId('诉求'),
@@ -35,7 +47,10 @@ export type AdvanceIssueInput = z.input<typeof advanceIssueInput>;
 type IssueRow = typeof residentIssues.$inferSelect;
 
 function latestStageDate(issue: IssueRow): string {
-  return [issue.openedOn, issue.dispatchedOn, issue.inProgressOn, issue.closedOn, issue.revisitedOn].filter((d): d is string => d !== null).sort().at(-1)!;
+  return [issue.openedOn, issue.dispatchedOn, issue.inProgressOn, issue.closedOn, issue.revisitedOn]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1)!;
 }
 
 export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput, today = todayInCity()) {
@@ -44,14 +59,26 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
   // holds when the same step arrives several times at once: one moves it, the rest are refused.
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ issue: residentIssues, compound: { code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, listedOn: compounds.listedOn } })
+      .select({
+        issue: residentIssues,
+        compound: {
+          code: compounds.code,
+          name: compounds.name,
+          townshipCode: compounds.townshipCode,
+          listedOn: compounds.listedOn,
+        },
+      })
       .from(residentIssues)
       .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
       .where(eq(residentIssues.id, input.issueId))
       .for('update', { of: residentIssues });
     if (!found) throw new BadInputError(`未知诉求：#${input.issueId}`);
     const { issue, compound } = found;
-    assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, { action: 'update', compound: compound.code, to: input.to });
+    assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, {
+      action: 'update',
+      compound: compound.code,
+      to: input.to,
+    });
     const allowed = NEXT_STATUSES[issue.status];
     if (input.to === 'accepted' || !allowed.includes(input.to)) {
       const now = ISSUE_STATUS_NAMES[issue.status];
@@ -63,13 +90,20 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
     }
     checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
     const latest = latestStageDate(issue);
-    if (input.on < latest) throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
+    if (input.on < latest)
+      throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
     const [row] = await tx
       .update(residentIssues)
       .set({ [STAGE_COLUMN[input.to]]: input.on })
       .where(eq(residentIssues.id, issue.id))
       .returning();
-    await writeAudit(tx as unknown as Db, actor, { action: 'update', tableName: 'resident_issues', recordId: issue.id, before: issue, after: row! });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'update',
+      tableName: 'resident_issues',
+      recordId: issue.id,
+      before: issue,
+      after: row!,
+    });
     return row!;
   });
 }

@@ -7,14 +7,30 @@ import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../time/dates.ts';
-import { checkEventDate, compoundCode, compoundForEditing, isoDate, parseEdit, lockCompound } from './editableCompound.ts';
+import {
+  checkEventDate,
+  compoundCode,
+  compoundForEditing,
+  isoDate,
+  parseEdit,
+  lockCompound,
+} from './editableCompound.ts';
 
 export const meetingInput = z.strictObject({
   compoundCode,
   heldOn: isoDate('会议日期'),
-  attendees: z.number({ error: '参会人数应为整数' }).int('参会人数应为整数').min(1, '参会人数至少为1').max(500, '参会人数不能超过500'),
+  attendees: z
+    .number({ error: '参会人数应为整数' })
+    .int('参会人数应为整数')
+    .min(1, '参会人数至少为1')
+    .max(500, '参会人数不能超过500'),
   topics: z.string({ error: '议题应为文本' }).trim().max(500, '议题不能超过500个字符').default(''),
-  problemsResolved: z.number({ error: '解决问题数应为整数' }).int('解决问题数应为整数').min(0, '解决问题数不能为负').max(200, '解决问题数不能超过200').default(0),
+  problemsResolved: z
+    .number({ error: '解决问题数应为整数' })
+    .int('解决问题数应为整数')
+    .min(0, '解决问题数不能为负')
+    .max(200, '解决问题数不能超过200')
+    .default(0),
 });
 export type MeetingInput = z.input<typeof meetingInput>;
 
@@ -24,13 +40,27 @@ export async function recordMeeting(db: Db, actor: Actor, raw: MeetingInput, tod
   checkEventDate(input.heldOn, compound, '会议日期', today);
   return db.transaction(async (tx) => {
     await lockCompound(tx, compound.id);
-    const [same] = await tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.compoundId, compound.id), eq(meetings.heldOn, input.heldOn)));
+    const [same] = await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.compoundId, compound.id), eq(meetings.heldOn, input.heldOn)));
     if (same) throw new BadInputError(`${compound.name}在 ${input.heldOn} 已登记过四方联席会议`);
     const [row] = await tx
       .insert(meetings)
-      .values({ compoundId: compound.id, heldOn: input.heldOn, attendees: input.attendees, topics: input.topics, problemsResolved: input.problemsResolved })
+      .values({
+        compoundId: compound.id,
+        heldOn: input.heldOn,
+        attendees: input.attendees,
+        topics: input.topics,
+        problemsResolved: input.problemsResolved,
+      })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, { action: 'insert', tableName: 'meetings', recordId: row!.id, after: { ...row!, compoundCode: compound.code } });
+    await writeAudit(tx as unknown as Db, actor, {
+      action: 'insert',
+      tableName: 'meetings',
+      recordId: row!.id,
+      after: { ...row!, compoundCode: compound.code },
+    });
     return row!;
   });
 }

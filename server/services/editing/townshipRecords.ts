@@ -12,7 +12,10 @@ import { todayInCity } from '../time/dates.ts';
 export const MAX_LISTED_ISSUES = 300;
 
 export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode: string, today = todayInCity()) {
-  const [township] = await db.select({ code: townships.code, name: townships.name }).from(townships).where(eq(townships.code, townshipCode));
+  const [township] = await db
+    .select({ code: townships.code, name: townships.name })
+    .from(townships)
+    .where(eq(townships.code, townshipCode));
   if (!township) throw new BadInputError(`未知镇街代码：${townshipCode}`);
   const [compoundRows, managedRows, terms, issues] = await Promise.all([
     db
@@ -24,12 +27,29 @@ export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode:
       .selectDistinct({ code: compounds.code })
       .from(propertyContracts)
       .innerJoin(compounds, eq(compounds.id, propertyContracts.compoundId))
-      .where(and(eq(compounds.townshipCode, townshipCode), or(isNull(propertyContracts.endOn), gt(propertyContracts.endOn, today)))),
+      .where(
+        and(
+          eq(compounds.townshipCode, townshipCode),
+          or(isNull(propertyContracts.endOn), gt(propertyContracts.endOn, today)),
+        ),
+      ),
     db
-      .select({ id: committeeTerms.id, compoundCode: compounds.code, compoundName: compounds.name, formedOn: committeeTerms.formedOn, termEnd: committeeTerms.termEnd })
+      .select({
+        id: committeeTerms.id,
+        compoundCode: compounds.code,
+        compoundName: compounds.name,
+        formedOn: committeeTerms.formedOn,
+        termEnd: committeeTerms.termEnd,
+      })
       .from(committeeTerms)
       .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
-      .where(and(eq(compounds.townshipCode, townshipCode), isNull(committeeTerms.endedOn), gt(committeeTerms.termEnd, today)))
+      .where(
+        and(
+          eq(compounds.townshipCode, townshipCode),
+          isNull(committeeTerms.endedOn),
+          gt(committeeTerms.termEnd, today),
+        ),
+      )
       .orderBy(asc(compounds.name)),
     db
       .select({

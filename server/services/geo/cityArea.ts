@@ -13,10 +13,17 @@ const OUTLINE_MARGIN_KM = 1;
 let grownOutline: Feature<Polygon | MultiPolygon> | null = null;
 
 export function inBbox(lon: number, lat: number): boolean {
-  return lon >= JINJIANG_BBOX.minLon && lon <= JINJIANG_BBOX.maxLon && lat >= JINJIANG_BBOX.minLat && lat <= JINJIANG_BBOX.maxLat;
+  return (
+    lon >= JINJIANG_BBOX.minLon &&
+    lon <= JINJIANG_BBOX.maxLon &&
+    lat >= JINJIANG_BBOX.minLat &&
+    lat <= JINJIANG_BBOX.maxLat
+  );
 }
 
-export function makeCityAreaTest(boundaries: readonly (Polygon | MultiPolygon)[]): (lon: number, lat: number) => boolean {
+export function makeCityAreaTest(
+  boundaries: readonly (Polygon | MultiPolygon)[],
+): (lon: number, lat: number) => boolean {
   grownOutline ??= buffer(cityOutline(), OUTLINE_MARGIN_KM, { units: 'kilometers' }) as Feature<Polygon | MultiPolygon>;
   const outline = grownOutline;
   return (lon, lat) => {
@@ -27,7 +34,11 @@ export function makeCityAreaTest(boundaries: readonly (Polygon | MultiPolygon)[]
 }
 
 /** The first boundary (by the order given) that contains the point. */
-export function containingCode<T extends { code: string; boundary: Polygon | MultiPolygon }>(items: readonly T[], lon: number, lat: number): string | null {
+export function containingCode<T extends { code: string; boundary: Polygon | MultiPolygon }>(
+  items: readonly T[],
+  lon: number,
+  lat: number,
+): string | null {
   const p = point([lon, lat]);
   return items.find((t) => booleanPointInPolygon(p, t.boundary))?.code ?? null;
 }

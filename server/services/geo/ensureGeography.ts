@@ -14,12 +14,22 @@ import { approximateTownshipBoundaries } from './townshipBoundaries.ts';
 /** The townships as stored, or, in an empty database, as ensureGeography would store them. */
 export async function townshipRefs(db: Db): Promise<TownshipRef[]> {
   const rows = await db
-    .select({ code: townships.code, name: townships.name, boundary: townships.boundary, boundarySource: townships.boundarySource })
+    .select({
+      code: townships.code,
+      name: townships.name,
+      boundary: townships.boundary,
+      boundarySource: townships.boundarySource,
+    })
     .from(townships)
     .orderBy(townships.code);
   if (rows.length > 0) return rows;
   const boundaries = new Map(approximateTownshipBoundaries().features.map((f) => [f.properties.code, f.geometry]));
-  return TOWNSHIPS.map((t) => ({ code: t.code, name: t.name, boundary: boundaries.get(t.code)!, boundarySource: 'approximate' as const }));
+  return TOWNSHIPS.map((t) => ({
+    code: t.code,
+    name: t.name,
+    boundary: boundaries.get(t.code)!,
+    boundarySource: 'approximate' as const,
+  }));
 }
 
 export async function ensureGeography(db: Db): Promise<void> {
@@ -43,5 +53,6 @@ export async function ensureGeography(db: Db): Promise<void> {
     );
   }
   const [targetCount] = await db.select({ n: count() }).from(targets);
-  if ((targetCount?.n ?? 0) === 0) await db.insert(targets).values(CITY_TARGETS.map((t) => ({ ...t, townshipCode: null })));
+  if ((targetCount?.n ?? 0) === 0)
+    await db.insert(targets).values(CITY_TARGETS.map((t) => ({ ...t, townshipCode: null })));
 }

@@ -63,20 +63,43 @@ type Geometry = Polygon | MultiPolygon;
 const GCOORD_CRS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 
 /** Imports (or tries) the boundaries and logs the outcome: who, which file, which townships. */
-export async function importBoundaries(db: Db, file: LedgerFile, options: BoundaryImportOptions): Promise<BoundaryImportReport> {
+export async function importBoundaries(
+  db: Db,
+  file: LedgerFile,
+  options: BoundaryImportOptions,
+): Promise<BoundaryImportReport> {
   const about = { event: 'boundaries.import', file: file.name, dryRun: options.dryRun, userId: options.userId ?? null };
   try {
     const report = await checkAndImportBoundaries(db, file, options);
-    const counts = { matched: report.matched.length, unmatched: report.unmatched.length, missing: report.missing.length, outside: report.outside.length };
-    log.info({ ...about, status: report.status, counts, townships: report.matched.map((m) => m.code), allOfficial: report.allOfficial }, '镇街边界导入');
+    const counts = {
+      matched: report.matched.length,
+      unmatched: report.unmatched.length,
+      missing: report.missing.length,
+      outside: report.outside.length,
+    };
+    log.info(
+      {
+        ...about,
+        status: report.status,
+        counts,
+        townships: report.matched.map((m) => m.code),
+        allOfficial: report.allOfficial,
+      },
+      '镇街边界导入',
+    );
     return report;
   } catch (error) {
-    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '镇街边界导入被拒绝');
+    if (error instanceof BadInputError)
+      log.warn({ ...about, status: 'refused', reason: error.message }, '镇街边界导入被拒绝');
     throw error;
   }
 }
 
-async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: BoundaryImportOptions): Promise<BoundaryImportReport> {
+async function checkAndImportBoundaries(
+  db: Db,
+  file: LedgerFile,
+  options: BoundaryImportOptions,
+): Promise<BoundaryImportReport> {
   const json = file.data[0] === 0x50 && file.data[1] === 0x4b ? await readZippedShapefile(file) : parseGeoJson(file);
   const features = featuresOf(json, file.name);
   checkCrsMember(json);
@@ -94,11 +117,17 @@ async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: Bound
   features.forEach((feature, i) => {
     const n = i + 1;
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
-    const values = Object.values(properties).flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [String(v).normalize('NFKC').trim()] : []));
-    const codeHit = values.map((v) => byCode.get(/^\d{12}$/.test(v) && v.endsWith('000') ? v.slice(0, 9) : v)).find(Boolean);
+    const values = Object.values(properties).flatMap((v) =>
+      typeof v === 'string' || typeof v === 'number' ? [String(v).normalize('NFKC').trim()] : [],
+    );
+    const codeHit = values
+      .map((v) => byCode.get(/^\d{12}$/.test(v) && v.endsWith('000') ? v.slice(0, 9) : v))
+      .find(Boolean);
     const nameHit = values.map((v) => byName.get(v.replace(/\s+/g, ''))).find(Boolean);
     if (codeHit && nameHit && codeHit.code !== nameHit.code) {
-      throw new BadInputError(`第${n}个要素的代码（${codeHit.code} ${codeHit.name}）与名称（${nameHit.name}）指向不同镇街，请核对`);
+      throw new BadInputError(
+        `第${n}个要素的代码（${codeHit.code} ${codeHit.name}）与名称（${nameHit.name}）指向不同镇街，请核对`,
+      );
     }
     const township = codeHit ?? nameHit;
     if (!township) {
@@ -106,7 +135,10 @@ async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: Bound
       return;
     }
     const first = featureOf.get(township.code);
-    if (first !== undefined) throw new BadInputError(`第${first}个和第${n}个要素都是${township.name}：每个镇街只能有一个要素（多块请合并为 MultiPolygon）`);
+    if (first !== undefined)
+      throw new BadInputError(
+        `第${first}个和第${n}个要素都是${township.name}：每个镇街只能有一个要素（多块请合并为 MultiPolygon）`,
+      );
     featureOf.set(township.code, n);
     const geometry = checkedGeometry(feature.geometry, n, options.crs);
     matched.push({
@@ -120,14 +152,26 @@ async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: Bound
     });
   });
   if (matched.length === 0) {
-    throw new BadInputError(`${file.name} 中没有任何要素能对应到晋江市的镇街：要素属性中应有镇街代码（如 350582103）或名称（如 陈埭镇）`);
+    throw new BadInputError(
+      `${file.name} 中没有任何要素能对应到晋江市的镇街：要素属性中应有镇街代码（如 350582103）或名称（如 陈埭镇）`,
+    );
   }
 
   // Every township's boundary after the import, to find where misplaced compounds fall.
-  const after = refs.map((t) => ({ code: t.code, name: t.name, boundary: matched.find((m) => m.code === t.code)?.geometry ?? t.boundary }));
+  const after = refs.map((t) => ({
+    code: t.code,
+    name: t.name,
+    boundary: matched.find((m) => m.code === t.code)?.geometry ?? t.boundary,
+  }));
   const newBoundary = new Map(matched.map((m) => [m.code, m.geometry]));
   const compoundRows = await db
-    .select({ code: compounds.code, name: compounds.name, townshipCode: compounds.townshipCode, lon: compounds.lon, lat: compounds.lat })
+    .select({
+      code: compounds.code,
+      name: compounds.name,
+      townshipCode: compounds.townshipCode,
+      lon: compounds.lon,
+      lat: compounds.lat,
+    })
     .from(compounds)
     .orderBy(compounds.code);
   const outside: CompoundOutside[] = [];
@@ -137,9 +181,15 @@ async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: Bound
     const p = point([c.lon, c.lat]);
     if (booleanPointInPolygon(p, boundary)) continue;
     const home = after.find((t) => booleanPointInPolygon(p, t.boundary));
-    outside.push({ ...c, townshipName: byCode.get(c.townshipCode)?.name ?? c.townshipCode, fallsIn: home ? { code: home.code, name: home.name } : null });
+    outside.push({
+      ...c,
+      townshipName: byCode.get(c.townshipCode)?.name ?? c.townshipCode,
+      fallsIn: home ? { code: home.code, name: home.name } : null,
+    });
   }
-  const missing = refs.filter((t) => !newBoundary.has(t.code)).map((t) => ({ code: t.code, name: t.name, source: t.boundarySource }));
+  const missing = refs
+    .filter((t) => !newBoundary.has(t.code))
+    .map((t) => ({ code: t.code, name: t.name, source: t.boundarySource }));
   const report: BoundaryImportReport = {
     status: options.dryRun ? 'dry-run' : 'imported',
     file: file.name,
@@ -154,9 +204,15 @@ async function checkAndImportBoundaries(db: Db, file: LedgerFile, options: Bound
   await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     for (const m of matched) {
-      const [before] = await txDb.select({ boundary: townships.boundary, boundarySource: townships.boundarySource }).from(townships).where(eq(townships.code, m.code));
+      const [before] = await txDb
+        .select({ boundary: townships.boundary, boundarySource: townships.boundarySource })
+        .from(townships)
+        .where(eq(townships.code, m.code));
       if (!before) throw new BadInputError(`数据库中没有镇街 ${m.code}：请先导入台账或生成数据`);
-      await txDb.update(townships).set({ boundary: m.geometry, boundarySource: 'official' }).where(eq(townships.code, m.code));
+      await txDb
+        .update(townships)
+        .set({ boundary: m.geometry, boundarySource: 'official' })
+        .where(eq(townships.code, m.code));
       await txDb.insert(auditLog).values({
         userId: options.userId ?? null,
         action: 'import',
@@ -188,10 +244,13 @@ async function readZippedShapefile(file: LedgerFile): Promise<unknown> {
   try {
     parsed = await parseZip(file.data);
   } catch (error) {
-    throw new BadInputError(`无法读取压缩的 Shapefile ${file.name}（${(error as Error).message}）：应为含 .shp、.dbf（及 .prj）的 zip 文件`);
+    throw new BadInputError(
+      `无法读取压缩的 Shapefile ${file.name}（${(error as Error).message}）：应为含 .shp、.dbf（及 .prj）的 zip 文件`,
+    );
   }
   if (Array.isArray(parsed)) {
-    if (parsed.length !== 1) throw new BadInputError(`${file.name} 中有 ${parsed.length} 个图层：请只放镇街边界一个图层`);
+    if (parsed.length !== 1)
+      throw new BadInputError(`${file.name} 中有 ${parsed.length} 个图层：请只放镇街边界一个图层`);
     return parsed[0];
   }
   return parsed;
@@ -204,9 +263,12 @@ interface FeatureLike {
 
 function featuresOf(json: unknown, name: string): FeatureLike[] {
   const object = json as { type?: unknown; features?: unknown };
-  if (object && object.type === 'FeatureCollection' && Array.isArray(object.features)) return object.features as FeatureLike[];
+  if (object && object.type === 'FeatureCollection' && Array.isArray(object.features))
+    return object.features as FeatureLike[];
   if (object && object.type === 'Feature') return [object as FeatureLike];
-  throw new BadInputError(`${name} 不是 GeoJSON 要素集合（应为 "type": "FeatureCollection"，每个镇街一个 Polygon/MultiPolygon 要素）`);
+  throw new BadInputError(
+    `${name} 不是 GeoJSON 要素集合（应为 "type": "FeatureCollection"，每个镇街一个 Polygon/MultiPolygon 要素）`,
+  );
 }
 
 /** A GeoJSON 2008 `crs` member naming anything but lon/lat degrees (WGS84, CGCS2000) is refused. */
@@ -214,7 +276,9 @@ function checkCrsMember(json: unknown): void {
   const crs = (json as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name;
   if (typeof crs !== 'string') return;
   if (/CRS84|EPSG:+4326|EPSG:+4490|EPSG:+4490|WGS.?84|CGCS.?2000/i.test(crs)) return;
-  throw new BadInputError(`GeoJSON 的坐标系为 ${crs}：只接受 WGS84 或 CGCS2000 经纬度（EPSG:4326 / EPSG:4490），请先转换`);
+  throw new BadInputError(
+    `GeoJSON 的坐标系为 ${crs}：只接受 WGS84 或 CGCS2000 经纬度（EPSG:4326 / EPSG:4490），请先转换`,
+  );
 }
 
 function checkedGeometry(geometry: unknown, n: number, crs: Crs): Geometry {
@@ -228,19 +292,33 @@ function checkedGeometry(geometry: unknown, n: number, crs: Crs): Geometry {
     if (!Array.isArray(polygon) || polygon.length === 0) throw new BadInputError(`第${n}个要素的多边形没有坐标环`);
     return polygon.map((ring) => checkedRing(ring, n, crs));
   });
-  const rounded = (ring: Position[]) => ring.map(([lon, lat]) => [Math.round(lon! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6]);
-  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: rings[0]!.map(rounded) } : { type: 'MultiPolygon', coordinates: rings.map((p) => p.map(rounded)) };
+  const rounded = (ring: Position[]) =>
+    ring.map(([lon, lat]) => [Math.round(lon! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6]);
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: rings[0]!.map(rounded) }
+    : { type: 'MultiPolygon', coordinates: rings.map((p) => p.map(rounded)) };
 }
 
 function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
   if (!Array.isArray(ring)) throw new BadInputError(`第${n}个要素的坐标格式不对`);
   const positions = ring.map((p): Position => {
-    if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      throw new BadInputError(`第${n}个要素的坐标格式不对：${JSON.stringify(p).slice(0, 40)}（应为 [经度, 纬度] 数字）`);
+    if (
+      !Array.isArray(p) ||
+      p.length < 2 ||
+      typeof p[0] !== 'number' ||
+      typeof p[1] !== 'number' ||
+      !Number.isFinite(p[0]) ||
+      !Number.isFinite(p[1])
+    ) {
+      throw new BadInputError(
+        `第${n}个要素的坐标格式不对：${JSON.stringify(p).slice(0, 40)}（应为 [经度, 纬度] 数字）`,
+      );
     }
     const [lon, lat] = p as [number, number];
     if (lon < 117 || lon > 120 || lat < 23.5 || lat > 26) {
-      throw new BadInputError(`第${n}个要素的坐标 ${lon}, ${lat} 不是晋江一带的经纬度（可能是投影坐标或其他坐标系），请转为 WGS84/CGCS2000 经纬度后再导入`);
+      throw new BadInputError(
+        `第${n}个要素的坐标 ${lon}, ${lat} 不是晋江一带的经纬度（可能是投影坐标或其他坐标系），请转为 WGS84/CGCS2000 经纬度后再导入`,
+      );
     }
     return crs === 'wgs84' ? [lon, lat] : (gcoord.transform([lon, lat], GCOORD_CRS[crs], gcoord.WGS84) as Position);
   });
@@ -257,12 +335,17 @@ function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
 export function describeBoundaryReport(report: BoundaryImportReport): { lines: string[]; summary: string } {
   const lines: string[] = [];
   for (const m of report.matched) {
-    lines.push(`边界  ${m.code} ${m.name}：第${m.feature}个要素（按${m.matchedBy === 'code' ? '代码' : '名称'}匹配），${m.areaKm2} km²，原为${m.previousSource === 'official' ? '官方' : '示意'}边界`);
+    lines.push(
+      `边界  ${m.code} ${m.name}：第${m.feature}个要素（按${m.matchedBy === 'code' ? '代码' : '名称'}匹配），${m.areaKm2} km²，原为${m.previousSource === 'official' ? '官方' : '示意'}边界`,
+    );
   }
   for (const u of report.unmatched) lines.push(`忽略  第${u.feature}个要素：对应不到晋江市的镇街 ${u.label}`);
-  for (const m of report.missing) lines.push(`保留  ${m.code} ${m.name}：文件中没有，保持${m.source === 'official' ? '官方' : '示意'}边界`);
+  for (const m of report.missing)
+    lines.push(`保留  ${m.code} ${m.name}：文件中没有，保持${m.source === 'official' ? '官方' : '示意'}边界`);
   for (const o of report.outside) {
-    lines.push(`待定  ${o.code} ${o.name}（${o.townshipName}）在所属镇街边界以外，${o.fallsIn ? `落在${o.fallsIn.name}` : '不在任何镇街内'}（${o.lon}, ${o.lat}）：未移动，请核对`);
+    lines.push(
+      `待定  ${o.code} ${o.name}（${o.townshipName}）在所属镇街边界以外，${o.fallsIn ? `落在${o.fallsIn.name}` : '不在任何镇街内'}（${o.lon}, ${o.lat}）：未移动，请核对`,
+    );
   }
   const head = report.status === 'dry-run' ? '试运行（未写入任何数据）：将导入' : '已导入';
   const summary = `${head} ${report.matched.length} 个镇街的官方边界；${report.outside.length} 个小区落在所属镇街边界以外（未移动，请核对）${report.allOfficial ? '；全部镇街均为官方边界' : ''}`;

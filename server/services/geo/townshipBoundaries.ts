@@ -24,7 +24,9 @@ export type TownshipBoundary = Feature<Polygon | MultiPolygon, TownshipBoundaryP
 /** Townships drawn as a disc of their published land area instead of a Voronoi cell. */
 const DISC_TOWNSHIPS = new Set(['350582114']);
 /** Extra Voronoi sites: [site, township that owns the cell]. 西滨's seat belongs to 陈埭's cell. */
-const EXTRA_SITES: readonly { at: readonly [number, number]; owner: string }[] = [{ at: [118.628, 24.803], owner: '350582103' }];
+const EXTRA_SITES: readonly { at: readonly [number, number]; owner: string }[] = [
+  { at: [118.628, 24.803], owner: '350582103' },
+];
 /** Parts of a clipped cell smaller than this share of the township are clipping slivers. */
 const SLIVER_SHARE = 0.02;
 
@@ -52,12 +54,11 @@ export function approximateTownshipBoundaries(): FeatureCollection<Polygon | Mul
   const outline = cityOutline();
   const cellTownships = TOWNSHIPS.filter((t) => !DISC_TOWNSHIPS.has(t.code));
   const discs = TOWNSHIPS.filter((t) => DISC_TOWNSHIPS.has(t.code)).map((t) => ({ township: t, shape: disc(t) }));
-  const sites = [
-    ...cellTownships.map((t) => ({ at: t.seat, owner: t.code })),
-    ...EXTRA_SITES,
-  ];
+  const sites = [...cellTownships.map((t) => ({ at: t.seat, owner: t.code })), ...EXTRA_SITES];
   // turf.voronoi returns cells in the order of the input points.
-  const cells = voronoi(featureCollection(sites.map((s) => point(s.at as [number, number]))), { bbox: [118.3, 24.4, 118.8, 25.0] });
+  const cells = voronoi(featureCollection(sites.map((s) => point(s.at as [number, number]))), {
+    bbox: [118.3, 24.4, 118.8, 25.0],
+  });
 
   const features: TownshipBoundary[] = [];
   cellTownships.forEach((township) => {
@@ -86,7 +87,11 @@ function withoutSlivers(shape: Feature<Polygon | MultiPolygon>): Feature<Polygon
   const total = parts.reduce((sum, p) => sum + area(p), 0);
   const kept = parts.filter((p) => area(p) >= total * SLIVER_SHARE);
   if (kept.length === 1) return kept[0]!;
-  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: kept.map((p) => p.geometry.coordinates) } };
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'MultiPolygon', coordinates: kept.map((p) => p.geometry.coordinates) },
+  };
 }
 
 function toFeature(township: TownshipFact, shape: Feature<Polygon | MultiPolygon>): TownshipBoundary {

@@ -22,7 +22,12 @@ export interface AuditFacts {
   summary: Record<string, number>;
 }
 
-export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, onProgress?: WriteProgress): Promise<void> {
+export async function applyLedger(
+  db: Db,
+  plan: LedgerPlan,
+  audit: AuditFacts,
+  onProgress?: WriteProgress,
+): Promise<void> {
   // Communities: codes continue each township's numbering as `<township>-L<n>`.
   const communityIds = new Map<string, number>();
   if (plan.newCommunities.size > 0) {
@@ -36,11 +41,22 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
       while (used.has(code));
       counters.set(c.townshipCode, n);
       used.add(code);
-      return { key, row: { code, townshipCode: c.townshipCode, name: c.name, kind: c.name.endsWith('村') ? ('village' as const) : ('community' as const) } };
+      return {
+        key,
+        row: {
+          code,
+          townshipCode: c.townshipCode,
+          name: c.name,
+          kind: c.name.endsWith('村') ? ('village' as const) : ('community' as const),
+        },
+      };
     });
     for (let i = 0; i < rows.length; i += CHUNK) {
       const slice = rows.slice(i, i + CHUNK);
-      const inserted = await db.insert(communities).values(slice.map((r) => r.row)).returning({ id: communities.id, code: communities.code });
+      const inserted = await db
+        .insert(communities)
+        .values(slice.map((r) => r.row))
+        .returning({ id: communities.id, code: communities.code });
       const byCode = new Map(inserted.map((r) => [r.code, r.id]));
       for (const r of slice) communityIds.set(r.key, byCode.get(r.row.code)!);
     }
@@ -56,7 +72,10 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
       let code = c.creditCode && !used.has(c.creditCode) ? c.creditCode : '';
       while (!code || used.has(code)) code = `PCL${String(++n).padStart(4, '0')}`;
       used.add(code);
-      const [row] = await db.insert(propertyCompanies).values({ code, name: c.name, creditCode: c.creditCode }).returning({ id: propertyCompanies.id });
+      const [row] = await db
+        .insert(propertyCompanies)
+        .values({ code, name: c.name, creditCode: c.creditCode })
+        .returning({ id: propertyCompanies.id });
       companyIds.set(key, row!.id);
     }
   }
@@ -66,7 +85,8 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
     name: v.name,
     address: v.address,
     townshipCode: v.townshipCode,
-    communityId: v.community === null ? null : 'id' in v.community ? v.community.id : communityIds.get(v.community.key)!,
+    communityId:
+      v.community === null ? null : 'id' in v.community ? v.community.id : communityIds.get(v.community.key)!,
     lon: v.lon,
     lat: v.lat,
     households: v.households,
@@ -84,7 +104,10 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
   const ids = new Map<string, number>();
   for (let i = 0; i < created.length; i += CHUNK) {
     const slice = created.slice(i, i + CHUNK);
-    const inserted = await db.insert(compounds).values(slice.map((c) => columns(c.values))).returning({ id: compounds.id, code: compounds.code });
+    const inserted = await db
+      .insert(compounds)
+      .values(slice.map((c) => columns(c.values)))
+      .returning({ id: compounds.id, code: compounds.code });
     for (const r of inserted) ids.set(r.code, r.id);
     done += slice.length;
     onProgress?.(done, total);
@@ -103,16 +126,26 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
     const action = c.contract;
     if (!action) continue;
     if (action.kind === 'update') {
-      await db.update(propertyContracts).set({ companyId: companyId(action.company), endOn: action.endOn }).where(eq(propertyContracts.id, action.contractId));
+      await db
+        .update(propertyContracts)
+        .set({ companyId: companyId(action.company), endOn: action.endOn })
+        .where(eq(propertyContracts.id, action.contractId));
     } else {
       if (action.closeContractId !== null) toClose.set(action.closeContractId, action.startOn);
-      newContracts.push({ compoundId: ids.get(c.code)!, companyId: companyId(action.company), startOn: action.startOn, endOn: action.endOn });
+      newContracts.push({
+        compoundId: ids.get(c.code)!,
+        companyId: companyId(action.company),
+        startOn: action.startOn,
+        endOn: action.endOn,
+      });
     }
   }
   const byEnd = new Map<string, number[]>();
   for (const [id, endOn] of toClose) byEnd.set(endOn, [...(byEnd.get(endOn) ?? []), id]);
-  for (const [endOn, contractIds] of byEnd) await db.update(propertyContracts).set({ endOn }).where(inArray(propertyContracts.id, contractIds));
-  for (let i = 0; i < newContracts.length; i += CHUNK * 4) await db.insert(propertyContracts).values(newContracts.slice(i, i + CHUNK * 4));
+  for (const [endOn, contractIds] of byEnd)
+    await db.update(propertyContracts).set({ endOn }).where(inArray(propertyContracts.id, contractIds));
+  for (let i = 0; i < newContracts.length; i += CHUNK * 4)
+    await db.insert(propertyContracts).values(newContracts.slice(i, i + CHUNK * 4));
 
   // The audit log: who (null from the command line), what, before and after.
   const auditRows = [...created, ...updated].map((c) => ({
@@ -131,7 +164,8 @@ export async function applyLedger(db: Db, plan: LedgerPlan, audit: AuditFacts, o
     before: null,
     after: { file: audit.file, crs: audit.crs, ...audit.summary },
   });
-  for (let i = 0; i < auditRows.length; i += CHUNK * 4) await db.insert(auditLog).values(auditRows.slice(i, i + CHUNK * 4));
+  for (let i = 0; i < auditRows.length; i += CHUNK * 4)
+    await db.insert(auditLog).values(auditRows.slice(i, i + CHUNK * 4));
 }
 
 function diffSide(c: CompoundPlan, side: 'before' | 'after'): Record<string, unknown> {

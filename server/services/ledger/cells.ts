@@ -16,7 +16,10 @@ const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 export function cellText(cell: RawCell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell).normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return String(cell)
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 export function isBlank(cell: RawCell): boolean {
@@ -59,7 +62,8 @@ export function parseDate(cell: RawCell): Parsed<string> {
   }
   if (typeof cell === 'number') {
     // An Excel date serial (days since 1899-12-30) from 1954 to 2119.
-    if (Number.isInteger(cell) && cell > 20000 && cell < 80000) return ok(new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10));
+    if (Number.isInteger(cell) && cell > 20000 && cell < 80000)
+      return ok(new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10));
     if (Number.isInteger(cell) && cell >= 19000101 && cell <= 21001231) return parseDate(String(cell));
     return fail(`不是有效日期：“${shown(cell)}”`);
   }

@@ -16,7 +16,8 @@ export function describeChange(c: LedgerChange): string {
 
 export function describeSummary(report: LedgerImportReport): string {
   const { counts } = report;
-  const head = report.status === 'dry-run' ? '试运行（未写入任何数据）：将' : report.status === 'imported' ? '已导入：' : '';
+  const head =
+    report.status === 'dry-run' ? '试运行（未写入任何数据）：将' : report.status === 'imported' ? '已导入：' : '';
   const parts = [`新增 ${counts.new} 个小区`, `更新 ${counts.updated} 个`, `不变 ${counts.unchanged} 个`];
   if (counts.newCommunities) parts.push(`新建社区(村) ${counts.newCommunities} 个`);
   if (counts.newCompanies) parts.push(`新建物业企业 ${counts.newCompanies} 家`);

@@ -53,7 +53,14 @@ export interface LedgerImportReport {
   rows: number;
   problems: LedgerProblem[];
   warnings: LedgerProblem[];
-  counts: { new: number; updated: number; unchanged: number; untouched: number; newCommunities: number; newCompanies: number };
+  counts: {
+    new: number;
+    updated: number;
+    unchanged: number;
+    untouched: number;
+    newCommunities: number;
+    newCompanies: number;
+  };
   /** New and updated compounds, in file order. */
   changes: LedgerChange[];
   replacedDemo: boolean;
@@ -71,13 +78,30 @@ export async function importLedger(
   options: LedgerImportOptions,
   onProgress: (progress: LedgerProgress) => void = () => {},
 ): Promise<LedgerImportReport> {
-  const about = { event: 'ledger.import', file: file.name, dryRun: options.dryRun, replaceDemo: options.replaceDemo === true, userId: options.userId ?? null };
+  const about = {
+    event: 'ledger.import',
+    file: file.name,
+    dryRun: options.dryRun,
+    replaceDemo: options.replaceDemo === true,
+    userId: options.userId ?? null,
+  };
   try {
     const report = await checkAndImportLedger(db, file, options, onProgress);
-    log.info({ ...about, status: report.status, rows: report.rows, problems: report.problems.length, counts: report.counts, replacedDemo: report.replacedDemo }, '台账导入');
+    log.info(
+      {
+        ...about,
+        status: report.status,
+        rows: report.rows,
+        problems: report.problems.length,
+        counts: report.counts,
+        replacedDemo: report.replacedDemo,
+      },
+      '台账导入',
+    );
     return report;
   } catch (error) {
-    if (error instanceof BadInputError) log.warn({ ...about, status: 'refused', reason: error.message }, '台账导入被拒绝');
+    if (error instanceof BadInputError)
+      log.warn({ ...about, status: 'refused', reason: error.message }, '台账导入被拒绝');
     throw error;
   }
 }
@@ -94,7 +118,9 @@ async function checkAndImportLedger(
   if (demo && !options.replaceDemo) throw new BadInputError(DEMO_REFUSAL);
   const townships = await townshipRefs(db);
   const inCity = makeCityAreaTest(townships.filter((t) => t.boundarySource === 'official').map((t) => t.boundary));
-  const parsed = parseLedger(table, { townships, crs: options.crs, today, inCity }, (done, total) => onProgress({ phase: 'validate', done, total }));
+  const parsed = parseLedger(table, { townships, crs: options.crs, today, inCity }, (done, total) =>
+    onProgress({ phase: 'validate', done, total }),
+  );
   const report = (status: LedgerImportReport['status'], plan: LedgerPlan | null): LedgerImportReport => ({
     status,
     file: file.name,
@@ -110,7 +136,11 @@ async function checkAndImportLedger(
       newCommunities: plan?.newCommunities.size ?? 0,
       newCompanies: plan?.newCompanies.size ?? 0,
     },
-    changes: (plan?.compounds ?? []).flatMap((c) => (c.action === 'unchanged' ? [] : [{ row: c.row, code: c.code, name: c.name, action: c.action, changes: c.changes }])),
+    changes: (plan?.compounds ?? []).flatMap((c) =>
+      c.action === 'unchanged'
+        ? []
+        : [{ row: c.row, code: c.code, name: c.name, action: c.action, changes: c.changes }],
+    ),
     replacedDemo: demo && status === 'imported',
   });
   if (parsed.problems.length > 0) return report('invalid', null);
@@ -128,7 +158,12 @@ async function checkAndImportLedger(
       // Read again inside the transaction: what is written is planned from what is there.
       const stillDemo = (await readDatasetInfo(txDb)).source === 'demo';
       if (stillDemo !== demo) throw new BadInputError('导入期间数据库被其他操作改变，请重试');
-      const plan = planLedger(parsed.records, demo ? emptyLedgerState() : await loadLedgerState(txDb), townships, today);
+      const plan = planLedger(
+        parsed.records,
+        demo ? emptyLedgerState() : await loadLedgerState(txDb),
+        townships,
+        today,
+      );
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();
       if (demo) await clearDemoRecords(txDb);
@@ -136,8 +171,16 @@ async function checkAndImportLedger(
       if (demo) await disableDemoAccounts(txDb, options.userId ?? null);
       await ensureGeography(txDb);
       const counts = report('imported', plan).counts;
-      await applyLedger(txDb, plan, { userId: options.userId ?? null, file: file.name, crs: options.crs, summary: { rows: parsed.rows, ...counts, replacedDemo: demo ? 1 : 0 } }, (done, total) =>
-        onProgress({ phase: 'write', done, total }),
+      await applyLedger(
+        txDb,
+        plan,
+        {
+          userId: options.userId ?? null,
+          file: file.name,
+          crs: options.crs,
+          summary: { rows: parsed.rows, ...counts, replacedDemo: demo ? 1 : 0 },
+        },
+        (done, total) => onProgress({ phase: 'write', done, total }),
       );
       await markLedgerDataset(txDb, { file: file.name, importedAt: new Date().toISOString() });
     });

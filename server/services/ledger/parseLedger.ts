@@ -4,7 +4,13 @@
  */
 import { COLUMN_BY_FIELD, fieldOfHeader, headerOf, LEDGER_COLUMNS, type LedgerField } from './columns.ts';
 import type { RawCell, RawTable } from './readLedgerFile.ts';
-import { townshipLookup, validateRow, type LedgerProblem, type LedgerRecord, type ValidationContext } from './validateRow.ts';
+import {
+  townshipLookup,
+  validateRow,
+  type LedgerProblem,
+  type LedgerRecord,
+  type ValidationContext,
+} from './validateRow.ts';
 import { cellText } from './cells.ts';
 
 export interface ParsedLedger {
@@ -29,7 +35,11 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
       return;
     }
     if (positions.has(field)) {
-      problems.push({ row: 1, column: header, message: `与第${positions.get(field)! + 1}列重复，都是“${headerOf(field)}”` });
+      problems.push({
+        row: 1,
+        column: header,
+        message: `与第${positions.get(field)! + 1}列重复，都是“${headerOf(field)}”`,
+      });
       return;
     }
     positions.set(field, index);
@@ -51,7 +61,8 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
     const code = cellText(cells.get('code') ?? null).replace(/\s+/g, '');
     if (code) {
       const first = firstRowOfCode.get(code);
-      if (first !== undefined) problems.push({ row: row.rowNumber, column: headerOf('code'), message: `小区编码“${code}”与第${first}行重复` });
+      if (first !== undefined)
+        problems.push({ row: row.rowNumber, column: headerOf('code'), message: `小区编码“${code}”与第${first}行重复` });
       else firstRowOfCode.set(code, row.rowNumber);
     }
     if (result.record) records.push(result.record);
@@ -63,5 +74,5 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
 
 const ORDER = new Map(LEDGER_COLUMNS.map((c, i) => [c.header, i]));
 function columnOrder(header: string): number {
-  return ORDER.get(header) ?? (COLUMN_BY_FIELD.size + 1);
+  return ORDER.get(header) ?? COLUMN_BY_FIELD.size + 1;
 }

@@ -32,7 +32,12 @@ export async function loadLedgerState(db: Db): Promise<LedgerState> {
   ]);
   const contracts = new Map<number, ContractRow[]>();
   for (const c of contractRows) contracts.set(c.compoundId, [...(contracts.get(c.compoundId) ?? []), c]);
-  return { compounds: new Map(compoundRows.map((c) => [c.code, c])), communities: communityRows, companies: companyRows, contracts };
+  return {
+    compounds: new Map(compoundRows.map((c) => [c.code, c])),
+    communities: communityRows,
+    companies: companyRows,
+    contracts,
+  };
 }
 
 export function emptyLedgerState(): LedgerState {
@@ -96,14 +101,26 @@ export interface LedgerPlan {
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) < 5e-8;
 
-export function planLedger(records: readonly LedgerRecord[], state: LedgerState, townships: readonly TownshipRef[], today: string): LedgerPlan {
+export function planLedger(
+  records: readonly LedgerRecord[],
+  state: LedgerState,
+  townships: readonly TownshipRef[],
+  today: string,
+): LedgerPlan {
   const townshipName = new Map(townships.map((t) => [t.code, t.name]));
   const communityById = new Map(state.communities.map((c) => [c.id, c]));
   const communityByKey = new Map(state.communities.map((c) => [`${c.townshipCode}/${c.name}`, c]));
   const companyById = new Map(state.companies.map((c) => [c.id, c]));
   const companyByCredit = new Map(state.companies.filter((c) => c.creditCode).map((c) => [c.creditCode!, c]));
   const companyByName = new Map(state.companies.map((c) => [c.name, c]));
-  const plan: LedgerPlan = { compounds: [], newCommunities: new Map(), newCompanies: new Map(), untouched: 0, problems: [], warnings: [] };
+  const plan: LedgerPlan = {
+    compounds: [],
+    newCommunities: new Map(),
+    newCompanies: new Map(),
+    untouched: 0,
+    problems: [],
+    warnings: [],
+  };
   const seen = new Set<string>();
 
   const communityName = (ref: CompoundValues['community']): string | null => {
@@ -111,7 +128,8 @@ export function planLedger(records: readonly LedgerRecord[], state: LedgerState,
     if ('id' in ref) return communityById.get(ref.id)?.name ?? null;
     return plan.newCommunities.get(ref.key)?.name ?? null;
   };
-  const companyName = (ref: CompanyRef): string => ('id' in ref ? (companyById.get(ref.id)?.name ?? '') : (plan.newCompanies.get(ref.key)?.name ?? ''));
+  const companyName = (ref: CompanyRef): string =>
+    'id' in ref ? (companyById.get(ref.id)?.name ?? '') : (plan.newCompanies.get(ref.key)?.name ?? '');
   const resolveCompany = (company: string, creditCode: string | null): CompanyRef => {
     const found = (creditCode ? companyByCredit.get(creditCode) : undefined) ?? companyByName.get(company);
     if (found) return { id: found.id };
@@ -129,7 +147,11 @@ export function planLedger(records: readonly LedgerRecord[], state: LedgerState,
       const current = existing?.communityId != null ? communityById.get(existing.communityId) : undefined;
       community = current && current.townshipCode === record.townshipCode ? { id: current.id } : null;
       if (current && !community) {
-        plan.warnings.push({ row: record.row, column: headerOf('township'), message: `小区改属${townshipName.get(record.townshipCode)}，原社区(村)“${current.name}”不在该镇街，已取消归属` });
+        plan.warnings.push({
+          row: record.row,
+          column: headerOf('township'),
+          message: `小区改属${townshipName.get(record.townshipCode)}，原社区(村)“${current.name}”不在该镇街，已取消归属`,
+        });
       }
     } else if (record.community === null) community = null;
     else {
@@ -137,7 +159,8 @@ export function planLedger(records: readonly LedgerRecord[], state: LedgerState,
       const found = communityByKey.get(key);
       if (found) community = { id: found.id };
       else {
-        if (!plan.newCommunities.has(key)) plan.newCommunities.set(key, { townshipCode: record.townshipCode, name: record.community });
+        if (!plan.newCommunities.has(key))
+          plan.newCommunities.set(key, { townshipCode: record.townshipCode, name: record.community });
         community = { key };
       }
     }
@@ -161,10 +184,20 @@ export function planLedger(records: readonly LedgerRecord[], state: LedgerState,
     const change = (field: LedgerField, before: DisplayValue, after: DisplayValue, same = before === after) => {
       if (!same) changes.push({ field, label: headerOf(field), before, after });
     };
-    const beforeCommunity = existing?.communityId != null ? (communityById.get(existing.communityId)?.name ?? null) : null;
+    const beforeCommunity =
+      existing?.communityId != null ? (communityById.get(existing.communityId)?.name ?? null) : null;
     change('name', existing?.name ?? null, values.name);
-    change('address', existing?.address ?? null, values.address, existing ? existing.address === values.address : values.address === '');
-    change('township', existing ? (townshipName.get(existing.townshipCode) ?? existing.townshipCode) : null, townshipName.get(values.townshipCode) ?? values.townshipCode);
+    change(
+      'address',
+      existing?.address ?? null,
+      values.address,
+      existing ? existing.address === values.address : values.address === '',
+    );
+    change(
+      'township',
+      existing ? (townshipName.get(existing.townshipCode) ?? existing.townshipCode) : null,
+      townshipName.get(values.townshipCode) ?? values.townshipCode,
+    );
     change('community', beforeCommunity, communityName(values.community));
     change('lon', existing?.lon ?? null, values.lon, existing ? sameNumber(existing.lon, values.lon) : false);
     change('lat', existing?.lat ?? null, values.lat, existing ? sameNumber(existing.lat, values.lat) : false);
@@ -189,14 +222,23 @@ export function planLedger(records: readonly LedgerRecord[], state: LedgerState,
       change('contractStart', reference?.startOn ?? null, startOn);
       change('contractLastDay', reference?.endOn ? addDays(reference.endOn, -1) : null, lastDay);
       if (sameStart) {
-        if (refCompany !== company || sameStart.endOn !== endOn) contract = { kind: 'update', contractId: sameStart.id, company: ref, endOn };
+        if (refCompany !== company || sameStart.endOn !== endOn)
+          contract = { kind: 'update', contractId: sameStart.id, company: ref, endOn };
       } else {
         const later = registered.find((c) => c.startOn > startOn);
         const covering = registered.find((c) => c.startOn < startOn && c.endOn !== null && c.endOn > startOn);
         if (later) {
-          plan.problems.push({ row: record.row, column: headerOf('contractStart'), message: `物业合同开始日期 ${startOn} 早于已登记的合同（${companyName({ id: later.companyId })}，${later.startOn} 起），请核对` });
+          plan.problems.push({
+            row: record.row,
+            column: headerOf('contractStart'),
+            message: `物业合同开始日期 ${startOn} 早于已登记的合同（${companyName({ id: later.companyId })}，${later.startOn} 起），请核对`,
+          });
         } else if (covering) {
-          plan.problems.push({ row: record.row, column: headerOf('contractStart'), message: `物业合同开始日期 ${startOn} 落在已登记的合同期内（${companyName({ id: covering.companyId })}，${covering.startOn} 至 ${addDays(covering.endOn!, -1)}），请核对` });
+          plan.problems.push({
+            row: record.row,
+            column: headerOf('contractStart'),
+            message: `物业合同开始日期 ${startOn} 落在已登记的合同期内（${companyName({ id: covering.companyId })}，${covering.startOn} 至 ${addDays(covering.endOn!, -1)}），请核对`,
+          });
         } else {
           const open = registered.find((c) => c.endOn === null && c.startOn < startOn);
           contract = { kind: 'insert', company: ref, startOn, endOn, closeContractId: open?.id ?? null };

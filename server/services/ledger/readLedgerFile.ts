@@ -28,7 +28,8 @@ export async function readLedgerFile(file: LedgerFile): Promise<RawTable> {
     if (!zip) throw new BadInputError(`${file.name} 不是有效的 Excel 文件（.xlsx）`);
     return readXlsx(file);
   }
-  if (lower.endsWith('.xls')) throw new BadInputError('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入');
+  if (lower.endsWith('.xls'))
+    throw new BadInputError('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入');
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(decodeText(file.data));
   throw new BadInputError(`无法识别的台账文件：${file.name}（应为 .xlsx 或 .csv）`);
 }
@@ -56,10 +57,12 @@ async function readXlsx(file: LedgerFile): Promise<RawTable> {
 
 function cellValue(value: ExcelJS.CellValue): RawCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value)
+      return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return String((value as { text: unknown }).text);
     if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
   }

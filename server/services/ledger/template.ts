@@ -51,11 +51,19 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
   const townshipCol = columnLetter(LEDGER_COLUMNS.findIndex((c) => c.field === 'township'));
   for (let r = 2; r <= PREPARED_ROWS + 1; r++) {
     sheet.getCell(`${kindCol}${r}`).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [kindList], showErrorMessage: true, errorTitle: '小区类型', error: '请从列表中选择',
+      type: 'list',
+      allowBlank: true,
+      formulae: [kindList],
+      showErrorMessage: true,
+      errorTitle: '小区类型',
+      error: '请从列表中选择',
     };
     sheet.getCell(`${townshipCol}${r}`).dataValidation = {
       // Names or codes are both accepted, so the list only suggests.
-      type: 'list', allowBlank: true, formulae: [`镇街代码!$B$2:$B$${TOWNSHIPS.length + 1}`], showErrorMessage: false,
+      type: 'list',
+      allowBlank: true,
+      formulae: [`镇街代码!$B$2:$B$${TOWNSHIPS.length + 1}`],
+      showErrorMessage: false,
     };
   }
 
@@ -67,11 +75,18 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
     { header: '示例', key: 'example', width: 26 },
   ];
   guide.getRow(1).font = { bold: true };
-  for (const c of LEDGER_COLUMNS) guide.addRow({ header: c.header, required: c.required ? '是' : '', note: c.note, example: c.example });
+  for (const c of LEDGER_COLUMNS)
+    guide.addRow({ header: c.header, required: c.required ? '是' : '', note: c.note, example: c.example });
   guide.addRow({});
   guide.addRow({ header: '坐标系', note: `导入时选择：${Object.values(CRS_LABELS).join('；')}。系统统一存为 WGS84。` });
-  guide.addRow({ header: '重复导入', note: '按小区编码更新已有小区（保留其党组织、业委会、会议、诉求等历史记录）；台账中没有的已有小区保持不变，不会删除。' });
-  guide.addRow({ header: '校验', note: '导入前逐行校验，任何一处错误都会列出行号、列名和原因，整个文件都不导入。全角数字和多余空格可以识别。' });
+  guide.addRow({
+    header: '重复导入',
+    note: '按小区编码更新已有小区（保留其党组织、业委会、会议、诉求等历史记录）；台账中没有的已有小区保持不变，不会删除。',
+  });
+  guide.addRow({
+    header: '校验',
+    note: '导入前逐行校验，任何一处错误都会列出行号、列名和原因，整个文件都不导入。全角数字和多余空格可以识别。',
+  });
   guide.getColumn('note').alignment = { wrapText: true, vertical: 'top' };
 
   const codes = workbook.addWorksheet('镇街代码');
@@ -87,5 +102,11 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
 
 /** The header line as CSV (UTF-8 with BOM so Excel opens it in the right encoding). */
 export function ledgerTemplateCsv(): string {
-  return '\uFEFF' + toCsv(LEDGER_COLUMNS.map((c) => c.header), []);
+  return (
+    '\uFEFF' +
+    toCsv(
+      LEDGER_COLUMNS.map((c) => c.header),
+      [],
+    )
+  );
 }

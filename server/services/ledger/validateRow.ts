@@ -13,7 +13,11 @@ import type { RawCell } from './readLedgerFile.ts';
 
 export const CRS_OPTIONS = ['wgs84', 'gcj02', 'bd09'] as const;
 export type Crs = (typeof CRS_OPTIONS)[number];
-export const CRS_LABELS: Record<Crs, string> = { wgs84: 'WGS84/CGCS2000（天地图、GPS）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' };
+export const CRS_LABELS: Record<Crs, string> = {
+  wgs84: 'WGS84/CGCS2000（天地图、GPS）',
+  gcj02: 'GCJ-02（高德、腾讯）',
+  bd09: 'BD-09（百度）',
+};
 
 export interface LedgerProblem {
   /** Spreadsheet row (1 = header; 0 = the file as a whole). */
@@ -62,10 +66,22 @@ export interface ValidationContext {
 }
 
 const KIND_WORDS: Record<string, CompoundKind> = {
-  商品房: 'commercial', 商品住宅: 'commercial', 商品房小区: 'commercial', commercial: 'commercial',
-  安置房: 'resettlement', 安置小区: 'resettlement', 安置区: 'resettlement', resettlement: 'resettlement',
-  老旧小区: 'old', 老旧: 'old', 老旧住宅: 'old', old: 'old',
-  混合: 'mixed', 混合型: 'mixed', 混合小区: 'mixed', mixed: 'mixed',
+  商品房: 'commercial',
+  商品住宅: 'commercial',
+  商品房小区: 'commercial',
+  commercial: 'commercial',
+  安置房: 'resettlement',
+  安置小区: 'resettlement',
+  安置区: 'resettlement',
+  resettlement: 'resettlement',
+  老旧小区: 'old',
+  老旧: 'old',
+  老旧住宅: 'old',
+  old: 'old',
+  混合: 'mixed',
+  混合型: 'mixed',
+  混合小区: 'mixed',
+  mixed: 'mixed',
 };
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const GCOORD_CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
@@ -81,7 +97,8 @@ export function townshipLookup(townships: readonly TownshipRef[]): (text: string
 }
 
 export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
-  const [x, y] = crs === 'wgs84' ? [lon, lat] : (gcoord.transform([lon, lat], GCOORD_CRS[crs], gcoord.WGS84) as [number, number]);
+  const [x, y] =
+    crs === 'wgs84' ? [lon, lat] : (gcoord.transform([lon, lat], GCOORD_CRS[crs], gcoord.WGS84) as [number, number]);
   return [Math.round(x * 1e7) / 1e7, Math.round(y * 1e7) / 1e7];
 }
 
@@ -92,7 +109,8 @@ export function validateRow(
 ): { record: LedgerRecord | null; problems: LedgerProblem[]; warnings: LedgerProblem[] } {
   const problems: LedgerProblem[] = [];
   const warnings: LedgerProblem[] = [];
-  const problem = (field: LedgerField, message: string) => problems.push({ row: rowNumber, column: headerOf(field), message });
+  const problem = (field: LedgerField, message: string) =>
+    problems.push({ row: rowNumber, column: headerOf(field), message });
   const given = (field: LedgerField) => cells.has(field);
   const raw = (field: LedgerField): RawCell => cells.get(field) ?? null;
   const take = <T>(field: LedgerField, parsed: Parsed<T>): T | undefined => {
@@ -127,7 +145,11 @@ export function validateRow(
   if (required('township')) {
     const text = cellText(raw('township'));
     township = ctx.findTownship(text);
-    if (!township) problem('township', `镇街“${shown(raw('township'))}”不存在（应为晋江市19个镇街的名称或9位代码，见模板「镇街代码」表）`);
+    if (!township)
+      problem(
+        'township',
+        `镇街“${shown(raw('township'))}”不存在（应为晋江市19个镇街的名称或9位代码，见模板「镇街代码」表）`,
+      );
   }
   const community = given('community') ? cellText(raw('community')) || null : undefined;
   if (community && community.length > 50) problem('community', `社区(村)名称过长（${community.length}个字符）`);
@@ -146,7 +168,10 @@ export function validateRow(
     } else {
       wgs = toWgs84(lon, lat, ctx.crs);
       if (!ctx.inCity(wgs[0], wgs[1])) {
-        problem('lon', `坐标（${lon}, ${lat}）不在晋江市范围内${ctx.crs === 'wgs84' ? '' : `（按 ${ctx.crs.toUpperCase()} 换算后为 ${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}）`}`);
+        problem(
+          'lon',
+          `坐标（${lon}, ${lat}）不在晋江市范围内${ctx.crs === 'wgs84' ? '' : `（按 ${ctx.crs.toUpperCase()} 换算后为 ${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}）`}`,
+        );
         wgs = undefined;
       } else if (township) {
         const inside = containingCode(ctx.townships, wgs[0], wgs[1]);
@@ -166,12 +191,14 @@ export function validateRow(
   let households: number | undefined;
   if (required('households')) households = take('households', parseWholeNumber(raw('households'), /户$/));
   let buildings: number | undefined;
-  if (given('buildings') && !isBlank(raw('buildings'))) buildings = take('buildings', parseWholeNumber(raw('buildings'), /(栋|幢)$/));
+  if (given('buildings') && !isBlank(raw('buildings')))
+    buildings = take('buildings', parseWholeNumber(raw('buildings'), /(栋|幢)$/));
   let yearBuilt: number | null | undefined = given('yearBuilt') ? null : undefined;
   if (given('yearBuilt') && !isBlank(raw('yearBuilt'))) {
     const year = take('yearBuilt', parseWholeNumber(raw('yearBuilt'), /年$/));
     const thisYear = Number(ctx.today.slice(0, 4));
-    if (year !== undefined && (year < 1949 || year > thisYear + 3)) problem('yearBuilt', `建成年份 ${year} 不合理（应在1949–${thisYear + 3}年之间）`);
+    if (year !== undefined && (year < 1949 || year > thisYear + 3))
+      problem('yearBuilt', `建成年份 ${year} 不合理（应在1949–${thisYear + 3}年之间）`);
     else if (year !== undefined) yearBuilt = year;
   }
 
@@ -191,26 +218,36 @@ export function validateRow(
   const listedOn = date('listedOn') ?? undefined;
   if (listedOn && listedOn > ctx.today) problem('listedOn', `纳入台账日期 ${listedOn} 晚于今天（${ctx.today}）`);
   const modelHomeSince = date('modelHomeSince');
-  if (modelHomeSince && modelHomeSince > ctx.today) problem('modelHomeSince', `美好家园命名日期 ${modelHomeSince} 晚于今天（${ctx.today}）`);
+  if (modelHomeSince && modelHomeSince > ctx.today)
+    problem('modelHomeSince', `美好家园命名日期 ${modelHomeSince} 晚于今天（${ctx.today}）`);
 
   // Property contract: all four columns blank = the row says nothing about it.
   let contract: LedgerRecord['contract'];
   const company = given('propertyCompany') ? cellText(raw('propertyCompany')) : '';
-  const creditCode = given('companyCreditCode') ? cellText(raw('companyCreditCode')).replace(/\s+/g, '').toUpperCase() : '';
+  const creditCode = given('companyCreditCode')
+    ? cellText(raw('companyCreditCode')).replace(/\s+/g, '').toUpperCase()
+    : '';
   const startOn = date('contractStart');
   const lastDay = date('contractLastDay');
-  if (creditCode && !CREDIT_CODE.test(creditCode)) problem('companyCreditCode', `统一社会信用代码“${shown(raw('companyCreditCode'))}”格式不对（应为18位数字或大写字母）`);
+  if (creditCode && !CREDIT_CODE.test(creditCode))
+    problem(
+      'companyCreditCode',
+      `统一社会信用代码“${shown(raw('companyCreditCode'))}”格式不对（应为18位数字或大写字母）`,
+    );
   if (company) {
     if (company.length > 100) problem('propertyCompany', `物业企业名称过长（${company.length}个字符）`);
     if (startOn === null || !given('contractStart')) problem('contractStart', '填了物业企业就必须填物业合同开始日期');
-    if (startOn && lastDay && lastDay < startOn) problem('contractLastDay', `物业合同到期日 ${lastDay} 早于开始日期 ${startOn}`);
-    if (startOn && startOn > ctx.today) problem('contractStart', `物业合同开始日期 ${startOn} 晚于今天（${ctx.today}）`);
+    if (startOn && lastDay && lastDay < startOn)
+      problem('contractLastDay', `物业合同到期日 ${lastDay} 早于开始日期 ${startOn}`);
+    if (startOn && startOn > ctx.today)
+      problem('contractStart', `物业合同开始日期 ${startOn} 晚于今天（${ctx.today}）`);
     if (startOn) contract = { company, creditCode: creditCode || null, startOn, lastDay: lastDay ?? null };
   } else if (creditCode || startOn || lastDay) {
     problem('propertyCompany', '填了物业合同信息但缺少物业企业名称');
   }
 
-  if (problems.length > 0 || !code || !name || !township || !wgs || households === undefined || !kind) return { record: null, problems, warnings };
+  if (problems.length > 0 || !code || !name || !township || !wgs || households === undefined || !kind)
+    return { record: null, problems, warnings };
   return {
     record: {
       row: rowNumber,

@@ -5,7 +5,10 @@
  */
 import type { RevisionWatcher } from './revisionWatcher.ts';
 
-export async function* revisionEvents(watcher: RevisionWatcher, signal: AbortSignal | undefined): AsyncGenerator<number> {
+export async function* revisionEvents(
+  watcher: RevisionWatcher,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<number> {
   let pending: number | null = null;
   let wake: (() => void) | null = null;
   const unsubscribe = watcher.subscribe((revision) => {

@@ -28,9 +28,26 @@ import { countsFromRow, type CountsRow, type ScopeCounts } from './scopeCounts.t
 
 /** The count columns of township_counts_timeline (also the column names of CountsRow). */
 const COLUMNS = [
-  'compounds', 'households', 'with_party_org', 'with_committee', 'with_recent_meeting', 'managed_evaluated',
-  'managed_four_star_plus', 'petitions', 'managed', 'party_majority_committees', 'chair_is_secretary',
-  'open_issues', 'overdue_issues', 'r5', 'r4', 'r3', 'r2', 'r1', 'rfail', 'model_homes',
+  'compounds',
+  'households',
+  'with_party_org',
+  'with_committee',
+  'with_recent_meeting',
+  'managed_evaluated',
+  'managed_four_star_plus',
+  'petitions',
+  'managed',
+  'party_majority_committees',
+  'chair_is_secretary',
+  'open_issues',
+  'overdue_issues',
+  'r5',
+  'r4',
+  'r3',
+  'r2',
+  'r1',
+  'rfail',
+  'model_homes',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -43,7 +60,11 @@ const columnIndex = (column: Column) => COLUMNS.indexOf(column);
  * range without end; none at all for an empty range). `column` is the SQL giving the column
  * index, `where` picks the ranges that count.
  */
-function changes(from: string, column: Column | { sql: string }, options: { value?: string; where?: string } = {}): string {
+function changes(
+  from: string,
+  column: Column | { sql: string },
+  options: { value?: string; where?: string } = {},
+): string {
   const col = typeof column === 'string' ? String(columnIndex(column)) : column.sql;
   const v = options.value ?? '1';
   const where = options.where ? ` and (${options.where})` : '';
@@ -68,7 +89,6 @@ function islands(name: string, source: string): string {
       ) m group by cid, island
     )`;
 }
-
 
 const RATING_COLUMN = `case rating when '5' then ${columnIndex('r5')} when '4' then ${columnIndex('r4')} when '3' then ${columnIndex('r3')}
   when '2' then ${columnIndex('r2')} when '1' then ${columnIndex('r1')} else ${columnIndex('rfail')} end`;

@@ -50,23 +50,50 @@ export async function petitionCounts(db: Db, asOf: string): Promise<Map<number, 
 export type Contribution = Omit<DrillRow, 'code' | 'name' | 'townshipCode' | 'townshipName' | 'households'>;
 
 export function classify(key: IndicatorKey, c: CompoundStatus, asOf: string, petitions: number): Contribution {
-  const rate = (inNumerator: boolean, reason: string) => ({ inDenominator: true, inNumerator, numeratorContribution: inNumerator ? 1 : 0, denominatorContribution: 1, reason });
+  const rate = (inNumerator: boolean, reason: string) => ({
+    inDenominator: true,
+    inNumerator,
+    numeratorContribution: inNumerator ? 1 : 0,
+    denominatorContribution: 1,
+    reason,
+  });
   switch (key) {
     case 'partyOrgCoverage':
       return rate(c.partyOrgType !== null, c.partyOrgType ? `有党组织（${PARTY_TYPE[c.partyOrgType]}）` : '无党组织');
     case 'committeeRate':
-      return rate(c.committeeInOffice, c.committeeInOffice ? (c.committeePartyMajority ? '业委会在任（党员过半）' : '业委会在任') : '无在任业委会');
+      return rate(
+        c.committeeInOffice,
+        c.committeeInOffice ? (c.committeePartyMajority ? '业委会在任（党员过半）' : '业委会在任') : '无在任业委会',
+      );
     case 'deliberationCoverage': {
       const since = addDays(asOf, -(DELIBERATION_WINDOW_DAYS - 1));
       const recent = c.lastMeetingDate !== null && c.lastMeetingDate >= since;
       return rate(
         recent,
-        recent ? `30天内召开四方联席会议（最近 ${c.lastMeetingDate}）` : c.lastMeetingDate ? `30天内未召开（最近 ${c.lastMeetingDate}）` : '从未召开四方联席会议',
+        recent
+          ? `30天内召开四方联席会议（最近 ${c.lastMeetingDate}）`
+          : c.lastMeetingDate
+            ? `30天内未召开（最近 ${c.lastMeetingDate}）`
+            : '从未召开四方联席会议',
       );
     }
     case 'serviceQuality': {
-      if (!c.propertyManaged) return { inDenominator: false, inNumerator: false, numeratorContribution: 0, denominatorContribution: 0, reason: '无物业管理，不计入' };
-      if (c.rating === null) return { inDenominator: false, inNumerator: false, numeratorContribution: 0, denominatorContribution: 0, reason: '有物业但尚未评定，不计入' };
+      if (!c.propertyManaged)
+        return {
+          inDenominator: false,
+          inNumerator: false,
+          numeratorContribution: 0,
+          denominatorContribution: 0,
+          reason: '无物业管理，不计入',
+        };
+      if (c.rating === null)
+        return {
+          inDenominator: false,
+          inNumerator: false,
+          numeratorContribution: 0,
+          denominatorContribution: 0,
+          reason: '有物业但尚未评定，不计入',
+        };
       const good = c.rating === '5' || c.rating === '4';
       return rate(good, `最近评定${STARS[c.rating]}${good ? '' : '（低于四星）'}`);
     }
@@ -76,12 +103,18 @@ export function classify(key: IndicatorKey, c: CompoundStatus, asOf: string, pet
         inNumerator: petitions > 0,
         numeratorContribution: petitions,
         denominatorContribution: c.households,
-        reason: petitions > 0 ? `28天内信访矛盾 ${petitions} 件（${c.households} 户）` : `28天内无信访矛盾（${c.households} 户）`,
+        reason:
+          petitions > 0
+            ? `28天内信访矛盾 ${petitions} 件（${c.households} 户）`
+            : `28天内无信访矛盾（${c.households} 户）`,
       };
   }
 }
 
-export async function drillThrough(db: Db, options: { indicator: IndicatorKey; asOf: string; townshipCode?: string }): Promise<DrillThrough> {
+export async function drillThrough(
+  db: Db,
+  options: { indicator: IndicatorKey; asOf: string; townshipCode?: string },
+): Promise<DrillThrough> {
   const { indicator, asOf } = options;
   const [rows, petitions] = await Promise.all([
     compoundStatusAsOf(db, asOf, options.townshipCode),

@@ -93,7 +93,10 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
   const [counts, allTargets, townshipRows] = await Promise.all([
     cachedCounts(db, dates),
     loadTargets(db),
-    db.select({ code: townshipsTable.code, name: townshipsTable.name }).from(townshipsTable).orderBy(asc(townshipsTable.code)),
+    db
+      .select({ code: townshipsTable.code, name: townshipsTable.name })
+      .from(townshipsTable)
+      .orderBy(asc(townshipsTable.code)),
   ]);
   const now = counts.get(asOf)!;
   const previous = counts.get(previousDate) ?? null;
@@ -105,7 +108,10 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
   const ranks = new Map(
     INDICATOR_KEYS.map((key) => [
       key,
-      rankScopes(new Map(townshipRows.map((t) => [t.code, indicatorValue(key, now.get(t.code) ?? EMPTY_COUNTS).value])), INDICATORS[key].direction),
+      rankScopes(
+        new Map(townshipRows.map((t) => [t.code, indicatorValue(key, now.get(t.code) ?? EMPTY_COUNTS).value])),
+        INDICATORS[key].direction,
+      ),
     ]),
   );
 
@@ -114,7 +120,19 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
     const p = scopeCounts(previous, code);
     const tr = scopeCounts(trailing, code)!;
     const indicators = Object.fromEntries(
-      INDICATOR_KEYS.map((key) => [key, indicatorReport(key, c, p, tr, trailingWeeks, applicableTarget(allTargets, key, code, asOf), asOf, code === null ? null : (ranks.get(key)!.get(code) ?? null))]),
+      INDICATOR_KEYS.map((key) => [
+        key,
+        indicatorReport(
+          key,
+          c,
+          p,
+          tr,
+          trailingWeeks,
+          applicableTarget(allTargets, key, code, asOf),
+          asOf,
+          code === null ? null : (ranks.get(key)!.get(code) ?? null),
+        ),
+      ]),
     ) as Indicators;
     return { indicators, secondary: secondary(c) };
   };

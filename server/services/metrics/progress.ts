@@ -48,7 +48,8 @@ export function isGoalMet(direction: Direction, value: number, goal: number): bo
 export function progressAgainstGoal(input: ProgressInput): Progress {
   const { direction, asOf, value, trailingValue, trailingWeeks, target } = input;
   if (value === null || target === null) return { requiredWeeklyPace: null, projectedDate: null, status: null };
-  if (isGoalMet(direction, value, target.value)) return { requiredWeeklyPace: 0, projectedDate: asOf, status: 'on_track' };
+  if (isGoalMet(direction, value, target.value))
+    return { requiredWeeklyPace: 0, projectedDate: asOf, status: 'on_track' };
 
   const gap = target.value - value; // signed: > 0 for "up" goals not yet met, < 0 for "down"
   const daysLeft = daysBetween(asOf, target.deadline);
@@ -60,7 +61,8 @@ export function progressAgainstGoal(input: ProgressInput): Progress {
 
   let status: ProgressStatus;
   if (projectedDate !== null && projectedDate <= target.deadline) status = 'on_track';
-  else if (projectedDate !== null && daysBetween(target.deadline, projectedDate) <= AT_RISK_GRACE_DAYS) status = 'at_risk';
+  else if (projectedDate !== null && daysBetween(target.deadline, projectedDate) <= AT_RISK_GRACE_DAYS)
+    status = 'at_risk';
   else if (Math.abs(gap) <= Math.abs(target.value) * AT_RISK_RELATIVE_GAP) status = 'at_risk';
   else status = 'off_track';
   return { requiredWeeklyPace, projectedDate, status };

@@ -8,7 +8,10 @@ import type { Direction } from './definitions.ts';
 /** Values equal to this many decimals tie (avoids floating-point noise breaking ties). */
 const TIE_DECIMALS = 9;
 
-export function rankScopes(values: ReadonlyMap<string, number | null>, direction: Direction): Map<string, number | null> {
+export function rankScopes(
+  values: ReadonlyMap<string, number | null>,
+  direction: Direction,
+): Map<string, number | null> {
   const key = (v: number) => Number(v.toFixed(TIE_DECIMALS));
   const ranked = [...values.entries()]
     .filter((e): e is [string, number] => e[1] !== null)

@@ -20,9 +20,15 @@ export interface Scope {
 
 export async function resolveScope(db: Db, request: ScopeRequest, today: string = todayInCity()): Promise<Scope> {
   if (request.asOf !== undefined && request.week !== undefined) throw new BadInputError('截至日期与周次只能给一个');
-  const asOf = request.week !== undefined ? weekValueDate(parseWeek(request.week, today), today) : parseAsOf(request.asOf ?? today, today);
+  const asOf =
+    request.week !== undefined
+      ? weekValueDate(parseWeek(request.week, today), today)
+      : parseAsOf(request.asOf ?? today, today);
   if (request.townshipCode === undefined) return { asOf };
-  const [found] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, request.townshipCode));
+  const [found] = await db
+    .select({ code: townships.code })
+    .from(townships)
+    .where(eq(townships.code, request.townshipCode));
   if (!found) throw new BadInputError(`未知镇街代码：${request.townshipCode}`);
   return { asOf, townshipCode: request.townshipCode };
 }

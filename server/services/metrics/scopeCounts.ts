@@ -23,15 +23,28 @@ export interface ScopeCounts {
 }
 
 export const EMPTY_COUNTS: ScopeCounts = {
-  compounds: 0, households: 0, withPartyOrg: 0, withCommittee: 0, withRecentMeeting: 0, managedEvaluated: 0,
-  managedFourStarPlus: 0, petitions: 0, managed: 0, partyMajorityCommittees: 0, chairIsSecretary: 0,
-  openIssues: 0, overdueIssues: 0, ratings: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0, fail: 0 }, modelHomes: 0,
+  compounds: 0,
+  households: 0,
+  withPartyOrg: 0,
+  withCommittee: 0,
+  withRecentMeeting: 0,
+  managedEvaluated: 0,
+  managedFourStarPlus: 0,
+  petitions: 0,
+  managed: 0,
+  partyMajorityCommittees: 0,
+  chairIsSecretary: 0,
+  openIssues: 0,
+  overdueIssues: 0,
+  ratings: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0, fail: 0 },
+  modelHomes: 0,
 };
 
 export function addCounts(a: ScopeCounts, b: ScopeCounts): ScopeCounts {
   const out = { ...a, ratings: { ...a.ratings } };
   for (const key of Object.keys(b) as (keyof ScopeCounts)[]) {
-    if (key === 'ratings') for (const r of Object.keys(b.ratings) as (keyof ScopeCounts['ratings'])[]) out.ratings[r] += b.ratings[r];
+    if (key === 'ratings')
+      for (const r of Object.keys(b.ratings) as (keyof ScopeCounts['ratings'])[]) out.ratings[r] += b.ratings[r];
     else out[key] += b[key];
   }
   return out;

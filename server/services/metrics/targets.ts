@@ -24,10 +24,20 @@ export async function loadTargets(db: Db): Promise<Target[]> {
   return db.select().from(targets).orderBy(asc(targets.deadline), asc(targets.id));
 }
 
-export function applicableTarget(all: readonly Target[], indicator: IndicatorKey, townshipCode: string | null, asOf: string): Target | null {
+export function applicableTarget(
+  all: readonly Target[],
+  indicator: IndicatorKey,
+  townshipCode: string | null,
+  asOf: string,
+): Target | null {
   const own = all.filter((t) => t.indicator === indicator && t.townshipCode === townshipCode);
-  const candidates = own.length > 0 || townshipCode === null ? own : all.filter((t) => t.indicator === indicator && t.townshipCode === null);
+  const candidates =
+    own.length > 0 || townshipCode === null
+      ? own
+      : all.filter((t) => t.indicator === indicator && t.townshipCode === null);
   if (candidates.length === 0) return null;
-  const sorted = [...candidates].sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
+  const sorted = [...candidates].sort((a, b) =>
+    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id,
+  );
   return sorted.find((t) => t.deadline >= asOf) ?? sorted.at(-1)!;
 }

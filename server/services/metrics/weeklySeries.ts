@@ -26,17 +26,32 @@ export async function weeklySeries(
   options: { from?: string; to?: string; townshipCode?: string; today?: string } = {},
 ): Promise<WeeklySeries> {
   const today = options.today ?? todayInCity();
-  const weeks = weeksBetween(options.from ?? FIRST_WEEK, options.to ?? isoWeekOf(today)).map((week) => ({ week, date: weekValueDate(week, today) }));
+  const weeks = weeksBetween(options.from ?? FIRST_WEEK, options.to ?? isoWeekOf(today)).map((week) => ({
+    week,
+    date: weekValueDate(week, today),
+  }));
   const [counts, townshipRows] = await Promise.all([
-    cachedCounts(db, weeks.map((w) => w.date)),
-    db.select({ code: townshipsTable.code, name: townshipsTable.name }).from(townshipsTable).orderBy(asc(townshipsTable.code)),
+    cachedCounts(
+      db,
+      weeks.map((w) => w.date),
+    ),
+    db
+      .select({ code: townshipsTable.code, name: townshipsTable.name })
+      .from(townshipsTable)
+      .orderBy(asc(townshipsTable.code)),
   ]);
   const values = (pick: (date: string) => Parameters<typeof indicatorValue>[1]): SeriesValues =>
-    Object.fromEntries(INDICATOR_KEYS.map((key) => [key, weeks.map((w) => indicatorValue(key, pick(w.date)).value)])) as SeriesValues;
+    Object.fromEntries(
+      INDICATOR_KEYS.map((key) => [key, weeks.map((w) => indicatorValue(key, pick(w.date)).value)]),
+    ) as SeriesValues;
   const wanted = options.townshipCode ? townshipRows.filter((t) => t.code === options.townshipCode) : townshipRows;
   return {
     weeks,
     city: values((date) => [...counts.get(date)!.values()].reduce(addCounts, EMPTY_COUNTS)),
-    townships: wanted.map((t) => ({ code: t.code, name: t.name, values: values((date) => counts.get(date)!.get(t.code) ?? EMPTY_COUNTS) })),
+    townships: wanted.map((t) => ({
+      code: t.code,
+      name: t.name,
+      values: values((date) => counts.get(date)!.get(t.code) ?? EMPTY_COUNTS),
+    })),
   };
 }

@@ -37,6 +37,8 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     });
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? '';
-    throw new ChromiumError(`无法启动 Chromium（${CHROMIUM_PATH()}）：${first}。请安装 chromium 与 fonts-noto-cjk，或用 CHROMIUM_PATH 指定。`);
+    throw new ChromiumError(
+      `无法启动 Chromium（${CHROMIUM_PATH()}）：${first}。请安装 chromium 与 fonts-noto-cjk，或用 CHROMIUM_PATH 指定。`,
+    );
   }
 }

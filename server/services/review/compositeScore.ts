@@ -23,8 +23,16 @@ export function indicatorScores(values: ReadonlyMap<string, IndicatorValues>): M
   const scores = new Map<string, IndicatorValues>([...values.keys()].map((code) => [code, {} as IndicatorValues]));
   for (const key of INDICATOR_KEYS) {
     const present = [...values.values()].map((v) => v[key]).filter((v): v is number => v !== null);
-    const best = present.length ? (INDICATORS[key].direction === 'down' ? Math.min(...present) : Math.max(...present)) : 0;
-    const worst = present.length ? (INDICATORS[key].direction === 'down' ? Math.max(...present) : Math.min(...present)) : 0;
+    const best = present.length
+      ? INDICATORS[key].direction === 'down'
+        ? Math.min(...present)
+        : Math.max(...present)
+      : 0;
+    const worst = present.length
+      ? INDICATORS[key].direction === 'down'
+        ? Math.max(...present)
+        : Math.min(...present)
+      : 0;
     for (const [code, v] of values) {
       const value = v[key];
       scores.get(code)![key] = value === null ? null : scoreOf(key, value, best, worst);
@@ -59,7 +67,10 @@ export interface CompositeResult {
 }
 
 /** Scores, composites and composite ranks (1 = best) for one week. */
-export function compositeRanking(values: ReadonlyMap<string, IndicatorValues>, weights: ReviewRules['composite']['weights']): CompositeResult {
+export function compositeRanking(
+  values: ReadonlyMap<string, IndicatorValues>,
+  weights: ReviewRules['composite']['weights'],
+): CompositeResult {
   const scores = indicatorScores(values);
   const composite = new Map([...scores].map(([code, s]) => [code, compositeOf(s, weights)]));
   return { scores, composite, rank: rankScopes(composite, 'up') };

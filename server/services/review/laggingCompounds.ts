@@ -42,24 +42,30 @@ export function laggingCompounds(rows: readonly CompoundStatus[], asOf: string):
   const lagging = rows.flatMap((c): LaggingCompound[] => {
     const found: [LagReason, string][] = [];
     if (c.lastMeetingDate === null || c.lastMeetingDate < since) {
-      found.push(['noMeeting', c.lastMeetingDate ? `30天内未召开四方联席会议（最近 ${c.lastMeetingDate}）` : '从未召开四方联席会议']);
+      found.push([
+        'noMeeting',
+        c.lastMeetingDate ? `30天内未召开四方联席会议（最近 ${c.lastMeetingDate}）` : '从未召开四方联席会议',
+      ]);
     }
     if (!c.committeeInOffice) found.push(['noCommittee', LAG_REASON_LABELS.noCommittee]);
-    if (c.propertyManaged && c.rating !== null && LOW_RATINGS.has(c.rating)) found.push(['lowRating', `最近评定${STARS[c.rating]}`]);
+    if (c.propertyManaged && c.rating !== null && LOW_RATINGS.has(c.rating))
+      found.push(['lowRating', `最近评定${STARS[c.rating]}`]);
     if (c.overdueIssues > 0) found.push(['overdueIssues', `超期诉求${c.overdueIssues}件`]);
     if (!found.length) return [];
-    return [{
-      code: c.code,
-      name: c.name,
-      townshipCode: c.townshipCode,
-      townshipName: c.townshipName,
-      community: c.community,
-      reasons: found.map((f) => f[0]),
-      reasonText: found.map((f) => f[1]),
-      lastMeetingDate: c.lastMeetingDate,
-      rating: c.rating,
-      overdueIssues: c.overdueIssues,
-    }];
+    return [
+      {
+        code: c.code,
+        name: c.name,
+        townshipCode: c.townshipCode,
+        townshipName: c.townshipName,
+        community: c.community,
+        reasons: found.map((f) => f[0]),
+        reasonText: found.map((f) => f[1]),
+        lastMeetingDate: c.lastMeetingDate,
+        rating: c.rating,
+        overdueIssues: c.overdueIssues,
+      },
+    ];
   });
   return lagging.sort((a, b) => b.reasons.length - a.reasons.length || (a.code < b.code ? -1 : 1));
 }

@@ -38,15 +38,23 @@ ul.sentences li { break-inside: avoid; margin-bottom: 0.8mm; }
 `;
 
 /** Short column headings so the ranking fits the page width. */
-const SHORT: Record<IndicatorKey, string> = { partyOrgCoverage: '党组织', committeeRate: '业委会', deliberationCoverage: '议事协商', serviceQuality: '服务品质', petitionRate: '信访矛盾' };
+const SHORT: Record<IndicatorKey, string> = {
+  partyOrgCoverage: '党组织',
+  committeeRate: '业委会',
+  deliberationCoverage: '议事协商',
+  serviceQuality: '服务品质',
+  petitionRate: '信访矛盾',
+};
 
-const cls = (names: readonly string[]) => names.map((l) => (l === 'red' ? '<span class="red">红榜</span>' : '<span class="black">黑榜</span>')).join(' ');
+const cls = (names: readonly string[]) =>
+  names.map((l) => (l === 'red' ? '<span class="red">红榜</span>' : '<span class="black">黑榜</span>')).join(' ');
 const opt = (v: number | null, f: (v: number) => string) => (v === null ? '—' : f(v));
 
 function rankingTable(data: PackData): string {
   const mine = data.township?.code;
   const rows = data.board.townships.map(
-    (t) => `<tr${t.code === mine ? ' class="mine"' : ''}><td>${t.composite.rank ?? '—'}</td><td class="text">${esc(t.name)}</td><td>${opt(t.composite.score, (v) => fixed(v, 1))}</td>` +
+    (t) =>
+      `<tr${t.code === mine ? ' class="mine"' : ''}><td>${t.composite.rank ?? '—'}</td><td class="text">${esc(t.name)}</td><td>${opt(t.composite.score, (v) => fixed(v, 1))}</td>` +
       `<td>${rankChangeLabel(t.composite.rankChange)}</td><td>${t.composite.previousRank ?? '—'}</td>` +
       INDICATOR_KEYS.map((k) => `<td>${t.indicators[k].rank ?? '—'}</td>`).join('') +
       `<td class="text">${cls(t.lists)}</td></tr>`,
@@ -60,7 +68,8 @@ function indicatorTable(data: PackData): string {
   const cells = (k: IndicatorKey, value: number | null, rank: number | null, change: number | null) =>
     `<td>${formatValue(k, value).replace('每千户', '').replace('件', '')}</td><td>${rank ?? ''}${rank !== null ? ` ${rankChangeLabel(change)}` : ''}</td>`;
   const rows = data.board.townships.map(
-    (t) => `<tr${t.code === mine ? ' class="mine"' : ''}><td class="text">${esc(t.name)}</td>${INDICATOR_KEYS.map((k) => cells(k, t.indicators[k].value, t.indicators[k].rank, t.indicators[k].rankChange)).join('')}</tr>`,
+    (t) =>
+      `<tr${t.code === mine ? ' class="mine"' : ''}><td class="text">${esc(t.name)}</td>${INDICATOR_KEYS.map((k) => cells(k, t.indicators[k].value, t.indicators[k].rank, t.indicators[k].rankChange)).join('')}</tr>`,
   );
   const city = `<tr><td class="text">全市</td>${INDICATOR_KEYS.map((k) => cells(k, data.board.city[k].value, null, null)).join('')}</tr>`;
   const head = `<tr><th rowspan="2">镇街</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(INDICATORS[k].name)}${k === 'petitionRate' ? '（每千户）' : ''}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => '<th>数值</th><th>排名</th>').join('')}</tr>`;
@@ -72,17 +81,24 @@ function townshipIndicators(data: PackData): string {
   const rows = INDICATOR_KEYS.map((k) => {
     const r = t.indicators[k];
     const b = t.standing.indicators[k];
-    return `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td><td>${formatDelta(k, r.delta)}</td>` +
-      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td>${statusLabel(r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`;
+    return (
+      `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td><td>${formatDelta(k, r.delta)}</td>` +
+      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td>${statusLabel(r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
+    );
   });
   return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>进度</th><th>分子/分母</th></tr>${rows.join('')}</table>`;
 }
 
 function charts(data: PackData): string {
   const mine = data.township?.code;
-  const ranked = (k: IndicatorKey) => [...data.board.townships].sort((a, b) => (a.indicators[k].rank ?? 99) - (b.indicators[k].rank ?? 99));
+  const ranked = (k: IndicatorKey) =>
+    [...data.board.townships].sort((a, b) => (a.indicators[k].rank ?? 99) - (b.indicators[k].rank ?? 99));
   const fmt = (k: IndicatorKey) => (v: number) => (INDICATORS[k].unit === 'rate' ? percent(v) : fixed(v, 2));
-  const composite = barChart({ title: '综合得分', rows: data.board.townships.map((t) => ({ label: t.name, value: t.composite.score, highlight: t.code === mine })), format: (v) => fixed(v, 1) });
+  const composite = barChart({
+    title: '综合得分',
+    rows: data.board.townships.map((t) => ({ label: t.name, value: t.composite.score, highlight: t.code === mine })),
+    format: (v) => fixed(v, 1),
+  });
   if (data.township) {
     const h = data.township.history;
     const recent = Math.max(0, h.weeks.length - 26);
@@ -90,51 +106,74 @@ function charts(data: PackData): string {
       lineChart({
         title: `${INDICATORS[k].name}（近${h.weeks.length - recent}周）`,
         labels: h.weeks.slice(recent).map((w) => w.week),
-        series: [{ name: data.township!.name, values: h.township[k].slice(recent), color: '#c0392b' }, { name: '全市', values: h.city[k].slice(recent), color: '#2f6fb0' }],
+        series: [
+          { name: data.township!.name, values: h.township[k].slice(recent), color: '#c0392b' },
+          { name: '全市', values: h.city[k].slice(recent), color: '#2f6fb0' },
+        ],
         format: fmt(k),
       }),
     );
     return `<div class="charts">${composite}${lines.join('')}</div>`;
   }
   const bars = INDICATOR_KEYS.map((k) =>
-    barChart({ title: INDICATORS[k].name + (k === 'petitionRate' ? '（每千户，越低越好）' : ''), rows: ranked(k).map((t) => ({ label: t.name, value: t.indicators[k].value })), format: fmt(k), goal: data.metrics.city.indicators[k].target }),
+    barChart({
+      title: INDICATORS[k].name + (k === 'petitionRate' ? '（每千户，越低越好）' : ''),
+      rows: ranked(k).map((t) => ({ label: t.name, value: t.indicators[k].value })),
+      format: fmt(k),
+      goal: data.metrics.city.indicators[k].target,
+    }),
   );
   return `<div class="charts">${composite}${bars.join('')}</div>`;
 }
 
 function sentences(data: PackData): string {
   const { board } = data;
-  const townshipLines = data.township ? data.township.summary : board.townships.flatMap((t) => board.summary.townships[t.code] ?? []);
+  const townshipLines = data.township
+    ? data.township.summary
+    : board.townships.flatMap((t) => board.summary.townships[t.code] ?? []);
   return `<ul class="sentences">${[...board.summary.city, ...townshipLines].map((s) => `<li>${esc(s.text)}</li>`).join('')}</ul>`;
 }
 
 function listsSection(data: PackData): string {
   const { board } = data;
-  const entries = (list: readonly ListEntry[]) => (list.length ? list.map((e) => `<li><b>${esc(e.name)}</b>：${esc(e.reasons.join('；'))}</li>`).join('') : '<li>无</li>');
+  const entries = (list: readonly ListEntry[]) =>
+    list.length
+      ? list.map((e) => `<li><b>${esc(e.name)}</b>：${esc(e.reasons.join('；'))}</li>`).join('')
+      : '<li>无</li>';
   const movers = [
     ...board.movers.composite.gainers.map((m) => `${esc(m.name)} ${rankChangeLabel(m.rankChange)}`),
     ...board.movers.composite.fallers.map((m) => `${esc(m.name)} ${rankChangeLabel(m.rankChange)}`),
   ];
-  return `<p class="red">红榜</p><ul>${entries(board.redList)}</ul><p class="black">黑榜</p><ul>${entries(board.blackList)}</ul>` +
-    `<p class="note">综合排名变化最大：${movers.join('，') || '无'}</p>`;
+  return (
+    `<p class="red">红榜</p><ul>${entries(board.redList)}</ul><p class="black">黑榜</p><ul>${entries(board.blackList)}</ul>` +
+    `<p class="note">综合排名变化最大：${movers.join('，') || '无'}</p>`
+  );
 }
 
 function laggingTable(data: PackData): string {
   if (!data.lagging.length) return '<p>本周没有后进小区。</p>';
-  const rows = data.lagging.map((c) => `<tr><td class="text">${esc(c.townshipName)}</td><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.reasonText.join('；'))}</td></tr>`);
+  const rows = data.lagging.map(
+    (c) =>
+      `<tr><td class="text">${esc(c.townshipName)}</td><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.reasonText.join('；'))}</td></tr>`,
+  );
   return `<p class="note">共 ${data.lagging.length} 个小区：30天内未召开四方联席会议、无在任业委会、星级三星及以下或未达标、有超期诉求（每个小区列出全部原因）。</p><table><tr><th>镇街</th><th>小区</th><th>原因</th></tr>${rows.join('')}</table>`;
 }
 
 function changesTable(data: PackData): string {
   if (!data.changes.length) return '<p>与上周相比没有小区状态变化。</p>';
-  const rows = data.changes.map((c) => `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join('；'))}</td></tr>`);
+  const rows = data.changes.map(
+    (c) =>
+      `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join('；'))}</td></tr>`,
+  );
   return `<table><tr><th>小区</th><th>变化</th></tr>${rows.join('')}</table>`;
 }
 
 export function packHtml(data: PackData): string {
   const { board } = data;
   const scope = data.township ? data.township.name : '全市';
-  const status = board.reviewed ? `已晾晒（快照冻结于 ${board.reviewed.reviewedAt.slice(0, 10)}，此后的记录修改不影响本周数字）` : '按当前记录计算';
+  const status = board.reviewed
+    ? `已晾晒（快照冻结于 ${board.reviewed.reviewedAt.slice(0, 10)}，此后的记录修改不影响本周数字）`
+    : '按当前记录计算';
   const sections = [
     `<h1>住宅小区治理“四升一降”每周调度晾晒 · ${esc(board.week)} · ${esc(scope)}</h1>`,
     `<p class="meta">截至 ${board.asOf}${board.previousAsOf ? `，对比 ${board.previousAsOf}` : ''} · ${status}</p>`,
@@ -154,7 +193,9 @@ export function packHtml(data: PackData): string {
     laggingTable(data),
     data.township ? `<h2>本周变化（逐个小区）</h2>${changesTable(data)}` : '',
     '<h2>规则说明</h2>',
-    `<ul class="note">${describeRules(board.rules).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
+    `<ul class="note">${describeRules(board.rules)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join('')}</ul>`,
   ];
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>每周调度晾晒 ${esc(board.week)}</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>`;
 }

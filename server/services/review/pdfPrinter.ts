@@ -74,7 +74,11 @@ export class PdfPrinter {
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
-    if (browser) await browser.then((b) => b.close(), () => undefined);
+    if (browser)
+      await browser.then(
+        (b) => b.close(),
+        () => undefined,
+      );
   }
 
   private async printAdmitted(html: string): Promise<Buffer> {
@@ -85,7 +89,9 @@ export class PdfPrinter {
       try {
         context.setDefaultTimeout(this.pageTimeoutMs);
         // Nothing leaves the machine, and a missing resource cannot hang the print.
-        await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+        await context.route('**/*', (route) =>
+          route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient'),
+        );
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
         await page.emulateMedia({ media: 'print' });
@@ -130,9 +136,10 @@ export class PdfPrinter {
       const launching = this.launch();
       this.browser = launching;
       launching.then(
-        (b) => b.on('disconnected', () => {
-          if (this.browser === launching) this.browser = null;
-        }),
+        (b) =>
+          b.on('disconnected', () => {
+            if (this.browser === launching) this.browser = null;
+          }),
         () => {
           if (this.browser === launching) this.browser = null;
         },

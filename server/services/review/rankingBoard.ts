@@ -100,7 +100,12 @@ export interface BoardInput {
 }
 
 const valuesOf = (report: MetricsReport) =>
-  new Map(report.townships.map((t) => [t.code, Object.fromEntries(INDICATOR_KEYS.map((k) => [k, t.indicators[k].value])) as IndicatorValues]));
+  new Map(
+    report.townships.map((t) => [
+      t.code,
+      Object.fromEntries(INDICATOR_KEYS.map((k) => [k, t.indicators[k].value])) as IndicatorValues,
+    ]),
+  );
 
 /** Improvements smaller than this are floating-point noise, not movements. */
 const EPSILON = 1e-12;
@@ -120,16 +125,19 @@ export function buildBoard(input: BoardInput): ReviewBoard {
       INDICATOR_KEYS.map((key) => {
         const r = t.indicators[key];
         const previousRank = p?.indicators[key].rank ?? null;
-        return [key, {
-          value: r.value,
-          previousWeek: r.previousWeek,
-          delta: r.delta,
-          rank: r.rank,
-          previousRank,
-          rankChange: rankChange(r.rank, previousRank),
-          score: now.scores.get(t.code)![key],
-          previousScore: before?.scores.get(t.code)?.[key] ?? null,
-        } satisfies BoardIndicator];
+        return [
+          key,
+          {
+            value: r.value,
+            previousWeek: r.previousWeek,
+            delta: r.delta,
+            rank: r.rank,
+            previousRank,
+            rankChange: rankChange(r.rank, previousRank),
+            score: now.scores.get(t.code)![key],
+            previousScore: before?.scores.get(t.code)?.[key] ?? null,
+          } satisfies BoardIndicator,
+        ];
       }),
     ) as Record<IndicatorKey, BoardIndicator>;
     return {
@@ -183,7 +191,10 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     rules,
     townships: rows,
     city,
-    movers: { composite: compositeMovers(rows, rules.movers.count), indicators: indicatorMovers(rows, rules.movers.count) },
+    movers: {
+      composite: compositeMovers(rows, rules.movers.count),
+      indicators: indicatorMovers(rows, rules.movers.count),
+    },
     redList: lists.red,
     blackList: lists.black,
   };
@@ -202,12 +213,21 @@ function compositeMovers(rows: readonly BoardTownship[], count: number): Movers<
       rank: r.composite.rank,
       rankChange: r.composite.rankChange!,
       score: r.composite.score,
-      scoreChange: r.composite.score !== null && r.composite.previousScore !== null ? r.composite.score - r.composite.previousScore : null,
+      scoreChange:
+        r.composite.score !== null && r.composite.previousScore !== null
+          ? r.composite.score - r.composite.previousScore
+          : null,
     }));
   const size = (m: CompositeMover) => Math.abs(m.rankChange) * 1e6 + Math.abs(m.scoreChange ?? 0);
   return {
-    gainers: movers.filter((m) => m.rankChange > 0).sort((a, b) => size(b) - size(a) || byCode(a, b)).slice(0, count),
-    fallers: movers.filter((m) => m.rankChange < 0).sort((a, b) => size(b) - size(a) || byCode(a, b)).slice(0, count),
+    gainers: movers
+      .filter((m) => m.rankChange > 0)
+      .sort((a, b) => size(b) - size(a) || byCode(a, b))
+      .slice(0, count),
+    fallers: movers
+      .filter((m) => m.rankChange < 0)
+      .sort((a, b) => size(b) - size(a) || byCode(a, b))
+      .slice(0, count),
   };
 }
 
@@ -218,11 +238,27 @@ function indicatorMovers(rows: readonly BoardTownship[], count: number): Record<
       const sign = INDICATORS[key].direction === 'up' ? 1 : -1;
       const movers = rows
         .filter((r) => r.indicators[key].delta !== null && Math.abs(r.indicators[key].delta!) > EPSILON)
-        .map((r): IndicatorMover => ({ code: r.code, name: r.name, value: r.indicators[key].value, delta: r.indicators[key].delta!, rank: r.indicators[key].rank, rankChange: r.indicators[key].rankChange }));
-      return [key, {
-        gainers: movers.filter((m) => sign * m.delta > 0).sort((a, b) => sign * (b.delta - a.delta) || byCode(a, b)).slice(0, count),
-        fallers: movers.filter((m) => sign * m.delta < 0).sort((a, b) => sign * (a.delta - b.delta) || byCode(a, b)).slice(0, count),
-      }];
+        .map((r): IndicatorMover => ({
+          code: r.code,
+          name: r.name,
+          value: r.indicators[key].value,
+          delta: r.indicators[key].delta!,
+          rank: r.indicators[key].rank,
+          rankChange: r.indicators[key].rankChange,
+        }));
+      return [
+        key,
+        {
+          gainers: movers
+            .filter((m) => sign * m.delta > 0)
+            .sort((a, b) => sign * (b.delta - a.delta) || byCode(a, b))
+            .slice(0, count),
+          fallers: movers
+            .filter((m) => sign * m.delta < 0)
+            .sort((a, b) => sign * (a.delta - b.delta) || byCode(a, b))
+            .slice(0, count),
+        },
+      ];
     }),
   ) as Record<IndicatorKey, Movers<IndicatorMover>>;
 }

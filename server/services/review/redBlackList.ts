@@ -46,10 +46,19 @@ export function redBlackList(candidates: readonly ListCandidate[], rules: Review
   const black = candidates.flatMap((c): ListEntry[] => {
     const found: [ListRule, string][] = [];
     const { bottomN, minOverdueIssues, minDeliberationCoverage } = rules.blackList;
-    if (c.compositeRank !== null && bottomN > 0 && worseCount(c.compositeRank) < bottomN) found.push(['bottom', `综合排名第${c.compositeRank}名，居后${bottomN}名`]);
-    if (minOverdueIssues !== null && c.overdueIssues >= minOverdueIssues) found.push(['overdueIssues', `超期诉求${c.overdueIssues}件（${minOverdueIssues}件及以上）`]);
-    if (minDeliberationCoverage !== null && c.deliberationCoverage !== null && c.deliberationCoverage < minDeliberationCoverage) {
-      found.push(['deliberationCoverage', `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`]);
+    if (c.compositeRank !== null && bottomN > 0 && worseCount(c.compositeRank) < bottomN)
+      found.push(['bottom', `综合排名第${c.compositeRank}名，居后${bottomN}名`]);
+    if (minOverdueIssues !== null && c.overdueIssues >= minOverdueIssues)
+      found.push(['overdueIssues', `超期诉求${c.overdueIssues}件（${minOverdueIssues}件及以上）`]);
+    if (
+      minDeliberationCoverage !== null &&
+      c.deliberationCoverage !== null &&
+      c.deliberationCoverage < minDeliberationCoverage
+    ) {
+      found.push([
+        'deliberationCoverage',
+        `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`,
+      ]);
     }
     return found.length ? [entry(c, found)] : [];
   });
@@ -59,8 +68,10 @@ export function redBlackList(candidates: readonly ListCandidate[], rules: Review
     if (rules.redList.excludeBlackListed && blackCodes.has(c.code)) return [];
     const found: [ListRule, string][] = [];
     const { topN, minRankRise } = rules.redList;
-    if (c.compositeRank !== null && topN > 0 && c.compositeRank <= topN) found.push(['top', `综合排名第${c.compositeRank}名，居前${topN}名`]);
-    if (minRankRise !== null && c.compositeRankChange !== null && c.compositeRankChange >= minRankRise) found.push(['rankRise', `综合排名较上周上升${c.compositeRankChange}位`]);
+    if (c.compositeRank !== null && topN > 0 && c.compositeRank <= topN)
+      found.push(['top', `综合排名第${c.compositeRank}名，居前${topN}名`]);
+    if (minRankRise !== null && c.compositeRankChange !== null && c.compositeRankChange >= minRankRise)
+      found.push(['rankRise', `综合排名较上周上升${c.compositeRankChange}位`]);
     return found.length ? [entry(c, found)] : [];
   });
 
@@ -68,7 +79,13 @@ export function redBlackList(candidates: readonly ListCandidate[], rules: Review
 }
 
 function entry(c: ListCandidate, found: [ListRule, string][]): ListEntry {
-  return { code: c.code, name: c.name, compositeRank: c.compositeRank, rules: found.map((f) => f[0]), reasons: found.map((f) => f[1]) };
+  return {
+    code: c.code,
+    name: c.name,
+    compositeRank: c.compositeRank,
+    rules: found.map((f) => f[0]),
+    reasons: found.map((f) => f[1]),
+  };
 }
 
 /** Red: best first; black: worst first (order -1); unranked last; code breaks ties. */

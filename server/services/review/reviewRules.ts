@@ -17,12 +17,18 @@ export { DEFAULT_REVIEW_RULES, type ReviewRules };
 const RULES_KEY = 'rules';
 
 const weight = z.number({ error: '权重应为数字' }).min(0, '权重不能为负').max(100, '权重不能超过100');
-const count = (max: number) => z.number({ error: '应为整数' }).int('应为整数').min(0, '不能为负').max(max, `不能超过${max}`);
+const count = (max: number) =>
+  z.number({ error: '应为整数' }).int('应为整数').min(0, '不能为负').max(max, `不能超过${max}`);
 
 export const reviewRulesSchema = z.strictObject({
   composite: z.strictObject({
     weights: z
-      .strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight])) as Record<(typeof INDICATOR_KEYS)[number], typeof weight>)
+      .strictObject(
+        Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight])) as Record<
+          (typeof INDICATOR_KEYS)[number],
+          typeof weight
+        >,
+      )
       .refine((w) => Object.values(w).some((v) => v > 0), '至少一个指标的权重应大于0'),
   }),
   redList: z.strictObject({
@@ -33,14 +39,28 @@ export const reviewRulesSchema = z.strictObject({
   blackList: z.strictObject({
     bottomN: count(19),
     minOverdueIssues: count(100_000).min(1, '至少为1').nullable(),
-    minDeliberationCoverage: z.number({ error: '应为0–1之间的小数' }).gt(0, '应大于0').max(1, '不能超过1（100%）').nullable(),
+    minDeliberationCoverage: z
+      .number({ error: '应为0–1之间的小数' })
+      .gt(0, '应大于0')
+      .max(1, '不能超过1（100%）')
+      .nullable(),
   }),
   movers: z.strictObject({ count: count(19).min(1, '至少为1') }),
 }) satisfies z.ZodType<ReviewRules>;
 
 /** Any part of the rules; what is left out keeps its current value. */
 export const reviewRulesPatchSchema = z.strictObject({
-  composite: z.strictObject({ weights: z.strictObject(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight.optional()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodOptional<typeof weight>>) }).partial().optional(),
+  composite: z
+    .strictObject({
+      weights: z.strictObject(
+        Object.fromEntries(INDICATOR_KEYS.map((k) => [k, weight.optional()])) as Record<
+          (typeof INDICATOR_KEYS)[number],
+          z.ZodOptional<typeof weight>
+        >,
+      ),
+    })
+    .partial()
+    .optional(),
   redList: reviewRulesSchema.shape.redList.partial().optional(),
   blackList: reviewRulesSchema.shape.blackList.partial().optional(),
   movers: reviewRulesSchema.shape.movers.partial().optional(),
@@ -72,7 +92,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function merge<T>(base: T, over: unknown): T {
   if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : (over as T);
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) if (value !== undefined) out[key] = key in base ? merge(base[key], value) : value;
+  for (const [key, value] of Object.entries(over))
+    if (value !== undefined) out[key] = key in base ? merge(base[key], value) : value;
   return out as T;
 }
 
@@ -106,7 +127,11 @@ export async function readReviewRules(db: Db): Promise<ReviewRules> {
 }
 
 /** Merges the patch over the current rules, validates the result and stores it. */
-export async function updateReviewRules(db: Db, rawPatch: unknown, options: { userId?: number | null } = {}): Promise<ReviewSettings> {
+export async function updateReviewRules(
+  db: Db,
+  rawPatch: unknown,
+  options: { userId?: number | null } = {},
+): Promise<ReviewSettings> {
   const patch = parseRulesPatch(rawPatch);
   const before = await readReviewRules(db);
   const result = reviewRulesSchema.safeParse(merge(before, patch));
@@ -121,7 +146,14 @@ export async function updateReviewRules(db: Db, rawPatch: unknown, options: { us
       .insert(reviewSettings)
       .values({ key: RULES_KEY, value: rules, updatedAt: now })
       .onConflictDoUpdate({ target: reviewSettings.key, set: { value: rules, updatedAt: now } });
-    await tx.insert(auditLog).values({ userId: options.userId ?? null, action: 'update', tableName: 'review_settings', recordId: RULES_KEY, before, after: rules });
+    await tx.insert(auditLog).values({
+      userId: options.userId ?? null,
+      action: 'update',
+      tableName: 'review_settings',
+      recordId: RULES_KEY,
+      before,
+      after: rules,
+    });
   });
   return { rules, defaults: DEFAULT_REVIEW_RULES, updatedAt: now.toISOString() };
 }
@@ -137,7 +169,9 @@ export function describeRules(rules: ReviewRules): string[] {
   const black = [
     rules.blackList.bottomN > 0 ? `综合排名后${rules.blackList.bottomN}名` : null,
     rules.blackList.minOverdueIssues !== null ? `超期诉求${rules.blackList.minOverdueIssues}件及以上` : null,
-    rules.blackList.minDeliberationCoverage !== null ? `议事协商覆盖率低于${pct(rules.blackList.minDeliberationCoverage)}` : null,
+    rules.blackList.minDeliberationCoverage !== null
+      ? `议事协商覆盖率低于${pct(rules.blackList.minDeliberationCoverage)}`
+      : null,
   ].filter((s) => s !== null);
   return [
     `综合得分：各指标得分（0–100）的加权平均，权重 ${weights}。比率类指标得分 = 数值×100；信访矛盾按当周各镇街最好（最低）至最差（最高）线性折算为100至0分。缺少数值的指标不参与该镇街的平均。`,

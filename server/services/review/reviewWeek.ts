@@ -47,7 +47,10 @@ export function checkTownshipCodeForm(code: string): string {
 /** The township's name; BadInputError when no such township exists. */
 export async function resolveTownship(db: Db, code: string): Promise<{ code: string; name: string }> {
   checkTownshipCodeForm(code);
-  const [found] = await db.select({ code: townships.code, name: townships.name }).from(townships).where(eq(townships.code, code));
+  const [found] = await db
+    .select({ code: townships.code, name: townships.name })
+    .from(townships)
+    .where(eq(townships.code, code));
   if (!found) throw new BadInputError(`未知镇街代码：${code}`);
   return found;
 }

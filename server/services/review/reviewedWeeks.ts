@@ -53,7 +53,13 @@ export async function markWeekReviewed(
       .onConflictDoNothing()
       .returning();
     if (rows[0]) {
-      await tx.insert(auditLog).values({ userId: options.userId ?? null, action: 'review', tableName: 'reviewed_weeks', recordId: parsed.week, after: { week: parsed.week, asOf: parsed.asOf } });
+      await tx.insert(auditLog).values({
+        userId: options.userId ?? null,
+        action: 'review',
+        tableName: 'reviewed_weeks',
+        recordId: parsed.week,
+        after: { week: parsed.week, asOf: parsed.asOf },
+      });
     }
     return rows[0];
   });
@@ -64,7 +70,12 @@ export async function markWeekReviewed(
 
 export async function findReviewedWeek(db: Db, week: string): Promise<ReviewedWeek | null> {
   const [row] = await db
-    .select({ week: reviewedWeeks.week, asOf: reviewedWeeks.asOf, reviewedAt: reviewedWeeks.reviewedAt, reviewedBy: reviewedWeeks.reviewedBy })
+    .select({
+      week: reviewedWeeks.week,
+      asOf: reviewedWeeks.asOf,
+      reviewedAt: reviewedWeeks.reviewedAt,
+      reviewedBy: reviewedWeeks.reviewedBy,
+    })
     .from(reviewedWeeks)
     .where(eq(reviewedWeeks.week, week));
   return row ? { week: row.week, asOf: row.asOf, ...stamp(row) } : null;
@@ -73,7 +84,12 @@ export async function findReviewedWeek(db: Db, week: string): Promise<ReviewedWe
 /** Every reviewed week, latest first. */
 export async function listReviewedWeeks(db: Db): Promise<ReviewedWeek[]> {
   const rows = await db
-    .select({ week: reviewedWeeks.week, asOf: reviewedWeeks.asOf, reviewedAt: reviewedWeeks.reviewedAt, reviewedBy: reviewedWeeks.reviewedBy })
+    .select({
+      week: reviewedWeeks.week,
+      asOf: reviewedWeeks.asOf,
+      reviewedAt: reviewedWeeks.reviewedAt,
+      reviewedBy: reviewedWeeks.reviewedBy,
+    })
     .from(reviewedWeeks)
     .orderBy(desc(reviewedWeeks.week));
   return rows.map((r) => ({ week: r.week, asOf: r.asOf, ...stamp(r) }));

@@ -12,7 +12,14 @@ import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/defini
 import { deltaMagnitude, formatValue, points } from './format.ts';
 import type { BoardIndicator, BoardTownship, ReviewBoard } from './rankingBoard.ts';
 
-export type SentenceKind = 'cityIndicator' | 'cityLeaders' | 'cityMovers' | 'cityLists' | 'townshipComposite' | 'townshipIndicator' | 'townshipSteady';
+export type SentenceKind =
+  | 'cityIndicator'
+  | 'cityLeaders'
+  | 'cityMovers'
+  | 'cityLists'
+  | 'townshipComposite'
+  | 'townshipIndicator'
+  | 'townshipSteady';
 
 export interface SentenceFacts {
   kind: SentenceKind;
@@ -25,7 +32,13 @@ export interface SentenceFacts {
   rank: number | null;
   rankChange: number | null;
   /** For sentences about several townships (leaders, movers, lists), in the order written. */
-  items?: { township: string; townshipName: string; value: number | null; rankChange: number | null; list?: 'red' | 'black' }[];
+  items?: {
+    township: string;
+    townshipName: string;
+    value: number | null;
+    rankChange: number | null;
+    list?: 'red' | 'black';
+  }[];
 }
 
 export interface Sentence {
@@ -39,7 +52,15 @@ export interface ReviewSummary {
   townships: Record<string, Sentence[]>;
 }
 
-const NO_FACTS = { township: null, townshipName: null, indicator: null, value: null, delta: null, rank: null, rankChange: null };
+const NO_FACTS = {
+  township: null,
+  townshipName: null,
+  indicator: null,
+  value: null,
+  delta: null,
+  rank: null,
+  rankChange: null,
+};
 
 /** "提升3.2个百分点" / "下降0.05件"; null when the change rounds to nothing. */
 function changeWords(key: IndicatorKey, delta: number): string | null {
@@ -71,7 +92,17 @@ function cityLeaders(rows: readonly BoardTownship[]): Sentence | null {
   if (!leaders.length) return null;
   return {
     text: `综合得分居前的是${leaders.map((r) => `${r.name}（${points(r.composite.score!)}）`).join('、')}。`,
-    facts: { ...NO_FACTS, kind: 'cityLeaders', indicator: 'composite', items: leaders.map((r) => ({ township: r.code, townshipName: r.name, value: r.composite.score, rankChange: r.composite.rankChange })) },
+    facts: {
+      ...NO_FACTS,
+      kind: 'cityLeaders',
+      indicator: 'composite',
+      items: leaders.map((r) => ({
+        township: r.code,
+        townshipName: r.name,
+        value: r.composite.score,
+        rankChange: r.composite.rankChange,
+      })),
+    },
   };
 }
 
@@ -83,24 +114,55 @@ function cityMovers(board: Omit<ReviewBoard, 'summary'>): Sentence | null {
     up ? `综合排名上升最多的是${up.name}（上升${up.rankChange}位）` : null,
     down ? `下降最多的是${down.name}（下降${-down.rankChange}位）` : null,
   ].filter((p) => p !== null);
-  const items = [up, down].filter((m) => m !== undefined).map((m) => ({ township: m.code, townshipName: m.name, value: m.score, rankChange: m.rankChange }));
+  const items = [up, down]
+    .filter((m) => m !== undefined)
+    .map((m) => ({ township: m.code, townshipName: m.name, value: m.score, rankChange: m.rankChange }));
   return { text: `${parts.join('，')}。`, facts: { ...NO_FACTS, kind: 'cityMovers', indicator: 'composite', items } };
 }
 
 function cityLists(board: Omit<ReviewBoard, 'summary'>): Sentence {
   const names = (list: readonly { name: string }[]) => (list.length ? list.map((e) => e.name).join('、') : '无');
   const items = [
-    ...board.redList.map((e) => ({ township: e.code, townshipName: e.name, value: null, rankChange: null, list: 'red' as const })),
-    ...board.blackList.map((e) => ({ township: e.code, townshipName: e.name, value: null, rankChange: null, list: 'black' as const })),
+    ...board.redList.map((e) => ({
+      township: e.code,
+      townshipName: e.name,
+      value: null,
+      rankChange: null,
+      list: 'red' as const,
+    })),
+    ...board.blackList.map((e) => ({
+      township: e.code,
+      townshipName: e.name,
+      value: null,
+      rankChange: null,
+      list: 'black' as const,
+    })),
   ];
-  return { text: `本周红榜：${names(board.redList)}；黑榜：${names(board.blackList)}。`, facts: { ...NO_FACTS, kind: 'cityLists', items } };
+  return {
+    text: `本周红榜：${names(board.redList)}；黑榜：${names(board.blackList)}。`,
+    facts: { ...NO_FACTS, kind: 'cityLists', items },
+  };
 }
 
 function townshipComposite(r: BoardTownship): Sentence {
   const { score, rank, rankChange } = r.composite;
-  const facts: SentenceFacts = { ...NO_FACTS, kind: 'townshipComposite', township: r.code, townshipName: r.name, indicator: 'composite', value: score, rank, rankChange };
+  const facts: SentenceFacts = {
+    ...NO_FACTS,
+    kind: 'townshipComposite',
+    township: r.code,
+    townshipName: r.name,
+    indicator: 'composite',
+    value: score,
+    rank,
+    rankChange,
+  };
   if (score === null || rank === null) return { text: `${r.name}本周无法计算综合得分。`, facts };
-  const change = rankChange === null ? '' : rankChange === 0 ? '，与上周持平' : `，较上周${rankChange > 0 ? '上升' : '下降'}${Math.abs(rankChange)}位`;
+  const change =
+    rankChange === null
+      ? ''
+      : rankChange === 0
+        ? '，与上周持平'
+        : `，较上周${rankChange > 0 ? '上升' : '下降'}${Math.abs(rankChange)}位`;
   return { text: `${r.name}综合得分${points(score)}，列第${rank}位${change}。`, facts };
 }
 
@@ -112,18 +174,35 @@ function movement(i: BoardIndicator): number {
 
 function townshipMovement(r: BoardTownship): Sentence {
   const candidates = INDICATOR_KEYS.filter((k) => r.indicators[k].delta !== null && r.indicators[k].value !== null);
-  const moved = candidates.filter((k) => changeWords(k, r.indicators[k].delta!) !== null || (r.indicators[k].rankChange ?? 0) !== 0);
+  const moved = candidates.filter(
+    (k) => changeWords(k, r.indicators[k].delta!) !== null || (r.indicators[k].rankChange ?? 0) !== 0,
+  );
   if (!moved.length) {
     const text = candidates.length ? `${r.name}各项指标与上周持平。` : `${r.name}本周没有可与上周比较的指标。`;
     return { text, facts: { ...NO_FACTS, kind: 'townshipSteady', township: r.code, townshipName: r.name } };
   }
-  const key = [...moved].sort((a, b) => movement(r.indicators[b]) - movement(r.indicators[a]) || INDICATOR_KEYS.indexOf(a) - INDICATOR_KEYS.indexOf(b))[0]!;
+  const key = [...moved].sort(
+    (a, b) =>
+      movement(r.indicators[b]) - movement(r.indicators[a]) || INDICATOR_KEYS.indexOf(a) - INDICATOR_KEYS.indexOf(b),
+  )[0]!;
   const i = r.indicators[key];
   const change = changeWords(key, i.delta!);
-  const head = change ? `${r.name}${INDICATORS[key].name}较上周${change}（至${formatValue(key, i.value)}）` : `${r.name}${INDICATORS[key].name}与上周持平（${formatValue(key, i.value)}）`;
+  const head = change
+    ? `${r.name}${INDICATORS[key].name}较上周${change}（至${formatValue(key, i.value)}）`
+    : `${r.name}${INDICATORS[key].name}与上周持平（${formatValue(key, i.value)}）`;
   return {
     text: `${head}，${rankWords(i.rank, i.rankChange)}。`,
-    facts: { ...NO_FACTS, kind: 'townshipIndicator', township: r.code, townshipName: r.name, indicator: key, value: i.value, delta: i.delta, rank: i.rank, rankChange: i.rankChange },
+    facts: {
+      ...NO_FACTS,
+      kind: 'townshipIndicator',
+      township: r.code,
+      townshipName: r.name,
+      indicator: key,
+      value: i.value,
+      delta: i.delta,
+      rank: i.rank,
+      rankChange: i.rankChange,
+    },
   };
 }
 
@@ -134,6 +213,8 @@ export function summarise(board: Omit<ReviewBoard, 'summary'>): ReviewSummary {
     cityMovers(board),
     cityLists(board),
   ].filter((s) => s !== null);
-  const townships = Object.fromEntries(board.townships.map((r) => [r.code, [townshipComposite(r), townshipMovement(r)]]));
+  const townships = Object.fromEntries(
+    board.townships.map((r) => [r.code, [townshipComposite(r), townshipMovement(r)]]),
+  );
   return { city, townships };
 }

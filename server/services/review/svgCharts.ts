@@ -39,7 +39,10 @@ export function barChart(options: BarChartOptions): string {
   const bars = options.rows.map((r, i) => {
     const y = top + i * rowHeight;
     const fill = r.highlight ? '#c0392b' : '#2f6fb0';
-    const bar = r.value === null ? '' : `<rect x="${labelWidth}" y="${y + 2}" width="${num(x(r.value) - labelWidth)}" height="${rowHeight - 4}" fill="${fill}"/>`;
+    const bar =
+      r.value === null
+        ? ''
+        : `<rect x="${labelWidth}" y="${y + 2}" width="${num(x(r.value) - labelWidth)}" height="${rowHeight - 4}" fill="${fill}"/>`;
     return `<text x="${labelWidth - 4}" y="${y + rowHeight - 3}" text-anchor="end" font-size="9"${r.highlight ? ' font-weight="bold"' : ''}>${escapeXml(r.label)}</text>${bar}<text x="${width - 2}" y="${y + rowHeight - 3}" text-anchor="end" font-size="9">${escapeXml(r.value === null ? '—' : options.format(r.value))}</text>`;
   });
   const goal =
@@ -81,9 +84,14 @@ export function lineChart(options: LineChartOptions): string {
   const y = (v: number) => top + (1 - (v - lo) / span) * (height - top - bottom);
   const lines = options.series.map((s) => {
     const points = s.values.flatMap((v, i) => (v === null ? [] : [`${num(x(i))},${num(y(v))}`]));
-    return points.length ? `<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${points.join(' ')}"/>` : '';
+    return points.length
+      ? `<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${points.join(' ')}"/>`
+      : '';
   });
-  const legend = options.series.map((s, i) => `<rect x="${width - 120 + i * 60}" y="4" width="10" height="3" fill="${s.color}"/><text x="${width - 106 + i * 60}" y="9" font-size="8">${escapeXml(s.name)}</text>`);
+  const legend = options.series.map(
+    (s, i) =>
+      `<rect x="${width - 120 + i * 60}" y="4" width="10" height="3" fill="${s.color}"/><text x="${width - 106 + i * 60}" y="9" font-size="8">${escapeXml(s.name)}</text>`,
+  );
   const axis = [
     `<text x="${left - 3}" y="${num(y(hi)) + 3}" text-anchor="end" font-size="8">${escapeXml(options.format(hi))}</text>`,
     `<text x="${left - 3}" y="${num(y(lo)) + 3}" text-anchor="end" font-size="8">${escapeXml(options.format(lo))}</text>`,

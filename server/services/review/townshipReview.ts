@@ -60,7 +60,13 @@ export async function townshipReviewFrom(source: WeekSource, code: string): Prom
   };
 }
 
-export async function townshipReview(db: Db, options: { code: string; week: string; today?: string }): Promise<TownshipReview> {
+export async function townshipReview(
+  db: Db,
+  options: { code: string; week: string; today?: string },
+): Promise<TownshipReview> {
   checkTownshipCodeForm(options.code);
-  return townshipReviewFrom(await openReviewWeek(db, options.week, options.today ? { today: options.today } : {}), options.code);
+  return townshipReviewFrom(
+    await openReviewWeek(db, options.week, options.today ? { today: options.today } : {}),
+    options.code,
+  );
 }

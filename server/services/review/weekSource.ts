@@ -72,7 +72,8 @@ export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSou
     const [date, township] = key.split('|') as [string, string];
     return compoundStatusAsOf(db, date, township || undefined);
   });
-  const statusOf = (date: string, townshipCode?: string): Promise<CompoundStatus[]> => status(`${date}|${townshipCode ?? ''}`);
+  const statusOf = (date: string, townshipCode?: string): Promise<CompoundStatus[]> =>
+    status(`${date}|${townshipCode ?? ''}`);
   return {
     week,
     reviewed: null,
@@ -81,12 +82,24 @@ export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSou
       const rules = await readReviewRules(db);
       const demo = (await readDatasetInfo(db)).source === 'demo';
       const current = await metrics();
-      return buildBoard({ week: week.week, asOf: week.asOf, previousAsOf: week.previousAsOf, demo, rules, current, previous: await previous() });
+      return buildBoard({
+        week: week.week,
+        asOf: week.asOf,
+        previousAsOf: week.previousAsOf,
+        demo,
+        rules,
+        current,
+        previous: await previous(),
+      });
     }),
     metrics,
     lagging: async (townshipCode) => laggingCompounds(await statusOf(week.asOf, townshipCode), week.asOf),
-    changes: async (townshipCode) => (week.previousAsOf ? compoundChanges(await statusOf(week.previousAsOf, townshipCode), await statusOf(week.asOf, townshipCode)) : []),
-    drill: (indicator, townshipCode) => drillThrough(db, { indicator, asOf: week.asOf, ...(townshipCode ? { townshipCode } : {}) }),
+    changes: async (townshipCode) =>
+      week.previousAsOf
+        ? compoundChanges(await statusOf(week.previousAsOf, townshipCode), await statusOf(week.asOf, townshipCode))
+        : [],
+    drill: (indicator, townshipCode) =>
+      drillThrough(db, { indicator, asOf: week.asOf, ...(townshipCode ? { townshipCode } : {}) }),
     history: (townshipCode) => weeklySeries(db, { to: week.week, today, ...(townshipCode ? { townshipCode } : {}) }),
   };
 }
@@ -110,7 +123,8 @@ export async function freeze(source: WeekSource): Promise<WeekSnapshot> {
 }
 
 export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp): WeekSource {
-  const inTownship = <T extends { townshipCode: string }>(rows: readonly T[], code?: string) => (code ? rows.filter((r) => r.townshipCode === code) : [...rows]);
+  const inTownship = <T extends { townshipCode: string }>(rows: readonly T[], code?: string) =>
+    code ? rows.filter((r) => r.townshipCode === code) : [...rows];
   return {
     week: snapshot.week,
     reviewed,
@@ -129,6 +143,9 @@ export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp):
         compounds,
       };
     },
-    history: async (code) => ({ ...snapshot.history, townships: code ? snapshot.history.townships.filter((t) => t.code === code) : snapshot.history.townships }),
+    history: async (code) => ({
+      ...snapshot.history,
+      townships: code ? snapshot.history.townships.filter((t) => t.code === code) : snapshot.history.townships,
+    }),
   };
 }

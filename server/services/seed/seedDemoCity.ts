@@ -65,7 +65,8 @@ export interface SeedSummary {
 export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSummary> {
   parseIsoDate(options.asOf, '截至日期');
   if (options.asOf < HISTORY_START) throw new SeedError(`截至日期 ${options.asOf} 早于数据起始日 ${HISTORY_START}`);
-  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0)
+    throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
   const city = generateDemoCity({ seed: options.seed, asOf: options.asOf });
   const tables: [PgTable, readonly Record<string, unknown>[]][] = [
     [schema.cities, [city.city]],
@@ -98,7 +99,11 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     if (options.reset) {
       await clearData(txDb);
       // The audit log is kept (it is append-only); the reset itself is recorded in it.
-      await writeAudit(txDb, null, { action: 'reset', tableName: 'dataset', after: { source: 'demo', seed: options.seed, asOf: options.asOf } });
+      await writeAudit(txDb, null, {
+        action: 'reset',
+        tableName: 'dataset',
+        after: { source: 'demo', seed: options.seed, asOf: options.asOf },
+      });
     }
     for (const [table, rows] of tables) await insertAll(txDb, table, rows);
     await resetSequences(txDb);
@@ -110,7 +115,10 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     townships: city.townships.length,
     rows: tables.reduce((n, [, rows]) => n + rows.length, 0),
   };
-  log.info({ event: 'seed.demo', seed: options.seed, asOf: options.asOf, reset: options.reset === true, ...summary }, '已生成演示数据（演示账号可登录）');
+  log.info(
+    { event: 'seed.demo', seed: options.seed, asOf: options.asOf, reset: options.reset === true, ...summary },
+    '已生成演示数据（演示账号可登录）',
+  );
   return summary;
 }
 
@@ -123,14 +131,15 @@ export async function clearData(db: Db): Promise<void> {
   await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }
 
-
 /** Rows were inserted with explicit ids: move each serial past the largest id. */
 async function resetSequences(db: Db): Promise<void> {
   for (const table of DATA_TABLES) {
     const name = getTableName(table);
     if (!('id' in table)) continue;
     await db.execute(
-      sql.raw(`select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`),
+      sql.raw(
+        `select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`,
+      ),
     );
   }
 }

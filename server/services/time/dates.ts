@@ -28,7 +28,12 @@ export function parseIsoDate(value: string, what = '日期'): string {
 }
 
 /** One formatter for every call: making one costs more than a small query (it showed in the load test). */
-const CITY_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const CITY_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CITY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in Asia/Shanghai. */
 export function todayInCity(now: Date = new Date()): string {
@@ -51,7 +56,8 @@ const LAST_DAY = 2_932_896;
 export function fromDayNumber(day: number): string {
   // Arithmetic past year 9999 (9999-W53, 9999-12-31 plus a day) has no YYYY-MM-DD spelling;
   // refuse it as bad input rather than fail with a RangeError ("Invalid time value").
-  if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY) throw new InvalidDateError('日期超出可处理的范围（0001-01-01 至 9999-12-31）');
+  if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
+    throw new InvalidDateError('日期超出可处理的范围（0001-01-01 至 9999-12-31）');
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

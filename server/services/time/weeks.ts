@@ -38,7 +38,8 @@ export function weekMonday(week: string): string {
   const year = Number(m[1]);
   const n = Number(m[2]);
   // Checked before any arithmetic: week 99 of year 9999 would otherwise run past the calendar.
-  if (year < FIRST_WEEK_YEAR || year > LAST_WEEK_YEAR) throw new InvalidDateError(`周次超出范围：${week}（年份应在 ${FIRST_WEEK_YEAR} 至 ${LAST_WEEK_YEAR} 之间）`);
+  if (year < FIRST_WEEK_YEAR || year > LAST_WEEK_YEAR)
+    throw new InvalidDateError(`周次超出范围：${week}（年份应在 ${FIRST_WEEK_YEAR} 至 ${LAST_WEEK_YEAR} 之间）`);
   if (n < 1 || n > 53) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
   // Week 1 is the week with the year's first Thursday, i.e. the week containing 4 January.
   const monday = fromDayNumber(toDayNumber(mondayOf(`${year}-01-04`)) + (n - 1) * 7);
@@ -69,6 +70,7 @@ export function parseWeek(week: string, today: string = todayInCity()): string {
 /** Every ISO week from `from` to `to` inclusive. */
 export function weeksBetween(from: string, to: string): string[] {
   const weeks: string[] = [];
-  for (let monday = weekMonday(from); monday <= weekMonday(to); monday = addDays(monday, 7)) weeks.push(isoWeekOf(monday));
+  for (let monday = weekMonday(from); monday <= weekMonday(to); monday = addDays(monday, 7))
+    weeks.push(isoWeekOf(monday));
   return weeks;
 }

@@ -7,7 +7,9 @@ import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
 import type { Contribution } from '../metrics/drillThrough.ts';
 import { valueOfFraction, type IndicatorValue } from '../metrics/indicatorValues.ts';
 
-export function selectionIndicators(rows: readonly { contributions: Record<IndicatorKey, Contribution> }[]): Record<IndicatorKey, IndicatorValue> {
+export function selectionIndicators(
+  rows: readonly { contributions: Record<IndicatorKey, Contribution> }[],
+): Record<IndicatorKey, IndicatorValue> {
   const out = {} as Record<IndicatorKey, IndicatorValue>;
   for (const key of INDICATOR_KEYS) {
     let numerator = 0;
@@ -16,7 +18,10 @@ export function selectionIndicators(rows: readonly { contributions: Record<Indic
       numerator += row.contributions[key].numeratorContribution;
       denominator += row.contributions[key].denominatorContribution;
     }
-    out[key] = rows.length === 0 ? { value: null, numerator: 0, denominator: 0, reason: '未选中任何小区' } : valueOfFraction(key, numerator, denominator);
+    out[key] =
+      rows.length === 0
+        ? { value: null, numerator: 0, denominator: 0, reason: '未选中任何小区' }
+        : valueOfFraction(key, numerator, denominator);
   }
   return out;
 }

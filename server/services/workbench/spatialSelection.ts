@@ -19,7 +19,8 @@ const REGION = { minLon: 117.9, maxLon: 119.2, minLat: 24.2, maxLat: 25.2 };
 const MAX_VERTICES = 200;
 const MAX_RADIUS_M = 60_000;
 
-const inRegion = ([lon, lat]: Position) => lon >= REGION.minLon && lon <= REGION.maxLon && lat >= REGION.minLat && lat <= REGION.maxLat;
+const inRegion = ([lon, lat]: Position) =>
+  lon >= REGION.minLon && lon <= REGION.maxLon && lat >= REGION.minLat && lat <= REGION.maxLat;
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function numbers(text: string, separator: string): number[] | null {
@@ -78,7 +79,18 @@ export function selectionOutline(s: SpatialSelection): Polygon {
       return { type: 'Polygon', coordinates: [closed(s.ring)] };
     case 'rect': {
       const [w, so, e, n] = s.bbox;
-      return { type: 'Polygon', coordinates: [[[w, so], [e, so], [e, n], [w, n], [w, so]]] };
+      return {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, so],
+            [e, so],
+            [e, n],
+            [w, n],
+            [w, so],
+          ],
+        ],
+      };
     }
     case 'circle':
       return circle(s.centre, s.radiusM / 1000, { steps: 96, units: 'kilometers' }).geometry;

@@ -30,7 +30,10 @@ export async function workbenchRows(db: Db, asOf: string): Promise<WorkbenchRow[
   const [rows, petitions] = await Promise.all([compoundStatusAsOf(db, asOf), petitionCounts(db, asOf)]);
   return rows.map((c) => {
     const n = petitions.get(c.id) ?? 0;
-    const contributions = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, classify(key, c, asOf, n)])) as Record<IndicatorKey, Contribution>;
+    const contributions = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, classify(key, c, asOf, n)])) as Record<
+      IndicatorKey,
+      Contribution
+    >;
     return { ...c, initials: initialsOf(c.name), contributions };
   });
 }

@@ -1,16 +1,28 @@
 /** The compare page's URL rules and the compound timeline's ordering, grouping and filter parameter. */
 import { describe, expect, it } from 'vitest';
 import { compareParams, parseCompareView, toggleTownship } from '../../../client/src/features/compare/compareUrl.ts';
-import { byYear, countByKind, parseKinds, serialiseKinds, timelineEntries } from '../../../client/src/features/compound/timeline.ts';
+import {
+  byYear,
+  countByKind,
+  parseKinds,
+  serialiseKinds,
+  timelineEntries,
+} from '../../../client/src/features/compound/timeline.ts';
 
-const known = { townshipCodes: ['350582001', '350582002', '350582101', '350582102', '350582103'], weeks: ['2024-W01', '2024-W02', '2024-W03'] };
+const known = {
+  townshipCodes: ['350582001', '350582002', '350582101', '350582102', '350582103'],
+  weeks: ['2024-W01', '2024-W02', '2024-W03'],
+};
 const DEFAULT = { townships: [], from: '2024-W01', invalid: false };
 
 describe('the compare page URL', () => {
   it.each([
     ['', DEFAULT],
     ['?t=350582001,350582101', { townships: ['350582001', '350582101'], from: '2024-W01', invalid: false }],
-    ['?t=350582102,350582001,350582101,350582002&from=2024-W02', { townships: ['350582102', '350582001', '350582101', '350582002'], from: '2024-W02', invalid: false }],
+    [
+      '?t=350582102,350582001,350582101,350582002&from=2024-W02',
+      { townships: ['350582102', '350582001', '350582101', '350582002'], from: '2024-W02', invalid: false },
+    ],
     ['?from=2024-W03', { townships: [], from: '2024-W03', invalid: false }],
   ])('reads %j', (search, view) => {
     expect(parseCompareView(search, known)).toEqual(view);
@@ -31,7 +43,10 @@ describe('the compare page URL', () => {
 
   it('writes t only for 2–4 townships, and from only when not the first week', () => {
     expect(compareParams({ townships: ['a'], from: '2024-W01' }, '2024-W01')).toEqual({ t: null, from: null });
-    expect(compareParams({ townships: ['a', 'b'], from: '2024-W02' }, '2024-W01')).toEqual({ t: 'a,b', from: '2024-W02' });
+    expect(compareParams({ townships: ['a', 'b'], from: '2024-W02' }, '2024-W01')).toEqual({
+      t: 'a,b',
+      from: '2024-W02',
+    });
   });
 
   it('toggles in the order chosen and never beyond four', () => {
@@ -47,7 +62,10 @@ describe('the compound timeline', () => {
     committeeTerms: [{ id: 2, formedOn: '2025-01-10' }],
     contracts: [{ id: 3, startOn: '2024-03-01' }],
     evaluations: [{ id: 4, evaluatedOn: '2025-06-30' }],
-    meetings: [{ id: 6, heldOn: '2025-01-10' }, { id: 5, heldOn: '2024-12-20' }],
+    meetings: [
+      { id: 6, heldOn: '2025-01-10' },
+      { id: 5, heldOn: '2024-12-20' },
+    ],
     issues: [{ id: 7, openedOn: '2025-01-10' }],
     petitions: [{ id: 8, receivedOn: '2024-05-05' }],
   } as never;
@@ -64,7 +82,15 @@ describe('the compound timeline', () => {
       '2024-03-01 party',
       '2024-03-01 property',
     ]);
-    expect(countByKind(entries)).toEqual({ party: 1, committee: 1, property: 1, evaluation: 1, meeting: 2, issue: 1, petition: 1 });
+    expect(countByKind(entries)).toEqual({
+      party: 1,
+      committee: 1,
+      property: 1,
+      evaluation: 1,
+      meeting: 2,
+      issue: 1,
+      petition: 1,
+    });
     expect(byYear(entries).map((g) => [g.year, g.entries.length])).toEqual([
       ['2025', 4],
       ['2024', 4],

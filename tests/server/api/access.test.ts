@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../data/schema/index.ts';
 import { contextFor } from '../../../server/api/context.ts';
 import { PUBLIC_PROCEDURES } from '../../../server/api/root.ts';
-import { createDisplayToken, revokeDisplayToken, actorFromDisplayToken } from '../../../server/services/auth/displayTokens.ts';
+import {
+  createDisplayToken,
+  revokeDisplayToken,
+  actorFromDisplayToken,
+} from '../../../server/services/auth/displayTokens.ts';
 import { can, ROLES, type Permission } from '../../../server/services/auth/roles.ts';
 import { actorFromSession, createSession } from '../../../server/services/auth/sessions.ts';
 import { addUser, findUser } from '../../../server/services/auth/users.ts';
@@ -84,7 +88,14 @@ describe('access to every procedure', () => {
     const caller = anonymousCaller(database);
     for (const { path } of procedures()) {
       if ((PUBLIC_PROCEDURES as readonly string[]).includes(path)) continue;
-      for (const input of [undefined, {}, PROBE, { week: '2025-W30', format: 'xlsx' }, { code: 'a\u0000b' }, 'x'.repeat(200_000)]) {
+      for (const input of [
+        undefined,
+        {},
+        PROBE,
+        { week: '2025-W30', format: 'xlsx' },
+        { code: 'a\u0000b' },
+        'x'.repeat(200_000),
+      ]) {
         expect(await outcome(caller, path, input), path).toBe('UNAUTHORIZED');
       }
     }
@@ -131,7 +142,12 @@ describe('a password an administrator chose', () => {
   afterAll(() => database?.dispose());
 
   it('opens nothing but auth.* until its person changes it, then everything the role allows', async () => {
-    await addUser(database.db, null, { username: 'new-admin', displayName: '新管理员', role: 'admin', password: 'Initial#Pass-2024' });
+    await addUser(database.db, null, {
+      username: 'new-admin',
+      displayName: '新管理员',
+      role: 'admin',
+      password: 'Initial#Pass-2024',
+    });
     const { token } = await createSession(database.db, (await findUser(database.db, 'new-admin'))!.id);
     const actor = (await actorFromSession(database.db, token))!;
     expect(actor.mustChangePassword).toBe(true);
@@ -147,12 +163,18 @@ describe('a password an administrator chose', () => {
       expect(refusal?.cause?.constructor.name, path).toBe('PasswordChangeRequiredError');
     }
     expect(await caller.auth.me()).toMatchObject({ username: 'new-admin', mustChangePassword: true });
-    await expect(caller.auth.changePassword({ oldPassword: 'wrong', newPassword: 'Another#Pass-2025' })).rejects.toThrow('原密码不正确');
-    await expect(caller.auth.changePassword({ oldPassword: 'Initial#Pass-2024', newPassword: 'Admin@123' })).rejects.toThrow('密码至少 10 个字符');
+    await expect(
+      caller.auth.changePassword({ oldPassword: 'wrong', newPassword: 'Another#Pass-2025' }),
+    ).rejects.toThrow('原密码不正确');
+    await expect(
+      caller.auth.changePassword({ oldPassword: 'Initial#Pass-2024', newPassword: 'Admin@123' }),
+    ).rejects.toThrow('密码至少 10 个字符');
     await caller.auth.changePassword({ oldPassword: 'Initial#Pass-2024', newPassword: 'Another#Pass-2025' });
     const after = (await actorFromSession(database.db, token))!;
     expect(after.mustChangePassword).toBeUndefined();
-    expect((await createCaller(contextFor(database, after, { sessionToken: token })).geography.townships()).length).toBe(19);
+    expect(
+      (await createCaller(contextFor(database, after, { sessionToken: token })).geography.townships()).length,
+    ).toBe(19);
   });
 });
 

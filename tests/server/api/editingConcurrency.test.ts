@@ -61,35 +61,64 @@ describe.each(availableBackends())('parallel edits (%s)', (kind) => {
   }
 
   async function auditCount(tableName: string, recordFilter?: string): Promise<number> {
-    const where = recordFilter === undefined ? eq(s.auditLog.tableName, tableName) : and(eq(s.auditLog.tableName, tableName), eq(s.auditLog.recordId, recordFilter));
+    const where =
+      recordFilter === undefined
+        ? eq(s.auditLog.tableName, tableName)
+        : and(eq(s.auditLog.tableName, tableName), eq(s.auditLog.recordId, recordFilter));
     return (await database.db.select({ n: count() }).from(s.auditLog).where(where))[0]!.n;
   }
 
   async function ownCompounds() {
-    return database.db.select({ id: s.compounds.id, code: s.compounds.code }).from(s.compounds).where(eq(s.compounds.townshipCode, OWN)).orderBy(s.compounds.code);
+    return database.db
+      .select({ id: s.compounds.id, code: s.compounds.code })
+      .from(s.compounds)
+      .where(eq(s.compounds.townshipCode, OWN))
+      .orderBy(s.compounds.code);
   }
 
   it('12 identical meetings for one compound and day: one recorded', async () => {
     const [compound] = await ownCompounds();
     const heldOn = addDays(today, -1);
-    await database.db.delete(s.meetings).where(and(eq(s.meetings.compoundId, compound!.id), eq(s.meetings.heldOn, heldOn)));
+    await database.db
+      .delete(s.meetings)
+      .where(and(eq(s.meetings.compoundId, compound!.id), eq(s.meetings.heldOn, heldOn)));
     const audits = await auditCount('meetings');
-    const outcomes = await inParallel('editing.recordMeeting', { compoundCode: compound!.code, heldOn, attendees: 9, topics: '并发测试' }, 12);
+    const outcomes = await inParallel(
+      'editing.recordMeeting',
+      { compoundCode: compound!.code, heldOn, attendees: 9, topics: '并发测试' },
+      12,
+    );
     expectOneSuccess(outcomes, /已登记过四方联席会议/);
-    const rows = await database.db.select().from(s.meetings).where(and(eq(s.meetings.compoundId, compound!.id), eq(s.meetings.heldOn, heldOn)));
+    const rows = await database.db
+      .select()
+      .from(s.meetings)
+      .where(and(eq(s.meetings.compoundId, compound!.id), eq(s.meetings.heldOn, heldOn)));
     expect(rows).toHaveLength(1);
     expect(await auditCount('meetings')).toBe(audits + 1);
   });
 
   it('10 identical evaluations for one compound and day: one recorded', async () => {
     const contracts = await database.db.select().from(s.propertyContracts);
-    const compound = (await ownCompounds()).find((c) => contracts.some((k) => k.compoundId === c.id && k.startOn <= addDays(today, -2) && (k.endOn === null || k.endOn > today)))!;
+    const compound = (await ownCompounds()).find((c) =>
+      contracts.some(
+        (k) => k.compoundId === c.id && k.startOn <= addDays(today, -2) && (k.endOn === null || k.endOn > today),
+      ),
+    )!;
     const evaluatedOn = addDays(today, -1);
-    await database.db.delete(s.evaluations).where(and(eq(s.evaluations.compoundId, compound.id), eq(s.evaluations.evaluatedOn, evaluatedOn)));
+    await database.db
+      .delete(s.evaluations)
+      .where(and(eq(s.evaluations.compoundId, compound.id), eq(s.evaluations.evaluatedOn, evaluatedOn)));
     const audits = await auditCount('evaluations');
-    const outcomes = await inParallel('editing.recordEvaluation', { compoundCode: compound.code, evaluatedOn, score: 88, safetyScore: 90 }, 10);
+    const outcomes = await inParallel(
+      'editing.recordEvaluation',
+      { compoundCode: compound.code, evaluatedOn, score: 88, safetyScore: 90 },
+      10,
+    );
     expectOneSuccess(outcomes, /已有考评记录/);
-    const rows = await database.db.select().from(s.evaluations).where(and(eq(s.evaluations.compoundId, compound.id), eq(s.evaluations.evaluatedOn, evaluatedOn)));
+    const rows = await database.db
+      .select()
+      .from(s.evaluations)
+      .where(and(eq(s.evaluations.compoundId, compound.id), eq(s.evaluations.evaluatedOn, evaluatedOn)));
     expect(rows).toHaveLength(1);
     expect(await auditCount('evaluations')).toBe(audits + 1);
   });
@@ -98,7 +127,14 @@ describe.each(availableBackends())('parallel edits (%s)', (kind) => {
     const [compound] = await ownCompounds();
     const [issue] = await database.db
       .insert(s.residentIssues)
-      .values({ compoundId: compound!.id, channel: 'hotline', category: 'parking', summary: '并发测试诉求', openedOn: addDays(today, -3), dueOn: addDays(today, 10) })
+      .values({
+        compoundId: compound!.id,
+        channel: 'hotline',
+        category: 'parking',
+        summary: '并发测试诉求',
+        openedOn: addDays(today, -3),
+        dueOn: addDays(today, 10),
+      })
       .returning({ id: s.residentIssues.id });
     const outcomes = await inParallel('editing.advanceIssue', { issueId: issue!.id, to: 'dispatched', on: today }, 8);
     expectOneSuccess(outcomes, /只能向前推进/);
@@ -112,9 +148,16 @@ describe.each(availableBackends())('parallel edits (%s)', (kind) => {
     const [compound] = await ownCompounds();
     // A clean slate: no term of this compound to overlap with.
     await db.delete(s.committeeTerms).where(eq(s.committeeTerms.compoundId, compound!.id));
-    const outcomes = await inParallel('editing.startCommitteeTerm', { compoundCode: compound!.code, formedOn: addDays(today, -1), members: 7, partyMembers: 4 }, 6);
+    const outcomes = await inParallel(
+      'editing.startCommitteeTerm',
+      { compoundCode: compound!.code, formedOn: addDays(today, -1), members: 7, partyMembers: 4 },
+      6,
+    );
     expectOneSuccess(outcomes, /重叠/);
-    const terms = await db.select().from(s.committeeTerms).where(and(eq(s.committeeTerms.compoundId, compound!.id), gt(s.committeeTerms.termEnd, today)));
+    const terms = await db
+      .select()
+      .from(s.committeeTerms)
+      .where(and(eq(s.committeeTerms.compoundId, compound!.id), gt(s.committeeTerms.termEnd, today)));
     expect(terms).toHaveLength(1);
 
     const ends = await inParallel('editing.endCommitteeTerm', { termId: terms[0]!.id, endedOn: today }, 6);

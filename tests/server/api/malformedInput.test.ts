@@ -68,13 +68,73 @@ const STRINGS = [
   'x'.repeat(5_000),
   'y'.repeat(150_000),
 ];
-const NUMBERS = [0, -1, -0, 1.5, -2_147_483_649, 2_147_483_648, 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-12, -99_999];
+const NUMBERS = [
+  0,
+  -1,
+  -0,
+  1.5,
+  -2_147_483_649,
+  2_147_483_648,
+  2 ** 53 + 2,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1e-12,
+  -99_999,
+];
 const KEYS = [
-  'asOf', 'week', 'townshipCode', 'code', 'indicator', 'format', 'compoundCode', 'heldOn', 'attendees', 'topics', 'problemsResolved', 'formedOn',
-  'termEnd', 'members', 'partyMembers', 'chairIsPartySecretary', 'termId', 'endedOn', 'issueId', 'to', 'on', 'evaluatedOn', 'score', 'safetyScore',
-  'username', 'displayName', 'role', 'password', 'disabled', 'name', 'id', 'userId', 'tableName', 'action', 'from', 'page', 'pageSize',
-  'composite', 'weights', 'redList', 'blackList', 'movers', 'codes', 'selection', 'complete', 'fileName', 'base64', 'crs', 'dryRun', 'replaceDemo',
-  '__proto__', 'constructor',
+  'asOf',
+  'week',
+  'townshipCode',
+  'code',
+  'indicator',
+  'format',
+  'compoundCode',
+  'heldOn',
+  'attendees',
+  'topics',
+  'problemsResolved',
+  'formedOn',
+  'termEnd',
+  'members',
+  'partyMembers',
+  'chairIsPartySecretary',
+  'termId',
+  'endedOn',
+  'issueId',
+  'to',
+  'on',
+  'evaluatedOn',
+  'score',
+  'safetyScore',
+  'username',
+  'displayName',
+  'role',
+  'password',
+  'disabled',
+  'name',
+  'id',
+  'userId',
+  'tableName',
+  'action',
+  'from',
+  'page',
+  'pageSize',
+  'composite',
+  'weights',
+  'redList',
+  'blackList',
+  'movers',
+  'codes',
+  'selection',
+  'complete',
+  'fileName',
+  'base64',
+  'crs',
+  'dryRun',
+  'replaceDemo',
+  '__proto__',
+  'constructor',
 ];
 
 /** Near-valid inputs: each has more than one thing wrong for a mutation to succeed (future dates, unknown codes and ids). */
@@ -91,16 +151,37 @@ const TEMPLATES: Record<string, unknown> = {
   'metrics.drill': { indicator: 'committeeRate', asOf: '2025-06-30', townshipCode: '350582103' },
   'review.board': { week: '2025-W30' },
   'review.township': { code: '350582103', week: '2025-W30' },
-  'review.updateSettings': { composite: { weights: { committeeRate: -1, petitionRate: 'x' } }, blackList: { bottomN: 99 } },
+  'review.updateSettings': {
+    composite: { weights: { committeeRate: -1, petitionRate: 'x' } },
+    blackList: { bottomN: 99 },
+  },
   'review.markReviewed': { week: '2099-W01' },
   'review.pack': { week: '2099-W01', townshipCode: '350582999', format: 'docx' },
   'editing.township': { code: '350582103' },
-  'editing.recordMeeting': { compoundCode: 'NO-SUCH', heldOn: '2099-01-01', attendees: 0, topics: '', problemsResolved: -1 },
-  'editing.startCommitteeTerm': { compoundCode: 'NO-SUCH', formedOn: '2099-01-01', members: 2, partyMembers: 9, chairIsPartySecretary: 'yes' },
+  'editing.recordMeeting': {
+    compoundCode: 'NO-SUCH',
+    heldOn: '2099-01-01',
+    attendees: 0,
+    topics: '',
+    problemsResolved: -1,
+  },
+  'editing.startCommitteeTerm': {
+    compoundCode: 'NO-SUCH',
+    formedOn: '2099-01-01',
+    members: 2,
+    partyMembers: 9,
+    chairIsPartySecretary: 'yes',
+  },
   'editing.endCommitteeTerm': { termId: 2_000_000_000, endedOn: '2099-01-01' },
   'editing.advanceIssue': { issueId: 2_000_000_000, to: 'accepted', on: '2099-01-01' },
   'editing.recordEvaluation': { compoundCode: 'NO-SUCH', evaluatedOn: '2099-01-01', score: 101, safetyScore: -1 },
-  'admin.addUser': { username: 'Bad Name', displayName: '', role: 'root', townshipCode: '350582999', password: 'short' },
+  'admin.addUser': {
+    username: 'Bad Name',
+    displayName: '',
+    role: 'root',
+    townshipCode: '350582999',
+    password: 'short',
+  },
   'admin.setUserDisabled': { username: 'no-such-user', disabled: 'yes' },
   'admin.resetPassword': { username: 'no-such-user', password: 'short' },
   'admin.createDisplayToken': { name: '' },
@@ -126,7 +207,9 @@ function garbage(rng: Random, depth = 0): unknown {
       return nested;
     }
     default:
-      return Object.fromEntries(Array.from({ length: 1 + rng.int(5) }, () => [rng.pick(KEYS), garbage(rng, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: 1 + rng.int(5) }, () => [rng.pick(KEYS), garbage(rng, depth + 1)]),
+      );
   }
 }
 
@@ -150,11 +233,26 @@ function malformed(rng: Random, template: unknown): unknown {
 }
 
 async function snapshot(db: Db) {
-  const tables = { users: s.users, sessions: s.sessions, displayTokens: s.displayTokens, reviewedWeeks: s.reviewedWeeks, reviewSettings: s.reviewSettings, meetings: s.meetings, committeeTerms: s.committeeTerms, evaluations: s.evaluations };
+  const tables = {
+    users: s.users,
+    sessions: s.sessions,
+    displayTokens: s.displayTokens,
+    reviewedWeeks: s.reviewedWeeks,
+    reviewSettings: s.reviewSettings,
+    meetings: s.meetings,
+    committeeTerms: s.committeeTerms,
+    evaluations: s.evaluations,
+  };
   const out: Record<string, unknown> = { revision: (await db.select().from(s.dataRevision))[0]!.revision };
   for (const [name, table] of Object.entries(tables)) out[name] = (await db.select({ n: count() }).from(table))[0]!.n;
-  out.issues = await db.select({ id: s.residentIssues.id, status: s.residentIssues.status }).from(s.residentIssues).orderBy(s.residentIssues.id);
-  out.terms = await db.select({ id: s.committeeTerms.id, endedOn: s.committeeTerms.endedOn }).from(s.committeeTerms).orderBy(s.committeeTerms.id);
+  out.issues = await db
+    .select({ id: s.residentIssues.id, status: s.residentIssues.status })
+    .from(s.residentIssues)
+    .orderBy(s.residentIssues.id);
+  out.terms = await db
+    .select({ id: s.committeeTerms.id, endedOn: s.committeeTerms.endedOn })
+    .from(s.committeeTerms)
+    .orderBy(s.committeeTerms.id);
   return out;
 }
 
@@ -167,38 +265,43 @@ describe('malformed input to every procedure', () => {
   });
   afterAll(() => database?.dispose());
 
-  it(`never fails with INTERNAL_SERVER_ERROR and changes nothing (${TOTAL}+ inputs)`, { timeout: 600_000 }, async () => {
-    const before = await snapshot(database.db);
-    const rng = random(20_260_825);
-    const list = procedures().filter((p) => p.path !== 'auth.logout');
-    const perProcedure = Math.ceil(TOTAL / list.length);
-    const codes: Record<string, number> = {};
-    let fed = 0;
-    for (const { path, type, inputs } of list) {
-      let given = 0;
-      for (let attempt = 0; given < perProcedure && attempt < perProcedure * 20; attempt++) {
-        const input = malformed(rng, TEMPLATES[path]);
-        // A mutation's input its parsers accept is not malformed: it could legitimately write.
-        if (type === 'mutation' && inputs.length > 0 && (await parsersAccept(inputs, input))) continue;
-        given++;
-        let code = 'OK';
-        try {
-          await call(admin, path, input);
-        } catch (error) {
-          if (!(error instanceof TRPCError)) throw new Error(`${path}: ${String(error)}`, { cause: error });
-          code = error.code;
-          if (code === 'INTERNAL_SERVER_ERROR') throw new Error(`${path}(${show(input)}) → INTERNAL_SERVER_ERROR: ${error.message}`, { cause: error });
-          expect(error.message, path).not.toMatch(/^\[|ZodError|at .*\.ts/);
+  it(
+    `never fails with INTERNAL_SERVER_ERROR and changes nothing (${TOTAL}+ inputs)`,
+    { timeout: 600_000 },
+    async () => {
+      const before = await snapshot(database.db);
+      const rng = random(20_260_825);
+      const list = procedures().filter((p) => p.path !== 'auth.logout');
+      const perProcedure = Math.ceil(TOTAL / list.length);
+      const codes: Record<string, number> = {};
+      let fed = 0;
+      for (const { path, type, inputs } of list) {
+        let given = 0;
+        for (let attempt = 0; given < perProcedure && attempt < perProcedure * 20; attempt++) {
+          const input = malformed(rng, TEMPLATES[path]);
+          // A mutation's input its parsers accept is not malformed: it could legitimately write.
+          if (type === 'mutation' && inputs.length > 0 && (await parsersAccept(inputs, input))) continue;
+          given++;
+          let code = 'OK';
+          try {
+            await call(admin, path, input);
+          } catch (error) {
+            if (!(error instanceof TRPCError)) throw new Error(`${path}: ${String(error)}`, { cause: error });
+            code = error.code;
+            if (code === 'INTERNAL_SERVER_ERROR')
+              throw new Error(`${path}(${show(input)}) → INTERNAL_SERVER_ERROR: ${error.message}`, { cause: error });
+            expect(error.message, path).not.toMatch(/^\[|ZodError|at .*\.ts/);
+          }
+          codes[code] = (codes[code] ?? 0) + 1;
         }
-        codes[code] = (codes[code] ?? 0) + 1;
+        fed += given;
       }
-      fed += given;
-    }
-    console.info(`${fed} malformed inputs to ${list.length} procedures:`, codes);
-    expect(fed).toBeGreaterThanOrEqual(TOTAL);
-    expect(codes.BAD_REQUEST).toBeGreaterThan(TOTAL / 2);
-    expect(await snapshot(database.db)).toEqual(before);
-  });
+      console.info(`${fed} malformed inputs to ${list.length} procedures:`, codes);
+      expect(fed).toBeGreaterThanOrEqual(TOTAL);
+      expect(codes.BAD_REQUEST).toBeGreaterThan(TOTAL / 2);
+      expect(await snapshot(database.db)).toEqual(before);
+    },
+  );
 });
 
 function show(input: unknown): string {

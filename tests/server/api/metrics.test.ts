@@ -6,7 +6,6 @@ import { FIXTURE_AS_OF } from '../../support/constants.ts';
 import { callerAs, type Caller } from '../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 
-
 describe('metrics procedures', () => {
   let database: TestDatabase;
   let caller: Caller;
@@ -33,7 +32,11 @@ describe('metrics procedures', () => {
   });
 
   it('drills through to compounds', async () => {
-    const drill = await caller.metrics.drill({ indicator: 'committeeRate', asOf: '2024-06-30', townshipCode: '350582101' });
+    const drill = await caller.metrics.drill({
+      indicator: 'committeeRate',
+      asOf: '2024-06-30',
+      townshipCode: '350582101',
+    });
     expect(drill.compounds.length, 'the township has compounds to list').toBeGreaterThan(0);
     expect(drill.compounds.every((c) => c.townshipName === '安海镇')).toBe(true);
     expect(drill.numerator).toBe(drill.compounds.filter((c) => c.inNumerator).length);

@@ -47,7 +47,11 @@ describe.each(availableBackends())('review procedures (%s)', (kind) => {
     expect(pack.fileName).toBe(`晾晒_${WEEK}_陈埭镇.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(pack.base64, 'base64') as unknown as ArrayBuffer);
-    expect(workbook.getWorksheet('说明')!.getColumn(2).values).toContain('已晾晒：按 ' + (await caller.review.board({ week: WEEK })).reviewed!.reviewedAt + ' 冻结的快照生成，此后记录的修改不影响本周数字');
+    expect(workbook.getWorksheet('说明')!.getColumn(2).values).toContain(
+      '已晾晒：按 ' +
+        (await caller.review.board({ week: WEEK })).reviewed!.reviewedAt +
+        ' 冻结的快照生成，此后记录的修改不影响本周数字',
+    );
   });
 
   it.each([
@@ -58,7 +62,11 @@ describe.each(availableBackends())('review procedures (%s)', (kind) => {
     ['township', { code: '350582999', week: WEEK }, /未知镇街代码：350582999/],
     ['township', { code: 'x', week: WEEK }, /未知镇街代码：x/],
     ['markReviewed', { week: '2099-W01' }, /尚未到来/],
-    ['updateSettings', { composite: { weights: { committeeRate: -2 } } }, /晾晒规则设置无效：composite\.weights\.committeeRate：权重不能为负/],
+    [
+      'updateSettings',
+      { composite: { weights: { committeeRate: -2 } } },
+      /晾晒规则设置无效：composite\.weights\.committeeRate：权重不能为负/,
+    ],
     ['pack', { week: WEEK, format: 'docx' }, /格式应为 pdf 或 xlsx/],
   ] as const)('refuses %s(%j) with BAD_REQUEST and a Chinese message', async (procedure, input, message) => {
     const call = (caller.review as unknown as Record<string, (i: unknown) => Promise<unknown>>)[procedure]!;

@@ -29,10 +29,15 @@ describe('onemap import, backup and restore', () => {
 
     const db = { ONEMAP_DATA_DIR: join(dir, 'ledger-db') };
     const rows = goodRows(12).map((r) => {
-      const [lon, lat] = gcoord.transform([r.经度 as number, r.纬度 as number], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+      const [lon, lat] = gcoord.transform([r.经度 as number, r.纬度 as number], gcoord.WGS84, gcoord.GCJ02) as [
+        number,
+        number,
+      ];
       return { ...r, 经度: lon, 纬度: lat };
     });
-    const bad = rows.map((r, i) => (i === 3 ? { ...r, 户数: 'abc' } : i === 7 ? { ...r, 所属镇街: '石狮市', 小区类型: '别墅' } : r));
+    const bad = rows.map((r, i) =>
+      i === 3 ? { ...r, 户数: 'abc' } : i === 7 ? { ...r, 所属镇街: '石狮市', 小区类型: '别墅' } : r,
+    );
     writeFileSync(join(dir, 'bad.csv'), ledgerCsv(bad));
     const refused = await runCli(['import', 'ledger', join(dir, 'bad.csv'), '--crs', 'gcj02'], db);
     expect(refused.code).toBe(1);
@@ -76,14 +81,19 @@ describe('onemap import, backup and restore', () => {
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stderr).toMatch(/已恢复 \d+ 个表/);
     for (const format of ['csv', 'geojson']) {
-      const [a, b] = await Promise.all([runCli(exportArgs(format), { ONEMAP_DATA_DIR: fixtureDir }), runCli(exportArgs(format), target)]);
+      const [a, b] = await Promise.all([
+        runCli(exportArgs(format), { ONEMAP_DATA_DIR: fixtureDir }),
+        runCli(exportArgs(format), target),
+      ]);
       expect(b.stdout.length).toBeGreaterThan(1000);
       expect(b.stdout).toBe(a.stdout);
     }
     const again = await runCli(['restore', file], target);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^onemap: 数据库中已有数据.*--force/);
-    const missing = await runCli(['backup', '--out', join(dir, 'no', 'such', 'dir.gz')], { ONEMAP_DATA_DIR: fixtureDir });
+    const missing = await runCli(['backup', '--out', join(dir, 'no', 'such', 'dir.gz')], {
+      ONEMAP_DATA_DIR: fixtureDir,
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^onemap: 无法写入备份文件/);
     expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));

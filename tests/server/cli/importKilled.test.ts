@@ -25,7 +25,10 @@ async function snapshotOf(options: OpenOptions) {
 }
 
 /** Runs the import and kills it once it reports rows being written; resolves with how it ended. */
-function importAndKill(file: string, env: Record<string, string>): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
+function importAndKill(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawnCli(['import', 'ledger', file, '--replace-demo'], env);
     let stderr = '';
@@ -43,25 +46,29 @@ describe('an import killed halfway', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'onemap-big-')), 'big.csv');
   writeFileSync(file, ledgerCsv(goodRows(ROWS, 'BIG')));
 
-  it.each(availableBackends())('leaves the %s database exactly as before', async (kind) => {
-    const fixture = kind === 'postgres' ? await openFixtureDatabase('postgres') : null;
-    try {
-      const dataDir = kind === 'pglite' ? await fixtureDataDir() : undefined;
-      const options: OpenOptions = fixture ? { databaseUrl: fixture.url } : { dataDir };
-      if (fixture) await fixture.close();
-      const before = await snapshotOf(options);
-      expect(before.counts.compounds).toBe(347);
+  it.each(availableBackends())(
+    'leaves the %s database exactly as before',
+    async (kind) => {
+      const fixture = kind === 'postgres' ? await openFixtureDatabase('postgres') : null;
+      try {
+        const dataDir = kind === 'pglite' ? await fixtureDataDir() : undefined;
+        const options: OpenOptions = fixture ? { databaseUrl: fixture.url } : { dataDir };
+        if (fixture) await fixture.close();
+        const before = await snapshotOf(options);
+        expect(before.counts.compounds).toBe(347);
 
-      const run = await importAndKill(file, fixture ? { DATABASE_URL: fixture.url! } : { ONEMAP_DATA_DIR: dataDir! });
-      expect(run.signal, run.stderr).toBe('SIGKILL');
-      expect(run.stderr).toMatch(/已校验 30000\/30000 行/);
-      expect(run.stderr).toMatch(/正在写入：\d+\/30000 个小区/);
-      expect(run.stderr).not.toMatch(/已导入/);
+        const run = await importAndKill(file, fixture ? { DATABASE_URL: fixture.url! } : { ONEMAP_DATA_DIR: dataDir! });
+        expect(run.signal, run.stderr).toBe('SIGKILL');
+        expect(run.stderr).toMatch(/已校验 30000\/30000 行/);
+        expect(run.stderr).toMatch(/正在写入：\d+\/30000 个小区/);
+        expect(run.stderr).not.toMatch(/已导入/);
 
-      expect(await snapshotOf(options)).toEqual(before);
-    } finally {
-      // dispose() closes again; the pool tolerates it. It drops the PostgreSQL copy.
-      await fixture?.dispose().catch(() => {});
-    }
-  }, 300_000);
+        expect(await snapshotOf(options)).toEqual(before);
+      } finally {
+        // dispose() closes again; the pool tolerates it. It drops the PostgreSQL copy.
+        await fixture?.dispose().catch(() => {});
+      }
+    },
+    300_000,
+  );
 });

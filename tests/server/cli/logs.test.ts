@@ -20,7 +20,15 @@ function watch(child: ChildProcess): { lines: () => LogLine[]; stdout: () => str
   child.stdout!.on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.resume();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { lines: () => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine), stdout: () => stdout, exited };
+  return {
+    lines: () =>
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as LogLine),
+    stdout: () => stdout,
+    exited,
+  };
 }
 
 describe.each(availableBackends())('onemap serve logs (%s)', (kind) => {
@@ -53,11 +61,23 @@ describe.each(availableBackends())('onemap serve logs (%s)', (kind) => {
       const health = await fetch(`${start.url as string}/api/health`);
       expect(health.status).toBe(200);
       const requestId = health.headers.get('x-request-id');
-      await vi.waitFor(() => expect(server.lines().find((l) => l.msg === 'request' && l.requestId === requestId)).toMatchObject({ path: '/api/health', status: 200 }));
+      await vi.waitFor(() =>
+        expect(server.lines().find((l) => l.msg === 'request' && l.requestId === requestId)).toMatchObject({
+          path: '/api/health',
+          status: 200,
+        }),
+      );
       child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       expect(server.lines().at(-1)).toMatchObject({ level: 'info', event: 'server.stop', signal: 'SIGTERM' });
-      expect(server.stdout().trimEnd().split('\n').every((l) => l.startsWith('{')), 'only JSON lines on standard output').toBe(true);
+      expect(
+        server
+          .stdout()
+          .trimEnd()
+          .split('\n')
+          .every((l) => l.startsWith('{')),
+        'only JSON lines on standard output',
+      ).toBe(true);
     } finally {
       child.kill('SIGKILL');
     }
@@ -69,11 +89,24 @@ describe('a one-shot command logs to standard error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'onemap-cli-log-'));
     const file = join(dir, 'good.csv');
     writeFileSync(file, ledgerCsv(goodRows(3)));
-    const run = await runCli(['import', 'ledger', file, '--dry-run', '--replace-demo'], { ONEMAP_DATA_DIR: await fixtureDataDir(), ONEMAP_LOG_LEVEL: 'info' });
+    const run = await runCli(['import', 'ledger', file, '--dry-run', '--replace-demo'], {
+      ONEMAP_DATA_DIR: await fixtureDataDir(),
+      ONEMAP_LOG_LEVEL: 'info',
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(3);
     expect(run.stdout).not.toContain('{');
-    const lines = run.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as LogLine);
-    expect(lines.find((l) => l.event === 'ledger.import')).toMatchObject({ command: 'import', status: 'dry-run', dryRun: true, file: 'good.csv', counts: { new: 3 }, osUser: expect.any(String) });
+    const lines = run.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as LogLine);
+    expect(lines.find((l) => l.event === 'ledger.import')).toMatchObject({
+      command: 'import',
+      status: 'dry-run',
+      dryRun: true,
+      file: 'good.csv',
+      counts: { new: 3 },
+      osUser: expect.any(String),
+    });
   });
 });

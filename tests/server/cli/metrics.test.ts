@@ -4,7 +4,20 @@ import { runCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
 const KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'];
-const FIELDS = ['value', 'numerator', 'denominator', 'target', 'deadline', 'targetSource', 'previousWeek', 'delta', 'rank', 'requiredWeeklyPace', 'projectedDate', 'status'];
+const FIELDS = [
+  'value',
+  'numerator',
+  'denominator',
+  'target',
+  'deadline',
+  'targetSource',
+  'previousWeek',
+  'delta',
+  'rank',
+  'requiredWeeklyPace',
+  'projectedDate',
+  'status',
+];
 
 describe('onemap metrics', () => {
   let env: Record<string, string>;
@@ -22,7 +35,11 @@ describe('onemap metrics', () => {
     for (const key of KEYS) {
       for (const field of FIELDS) expect(report.city.indicators[key], `${key}.${field}`).toHaveProperty(field);
       expect(report.city.indicators[key].rank).toBeNull();
-      const sum = (f: string) => report.townships.reduce((n: number, t: { indicators: Record<string, Record<string, number>> }) => n + t.indicators[key]![f]!, 0);
+      const sum = (f: string) =>
+        report.townships.reduce(
+          (n: number, t: { indicators: Record<string, Record<string, number>> }) => n + t.indicators[key]![f]!,
+          0,
+        );
       expect(report.city.indicators[key].numerator).toBe(sum('numerator'));
       expect(report.city.indicators[key].denominator).toBe(sum('denominator'));
     }
@@ -31,7 +48,21 @@ describe('onemap metrics', () => {
   it('prints CSV for one township, and a drill-through whose rows add up to the figure', async () => {
     // One after the other: an embedded data directory has one process at a time.
     const csv = await runCli(['metrics', '--as-of', '2025-03-31', '--township', '350582103', '--format', 'csv'], env);
-    const drill = await runCli(['metrics', 'drill', '--indicator', 'partyOrgCoverage', '--as-of', '2025-03-31', '--township', '350582103', '--format', 'json'], env);
+    const drill = await runCli(
+      [
+        'metrics',
+        'drill',
+        '--indicator',
+        'partyOrgCoverage',
+        '--as-of',
+        '2025-03-31',
+        '--township',
+        '350582103',
+        '--format',
+        'json',
+      ],
+      env,
+    );
     expect(drill.code, drill.stderr).toBe(0);
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split('\n');

@@ -21,7 +21,9 @@ describe.runIf(availableBackends().includes('postgres'))('onemap with DATABASE_U
   });
 
   it('exports the same CSV from PostgreSQL as from PGlite for the same seed', async () => {
-    const run = await runCli(['export', 'compounds', '--as-of', FIXTURE_AS_OF, '--format', 'csv'], { DATABASE_URL: postgresCopy.url });
+    const run = await runCli(['export', 'compounds', '--as-of', FIXTURE_AS_OF, '--format', 'csv'], {
+      DATABASE_URL: postgresCopy.url,
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(compoundsToCsv(await compoundStatusAsOf(pglite.db, FIXTURE_AS_OF)));
   });
@@ -30,16 +32,23 @@ describe.runIf(availableBackends().includes('postgres'))('onemap with DATABASE_U
     const auditBefore = await postgresCopy.db.select().from(auditLog).orderBy(auditLog.seq);
     const refused = await runCli(['seed', '--as-of', '2025-01-31'], { DATABASE_URL: postgresCopy.url });
     expect(refused.code).not.toBe(0);
-    const reseeded = await runCli(['seed', '--reset', '--seed', '7', '--as-of', '2025-01-31'], { DATABASE_URL: postgresCopy.url });
+    const reseeded = await runCli(['seed', '--reset', '--seed', '7', '--as-of', '2025-01-31'], {
+      DATABASE_URL: postgresCopy.url,
+    });
     expect(reseeded.code, reseeded.stderr).toBe(0);
     const rows = await compoundStatusAsOf(postgresCopy.db, '2025-01-31');
     expect(rows.length).toBeGreaterThan(340);
     // The audit log is append-only: the reset keeps it and is recorded in it.
     const auditAfter = await postgresCopy.db.select().from(auditLog).orderBy(auditLog.seq);
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
-    expect(auditAfter.slice(auditBefore.length).map((r) => [r.action, r.tableName])).toContainEqual(['reset', 'dataset']);
+    expect(auditAfter.slice(auditBefore.length).map((r) => [r.action, r.tableName])).toContainEqual([
+      'reset',
+      'dataset',
+    ]);
     expect(await verifyAuditChain(postgresCopy.db)).toMatchObject({ intact: true });
-    const health = await runCli(['export', 'compounds', '--as-of', '2025-01-31', '--format', 'csv'], { DATABASE_URL: postgresCopy.url });
+    const health = await runCli(['export', 'compounds', '--as-of', '2025-01-31', '--format', 'csv'], {
+      DATABASE_URL: postgresCopy.url,
+    });
     expect(health.stdout).toBe(compoundsToCsv(rows));
   });
 });

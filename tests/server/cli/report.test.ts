@@ -13,12 +13,22 @@ import { fixtureDataDir } from '../../support/databases.ts';
 const WEEK = '2026-W46';
 const KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'] as const;
 const SHEETS: Record<(typeof KEYS)[number], string> = {
-  partyOrgCoverage: '小区党组织覆盖率', committeeRate: '业委会组建率', deliberationCoverage: '议事协商覆盖率', serviceQuality: '服务品质', petitionRate: '信访矛盾',
+  partyOrgCoverage: '小区党组织覆盖率',
+  committeeRate: '业委会组建率',
+  deliberationCoverage: '议事协商覆盖率',
+  serviceQuality: '服务品质',
+  petitionRate: '信访矛盾',
 };
 const outDir = () => mkdtempSync(join(tmpdir(), 'onemap-report-'));
 
 interface Figures {
-  value: number | null; numerator: number; denominator: number; target: number | null; previousWeek: number | null; delta: number | null; rank: number | null;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  target: number | null;
+  previousWeek: number | null;
+  delta: number | null;
+  rank: number | null;
 }
 interface MetricsJson {
   asOf: string;
@@ -68,7 +78,10 @@ describe('onemap report weekly', () => {
       expect(sheet, key).toBeDefined();
       const rows = rowsOf(sheet);
       expect(rows).toHaveLength(20);
-      const scopes = [...metrics.townships.map((t) => ({ code: t.code as string | null, figures: t.indicators[key]! })), { code: null, figures: metrics.city.indicators[key]! }];
+      const scopes = [
+        ...metrics.townships.map((t) => ({ code: t.code as string | null, figures: t.indicators[key]! })),
+        { code: null, figures: metrics.city.indicators[key]! },
+      ];
       for (const { code, figures } of scopes) {
         const row = rows.find((r) => r['镇街代码'] === code)!;
         const label = `${key} ${code ?? 'city'}`;
@@ -100,7 +113,10 @@ describe('onemap report weekly', () => {
 
   it("writes a township's pack whose compound sheets hold that township's compounds", async () => {
     const out = join(outDir(), 't.xlsx');
-    const run = await runCli(['report', 'weekly', '--week', WEEK, '--township', '350582103', '--format', 'xlsx', '--out', out], env);
+    const run = await runCli(
+      ['report', 'weekly', '--week', WEEK, '--township', '350582103', '--format', 'xlsx', '--out', out],
+      env,
+    );
     expect(run.code, run.stderr).toBe(0);
     const workbook = await readWorkbook(out);
     const chendai = metrics.townships.find((t) => t.code === '350582103')!;
@@ -108,9 +124,15 @@ describe('onemap report weekly', () => {
       const rows = rowsOf(workbook.getWorksheet(`明细-${SHEETS[key]}`)!);
       const total = rows.at(-1)!;
       const compounds = rows.slice(0, -1);
-      expect(compounds.every((r) => r['镇街'] === '陈埭镇'), key).toBe(true);
+      expect(
+        compounds.every((r) => r['镇街'] === '陈埭镇'),
+        key,
+      ).toBe(true);
       expect(total['镇街']).toBe('合计');
-      expect(Object.values(total).filter((v) => typeof v === 'number'), key).toEqual([chendai.indicators[key]!.numerator, chendai.indicators[key]!.denominator]);
+      expect(
+        Object.values(total).filter((v) => typeof v === 'number'),
+        key,
+      ).toEqual([chendai.indicators[key]!.numerator, chendai.indicators[key]!.denominator]);
     }
     expect(rowsOf(workbook.getWorksheet('后进小区')!).every((r) => r['镇街'] === '陈埭镇')).toBe(true);
   });
@@ -125,7 +147,10 @@ describe('onemap report weekly', () => {
     const names = overview.map((r) => r['镇街'] as string);
     expect(names).toHaveLength(19);
     const positions = names.map((name) => text.indexOf(name));
-    expect(positions.every((p) => p >= 0), names.join(' ')).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      names.join(' '),
+    ).toBe(true);
     expect(positions, 'names appear in composite rank order').toEqual([...positions].sort((a, b) => a - b));
     const flat = text.replace(/\s+/g, '');
     for (const sentence of sentences) expect(flat, sentence).toContain(sentence.replace(/\s+/g, ''));
@@ -136,7 +161,10 @@ describe('onemap report weekly', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toContain('已将 2026-W45 标记为已晾晒');
     const out = join(outDir(), 'r.xlsx');
-    const again = await runCli(['report', 'weekly', '--week', '2026-W45', '--mark-reviewed', '--format', 'xlsx', '--out', out], env);
+    const again = await runCli(
+      ['report', 'weekly', '--week', '2026-W45', '--mark-reviewed', '--format', 'xlsx', '--out', out],
+      env,
+    );
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('此前已标记为已晾晒');
     const about = (await readWorkbook(out)).getWorksheet('说明')!.getColumn(2).values.map(String).join('\n');
@@ -146,24 +174,59 @@ describe('onemap report weekly', () => {
   const cases: [string, (dir: string) => string[], RegExp, Record<string, string>?][] = [
     ['a malformed week', (d) => ['--week', '2026-13', '--format', 'pdf', '--out', join(d, 'x.pdf')], /周次无效/],
     ['a week in the future', (d) => ['--week', '2099-W01', '--format', 'xlsx', '--out', join(d, 'x.xlsx')], /尚未到来/],
-    ['a week before 2024-W01', (d) => ['--week', '2023-W52', '--format', 'xlsx', '--out', join(d, 'x.xlsx')], /早于数据起始周 2024-W01/],
-    ['an unknown township', (d) => ['--week', WEEK, '--township', '350582999', '--format', 'xlsx', '--out', join(d, 'x.xlsx')], /未知镇街代码：350582999/],
-    ['an unknown format', (d) => ['--week', WEEK, '--format', 'docx', '--out', join(d, 'x.docx')], /--format 不支持 "docx"/],
-    ['a missing directory', (d) => ['--week', WEEK, '--format', 'xlsx', '--out', join(d, 'no', 'such', 'x.xlsx')], /无法写入 .*不存在/],
-    ['a directory as the file', (d) => ['--week', WEEK, '--format', 'pdf', '--out', mkdirSync(join(d, 'sub'), { recursive: true })!], /无法写入 .*这是一个目录/],
-    ['a file as the directory', (d) => { writeFileSync(join(d, 'plain'), ''); return ['--week', WEEK, '--format', 'pdf', '--out', join(d, 'plain', 'x.pdf')]; }, /无法写入 .*不是目录/],
+    [
+      'a week before 2024-W01',
+      (d) => ['--week', '2023-W52', '--format', 'xlsx', '--out', join(d, 'x.xlsx')],
+      /早于数据起始周 2024-W01/,
+    ],
+    [
+      'an unknown township',
+      (d) => ['--week', WEEK, '--township', '350582999', '--format', 'xlsx', '--out', join(d, 'x.xlsx')],
+      /未知镇街代码：350582999/,
+    ],
+    [
+      'an unknown format',
+      (d) => ['--week', WEEK, '--format', 'docx', '--out', join(d, 'x.docx')],
+      /--format 不支持 "docx"/,
+    ],
+    [
+      'a missing directory',
+      (d) => ['--week', WEEK, '--format', 'xlsx', '--out', join(d, 'no', 'such', 'x.xlsx')],
+      /无法写入 .*不存在/,
+    ],
+    [
+      'a directory as the file',
+      (d) => ['--week', WEEK, '--format', 'pdf', '--out', mkdirSync(join(d, 'sub'), { recursive: true })!],
+      /无法写入 .*这是一个目录/,
+    ],
+    [
+      'a file as the directory',
+      (d) => {
+        writeFileSync(join(d, 'plain'), '');
+        return ['--week', WEEK, '--format', 'pdf', '--out', join(d, 'plain', 'x.pdf')];
+      },
+      /无法写入 .*不是目录/,
+    ],
     ['marking the week in progress', () => ['--week', isoWeekOf(todayInCity()), '--mark-reviewed'], /尚未结束/],
-    ['no Chromium to print with', (d) => ['--week', WEEK, '--format', 'pdf', '--out', join(d, 'x.pdf')], /无法启动 Chromium/, { CHROMIUM_PATH: '/nonexistent/chromium' }],
+    [
+      'no Chromium to print with',
+      (d) => ['--week', WEEK, '--format', 'pdf', '--out', join(d, 'x.pdf')],
+      /无法启动 Chromium/,
+      { CHROMIUM_PATH: '/nonexistent/chromium' },
+    ],
   ];
-  it.each(cases)('refuses %s with one Chinese line, a non-zero exit and no file left', async (_, args, message, extraEnv) => {
-    const dir = outDir();
-    const argv = args(dir);
-    const before = readdirSync(dir, { recursive: true });
-    const run = await runCli(['report', 'weekly', ...argv], { ...env, ...extraEnv });
-    expect(run.code, run.stderr).not.toBe(0);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
-    expect(run.stderr).toMatch(message);
-    expect(readdirSync(dir, { recursive: true }), 'no file, partial or temporary, is left').toEqual(before);
-  });
+  it.each(cases)(
+    'refuses %s with one Chinese line, a non-zero exit and no file left',
+    async (_, args, message, extraEnv) => {
+      const dir = outDir();
+      const argv = args(dir);
+      const before = readdirSync(dir, { recursive: true });
+      const run = await runCli(['report', 'weekly', ...argv], { ...env, ...extraEnv });
+      expect(run.code, run.stderr).not.toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+      expect(readdirSync(dir, { recursive: true }), 'no file, partial or temporary, is left').toEqual(before);
+    },
+  );
 });

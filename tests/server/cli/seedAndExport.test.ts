@@ -25,7 +25,9 @@ describe('onemap seed and export', () => {
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const third = await runCli(['seed', '--seed', '2', '--as-of', AS_OF], { ONEMAP_DATA_DIR: other });
     expect(third.code, third.stderr).toBe(0);
-    const exported = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: first });
+    const exported = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+      ONEMAP_DATA_DIR: first,
+    });
     expect(exported.code, exported.stderr).toBe(0);
     csv = exported.stdout;
   });
@@ -36,7 +38,9 @@ describe('onemap seed and export', () => {
       'code,name,townshipCode,townshipName,community,lon,lat,households,kind,propertyManaged,propertyCompany,partyOrgType,committeeInOffice,committeePartyMajority,lastMeetingDate,rating,openIssues,overdueIssues',
     );
     expect(lines).toHaveLength(348);
-    const again = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: first });
+    const again = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+      ONEMAP_DATA_DIR: first,
+    });
     expect(again.stderr).toContain('演示数据');
     for (const line of lines.slice(1)) {
       const cells = line.split(',');
@@ -49,15 +53,22 @@ describe('onemap seed and export', () => {
   });
 
   it('gives a byte-identical export for the same seed and a different one for another seed', async () => {
-    const same = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: second });
-    const different = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: other });
+    const same = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+      ONEMAP_DATA_DIR: second,
+    });
+    const different = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+      ONEMAP_DATA_DIR: other,
+    });
     expect(same.stdout).toBe(csv);
     expect(different.stdout).not.toBe(csv);
   });
 
   it('writes XLSX with Chinese headers and GeoJSON with the same properties', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'onemap-out-'));
-    const xlsx = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'xlsx', '--out', join(dir, 'c.xlsx')], { ONEMAP_DATA_DIR: first });
+    const xlsx = await runCli(
+      ['export', 'compounds', '--as-of', AS_OF, '--format', 'xlsx', '--out', join(dir, 'c.xlsx')],
+      { ONEMAP_DATA_DIR: first },
+    );
     expect(xlsx.code, xlsx.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'c.xlsx'));
@@ -66,8 +77,13 @@ describe('onemap seed and export', () => {
     expect(sheet.getRow(1).getCell(2).value).toBe('小区名称');
     expect(sheet.rowCount).toBe(348);
 
-    const geo = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'geojson'], { ONEMAP_DATA_DIR: first });
-    const collection = JSON.parse(geo.stdout) as { features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[]; metadata: { dataset: string } };
+    const geo = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'geojson'], {
+      ONEMAP_DATA_DIR: first,
+    });
+    const collection = JSON.parse(geo.stdout) as {
+      features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+      metadata: { dataset: string };
+    };
     expect(collection.metadata.dataset).toBe('demo');
     expect(collection.features).toHaveLength(347);
     const firstRow = csv.split('\n')[1]!.split(',');
@@ -91,7 +107,10 @@ describe('onemap seed and export', () => {
     // Refused after opening it: one at a time (an embedded data directory has one user).
     const late: [string[], RegExp][] = [
       [['seed'], /已有小区数据.*--reset/],
-      [['export', 'compounds', '--format', 'xlsx', '--out', '/nonexistent-dir/x.xlsx'], /无法写入 \/nonexistent-dir\/x.xlsx/],
+      [
+        ['export', 'compounds', '--format', 'xlsx', '--out', '/nonexistent-dir/x.xlsx'],
+        /无法写入 \/nonexistent-dir\/x.xlsx/,
+      ],
     ];
     const check = ([args, message]: [string[], RegExp], run: Awaited<ReturnType<typeof runCli>>) => {
       expect(run.code, args.join(' ')).not.toBe(0);
@@ -102,13 +121,17 @@ describe('onemap seed and export', () => {
     early.forEach((c, i) => check(c, earlyRuns[i]!));
     for (const c of late) check(c, await runCli(c[0], { ONEMAP_DATA_DIR: first }));
     expect(existsSync('/nonexistent-dir/x.xlsx')).toBe(false);
-    const after = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], { ONEMAP_DATA_DIR: first });
+    const after = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+      ONEMAP_DATA_DIR: first,
+    });
     expect(after.stdout).toBe(csv);
     // Seven processes side by side: on two shared cores this can take longer than the default minute.
   }, 300_000);
 
   it('names host and port of an unreachable PostgreSQL, without a stack trace', async () => {
-    const run = await runCli(['export', 'compounds', '--format', 'csv'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5999/onemap' });
+    const run = await runCli(['export', 'compounds', '--format', 'csv'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5999/onemap',
+    });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/无法连接 PostgreSQL 127\.0\.0\.1:5999/);
     expect(run.stderr).not.toMatch(/\n\s+at /);

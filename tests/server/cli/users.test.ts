@@ -24,9 +24,24 @@ describe('onemap users', { timeout: 240_000 }, () => {
     }
   }
 
-
   it('adds a user with the password from standard input, never echoed, and lists it', async () => {
-    const added = await runCli(['users', 'add', '--username', 'Zhang.Wei', '--name', '张伟', '--role', 'township_staff', '--township', '350582103', '--password-stdin'], env, 'Correct-Horse-9\n');
+    const added = await runCli(
+      [
+        'users',
+        'add',
+        '--username',
+        'Zhang.Wei',
+        '--name',
+        '张伟',
+        '--role',
+        'township_staff',
+        '--township',
+        '350582103',
+        '--password-stdin',
+      ],
+      env,
+      'Correct-Horse-9\n',
+    );
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toBe('已创建账号 zhang.wei（张伟，镇街工作人员，镇街 350582103），本人首次登录须修改密码\n');
@@ -42,11 +57,27 @@ describe('onemap users', { timeout: 240_000 }, () => {
 
   it('refuses bad input in one Chinese line and a non-zero exit', async () => {
     const cases: [string[], string, RegExp][] = [
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'], 'long-enough-1\n', /镇街工作人员须指定所属镇街/],
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'], 'long-enough-1\n', /--role 不支持 "boss"/],
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'short\n', /密码至少 10 个字符/],
+      [
+        ['users', 'add', '--username', 'li', '--name', '李', '--role', 'township_staff', '--password-stdin'],
+        'long-enough-1\n',
+        /镇街工作人员须指定所属镇街/,
+      ],
+      [
+        ['users', 'add', '--username', 'li', '--name', '李', '--role', 'boss', '--password-stdin'],
+        'long-enough-1\n',
+        /--role 不支持 "boss"/,
+      ],
+      [
+        ['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'],
+        'short\n',
+        /密码至少 10 个字符/,
+      ],
       [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst'], '', /请用 --password-stdin/],
-      [['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'], 'long-enough-1\n', /已存在/],
+      [
+        ['users', 'add', '--username', 'demo-admin', '--name', '重复', '--role', 'admin', '--password-stdin'],
+        'long-enough-1\n',
+        /已存在/,
+      ],
       [['users', 'disable', 'nobody'], '', /没有用户 "nobody"/],
       [['users', 'frobnicate'], '', /未知子命令/],
     ];
@@ -61,9 +92,21 @@ describe('onemap users', { timeout: 240_000 }, () => {
 
   it('refuses a password against the rule, and a display token for no days, in one Chinese line', async () => {
     const cases: [string[], string, RegExp][] = [
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'long-enough\n', /密码须包含大写字母、小写字母、数字、符号中的至少 3 种/],
-      [['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'], 'Admin@123456\n', /密码过于常见/],
-      [['users', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'analyst', '--password-stdin'], 'Wang.Fang-2025\n', /密码不能包含用户名/],
+      [
+        ['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'],
+        'long-enough\n',
+        /密码须包含大写字母、小写字母、数字、符号中的至少 3 种/,
+      ],
+      [
+        ['users', 'add', '--username', 'li', '--name', '李', '--role', 'analyst', '--password-stdin'],
+        'Admin@123456\n',
+        /密码过于常见/,
+      ],
+      [
+        ['users', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'analyst', '--password-stdin'],
+        'Wang.Fang-2025\n',
+        /密码不能包含用户名/,
+      ],
       [['users', 'display-token', '--name', '大厅', '--expires-days', '0'], '', /--expires-days 应在 1–3650 之间/],
     ];
     for (const [args, input, message] of cases) {
@@ -75,22 +118,39 @@ describe('onemap users', { timeout: 240_000 }, () => {
   });
 
   it('disables a user and resets a password, ending their sessions', async () => {
-    const token = await withDb(async (database) => (await login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test' })).token);
-    expect((await runCli(['users', 'reset-password', 'demo-analyst', '--password-stdin'], env, 'New#Analyst-Pass1\n')).code).toBe(0);
+    const token = await withDb(
+      async (database) =>
+        (await login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test' })).token,
+    );
+    expect(
+      (await runCli(['users', 'reset-password', 'demo-analyst', '--password-stdin'], env, 'New#Analyst-Pass1\n')).code,
+    ).toBe(0);
     await withDb(async (database) => {
       expect(await actorFromSession(database.db, token)).toBeNull();
-      await expect(login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test-2' })).rejects.toThrow('用户名或密码错误');
+      await expect(
+        login(database.db, { username: 'demo-analyst', password: 'analyst-demo', ip: 'cli-test-2' }),
+      ).rejects.toThrow('用户名或密码错误');
     });
     const disabled = await runCli(['users', 'disable', 'demo-analyst'], env);
     expect(disabled.stdout).toContain('已停用 demo-analyst');
     await withDb(async (database) => {
-      await expect(login(database.db, { username: 'demo-analyst', password: 'New#Analyst-Pass1', ip: 'cli-test-3' })).rejects.toThrow('用户名或密码错误');
+      await expect(
+        login(database.db, { username: 'demo-analyst', password: 'New#Analyst-Pass1', ip: 'cli-test-3' }),
+      ).rejects.toThrow('用户名或密码错误');
     });
   });
 
   it('adds accounts of the three separated duties (三员分立)', async () => {
-    for (const [username, role, name] of [['sys.admin', 'system_admin', '系统管理员'], ['sec.auditor', 'security_auditor', '安全审计员'], ['biz.admin', 'business_admin', '业务管理员']] as const) {
-      const added = await runCli(['users', 'add', '--username', username, '--name', name, '--role', role, '--password-stdin'], env, 'Duty#Separated-2025\n');
+    for (const [username, role, name] of [
+      ['sys.admin', 'system_admin', '系统管理员'],
+      ['sec.auditor', 'security_auditor', '安全审计员'],
+      ['biz.admin', 'business_admin', '业务管理员'],
+    ] as const) {
+      const added = await runCli(
+        ['users', 'add', '--username', username, '--name', name, '--role', role, '--password-stdin'],
+        env,
+        'Duty#Separated-2025\n',
+      );
       expect(added.stdout, role).toBe(`已创建账号 ${username}（${name}，${name}），本人首次登录须修改密码\n`);
     }
   });
@@ -108,7 +168,9 @@ describe('onemap users', { timeout: 240_000 }, () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const id = /#(\d+)/.exec(created.stderr)![1]!;
     expect((await runCli(['users', 'display-tokens'], env)).stdout).toContain(`#${id}\t大厅LED\t`);
-    expect((await runCli(['users', 'display-tokens'], env)).stdout).toMatch(new RegExp(`#${id}\\t大厅LED\\t\\S+\\t到期 ${inAYear}T\\S+\\t有效`));
+    expect((await runCli(['users', 'display-tokens'], env)).stdout).toMatch(
+      new RegExp(`#${id}\\t大厅LED\\t\\S+\\t到期 ${inAYear}T\\S+\\t有效`),
+    );
     await withDb(async (database) => expect((await actorFromDisplayToken(database.db, token))?.role).toBe('leader'));
     expect((await runCli(['users', 'revoke-display-token', id], env)).code).toBe(0);
     await withDb(async (database) => expect(await actorFromDisplayToken(database.db, token)).toBeNull());
@@ -134,7 +196,9 @@ describe('onemap users', { timeout: 240_000 }, () => {
       });
       const warning = stderr.split('\n').filter((line) => line.startsWith('警告：'));
       expect(warning).toHaveLength(1);
-      expect(warning[0]).toMatch(/^警告：数据已非演示数据，以下账号仍使用公开的演示密码，已禁止其登录，请停用或重设密码：/);
+      expect(warning[0]).toMatch(
+        /^警告：数据已非演示数据，以下账号仍使用公开的演示密码，已禁止其登录，请停用或重设密码：/,
+      );
       // demo-analyst's password was reset above and it was disabled: not named.
       for (const name of ['demo-leader', 'demo-staff', 'demo-admin']) expect(warning[0]).toContain(name);
       expect(warning[0]).not.toContain('demo-analyst');

@@ -18,8 +18,12 @@ describe.each(availableBackends())('constraints (%s)', (kind) => {
   afterAll(() => database?.dispose());
 
   it('rejects negative households and points outside Jinjiang', async () => {
-    await rejects('households < 0', () => database.db.update(s.compounds).set({ households: -1 }).where(eq(s.compounds.id, compound.id)));
-    await rejects('point in Xiamen', () => database.db.update(s.compounds).set({ lon: 118.09, lat: 24.48 }).where(eq(s.compounds.id, compound.id)));
+    await rejects('households < 0', () =>
+      database.db.update(s.compounds).set({ households: -1 }).where(eq(s.compounds.id, compound.id)),
+    );
+    await rejects('point in Xiamen', () =>
+      database.db.update(s.compounds).set({ lon: 118.09, lat: 24.48 }).where(eq(s.compounds.id, compound.id)),
+    );
     const [after] = await database.db.select().from(s.compounds).where(eq(s.compounds.id, compound.id));
     expect(after, 'the compound is unchanged').toEqual(compound);
   });
@@ -32,24 +36,52 @@ describe.each(availableBackends())('constraints (%s)', (kind) => {
 
   it('rejects an issue closed before it was opened, and a committee term that ends before it begins', async () => {
     await rejects('closed < opened', () =>
-      database.db.insert(s.residentIssues).values({ compoundId: compound.id, channel: 'grid', category: 'parking', openedOn: '2025-03-10', dueOn: '2025-03-25', closedOn: '2025-03-01' }),
+      database.db.insert(s.residentIssues).values({
+        compoundId: compound.id,
+        channel: 'grid',
+        category: 'parking',
+        openedOn: '2025-03-10',
+        dueOn: '2025-03-25',
+        closedOn: '2025-03-01',
+      }),
     );
     await rejects('term end <= formed', () =>
-      database.db.insert(s.committeeTerms).values({ compoundId: compound.id, formedOn: '2025-03-10', termEnd: '2025-03-10', members: 5, partyMembers: 3 }),
+      database.db.insert(s.committeeTerms).values({
+        compoundId: compound.id,
+        formedOn: '2025-03-10',
+        termEnd: '2025-03-10',
+        members: 5,
+        partyMembers: 3,
+      }),
     );
     await rejects('more party members than members', () =>
-      database.db.insert(s.committeeTerms).values({ compoundId: compound.id, formedOn: '2025-03-10', termEnd: '2030-03-10', members: 5, partyMembers: 6 }),
+      database.db.insert(s.committeeTerms).values({
+        compoundId: compound.id,
+        formedOn: '2025-03-10',
+        termEnd: '2030-03-10',
+        members: 5,
+        partyMembers: 6,
+      }),
     );
   });
 
   it('rejects records of a compound that does not exist', async () => {
-    await rejects('unknown compound', () => database.db.insert(s.meetings).values({ compoundId: 999_999, heldOn: '2025-01-01', attendees: 8 }));
+    await rejects('unknown compound', () =>
+      database.db.insert(s.meetings).values({ compoundId: 999_999, heldOn: '2025-01-01', attendees: 8 }),
+    );
   });
 
   it('derives an issue status from its stage dates', async () => {
     const [issue] = await database.db
       .insert(s.residentIssues)
-      .values({ compoundId: compound.id, channel: 'hotline', category: 'lift', openedOn: '2025-03-01', dispatchedOn: '2025-03-02', dueOn: '2025-03-16' })
+      .values({
+        compoundId: compound.id,
+        channel: 'hotline',
+        category: 'lift',
+        openedOn: '2025-03-01',
+        dispatchedOn: '2025-03-02',
+        dueOn: '2025-03-16',
+      })
       .returning();
     expect(issue!.status).toBe('dispatched');
     const [closed] = await database.db

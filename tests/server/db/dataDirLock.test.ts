@@ -7,7 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, lockPathOf, type DataDirLock } from '../../../server/db/dataDirLock.ts';
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  lockPathOf,
+  type DataDirLock,
+} from '../../../server/db/dataDirLock.ts';
 import { openDatabase } from '../../../server/db/connection.ts';
 import { runCli, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
@@ -51,7 +56,16 @@ describe('the data-directory lock', () => {
   it('takes over a lock whose holder died, or whose file is unreadable', async () => {
     const dir = scratchDir();
     const pid = await deadPid();
-    writeFileSync(lockPathOf(dir), JSON.stringify({ pid, host: hostname(), since: new Date().toISOString(), processStart: null, command: 'onemap serve' }));
+    writeFileSync(
+      lockPathOf(dir),
+      JSON.stringify({
+        pid,
+        host: hostname(),
+        since: new Date().toISOString(),
+        processStart: null,
+        command: 'onemap serve',
+      }),
+    );
     const lock = acquireDataDirLock(dir, 'onemap serve');
     held.push(lock);
     expect(JSON.parse(readFileSync(lock.path, 'utf8')).pid).toBe(process.pid);
@@ -64,7 +78,16 @@ describe('the data-directory lock', () => {
   it('does not let a PID reused by another process pass for the holder', () => {
     const dir = scratchDir();
     // This process is alive, but was not the one that took the lock (another start time).
-    writeFileSync(lockPathOf(dir), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), processStart: '1', command: 'onemap serve' }));
+    writeFileSync(
+      lockPathOf(dir),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        since: new Date().toISOString(),
+        processStart: '1',
+        command: 'onemap serve',
+      }),
+    );
     held.push(acquireDataDirLock(dir, 'onemap serve'));
   });
 });

@@ -41,15 +41,21 @@ interface Outcome {
 
 /** Every base table's row count and the data revision. */
 async function snapshot(db: Db): Promise<Record<string, number>> {
-  const tables = (await db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown;
-  const names = ((Array.isArray(tables) ? tables : (tables as { rows: unknown[] }).rows) as { name: string }[]).map((t) => t.name);
+  const tables = (await db.execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown;
+  const names = ((Array.isArray(tables) ? tables : (tables as { rows: unknown[] }).rows) as { name: string }[]).map(
+    (t) => t.name,
+  );
   const out: Record<string, number> = {};
   for (const name of names) {
     const result = (await db.execute(sql.raw(`select count(*)::int as n from "${name}"`))) as unknown;
     out[name] = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] as { n: number }).n;
   }
   const revision = (await db.execute(sql`select revision from data_revision`)) as unknown;
-  out['data_revision.revision'] = Number(((Array.isArray(revision) ? revision : (revision as { rows: unknown[] }).rows)[0] as { revision: number }).revision);
+  out['data_revision.revision'] = Number(
+    ((Array.isArray(revision) ? revision : (revision as { rows: unknown[] }).rows)[0] as { revision: number }).revision,
+  );
   return out;
 }
 
@@ -91,7 +97,11 @@ describe.each(availableBackends())('fuzzing every procedure over HTTP (%s)', (ki
     const res =
       method === 'GET'
         ? await fetch(server.url + queryUrl(batch), { headers })
-        : await fetch(`${server.url}/api/trpc/${pathsOf(batch)}?batch=1`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: inputsOf(batch) });
+        : await fetch(`${server.url}/api/trpc/${pathsOf(batch)}?batch=1`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: inputsOf(batch),
+          });
     const body = (await res.json().catch(() => null)) as unknown;
     const statuses = Array.isArray(body)
       ? body.map((item: { error?: { data?: { httpStatus?: number } } }) => item.error?.data?.httpStatus ?? 200)
@@ -102,73 +112,107 @@ describe.each(availableBackends())('fuzzing every procedure over HTTP (%s)', (ki
   /** Opens the subscription with a malformed input and stops at its first answer. */
   async function subscribe(call: Call): Promise<Outcome> {
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/api/trpc/${call.path}?input=${encodeURIComponent(JSON.stringify(call.input)).slice(0, MAX_URL)}`, {
-      headers: { cookie, accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
+    const res = await fetch(
+      `${server.url}/api/trpc/${call.path}?input=${encodeURIComponent(JSON.stringify(call.input)).slice(0, MAX_URL)}`,
+      {
+        headers: { cookie, accept: 'text/event-stream' },
+        signal: controller.signal,
+      },
+    );
     controller.abort();
     return { httpStatus: res.status, statuses: [res.status] };
   }
 
-  it(`never answers 500 and changes nothing (${PER_PROCEDURE} inputs to each procedure that reads one)`, { timeout: 600_000 }, async () => {
-    // The counts timeline is a cache of figures that a read brings up to date: brought up to date
-    // first, so that a change seen below is a write and not the cache filling.
-    await refreshCountsTimeline(database.db);
-    const before = await snapshot(database.db);
-    const rng = seededRandom(kind === 'pglite' ? 20_261_204 : 20_261_205);
-    const queries: Call[] = [];
-    const mutations: Call[] = [];
-    const anonymous: Call[] = [];
-    const streams: Call[] = [];
-    const list = procedures();
-    for (const { path, type, inputs } of list) {
-      const wanted = inputs.length > 0 ? PER_PROCEDURE : PER_INPUTLESS_PROCEDURE;
-      for (let given = 0, attempt = 0; given < wanted && attempt < wanted * 20; attempt++) {
-        const input = JSON.parse(JSON.stringify(malformedInput(rng, TEMPLATES[path]) ?? null)) as unknown;
-        // A mutation's input its parsers accept is not malformed: it could legitimately write.
-        if (type === 'mutation' && inputs.length > 0 && (await parsersAccept(inputs, input))) continue;
-        // A query travels in the URL: past Node's 16 KB of headers it never reaches OneMap.
-        if (type !== 'mutation' && queryUrl([{ path, input }]).length > MAX_URL) continue;
-        given++;
-        // Signing out is fuzzed without the administrator's session, which it would end.
-        if (path === 'auth.logout') anonymous.push({ path, input });
-        else if (type === 'subscription') streams.push({ path, input });
-        else (type === 'query' ? queries : mutations).push({ path, input });
-      }
-    }
-    const work: (() => Promise<Outcome & { calls: Call[] }>)[] = [
-      ...batches(queries, (b) => queryUrl(b).length, MAX_URL).map((b) => async () => ({ ...(await send(b, 'GET', true)), calls: b })),
-      ...batches(mutations, (b) => inputsOf(b).length, MAX_BODY).map((b) => async () => ({ ...(await send(b, 'POST', true)), calls: b })),
-      ...batches(anonymous, (b) => inputsOf(b).length, MAX_BODY).map((b) => async () => ({ ...(await send(b, 'POST', false)), calls: b })),
-      ...streams.map((c) => async () => ({ ...(await subscribe(c)), calls: [c] })),
-    ];
-
-    const byStatus: Record<number, number> = {};
-    const slow: Record<string, number> = {};
-    const failures: string[] = [];
-    let next = 0;
-    const started = Date.now();
-    await Promise.all(
-      Array.from({ length: PARALLEL }, async () => {
-        while (next < work.length) {
-          const t0 = Date.now();
-          const outcome = await work[next++]!();
-          const ms = Date.now() - t0;
-          for (const c of outcome.calls) slow[c.path] = (slow[c.path] ?? 0) + ms / outcome.calls.length;
-          outcome.statuses.forEach((status, i) => {
-            byStatus[status] = (byStatus[status] ?? 0) + 1;
-            if (status >= 500) failures.push(`${outcome.calls[i]?.path}(${JSON.stringify(outcome.calls[i]?.input).slice(0, 200)}) → ${status}`);
-          });
-          if (outcome.httpStatus >= 500 && outcome.statuses.every((s) => s < 500)) failures.push(`batch of ${outcome.calls.length} → HTTP ${outcome.httpStatus}`);
+  it(
+    `never answers 500 and changes nothing (${PER_PROCEDURE} inputs to each procedure that reads one)`,
+    { timeout: 600_000 },
+    async () => {
+      // The counts timeline is a cache of figures that a read brings up to date: brought up to date
+      // first, so that a change seen below is a write and not the cache filling.
+      await refreshCountsTimeline(database.db);
+      const before = await snapshot(database.db);
+      const rng = seededRandom(kind === 'pglite' ? 20_261_204 : 20_261_205);
+      const queries: Call[] = [];
+      const mutations: Call[] = [];
+      const anonymous: Call[] = [];
+      const streams: Call[] = [];
+      const list = procedures();
+      for (const { path, type, inputs } of list) {
+        const wanted = inputs.length > 0 ? PER_PROCEDURE : PER_INPUTLESS_PROCEDURE;
+        for (let given = 0, attempt = 0; given < wanted && attempt < wanted * 20; attempt++) {
+          const input = JSON.parse(JSON.stringify(malformedInput(rng, TEMPLATES[path]) ?? null)) as unknown;
+          // A mutation's input its parsers accept is not malformed: it could legitimately write.
+          if (type === 'mutation' && inputs.length > 0 && (await parsersAccept(inputs, input))) continue;
+          // A query travels in the URL: past Node's 16 KB of headers it never reaches OneMap.
+          if (type !== 'mutation' && queryUrl([{ path, input }]).length > MAX_URL) continue;
+          given++;
+          // Signing out is fuzzed without the administrator's session, which it would end.
+          if (path === 'auth.logout') anonymous.push({ path, input });
+          else if (type === 'subscription') streams.push({ path, input });
+          else (type === 'query' ? queries : mutations).push({ path, input });
         }
-      }),
-    );
-    const calls = queries.length + mutations.length + anonymous.length + streams.length;
-    console.info(`${kind}: ${calls} malformed inputs to ${list.length} procedures in ${work.length} requests, ${((Date.now() - started) / 1000).toFixed(1)} s:`, byStatus);
-    console.info('slowest (ms of requests, summed):', Object.entries(slow).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([p, ms]) => `${p} ${Math.round(ms)}`).join(', '));
-    expect(failures.slice(0, 10), `${failures.length} answers of 500`).toEqual([]);
-    expect(calls).toBeGreaterThanOrEqual(list.reduce((sum, p) => sum + (p.inputs.length > 0 ? PER_PROCEDURE : PER_INPUTLESS_PROCEDURE), 0));
-    expect(byStatus[400] ?? 0, 'most inputs reached a procedure and were refused as bad input').toBeGreaterThan(calls / 2);
-    expect(await snapshot(database.db)).toEqual(before);
-  });
+      }
+      const work: (() => Promise<Outcome & { calls: Call[] }>)[] = [
+        ...batches(queries, (b) => queryUrl(b).length, MAX_URL).map((b) => async () => ({
+          ...(await send(b, 'GET', true)),
+          calls: b,
+        })),
+        ...batches(mutations, (b) => inputsOf(b).length, MAX_BODY).map((b) => async () => ({
+          ...(await send(b, 'POST', true)),
+          calls: b,
+        })),
+        ...batches(anonymous, (b) => inputsOf(b).length, MAX_BODY).map((b) => async () => ({
+          ...(await send(b, 'POST', false)),
+          calls: b,
+        })),
+        ...streams.map((c) => async () => ({ ...(await subscribe(c)), calls: [c] })),
+      ];
+
+      const byStatus: Record<number, number> = {};
+      const slow: Record<string, number> = {};
+      const failures: string[] = [];
+      let next = 0;
+      const started = Date.now();
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          while (next < work.length) {
+            const t0 = Date.now();
+            const outcome = await work[next++]!();
+            const ms = Date.now() - t0;
+            for (const c of outcome.calls) slow[c.path] = (slow[c.path] ?? 0) + ms / outcome.calls.length;
+            outcome.statuses.forEach((status, i) => {
+              byStatus[status] = (byStatus[status] ?? 0) + 1;
+              if (status >= 500)
+                failures.push(
+                  `${outcome.calls[i]?.path}(${JSON.stringify(outcome.calls[i]?.input).slice(0, 200)}) → ${status}`,
+                );
+            });
+            if (outcome.httpStatus >= 500 && outcome.statuses.every((s) => s < 500))
+              failures.push(`batch of ${outcome.calls.length} → HTTP ${outcome.httpStatus}`);
+          }
+        }),
+      );
+      const calls = queries.length + mutations.length + anonymous.length + streams.length;
+      console.info(
+        `${kind}: ${calls} malformed inputs to ${list.length} procedures in ${work.length} requests, ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+        byStatus,
+      );
+      console.info(
+        'slowest (ms of requests, summed):',
+        Object.entries(slow)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([p, ms]) => `${p} ${Math.round(ms)}`)
+          .join(', '),
+      );
+      expect(failures.slice(0, 10), `${failures.length} answers of 500`).toEqual([]);
+      expect(calls).toBeGreaterThanOrEqual(
+        list.reduce((sum, p) => sum + (p.inputs.length > 0 ? PER_PROCEDURE : PER_INPUTLESS_PROCEDURE), 0),
+      );
+      expect(byStatus[400] ?? 0, 'most inputs reached a procedure and were refused as bad input').toBeGreaterThan(
+        calls / 2,
+      );
+      expect(await snapshot(database.db)).toEqual(before);
+    },
+  );
 });

@@ -40,7 +40,10 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
     server = await startServer({ database, port: 0 });
-    headers = { cookie: `onemap_session=${(await actorAs(database, 'admin')).token}`, 'content-type': 'application/json' };
+    headers = {
+      cookie: `onemap_session=${(await actorAs(database, 'admin')).token}`,
+      'content-type': 'application/json',
+    };
   });
   afterAll(async () => {
     await server?.close();
@@ -66,12 +69,17 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
     expect(body.error.data.stack).toBeUndefined();
     // The procedure's path is tRPC's own field ('compounds.status'); everything else is checked.
     const text = JSON.stringify({ ...body.error, data: { ...body.error.data, path: undefined } });
-    expect(text, 'no SQL, no row values, no stack').not.toMatch(/select|insert|from|meetings|compounds|params|\.ts:\d+|Failed query/i);
+    expect(text, 'no SQL, no row values, no stack').not.toMatch(
+      /select|insert|from|meetings|compounds|params|\.ts:\d+|Failed query/i,
+    );
   }
 
   it('answers a read whose query fails with 服务器内部错误 and the request id; the log keeps the SQL', async () => {
     await withTableGone('compounds', async () => {
-      const res = await fetch(`${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2025-01-15' }))}`, { headers });
+      const res = await fetch(
+        `${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2025-01-15' }))}`,
+        { headers },
+      );
       expectOpaque(res.status, (await res.json()) as ErrorBody, res.headers.get('x-request-id'));
       expect(logged(), 'the log has the request id and the failed query').toContain(res.headers.get('x-request-id')!);
       expect(logged()).toMatch(/compounds/);
@@ -82,12 +90,22 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
   });
 
   it('answers a write whose insert fails the same way, without the row values', async () => {
-    const [{ code } = { code: '' }] = await database.db.select({ code: compounds.code }).from(compounds).orderBy(compounds.code).limit(1);
+    const [{ code } = { code: '' }] = await database.db
+      .select({ code: compounds.code })
+      .from(compounds)
+      .orderBy(compounds.code)
+      .limit(1);
     await withTableGone('meetings', async () => {
       const res = await fetch(`${server.url}/api/trpc/editing.recordMeeting`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ compoundCode: code, heldOn: todayInCity(), attendees: 7, topics: '秘密议题-不应外泄', problemsResolved: 1 }),
+        body: JSON.stringify({
+          compoundCode: code,
+          heldOn: todayInCity(),
+          attendees: 7,
+          topics: '秘密议题-不应外泄',
+          problemsResolved: 1,
+        }),
       });
       const body = (await res.json()) as ErrorBody;
       expectOpaque(res.status, body, res.headers.get('x-request-id'));
@@ -95,7 +113,15 @@ describe.each(availableBackends())('unexpected failures over HTTP (%s)', (kind) 
     });
   });
 
-  it.each(['//a%2fb', '//', '/%E0%A4%A', '/%00', '/..%2f..%2fetc%2fpasswd', '/assets/%2e%2e/%2e%2e/package.json', '///api/health'])('answers the malformed path %s without a 500', async (path) => {
+  it.each([
+    '//a%2fb',
+    '//',
+    '/%E0%A4%A',
+    '/%00',
+    '/..%2f..%2fetc%2fpasswd',
+    '/assets/%2e%2e/%2e%2e/package.json',
+    '///api/health',
+  ])('answers the malformed path %s without a 500', async (path) => {
     const reply = await rawGet(server.url, path);
     expect(reply.status).toBeLessThan(500);
     expect(reply.body).not.toMatch(/Invalid URL|TypeError|at .*\.ts/);

@@ -36,7 +36,9 @@ function streamPost(url: string, total: number, declareLength: boolean): Promise
       const sentBeforeAnswer = sent;
       const parts: Buffer[] = [];
       res.on('data', (part: Buffer) => parts.push(part));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), sentBeforeAnswer }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), sentBeforeAnswer }),
+      );
       res.on('error', reject);
     });
     // Writing into a socket the server closed: expected once it has answered.
@@ -70,18 +72,22 @@ describe('request limits over HTTP', () => {
   it.each([
     ['declared in Content-Length', true],
     ['streamed chunked', false],
-  ])('refuses a 300 MB POST to auth.login (%s) with 413 in Chinese, without reading it into memory', { timeout: 60_000 }, async (_, declared) => {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    const reply = await streamPost(`${server.url}/api/trpc/auth.login`, 300 * MB, declared);
-    const grown = process.memoryUsage().rss - before;
-    expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error.message).toBe('请求内容过大（上限 1 MB）');
-    expect(reply.sentBeforeAnswer, 'the server answered long before the body ended').toBeLessThan(64 * MB);
-    expect(grown, 'server memory grew by less than 64 MB').toBeLessThan(64 * MB);
-    // The server is still there for the next request.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-  });
+  ])(
+    'refuses a 300 MB POST to auth.login (%s) with 413 in Chinese, without reading it into memory',
+    { timeout: 60_000 },
+    async (_, declared) => {
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      const reply = await streamPost(`${server.url}/api/trpc/auth.login`, 300 * MB, declared);
+      const grown = process.memoryUsage().rss - before;
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body).error.message).toBe('请求内容过大（上限 1 MB）');
+      expect(reply.sentBeforeAnswer, 'the server answered long before the body ended').toBeLessThan(64 * MB);
+      expect(grown, 'server memory grew by less than 64 MB').toBeLessThan(64 * MB);
+      // The server is still there for the next request.
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    },
+  );
 
   it('lets an upload procedure receive more than 1 MB, and no more than 30 MB', { timeout: 60_000 }, async () => {
     expect(UPLOAD_PROCEDURES).toEqual(['ledger.import', 'ledger.importBoundaries']);

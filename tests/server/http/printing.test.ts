@@ -67,11 +67,14 @@ describe('printing PDF packs over HTTP', () => {
 
     const printed = replies.filter((r) => r.status === 200);
     const refused = replies.filter((r) => r.status === 503);
-    expect(printed.length + refused.length, JSON.stringify(replies.map((r) => [r.status, r.body.error?.message]))).toBe(PARALLEL);
+    expect(printed.length + refused.length, JSON.stringify(replies.map((r) => [r.status, r.body.error?.message]))).toBe(
+      PARALLEL,
+    );
     expect(printed.length, 'those admitted are printed').toBeGreaterThanOrEqual(6);
     expect(refused.length, 'those past 2 printing and 4 waiting are refused').toBeGreaterThanOrEqual(1);
     for (const r of refused) expect(r.body.error?.message).toBe('系统繁忙，请稍后再试');
-    for (const r of printed) expect(Buffer.from(r.body.result!.data.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    for (const r of printed)
+      expect(Buffer.from(r.body.result!.data.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(sharedPdfPrinter.launches, 'browsers launched').toBe(1);
     expect(seen.size, 'Chromium browser processes seen').toBe(1);
     expect(chromiumBrowsers(), 'the browser stays for the next pack').toEqual([...seen]);

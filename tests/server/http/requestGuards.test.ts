@@ -28,7 +28,11 @@ describe('same-origin JSON writes', () => {
   });
 
   async function post(path: string, headers: Record<string, string>, body = 'null'): Promise<Reply> {
-    const res = await fetch(`${server.url}/api/trpc/${path}`, { method: 'POST', headers: { cookie, ...headers }, body });
+    const res = await fetch(`${server.url}/api/trpc/${path}`, {
+      method: 'POST',
+      headers: { cookie, ...headers },
+      body,
+    });
     const text = await res.text();
     let message: string | undefined;
     try {
@@ -38,7 +42,8 @@ describe('same-origin JSON writes', () => {
     }
     return { status: res.status, message };
   }
-  const signedIn = async () => (await fetch(`${server.url}/api/trpc/system.info`, { headers: { cookie } })).status === 200;
+  const signedIn = async () =>
+    (await fetch(`${server.url}/api/trpc/system.info`, { headers: { cookie } })).status === 200;
   const own = () => new URL(server.url).origin;
 
   it('refuses auth.logout from a foreign Origin or a cross-site fetch: the session stays', async () => {
@@ -48,7 +53,10 @@ describe('same-origin JSON writes', () => {
     expect(foreign.message).toBe('拒绝来自其他网站的请求');
     expect((await post('auth.logout', { ...json, origin: 'null' })).status).toBe(403);
     expect((await post('auth.logout', { ...json, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await post('auth.logout', { ...json, origin: `http://localhost.evil.example:${new URL(server.url).port}` })).status).toBe(403);
+    expect(
+      (await post('auth.logout', { ...json, origin: `http://localhost.evil.example:${new URL(server.url).port}` }))
+        .status,
+    ).toBe(403);
     expect(await signedIn(), 'still signed in after the refused logouts').toBe(true);
   });
 
@@ -66,7 +74,11 @@ describe('same-origin JSON writes', () => {
   });
 
   it('accepts JSON from its own origin, and from programs that send no Origin', async () => {
-    const fromPage = await post('review.markReviewed', { 'content-type': 'application/json', origin: own(), 'sec-fetch-site': 'same-origin' }, JSON.stringify({ week: '2025-W30' }));
+    const fromPage = await post(
+      'review.markReviewed',
+      { 'content-type': 'application/json', origin: own(), 'sec-fetch-site': 'same-origin' },
+      JSON.stringify({ week: '2025-W30' }),
+    );
     expect(fromPage.status).toBe(200);
     const out = await post('auth.logout', { 'content-type': 'application/json' });
     expect(out.status).toBe(200);

@@ -13,7 +13,8 @@ describe('security headers', () => {
   let previous: string | undefined;
   beforeAll(async () => {
     previous = process.env.ONEMAP_FRAME_ANCESTORS;
-    process.env.ONEMAP_FRAME_ANCESTORS = 'https://portal.example.gov javascript:alert(1) https://screens.example.gov:8443';
+    process.env.ONEMAP_FRAME_ANCESTORS =
+      'https://portal.example.gov javascript:alert(1) https://screens.example.gov:8443';
     database = await openFixtureDatabase('pglite');
     server = await startServer({ database, port: 0 });
   });
@@ -24,7 +25,15 @@ describe('security headers', () => {
     await database?.dispose();
   });
 
-  it.each(['/', '/workbench', '/assets/missing.js', '/api/health', '/api/trpc/auth.me', '/api/trpc/no.such', '/api/nothing'])('%s: CSP without inline script, no framing, nosniff, same-origin referrer, a request id', async (path) => {
+  it.each([
+    '/',
+    '/workbench',
+    '/assets/missing.js',
+    '/api/health',
+    '/api/trpc/auth.me',
+    '/api/trpc/no.such',
+    '/api/nothing',
+  ])('%s: CSP without inline script, no framing, nosniff, same-origin referrer, a request id', async (path) => {
     const res = await fetch(`${server.url}${path}`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/frame-ancestors 'none'/);
@@ -48,7 +57,9 @@ describe('security headers', () => {
   });
 
   it('gives each response its own request id', async () => {
-    const ids = await Promise.all(Array.from({ length: 5 }, async () => (await fetch(`${server.url}/api/health`)).headers.get('x-request-id')));
+    const ids = await Promise.all(
+      Array.from({ length: 5 }, async () => (await fetch(`${server.url}/api/health`)).headers.get('x-request-id')),
+    );
     expect(new Set(ids).size).toBe(5);
   });
 });

@@ -24,12 +24,18 @@ describe.each(availableBackends())('HTTP server (%s)', (kind) => {
   });
 
   it('answers tRPC queries and refuses a malformed date with a Chinese message', async () => {
-    const good = await fetch(`${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2025-06-30' }))}`, { headers: session });
+    const good = await fetch(
+      `${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2025-06-30' }))}`,
+      { headers: session },
+    );
     expect(good.status).toBe(200);
     const body = (await good.json()) as { result: { data: unknown[] } };
     expect(body.result.data.length).toBeGreaterThan(300);
 
-    const bad = await fetch(`${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2023-13-01' }))}`, { headers: session });
+    const bad = await fetch(
+      `${server.url}/api/trpc/compounds.status?input=${encodeURIComponent(JSON.stringify({ asOf: '2023-13-01' }))}`,
+      { headers: session },
+    );
     expect(bad.status).toBe(400);
     const error = (await bad.json()) as { error: { message: string; data: { code: string } } };
     expect(error.error.data.code).toBe('BAD_REQUEST');

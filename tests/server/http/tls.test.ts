@@ -21,7 +21,29 @@ const dir = mkdtempSync(join(tmpdir(), 'onemap-tls-'));
 function selfSigned(name: string): { cert: string; key: string } {
   const cert = join(dir, `${name}.crt`);
   const key = join(dir, `${name}.key`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert, key };
 }
 
@@ -32,12 +54,18 @@ interface Reply {
 }
 
 /** An HTTPS request trusting only the test's certificate. */
-function httpsRequest(url: string, ca: Buffer, options: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function httpsRequest(
+  url: string,
+  ca: Buffer,
+  options: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (part: Buffer) => parts.push(part));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }),
+      );
     });
     req.on('error', reject);
     req.end(options.body);
@@ -78,7 +106,9 @@ describe('HTTPS', () => {
 
   it('starts `onemap serve --tls-cert --tls-key` on HTTPS', { timeout: 120_000 }, async () => {
     const dataDir = await fixtureDataDir();
-    const child = spawnCli(['serve', '--port', '0', '--tls-cert', good.cert, '--tls-key', good.key], { ONEMAP_DATA_DIR: dataDir });
+    const child = spawnCli(['serve', '--port', '0', '--tls-cert', good.cert, '--tls-key', good.key], {
+      ONEMAP_DATA_DIR: dataDir,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let err = '';
@@ -98,10 +128,26 @@ describe('HTTPS', () => {
   });
 
   it.each([
-    ['a missing certificate', () => ['--tls-cert', join(dir, 'none.crt'), '--tls-key', good.key], /^onemap: 无法读取证书文件 .*none\.crt（ENOENT）$/],
-    ['a key that is not PEM', () => ['--tls-cert', good.cert, '--tls-key', writeJunk('junk.key')], /^onemap: 私钥文件 .*junk\.key 不是有效的 PEM 私钥/],
-    ['a certificate that is not PEM', () => ['--tls-cert', writeJunk('junk.crt'), '--tls-key', good.key], /^onemap: 证书文件 .*junk\.crt 不是有效的 PEM 证书$/],
-    ['a key of another certificate', () => ['--tls-cert', good.cert, '--tls-key', other.key], /^onemap: 私钥 .*other\.key 与证书 .*good\.crt 不匹配$/],
+    [
+      'a missing certificate',
+      () => ['--tls-cert', join(dir, 'none.crt'), '--tls-key', good.key],
+      /^onemap: 无法读取证书文件 .*none\.crt（ENOENT）$/,
+    ],
+    [
+      'a key that is not PEM',
+      () => ['--tls-cert', good.cert, '--tls-key', writeJunk('junk.key')],
+      /^onemap: 私钥文件 .*junk\.key 不是有效的 PEM 私钥/,
+    ],
+    [
+      'a certificate that is not PEM',
+      () => ['--tls-cert', writeJunk('junk.crt'), '--tls-key', good.key],
+      /^onemap: 证书文件 .*junk\.crt 不是有效的 PEM 证书$/,
+    ],
+    [
+      'a key of another certificate',
+      () => ['--tls-cert', good.cert, '--tls-key', other.key],
+      /^onemap: 私钥 .*other\.key 与证书 .*good\.crt 不匹配$/,
+    ],
     ['a certificate without its key', () => ['--tls-cert', good.cert], /^onemap: HTTPS 需要同时指定证书与私钥/],
   ])('refuses to start with %s, in one Chinese line', { timeout: 60_000 }, async (_, args, message) => {
     const result = await runCli(['serve', '--port', '0', ...args()], { ONEMAP_DATA_DIR: join(dir, 'never-opened') });
@@ -111,7 +157,11 @@ describe('HTTPS', () => {
   });
 
   it('reads the files from ONEMAP_TLS_CERT and ONEMAP_TLS_KEY too', { timeout: 60_000 }, async () => {
-    const result = await runCli(['serve', '--port', '0'], { ONEMAP_DATA_DIR: join(dir, 'never-opened'), ONEMAP_TLS_CERT: good.cert, ONEMAP_TLS_KEY: other.key });
+    const result = await runCli(['serve', '--port', '0'], {
+      ONEMAP_DATA_DIR: join(dir, 'never-opened'),
+      ONEMAP_TLS_CERT: good.cert,
+      ONEMAP_TLS_KEY: other.key,
+    });
     expect(result.stderr.trim()).toMatch(/^onemap: 私钥 .*other\.key 与证书 .*good\.crt 不匹配$/);
   });
 });

@@ -56,18 +56,31 @@ describe.each(availableBackends())('uploads over HTTP (%s)', (kind) => {
    * busy test process — a browser retries that on a new connection by itself.
    */
   async function upload<T>(path: string, form: FormData | string, headers: Record<string, string>): Promise<Reply<T>> {
-    const encoded = new Request(server.url, { method: 'POST', body: form, headers: typeof form === 'string' ? { 'content-type': 'application/json' } : {} });
+    const encoded = new Request(server.url, {
+      method: 'POST',
+      body: form,
+      headers: typeof form === 'string' ? { 'content-type': 'application/json' } : {},
+    });
     const body = Buffer.from(await encoded.arrayBuffer());
     return new Promise((resolve, reject) => {
-      const req = request(`${server.url}/api/trpc/${path}`, {
-        method: 'POST',
-        agent: false,
-        headers: { ...headers, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply<T>['body'] }));
-      });
+      const req = request(
+        `${server.url}/api/trpc/${path}`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { ...headers, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply<T>['body'],
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -82,25 +95,43 @@ describe.each(availableBackends())('uploads over HTTP (%s)', (kind) => {
       admin,
     );
     expect(reply.status, reply.body.error?.message).toBe(200);
-    expect(reply.body.result?.data).toMatchObject({ status: 'dry-run', rows: LEDGER_ROWS, counts: { new: LEDGER_ROWS } });
-    expect((await database.db.select().from(schema.compounds).where(eq(schema.compounds.code, 'T-0001'))).length, 'a dry run writes nothing').toBe(0);
+    expect(reply.body.result?.data).toMatchObject({
+      status: 'dry-run',
+      rows: LEDGER_ROWS,
+      counts: { new: LEDGER_ROWS },
+    });
+    expect(
+      (await database.db.select().from(schema.compounds).where(eq(schema.compounds.code, 'T-0001'))).length,
+      'a dry run writes nothing',
+    ).toBe(0);
   }, 300_000);
 
   it('checks official boundaries in a dry run, then imports them', async () => {
     const official = JSON.stringify({
       type: 'FeatureCollection',
-      features: approximateTownshipBoundaries().features.slice(0, 3).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { XZQDM: f.properties.code } })),
+      features: approximateTownshipBoundaries()
+        .features.slice(0, 3)
+        .map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { XZQDM: f.properties.code } })),
     });
     type Report = { status: string; matched: { code: string }[]; missing: unknown[] };
-    const dry = await upload<Report>('ledger.importBoundaries', uploadForm('镇街边界.geojson', official, { crs: 'wgs84', dryRun: true }), admin);
+    const dry = await upload<Report>(
+      'ledger.importBoundaries',
+      uploadForm('镇街边界.geojson', official, { crs: 'wgs84', dryRun: true }),
+      admin,
+    );
     expect(dry.status, dry.body.error?.message).toBe(200);
     expect(dry.body.result?.data).toMatchObject({ status: 'dry-run', missing: expect.any(Array) });
     expect(dry.body.result!.data.matched).toHaveLength(3);
     const code = dry.body.result!.data.matched[0]!.code;
-    const sourceOf = async () => (await database.db.select().from(schema.townships).where(eq(schema.townships.code, code)))[0]!.boundarySource;
+    const sourceOf = async () =>
+      (await database.db.select().from(schema.townships).where(eq(schema.townships.code, code)))[0]!.boundarySource;
     expect(await sourceOf()).toBe('approximate');
 
-    const done = await upload<Report>('ledger.importBoundaries', uploadForm('镇街边界.geojson', official, { dryRun: false }), admin);
+    const done = await upload<Report>(
+      'ledger.importBoundaries',
+      uploadForm('镇街边界.geojson', official, { dryRun: false }),
+      admin,
+    );
     expect(done.status, done.body.error?.message).toBe(200);
     expect(done.body.result?.data.status).toBe('imported');
     expect(await sourceOf()).toBe('official');
@@ -120,15 +151,25 @@ describe.each(availableBackends())('uploads over HTTP (%s)', (kind) => {
   }, 120_000);
 
   it('refuses a base64 body in JSON, and uploads by anyone but an administrator', async () => {
-    const json = await upload('ledger.import', JSON.stringify({ fileName: '台账.csv', base64: Buffer.from(ledgerCsv(goodRows(2))).toString('base64') }), admin);
+    const json = await upload(
+      'ledger.import',
+      JSON.stringify({ fileName: '台账.csv', base64: Buffer.from(ledgerCsv(goodRows(2))).toString('base64') }),
+      admin,
+    );
     expect(json.status).toBe(400);
     expect(json.body.error?.message).toMatch(/文件上传/);
     for (const path of UPLOAD_PROCEDURES) {
-      const reply = await upload(path, uploadForm('台账.csv', ledgerCsv(goodRows(2)), { dryRun: false, replaceDemo: true }), analyst);
+      const reply = await upload(
+        path,
+        uploadForm('台账.csv', ledgerCsv(goodRows(2)), { dryRun: false, replaceDemo: true }),
+        analyst,
+      );
       expect(reply.status, path).toBe(403);
       const anonymous = await upload(path, uploadForm('台账.csv', ledgerCsv(goodRows(2))), {});
       expect(anonymous.status, path).toBe(401);
     }
-    expect((await database.db.select().from(schema.compounds).where(eq(schema.compounds.code, 'T-0001'))).length).toBe(0);
+    expect((await database.db.select().from(schema.compounds).where(eq(schema.compounds.code, 'T-0001'))).length).toBe(
+      0,
+    );
   });
 });

@@ -21,12 +21,21 @@ function runScript(body: string, env: Record<string, string>): Promise<{ code: n
   const script = join(dir, `script-${Math.random().toString(36).slice(2)}.ts`);
   writeFileSync(script, `import { log, logProcessFailures } from ${JSON.stringify(LOGGER)};\n${body}\n`);
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script],
+      { env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout });
+      },
+    );
   });
 }
-const parse = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+const parse = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LogLine);
 
 describe('the logger', () => {
   let captured: CapturedLog | undefined;
@@ -34,14 +43,33 @@ describe('the logger', () => {
 
   it('redacts secrets and whole headers or bodies, should any caller pass them', () => {
     captured = captureLog('info');
-    log.info({ password: 'p1-secret', user: { password: 'p2-secret', token: 't-secret' }, headers: { cookie: 'c-secret' }, body: 'b-secret', 'x-onemap-display-token': 'd-secret' }, 'careless');
+    log.info(
+      {
+        password: 'p1-secret',
+        user: { password: 'p2-secret', token: 't-secret' },
+        headers: { cookie: 'c-secret' },
+        body: 'b-secret',
+        'x-onemap-display-token': 'd-secret',
+      },
+      'careless',
+    );
     const [line] = captured.lines();
-    expect(line).toMatchObject({ password: REDACTED, user: { password: REDACTED, token: REDACTED }, headers: REDACTED, body: REDACTED, 'x-onemap-display-token': REDACTED });
+    expect(line).toMatchObject({
+      password: REDACTED,
+      user: { password: REDACTED, token: REDACTED },
+      headers: REDACTED,
+      body: REDACTED,
+      'x-onemap-display-token': REDACTED,
+    });
     expect(captured.text()).not.toMatch(/secret/);
   });
 
   it('keeps the statement of a failed query but not its parameters, in the message, the stack and the causes', () => {
-    const error = new DrizzleQueryError('insert into "sessions" ("token_hash", "user_id") values ($1, $2)', ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 7], new Error('relation "sessions" does not exist'));
+    const error = new DrizzleQueryError(
+      'insert into "sessions" ("token_hash", "user_id") values ($1, $2)',
+      ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 7],
+      new Error('relation "sessions" does not exist'),
+    );
     const logged = JSON.stringify(serializeError(new Error('wrapped', { cause: error })));
     expect(logged).toContain('insert into \\"sessions\\"');
     expect(logged).toContain('relation \\"sessions\\" does not exist');
@@ -59,7 +87,10 @@ describe('the logger', () => {
   });
 
   it('logs an unhandled rejection with its stack, and the process still ends as Node ends it', async () => {
-    const run = await runScript(`logProcessFailures();\nlog.info('serving');\nvoid Promise.reject(new Error('lost promise'));`, { ONEMAP_LOG_LEVEL: 'info' });
+    const run = await runScript(
+      `logProcessFailures();\nlog.info('serving');\nvoid Promise.reject(new Error('lost promise'));`,
+      { ONEMAP_LOG_LEVEL: 'info' },
+    );
     expect(run.code).toBe(1);
     const lines = parse(run.stdout);
     expect(lines.map((l) => l.msg)).toEqual(['serving', '未处理的 Promise 拒绝，进程退出']);

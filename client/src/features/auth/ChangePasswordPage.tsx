@@ -44,15 +44,40 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
         )}
         <label>
           {t('password.old')}
-          <input name="old-password" type="password" autoComplete="current-password" value={oldPassword} onChange={(e) => setOldPassword(e.target.value)} required autoFocus data-testid="old-password" />
+          <input
+            name="old-password"
+            type="password"
+            autoComplete="current-password"
+            value={oldPassword}
+            onChange={(e) => setOldPassword(e.target.value)}
+            required
+            autoFocus
+            data-testid="old-password"
+          />
         </label>
         <label>
           {t('password.new')}
-          <input name="new-password" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required data-testid="new-password" />
+          <input
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+            required
+            data-testid="new-password"
+          />
         </label>
         <label>
           {t('password.repeat')}
-          <input name="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required data-testid="repeat-password" />
+          <input
+            name="repeat-password"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            required
+            data-testid="repeat-password"
+          />
         </label>
         <p className="muted small">{t('password.rule')}</p>
         {(mismatch || change.error) && (
@@ -60,7 +85,12 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
             {mismatch ? t('password.mismatch') : change.error?.message}
           </p>
         )}
-        <button type="submit" className="button primary" disabled={change.isPending} data-testid="change-password-submit">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={change.isPending}
+          data-testid="change-password-submit"
+        >
           {change.isPending ? t('password.saving') : t('password.submit')}
         </button>
         {!required && (

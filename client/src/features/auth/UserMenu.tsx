@@ -30,7 +30,13 @@ export function UserMenu({ me }: { me: Me }) {
         </button>
       )}
       {me.via === 'session' && (
-        <button type="button" className="link" onClick={() => logout.mutate()} disabled={logout.isPending} data-testid="logout">
+        <button
+          type="button"
+          className="link"
+          onClick={() => logout.mutate()}
+          disabled={logout.isPending}
+          data-testid="logout"
+        >
           {t('login.logout')}
         </button>
       )}

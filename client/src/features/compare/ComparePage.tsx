@@ -12,7 +12,14 @@ import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
-import { compareParams, MAX_TOWNSHIPS, MIN_TOWNSHIPS, parseCompareView, toggleTownship, type CompareView } from './compareUrl.ts';
+import {
+  compareParams,
+  MAX_TOWNSHIPS,
+  MIN_TOWNSHIPS,
+  parseCompareView,
+  toggleTownship,
+  type CompareView,
+} from './compareUrl.ts';
 import './compare.css';
 
 type Series = RouterOutputs['metrics']['series'];
@@ -31,14 +38,18 @@ export function ComparePage({ weeks }: { weeks: string[] }) {
   return townships.data ? (
     <CompareBoard key={codes.join()} townshipList={townships.data} weeks={weeks} />
   ) : (
-    <p className="message">{townships.error ? t('app.loadError', { message: townships.error.message }) : t('app.loading')}</p>
+    <p className="message">
+      {townships.error ? t('app.loadError', { message: townships.error.message }) : t('app.loading')}
+    </p>
   );
 }
 
 function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; name: string }[]; weeks: string[] }) {
   const { t } = useI18n();
   const firstWeek = weeks[0] ?? '';
-  const [initial] = useState(() => parseCompareView(window.location.search, { townshipCodes: townshipList.map((tw) => tw.code), weeks }));
+  const [initial] = useState(() =>
+    parseCompareView(window.location.search, { townshipCodes: townshipList.map((tw) => tw.code), weeks }),
+  );
   const [view, setView] = useState<CompareView>({ townships: initial.townships, from: initial.from });
   const [notice, setNotice] = useState(initial.invalid);
   useEffect(() => writeParams(compareParams(view, firstWeek)), [view, firstWeek]);
@@ -58,7 +69,11 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
         <span className="spacer" />
         <label className="select">
           <span>{t('compare.from')}</span>
-          <select value={view.from} onChange={(e) => setView({ ...view, from: e.target.value })} data-testid="compare-from">
+          <select
+            value={view.from}
+            onChange={(e) => setView({ ...view, from: e.target.value })}
+            data-testid="compare-from"
+          >
             {weeks.map((w) => (
               <option key={w} value={w}>
                 {w}
@@ -82,7 +97,11 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
             {t('compare.chosen', { count: view.townships.length, max: MAX_TOWNSHIPS })}
           </span>
           {view.townships.length > 0 && (
-            <button type="button" className="link small compare-clear" onClick={() => setView({ ...view, townships: [] })}>
+            <button
+              type="button"
+              className="link small compare-clear"
+              onClick={() => setView({ ...view, townships: [] })}
+            >
               {t('compare.clear')}
             </button>
           )}
@@ -92,7 +111,11 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
             const slot = view.townships.indexOf(tw.code);
             const full = slot < 0 && view.townships.length >= MAX_TOWNSHIPS;
             return (
-              <label key={tw.code} className={`compare-chip${slot >= 0 ? ' on' : ''}${full ? ' full' : ''}`} style={slot >= 0 ? { borderColor: TOWNSHIP_COLORS[slot] } : undefined}>
+              <label
+                key={tw.code}
+                className={`compare-chip${slot >= 0 ? ' on' : ''}${full ? ' full' : ''}`}
+                style={slot >= 0 ? { borderColor: TOWNSHIP_COLORS[slot] } : undefined}
+              >
                 <input
                   type="checkbox"
                   checked={slot >= 0}
@@ -100,7 +123,9 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
                   onChange={() => setView({ ...view, townships: toggleTownship(view.townships, tw.code) })}
                   data-testid={`pick-${tw.code}`}
                 />
-                {slot >= 0 && <span className="swatch" style={{ background: TOWNSHIP_COLORS[slot] }} aria-hidden="true" />}
+                {slot >= 0 && (
+                  <span className="swatch" style={{ background: TOWNSHIP_COLORS[slot] }} aria-hidden="true" />
+                )}
                 {tw.name}
               </label>
             );
@@ -140,7 +165,14 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
           </ul>
           <div className="compare-charts">
             {INDICATOR_ORDER.map((key) => (
-              <IndicatorChart key={key} indicator={key} series={series.data} report={report.data} chosen={chosen} from={view.from} />
+              <IndicatorChart
+                key={key}
+                indicator={key}
+                series={series.data}
+                report={report.data}
+                chosen={chosen}
+                from={view.from}
+              />
             ))}
           </div>
           <LatestTable report={report.data} chosen={chosen} />
@@ -150,7 +182,19 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
   );
 }
 
-function IndicatorChart({ indicator, series, report, chosen, from }: { indicator: IndicatorKey; series: Series; report: Report; chosen: { code: string; name: string; color: string }[]; from: string }) {
+function IndicatorChart({
+  indicator,
+  series,
+  report,
+  chosen,
+  from,
+}: {
+  indicator: IndicatorKey;
+  series: Series;
+  report: Report;
+  chosen: { code: string; name: string; color: string }[];
+  from: string;
+}) {
   const { t } = useI18n();
   const k = scaleOf(indicator);
   const goal = report.city.indicators[indicator];
@@ -170,7 +214,11 @@ function IndicatorChart({ indicator, series, report, chosen, from }: { indicator
         {goal.target !== null && (
           <span className="muted small">
             {' '}
-            · {t(goal.targetSource === 'assumed' ? 'indicator.goalAssumed' : 'indicator.goal', { goal: formatIndicator(indicator, goal.target), deadline: goal.deadline ?? '' })}
+            ·{' '}
+            {t(goal.targetSource === 'assumed' ? 'indicator.goalAssumed' : 'indicator.goal', {
+              goal: formatIndicator(indicator, goal.target),
+              deadline: goal.deadline ?? '',
+            })}
           </span>
         )}
       </h3>
@@ -178,18 +226,45 @@ function IndicatorChart({ indicator, series, report, chosen, from }: { indicator
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
           <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
           <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 11 }} minTickGap={48} />
-          <YAxis tick={{ fill: '#8ea3bd', fontSize: 11 }} unit={unit} domain={domainOf(indicator)} width={52} allowDataOverflow={false} />
+          <YAxis
+            tick={{ fill: '#8ea3bd', fontSize: 11 }}
+            unit={unit}
+            domain={domainOf(indicator)}
+            width={52}
+            allowDataOverflow={false}
+          />
           <Tooltip
             contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }}
             labelStyle={{ color: '#e3ecf7' }}
             formatter={(value) => format(value)}
           />
           {goal.target !== null && (
-            <ReferenceLine y={goal.target * k} stroke={GOAL} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: t('tracker.goal'), fill: GOAL, fontSize: 11, position: 'insideTopLeft' }} />
+            <ReferenceLine
+              y={goal.target * k}
+              stroke={GOAL}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{ value: t('tracker.goal'), fill: GOAL, fontSize: 11, position: 'insideTopLeft' }}
+            />
           )}
-          <Line dataKey="city" name={t('township.city')} stroke={CITY} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="city"
+            name={t('township.city')}
+            stroke={CITY}
+            strokeDasharray="5 4"
+            dot={false}
+            isAnimationActive={false}
+          />
           {chosen.map((c) => (
-            <Line key={c.code} dataKey={c.code} name={c.name} stroke={c.color} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              key={c.code}
+              dataKey={c.code}
+              name={c.name}
+              stroke={c.color}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -250,8 +325,11 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
         </thead>
         <tbody>
           {INDICATOR_ORDER.map((key) => {
-            const values = chosen.map((c) => rows.get(c.code)?.indicators[key].value ?? null).filter((v): v is number => v !== null);
-            const best = values.length === 0 ? null : key === 'petitionRate' ? Math.min(...values) : Math.max(...values);
+            const values = chosen
+              .map((c) => rows.get(c.code)?.indicators[key].value ?? null)
+              .filter((v): v is number => v !== null);
+            const best =
+              values.length === 0 ? null : key === 'petitionRate' ? Math.min(...values) : Math.max(...values);
             const city = report.city.indicators[key];
             return (
               <tr key={key} data-testid={`compare-row-${key}`}>
@@ -260,10 +338,18 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
                   const ind = rows.get(c.code)?.indicators[key];
                   const better = isImprovement(key, ind?.delta);
                   return [
-                    <td key={`${c.code}v`} className={`num value${ind?.value !== null && ind?.value === best && chosen.length > 1 ? ' best' : ''}`} data-testid={`latest-${c.code}-${key}`}>
+                    <td
+                      key={`${c.code}v`}
+                      className={`num value${ind?.value !== null && ind?.value === best && chosen.length > 1 ? ' best' : ''}`}
+                      data-testid={`latest-${c.code}-${key}`}
+                    >
                       {formatIndicator(key, ind?.value)}
                     </td>,
-                    <td key={`${c.code}d`} className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`} data-testid={`delta-${c.code}-${key}`}>
+                    <td
+                      key={`${c.code}d`}
+                      className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}
+                      data-testid={`delta-${c.code}-${key}`}
+                    >
                       {formatDelta(key, ind?.delta)}
                     </td>,
                     <td key={`${c.code}r`} className="num rank" data-testid={`rank-${c.code}-${key}`}>

@@ -15,7 +15,10 @@ export interface ParsedCompareView extends CompareView {
   invalid: boolean;
 }
 
-export function parseCompareView(search: string, known: { townshipCodes: readonly string[]; weeks: readonly string[] }): ParsedCompareView {
+export function parseCompareView(
+  search: string,
+  known: { townshipCodes: readonly string[]; weeks: readonly string[] },
+): ParsedCompareView {
   const params = new URLSearchParams(search);
   const fallback: ParsedCompareView = { townships: [], from: known.weeks[0] ?? '', invalid: false };
   const rawTownships = params.get('t');
@@ -25,7 +28,13 @@ export function parseCompareView(search: string, known: { townshipCodes: readonl
     townships = rawTownships.split(',');
     const distinct = new Set(townships);
     const allKnown = townships.every((code) => known.townshipCodes.includes(code));
-    if (!allKnown || distinct.size !== townships.length || townships.length < MIN_TOWNSHIPS || townships.length > MAX_TOWNSHIPS) return { ...fallback, invalid: true };
+    if (
+      !allKnown ||
+      distinct.size !== townships.length ||
+      townships.length < MIN_TOWNSHIPS ||
+      townships.length > MAX_TOWNSHIPS
+    )
+      return { ...fallback, invalid: true };
   }
   if (rawFrom !== null && !known.weeks.includes(rawFrom)) return { ...fallback, invalid: true };
   return { townships, from: rawFrom ?? fallback.from, invalid: false };
@@ -34,7 +43,10 @@ export function parseCompareView(search: string, known: { townshipCodes: readonl
 /** The query parameters for a view: `t` only once enough townships are chosen to compare. */
 export function compareParams(view: CompareView, firstWeek: string): Record<'t' | 'from', string | null> {
   return {
-    t: view.townships.length >= MIN_TOWNSHIPS && view.townships.length <= MAX_TOWNSHIPS ? view.townships.join(',') : null,
+    t:
+      view.townships.length >= MIN_TOWNSHIPS && view.townships.length <= MAX_TOWNSHIPS
+        ? view.townships.join(',')
+        : null,
     from: view.from && view.from !== firstWeek ? view.from : null,
   };
 }

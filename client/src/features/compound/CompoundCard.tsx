@@ -6,26 +6,51 @@ import { SideCard } from './SideCard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { classOf, LAYER_CLASSES, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
 
-const PARTY = { standalone: 'class.party.standalone', combined: 'class.party.combined', joint: 'class.party.joint' } as const;
+const PARTY = {
+  standalone: 'class.party.standalone',
+  combined: 'class.party.combined',
+  joint: 'class.party.joint',
+} as const;
 
 export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRow; asOf: string; onClose(): void }) {
   const { t } = useI18n();
   const history = useQuery(trpc.compounds.history.queryOptions({ code: compound.code, asOf }));
   const label = (layer: CoverageLayer) => {
     const cls = LAYER_CLASSES[layer].find((c) => c.id === classOf(layer, compound))!;
-    return <span className="chip" style={{ borderColor: cls.color }}>{t(cls.label)}</span>;
+    return (
+      <span className="chip" style={{ borderColor: cls.color }}>
+        {t(cls.label)}
+      </span>
+    );
   };
   const h = history.data;
   const events = h
     ? [
-        ...h.partyOrganisations.map((o) => ({ date: o.establishedOn, text: `${t('card.partyOrg')}：${o.name}（${t(PARTY[o.type])}）${o.dissolvedOn ? ` ${t('card.until', { date: o.dissolvedOn })}` : ''}` })),
-        ...h.committeeTerms.map((c) => ({ date: c.formedOn, text: `${t('card.committee')}：${t('card.members', { members: c.members, party: c.partyMembers })} ${t('card.until', { date: c.endedOn ?? c.termEnd })}` })),
-        ...h.contracts.map((k) => ({ date: k.startOn, text: `${t('card.property')}：${k.company}${k.endOn ? ` ${t('card.until', { date: k.endOn })}` : ''}` })),
-        ...h.evaluations.map((e) => ({ date: e.evaluatedOn, text: `${t('card.rating')}：${t(`class.rating.${e.rating}`)}（${e.score}）` })),
+        ...h.partyOrganisations.map((o) => ({
+          date: o.establishedOn,
+          text: `${t('card.partyOrg')}：${o.name}（${t(PARTY[o.type])}）${o.dissolvedOn ? ` ${t('card.until', { date: o.dissolvedOn })}` : ''}`,
+        })),
+        ...h.committeeTerms.map((c) => ({
+          date: c.formedOn,
+          text: `${t('card.committee')}：${t('card.members', { members: c.members, party: c.partyMembers })} ${t('card.until', { date: c.endedOn ?? c.termEnd })}`,
+        })),
+        ...h.contracts.map((k) => ({
+          date: k.startOn,
+          text: `${t('card.property')}：${k.company}${k.endOn ? ` ${t('card.until', { date: k.endOn })}` : ''}`,
+        })),
+        ...h.evaluations.map((e) => ({
+          date: e.evaluatedOn,
+          text: `${t('card.rating')}：${t(`class.rating.${e.rating}`)}（${e.score}）`,
+        })),
       ].sort((a, b) => (a.date < b.date ? 1 : -1))
     : [];
   return (
-    <SideCard title={compound.name} subtitle={`${compound.townshipName} · ${compound.community} · ${compound.code}`} testId="compound-card" onClose={onClose}>
+    <SideCard
+      title={compound.name}
+      subtitle={`${compound.townshipName} · ${compound.community} · ${compound.code}`}
+      testId="compound-card"
+      onClose={onClose}
+    >
       <dl className="facts">
         <dt>{t('card.households')}</dt>
         <dd>{compound.households.toLocaleString()}</dd>
@@ -58,7 +83,11 @@ export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRo
         )}
       </ol>
       <p>
-        <Link href={`/compound/${encodeURIComponent(compound.code)}?asOf=${asOf}`} className="button" data-testid="full-record-link">
+        <Link
+          href={`/compound/${encodeURIComponent(compound.code)}?asOf=${asOf}`}
+          className="button"
+          data-testid="full-record-link"
+        >
           {t('card.fullRecord')} →
         </Link>
       </p>

@@ -11,7 +11,17 @@ import { Link } from '../../app/router.tsx';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
-import { byYear, countByKind, monthlyActivity, parseKinds, RECORD_KINDS, serialiseKinds, timelineEntries, type RecordKind, type TimelineEntry } from './timeline.ts';
+import {
+  byYear,
+  countByKind,
+  monthlyActivity,
+  parseKinds,
+  RECORD_KINDS,
+  serialiseKinds,
+  timelineEntries,
+  type RecordKind,
+  type TimelineEntry,
+} from './timeline.ts';
 import './compoundPage.css';
 
 type State = RouterOutputs['compounds']['stateOn'];
@@ -19,7 +29,11 @@ type Compound = RouterOutputs['compounds']['history']['compound'];
 
 const FIRST_DAY = '2024-01-01';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PARTY = { standalone: 'class.party.standalone', combined: 'class.party.combined', joint: 'class.party.joint' } as const;
+const PARTY = {
+  standalone: 'class.party.standalone',
+  combined: 'class.party.combined',
+  joint: 'class.party.joint',
+} as const;
 const ISSUE_STAGES = [
   ['openedOn', 'accepted'],
   ['dispatchedOn', 'dispatched'],
@@ -36,12 +50,19 @@ function isRealDate(value: string): boolean {
 
 export function CompoundPage({ code, today }: { code: string; today: string }) {
   const { t } = useI18n();
-  const parseDate = useCallback((raw: string | null) => (raw && isRealDate(raw) && raw >= FIRST_DAY && raw <= today ? raw : undefined), [today]);
+  const parseDate = useCallback(
+    (raw: string | null) => (raw && isRealDate(raw) && raw >= FIRST_DAY && raw <= today ? raw : undefined),
+    [today],
+  );
   const serialiseDate = useCallback((d: string) => (d === today ? null : d), [today]);
   const [asOf, setAsOf, badDate] = useUrlParam('asOf', parseDate, serialiseDate, today);
   const [kinds, setKinds, badKinds] = useUrlParam<RecordKind[]>('show', parseKinds, serialiseKinds, [...RECORD_KINDS]);
   const history = useQuery(trpc.compounds.history.queryOptions({ code, complete: true }));
-  const state = useQuery({ ...trpc.compounds.stateOn.queryOptions({ code, asOf }), placeholderData: keepPreviousData, enabled: history.isSuccess });
+  const state = useQuery({
+    ...trpc.compounds.stateOn.queryOptions({ code, asOf }),
+    placeholderData: keepPreviousData,
+    enabled: history.isSuccess,
+  });
   // A link to a past date opens with that date's place on the timeline in view.
   const scrolled = useRef(false);
   useEffect(() => {
@@ -89,7 +110,12 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
       <Facts compound={c} t={t} />
       <div className="compound-grid">
         <div className="compound-side">
-          <section className="panel compound-state" aria-labelledby="state-title" data-testid="compound-state" data-as-of={state.data && !state.isPlaceholderData ? state.data.asOf : ''}>
+          <section
+            className="panel compound-state"
+            aria-labelledby="state-title"
+            data-testid="compound-state"
+            data-as-of={state.data && !state.isPlaceholderData ? state.data.asOf : ''}
+          >
             <header>
               <h3 id="state-title">{t('compoundPage.stateTitle')}</h3>
               <label className="compound-date">
@@ -129,7 +155,9 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
             <h3 id="timeline-title">
               {t('compoundPage.timeline')}{' '}
               <span className="muted small" data-testid="timeline-count">
-                {shown.length === entries.length ? t('compoundPage.recordCount', { count: entries.length }) : t('compoundPage.shownCount', { shown: shown.length, count: entries.length })}
+                {shown.length === entries.length
+                  ? t('compoundPage.recordCount', { count: entries.length })
+                  : t('compoundPage.shownCount', { shown: shown.length, count: entries.length })}
               </span>
             </h3>
             <fieldset className="kind-filter">
@@ -139,7 +167,13 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
                   <input
                     type="checkbox"
                     checked={kinds.includes(kind)}
-                    onChange={() => setKinds(kinds.includes(kind) ? kinds.filter((k) => k !== kind) : RECORD_KINDS.filter((k) => k === kind || kinds.includes(k)))}
+                    onChange={() =>
+                      setKinds(
+                        kinds.includes(kind)
+                          ? kinds.filter((k) => k !== kind)
+                          : RECORD_KINDS.filter((k) => k === kind || kinds.includes(k)),
+                      )
+                    }
                     data-testid={`kind-${kind}`}
                   />
                   {t(`record.${kind}`)} <span className="count">{counts[kind]}</span>
@@ -198,14 +232,22 @@ function StateFacts({ state: s, t }: { state: State; t: Translate }) {
         )}
       </dd>
       <dt>{t('card.committee')}</dt>
-      <dd data-testid="state-committee" data-value={st.committeeInOffice ? (st.committeePartyMajority ? 'partyMajority' : 'inOffice') : ''}>
+      <dd
+        data-testid="state-committee"
+        data-value={st.committeeInOffice ? (st.committeePartyMajority ? 'partyMajority' : 'inOffice') : ''}
+      >
         {s.committee ? (
           <>
-            <strong>{t(st.committeePartyMajority ? 'class.committee.partyMajority' : 'class.committee.inOffice')}</strong>{' '}
+            <strong>
+              {t(st.committeePartyMajority ? 'class.committee.partyMajority' : 'class.committee.inOffice')}
+            </strong>{' '}
             {t('card.members', { members: s.committee.members, party: s.committee.partyMembers })}
-            {s.committee.chairIsPartySecretary && <span className="tag compound-model">{t('secondary.chairIsSecretary')}</span>}
+            {s.committee.chairIsPartySecretary && (
+              <span className="tag compound-model">{t('secondary.chairIsSecretary')}</span>
+            )}
             <small>
-              {t('card.since', { date: s.committee.formedOn })} · {t('compoundPage.termEnd', { date: s.committee.termEnd })}
+              {t('card.since', { date: s.committee.formedOn })} ·{' '}
+              {t('compoundPage.termEnd', { date: s.committee.termEnd })}
             </small>
           </>
         ) : (
@@ -227,18 +269,22 @@ function StateFacts({ state: s, t }: { state: State; t: Translate }) {
       <dd data-testid="state-rating" data-value={st.rating ?? ''}>
         {st.rating && s.evaluation ? (
           <>
-            <strong className={`rating rating-${st.rating}`}>{t(`class.rating.${st.rating}`)}</strong> {t('compoundPage.score', { score: s.evaluation.score })}
+            <strong className={`rating rating-${st.rating}`}>{t(`class.rating.${st.rating}`)}</strong>{' '}
+            {t('compoundPage.score', { score: s.evaluation.score })}
             <small>{t('compoundPage.evaluatedOn', { date: s.evaluation.evaluatedOn })}</small>
           </>
         ) : (
-          <span className="state-none">{t(st.propertyManaged ? 'class.rating.notEvaluated' : 'class.rating.unmanaged')}</span>
+          <span className="state-none">
+            {t(st.propertyManaged ? 'class.rating.notEvaluated' : 'class.rating.unmanaged')}
+          </span>
         )}
       </dd>
       <dt>{t('card.lastMeeting')}</dt>
       <dd data-testid="state-meeting" data-value={st.lastMeetingDate ?? ''}>
         {s.lastMeeting ? (
           <>
-            <strong>{s.lastMeeting.heldOn}</strong> {t('compoundPage.daysAgo', { days: daysBetween(s.lastMeeting.heldOn, s.asOf) })}
+            <strong>{s.lastMeeting.heldOn}</strong>{' '}
+            {t('compoundPage.daysAgo', { days: daysBetween(s.lastMeeting.heldOn, s.asOf) })}
             <small>{s.lastMeeting.topics || '—'}</small>
           </>
         ) : (
@@ -247,14 +293,17 @@ function StateFacts({ state: s, t }: { state: State; t: Translate }) {
       </dd>
       <dt>{t('card.issues')}</dt>
       <dd data-testid="state-issues" data-value={`${st.openIssues}/${st.overdueIssues}`}>
-        <strong className={st.overdueIssues > 0 ? 'state-bad' : ''}>{t('card.openIssues', { open: st.openIssues, overdue: st.overdueIssues })}</strong>
+        <strong className={st.overdueIssues > 0 ? 'state-bad' : ''}>
+          {t('card.openIssues', { open: st.openIssues, overdue: st.overdueIssues })}
+        </strong>
         {s.openIssues.length > 0 && (
           <ul className="open-issues">
             {s.openIssues.map((i) => (
               <li key={i.id} className={i.overdue ? 'overdue' : ''}>
                 <span>{t(`issue.category.${i.category}`)}</span> <span className="muted">{i.summary}</span>
                 <small>
-                  {t('compoundPage.openedOn', { date: i.openedOn })} · {t(`issue.status.${i.statusOnDate}`)} · {t('compoundPage.dueOn', { date: i.dueOn })}
+                  {t('compoundPage.openedOn', { date: i.openedOn })} · {t(`issue.status.${i.statusOnDate}`)} ·{' '}
+                  {t('compoundPage.dueOn', { date: i.dueOn })}
                   {i.overdue && <span className="tag tag-red">{t('compoundPage.overdue')}</span>}
                 </small>
               </li>
@@ -267,7 +316,19 @@ function StateFacts({ state: s, t }: { state: State; t: Translate }) {
 }
 
 /** Meetings, resident issues and petitions per month over the whole history; a click picks the month's last day. */
-function ActivityChart({ entries, asOf, today, onPickDate, t }: { entries: TimelineEntry[]; asOf: string; today: string; onPickDate(date: string): void; t: Translate }) {
+function ActivityChart({
+  entries,
+  asOf,
+  today,
+  onPickDate,
+  t,
+}: {
+  entries: TimelineEntry[];
+  asOf: string;
+  today: string;
+  onPickDate(date: string): void;
+  t: Translate;
+}) {
   const data = monthlyActivity(entries, FIRST_DAY, today);
   const pick = (month: string | undefined) => {
     if (!month) return;
@@ -280,11 +341,19 @@ function ActivityChart({ entries, asOf, today, onPickDate, t }: { entries: Timel
         {t('compoundPage.activity')} <span className="muted small">{t('compoundPage.activityHint')}</span>
       </h3>
       <ResponsiveContainer width="100%" height={170}>
-        <BarChart data={data} margin={{ top: 6, right: 6, bottom: 0, left: -24 }} onClick={(e) => pick(typeof e?.activeLabel === 'string' ? e.activeLabel : undefined)}>
+        <BarChart
+          data={data}
+          margin={{ top: 6, right: 6, bottom: 0, left: -24 }}
+          onClick={(e) => pick(typeof e?.activeLabel === 'string' ? e.activeLabel : undefined)}
+        >
           <CartesianGrid stroke="#213853" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="month" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={24} />
           <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} allowDecimals={false} />
-          <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} labelStyle={{ color: '#e3ecf7' }} cursor={{ fill: 'rgba(63, 193, 255, 0.08)' }} />
+          <Tooltip
+            contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }}
+            labelStyle={{ color: '#e3ecf7' }}
+            cursor={{ fill: 'rgba(63, 193, 255, 0.08)' }}
+          />
           <ReferenceLine x={asOf.slice(0, 7)} stroke="#ffb020" strokeWidth={2} />
           <Bar dataKey="meeting" name={t('record.meeting')} stackId="a" fill="#3fc1ff" isAnimationActive={false} />
           <Bar dataKey="issue" name={t('record.issue')} stackId="a" fill="#ff6fa8" isAnimationActive={false} />
@@ -315,7 +384,19 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function Timeline({ entries, asOf, today, onPickDate, t }: { entries: TimelineEntry[]; asOf: string; today: string; onPickDate(date: string): void; t: Translate }) {
+function Timeline({
+  entries,
+  asOf,
+  today,
+  onPickDate,
+  t,
+}: {
+  entries: TimelineEntry[];
+  asOf: string;
+  today: string;
+  onPickDate(date: string): void;
+  t: Translate;
+}) {
   if (entries.length === 0) return <p className="muted">{t('compoundPage.noRecords')}</p>;
   const markerAt = entries.findIndex((e) => e.date <= asOf);
   return (
@@ -323,11 +404,20 @@ function Timeline({ entries, asOf, today, onPickDate, t }: { entries: TimelineEn
       {byYear(entries).map((group) => (
         <section key={group.year} className="timeline-year">
           <h4>
-            {t('compoundPage.year', { year: group.year })} <span className="muted small">{t('compoundPage.recordCount', { count: group.entries.length })}</span>
+            {t('compoundPage.year', { year: group.year })}{' '}
+            <span className="muted small">{t('compoundPage.recordCount', { count: group.entries.length })}</span>
           </h4>
           <ol>
             {group.entries.map((e) => (
-              <TimelineItem key={`${e.kind}-${e.id}`} entry={e} after={e.date > asOf} marker={entries[markerAt] === e ? asOf : null} today={today} onPickDate={onPickDate} t={t} />
+              <TimelineItem
+                key={`${e.kind}-${e.id}`}
+                entry={e}
+                after={e.date > asOf}
+                marker={entries[markerAt] === e ? asOf : null}
+                today={today}
+                onPickDate={onPickDate}
+                t={t}
+              />
             ))}
           </ol>
         </section>
@@ -336,7 +426,21 @@ function Timeline({ entries, asOf, today, onPickDate, t }: { entries: TimelineEn
   );
 }
 
-function TimelineItem({ entry: e, after, marker, today, onPickDate, t }: { entry: TimelineEntry; after: boolean; marker: string | null; today: string; onPickDate(date: string): void; t: Translate }) {
+function TimelineItem({
+  entry: e,
+  after,
+  marker,
+  today,
+  onPickDate,
+  t,
+}: {
+  entry: TimelineEntry;
+  after: boolean;
+  marker: string | null;
+  today: string;
+  onPickDate(date: string): void;
+  t: Translate;
+}) {
   return (
     <>
       {marker && (
@@ -344,8 +448,17 @@ function TimelineItem({ entry: e, after, marker, today, onPickDate, t }: { entry
           <span>{t('compoundPage.marker', { date: marker })}</span>
         </li>
       )}
-      <li className={`timeline-entry kind-${e.kind}${after ? ' after' : ''}`} data-kind={e.kind} data-testid="timeline-entry">
-        <button type="button" className="entry-date" title={t('compoundPage.pickDate')} onClick={() => onPickDate(e.date)}>
+      <li
+        className={`timeline-entry kind-${e.kind}${after ? ' after' : ''}`}
+        data-kind={e.kind}
+        data-testid="timeline-entry"
+      >
+        <button
+          type="button"
+          className="entry-date"
+          title={t('compoundPage.pickDate')}
+          onClick={() => onPickDate(e.date)}
+        >
           {e.date}
         </button>
         <span className="entry-kind">{t(`record.${e.kind}`)}</span>
@@ -361,7 +474,10 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       const r = e.record;
       return (
         <>
-          <strong>{r.name}</strong>（{t(PARTY[r.type])}）<small>{r.dissolvedOn ? t('compoundPage.dissolvedOn', { date: r.dissolvedOn }) : t('compoundPage.inForce')}</small>
+          <strong>{r.name}</strong>（{t(PARTY[r.type])}）
+          <small>
+            {r.dissolvedOn ? t('compoundPage.dissolvedOn', { date: r.dissolvedOn }) : t('compoundPage.inForce')}
+          </small>
         </>
       );
     }
@@ -369,10 +485,15 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       const r = e.record;
       return (
         <>
-          <strong>{t('compoundPage.committeeFormed')}</strong> {t('card.members', { members: r.members, party: r.partyMembers })}
+          <strong>{t('compoundPage.committeeFormed')}</strong>{' '}
+          {t('card.members', { members: r.members, party: r.partyMembers })}
           {r.partyMembers * 2 >= r.members && <span className="tag tag-red">{t('compoundPage.partyMajority')}</span>}
           {r.chairIsPartySecretary && <span className="tag compound-model">{t('secondary.chairIsSecretary')}</span>}
-          <small>{r.endedOn ? t('compoundPage.endedEarly', { date: r.endedOn, termEnd: r.termEnd }) : t('compoundPage.termEnd', { date: r.termEnd })}</small>
+          <small>
+            {r.endedOn
+              ? t('compoundPage.endedEarly', { date: r.endedOn, termEnd: r.termEnd })
+              : t('compoundPage.termEnd', { date: r.termEnd })}
+          </small>
         </>
       );
     }
@@ -389,7 +510,8 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       const r = e.record;
       return (
         <>
-          <strong className={`rating rating-${r.rating}`}>{t(`class.rating.${r.rating}`)}</strong> {t('compoundPage.score', { score: r.score })}
+          <strong className={`rating rating-${r.rating}`}>{t(`class.rating.${r.rating}`)}</strong>{' '}
+          {t('compoundPage.score', { score: r.score })}
           <small>{t('compoundPage.safetyScore', { score: r.safetyScore })}</small>
         </>
       );
@@ -410,7 +532,8 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       const short = (date: string) => (date.slice(0, 4) === r.openedOn.slice(0, 4) ? date.slice(5) : date);
       return (
         <>
-          <strong>{t(`issue.category.${r.category}`)}</strong> {r.summary} <span className="muted">· {t(`issue.channel.${r.channel}`)}</span>
+          <strong>{t(`issue.category.${r.category}`)}</strong> {r.summary}{' '}
+          <span className="muted">· {t(`issue.channel.${r.channel}`)}</span>
           <span className="issue-moves">
             {ISSUE_STAGES.map(([field, stage]) =>
               r[field] ? (
@@ -419,7 +542,9 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
                 </span>
               ) : null,
             )}
-            <span className={`move due${overdue ? ' late' : ''}`}>{t('compoundPage.dueOn', { date: short(r.dueOn) })}</span>
+            <span className={`move due${overdue ? ' late' : ''}`}>
+              {t('compoundPage.dueOn', { date: short(r.dueOn) })}
+            </span>
           </span>
         </>
       );
@@ -429,7 +554,9 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       return (
         <>
           <strong>{t(`petition.kind.${r.kind}`)}</strong> {t(`issue.category.${r.category}`)}
-          <small>{r.resolvedOn ? t('compoundPage.resolvedOn', { date: r.resolvedOn }) : t('compoundPage.unresolved')}</small>
+          <small>
+            {r.resolvedOn ? t('compoundPage.resolvedOn', { date: r.resolvedOn }) : t('compoundPage.unresolved')}
+          </small>
         </>
       );
     }

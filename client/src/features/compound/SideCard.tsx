@@ -2,7 +2,19 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 
-export function SideCard({ title, subtitle, testId, onClose, children }: { title: string; subtitle: ReactNode; testId: string; onClose(): void; children: ReactNode }) {
+export function SideCard({
+  title,
+  subtitle,
+  testId,
+  onClose,
+  children,
+}: {
+  title: string;
+  subtitle: ReactNode;
+  testId: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <aside className="card" aria-label={title} data-testid={testId}>

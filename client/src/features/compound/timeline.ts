@@ -21,16 +21,28 @@ export type TimelineEntry =
 
 export function timelineEntries(h: History): TimelineEntry[] {
   const entries: TimelineEntry[] = [
-    ...h.partyOrganisations.map((record) => ({ kind: 'party' as const, date: record.establishedOn, id: record.id, record })),
+    ...h.partyOrganisations.map((record) => ({
+      kind: 'party' as const,
+      date: record.establishedOn,
+      id: record.id,
+      record,
+    })),
     ...h.committeeTerms.map((record) => ({ kind: 'committee' as const, date: record.formedOn, id: record.id, record })),
     ...h.contracts.map((record) => ({ kind: 'property' as const, date: record.startOn, id: record.id, record })),
-    ...h.evaluations.map((record) => ({ kind: 'evaluation' as const, date: record.evaluatedOn, id: record.id, record })),
+    ...h.evaluations.map((record) => ({
+      kind: 'evaluation' as const,
+      date: record.evaluatedOn,
+      id: record.id,
+      record,
+    })),
     ...h.meetings.map((record) => ({ kind: 'meeting' as const, date: record.heldOn, id: record.id, record })),
     ...h.issues.map((record) => ({ kind: 'issue' as const, date: record.openedOn, id: record.id, record })),
     ...h.petitions.map((record) => ({ kind: 'petition' as const, date: record.receivedOn, id: record.id, record })),
   ];
   const order = (kind: RecordKind) => RECORD_KINDS.indexOf(kind);
-  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : order(a.kind) - order(b.kind) || b.id - a.id));
+  return entries.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : order(a.kind) - order(b.kind) || b.id - a.id,
+  );
 }
 
 export function countByKind(entries: readonly TimelineEntry[]): Record<RecordKind, number> {
@@ -64,7 +76,11 @@ export function serialiseKinds(kinds: readonly RecordKind[]): string | null {
 }
 
 /** Meetings, resident issues and petitions per calendar month ('YYYY-MM') from `from` to `to`. */
-export function monthlyActivity(entries: readonly TimelineEntry[], from: string, to: string): { month: string; meeting: number; issue: number; petition: number }[] {
+export function monthlyActivity(
+  entries: readonly TimelineEntry[],
+  from: string,
+  to: string,
+): { month: string; meeting: number; issue: number; petition: number }[] {
   const months: { month: string; meeting: number; issue: number; petition: number }[] = [];
   const index = new Map<string, number>();
   let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];

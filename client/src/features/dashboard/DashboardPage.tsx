@@ -46,7 +46,10 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
   const report = useQuery({ ...trpc.metrics.report.queryOptions({ asOf }), placeholderData: keepPreviousData });
   const features = useMemo(() => townshipFeatures(townships), [townships]);
-  const style = useMemo(() => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }), [features]);
+  const style = useMemo(
+    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
+    [features],
+  );
   const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
   const shadingScale = useMemo(
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
@@ -71,7 +74,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const onHover = useCallback(
     (info: PickingInfo) => {
       const object = (info.object as CompoundRow | undefined) ?? townshipAt(features, info.coordinate);
-      const text = !object ? null : 'households' in object ? `${object.name} · ${t('tooltip.households', { count: object.households })}` : object.properties.name;
+      const text = !object
+        ? null
+        : 'households' in object
+          ? `${object.name} · ${t('tooltip.households', { count: object.households })}`
+          : object.properties.name;
       setHover(text === null ? null : { x: info.x, y: info.y, text });
     },
     [t, setHover, features],
@@ -112,7 +119,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         <LayerSwitch value={state.layer} onChange={state.setLayer} />
         <label className="select">
           <span>{t('choropleth.label')}</span>
-          <select value={state.shade ?? ''} onChange={(e) => state.setShade((e.target.value || null) as IndicatorKey | null)} data-testid="shade-select">
+          <select
+            value={state.shade ?? ''}
+            onChange={(e) => state.setShade((e.target.value || null) as IndicatorKey | null)}
+            data-testid="shade-select"
+          >
             <option value="">{t('choropleth.none')}</option>
             {INDICATOR_ORDER.map((key) => (
               <option key={key} value={key}>
@@ -120,7 +131,12 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               </option>
             ))}
           </select>
-          <select value={state.mode} onChange={(e) => state.setMode(e.target.value as 'value' | 'gap')} disabled={!state.shade} aria-label={t('choropleth.label')}>
+          <select
+            value={state.mode}
+            onChange={(e) => state.setMode(e.target.value as 'value' | 'gap')}
+            disabled={!state.shade}
+            aria-label={t('choropleth.label')}
+          >
             <option value="value">{t('choropleth.mode.value')}</option>
             <option value="gap">{t('choropleth.mode.gap')}</option>
           </select>
@@ -128,10 +144,25 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
       </div>
       <div className="workspace">
         <div className="left">
-          {report.data && <IndicatorTiles indicators={report.data.city.indicators} selected={state.indicator} onSelect={state.setIndicator} onDrill={setDrill} />}
+          {report.data && (
+            <IndicatorTiles
+              indicators={report.data.city.indicators}
+              selected={state.indicator}
+              onSelect={state.setIndicator}
+              onDrill={setDrill}
+            />
+          )}
         </div>
         <div className="map-area">
-          <MapView ref={mapRef} style={style} layers={layers} onHover={onHover} onClick={onClick} onZoom={setZoom} label={t('app.title')} />
+          <MapView
+            ref={mapRef}
+            style={style}
+            layers={layers}
+            onHover={onHover}
+            onClick={onClick}
+            onZoom={setZoom}
+            label={t('app.title')}
+          />
           {state.invalidUrl && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}
@@ -142,7 +173,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               {t('map.fitCity')}
             </button>
           </div>
-          <Legend layer={state.layer} entries={legend} shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null} />
+          <Legend
+            layer={state.layer}
+            entries={legend}
+            shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null}
+          />
           {hover && (
             <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
               {hover.text}
@@ -151,7 +186,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           {selectedCompound ? (
             <CompoundCard compound={selectedCompound} asOf={asOf} onClose={() => state.setCompound(null)} />
           ) : selectedTownship ? (
-            <TownshipCard township={selectedTownship} onClose={() => state.setTownship(null)} onFit={() => fitTownship(selectedTownship.code)} />
+            <TownshipCard
+              township={selectedTownship}
+              onClose={() => state.setTownship(null)}
+              onFit={() => fitTownship(selectedTownship.code)}
+            />
           ) : null}
           <span className="sr-only" data-testid="compound-count" data-week={state.week} data-ready={ready}>
             {rows.length}

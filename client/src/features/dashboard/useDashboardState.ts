@@ -14,16 +14,43 @@ const code = (raw: string | null) => (raw && /^[\w-]{1,40}$/.test(raw) ? raw : u
 
 export function useDashboardState(weeks: readonly string[]) {
   const [layer, setLayer, badLayer] = useUrlParam<CoverageLayer>('layer', oneOf(COVERAGE_LAYERS), identity, 'party');
-  const [indicator, setIndicator, badIndicator] = useUrlParam<IndicatorKey>('indicator', oneOf(INDICATOR_ORDER), identity, 'deliberationCoverage');
+  const [indicator, setIndicator, badIndicator] = useUrlParam<IndicatorKey>(
+    'indicator',
+    oneOf(INDICATOR_ORDER),
+    identity,
+    'deliberationCoverage',
+  );
   const [shade, setShade, badShade] = useUrlParam<IndicatorKey | null>('shade', oneOf(INDICATOR_ORDER), orNull, null);
-  const [mode, setMode, badMode] = useUrlParam<ChoroplethMode>('mode', oneOf(['value', 'gap'] as const), identity, 'value');
+  const [mode, setMode, badMode] = useUrlParam<ChoroplethMode>(
+    'mode',
+    oneOf(['value', 'gap'] as const),
+    identity,
+    'value',
+  );
   const lastWeek = weeks[weeks.length - 1]!;
-  const [week, setWeek, badWeek] = useUrlParam<string>('week', oneOf(weeks), useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]), lastWeek);
+  const [week, setWeek, badWeek] = useUrlParam<string>(
+    'week',
+    oneOf(weeks),
+    useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]),
+    lastWeek,
+  );
   const [compound, setCompound, badCompound] = useUrlParam<string | null>('compound', code, orNull, null);
   const [township, setTownship, badTownship] = useUrlParam<string | null>('township', code, orNull, null);
   return {
-    layer, setLayer, indicator, setIndicator, shade, setShade, mode, setMode, week, setWeek,
-    compound, setCompound, township, setTownship,
+    layer,
+    setLayer,
+    indicator,
+    setIndicator,
+    shade,
+    setShade,
+    mode,
+    setMode,
+    week,
+    setWeek,
+    compound,
+    setCompound,
+    township,
+    setTownship,
     invalidUrl: badLayer || badIndicator || badShade || badMode || badWeek || badCompound || badTownship,
   };
 }

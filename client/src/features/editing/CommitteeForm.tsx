@@ -16,12 +16,23 @@ export function CommitteeForm({ records }: { records: TownshipRecords }) {
   const [chair, setChair] = useState(false);
   const [termId, setTermId] = useState('');
   const [endedOn, setEndedOn] = useState(records.today);
-  const start = useMutation(trpc.editing.startCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeStart')) }));
-  const end = useMutation(trpc.editing.endCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeEnd')) }));
+  const start = useMutation(
+    trpc.editing.startCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeStart')) }),
+  );
+  const end = useMutation(
+    trpc.editing.endCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeEnd')) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     after.clear();
-    if (mode === 'start') start.mutate({ compoundCode, formedOn, members: toInt(members), partyMembers: toInt(partyMembers), chairIsPartySecretary: chair });
+    if (mode === 'start')
+      start.mutate({
+        compoundCode,
+        formedOn,
+        members: toInt(members),
+        partyMembers: toInt(partyMembers),
+        chairIsPartySecretary: chair,
+      });
     else end.mutate({ termId: toInt(termId), endedOn });
   };
   return (
@@ -37,19 +48,45 @@ export function CommitteeForm({ records }: { records: TownshipRecords }) {
       {mode === 'start' ? (
         <>
           <Field label={t('editing.compound')}>
-            <CompoundSelect compounds={records.compounds} value={compoundCode} onChange={setCompound} testId="committee-compound" />
+            <CompoundSelect
+              compounds={records.compounds}
+              value={compoundCode}
+              onChange={setCompound}
+              testId="committee-compound"
+            />
           </Field>
           <Field label={t('editing.formedOn')}>
-            <input type="date" value={formedOn} max={records.today} onChange={(e) => setFormedOn(e.target.value)} required />
+            <input
+              type="date"
+              value={formedOn}
+              max={records.today}
+              onChange={(e) => setFormedOn(e.target.value)}
+              required
+            />
           </Field>
           <Field label={t('editing.members')}>
-            <input type="number" min={3} max={21} value={members} onChange={(e) => setMembers(e.target.value)} required />
+            <input
+              type="number"
+              min={3}
+              max={21}
+              value={members}
+              onChange={(e) => setMembers(e.target.value)}
+              required
+            />
           </Field>
           <Field label={t('editing.partyMembers')}>
-            <input type="number" min={0} max={21} value={partyMembers} onChange={(e) => setPartyMembers(e.target.value)} required />
+            <input
+              type="number"
+              min={0}
+              max={21}
+              value={partyMembers}
+              onChange={(e) => setPartyMembers(e.target.value)}
+              required
+            />
           </Field>
           <label className="check">
-            <input type="checkbox" checked={chair} onChange={(e) => setChair(e.target.checked)} /> {t('editing.chairIsPartySecretary')}
+            <input type="checkbox" checked={chair} onChange={(e) => setChair(e.target.checked)} />{' '}
+            {t('editing.chairIsPartySecretary')}
           </label>
         </>
       ) : (
@@ -65,7 +102,13 @@ export function CommitteeForm({ records }: { records: TownshipRecords }) {
             </select>
           </Field>
           <Field label={t('editing.endedOn')}>
-            <input type="date" value={endedOn} max={records.today} onChange={(e) => setEndedOn(e.target.value)} required />
+            <input
+              type="date"
+              value={endedOn}
+              max={records.today}
+              onChange={(e) => setEndedOn(e.target.value)}
+              required
+            />
           </Field>
         </>
       )}

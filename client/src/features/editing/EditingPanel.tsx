@@ -25,7 +25,15 @@ export function EditingPanel({ townshipCode }: { townshipCode: string }) {
         <h3>{t('editing.title')}</h3>
         <div className="segmented" role="tablist">
           {TABS.map((key) => (
-            <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'active' : ''} onClick={() => setTab(key)} data-testid={`edit-tab-${key}`}>
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              className={tab === key ? 'active' : ''}
+              onClick={() => setTab(key)}
+              data-testid={`edit-tab-${key}`}
+            >
               {t(`editing.tab.${key}`)}
             </button>
           ))}

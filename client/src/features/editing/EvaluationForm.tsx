@@ -12,7 +12,9 @@ export function EvaluationForm({ records }: { records: TownshipRecords }) {
   const [evaluatedOn, setEvaluatedOn] = useState(records.today);
   const [score, setScore] = useState('');
   const [safetyScore, setSafetyScore] = useState('');
-  const save = useMutation(trpc.editing.recordEvaluation.mutationOptions({ onSuccess: () => after.done(t('editing.evaluation')) }));
+  const save = useMutation(
+    trpc.editing.recordEvaluation.mutationOptions({ onSuccess: () => after.done(t('editing.evaluation')) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     after.clear();
@@ -21,16 +23,43 @@ export function EvaluationForm({ records }: { records: TownshipRecords }) {
   return (
     <form className="edit-form" onSubmit={submit} data-testid="evaluation-form">
       <Field label={t('editing.compound')}>
-        <CompoundSelect compounds={records.compounds.filter((c) => c.propertyManaged)} value={compoundCode} onChange={setCompound} testId="evaluation-compound" />
+        <CompoundSelect
+          compounds={records.compounds.filter((c) => c.propertyManaged)}
+          value={compoundCode}
+          onChange={setCompound}
+          testId="evaluation-compound"
+        />
       </Field>
       <Field label={t('editing.evaluatedOn')}>
-        <input type="date" value={evaluatedOn} max={records.today} onChange={(e) => setEvaluatedOn(e.target.value)} required />
+        <input
+          type="date"
+          value={evaluatedOn}
+          max={records.today}
+          onChange={(e) => setEvaluatedOn(e.target.value)}
+          required
+        />
       </Field>
       <Field label={t('editing.score')}>
-        <input type="number" min={0} max={100} step={0.1} value={score} onChange={(e) => setScore(e.target.value)} required />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={0.1}
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+          required
+        />
       </Field>
       <Field label={t('editing.safetyScore')}>
-        <input type="number" min={0} max={100} step={0.1} value={safetyScore} onChange={(e) => setSafetyScore(e.target.value)} required />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={0.1}
+          value={safetyScore}
+          onChange={(e) => setSafetyScore(e.target.value)}
+          required
+        />
       </Field>
       <button type="submit" className="button primary" disabled={save.isPending}>
         {t('editing.save')}

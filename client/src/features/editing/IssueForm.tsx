@@ -6,7 +6,13 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Field, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
 
 type Status = TownshipRecords['issues'][number]['status'];
-const NEXT: Record<Status, Status[]> = { accepted: ['dispatched', 'closed'], dispatched: ['in_progress', 'closed'], in_progress: ['closed'], closed: ['revisited'], revisited: [] };
+const NEXT: Record<Status, Status[]> = {
+  accepted: ['dispatched', 'closed'],
+  dispatched: ['in_progress', 'closed'],
+  in_progress: ['closed'],
+  closed: ['revisited'],
+  revisited: [],
+};
 
 export function IssueForm({ records }: { records: TownshipRecords }) {
   const { t } = useI18n();
@@ -15,7 +21,9 @@ export function IssueForm({ records }: { records: TownshipRecords }) {
   const [to, setTo] = useState<Status | ''>('');
   const [on, setOn] = useState(records.today);
   const issue = records.issues.find((i) => String(i.id) === issueId);
-  const save = useMutation(trpc.editing.advanceIssue.mutationOptions({ onSuccess: () => after.done(t('editing.issue')) }));
+  const save = useMutation(
+    trpc.editing.advanceIssue.mutationOptions({ onSuccess: () => after.done(t('editing.issue')) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     after.clear();
@@ -35,7 +43,12 @@ export function IssueForm({ records }: { records: TownshipRecords }) {
           <option value="">{t('editing.chooseIssue')}</option>
           {records.issues.map((i) => (
             <option key={i.id} value={i.id}>
-              {t('editing.issueLabel', { id: i.id, compound: i.compoundName, opened: i.openedOn, status: t(`issueStatus.${i.status}`) })}
+              {t('editing.issueLabel', {
+                id: i.id,
+                compound: i.compoundName,
+                opened: i.openedOn,
+                status: t(`issueStatus.${i.status}`),
+              })}
             </option>
           ))}
         </select>

@@ -13,28 +13,61 @@ export function MeetingForm({ records }: { records: TownshipRecords }) {
   const [attendees, setAttendees] = useState('8');
   const [topics, setTopics] = useState('');
   const [problemsResolved, setProblems] = useState('0');
-  const save = useMutation(trpc.editing.recordMeeting.mutationOptions({ onSuccess: () => after.done(t('editing.meeting')) }));
+  const save = useMutation(
+    trpc.editing.recordMeeting.mutationOptions({ onSuccess: () => after.done(t('editing.meeting')) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     after.clear();
-    save.mutate({ compoundCode, heldOn, attendees: toInt(attendees), topics, problemsResolved: toInt(problemsResolved) });
+    save.mutate({
+      compoundCode,
+      heldOn,
+      attendees: toInt(attendees),
+      topics,
+      problemsResolved: toInt(problemsResolved),
+    });
   };
   return (
     <form className="edit-form" onSubmit={submit} data-testid="meeting-form">
       <Field label={t('editing.compound')}>
-        <CompoundSelect compounds={records.compounds} value={compoundCode} onChange={setCompound} testId="meeting-compound" />
+        <CompoundSelect
+          compounds={records.compounds}
+          value={compoundCode}
+          onChange={setCompound}
+          testId="meeting-compound"
+        />
       </Field>
       <Field label={t('editing.heldOn')}>
-        <input type="date" value={heldOn} max={records.today} onChange={(e) => setHeldOn(e.target.value)} required data-testid="meeting-date" />
+        <input
+          type="date"
+          value={heldOn}
+          max={records.today}
+          onChange={(e) => setHeldOn(e.target.value)}
+          required
+          data-testid="meeting-date"
+        />
       </Field>
       <Field label={t('editing.attendees')}>
-        <input type="number" min={1} max={500} value={attendees} onChange={(e) => setAttendees(e.target.value)} required data-testid="meeting-attendees" />
+        <input
+          type="number"
+          min={1}
+          max={500}
+          value={attendees}
+          onChange={(e) => setAttendees(e.target.value)}
+          required
+          data-testid="meeting-attendees"
+        />
       </Field>
       <Field label={t('editing.problemsResolved')}>
         <input type="number" min={0} max={200} value={problemsResolved} onChange={(e) => setProblems(e.target.value)} />
       </Field>
       <Field label={t('editing.topics')}>
-        <input value={topics} maxLength={500} onChange={(e) => setTopics(e.target.value)} data-testid="meeting-topics" />
+        <input
+          value={topics}
+          maxLength={500}
+          onChange={(e) => setTopics(e.target.value)}
+          data-testid="meeting-topics"
+        />
       </Field>
       <button type="submit" className="button primary" disabled={save.isPending} data-testid="meeting-submit">
         {t('editing.save')}

@@ -46,7 +46,17 @@ export function Result({ saved, error }: { saved: string | null; error: { messag
   ) : null;
 }
 
-export function CompoundSelect({ compounds, value, onChange, testId }: { compounds: TownshipRecords['compounds']; value: string; onChange(code: string): void; testId: string }) {
+export function CompoundSelect({
+  compounds,
+  value,
+  onChange,
+  testId,
+}: {
+  compounds: TownshipRecords['compounds'];
+  value: string;
+  onChange(code: string): void;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)} required data-testid={testId}>

@@ -7,21 +7,60 @@ import type { IndicatorKey } from '../layers/choropleth.ts';
 export interface DrillData {
   numerator: number;
   denominator: number;
-  compounds: readonly { code: string; name: string; townshipName: string; inDenominator: boolean; inNumerator: boolean; reason: string }[];
+  compounds: readonly {
+    code: string;
+    name: string;
+    townshipName: string;
+    inDenominator: boolean;
+    inNumerator: boolean;
+    reason: string;
+  }[];
 }
 
 /** The engine's drill-through for a township or the city. */
-export function DrillDialog({ indicator, asOf, townshipCode, onClose }: { indicator: IndicatorKey; asOf: string; townshipCode: string | null; onClose(): void }) {
-  const drill = useQuery(trpc.metrics.drill.queryOptions({ indicator, asOf, ...(townshipCode ? { townshipCode } : {}) }));
+export function DrillDialog({
+  indicator,
+  asOf,
+  townshipCode,
+  onClose,
+}: {
+  indicator: IndicatorKey;
+  asOf: string;
+  townshipCode: string | null;
+  onClose(): void;
+}) {
+  const drill = useQuery(
+    trpc.metrics.drill.queryOptions({ indicator, asOf, ...(townshipCode ? { townshipCode } : {}) }),
+  );
   return <DrillDialogView indicator={indicator} data={drill.data} onClose={onClose} />;
 }
 
-export function DrillDialogView({ indicator, data, onClose }: { indicator: IndicatorKey; data: DrillData | undefined; onClose(): void }) {
+export function DrillDialogView({
+  indicator,
+  data,
+  onClose,
+}: {
+  indicator: IndicatorKey;
+  data: DrillData | undefined;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const title = t('drill.title', { indicator: t(`indicator.${indicator}`) });
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(e) => e.stopPropagation()} data-testid="drill-dialog">
+    <div
+      className="dialog-backdrop"
+      role="presentation"
+      onClick={onClose}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="drill-dialog"
+      >
         <header>
           <h2>{title}</h2>
           <span className="muted" data-testid="drill-fraction">
@@ -43,7 +82,13 @@ export function DrillDialogView({ indicator, data, onClose }: { indicator: Indic
             </thead>
             <tbody>
               {data?.compounds.map((c) => (
-                <tr key={c.code} className={c.inDenominator ? (c.inNumerator ? 'in' : '') : 'excluded'} data-code={c.code} data-in-numerator={c.inNumerator} data-in-denominator={c.inDenominator}>
+                <tr
+                  key={c.code}
+                  className={c.inDenominator ? (c.inNumerator ? 'in' : '') : 'excluded'}
+                  data-code={c.code}
+                  data-in-numerator={c.inNumerator}
+                  data-in-denominator={c.inDenominator}
+                >
                   <td>{c.name}</td>
                   <td>{c.townshipName}</td>
                   <td>{c.inDenominator ? (c.inNumerator ? '✓' : '') : t('drill.excluded')}</td>

@@ -28,13 +28,18 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
                 {formatIndicator(key, r.value)}
               </span>
               <span className="tile-meta">
-                <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{t('indicator.delta', { delta: formatDelta(key, r.delta) })}</span>
+                <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
+                  {t('indicator.delta', { delta: formatDelta(key, r.delta) })}
+                </span>
                 {r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}
               </span>
               <span className="tile-goal muted">
                 {r.target === null
                   ? t('indicator.noGoal')
-                  : t(r.targetSource === 'assumed' ? 'indicator.goalAssumed' : 'indicator.goal', { goal: formatIndicator(key, r.target), deadline: r.deadline ?? '' })}
+                  : t(r.targetSource === 'assumed' ? 'indicator.goalAssumed' : 'indicator.goal', {
+                      goal: formatIndicator(key, r.target),
+                      deadline: r.deadline ?? '',
+                    })}
               </span>
               {r.target !== null && r.value !== null && key !== 'petitionRate' && (
                 <span className="progress" aria-hidden="true">
@@ -43,7 +48,8 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
               )}
             </button>
             <button type="button" className="link small" onClick={() => onDrill(key)}>
-              {t('indicator.fraction', { numerator: r.numerator, denominator: r.denominator })} · {t('indicators.drill')}
+              {t('indicator.fraction', { numerator: r.numerator, denominator: r.denominator })} ·{' '}
+              {t('indicators.drill')}
             </button>
           </article>
         );

@@ -44,7 +44,11 @@ export function SecondaryFigures({ figures }: { figures: Secondary }) {
       <h3>{t('secondary.ratings')}</h3>
       <div className="stack-bar" role="img" aria-label={t('secondary.ratings')}>
         {ratingClasses.map((c) => (
-          <span key={c.id} style={{ flexGrow: figures.ratings[c.id as keyof Secondary['ratings']], background: c.color }} title={`${t(c.label)} ${figures.ratings[c.id as keyof Secondary['ratings']]}`} />
+          <span
+            key={c.id}
+            style={{ flexGrow: figures.ratings[c.id as keyof Secondary['ratings']], background: c.color }}
+            title={`${t(c.label)} ${figures.ratings[c.id as keyof Secondary['ratings']]}`}
+          />
         ))}
       </div>
       <ul className="stack-legend small">

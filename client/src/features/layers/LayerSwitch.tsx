@@ -6,7 +6,15 @@ export function LayerSwitch({ value, onChange }: { value: CoverageLayer; onChang
   return (
     <div className="segmented" role="radiogroup" aria-label={t('layer.switch')}>
       {COVERAGE_LAYERS.map((layer) => (
-        <button key={layer} type="button" role="radio" aria-checked={value === layer} className={value === layer ? 'active' : ''} data-testid={`layer-${layer}`} onClick={() => onChange(layer)}>
+        <button
+          key={layer}
+          type="button"
+          role="radio"
+          aria-checked={value === layer}
+          className={value === layer ? 'active' : ''}
+          data-testid={`layer-${layer}`}
+          onClick={() => onChange(layer)}
+        >
           {t(`layer.${layer}`)}
         </button>
       ))}

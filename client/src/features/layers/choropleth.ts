@@ -6,7 +6,13 @@ import type { RouterOutputs } from '../../app/trpc.ts';
 import type { Rgba } from '../../map/theme.ts';
 
 export type IndicatorKey = keyof RouterOutputs['metrics']['report']['city']['indicators'];
-export const INDICATOR_ORDER: readonly IndicatorKey[] = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'];
+export const INDICATOR_ORDER: readonly IndicatorKey[] = [
+  'partyOrgCoverage',
+  'committeeRate',
+  'deliberationCoverage',
+  'serviceQuality',
+  'petitionRate',
+];
 export type ChoroplethMode = 'value' | 'gap';
 type TownshipReport = RouterOutputs['metrics']['report']['townships'][number];
 

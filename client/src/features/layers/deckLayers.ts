@@ -11,7 +11,10 @@ import { hexToRgba, type Rgba } from '../../map/theme.ts';
 import { colorOf, type CompoundRow, type CoverageLayer } from './coverageLayers.ts';
 import type { Shading } from './choropleth.ts';
 
-export type TownshipFeature = Feature<Polygon | MultiPolygon, { code: string; name: string; labelAt: [number, number] }>;
+export type TownshipFeature = Feature<
+  Polygon | MultiPolygon,
+  { code: string; name: string; labelAt: [number, number] }
+>;
 
 /** Chinese first; the fonts a wall PC or a desktop usually has. Glyphs come from the local font. */
 export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -108,7 +111,11 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       getLineColor: (c) => (c.code === input.selectedCompound ? [255, 255, 255, 255] : [8, 20, 35, 220]),
       getLineWidth: (c) => (c.code === input.selectedCompound ? 3 : 1) * scale,
       lineWidthUnits: 'pixels',
-      updateTriggers: { getFillColor: [input.layer], getLineColor: [input.selectedCompound], getLineWidth: [input.selectedCompound] },
+      updateTriggers: {
+        getFillColor: [input.layer],
+        getLineColor: [input.selectedCompound],
+        getLineWidth: [input.selectedCompound],
+      },
     }),
     new TextLayer<TownshipFeature>({
       id: 'township-labels',

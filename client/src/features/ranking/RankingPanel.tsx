@@ -15,7 +15,10 @@ interface Props {
 
 export function RankingPanel({ townships, indicator, selected, onSelect }: Props) {
   const { t } = useI18n();
-  const rows = [...townships].sort((a, b) => (a.indicators[indicator].rank ?? 99) - (b.indicators[indicator].rank ?? 99) || a.code.localeCompare(b.code));
+  const rows = [...townships].sort(
+    (a, b) =>
+      (a.indicators[indicator].rank ?? 99) - (b.indicators[indicator].rank ?? 99) || a.code.localeCompare(b.code),
+  );
   const values = rows.map((r) => r.indicators[indicator].value ?? 0);
   const max = Math.max(...values, indicator === 'petitionRate' ? 0 : 1);
   return (
@@ -33,7 +36,10 @@ export function RankingPanel({ townships, indicator, selected, onSelect }: Props
                 <span className="rank">{r.rank ?? '—'}</span>
                 <span className="name">{row.name}</span>
                 <span className="bar" aria-hidden="true">
-                  <span className={`status-${r.status ?? 'none'}`} style={{ width: `${((r.value ?? 0) / (max || 1)) * 100}%` }} />
+                  <span
+                    className={`status-${r.status ?? 'none'}`}
+                    style={{ width: `${((r.value ?? 0) / (max || 1)) * 100}%` }}
+                  />
                 </span>
                 <span className="value">{formatIndicator(indicator, r.value)}</span>
               </button>

@@ -18,20 +18,31 @@ import { WeekSelect } from './WeekSelect.tsx';
 
 const identity = (v: string) => v;
 
-export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; defaultWeek: string; weekDate(week: string): string }) {
+export function ReviewPage({
+  weeks,
+  defaultWeek,
+  weekDate,
+}: {
+  weeks: string[];
+  defaultWeek: string;
+  weekDate(week: string): string;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
   const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) ? raw : undefined);
   const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
-  const parseIndicator = (raw: string | null) => (INDICATOR_ORDER as readonly (string | null)[]).includes(raw) ? (raw as IndicatorKey) : undefined;
+  const parseIndicator = (raw: string | null) =>
+    (INDICATOR_ORDER as readonly (string | null)[]).includes(raw) ? (raw as IndicatorKey) : undefined;
   const [indicator, setIndicator] = useUrlParam<IndicatorKey>('indicator', parseIndicator, identity, 'committeeRate');
   const [packError, setPackError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const board = useQuery(trpc.review.board.queryOptions({ week }));
   const report = useQuery(trpc.metrics.report.queryOptions({ asOf: weekDate(week) }));
   const series = useQuery(trpc.metrics.series.queryOptions({}));
-  const mark = useMutation(trpc.review.markReviewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const mark = useMutation(
+    trpc.review.markReviewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
 
   const pack = async (format: 'pdf' | 'xlsx') => {
     setBusy(format);
@@ -53,10 +64,17 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
-          <span className="badge badge-approx" data-testid="reviewed-stamp">{t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}</span>
+          <span className="badge badge-approx" data-testid="reviewed-stamp">
+            {t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}
+          </span>
         ) : (
           hasPermission(me.data, 'business') && (
-            <button type="button" className="button" disabled={mark.isPending || !b} onClick={() => mark.mutate({ week })}>
+            <button
+              type="button"
+              className="button"
+              disabled={mark.isPending || !b}
+              onClick={() => mark.mutate({ week })}
+            >
               {t('review.markReviewed')}
             </button>
           )
@@ -112,7 +130,8 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
                     <td className="num strong">{tw.composite.score === null ? '—' : tw.composite.score.toFixed(1)}</td>
                     {INDICATOR_ORDER.map((key) => (
                       <td key={key} className="num">
-                        {formatIndicator(key, tw.indicators[key].value)} <span className="muted small">#{tw.indicators[key].rank ?? '—'}</span>{' '}
+                        {formatIndicator(key, tw.indicators[key].value)}{' '}
+                        <span className="muted small">#{tw.indicators[key].rank ?? '—'}</span>{' '}
                         <RankChange change={tw.indicators[key].rankChange} />
                       </td>
                     ))}
@@ -170,13 +189,24 @@ export function ReviewPage({ weeks, defaultWeek, weekDate }: { weeks: string[]; 
               <h3>{t('tracker.title')}</h3>
               <div className="segmented" role="radiogroup" aria-label={t('tracker.title')}>
                 {INDICATOR_ORDER.map((key) => (
-                  <button key={key} type="button" role="radio" aria-checked={indicator === key} className={indicator === key ? 'active' : ''} onClick={() => setIndicator(key)}>
+                  <button
+                    key={key}
+                    type="button"
+                    role="radio"
+                    aria-checked={indicator === key}
+                    className={indicator === key ? 'active' : ''}
+                    onClick={() => setIndicator(key)}
+                  >
                     {t(`indicator.short.${key}`)}
                   </button>
                 ))}
               </div>
             </div>
-            {series.data && report.data ? <TargetTracker indicator={indicator} series={series.data} report={report.data} /> : <p className="message">{t('app.loading')}</p>}
+            {series.data && report.data ? (
+              <TargetTracker indicator={indicator} series={series.data} report={report.data} />
+            ) : (
+              <p className="message">{t('app.loading')}</p>
+            )}
           </section>
         </div>
       )}

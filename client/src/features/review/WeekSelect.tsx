@@ -1,7 +1,17 @@
 import { useI18n } from '../../i18n/index.tsx';
 
 /** Picks a reviewable week: 2024-W01 up to the last week that has ended, newest first. */
-export function WeekSelect({ weeks, latest, value, onChange }: { weeks: readonly string[]; latest: string; value: string; onChange(week: string): void }) {
+export function WeekSelect({
+  weeks,
+  latest,
+  value,
+  onChange,
+}: {
+  weeks: readonly string[];
+  latest: string;
+  value: string;
+  onChange(week: string): void;
+}) {
   const { t } = useI18n();
   return (
     <label className="select">

@@ -25,7 +25,9 @@ export function TownshipCard({ township, onClose, onFit }: { township: Township;
               <tr key={key}>
                 <th scope="row">{t(`indicator.short.${key}`)}</th>
                 <td className="num">{formatIndicator(key, r.value)}</td>
-                <td className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{formatDelta(key, r.delta)}</td>
+                <td className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
+                  {formatDelta(key, r.delta)}
+                </td>
                 <td className="num">{r.rank === null ? '—' : t('card.township.rank', { rank: r.rank })}</td>
                 <td>{r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}</td>
               </tr>

@@ -36,17 +36,26 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
         <h2>{r?.name ?? code}</h2>
         {r && (
           <span className="muted">
-            {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })} <RankChange change={r.standing.composite.rankChange} />
+            {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })}{' '}
+            <RankChange change={r.standing.composite.rankChange} />
           </span>
         )}
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         <span className="spacer" />
         {hasPermission(me.data, 'export') && (
           <>
-            <button type="button" className="button" onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadPack(week, 'pdf', code).catch((e: Error) => setPackError(e.message))}
+            >
               {t('review.exportPdf')}
             </button>
-            <button type="button" className="button" onClick={() => downloadPack(week, 'xlsx', code).catch((e: Error) => setPackError(e.message))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadPack(week, 'xlsx', code).catch((e: Error) => setPackError(e.message))}
+            >
               {t('review.exportXlsx')}
             </button>
           </>
@@ -80,7 +89,9 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                   <h3>{t(`indicator.${key}`)}</h3>
                   <p>
                     <span className="big">{formatIndicator(key, ind.value)}</span>{' '}
-                    <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{formatDelta(key, ind.delta)}</span>{' '}
+                    <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
+                      {formatDelta(key, ind.delta)}
+                    </span>{' '}
                     {ind.status && <span className={`status status-${ind.status}`}>{t(`status.${ind.status}`)}</span>}{' '}
                     <span className="muted small">{t('card.township.rank', { rank: ind.rank ?? '—' })}</span>
                   </p>
@@ -91,9 +102,24 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                       <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={50} />
                       <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
                       <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
-                      {ind.target !== null && <ReferenceLine y={ind.target * k} stroke="#ffb020" strokeDasharray="6 4" />}
-                      <Line dataKey="city" name={t('township.city')} stroke="#8ea3bd" dot={false} isAnimationActive={false} />
-                      <Line dataKey="township" name={r.name} stroke="#3fc1ff" dot={false} strokeWidth={2} isAnimationActive={false} />
+                      {ind.target !== null && (
+                        <ReferenceLine y={ind.target * k} stroke="#ffb020" strokeDasharray="6 4" />
+                      )}
+                      <Line
+                        dataKey="city"
+                        name={t('township.city')}
+                        stroke="#8ea3bd"
+                        dot={false}
+                        isAnimationActive={false}
+                      />
+                      <Line
+                        dataKey="township"
+                        name={r.name}
+                        stroke="#3fc1ff"
+                        dot={false}
+                        strokeWidth={2}
+                        isAnimationActive={false}
+                      />
                     </LineChart>
                   </ResponsiveContainer>
                 </section>

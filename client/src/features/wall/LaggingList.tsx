@@ -23,7 +23,9 @@ export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCom
             </span>
           </li>
         ))}
-        {shown.length < lagging.length && <li className="more">{t('wall.moreLagging', { count: lagging.length - shown.length })}</li>}
+        {shown.length < lagging.length && (
+          <li className="more">{t('wall.moreLagging', { count: lagging.length - shown.length })}</li>
+        )}
       </ol>
     </section>
   );

@@ -26,7 +26,12 @@ export function TownshipBreakdown({ layer, townships, compounds, columns }: Prop
   return (
     <section className="wall-panel wall-breakdown" data-testid="wall-breakdown">
       <h2>{t('wall.byTownship')}</h2>
-      <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${Math.ceil(rows.length / columns)}, auto)` }}>
+      <ol
+        style={{
+          gridTemplateColumns: `repeat(${columns}, 1fr)`,
+          gridTemplateRows: `repeat(${Math.ceil(rows.length / columns)}, auto)`,
+        }}
+      >
         {rows.map((tw) => (
           <li key={tw.code}>
             <span className="name">{tw.name}</span>

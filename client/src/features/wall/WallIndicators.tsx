@@ -6,7 +6,15 @@ import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 
 type Indicators = RouterOutputs['metrics']['report']['city']['indicators'];
 
-export function WallIndicators({ title, indicators, testId }: { title: string; indicators: Indicators; testId: string }) {
+export function WallIndicators({
+  title,
+  indicators,
+  testId,
+}: {
+  title: string;
+  indicators: Indicators;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <section className="wall-panel wall-indicators" data-testid={testId}>
@@ -14,7 +22,10 @@ export function WallIndicators({ title, indicators, testId }: { title: string; i
       {INDICATOR_ORDER.map((key) => {
         const r = indicators[key];
         const better = isImprovement(key, r.delta);
-        const progress = r.target !== null && r.value !== null && key !== 'petitionRate' ? Math.min(100, (r.value / r.target) * 100) : null;
+        const progress =
+          r.target !== null && r.value !== null && key !== 'petitionRate'
+            ? Math.min(100, (r.value / r.target) * 100)
+            : null;
         return (
           <article key={key} className={`wall-tile status-edge-${r.status ?? 'none'}`} data-testid={`wall-tile-${key}`}>
             <div className="wall-tile-head">
@@ -29,9 +40,13 @@ export function WallIndicators({ title, indicators, testId }: { title: string; i
                 <span>
                   {r.target === null
                     ? t('wall.noGoal')
-                    : t(r.targetSource === 'assumed' ? 'wall.goalAssumed' : 'wall.goal', { goal: formatIndicator(key, r.target) })}
+                    : t(r.targetSource === 'assumed' ? 'wall.goalAssumed' : 'wall.goal', {
+                        goal: formatIndicator(key, r.target),
+                      })}
                 </span>
-                <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>{t('wall.delta', { delta: formatDelta(key, r.delta) })}</span>
+                <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
+                  {t('wall.delta', { delta: formatDelta(key, r.delta) })}
+                </span>
               </span>
             </div>
             {progress !== null && (

@@ -11,7 +11,15 @@ export interface LegendFact {
 }
 
 /** `facts`: the layer's headline figures, shown large under the classes. */
-export function WallLegend({ title, entries, facts }: { title: string; entries: readonly LegendEntry[]; facts: readonly LegendFact[] }) {
+export function WallLegend({
+  title,
+  entries,
+  facts,
+}: {
+  title: string;
+  entries: readonly LegendEntry[];
+  facts: readonly LegendFact[];
+}) {
   const { t } = useI18n();
   const total = entries.reduce((n, e) => n + e.count, 0);
   return (

@@ -35,7 +35,16 @@ export function WallMap(props: WallMapProps) {
   return <MapSurface key={generation} {...props} generation={generation} onLost={() => setGeneration((g) => g + 1)} />;
 }
 
-function MapSurface({ style, layers, box, bounds, padding, label, generation, onLost }: WallMapProps & { generation: number; onLost(): void }) {
+function MapSurface({
+  style,
+  layers,
+  box,
+  bounds,
+  padding,
+  label,
+  generation,
+  onLost,
+}: WallMapProps & { generation: number; onLost(): void }) {
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
   const initialView = useEffectEvent((instance: MapAdapter) => {

@@ -35,13 +35,22 @@ import './wall.css';
 /** A safety net: figures are refetched on every change anyway; this also rolls the day over. */
 const REFRESH_MS = 10 * 60_000;
 /** What a change to the records makes the wall refetch (the boundaries are refreshed by REFRESH_MS alone). */
-const FIGURES = [trpc.system.info.queryFilter(), trpc.metrics.report.queryFilter(), trpc.compounds.status.queryFilter()];
+const FIGURES = [
+  trpc.system.info.queryFilter(),
+  trpc.metrics.report.queryFilter(),
+  trpc.compounds.status.queryFilter(),
+];
 /** Map labels (township names 15 → 22 units, compound names 12 → 20) and points, relative to the dashboard's, on the 1080-line canvas. */
 const MAP_LABEL_SCALE = 1.5;
 const MAP_COMPOUND_LABEL_SCALE = 1.7;
 const MAP_POINT_SCALE = 1.15;
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 const place = (r: Rect) => ({ left: r.x, top: r.y, width: r.width, height: r.height });
 
@@ -55,43 +64,79 @@ export function WallPage() {
 
   const liveQuery = { staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS, retry: 2 };
   const info = useQuery({ ...trpc.system.info.queryOptions(), ...liveQuery });
-  const townships = useQuery({ ...trpc.geography.townships.queryOptions(), staleTime: Number.POSITIVE_INFINITY, refetchInterval: REFRESH_MS });
+  const townships = useQuery({
+    ...trpc.geography.townships.queryOptions(),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: REFRESH_MS,
+  });
   const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...liveQuery });
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
 
   const features = useMemo(() => townshipFeatures(townships.data ?? []), [townships.data]);
-  const style = useMemo(() => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }), [features]);
+  const style = useMemo(
+    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
+    [features],
+  );
   const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
   const lagging = useMemo(() => (report.data ? laggingTownships(report.data.townships) : []), [report.data]);
   const spotlight = lagging.length ? lagging[rotation.cycle % lagging.length]! : null;
   const spotlightCompounds = useMemo(
-    () => (spotlight && info.data ? laggingCompounds(rows.filter((c) => c.townshipCode === spotlight.code), info.data.today) : []),
+    () =>
+      spotlight && info.data
+        ? laggingCompounds(
+            rows.filter((c) => c.townshipCode === spotlight.code),
+            info.data.today,
+          )
+        : [],
     [spotlight, rows, info.data],
   );
 
-  const layer: CoverageLayer = scene === 'overview' || scene === 'spotlight' ? (scene === 'overview' ? 'party' : 'committee') : scene;
+  const layer: CoverageLayer =
+    scene === 'overview' || scene === 'spotlight' ? (scene === 'overview' ? 'party' : 'committee') : scene;
   const spotlightFeature = spotlight ? features.find((f) => f.properties.code === spotlight.code) : undefined;
   const bounds = scene === 'spotlight' && spotlightFeature ? boundsOf(spotlightFeature) : CITY_BOUNDS;
 
   const layout = sceneLayout(geometry.width);
   const s = geometry.scale;
-  const mapBox = { left: geometry.left + layout.map.x * s, top: geometry.top + layout.map.y * s, width: layout.map.width * s, height: layout.map.height * s };
+  const mapBox = {
+    left: geometry.left + layout.map.x * s,
+    top: geometry.top + layout.map.y * s,
+    width: layout.map.width * s,
+    height: layout.map.height * s,
+  };
   const mapPadding = Math.round(24 * s);
 
   // Township names clear of each other (recomputed when the view changes, not with the data); on
   // the spotlight, the listed lagging compounds that fit.
   const [west, south, east, north] = bounds;
   const view = useMemo(
-    () => ({ bounds: [west, south, east, north] as const, width: mapBox.width, height: mapBox.height, padding: mapPadding, maxZoom: MAP_MAX_ZOOM }),
+    () => ({
+      bounds: [west, south, east, north] as const,
+      width: mapBox.width,
+      height: mapBox.height,
+      padding: mapPadding,
+      maxZoom: MAP_MAX_ZOOM,
+    }),
     [west, south, east, north, mapBox.width, mapBox.height, mapPadding],
   );
   const townshipLabelScale = s * (scene === 'spotlight' ? MAP_COMPOUND_LABEL_SCALE : MAP_LABEL_SCALE);
-  const townshipOffsets = useMemo(() => townshipLabelOffsets(view, features, townshipLabelScale), [view, features, townshipLabelScale]);
+  const townshipOffsets = useMemo(
+    () => townshipLabelOffsets(view, features, townshipLabelScale),
+    [view, features, townshipLabelScale],
+  );
   const namedCompounds = useMemo(() => {
     if (scene !== 'spotlight' || !spotlightFeature) return null;
     const byCode = new Map(rows.map((c) => [c.code, c]));
     const listed = spotlightCompounds.flatMap((l) => byCode.get(l.code) ?? []);
-    return spotlightNames({ view, township: spotlightFeature, townshipLabelScale, townshipOffsets, lagging: listed, labelScale: s * MAP_COMPOUND_LABEL_SCALE, pointScale: s * MAP_POINT_SCALE });
+    return spotlightNames({
+      view,
+      township: spotlightFeature,
+      townshipLabelScale,
+      townshipOffsets,
+      lagging: listed,
+      labelScale: s * MAP_COMPOUND_LABEL_SCALE,
+      pointScale: s * MAP_POINT_SCALE,
+    });
   }, [scene, spotlightFeature, rows, spotlightCompounds, view, townshipLabelScale, townshipOffsets, s]);
 
   const layers = useMemo(
@@ -114,7 +159,8 @@ export function WallPage() {
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';
   const ready = Boolean(report.data && compounds.data && townships.data && info.data);
-  const sceneTitle = scene === 'spotlight' && spotlight ? `${t('wall.scene.spotlight')} · ${spotlight.name}` : t(`wall.scene.${scene}`);
+  const sceneTitle =
+    scene === 'spotlight' && spotlight ? `${t('wall.scene.spotlight')} · ${spotlight.name}` : t(`wall.scene.${scene}`);
 
   let panels: ReactNode = null;
   if (ready && report.data) {
@@ -123,7 +169,11 @@ export function WallPage() {
       panels = (
         <>
           <div className="wall-slot" style={place(layout.left)}>
-            <WallIndicators title={t('wall.indicators')} indicators={report.data.city.indicators} testId="wall-scene-overview" />
+            <WallIndicators
+              title={t('wall.indicators')}
+              indicators={report.data.city.indicators}
+              testId="wall-scene-overview"
+            />
           </div>
           <div className="wall-slot" style={place(right[0]!)}>
             <TownshipMatrix townships={report.data.townships} />
@@ -144,7 +194,11 @@ export function WallPage() {
       panels = spotlight && (
         <>
           <div className="wall-slot" style={place(layout.left)}>
-            <WallIndicators title={t('wall.townshipIndicators', { name: spotlight.name })} indicators={spotlight.indicators} testId="wall-scene-spotlight" />
+            <WallIndicators
+              title={t('wall.townshipIndicators', { name: spotlight.name })}
+              indicators={spotlight.indicators}
+              testId="wall-scene-spotlight"
+            />
           </div>
           <div className="wall-slot" style={place(spanOf(right))}>
             <LaggingList lagging={spotlightCompounds} columns={right.length} />
@@ -155,10 +209,19 @@ export function WallPage() {
       panels = (
         <>
           <div className="wall-slot" style={place(layout.left)} data-testid={`wall-scene-${scene}`}>
-            <WallLegend title={t(`layer.${scene}`)} entries={legendFor(scene, rows)} facts={layerFacts(scene, report.data, t)} />
+            <WallLegend
+              title={t(`layer.${scene}`)}
+              entries={legendFor(scene, rows)}
+              facts={layerFacts(scene, report.data, t)}
+            />
           </div>
           <div className="wall-slot" style={place(spanOf(right))}>
-            <TownshipBreakdown layer={scene} townships={report.data.townships} compounds={rows} columns={right.length} />
+            <TownshipBreakdown
+              layer={scene}
+              townships={report.data.townships}
+              compounds={rows}
+              columns={right.length}
+            />
           </div>
         </>
       );
@@ -166,9 +229,29 @@ export function WallPage() {
   }
 
   return (
-    <div className={`wall ${layout.wide ? 'wall-wide' : ''}`} data-testid="wall" data-ready={ready} data-scene={scene} data-scale={s} data-revision={live.revision ?? ''} data-connected={live.connected}>
-      {townships.data && <WallMap style={style} layers={layers} box={mapBox} bounds={bounds} padding={mapPadding} label={t('app.title')} />}
-      <div className="wall-frame" style={{ left: geometry.left, top: geometry.top, width: geometry.width * s, height: 1080 * s }}>
+    <div
+      className={`wall ${layout.wide ? 'wall-wide' : ''}`}
+      data-testid="wall"
+      data-ready={ready}
+      data-scene={scene}
+      data-scale={s}
+      data-revision={live.revision ?? ''}
+      data-connected={live.connected}
+    >
+      {townships.data && (
+        <WallMap
+          style={style}
+          layers={layers}
+          box={mapBox}
+          bounds={bounds}
+          padding={mapPadding}
+          label={t('app.title')}
+        />
+      )}
+      <div
+        className="wall-frame"
+        style={{ left: geometry.left, top: geometry.top, width: geometry.width * s, height: 1080 * s }}
+      >
         <div className="wall-canvas" style={{ width: geometry.width, height: 1080, zoom: s }}>
           <WallHeader
             scene={scene}

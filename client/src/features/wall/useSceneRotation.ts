@@ -15,7 +15,10 @@ export interface SceneRotation {
 export function useSceneRotation(count: number, intervalSeconds: number): SceneRotation {
   const [position, setPosition] = useState(0);
   const [paused, setPaused] = useState(false);
-  const step = useCallback((by: number) => setPosition((p) => (p + by < 0 ? p + by + Math.max(1, count) : p + by)), [count]);
+  const step = useCallback(
+    (by: number) => setPosition((p) => (p + by < 0 ? p + by + Math.max(1, count) : p + by)),
+    [count],
+  );
 
   useEffect(() => {
     if (paused || count === 0) return;

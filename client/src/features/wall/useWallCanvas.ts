@@ -6,7 +6,8 @@ export function useWallCanvas(override: { width: number; height: number } | null
   const measure = () => canvasGeometry({ width: window.innerWidth, height: window.innerHeight }, override);
   const [geometry, setGeometry] = useState(measure);
   useEffect(() => {
-    const onResize = () => setGeometry(canvasGeometry({ width: window.innerWidth, height: window.innerHeight }, override));
+    const onResize = () =>
+      setGeometry(canvasGeometry({ width: window.innerWidth, height: window.innerHeight }, override));
     onResize();
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);

@@ -26,11 +26,19 @@ export interface CanvasGeometry {
   top: number;
 }
 
-export function canvasGeometry(viewport: { width: number; height: number }, override: { width: number; height: number } | null): CanvasGeometry {
+export function canvasGeometry(
+  viewport: { width: number; height: number },
+  override: { width: number; height: number } | null,
+): CanvasGeometry {
   const aspect = override ? override.width / override.height : viewport.width / viewport.height;
   const width = Math.round(CANVAS_HEIGHT * aspect);
   const scale = Math.min(viewport.width / width, viewport.height / CANVAS_HEIGHT);
-  return { width, scale, left: Math.floor((viewport.width - width * scale) / 2), top: Math.floor((viewport.height - CANVAS_HEIGHT * scale) / 2) };
+  return {
+    width,
+    scale,
+    left: Math.floor((viewport.width - width * scale) / 2),
+    top: Math.floor((viewport.height - CANVAS_HEIGHT * scale) / 2),
+  };
 }
 
 export interface SceneLayout {
@@ -66,7 +74,12 @@ export function sceneLayout(canvasWidth: number): SceneLayout {
   const panelWidth = (canvasWidth - 2 * PAD - mapWidth - panels * GAP) / panels;
   const left = { x: PAD, y, width: panelWidth, height };
   const mapX = PAD + panelWidth + GAP;
-  const right = Array.from({ length: panels - 1 }, (_, i) => ({ x: mapX + mapWidth + GAP + i * (panelWidth + GAP), y, width: panelWidth, height }));
+  const right = Array.from({ length: panels - 1 }, (_, i) => ({
+    x: mapX + mapWidth + GAP + i * (panelWidth + GAP),
+    y,
+    width: panelWidth,
+    height,
+  }));
   return { wide, left, map: { x: mapX, y, width: mapWidth, height }, right };
 }
 

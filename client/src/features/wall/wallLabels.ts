@@ -10,7 +10,12 @@
  *   lagging compounds the list beside it names, in the list's order, and drops a name whose box
  *   would overlap one already placed or leave the map.
  */
-import { COMPOUND_LABEL_SIZE, compoundLabelOffset, TOWNSHIP_LABEL_SIZE, type TownshipFeature } from '../layers/deckLayers.ts';
+import {
+  COMPOUND_LABEL_SIZE,
+  compoundLabelOffset,
+  TOWNSHIP_LABEL_SIZE,
+  type TownshipFeature,
+} from '../layers/deckLayers.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
 
 export interface LabelCandidate {
@@ -48,11 +53,17 @@ export function fittedProjection(view: FittedView): (lon: number, lat: number) =
   const x1 = mercatorX(east);
   const y0 = mercatorY(north);
   const y1 = mercatorY(south);
-  const fit = Math.min((view.width - 2 * view.padding) / Math.max(x1 - x0, 1e-12), (view.height - 2 * view.padding) / Math.max(y1 - y0, 1e-12));
+  const fit = Math.min(
+    (view.width - 2 * view.padding) / Math.max(x1 - x0, 1e-12),
+    (view.height - 2 * view.padding) / Math.max(y1 - y0, 1e-12),
+  );
   const scale = Math.min(fit, TILE_SIZE * 2 ** view.maxZoom);
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
-  return (lon, lat) => [view.width / 2 + (mercatorX(lon) - cx) * scale, view.height / 2 + (mercatorY(lat) - cy) * scale];
+  return (lon, lat) => [
+    view.width / 2 + (mercatorX(lon) - cx) * scale,
+    view.height / 2 + (mercatorY(lat) - cy) * scale,
+  ];
 }
 
 /** A name's width in pixels: a CJK character is one em, Latin letters and digits about half. */
@@ -97,14 +108,20 @@ function boxMaker(placement: LabelPlacement) {
  * is tried where it is, then a line up, a line down, two lines up, two down; the first place clear
  * of the names before it is kept (or where it is, if none is). Only moved names are in the map.
  */
-export function separatedLabels(labels: readonly { key: string; name: string; lon: number; lat: number }[], placement: LabelPlacement): Map<string, number> {
+export function separatedLabels(
+  labels: readonly { key: string; name: string; lon: number; lat: number }[],
+  placement: LabelPlacement,
+): Map<string, number> {
   const boxOf = boxMaker(placement);
   const line = placement.fontSize * 1.25 + 2 * (placement.gap ?? 4);
   const tries = [0, -1, 1, -2, 2].map((n) => n * line);
   const placed: Box[] = [];
   const moved = new Map<string, number>();
   for (const label of labels) {
-    const dy = tries.find((d) => !placed.some((p) => overlaps(p, boxOf(label.name, label.lon, label.lat, d, placement.fontSize)))) ?? 0;
+    const dy =
+      tries.find(
+        (d) => !placed.some((p) => overlaps(p, boxOf(label.name, label.lon, label.lat, d, placement.fontSize))),
+      ) ?? 0;
     placed.push(boxOf(label.name, label.lon, label.lat, dy, placement.fontSize));
     if (dy !== 0) moved.set(label.key, dy);
   }
@@ -131,9 +148,18 @@ export function declutteredLabels(candidates: readonly LabelCandidate[], placeme
 }
 
 /** Township names on a wall view, moved clear of each other: the vertical offset of each moved name, by code. */
-export function townshipLabelOffsets(view: FittedView, townships: readonly TownshipFeature[], labelScale: number): Map<string, number> {
+export function townshipLabelOffsets(
+  view: FittedView,
+  townships: readonly TownshipFeature[],
+  labelScale: number,
+): Map<string, number> {
   return separatedLabels(
-    townships.map((f) => ({ key: f.properties.code, name: f.properties.name, lon: f.properties.labelAt[0], lat: f.properties.labelAt[1] })),
+    townships.map((f) => ({
+      key: f.properties.code,
+      name: f.properties.name,
+      lon: f.properties.labelAt[0],
+      lat: f.properties.labelAt[1],
+    })),
     { project: fittedProjection(view), map: view, fontSize: TOWNSHIP_LABEL_SIZE * labelScale },
   );
 }
@@ -154,11 +180,25 @@ export interface SpotlightNamesInput {
 /** The spotlight's compounds to name: the listed ones that fit, clear of each other and of the township's name. */
 export function spotlightNames(input: SpotlightNamesInput): Set<string> {
   const own = input.township.properties;
-  const candidates = input.lagging.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, offsetY: compoundLabelOffset(c.households, input.pointScale) }));
+  const candidates = input.lagging.map((c) => ({
+    code: c.code,
+    name: c.name,
+    lon: c.lon,
+    lat: c.lat,
+    offsetY: compoundLabelOffset(c.households, input.pointScale),
+  }));
   return declutteredLabels(candidates, {
     project: fittedProjection(input.view),
     map: input.view,
     fontSize: COMPOUND_LABEL_SIZE * input.labelScale,
-    reserved: [{ name: own.name, lon: own.labelAt[0], lat: own.labelAt[1], fontSize: TOWNSHIP_LABEL_SIZE * input.townshipLabelScale, offsetY: input.townshipOffsets.get(own.code) ?? 0 }],
+    reserved: [
+      {
+        name: own.name,
+        lon: own.labelAt[0],
+        lat: own.labelAt[1],
+        fontSize: TOWNSHIP_LABEL_SIZE * input.townshipLabelScale,
+        offsetY: input.townshipOffsets.get(own.code) ?? 0,
+      },
+    ],
   });
 }

@@ -24,7 +24,8 @@ export function parseWallParams(search: string): WallParams {
   const canvasMatch = /^(\d{3,5})x(\d{3,5})$/.exec(params.get('canvas') ?? '');
   return {
     scenes: scenes.length ? [...new Set(scenes)] : [...WALL_SCENES],
-    intervalSeconds: Number.isFinite(interval) && interval > 0 ? Math.min(600, Math.max(5, interval)) : DEFAULT_INTERVAL_SECONDS,
+    intervalSeconds:
+      Number.isFinite(interval) && interval > 0 ? Math.min(600, Math.max(5, interval)) : DEFAULT_INTERVAL_SECONDS,
     canvas: canvasMatch ? { width: Number(canvasMatch[1]), height: Number(canvasMatch[2]) } : null,
   };
 }

@@ -34,7 +34,13 @@ export function CompoundTable({ rows, sort, onSort, selected, onSelect, height }
   );
 
   return (
-    <div className="compound-table" role="region" aria-label={t('workbench.table')} data-testid="compound-table" data-rows={rows.length}>
+    <div
+      className="compound-table"
+      role="region"
+      aria-label={t('workbench.table')}
+      data-testid="compound-table"
+      data-rows={rows.length}
+    >
       <table className="data fixed" aria-rowcount={rows.length + 1}>
         {colgroup}
         <thead>
@@ -42,8 +48,17 @@ export function CompoundTable({ rows, sort, onSort, selected, onSelect, height }
             {COLUMNS.map((c) => {
               const active = sort.key === c.key;
               return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={c.numeric ? 'num' : undefined}>
-                  <button type="button" className="sort" onClick={() => onSort({ key: c.key, descending: active ? !sort.descending : c.numeric === true })}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  className={c.numeric ? 'num' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() => onSort({ key: c.key, descending: active ? !sort.descending : c.numeric === true })}
+                  >
                     {t(c.header)}
                     <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
@@ -58,7 +73,13 @@ export function CompoundTable({ rows, sort, onSort, selected, onSelect, height }
           {t('workbench.noRows')}
         </p>
       ) : (
-        <div className="table-scroll" style={{ height: bodyHeight }} onScroll={onScroll} tabIndex={0} aria-label={t('workbench.tableRows', { count: rows.length })}>
+        <div
+          className="table-scroll"
+          style={{ height: bodyHeight }}
+          onScroll={onScroll}
+          tabIndex={0}
+          aria-label={t('workbench.tableRows', { count: rows.length })}
+        >
           <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
             <table className="data fixed" style={{ position: 'absolute', top: first * ROW_HEIGHT, left: 0, right: 0 }}>
               {colgroup}

@@ -8,7 +8,10 @@ import { legendFor, type CoverageLayer } from '../layers/coverageLayers.ts';
 import type { WorkbenchRow } from './compoundColumns.ts';
 
 const AXIS = { fill: '#8ea3bd', fontSize: 12 };
-const TOOLTIP = { contentStyle: { background: '#0d1b2d', border: '1px solid #213853', color: '#e3ecf7' }, cursor: { fill: 'rgba(63,193,255,0.08)' } };
+const TOOLTIP = {
+  contentStyle: { background: '#0d1b2d', border: '1px solid #213853', color: '#e3ecf7' },
+  cursor: { fill: 'rgba(63,193,255,0.08)' },
+};
 
 interface Props {
   rows: readonly WorkbenchRow[];
@@ -35,7 +38,13 @@ export function WorkbenchCharts({ rows, layer, onTownship }: Props) {
             <XAxis type="number" tick={AXIS} allowDecimals={false} />
             <YAxis type="category" dataKey="name" tick={AXIS} width={64} interval={0} />
             <Tooltip {...TOOLTIP} formatter={(v) => [v, t('workbench.compounds')]} />
-            <Bar dataKey="count" fill="#3fc1ff" isAnimationActive={false} onClick={(d: { payload?: { code: string } }) => d.payload && onTownship(d.payload.code)} cursor="pointer" />
+            <Bar
+              dataKey="count"
+              fill="#3fc1ff"
+              isAnimationActive={false}
+              onClick={(d: { payload?: { code: string } }) => d.payload && onTownship(d.payload.code)}
+              cursor="pointer"
+            />
           </BarChart>
         </ResponsiveContainer>
       </figure>

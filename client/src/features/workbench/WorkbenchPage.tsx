@@ -7,7 +7,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { matchesFilter, type CompoundFilter } from '../../../../server/services/compounds/compoundFilter.ts';
-import { selectionContains, type Position, type SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import {
+  selectionContains,
+  type Position,
+  type SpatialSelection,
+} from '../../../../server/services/workbench/spatialSelection.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
@@ -58,7 +62,9 @@ function useTableHeight() {
 export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   const { t } = useI18n();
   const lastWeek = weeks[weeks.length - 1]!;
-  const [initial] = useState(() => parseWorkbenchUrl(window.location.search, weeks, new Set(townships.map((tw) => tw.code))));
+  const [initial] = useState(() =>
+    parseWorkbenchUrl(window.location.search, weeks, new Set(townships.map((tw) => tw.code))),
+  );
   const [view, setView] = useState<WorkbenchView>(initial.view);
   const [problems, setProblems] = useState(initial.problems);
   const [drill, setDrill] = useState<IndicatorKey | null>(null);
@@ -78,7 +84,10 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   const all = useMemo(() => query.data ?? [], [query.data]);
   const filtered = useMemo(() => all.filter((r) => matchesFilter(r, view.filter)), [all, view.filter]);
   const { selection } = view;
-  const shown = useMemo(() => (selection ? filtered.filter((r) => selectionContains(selection, r.lon, r.lat)) : filtered), [filtered, selection]);
+  const shown = useMemo(
+    () => (selection ? filtered.filter((r) => selectionContains(selection, r.lon, r.lat)) : filtered),
+    [filtered, selection],
+  );
   const shownCodes = useMemo(() => new Set(shown.map((r) => r.code)), [shown]);
   const others = useMemo(() => all.filter((r) => !shownCodes.has(r.code)), [all, shownCodes]);
   const sorted = useMemo(() => sortRows(shown, view.sort), [shown, view.sort]);
@@ -88,12 +97,24 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   useEffect(() => mapRef.current?.setDrawing(drawing.mode !== null), [drawing.mode]);
 
   const features = useMemo(() => townshipFeatures(townships), [townships]);
-  const style = useMemo(() => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }), [features]);
+  const style = useMemo(
+    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
+    [features],
+  );
   const layers = useMemo(
     () =>
       workbenchLayers({
-        townships: features, compounds: shown, layer: view.layer, shading: null, selectedCompound: view.compound, selectedTownship: null,
-        showCompoundNames: false, others, selection, preview: drawing.preview, vertices: drawing.points,
+        townships: features,
+        compounds: shown,
+        layer: view.layer,
+        shading: null,
+        selectedCompound: view.compound,
+        selectedTownship: null,
+        showCompoundNames: false,
+        others,
+        selection,
+        preview: drawing.preview,
+        vertices: drawing.points,
       }),
     [features, shown, view.layer, view.compound, others, selection, drawing.preview, drawing.points],
   );
@@ -109,7 +130,11 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   };
   const onHover = (info: PickingInfo) => {
     const object = info.object as WorkbenchRow | undefined;
-    setHover(object && 'households' in object ? { x: info.x, y: info.y, text: `${object.name} · ${t('tooltip.households', { count: object.households })}` } : null);
+    setHover(
+      object && 'households' in object
+        ? { x: info.x, y: info.y, text: `${object.name} · ${t('tooltip.households', { count: object.households })}` }
+        : null,
+    );
   };
   const selectView = () => {
     const bbox = mapRef.current?.viewBounds();
@@ -152,7 +177,14 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
         <LayerSwitch value={view.layer} onChange={(layer) => update({ layer })} />
         <div className="segmented" role="group" aria-label={t('workbench.draw')}>
           {DRAW_MODES.map((mode) => (
-            <button key={mode} type="button" className={drawing.mode === mode ? 'active' : ''} aria-pressed={drawing.mode === mode} onClick={() => (drawing.mode === mode ? drawing.cancel() : drawing.start(mode))} data-testid={`draw-${mode}`}>
+            <button
+              key={mode}
+              type="button"
+              className={drawing.mode === mode ? 'active' : ''}
+              aria-pressed={drawing.mode === mode}
+              onClick={() => (drawing.mode === mode ? drawing.cancel() : drawing.start(mode))}
+              data-testid={`draw-${mode}`}
+            >
               {t(`workbench.draw.${mode}`)}
             </button>
           ))}
@@ -161,19 +193,36 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
           </button>
         </div>
         {drawing.mode === 'polygon' && (
-          <button type="button" className="button" onClick={drawing.finish} disabled={drawing.points.length < 3} data-testid="draw-finish">
+          <button
+            type="button"
+            className="button"
+            onClick={drawing.finish}
+            disabled={drawing.points.length < 3}
+            data-testid="draw-finish"
+          >
             {t('workbench.draw.finish')}
           </button>
         )}
         {selection && (
-          <button type="button" className="button" onClick={() => update({ selection: null })} data-testid="clear-selection">
+          <button
+            type="button"
+            className="button"
+            onClick={() => update({ selection: null })}
+            data-testid="clear-selection"
+          >
             {t('workbench.clearSelection')}
           </button>
         )}
         <span className="spacer" />
         <div className="segmented" role="group" aria-label={t('workbench.export')}>
           {(['csv', 'xlsx', 'geojson'] as const).map((format) => (
-            <button key={format} type="button" onClick={() => void exportTable(format)} disabled={sorted.length === 0} data-testid={`export-${format}`}>
+            <button
+              key={format}
+              type="button"
+              onClick={() => void exportTable(format)}
+              disabled={sorted.length === 0}
+              data-testid={`export-${format}`}
+            >
               {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
             </button>
           ))}
@@ -205,7 +254,12 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
             {problems.length > 0 && (
               <p className="notice" role="status" data-testid="invalid-url-notice">
                 {t('workbench.invalidUrl', { problems: problems.join('；') })}
-                <button type="button" className="link small" onClick={() => setProblems([])} aria-label={t('card.close')}>
+                <button
+                  type="button"
+                  className="link small"
+                  onClick={() => setProblems([])}
+                  aria-label={t('card.close')}
+                >
                   ×
                 </button>
               </p>
@@ -224,7 +278,12 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
             {selected && <CompoundCard compound={selected} asOf={asOf} onClose={() => update({ compound: null })} />}
           </div>
           <div className="table-head">
-            <strong data-testid="shown-count" data-ready={ready} data-total={all.length} data-filtered={filtered.length}>
+            <strong
+              data-testid="shown-count"
+              data-ready={ready}
+              data-total={all.length}
+              data-filtered={filtered.length}
+            >
               {t('workbench.count', { shown: shown.length, total: all.length })}
             </strong>
             <span className="muted">
@@ -239,13 +298,32 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
             )}
           </div>
           <div className="table-box" ref={tableBox}>
-            <CompoundTable rows={sorted} sort={view.sort} onSort={(sort) => update({ sort })} selected={view.compound} onSelect={showCompound} height={tableHeight} />
+            <CompoundTable
+              rows={sorted}
+              sort={view.sort}
+              onSort={(sort) => update({ sort })}
+              selected={view.compound}
+              onSelect={showCompound}
+              height={tableHeight}
+            />
           </div>
         </div>
         <aside className="right">
           <h2 className="panel-title">{t('workbench.selectionIndicators')}</h2>
           <SelectionIndicators rows={shown} onDrill={setDrill} />
-          <WorkbenchCharts rows={shown} layer={view.layer} onTownship={(code) => setFilter({ ...view.filter, townships: view.filter.townships.includes(code) ? view.filter.townships.filter((c) => c !== code) : [code], communities: [] })} />
+          <WorkbenchCharts
+            rows={shown}
+            layer={view.layer}
+            onTownship={(code) =>
+              setFilter({
+                ...view.filter,
+                townships: view.filter.townships.includes(code)
+                  ? view.filter.townships.filter((c) => c !== code)
+                  : [code],
+                communities: [],
+              })
+            }
+          />
         </aside>
       </div>
       {drill && (

@@ -6,7 +6,19 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 
 export type WorkbenchRow = RouterOutputs['workbench']['rows'][number];
 
-export const SORT_KEYS = ['name', 'township', 'community', 'kind', 'households', 'company', 'party', 'committee', 'rating', 'issues', 'lastMeeting'] as const;
+export const SORT_KEYS = [
+  'name',
+  'township',
+  'community',
+  'kind',
+  'households',
+  'company',
+  'party',
+  'committee',
+  'rating',
+  'issues',
+  'lastMeeting',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface TableSort {
@@ -24,22 +36,93 @@ export interface Column {
   sortValue(row: WorkbenchRow): number | string;
 }
 
-const RATING_ORDER: Record<string, number> = { '5': 5, '4': 4, '3': 3, '2': 2, '1': 1, fail: 0, notEvaluated: -1, unmanaged: -2 };
+const RATING_ORDER: Record<string, number> = {
+  '5': 5,
+  '4': 4,
+  '3': 3,
+  '2': 2,
+  '1': 1,
+  fail: 0,
+  notEvaluated: -1,
+  unmanaged: -2,
+};
 const PARTY_ORDER: Record<string, number> = { standalone: 3, combined: 2, joint: 1, none: 0 };
 const COMMITTEE_ORDER: Record<string, number> = { partyMajority: 2, inOffice: 1, none: 0 };
 
 export const COLUMNS: readonly Column[] = [
   { key: 'name', header: 'workbench.col.name', width: '14%', text: (r) => r.name, sortValue: (r) => r.name },
-  { key: 'township', header: 'workbench.col.township', width: '8%', text: (r) => r.townshipName, sortValue: (r) => r.townshipName },
-  { key: 'community', header: 'workbench.col.community', width: '9%', text: (r) => r.community, sortValue: (r) => r.community },
-  { key: 'kind', header: 'workbench.col.kind', width: '7%', text: (r, t) => t(`kind.${r.kind}`), sortValue: (r) => r.kind },
-  { key: 'households', header: 'workbench.col.households', width: '6%', numeric: true, text: (r) => r.households.toLocaleString('zh-CN'), sortValue: (r) => r.households },
-  { key: 'company', header: 'workbench.col.company', width: '17%', text: (r, t) => r.propertyCompany ?? t('card.noProperty'), sortValue: (r) => r.propertyCompany ?? '' },
-  { key: 'party', header: 'workbench.col.party', width: '8%', text: (r, t) => t(`class.party.${classOf('party', r)}`), sortValue: (r) => PARTY_ORDER[classOf('party', r)]! },
-  { key: 'committee', header: 'workbench.col.committee', width: '10%', text: (r, t) => t(`class.committee.${classOf('committee', r)}`), sortValue: (r) => COMMITTEE_ORDER[classOf('committee', r)]! },
-  { key: 'rating', header: 'workbench.col.rating', width: '7%', text: (r, t) => t(`class.rating.${classOf('rating', r)}`), sortValue: (r) => RATING_ORDER[classOf('rating', r)]! },
-  { key: 'issues', header: 'workbench.col.issues', width: '6%', numeric: true, text: (r) => `${r.openIssues} / ${r.overdueIssues}`, sortValue: (r) => r.overdueIssues * 10_000 + r.openIssues },
-  { key: 'lastMeeting', header: 'workbench.col.lastMeeting', width: '8%', text: (r, t) => r.lastMeetingDate ?? t('card.none'), sortValue: (r) => r.lastMeetingDate ?? '' },
+  {
+    key: 'township',
+    header: 'workbench.col.township',
+    width: '8%',
+    text: (r) => r.townshipName,
+    sortValue: (r) => r.townshipName,
+  },
+  {
+    key: 'community',
+    header: 'workbench.col.community',
+    width: '9%',
+    text: (r) => r.community,
+    sortValue: (r) => r.community,
+  },
+  {
+    key: 'kind',
+    header: 'workbench.col.kind',
+    width: '7%',
+    text: (r, t) => t(`kind.${r.kind}`),
+    sortValue: (r) => r.kind,
+  },
+  {
+    key: 'households',
+    header: 'workbench.col.households',
+    width: '6%',
+    numeric: true,
+    text: (r) => r.households.toLocaleString('zh-CN'),
+    sortValue: (r) => r.households,
+  },
+  {
+    key: 'company',
+    header: 'workbench.col.company',
+    width: '17%',
+    text: (r, t) => r.propertyCompany ?? t('card.noProperty'),
+    sortValue: (r) => r.propertyCompany ?? '',
+  },
+  {
+    key: 'party',
+    header: 'workbench.col.party',
+    width: '8%',
+    text: (r, t) => t(`class.party.${classOf('party', r)}`),
+    sortValue: (r) => PARTY_ORDER[classOf('party', r)]!,
+  },
+  {
+    key: 'committee',
+    header: 'workbench.col.committee',
+    width: '10%',
+    text: (r, t) => t(`class.committee.${classOf('committee', r)}`),
+    sortValue: (r) => COMMITTEE_ORDER[classOf('committee', r)]!,
+  },
+  {
+    key: 'rating',
+    header: 'workbench.col.rating',
+    width: '7%',
+    text: (r, t) => t(`class.rating.${classOf('rating', r)}`),
+    sortValue: (r) => RATING_ORDER[classOf('rating', r)]!,
+  },
+  {
+    key: 'issues',
+    header: 'workbench.col.issues',
+    width: '6%',
+    numeric: true,
+    text: (r) => `${r.openIssues} / ${r.overdueIssues}`,
+    sortValue: (r) => r.overdueIssues * 10_000 + r.openIssues,
+  },
+  {
+    key: 'lastMeeting',
+    header: 'workbench.col.lastMeeting',
+    width: '8%',
+    text: (r, t) => r.lastMeetingDate ?? t('card.none'),
+    sortValue: (r) => r.lastMeetingDate ?? '',
+  },
 ];
 
 const collator = new Intl.Collator('zh-CN');

@@ -6,7 +6,12 @@ import { trpcClient } from '../../app/trpc.ts';
 
 export type TableFormat = 'csv' | 'xlsx' | 'geojson';
 
-export async function downloadTable(options: { asOf: string; codes: string[]; format: TableFormat; selection: SpatialSelection | null }): Promise<void> {
+export async function downloadTable(options: {
+  asOf: string;
+  codes: string[];
+  format: TableFormat;
+  selection: SpatialSelection | null;
+}): Promise<void> {
   const file = await trpcClient.workbench.export.mutate({
     asOf: options.asOf,
     codes: options.codes,

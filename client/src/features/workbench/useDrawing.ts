@@ -16,7 +16,12 @@ export function shapeOf(mode: DrawMode, points: readonly Position[]): SpatialSel
   if (points.length < 2) return null;
   const [a, b] = points as [Position, Position];
   if (mode === 'rect') {
-    const bbox: [number, number, number, number] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+    const bbox: [number, number, number, number] = [
+      Math.min(a[0], b[0]),
+      Math.min(a[1], b[1]),
+      Math.max(a[0], b[0]),
+      Math.max(a[1], b[1]),
+    ];
     return bbox[0] < bbox[2] && bbox[1] < bbox[3] ? { kind: 'rect', bbox } : null;
   }
   const radiusM = distance(a, b, { units: 'meters' });
@@ -68,7 +73,10 @@ export function useDrawing(onDone: (selection: SpatialSelection) => void) {
   }, [mode, points, cancel, finish]);
 
   /** The shape as it would be if the pointer were clicked now (for the preview). */
-  const preview = useMemo(() => (mode && pointer ? shapeOf(mode, [...points, pointer]) : null), [mode, points, pointer]);
+  const preview = useMemo(
+    () => (mode && pointer ? shapeOf(mode, [...points, pointer]) : null),
+    [mode, points, pointer],
+  );
 
   return {
     mode,

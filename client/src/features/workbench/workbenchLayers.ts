@@ -2,7 +2,11 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
-import { selectionOutline, type Position, type SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import {
+  selectionOutline,
+  type Position,
+  type SpatialSelection,
+} from '../../../../server/services/workbench/spatialSelection.ts';
 import { compoundRadius, mapLayers, type MapLayerInput } from '../layers/deckLayers.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
 import type { Rgba } from '../../map/theme.ts';
@@ -31,8 +35,26 @@ export function workbenchLayers(input: Input): Layer[] {
     ...rest,
   ];
   const outlines: { id: string; shape: SpatialSelection; fill: Rgba; line: Rgba }[] = [
-    ...(input.selection ? [{ id: 'selection', shape: input.selection, fill: [63, 193, 255, 28] as Rgba, line: [63, 193, 255, 255] as Rgba }] : []),
-    ...(input.preview ? [{ id: 'selection-preview', shape: input.preview, fill: [255, 216, 77, 24] as Rgba, line: [255, 216, 77, 255] as Rgba }] : []),
+    ...(input.selection
+      ? [
+          {
+            id: 'selection',
+            shape: input.selection,
+            fill: [63, 193, 255, 28] as Rgba,
+            line: [63, 193, 255, 255] as Rgba,
+          },
+        ]
+      : []),
+    ...(input.preview
+      ? [
+          {
+            id: 'selection-preview',
+            shape: input.preview,
+            fill: [255, 216, 77, 24] as Rgba,
+            line: [255, 216, 77, 255] as Rgba,
+          },
+        ]
+      : []),
   ];
   for (const o of outlines) {
     layers.push(

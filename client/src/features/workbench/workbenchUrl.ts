@@ -3,9 +3,18 @@
  * view, table sort and the open compound. Parsing never throws: whatever a hand-edited link gets
  * wrong is dropped, listed in `problems` and replaced by the default.
  */
-import { parseFilter, serialiseFilter, EMPTY_FILTER, type CompoundFilter } from '../../../../server/services/compounds/compoundFilter.ts';
+import {
+  parseFilter,
+  serialiseFilter,
+  EMPTY_FILTER,
+  type CompoundFilter,
+} from '../../../../server/services/compounds/compoundFilter.ts';
 import { COVERAGE_LAYERS, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
-import { parseSelection, serialiseSelection, type SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import {
+  parseSelection,
+  serialiseSelection,
+  type SpatialSelection,
+} from '../../../../server/services/workbench/spatialSelection.ts';
 import type { MapViewState } from '../../map/MapAdapter.ts';
 import { SORT_KEYS, type SortKey, type TableSort } from './compoundColumns.ts';
 
@@ -22,10 +31,22 @@ export interface WorkbenchView {
 export const DEFAULT_SORT: TableSort = { key: 'households', descending: true };
 
 export function defaultView(lastWeek: string): WorkbenchView {
-  return { week: lastWeek, layer: 'party', filter: EMPTY_FILTER, selection: null, view: null, sort: DEFAULT_SORT, compound: null };
+  return {
+    week: lastWeek,
+    layer: 'party',
+    filter: EMPTY_FILTER,
+    selection: null,
+    view: null,
+    sort: DEFAULT_SORT,
+    compound: null,
+  };
 }
 
-export function parseWorkbenchUrl(search: string, weeks: readonly string[], townshipCodes: ReadonlySet<string>): { view: WorkbenchView; problems: string[] } {
+export function parseWorkbenchUrl(
+  search: string,
+  weeks: readonly string[],
+  townshipCodes: ReadonlySet<string>,
+): { view: WorkbenchView; problems: string[] } {
   const params = new URLSearchParams(search);
   const view = defaultView(weeks[weeks.length - 1]!);
   const { filter, problems } = parseFilter(params);
@@ -51,13 +72,23 @@ export function parseWorkbenchUrl(search: string, weeks: readonly string[], town
   const v = params.get('v');
   if (v !== null) {
     const [lon, lat, zoom] = v.split(',').map(Number);
-    if ([lon, lat, zoom].every((n) => Number.isFinite(n)) && lon! > 117.9 && lon! < 119.2 && lat! > 24.2 && lat! < 25.2 && zoom! >= 8 && zoom! <= 17) view.view = { lon: lon!, lat: lat!, zoom: zoom! };
+    if (
+      [lon, lat, zoom].every((n) => Number.isFinite(n)) &&
+      lon! > 117.9 &&
+      lon! < 119.2 &&
+      lat! > 24.2 &&
+      lat! < 25.2 &&
+      zoom! >= 8 &&
+      zoom! <= 17
+    )
+      view.view = { lon: lon!, lat: lat!, zoom: zoom! };
     else problems.push('地图视野无法识别，已显示全市');
   }
   const sort = params.get('sort');
   if (sort !== null) {
     const [key, direction] = sort.split(':');
-    if ((SORT_KEYS as readonly string[]).includes(key ?? '') && (direction === 'asc' || direction === 'desc')) view.sort = { key: key as SortKey, descending: direction === 'desc' };
+    if ((SORT_KEYS as readonly string[]).includes(key ?? '') && (direction === 'asc' || direction === 'desc'))
+      view.sort = { key: key as SortKey, descending: direction === 'desc' };
     else problems.push(`排序 "${sort}" 无法识别`);
   }
   const compound = params.get('compound');
@@ -73,8 +104,10 @@ export function workbenchSearch(view: WorkbenchView, lastWeek: string): string {
   if (view.week !== lastWeek) params.set('week', view.week);
   if (view.layer !== 'party') params.set('layer', view.layer);
   if (view.selection) params.set('sel', serialiseSelection(view.selection));
-  if (view.view) params.set('v', `${view.view.lon.toFixed(5)},${view.view.lat.toFixed(5)},${view.view.zoom.toFixed(2)}`);
-  if (view.sort.key !== DEFAULT_SORT.key || view.sort.descending !== DEFAULT_SORT.descending) params.set('sort', `${view.sort.key}:${view.sort.descending ? 'desc' : 'asc'}`);
+  if (view.view)
+    params.set('v', `${view.view.lon.toFixed(5)},${view.view.lat.toFixed(5)},${view.view.zoom.toFixed(2)}`);
+  if (view.sort.key !== DEFAULT_SORT.key || view.sort.descending !== DEFAULT_SORT.descending)
+    params.set('sort', `${view.sort.key}:${view.sort.descending ? 'desc' : 'asc'}`);
   if (view.compound) params.set('compound', view.compound);
   return params.toString();
 }

@@ -28,20 +28,41 @@ interface Term {
   chair: boolean;
 }
 
-export function generateCommitteeTerms(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): CommitteeRow[] {
+export function generateCommitteeTerms(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  lag: readonly number[],
+  asOf: string,
+): CommitteeRow[] {
   const asOfDay = toDay(asOf);
   const firstFormed = new Map<number, number>();
   const original = compounds.filter((c) => !c.isNewBuild);
   const ranked = original
-    .map((c) => ({ c, key: (c.kind === 'commercial' ? 1 : c.kind === 'old' ? -0.8 : 0) + 0.5 * c.quality - 0.5 * lag[c.townshipIndex]! + rng.normal(0, 0.8) }))
+    .map((c) => ({
+      c,
+      key:
+        (c.kind === 'commercial' ? 1 : c.kind === 'old' ? -0.8 : 0) +
+        0.5 * c.quality -
+        0.5 * lag[c.townshipIndex]! +
+        rng.normal(0, 0.8),
+    }))
     .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id);
   const initialCount = Math.round(INITIAL_COMMITTEE_RATE * original.length);
-  for (const { c } of ranked.slice(0, initialCount)) firstFormed.set(c.row.id, rng.int(dayOf(2019, 1, 16), dayOf(2023, 12, 20)));
+  for (const { c } of ranked.slice(0, initialCount))
+    firstFormed.set(c.row.id, rng.int(dayOf(2019, 1, 16), dayOf(2023, 12, 20)));
   const later = ranked.slice(initialCount).map((r) => r.c);
-  const schedule = [[0, dayOf(2024, 1, 16)], [0.719, dayOf(2025, 3, 4)], [0.84, dayOf(2025, 5, 31)], [1, dayOf(2025, 9, 12)]] as const;
+  const schedule = [
+    [0, dayOf(2024, 1, 16)],
+    [0.719, dayOf(2025, 3, 4)],
+    [0.84, dayOf(2025, 5, 31)],
+    [1, dayOf(2025, 9, 12)],
+  ] as const;
   later.forEach((c, i) => {
     const f = (i + rng.next()) / later.length;
-    firstFormed.set(c.row.id, clamp(dayAtFraction(schedule, f) + rng.int(-7, 7), dayOf(2024, 1, 16), dayOf(2025, 9, 12)));
+    firstFormed.set(
+      c.row.id,
+      clamp(dayAtFraction(schedule, f) + rng.int(-7, 7), dayOf(2024, 1, 16), dayOf(2025, 9, 12)),
+    );
   });
   for (const c of compounds.filter((x) => x.isNewBuild)) {
     const formed = c.listedDay + rng.int(75, 160);
@@ -59,7 +80,10 @@ export function generateCommitteeTerms(rng: Random, compounds: readonly Compound
       const eligible = ids.filter((id) => firstFormed.get(id)! <= day - 120);
       if (eligible.length === 0) continue;
       const id = rng.pick(eligible);
-      earlyEnds.set(id, [...(earlyEnds.get(id) ?? []), day].sort((a, b) => a - b));
+      earlyEnds.set(
+        id,
+        [...(earlyEnds.get(id) ?? []), day].sort((a, b) => a - b),
+      );
     }
   }
 
@@ -100,9 +124,26 @@ export function generateCommitteeTerms(rng: Random, compounds: readonly Compound
 }
 
 function composition(rng: Random, formed: number): { members: number; partyMembers: number } {
-  const members = rng.weighted([[5, 35], [7, 45], [9, 14], [6, 3], [8, 2], [11, 1]] as const);
+  const members = rng.weighted([
+    [5, 35],
+    [7, 45],
+    [9, 14],
+    [6, 3],
+    [8, 2],
+    [11, 1],
+  ] as const);
   const half = Math.ceil(members / 2);
   const majority = rng.chance(formed < dayOf(2024, 1, 1) ? 0.4 : 0.85);
-  const partyMembers = majority ? Math.min(members, half + rng.weighted([[0, 5], [1, 3], [2, 1]] as const)) : rng.int(Math.max(0, half - 3), half - 1);
+  const partyMembers = majority
+    ? Math.min(
+        members,
+        half +
+          rng.weighted([
+            [0, 5],
+            [1, 3],
+            [2, 1],
+          ] as const),
+      )
+    : rng.int(Math.max(0, half - 3), half - 1);
   return { members, partyMembers };
 }

@@ -15,7 +15,16 @@ export type CompoundRow = typeof compounds.$inferInsert & { id: number };
 export const TARGET_HOUSEHOLDS = 250_000;
 
 /** Townships where new builds appear during the history (growth areas). */
-const GROWTH_TOWNSHIPS = new Set(['350582107', '350582103', '350582006', '350582005', '350582003', '350582004', '350582102', '350582109']);
+const GROWTH_TOWNSHIPS = new Set([
+  '350582107',
+  '350582103',
+  '350582006',
+  '350582005',
+  '350582003',
+  '350582004',
+  '350582102',
+  '350582109',
+]);
 
 export interface CompoundPlan {
   row: CompoundRow;
@@ -32,12 +41,23 @@ export interface CompoundPlan {
 
 function pickKind(rng: Random, kind: 'subdistrict' | 'town'): CompoundKind {
   return kind === 'subdistrict'
-    ? rng.weighted([['commercial', 60], ['old', 22], ['resettlement', 9], ['mixed', 9]] as const)
-    : rng.weighted([['commercial', 52], ['old', 14], ['resettlement', 25], ['mixed', 9]] as const);
+    ? rng.weighted([
+        ['commercial', 60],
+        ['old', 22],
+        ['resettlement', 9],
+        ['mixed', 9],
+      ] as const)
+    : rng.weighted([
+        ['commercial', 52],
+        ['old', 14],
+        ['resettlement', 25],
+        ['mixed', 9],
+      ] as const);
 }
 
 function drawHouseholds(rng: Random, kind: CompoundKind, townshipKind: 'subdistrict' | 'town'): number {
-  const median = { commercial: 760, resettlement: 820, old: 200, mixed: 520 }[kind] * (townshipKind === 'subdistrict' ? 1.1 : 0.9);
+  const median =
+    { commercial: 760, resettlement: 820, old: 200, mixed: 520 }[kind] * (townshipKind === 'subdistrict' ? 1.1 : 0.9);
   return clamp(rng.lognormal(median, 0.55), 80, 3500);
 }
 
@@ -48,7 +68,8 @@ function drawYearBuilt(rng: Random, kind: CompoundKind, pub: PublishedCompound |
   else if (kind === 'resettlement') year = rng.int(2004, 2022);
   else if (kind === 'mixed') year = rng.int(1995, 2015);
   else year = Math.round(clamp(rng.normal(2013, 5.5), 1998, 2023));
-  if (pub?.builtBefore !== undefined && year >= pub.builtBefore) year = rng.int(pub.builtBefore - 12, pub.builtBefore - 1);
+  if (pub?.builtBefore !== undefined && year >= pub.builtBefore)
+    year = rng.int(pub.builtBefore - 12, pub.builtBefore - 1);
   return year;
 }
 
@@ -76,7 +97,12 @@ export function planCompounds(
     const pubs = PUBLISHED_COMPOUNDS.filter((c) => c.townshipCode === t.fact.code);
     const drafts: Draft[] = pubs.map((pub) => ({ pub, kind: pub.kind ?? pickKind(attrRng, t.fact.kind) }));
     while (drafts.length < t.compoundCount) drafts.push({ kind: pickKind(attrRng, t.fact.kind) });
-    const points = placePoints(placeRng, { seat: t.fact.seat, boundary: t.boundary, areaKm2: t.areaKm2 }, drafts.length, taken);
+    const points = placePoints(
+      placeRng,
+      { seat: t.fact.seat, boundary: t.boundary, areaKm2: t.areaKm2 },
+      drafts.length,
+      taken,
+    );
     // Old housing sits nearer the old centre (the seat): match sorted points to sorted drafts.
     const byDistance = points.slice().sort((a, b) => distanceM(a, t.fact.seat) - distanceM(b, t.fact.seat));
     const centrality = drafts.map((d) => (d.kind === 'old' ? attrRng.float(0, 0.6) : attrRng.float(0.2, 1)));
@@ -144,7 +170,9 @@ function markNewBuilds(rng: Random, plans: CompoundPlan[], asOf: string): void {
   const last = Math.min(dayOf(2025, 6, 30), asOfDay - 14);
   if (last < first + 14) return;
   const published = new Set(PUBLISHED_COMPOUNDS.map((c) => c.name));
-  const candidates = plans.filter((p) => p.kind === 'commercial' && !published.has(p.row.name) && GROWTH_TOWNSHIPS.has(p.row.townshipCode));
+  const candidates = plans.filter(
+    (p) => p.kind === 'commercial' && !published.has(p.row.name) && GROWTH_TOWNSHIPS.has(p.row.townshipCode),
+  );
   const count = rng.int(4, 7);
   for (const p of rng.shuffle(candidates).slice(0, count)) {
     const day = rng.int(first, last);

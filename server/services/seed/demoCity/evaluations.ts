@@ -50,7 +50,8 @@ export function generateEvaluations(
   const forcedFail = new Map(property.replacements.map((r) => [`${r.roundIndex}/${r.compoundId}`, r]));
   const first = dayOf(2024, 6, 15);
   const span = dayOf(2026, 6, 15) - first;
-  const merit = (e: { c: CompoundPlan; companyId: number }) => 0.7 * e.c.quality + (property.companyQuality.get(e.companyId) ?? 0);
+  const merit = (e: { c: CompoundPlan; companyId: number }) =>
+    0.7 * e.c.quality + (property.companyQuality.get(e.companyId) ?? 0);
   rounds.forEach((round, k) => {
     const isLatest = k === rounds.length - 1;
     const evaluated: { c: CompoundPlan; day: number; companyId: number }[] = [];
@@ -65,7 +66,9 @@ export function generateEvaluations(
       const mean = 75 + 7.5 * clamp((round.start - first) / span, 0, 1);
       for (const e of evaluated) {
         const forced = forcedFail.get(`${k}/${e.c.row.id}`);
-        const score = forced ? scoreInBand(rng, 'fail') : clamp(round1(mean + 10 * merit(e) + rng.normal(0, 4)), 55, 98);
+        const score = forced
+          ? scoreInBand(rng, 'fail')
+          : clamp(round1(mean + 10 * merit(e) + rng.normal(0, 4)), 55, 98);
         rows.push(row(rng, e, score, ratingForScore(score)));
       }
       return;
@@ -79,7 +82,14 @@ export function generateEvaluations(
     if (rest < 0) throw new Error(`only ${ranked.length} compounds to evaluate in the latest round`);
     const three = Math.round(rest * 0.78);
     const two = Math.round(rest * 0.14);
-    const quota: [Rating, number][] = [['5', LATEST_FIVE_STAR], ['4', LATEST_FOUR_STAR], ['3', three], ['2', two], ['1', rest - three - two], ['fail', fails]];
+    const quota: [Rating, number][] = [
+      ['5', LATEST_FIVE_STAR],
+      ['4', LATEST_FOUR_STAR],
+      ['3', three],
+      ['2', two],
+      ['1', rest - three - two],
+      ['fail', fails],
+    ];
     let i = 0;
     for (const [rating, n] of quota) {
       for (let j = 0; j < n; j++, i++) {
@@ -88,19 +98,39 @@ export function generateEvaluations(
       }
     }
   });
-  rows.sort((a, b) => (a.evaluatedOn < b.evaluatedOn ? -1 : a.evaluatedOn > b.evaluatedOn ? 1 : a.compoundId - b.compoundId));
+  rows.sort((a, b) =>
+    a.evaluatedOn < b.evaluatedOn ? -1 : a.evaluatedOn > b.evaluatedOn ? 1 : a.compoundId - b.compoundId,
+  );
   return rows;
 }
 
-function row(rng: Random, e: { c: CompoundPlan; day: number; companyId: number }, score: number, rating: Rating): EvaluationRow {
-  return { compoundId: e.c.row.id, companyId: e.companyId, evaluatedOn: toIso(e.day), score, safetyScore: safetyFor(rng, score), rating };
+function row(
+  rng: Random,
+  e: { c: CompoundPlan; day: number; companyId: number },
+  score: number,
+  rating: Rating,
+): EvaluationRow {
+  return {
+    compoundId: e.c.row.id,
+    companyId: e.companyId,
+    evaluatedOn: toIso(e.day),
+    score,
+    safetyScore: safetyFor(rng, score),
+    rating,
+  };
 }
 
 /**
  * 美好家园: two batches of 70 (October 2024, August 2025) when asOf is past them, chosen among
  * managed compounds by their latest score before the batch.
  */
-export function assignModelHomes(rng: Random, compounds: readonly CompoundPlan[], property: PropertyPlan, evaluationRows: readonly EvaluationRow[], asOf: string): void {
+export function assignModelHomes(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  property: PropertyPlan,
+  evaluationRows: readonly EvaluationRow[],
+  asOf: string,
+): void {
   const asOfDay = toDay(asOf);
   const batches = [dayOf(2024, 10, rng.int(10, 28)), dayOf(2025, 8, rng.int(10, 28))];
   const chosen = new Set<number>();

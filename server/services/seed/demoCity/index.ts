@@ -70,7 +70,8 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   } catch {
     throw new Error(`demo city: asOf must be a YYYY-MM-DD date, got ${JSON.stringify(asOf)}`);
   }
-  if (asOfDay < toDay(HISTORY_START)) throw new Error(`demo city: asOf (${asOf}) must be on or after ${HISTORY_START}, when the history starts`);
+  if (asOfDay < toDay(HISTORY_START))
+    throw new Error(`demo city: asOf (${asOf}) must be on or after ${HISTORY_START}, when the history starts`);
 
   const rng = new Random(seed, 'demo-city');
   const townshipPlans = planTownships();
@@ -78,11 +79,16 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
   const lagRng = rng.fork('township-lag');
   const lag = townshipPlans.map(() => clamp(lagRng.normal(0, 0.5), -1, 1));
 
-  const { compounds: compoundPlans, communities: communityRows } = planCompounds(rng.fork('compounds'), townshipPlans, asOf);
+  const { compounds: compoundPlans, communities: communityRows } = planCompounds(
+    rng.fork('compounds'),
+    townshipPlans,
+    asOf,
+  );
   const rounds = planRounds(rng.fork('rounds'), asOf, townshipPlans.length);
   const dayRng = rng.fork('evaluation-days');
   const evalDays = rounds.map((r) => compoundPlans.map((c) => evaluationDay(dayRng, r, c.townshipIndex)));
-  const dayOfEvaluation = (round: { index: number }, c: { row: { id: number } }) => evalDays[round.index]![c.row.id - 1]!;
+  const dayOfEvaluation = (round: { index: number }, c: { row: { id: number } }) =>
+    evalDays[round.index]![c.row.id - 1]!;
 
   const property = planProperty(rng.fork('property'), compoundPlans, rounds, asOf, dayOfEvaluation);
   const evaluationRows = generateEvaluations(rng.fork('evaluations'), compoundPlans, rounds, property, dayOfEvaluation);

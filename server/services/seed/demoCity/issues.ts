@@ -18,21 +18,69 @@ export type IssueRow = typeof residentIssues.$inferInsert;
 
 /** Days allowed to close an issue, by category. */
 export const DUE_DAYS: Record<IssueCategory, number> = {
-  parking: 15, ebike_charging: 10, fire_safety: 7, water_leak: 15, high_rise_littering: 10, public_space: 15, gates_roads: 20,
-  drainage: 20, video: 10, gas: 7, lift: 7, noise: 10, public_revenue: 30, illegal_structure: 30, other: 15,
+  parking: 15,
+  ebike_charging: 10,
+  fire_safety: 7,
+  water_leak: 15,
+  high_rise_littering: 10,
+  public_space: 15,
+  gates_roads: 20,
+  drainage: 20,
+  video: 10,
+  gas: 7,
+  lift: 7,
+  noise: 10,
+  public_revenue: 30,
+  illegal_structure: 30,
+  other: 15,
 };
-const STUCK: Partial<Record<IssueCategory, number>> = { illegal_structure: 0.16, public_revenue: 0.12, lift: 0.07, drainage: 0.06, water_leak: 0.05 };
-const CHANNELS = [['grid', 38], ['hotline', 24], ['reception', 10], ['meeting', 10], ['wish_wall', 10], ['petition', 8]] as const;
-const DISPATCH_DELAY = [[0, 50], [1, 35], [2, 15]] as const;
-const PROGRESS_DELAY = [[0, 40], [1, 30], [2, 20], [3, 10]] as const;
+const STUCK: Partial<Record<IssueCategory, number>> = {
+  illegal_structure: 0.16,
+  public_revenue: 0.12,
+  lift: 0.07,
+  drainage: 0.06,
+  water_leak: 0.05,
+};
+const CHANNELS = [
+  ['grid', 38],
+  ['hotline', 24],
+  ['reception', 10],
+  ['meeting', 10],
+  ['wish_wall', 10],
+  ['petition', 8],
+] as const;
+const DISPATCH_DELAY = [
+  [0, 50],
+  [1, 35],
+  [2, 15],
+] as const;
+const PROGRESS_DELAY = [
+  [0, 40],
+  [1, 30],
+  [2, 20],
+  [3, 10],
+] as const;
 const KIND_FACTOR = { old: 1.35, resettlement: 1.15, mixed: 1.05, commercial: 0.95 } as const;
 
 /** Issues per household per day, city-wide: ≈ 0.02 a year at the start (≈ 5,000 a year), declining. */
-const RATE_KNOTS = [[dayOf(2024, 1, 1), 0.0205 / 365], [dayOf(2025, 1, 1), 0.0186 / 365], [dayOf(2026, 1, 1), 0.0170 / 365], [dayOf(2027, 1, 1), 0.0160 / 365]] as const;
+const RATE_KNOTS = [
+  [dayOf(2024, 1, 1), 0.0205 / 365],
+  [dayOf(2025, 1, 1), 0.0186 / 365],
+  [dayOf(2026, 1, 1), 0.017 / 365],
+  [dayOf(2027, 1, 1), 0.016 / 365],
+] as const;
 
-export function generateIssues(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): IssueRow[] {
+export function generateIssues(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  lag: readonly number[],
+  asOf: string,
+): IssueRow[] {
   const asOfDay = toDay(asOf);
-  const factors = normaliseByHouseholds(compounds, (c) => KIND_FACTOR[c.kind] * (1 + 0.15 * lag[c.townshipIndex]!) * rng.lognormal(1, 0.35));
+  const factors = normaliseByHouseholds(
+    compounds,
+    (c) => KIND_FACTOR[c.kind] * (1 + 0.15 * lag[c.townshipIndex]!) * rng.lognormal(1, 0.35),
+  );
   const rows: IssueRow[] = [];
   const upTo = (d: number | null) => (d !== null && d <= asOfDay ? toIso(d) : null);
   spreadEvents(

@@ -14,13 +14,35 @@ export type MeetingRow = typeof meetings.$inferInsert;
 
 /** Relative frequency of resident-issue categories (shared by issues, meetings, petitions). */
 export const CATEGORY_WEIGHTS: readonly (readonly [IssueCategory, number])[] = [
-  ['parking', 22], ['ebike_charging', 18], ['public_space', 9], ['water_leak', 8], ['gates_roads', 7], ['drainage', 6],
-  ['noise', 6], ['fire_safety', 5], ['high_rise_littering', 4], ['lift', 4], ['video', 3], ['public_revenue', 3],
-  ['gas', 2], ['illegal_structure', 2], ['other', 3],
+  ['parking', 22],
+  ['ebike_charging', 18],
+  ['public_space', 9],
+  ['water_leak', 8],
+  ['gates_roads', 7],
+  ['drainage', 6],
+  ['noise', 6],
+  ['fire_safety', 5],
+  ['high_rise_littering', 4],
+  ['lift', 4],
+  ['video', 3],
+  ['public_revenue', 3],
+  ['gas', 2],
+  ['illegal_structure', 2],
+  ['other', 3],
 ];
 
-const TOPIC_COUNT = [[1, 4], [2, 4], [3, 2]] as const;
-const PROBLEMS_RESOLVED = [[0, 80], [1, 13], [2, 5], [3, 1.5], [4, 0.5]] as const;
+const TOPIC_COUNT = [
+  [1, 4],
+  [2, 4],
+  [3, 2],
+] as const;
+const PROBLEMS_RESOLVED = [
+  [0, 80],
+  [1, 13],
+  [2, 5],
+  [3, 1.5],
+  [4, 0.5],
+] as const;
 
 /** Probability that a compound holds its meeting in month `i` (0 = January 2024). */
 function monthlyRate(i: number, noise: number): number {
@@ -28,7 +50,12 @@ function monthlyRate(i: number, noise: number): number {
   return 0.975 + noise;
 }
 
-export function generateMeetings(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): MeetingRow[] {
+export function generateMeetings(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  lag: readonly number[],
+  asOf: string,
+): MeetingRow[] {
   const asOfDay = toDay(asOf);
   const months = monthsBetween(toDay(HISTORY_START), asOfDay);
   const monthNoise = months.map(() => rng.float(-0.015, 0.01));

@@ -47,7 +47,14 @@ export const PUBLISHED_COMPOUNDS: readonly PublishedCompound[] = [
   { name: '糖烟酒套房', townshipCode: '350582101', community: '海东社区', kind: 'old', builtBefore: 1999 },
   { name: '华友大厦', townshipCode: '350582101', community: '海东社区', kind: 'old', builtBefore: 1999 },
   { name: '五交化大厦', townshipCode: '350582101', community: '海东社区', kind: 'old', builtBefore: 1999 },
-  { name: '捷宏盛宴', townshipCode: '350582101', community: '鸿塔社区', kind: 'commercial', households: 1700, yearBuilt: 2009 },
+  {
+    name: '捷宏盛宴',
+    townshipCode: '350582101',
+    community: '鸿塔社区',
+    kind: 'commercial',
+    households: 1700,
+    yearBuilt: 2009,
+  },
   { name: '宝龙世家', townshipCode: '350582005', community: '晋新社区', kind: 'commercial' },
   { name: '南天裕', townshipCode: '350582107', kind: 'commercial' },
   { name: '龙湖嘉天下', townshipCode: '350582107', kind: 'commercial' },
@@ -64,17 +71,116 @@ export const PUBLISHED_COMPOUNDS: readonly PublishedCompound[] = [
 ];
 
 const COMPOUND_STEMS = [
-  '锦绣', '滨江', '紫荆', '翠湖', '金桂', '香樟', '碧水', '云栖', '海棠', '和悦', '泰和', '丹桂', '凤栖', '兰亭',
-  '书香', '星河', '晨曦', '揽月', '清溪', '枫林', '梧桐', '玉兰', '朝晖', '沁园', '怡景', '瑞祥', '嘉禾', '文华',
-  '泉韵', '海悦', '青松', '松涛', '雅韵', '银杏', '荷塘', '榕荫', '紫薇', '芙蓉', '听涛', '江畔', '康乐', '福瑞',
-  '安泰', '永宁', '华景', '丽景', '新月', '彩虹', '春晖', '秋水', '悦澜', '溪岸', '云锦', '晴川', '花溪', '映月',
-  '望海', '观山', '桂语', '竹韵', '兰溪', '锦屏', '翠岭', '碧桃', '聚贤', '德馨', '和煦', '宁远', '双溪', '东篱',
+  '锦绣',
+  '滨江',
+  '紫荆',
+  '翠湖',
+  '金桂',
+  '香樟',
+  '碧水',
+  '云栖',
+  '海棠',
+  '和悦',
+  '泰和',
+  '丹桂',
+  '凤栖',
+  '兰亭',
+  '书香',
+  '星河',
+  '晨曦',
+  '揽月',
+  '清溪',
+  '枫林',
+  '梧桐',
+  '玉兰',
+  '朝晖',
+  '沁园',
+  '怡景',
+  '瑞祥',
+  '嘉禾',
+  '文华',
+  '泉韵',
+  '海悦',
+  '青松',
+  '松涛',
+  '雅韵',
+  '银杏',
+  '荷塘',
+  '榕荫',
+  '紫薇',
+  '芙蓉',
+  '听涛',
+  '江畔',
+  '康乐',
+  '福瑞',
+  '安泰',
+  '永宁',
+  '华景',
+  '丽景',
+  '新月',
+  '彩虹',
+  '春晖',
+  '秋水',
+  '悦澜',
+  '溪岸',
+  '云锦',
+  '晴川',
+  '花溪',
+  '映月',
+  '望海',
+  '观山',
+  '桂语',
+  '竹韵',
+  '兰溪',
+  '锦屏',
+  '翠岭',
+  '碧桃',
+  '聚贤',
+  '德馨',
+  '和煦',
+  '宁远',
+  '双溪',
+  '东篱',
 ];
 const SUFFIX_BY_KIND: Record<CompoundKind, readonly (readonly [string, number])[]> = {
-  commercial: [['花园', 5], ['苑', 4], ['公寓', 2], ['家园', 3], ['名邸', 2], ['华府', 2], ['雅苑', 3], ['悦府', 2], ['公馆', 1], ['花苑', 3], ['华庭', 2], ['广场', 1], ['大厦', 1], ['湾', 1]],
-  resettlement: [['安置小区', 4], ['新村', 3], ['家园', 3], ['小区', 2], ['佳苑', 1]],
-  old: [['小区', 4], ['新村', 3], ['大厦', 2], ['宿舍楼', 1], ['公寓', 1], ['套房', 1]],
-  mixed: [['小区', 3], ['花园', 2], ['苑', 2], ['新村', 1], ['大厦', 1]],
+  commercial: [
+    ['花园', 5],
+    ['苑', 4],
+    ['公寓', 2],
+    ['家园', 3],
+    ['名邸', 2],
+    ['华府', 2],
+    ['雅苑', 3],
+    ['悦府', 2],
+    ['公馆', 1],
+    ['花苑', 3],
+    ['华庭', 2],
+    ['广场', 1],
+    ['大厦', 1],
+    ['湾', 1],
+  ],
+  resettlement: [
+    ['安置小区', 4],
+    ['新村', 3],
+    ['家园', 3],
+    ['小区', 2],
+    ['佳苑', 1],
+  ],
+  old: [
+    ['小区', 4],
+    ['新村', 3],
+    ['大厦', 2],
+    ['宿舍楼', 1],
+    ['公寓', 1],
+    ['套房', 1],
+  ],
+  mixed: [
+    ['小区', 3],
+    ['花园', 2],
+    ['苑', 2],
+    ['新村', 1],
+    ['大厦', 1],
+  ],
 };
 
 /** A unique invented compound name; `used` is updated. */
@@ -89,8 +195,58 @@ export function inventCompoundName(rng: Random, kind: CompoundKind, used: Set<st
   throw new Error('ran out of invented compound names');
 }
 
-const PLACE_FIRST = ['锦', '瑞', '翠', '祥', '云', '嘉', '彩', '福', '宁', '泰', '德', '康', '裕', '春', '荣', '丰', '岚', '霖', '凤', '鹤', '桂', '柳', '樟', '梧', '芦', '枫'];
-const PLACE_SECOND = ['溪', '峰', '湖', '洲', '园', '阳', '塘', '林', '源', '庭', '泉', '坪', '埕', '厝', '美', '霞', '山', '浦', '坑', '滨', '岭', '田'];
+const PLACE_FIRST = [
+  '锦',
+  '瑞',
+  '翠',
+  '祥',
+  '云',
+  '嘉',
+  '彩',
+  '福',
+  '宁',
+  '泰',
+  '德',
+  '康',
+  '裕',
+  '春',
+  '荣',
+  '丰',
+  '岚',
+  '霖',
+  '凤',
+  '鹤',
+  '桂',
+  '柳',
+  '樟',
+  '梧',
+  '芦',
+  '枫',
+];
+const PLACE_SECOND = [
+  '溪',
+  '峰',
+  '湖',
+  '洲',
+  '园',
+  '阳',
+  '塘',
+  '林',
+  '源',
+  '庭',
+  '泉',
+  '坪',
+  '埕',
+  '厝',
+  '美',
+  '霞',
+  '山',
+  '浦',
+  '坑',
+  '滨',
+  '岭',
+  '田',
+];
 
 /** A unique invented two-character place stem (e.g. for communities and roads). */
 export function inventPlaceStem(rng: Random, used: Set<string>): string {
@@ -104,14 +260,79 @@ export function inventPlaceStem(rng: Random, used: Set<string>): string {
   throw new Error('ran out of invented place names');
 }
 
-const ROAD_SUFFIX: readonly (readonly [string, number])[] = [['路', 6], ['街', 3], ['大道', 1], ['中路', 2], ['东路', 1], ['西路', 1], ['南路', 1], ['北路', 1]];
+const ROAD_SUFFIX: readonly (readonly [string, number])[] = [
+  ['路', 6],
+  ['街', 3],
+  ['大道', 1],
+  ['中路', 2],
+  ['东路', 1],
+  ['西路', 1],
+  ['南路', 1],
+  ['北路', 1],
+];
 
 export function inventRoad(rng: Random, stems: readonly string[]): string {
   return rng.pick(stems) + rng.weighted(ROAD_SUFFIX);
 }
 
-const COMPANY_FIRST = ['嘉', '鸿', '邦', '佳', '顺', '联', '睿', '鑫', '惠', '优', '乐', '益', '汇', '晟', '泓', '铭', '煦', '朗', '泽', '筑', '宸', '瀚', '禾', '沐', '拓', '恪', '弘', '瑞', '翊', '耀'];
-const COMPANY_SECOND = ['信', '泰', '运', '居', '境', '捷', '诚', '邻', '润', '民', '达', '盛', '源', '业', '通', '丰', '庭', '程', '澜', '嘉', '悦', '贤', '宁', '科'];
+const COMPANY_FIRST = [
+  '嘉',
+  '鸿',
+  '邦',
+  '佳',
+  '顺',
+  '联',
+  '睿',
+  '鑫',
+  '惠',
+  '优',
+  '乐',
+  '益',
+  '汇',
+  '晟',
+  '泓',
+  '铭',
+  '煦',
+  '朗',
+  '泽',
+  '筑',
+  '宸',
+  '瀚',
+  '禾',
+  '沐',
+  '拓',
+  '恪',
+  '弘',
+  '瑞',
+  '翊',
+  '耀',
+];
+const COMPANY_SECOND = [
+  '信',
+  '泰',
+  '运',
+  '居',
+  '境',
+  '捷',
+  '诚',
+  '邻',
+  '润',
+  '民',
+  '达',
+  '盛',
+  '源',
+  '业',
+  '通',
+  '丰',
+  '庭',
+  '程',
+  '澜',
+  '嘉',
+  '悦',
+  '贤',
+  '宁',
+  '科',
+];
 
 /** A unique invented property company name. */
 export function inventCompanyName(rng: Random, used: Set<string>): string {
@@ -119,7 +340,11 @@ export function inventCompanyName(rng: Random, used: Set<string>): string {
     const a = rng.pick(COMPANY_FIRST);
     const b = rng.pick(COMPANY_SECOND);
     if (a === b) continue;
-    const prefix = rng.weighted([['晋江市', 7], ['福建', 2], ['泉州', 1]] as const);
+    const prefix = rng.weighted([
+      ['晋江市', 7],
+      ['福建', 2],
+      ['泉州', 1],
+    ] as const);
     const suffix = prefix === '福建' ? '物业管理有限公司' : '物业服务有限公司';
     const name = `${prefix}${a}${b}${suffix}`;
     if (!used.has(name) && !used.has(a + b)) {
@@ -160,7 +385,14 @@ export const ISSUE_CATEGORIES = Object.keys(CATEGORY_LABELS) as IssueCategory[];
 
 /** Short summaries of resident issues, by category. */
 export const ISSUE_SUMMARIES: Record<IssueCategory, readonly string[]> = {
-  parking: ['地下车库占道停车', '小区出入口车辆乱停', '访客车位不足', '消防通道被私家车占用', '车位租售价格争议', '外来车辆长期占用车位'],
+  parking: [
+    '地下车库占道停车',
+    '小区出入口车辆乱停',
+    '访客车位不足',
+    '消防通道被私家车占用',
+    '车位租售价格争议',
+    '外来车辆长期占用车位',
+  ],
   ebike_charging: ['楼道内电动车飞线充电', '充电桩数量不足', '电动车进电梯', '充电棚损坏', '架空层私拉电线充电'],
   fire_safety: ['消防栓无水', '灭火器过期', '楼道堆放杂物', '消防通道被占用', '烟感报警器失灵'],
   water_leak: ['楼上卫生间渗水', '外墙渗水', '屋顶防水层破损', '水管爆裂漏水'],

@@ -18,13 +18,25 @@ type OrgType = 'standalone' | 'combined' | 'joint';
 export const INITIAL_COVERAGE = 0.745;
 const PUBLISHED_MIX = { standalone: 111, combined: 91, joint: 11 } as const;
 
-export function generatePartyOrganisations(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): PartyOrgRow[] {
+export function generatePartyOrganisations(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  lag: readonly number[],
+  asOf: string,
+): PartyOrgRow[] {
   const asOfDay = toDay(asOf);
   const goal = dayOf(2025, 5, 31);
   const orgs: { compound: CompoundPlan; type: OrgType; established: number; dissolved: number | null }[] = [];
   const original = compounds.filter((c) => !c.isNewBuild);
   const ranked = original
-    .map((c) => ({ c, key: (c.kind === 'commercial' ? 0.8 : c.kind === 'old' ? -0.6 : 0) + 0.5 * c.quality - 0.5 * lag[c.townshipIndex]! + rng.normal(0, 0.8) }))
+    .map((c) => ({
+      c,
+      key:
+        (c.kind === 'commercial' ? 0.8 : c.kind === 'old' ? -0.6 : 0) +
+        0.5 * c.quality -
+        0.5 * lag[c.townshipIndex]! +
+        rng.normal(0, 0.8),
+    }))
     .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id);
 
   // Organisations in force at the start of the history, in the published mix.
@@ -45,20 +57,35 @@ export function generatePartyOrganisations(rng: Random, compounds: readonly Comp
   const hi = dayOf(2023, 12, 28);
   for (const c of initial) {
     const u = rng.next();
-    orgs.push({ compound: c, type: typeOf.get(c.row.id)!, established: Math.round(hi - (hi - lo) * u * u), dissolved: null });
+    orgs.push({
+      compound: c,
+      type: typeOf.get(c.row.id)!,
+      established: Math.round(hi - (hi - lo) * u * u),
+      dissolved: null,
+    });
   }
 
   // The others: through 2024 and up to the goal, the better-governed first.
   const later = ranked.slice(initialCount).map((r) => r.c);
-  const schedule = [[0, dayOf(2024, 1, 16)], [0.62, dayOf(2024, 12, 31)], [1, dayOf(2025, 5, 26)]] as const;
+  const schedule = [
+    [0, dayOf(2024, 1, 16)],
+    [0.62, dayOf(2024, 12, 31)],
+    [1, dayOf(2025, 5, 26)],
+  ] as const;
   later.forEach((c, i) => {
     const f = (i + rng.next()) / later.length;
     const established = clamp(dayAtFraction(schedule, f) + rng.int(-10, 10), dayOf(2024, 1, 16), goal - 3);
     orgs.push({ compound: c, type: laterType(rng, c), established, dissolved: null });
   });
   for (const c of compounds.filter((x) => x.isNewBuild)) {
-    const established = c.listedDay >= dayOf(2025, 4, 1) ? c.listedDay : Math.min(c.listedDay + rng.int(20, 100), goal - 3);
-    orgs.push({ compound: c, type: laterType(rng, c), established: Math.max(established, c.listedDay), dissolved: null });
+    const established =
+      c.listedDay >= dayOf(2025, 4, 1) ? c.listedDay : Math.min(c.listedDay + rng.int(20, 100), goal - 3);
+    orgs.push({
+      compound: c,
+      type: laterType(rng, c),
+      established: Math.max(established, c.listedDay),
+      dissolved: null,
+    });
   }
 
   // A couple of combined organisations become standalone branches.
@@ -86,5 +113,9 @@ export function generatePartyOrganisations(rng: Random, compounds: readonly Comp
 
 function laterType(rng: Random, c: CompoundPlan): OrgType {
   const big = c.row.households >= 500;
-  return rng.weighted([['standalone', big ? 70 : 35], ['combined', big ? 25 : 55], ['joint', big ? 5 : 10]] as const);
+  return rng.weighted([
+    ['standalone', big ? 70 : 35],
+    ['combined', big ? 25 : 55],
+    ['joint', big ? 5 : 10],
+  ] as const);
 }

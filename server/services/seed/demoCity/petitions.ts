@@ -16,17 +16,43 @@ import { normaliseByHouseholds, spreadEvents } from './volume.ts';
 export type PetitionRow = typeof petitions.$inferInsert;
 
 /** City rate per 1,000 households per 28 days. */
-const RATE_KNOTS = [[dayOf(2024, 1, 1), 2.3], [dayOf(2024, 12, 31), 1.6], [dayOf(2025, 12, 31), 1.1], [dayOf(2026, 12, 31), 0.95]] as const;
+const RATE_KNOTS = [
+  [dayOf(2024, 1, 1), 2.3],
+  [dayOf(2024, 12, 31), 1.6],
+  [dayOf(2025, 12, 31), 1.1],
+  [dayOf(2026, 12, 31), 0.95],
+] as const;
 const CATEGORIES: readonly (readonly [IssueCategory, number])[] = [
-  ['water_leak', 12], ['parking', 12], ['noise', 10], ['public_revenue', 10], ['illegal_structure', 8], ['public_space', 8], ['ebike_charging', 6],
-  ['lift', 6], ['gates_roads', 5], ['drainage', 5], ['high_rise_littering', 4], ['fire_safety', 3], ['video', 2], ['gas', 2], ['other', 7],
+  ['water_leak', 12],
+  ['parking', 12],
+  ['noise', 10],
+  ['public_revenue', 10],
+  ['illegal_structure', 8],
+  ['public_space', 8],
+  ['ebike_charging', 6],
+  ['lift', 6],
+  ['gates_roads', 5],
+  ['drainage', 5],
+  ['high_rise_littering', 4],
+  ['fire_safety', 3],
+  ['video', 2],
+  ['gas', 2],
+  ['other', 7],
 ];
 
-export function generatePetitions(rng: Random, compounds: readonly CompoundPlan[], lag: readonly number[], asOf: string): PetitionRow[] {
+export function generatePetitions(
+  rng: Random,
+  compounds: readonly CompoundPlan[],
+  lag: readonly number[],
+  asOf: string,
+): PetitionRow[] {
   const asOfDay = toDay(asOf);
   const townshipFactor = lag.map((l) => Math.exp(0.35 * l + rng.normal(0, 0.25)));
   const kindFactor = { old: 1.3, resettlement: 1.2, mixed: 1.05, commercial: 0.9 } as const;
-  const factors = normaliseByHouseholds(compounds, (c) => townshipFactor[c.townshipIndex]! * kindFactor[c.kind] * rng.lognormal(1, 0.3));
+  const factors = normaliseByHouseholds(
+    compounds,
+    (c) => townshipFactor[c.townshipIndex]! * kindFactor[c.kind] * rng.lognormal(1, 0.3),
+  );
   const rows: PetitionRow[] = [];
   spreadEvents(
     rng,
@@ -36,7 +62,8 @@ export function generatePetitions(rng: Random, compounds: readonly CompoundPlan[
     (day) => valueAtDay(RATE_KNOTS, day) / 28 / 1000,
     (c, received) => {
       const u = rng.next();
-      const after = u < 0.04 ? rng.int(1, 4) : u < 0.88 ? clamp(Math.round(rng.lognormal(18, 0.6)), 5, 60) : rng.int(61, 180);
+      const after =
+        u < 0.04 ? rng.int(1, 4) : u < 0.88 ? clamp(Math.round(rng.lognormal(18, 0.6)), 5, 60) : rng.int(61, 180);
       const resolved = received + after;
       rows.push({
         compoundId: c.row.id,

@@ -58,7 +58,12 @@ export interface PlacementArea {
  * Places `count` points in the area; `taken` holds points already placed anywhere (they are
  * kept at MIN_SPACING_M too) and is extended with the new ones.
  */
-export function placePoints(rng: Random, area: PlacementArea, count: number, taken: [number, number][]): [number, number][] {
+export function placePoints(
+  rng: Random,
+  area: PlacementArea,
+  count: number,
+  taken: [number, number][],
+): [number, number][] {
   const out: [number, number][] = [];
   // Spread (km) of a Rayleigh-distributed distance from the seat: dense near the seat.
   let sigmaKm = Math.max(0.35, 0.26 * Math.sqrt(area.areaKm2));

@@ -56,7 +56,9 @@ export function planProperty(
       return [c.row.id, c.isNewBuild ? -10 : base + rng.next() - 0.3 * c.quality];
     }),
   );
-  const byPropensity = compounds.slice().sort((a, b) => propensity.get(b.row.id)! - propensity.get(a.row.id)! || a.row.id - b.row.id);
+  const byPropensity = compounds
+    .slice()
+    .sort((a, b) => propensity.get(b.row.id)! - propensity.get(a.row.id)! || a.row.id - b.row.id);
   const unmanagedCount = compounds.length - MANAGED_ON_AS_OF;
   const managed = byPropensity.slice(unmanagedCount);
   // 2. A few old/resettlement compounds only came under management during the history (老旧小区改造).
@@ -70,7 +72,9 @@ export function planProperty(
       .slice(0, count)
       .forEach((c, i) => {
         const recent = i < 2 && asOfDay - 75 > dayOf(2024, 3, 1);
-        const day = recent ? rng.int(asOfDay - 75, lastConversion) : rng.int(dayOf(2024, 2, 1), Math.min(lastConversion, dayOf(2025, 12, 20)));
+        const day = recent
+          ? rng.int(asOfDay - 75, lastConversion)
+          : rng.int(dayOf(2024, 2, 1), Math.min(lastConversion, dayOf(2025, 12, 20)));
         conversionDay.set(c.row.id, day);
       });
   }
@@ -98,7 +102,12 @@ export function planProperty(
     for (const { c } of candidates) {
       const round = rng.weighted(earlyRounds.map((r) => [r, earlyRounds.length - r.index + 1] as const));
       const evaluatedOn = evaluationDayOf(round, c);
-      replacements.push({ compoundId: c.row.id, roundIndex: round.index, evaluatedOn, replacedOn: evaluatedOn + rng.int(20, 50) });
+      replacements.push({
+        compoundId: c.row.id,
+        roundIndex: round.index,
+        evaluatedOn,
+        replacedOn: evaluatedOn + rng.int(20, 50),
+      });
     }
   }
   const replaced = new Map(replacements.map((r) => [r.compoundId, r]));
@@ -131,7 +140,9 @@ export function planProperty(
   const pool = rng.shuffle(managed);
   const unassigned = new Set(pool.map((c) => c.row.id));
   for (const company of active) {
-    const own = pool.find((c) => unassigned.has(c.row.id) && c.row.townshipCode === company.home) ?? pool.find((c) => unassigned.has(c.row.id));
+    const own =
+      pool.find((c) => unassigned.has(c.row.id) && c.row.townshipCode === company.home) ??
+      pool.find((c) => unassigned.has(c.row.id));
     if (!own) throw new Error('more active companies than managed compounds');
     current.set(own.row.id, company.id);
     unassigned.delete(own.row.id);
@@ -153,7 +164,12 @@ export function planProperty(
     if (rep) {
       const removedId = removedIds[removedIndex++]!;
       companyQuality.set(removedId, -1.8);
-      contracts.push({ compoundId: c.row.id, companyId: removedId, startOn: toIso(since), endOn: toIso(rep.replacedOn) });
+      contracts.push({
+        compoundId: c.row.id,
+        companyId: removedId,
+        startOn: toIso(since),
+        endOn: toIso(rep.replacedOn),
+      });
       contracts.push({ compoundId: c.row.id, companyId, startOn: toIso(rep.replacedOn), endOn: null });
     } else if (since < dayOf(2019, 1, 1) && rng.chance(0.08)) {
       // An earlier change of company, before the history starts.

@@ -31,7 +31,8 @@ export function spreadEvents(
       const n = rng.poisson(c.row.households * f * ratePerHouseholdDay(Math.round((first + last) / 2)) * days);
       for (let k = 0; k < n; k++) {
         let day = rng.int(first, last);
-        for (let tries = 0; tries < 3 && (weekday(day) === 0 || weekday(day) === 6) && rng.chance(0.4); tries++) day = rng.int(first, last);
+        for (let tries = 0; tries < 3 && (weekday(day) === 0 || weekday(day) === 6) && rng.chance(0.4); tries++)
+          day = rng.int(first, last);
         emit(c, day);
       }
     }
@@ -39,7 +40,10 @@ export function spreadEvents(
 }
 
 /** Normalises raw per-compound weights so their household-weighted mean is 1. */
-export function normaliseByHouseholds(compounds: readonly CompoundPlan[], raw: (c: CompoundPlan) => number): Map<number, number> {
+export function normaliseByHouseholds(
+  compounds: readonly CompoundPlan[],
+  raw: (c: CompoundPlan) => number,
+): Map<number, number> {
   let weighted = 0;
   let households = 0;
   const values = new Map<number, number>();

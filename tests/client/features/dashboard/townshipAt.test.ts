@@ -8,7 +8,12 @@ import { townshipAt, townshipFeatures } from '../../../../client/src/features/da
 import { approximateTownshipBoundaries } from '../../../../server/services/geo/townshipBoundaries.ts';
 
 const features = townshipFeatures(
-  approximateTownshipBoundaries().features.map((f) => ({ code: f.properties.code, name: f.properties.name, boundary: f.geometry, boundarySource: 'approximate' as const })) as never,
+  approximateTownshipBoundaries().features.map((f) => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    boundary: f.geometry,
+    boundarySource: 'approximate' as const,
+  })) as never,
 );
 
 describe('townshipAt', () => {

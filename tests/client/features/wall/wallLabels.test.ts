@@ -1,7 +1,15 @@
 /** The wall's map labels: where fitBounds puts a point, township names moved clear of each other, and which compound names fit. */
 import { describe, expect, it } from 'vitest';
 import type { TownshipFeature } from '../../../../client/src/features/layers/deckLayers.ts';
-import { declutteredLabels, fittedProjection, labelWidth, separatedLabels, spotlightNames, townshipLabelOffsets, type LabelCandidate } from '../../../../client/src/features/wall/wallLabels.ts';
+import {
+  declutteredLabels,
+  fittedProjection,
+  labelWidth,
+  separatedLabels,
+  spotlightNames,
+  townshipLabelOffsets,
+  type LabelCandidate,
+} from '../../../../client/src/features/wall/wallLabels.ts';
 
 // About 4 km × 4.4 km around 梅岭街道, fitted into a 686 × 950 map slot with 24 px padding.
 const view = { bounds: [118.55, 24.8, 118.59, 24.84] as const, width: 686, height: 950, padding: 24, maxZoom: 15 };
@@ -36,10 +44,19 @@ describe('fittedProjection', () => {
 
 describe('declutteredLabels', () => {
   const placement = { project: fittedProjection(view), map: view, fontSize: 20 };
-  const at = (code: string, lon: number, lat: number, name = '滨江佳园'): LabelCandidate => ({ code, name, lon, lat, offsetY: -15 });
+  const at = (code: string, lon: number, lat: number, name = '滨江佳园'): LabelCandidate => ({
+    code,
+    name,
+    lon,
+    lat,
+    offsetY: -15,
+  });
 
   it('keeps names in priority order and drops one that would overlap a kept name', () => {
-    const kept = declutteredLabels([at('A', 118.57, 24.82), at('B', 118.5702, 24.8201), at('C', 118.56, 24.81)], placement);
+    const kept = declutteredLabels(
+      [at('A', 118.57, 24.82), at('B', 118.5702, 24.8201), at('C', 118.56, 24.81)],
+      placement,
+    );
     expect([...kept]).toEqual(['A', 'C']);
     // The same two, the other way round: the first listed wins.
     expect([...declutteredLabels([at('B', 118.5702, 24.8201), at('A', 118.57, 24.82)], placement)]).toEqual(['B']);
@@ -47,7 +64,9 @@ describe('declutteredLabels', () => {
 
   it("keeps the township's own name clear", () => {
     const reserved = [{ name: '梅岭街道', lon: 118.57, lat: 24.8205, fontSize: 25 }];
-    expect([...declutteredLabels([at('A', 118.57, 24.82), at('C', 118.56, 24.81)], { ...placement, reserved })]).toEqual(['C']);
+    expect([
+      ...declutteredLabels([at('A', 118.57, 24.82), at('C', 118.56, 24.81)], { ...placement, reserved }),
+    ]).toEqual(['C']);
   });
 
   it('drops a name that would run off the map', () => {
@@ -87,7 +106,18 @@ describe('separatedLabels', () => {
 describe('townshipLabelOffsets and spotlightNames', () => {
   const square = (code: string, name: string, lon: number, lat: number): TownshipFeature => ({
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [[[lon - 0.005, lat - 0.005], [lon + 0.005, lat - 0.005], [lon + 0.005, lat + 0.005], [lon - 0.005, lat + 0.005], [lon - 0.005, lat - 0.005]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon - 0.005, lat - 0.005],
+          [lon + 0.005, lat - 0.005],
+          [lon + 0.005, lat + 0.005],
+          [lon - 0.005, lat + 0.005],
+          [lon - 0.005, lat - 0.005],
+        ],
+      ],
+    },
     properties: { code, name, labelAt: [lon, lat] },
   });
   // 15 px names × 22/15 = 22 px: the two names 80 px apart touch, so 梅岭街道 moves a line up.
@@ -98,7 +128,7 @@ describe('townshipLabelOffsets and spotlightNames', () => {
   const pxLat = 5.69e-5;
   const compound = (code: string, lat: number) => ({ code, name: `小区${code}`, lon: eastLon, lat, households: 400 });
 
-  it('keeps compound names off the spotlit township\'s name where it was moved to, not where it was', () => {
+  it("keeps compound names off the spotlit township's name where it was moved to, not where it was", () => {
     const offsets = townshipLabelOffsets(view, townships, scale);
     expect([...offsets.keys()]).toEqual(['350582002']);
     const names = spotlightNames({

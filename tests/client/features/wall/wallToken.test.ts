@@ -1,6 +1,10 @@
 /** The wall's display token leaves the address bar once read, and a reload still finds it (issue #15, finding 11). */
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_TOKEN_KEY, readDisplayToken, type WallTokenPlace } from '../../../../client/src/features/wall/wallToken.ts';
+import {
+  DISPLAY_TOKEN_KEY,
+  readDisplayToken,
+  type WallTokenPlace,
+} from '../../../../client/src/features/wall/wallToken.ts';
 
 const TOKEN = 'A'.repeat(43);
 
@@ -22,7 +26,10 @@ function tab(address: string, kept: Record<string, string> = {}) {
       },
     },
     storage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
-    history: { state: null, replaceState: (_state, _unused, next) => void entries.splice(entries.length - 1, 1, String(next)) },
+    history: {
+      state: null,
+      replaceState: (_state, _unused, next) => void entries.splice(entries.length - 1, 1, String(next)),
+    },
   };
   return { place, storage, address: () => entries.at(-1)!, length: () => entries.length };
 }

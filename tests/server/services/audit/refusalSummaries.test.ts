@@ -22,7 +22,12 @@ describe.each(availableBackends())('repeated refusals over HTTP (%s)', (kind) =>
   let readerId: number;
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
-    const reader = await addUser(database.db, null, { username: 'reader', displayName: '读者', role: 'leader', password: PASSWORD }, { mustChangePassword: false });
+    const reader = await addUser(
+      database.db,
+      null,
+      { username: 'reader', displayName: '读者', role: 'leader', password: PASSWORD },
+      { mustChangePassword: false },
+    );
     readerId = reader.id;
   });
   afterEach(async () => {
@@ -33,19 +38,31 @@ describe.each(availableBackends())('repeated refusals over HTTP (%s)', (kind) =>
   afterAll(() => database?.dispose());
 
   async function signIn(): Promise<string> {
-    const res = await fetch(`${server!.url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reader', password: PASSWORD }) });
+    const res = await fetch(`${server!.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'reader', password: PASSWORD }),
+    });
     expect(res.status).toBe(200);
     return /onemap_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')![0];
   }
   /** `n` forbidden calls at once, each its own HTTP request. */
   async function refusedCalls(cookie: string, procedure: string, n: number): Promise<number[]> {
-    return Promise.all(Array.from({ length: n }, () => fetch(`${server!.url}/api/trpc/${procedure}`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status))));
+    return Promise.all(
+      Array.from({ length: n }, () =>
+        fetch(`${server!.url}/api/trpc/${procedure}`, { headers: { cookie } }).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+        ),
+      ),
+    );
   }
   async function refusals(procedure: string) {
     return database.db
       .select({ count: s.auditLog.count, after: s.auditLog.after })
       .from(s.auditLog)
-      .where(and(eq(s.auditLog.userId, readerId), eq(s.auditLog.action, 'forbidden'), eq(s.auditLog.tableName, procedure)))
+      .where(
+        and(eq(s.auditLog.userId, readerId), eq(s.auditLog.action, 'forbidden'), eq(s.auditLog.tableName, procedure)),
+      )
       .orderBy(s.auditLog.seq);
   }
 
@@ -55,15 +72,23 @@ describe.each(availableBackends())('repeated refusals over HTTP (%s)', (kind) =>
     const statuses = await refusedCalls(cookie, 'admin.users', 200);
     expect(statuses.every((status) => status === 403)).toBe(true);
     // The first is written at once, the others are counted until the minute ends.
-    expect(await refusals('admin.users')).toMatchObject([{ count: 1, after: { procedure: 'admin.users', role: 'leader' } }]);
+    expect(await refusals('admin.users')).toMatchObject([
+      { count: 1, after: { procedure: 'admin.users', role: 'leader' } },
+    ]);
     await server.close();
     server = null;
     // Stopping the server writes what was counted: the count is exact.
     const rows = await refusals('admin.users');
     expect(rows.map((r) => r.count)).toEqual([1, 199]);
-    expect(rows[1]!.after).toMatchObject({ procedure: 'admin.users', role: 'leader', repeated: { from: expect.any(String), to: expect.any(String) } });
+    expect(rows[1]!.after).toMatchObject({
+      procedure: 'admin.users',
+      role: 'leader',
+      repeated: { from: expect.any(String), to: expect.any(String) },
+    });
     const listed = await listAuditLog(database.db, { userId: readerId, action: 'forbidden' });
-    expect(listed.rows.filter((r) => r.tableName === 'admin.users').map((r) => [r.count, r.username, r.displayName])).toEqual([
+    expect(
+      listed.rows.filter((r) => r.tableName === 'admin.users').map((r) => [r.count, r.username, r.displayName]),
+    ).toEqual([
       [199, 'reader', '读者'],
       [1, 'reader', '读者'],
     ]);

@@ -32,7 +32,16 @@ describe('the password rule', () => {
   });
 
   it('refuses common passwords, the Chinese office favourites among them, in any case', () => {
-    for (const common of ['Admin@12345', 'P@ssw0rd123', '1qaz@WSX3edc', '1Qaz2wsx3Edc', 'Qwer1234!@#$', 'Woaini@1314', 'JINJIANG@123', 'Password@2025']) {
+    for (const common of [
+      'Admin@12345',
+      'P@ssw0rd123',
+      '1qaz@WSX3edc',
+      '1Qaz2wsx3Edc',
+      'Qwer1234!@#$',
+      'Woaini@1314',
+      'JINJIANG@123',
+      'Password@2025',
+    ]) {
       expect(refusal(common), common).toBe('密码过于常见，请换一个');
     }
     expect(COMMON_PASSWORDS.size).toBeGreaterThan(300);

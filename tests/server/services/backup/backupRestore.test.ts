@@ -14,7 +14,12 @@ import { describeRecordTables } from '../../../../server/services/backup/tables.
 import { writeBackup } from '../../../../server/services/backup/writeBackup.ts';
 import { importLedger } from '../../../../server/services/ledger/importLedger.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
-import { availableBackends, openEmptyDatabase, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
+import {
+  availableBackends,
+  openEmptyDatabase,
+  openFixtureDatabase,
+  type TestDatabase,
+} from '../../../support/databases.ts';
 import { csvFile, goodRows, snapshot } from '../../../support/ledgers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'));
@@ -25,7 +30,10 @@ async function everyRow(db: Db): Promise<Record<string, unknown[]>> {
   for (const t of await describeRecordTables(db)) {
     if (t.name === 'data_revision') continue;
     const order = (t.primaryKey.length ? t.primaryKey : t.columns).map((c) => `"${c}"`).join(', ');
-    const rows = await queryRows<{ r: string }>(db, sql.raw(`select to_jsonb(t)::text as r from "${t.name}" t order by ${order}`));
+    const rows = await queryRows<{ r: string }>(
+      db,
+      sql.raw(`select to_jsonb(t)::text as r from "${t.name}" t order by ${order}`),
+    );
     out[t.name] = rows.map((r) => JSON.parse(r.r) as unknown);
   }
   return out;
@@ -35,11 +43,20 @@ async function everyRow(db: Db): Promise<Record<string, unknown[]>> {
  * The audit log is append-only: a restore keeps the target's rows and appends one row for itself,
  * so the backed-up rows come back followed by that row, and the chain still verifies.
  */
-async function expectRestoredAudit(db: Db, restored: Record<string, unknown[]>, kept: unknown[], fromBackup: unknown[]) {
+async function expectRestoredAudit(
+  db: Db,
+  restored: Record<string, unknown[]>,
+  kept: unknown[],
+  fromBackup: unknown[],
+) {
   const { audit_log: audit, ...rest } = restored;
   const log = audit as { action: string; after: { audit: { imported: number } } }[];
   expect(log.slice(0, -1)).toEqual([...kept, ...fromBackup]);
-  expect(log.at(-1)).toMatchObject({ action: 'restore', table_name: 'database', after: { audit: { imported: fromBackup.length } } });
+  expect(log.at(-1)).toMatchObject({
+    action: 'restore',
+    table_name: 'database',
+    after: { audit: { imported: fromBackup.length } },
+  });
   expect(await verifyAuditChain(db)).toEqual({ intact: true, rows: log.length });
   return rest;
 }
@@ -69,9 +86,15 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     fixture = await openFixtureDatabase(kind);
     // (PGlite restores ≈ 40,000 rows in 15 s on an idle machine; several times that under load.)
     // Something in every table the fixture leaves empty: users, the audit log, review settings.
-    await fixture.db.insert(schema.users).values({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'x' });
-    await fixture.db.insert(schema.auditLog).values({ action: 'update', tableName: 'compounds', recordId: '1', before: { a: 1 }, after: { a: [2, '三'] } });
-    await fixture.db.insert(schema.reviewSettings).values({ key: 'rules', value: { composite: { weights: { petitionRate: 2 } } } });
+    await fixture.db
+      .insert(schema.users)
+      .values({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'x' });
+    await fixture.db
+      .insert(schema.auditLog)
+      .values({ action: 'update', tableName: 'compounds', recordId: '1', before: { a: 1 }, after: { a: [2, '三'] } });
+    await fixture.db
+      .insert(schema.reviewSettings)
+      .values({ key: 'rules', value: { composite: { weights: { petitionRate: 2 } } } });
     path = join(dir, `${kind}.jsonl.gz`);
     const summary = await writeBackup(fixture.db, kind, path);
     expect(summary.tables.length).toBeGreaterThanOrEqual(19);
@@ -85,29 +108,40 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     try {
       await restoreBackup(target.db, path, { force: false });
       expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(afterRestore(expected));
-      expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(withoutAudit(rows));
+      expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(
+        withoutAudit(rows),
+      );
       expect(rows.audit_log!.length).toBeGreaterThan(0);
       expect(rows.compounds!.length).toBe(347);
       expect(rows.users!.length, 'the accounts travel with the backup').toBeGreaterThan(0);
-      const [meeting] = await target.db.insert(schema.meetings).values({ compoundId: 1, heldOn: '2026-11-25', attendees: 5 }).returning();
+      const [meeting] = await target.db
+        .insert(schema.meetings)
+        .values({ compoundId: 1, heldOn: '2026-11-25', attendees: 5 })
+        .returning();
       expect(meeting!.id).toBe(rows.meetings!.length + 1);
     } finally {
       await target.dispose();
     }
   }, 300_000);
 
-  it.runIf(kind === 'pglite' && availableBackends().includes('postgres'))('restores a PGlite backup into PostgreSQL identically', async () => {
-    const target = await openEmptyDatabase('postgres');
-    try {
-      await restoreBackup(target.db, path, { force: false });
-      expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(afterRestore(expected));
-      expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(withoutAudit(rows));
-    } finally {
-      await target.dispose();
-    }
-  }, 300_000);
+  it.runIf(kind === 'pglite' && availableBackends().includes('postgres'))(
+    'restores a PGlite backup into PostgreSQL identically',
+    async () => {
+      const target = await openEmptyDatabase('postgres');
+      try {
+        await restoreBackup(target.db, path, { force: false });
+        expect(withoutRevision(await snapshot(target.db, FIXTURE_AS_OF))).toEqual(afterRestore(expected));
+        expect(await expectRestoredAudit(target.db, await everyRow(target.db), [], rows.audit_log!)).toEqual(
+          withoutAudit(rows),
+        );
+      } finally {
+        await target.dispose();
+      }
+    },
+    300_000,
+  );
 
-  it('refuses a database holding data unless forced, then replaces everything but its audit log, setting the backup\'s log aside', async () => {
+  it("refuses a database holding data unless forced, then replaces everything but its audit log, setting the backup's log aside", async () => {
     const target = await openEmptyDatabase(kind);
     try {
       await importLedger(target.db, csvFile(goodRows(5)), { crs: 'wgs84', dryRun: false, today: FIXTURE_AS_OF });
@@ -119,12 +153,25 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
       const sideFile = join(dir, `${kind}-force-audit.jsonl`);
       const summary = await restoreBackup(target.db, path, { force: true, auditSideFile: sideFile });
       // The two logs began apart: the target's rows stay, the backup's are kept verbatim beside it.
-      expect(summary.audit).toEqual({ inBackup: rows.audit_log!.length, alreadyPresent: 0, imported: 0, setAside: rows.audit_log!.length, sideFile });
-      expect(await expectRestoredAudit(target.db, await everyRow(target.db), auditBefore, [])).toEqual(withoutAudit(rows));
-      const setAside = readFileSync(sideFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+      expect(summary.audit).toEqual({
+        inBackup: rows.audit_log!.length,
+        alreadyPresent: 0,
+        imported: 0,
+        setAside: rows.audit_log!.length,
+        sideFile,
+      });
+      expect(await expectRestoredAudit(target.db, await everyRow(target.db), auditBefore, [])).toEqual(
+        withoutAudit(rows),
+      );
+      const setAside = readFileSync(sideFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
       expect(setAside).toEqual(rows.audit_log);
       // The revision moves past both the old and the restored value: caches cannot mistake the data.
-      expect((await snapshot(target.db, FIXTURE_AS_OF)).revision).toBeGreaterThan(Math.max(before.revision, expected.revision));
+      expect((await snapshot(target.db, FIXTURE_AS_OF)).revision).toBeGreaterThan(
+        Math.max(before.revision, expected.revision),
+      );
     } finally {
       await target.dispose();
     }

@@ -21,7 +21,12 @@ const dir = mkdtempSync(join(tmpdir(), 'onemap-restore-audit-'));
 const KEPT = new Set(['audit_log', 'users', 'cities', 'townships', 'data_revision']);
 
 /** The backup of `db`, with every table but the audit log and users emptied (restores fast). */
-async function auditBackup(db: Db, kind: string, name: string, edit?: (row: Record<string, unknown>) => void): Promise<string> {
+async function auditBackup(
+  db: Db,
+  kind: string,
+  name: string,
+  edit?: (row: Record<string, unknown>) => void,
+): Promise<string> {
   const path = join(dir, `${kind}-${name}.jsonl.gz`);
   await writeBackup(db, kind, path);
   const lines = gunzipSync(readFileSync(path)).toString('utf8').trimEnd().split('\n');
@@ -63,11 +68,23 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
 
   it('imports the rows of a backup that grew from this log, after the ones already here', async () => {
     const here = await auditRows(target.db);
-    for (let i = 0; i < 2; i++) await writeAudit(source.db, null, { action: 'insert', tableName: 'meetings', recordId: i, after: { attendees: 10 + i } });
+    for (let i = 0; i < 2; i++)
+      await writeAudit(source.db, null, {
+        action: 'insert',
+        tableName: 'meetings',
+        recordId: i,
+        after: { attendees: 10 + i },
+      });
     const backup = await auditBackup(source.db, kind, 'grown');
     const grown = await auditRows(source.db);
     const summary = await restoreBackup(target.db, backup, { force: true });
-    expect(summary.audit).toEqual({ inBackup: grown.length, alreadyPresent: here.length, imported: 2, setAside: 0, sideFile: null });
+    expect(summary.audit).toEqual({
+      inBackup: grown.length,
+      alreadyPresent: here.length,
+      imported: 2,
+      setAside: 0,
+      sideFile: null,
+    });
     const after = await auditRows(target.db);
     expect(after.slice(0, -1)).toEqual(grown);
     expect(after.at(-1)).toMatchObject({ action: 'restore', tableName: 'database', userId: null });
@@ -76,16 +93,23 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
 
   it('keeps every row written since an older backup, importing nothing and setting nothing aside', async () => {
     const backup = await auditBackup(target.db, kind, 'older');
-    for (let i = 0; i < 3; i++) await writeAudit(target.db, null, { action: 'update', tableName: 'compounds', recordId: i });
+    for (let i = 0; i < 3; i++)
+      await writeAudit(target.db, null, { action: 'update', tableName: 'compounds', recordId: i });
     const before = await auditRows(target.db);
     const summary = await restoreBackup(target.db, backup, { force: true });
-    expect(summary.audit).toMatchObject({ imported: 0, setAside: 0, sideFile: null, alreadyPresent: before.length - 3 });
+    expect(summary.audit).toMatchObject({
+      imported: 0,
+      setAside: 0,
+      sideFile: null,
+      alreadyPresent: before.length - 3,
+    });
     expect((await auditRows(target.db)).slice(0, -1)).toEqual(before);
     expect(await verifyAuditChain(target.db)).toEqual({ intact: true, rows: before.length + 1 });
   }, 300_000);
 
   it('sets aside, verbatim and in a named file, backup rows whose chain does not hold (an edited row)', async () => {
-    for (let i = 0; i < 2; i++) await writeAudit(source.db, null, { action: 'insert', tableName: 'meetings', recordId: i });
+    for (let i = 0; i < 2; i++)
+      await writeAudit(source.db, null, { action: 'insert', tableName: 'meetings', recordId: i });
     const last = (await auditRows(source.db)).at(-1)!;
     const backup = await auditBackup(source.db, kind, 'edited', (row) => {
       if (row.id === last.id) row.record_id = 'changed';
@@ -94,7 +118,10 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     const sideFile = join(dir, `${kind}-edited-aside.jsonl`);
     const summary = await restoreBackup(target.db, backup, { force: true, auditSideFile: sideFile });
     expect(summary.audit).toMatchObject({ imported: 0, setAside: 2, sideFile });
-    const aside = readFileSync(sideFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const aside = readFileSync(sideFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(aside.map((r) => [r.seq, r.record_id, r.hash])).toEqual([
       [here.length + 1, '0', expect.any(String)],
       [here.length + 2, 'changed', last.hash],
@@ -112,11 +139,15 @@ describe.each(availableBackends())('what a restore does with the audit log (%s)'
     const before = await auditRows(target.db);
     const [compounds] = await target.db.select({ id: s.compounds.id }).from(s.compounds).limit(1);
     const nowhere = join(dir, 'no', 'such', 'dir', 'aside.jsonl');
-    await expect(restoreBackup(target.db, diverged, { force: true, auditSideFile: nowhere })).rejects.toThrow(/无法写入.*--audit-out/);
+    await expect(restoreBackup(target.db, diverged, { force: true, auditSideFile: nowhere })).rejects.toThrow(
+      /无法写入.*--audit-out/,
+    );
     expect(existsSync(nowhere)).toBe(false);
     expect(await auditRows(target.db)).toEqual(before);
     expect(await target.db.select({ id: s.compounds.id }).from(s.compounds).limit(1)).toEqual([compounds]);
     // A backup whose rows are all here already needs no side file.
-    expect((await restoreBackup(target.db, backup, { force: true, auditSideFile: nowhere })).audit).toMatchObject({ setAside: 0 });
+    expect((await restoreBackup(target.db, backup, { force: true, auditSideFile: nowhere })).audit).toMatchObject({
+      setAside: 0,
+    });
   }, 300_000);
 });

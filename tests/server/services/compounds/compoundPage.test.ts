@@ -36,9 +36,20 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
       database.db,
       sql`select c.code from compounds c join resident_issues i on i.compound_id = c.id group by c.code order by count(*) desc, c.code limit 1`,
     );
-    const [latest] = await queryRows<{ code: string; listed_on: string }>(database.db, sql`select code, listed_on::text from compounds order by listed_on desc, code limit 1`);
-    const [first] = await queryRows<{ code: string }>(database.db, sql`select code from compounds order by code limit 1`);
-    codes = { busiest: busiest!.code, latestListed: latest!.code, latestListedOn: latest!.listed_on, first: first!.code };
+    const [latest] = await queryRows<{ code: string; listed_on: string }>(
+      database.db,
+      sql`select code, listed_on::text from compounds order by listed_on desc, code limit 1`,
+    );
+    const [first] = await queryRows<{ code: string }>(
+      database.db,
+      sql`select code from compounds order by code limit 1`,
+    );
+    codes = {
+      busiest: busiest!.code,
+      latestListed: latest!.code,
+      latestListedOn: latest!.listed_on,
+      first: first!.code,
+    };
   });
   afterAll(() => database?.dispose());
 
@@ -58,7 +69,10 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
     for (const code of [codes.busiest, codes.first, codes.latestListed]) {
       const history = await compoundHistory(database.db, code, FIXTURE_AS_OF, { complete: true });
       const counts = await countsInDb(code);
-      expect(Object.fromEntries(Object.keys(TABLES).map((key) => [key, history[key as keyof typeof TABLES].length])), code).toEqual(counts);
+      expect(
+        Object.fromEntries(Object.keys(TABLES).map((key) => [key, history[key as keyof typeof TABLES].length])),
+        code,
+      ).toEqual(counts);
     }
     // The busiest compound exceeds the card's caps, so the option is what makes the difference.
     const counts = await countsInDb(codes.busiest);
@@ -85,13 +99,17 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
       }
       expect(state.partyOrganisation?.type ?? null).toBe(row.partyOrgType);
       expect(state.committee !== null).toBe(row.committeeInOffice);
-      expect(state.committee ? state.committee.partyMembers * 2 >= state.committee.members : false).toBe(row.committeePartyMajority);
+      expect(state.committee ? state.committee.partyMembers * 2 >= state.committee.members : false).toBe(
+        row.committeePartyMajority,
+      );
       expect(state.contract?.company ?? null).toBe(row.propertyCompany);
       expect(row.propertyManaged ? (state.evaluation?.rating ?? null) : null).toBe(row.rating);
       expect(state.lastMeeting?.heldOn ?? null).toBe(row.lastMeetingDate);
       expect(state.openIssues).toHaveLength(row.openIssues);
       expect(state.openIssues.filter((i) => i.overdue)).toHaveLength(row.overdueIssues);
-      expect(state.openIssues.every((i) => ['accepted', 'dispatched', 'in_progress'].includes(i.statusOnDate))).toBe(true);
+      expect(state.openIssues.every((i) => ['accepted', 'dispatched', 'in_progress'].includes(i.statusOnDate))).toBe(
+        true,
+      );
     }
   });
 
@@ -103,7 +121,9 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
 
   it('answers through tRPC, and refuses an unknown compound or a bad date in Chinese', async () => {
     const caller = await callerAs(database, 'analyst');
-    expect(await caller.compounds.stateOn({ code: codes.first, asOf: '2025-05-31' })).toEqual(await compoundStateOn(database.db, codes.first, '2025-05-31'));
+    expect(await caller.compounds.stateOn({ code: codes.first, asOf: '2025-05-31' })).toEqual(
+      await compoundStateOn(database.db, codes.first, '2025-05-31'),
+    );
     const full = await caller.compounds.history({ code: codes.busiest, complete: true });
     expect(full.issues.length).toBe((await countsInDb(codes.busiest)).issues);
     for (const [input, message] of [
@@ -120,7 +140,12 @@ describe.each(availableBackends())('the compound page on the server (%s)', (kind
 });
 
 describe('the stage an issue had reached on a date', () => {
-  const issue = { dispatchedOn: '2025-01-02', inProgressOn: '2025-01-05', closedOn: '2025-01-10', revisitedOn: '2025-01-20' };
+  const issue = {
+    dispatchedOn: '2025-01-02',
+    inProgressOn: '2025-01-05',
+    closedOn: '2025-01-10',
+    revisitedOn: '2025-01-20',
+  };
   it.each([
     ['2025-01-01', 'accepted'],
     ['2025-01-02', 'dispatched'],

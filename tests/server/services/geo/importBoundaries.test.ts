@@ -17,18 +17,42 @@ const SHIFTED = '350582105'; // 深沪镇, moved 3 km east
 
 /** The approximate boundaries as an "official" file: properties as a bureau would name them. */
 function officialFile(shift = true): { name: string; data: Uint8Array } {
-  const features = approximateTownshipBoundaries().features.map((f, i): Feature<Polygon | MultiPolygon, Record<string, unknown>> => {
-    const moved = shift && f.properties.code === SHIFTED ? transformTranslate(f, 3, 90, { units: 'kilometers' }) : f;
-    // Half by 12-digit code, half by name only.
-    const properties = i % 2 ? { XZQMC: f.properties.name } : { XZQDM: `${f.properties.code}000`, 备注: '官方' };
-    return { type: 'Feature', geometry: moved.geometry, properties };
+  const features = approximateTownshipBoundaries().features.map(
+    (f, i): Feature<Polygon | MultiPolygon, Record<string, unknown>> => {
+      const moved = shift && f.properties.code === SHIFTED ? transformTranslate(f, 3, 90, { units: 'kilometers' }) : f;
+      // Half by 12-digit code, half by name only.
+      const properties = i % 2 ? { XZQMC: f.properties.name } : { XZQDM: `${f.properties.code}000`, 备注: '官方' };
+      return { type: 'Feature', geometry: moved.geometry, properties };
+    },
+  );
+  features.push({
+    type: 'Feature',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [118.7, 24.7],
+          [118.71, 24.7],
+          [118.71, 24.71],
+          [118.7, 24.7],
+        ],
+      ],
+    },
+    properties: { XZQMC: '宝盖镇' },
   });
-  features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[118.7, 24.7], [118.71, 24.7], [118.71, 24.71], [118.7, 24.7]]] }, properties: { XZQMC: '宝盖镇' } });
   return file({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4490' } }, features });
 }
 
-const file = (json: unknown, name = 'towns.geojson') => ({ name, data: new TextEncoder().encode(typeof json === 'string' ? json : JSON.stringify(json)) });
-const ring = [[118.5, 24.8], [118.6, 24.8], [118.6, 24.9], [118.5, 24.8]];
+const file = (json: unknown, name = 'towns.geojson') => ({
+  name,
+  data: new TextEncoder().encode(typeof json === 'string' ? json : JSON.stringify(json)),
+});
+const ring = [
+  [118.5, 24.8],
+  [118.6, 24.8],
+  [118.6, 24.9],
+  [118.5, 24.8],
+];
 
 describe.each(availableBackends())('boundary import (%s)', (kind) => {
   let database: TestDatabase;
@@ -55,7 +79,21 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     expect(report.status).toBe('imported');
     const shiftedCompounds = compoundsBefore.filter((c) => c.townshipCode === SHIFTED);
     expect(report.outside.map((o) => o.code).sort()).toEqual(
-      shiftedCompounds.filter((c) => !booleanPointInPolygon(point([c.lon, c.lat]), transformTranslate(approximateTownshipBoundaries().features.find((f) => f.properties.code === SHIFTED)!, 3, 90, { units: 'kilometers' }))).map((c) => c.code).sort(),
+      shiftedCompounds
+        .filter(
+          (c) =>
+            !booleanPointInPolygon(
+              point([c.lon, c.lat]),
+              transformTranslate(
+                approximateTownshipBoundaries().features.find((f) => f.properties.code === SHIFTED)!,
+                3,
+                90,
+                { units: 'kilometers' },
+              ),
+            ),
+        )
+        .map((c) => c.code)
+        .sort(),
     );
     expect(await database.db.select().from(schema.compounds).orderBy(schema.compounds.id)).toEqual(compoundsBefore);
 
@@ -63,7 +101,8 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     expect(townships.every((t) => t.boundarySource === 'official')).toBe(true);
     const shenhu = townships.find((t) => t.code === SHIFTED)!;
     // What is drawn is the file's geometry: the approximate one moved 3 km (≈ 0.0297° here) east.
-    const approximate = approximateTownshipBoundaries().features.find((f) => f.properties.code === SHIFTED)!.geometry as Polygon;
+    const approximate = approximateTownshipBoundaries().features.find((f) => f.properties.code === SHIFTED)!
+      .geometry as Polygon;
     const drawn = shenhu.boundary as Polygon;
     expect(drawn.coordinates[0]!.length).toBe(approximate.coordinates[0]!.length);
     expect(drawn.coordinates[0]![0]![0]! - approximate.coordinates[0]![0]![0]!).toBeCloseTo(0.0297, 3);
@@ -74,13 +113,95 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
   it.each([
     ['not JSON', '{"type": "FeatureCollection", ', /不是有效的 GeoJSON/],
     ['not a feature collection', { type: 'Polygon', coordinates: [ring] }, /不是 GeoJSON 要素集合/],
-    ['no township named', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '火星' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }, /没有任何要素能对应/],
-    ['a point', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '陈埭镇' }, geometry: { type: 'Point', coordinates: [118.6, 24.8] } }] }, /应为 Polygon 或 MultiPolygon/],
-    ['projected coordinates', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '350582103' }, geometry: { type: 'Polygon', coordinates: [[[39500000, 2740000], [39510000, 2740000], [39510000, 2750000], [39500000, 2740000]]] } }] }, /不是晋江一带的经纬度/],
-    ['text coordinates', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '350582103' }, geometry: { type: 'Polygon', coordinates: [[['118.5', '24.8']]] } }] }, /坐标格式不对/],
-    ['a township twice', { type: 'FeatureCollection', features: [1, 2].map(() => ({ type: 'Feature', properties: { name: '陈埭' }, geometry: { type: 'Polygon', coordinates: [ring] } })) }, /第1个和第2个要素都是陈埭镇/],
-    ['a projected CRS', { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4547' } }, features: [] }, /只接受 WGS84 或 CGCS2000/],
-    ['code and name disagreeing', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '350582103', name: '安海镇' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }, /指向不同镇街/],
+    [
+      'no township named',
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { name: '火星' }, geometry: { type: 'Polygon', coordinates: [ring] } },
+        ],
+      },
+      /没有任何要素能对应/,
+    ],
+    [
+      'a point',
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { name: '陈埭镇' }, geometry: { type: 'Point', coordinates: [118.6, 24.8] } },
+        ],
+      },
+      /应为 Polygon 或 MultiPolygon/,
+    ],
+    [
+      'projected coordinates',
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: '350582103' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [39500000, 2740000],
+                  [39510000, 2740000],
+                  [39510000, 2750000],
+                  [39500000, 2740000],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+      /不是晋江一带的经纬度/,
+    ],
+    [
+      'text coordinates',
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: '350582103' },
+            geometry: { type: 'Polygon', coordinates: [[['118.5', '24.8']]] },
+          },
+        ],
+      },
+      /坐标格式不对/,
+    ],
+    [
+      'a township twice',
+      {
+        type: 'FeatureCollection',
+        features: [1, 2].map(() => ({
+          type: 'Feature',
+          properties: { name: '陈埭' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        })),
+      },
+      /第1个和第2个要素都是陈埭镇/,
+    ],
+    [
+      'a projected CRS',
+      { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4547' } }, features: [] },
+      /只接受 WGS84 或 CGCS2000/,
+    ],
+    [
+      'code and name disagreeing',
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: '350582103', name: '安海镇' },
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          },
+        ],
+      },
+      /指向不同镇街/,
+    ],
   ])('refuses a malformed file (%s) with a clear message, writing nothing', async (_what, json, message) => {
     const before = await database.db.select().from(schema.townships).orderBy(schema.townships.code);
     await expect(importBoundaries(database.db, file(json), { crs: 'wgs84', dryRun: false })).rejects.toThrow(message);
@@ -100,11 +221,18 @@ describe('boundary import from a zipped Shapefile', () => {
   afterAll(() => database?.dispose());
 
   const features = () =>
-    approximateTownshipBoundaries().features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { XZQMC: f.properties.name, XZQDM: f.properties.code } }));
+    approximateTownshipBoundaries().features.map((f) => ({
+      type: 'Feature' as const,
+      geometry: f.geometry,
+      properties: { XZQMC: f.properties.name, XZQDM: f.properties.code },
+    }));
 
   it.each([
     ['in degrees', {}],
-    ['projected (CGCS2000 Gauss-Krüger, with its .prj)', { prj: GK_120E_PRJ, project: (p: Position) => proj4('WGS84', GK_120E_PRJ, p as [number, number]) }],
+    [
+      'projected (CGCS2000 Gauss-Krüger, with its .prj)',
+      { prj: GK_120E_PRJ, project: (p: Position) => proj4('WGS84', GK_120E_PRJ, p as [number, number]) },
+    ],
   ])('reads the boundaries %s', async (_what, options) => {
     const data = await zippedShapefile(features(), options);
     const report = await importBoundaries(database.db, { name: 'towns.zip', data }, { crs: 'wgs84', dryRun: false });
@@ -123,6 +251,8 @@ describe('boundary import from a zipped Shapefile', () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'no shapes');
     const data = await zip.generateAsync({ type: 'uint8array' });
-    await expect(importBoundaries(database.db, { name: 'towns.zip', data }, { crs: 'wgs84', dryRun: true })).rejects.toThrow(/无法读取压缩的 Shapefile/);
+    await expect(
+      importBoundaries(database.db, { name: 'towns.zip', data }, { crs: 'wgs84', dryRun: true }),
+    ).rejects.toThrow(/无法读取压缩的 Shapefile/);
   });
 });

@@ -15,7 +15,8 @@ describe('approximate township boundaries', () => {
   });
 
   it('puts every seat inside its own township', () => {
-    for (const t of TOWNSHIPS) expect(booleanPointInPolygon(point([...t.seat]), byCode.get(t.code)!), t.name).toBe(true);
+    for (const t of TOWNSHIPS)
+      expect(booleanPointInPolygon(point([...t.seat]), byCode.get(t.code)!), t.name).toBe(true);
   });
 
   it('stays inside the city outline and leaves Shishi out', () => {
@@ -47,7 +48,9 @@ describe('approximate township boundaries', () => {
     const chendai = byCode.get('350582103')!;
     expect(booleanPointInPolygon(point([...TOWNSHIPS.find((t) => t.code === '350582114')!.seat]), chendai)).toBe(false);
     const subdistricts = TOWNSHIPS.filter((t) => t.kind === 'subdistrict').map((t) => km2(byCode.get(t.code)!));
-    const towns = TOWNSHIPS.filter((t) => t.kind === 'town' && t.code !== '350582114').map((t) => km2(byCode.get(t.code)!));
+    const towns = TOWNSHIPS.filter((t) => t.kind === 'town' && t.code !== '350582114').map((t) =>
+      km2(byCode.get(t.code)!),
+    );
     expect(mean(subdistricts)).toBeLessThan(mean(towns) * 0.6);
   });
 

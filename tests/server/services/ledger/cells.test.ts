@@ -50,7 +50,10 @@ describe('ledger cells', () => {
   });
 
   it('parses quoted CSV and decodes GB18030 as Excel writes it on Chinese Windows', () => {
-    expect(parseCsv('a,"b,c","d ""e"""\r\n1,"多\n行",3\n')).toEqual([['a', 'b,c', 'd "e"'], ['1', '多\n行', '3']]);
+    expect(parseCsv('a,"b,c","d ""e"""\r\n1,"多\n行",3\n')).toEqual([
+      ['a', 'b,c', 'd "e"'],
+      ['1', '多\n行', '3'],
+    ]);
     const gbk = new Uint8Array([0xd0, 0xa1, 0xc7, 0xf8]); // 小区 in GB18030
     expect(decodeText(gbk)).toBe('小区');
     expect(decodeText(new TextEncoder().encode('\uFEFF小区'))).toBe('小区');

@@ -10,11 +10,29 @@ import { readDatasetInfo } from '../../../../server/services/dataset/datasetInfo
 import { importLedger, type LedgerImportReport } from '../../../../server/services/ledger/importLedger.ts';
 import { ledgerTemplateXlsx } from '../../../../server/services/ledger/template.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
-import { availableBackends, openEmptyDatabase, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
-import { csvFile, goodRows, HEADERS, snapshot, uploadForm, xlsxFile, type LedgerRow } from '../../../support/ledgers.ts';
+import {
+  availableBackends,
+  openEmptyDatabase,
+  openFixtureDatabase,
+  type TestDatabase,
+} from '../../../support/databases.ts';
+import {
+  csvFile,
+  goodRows,
+  HEADERS,
+  snapshot,
+  uploadForm,
+  xlsxFile,
+  type LedgerRow,
+} from '../../../support/ledgers.ts';
 
 const TODAY = FIXTURE_AS_OF;
-const options = (extra: Partial<Parameters<typeof importLedger>[2]> = {}) => ({ crs: 'wgs84' as const, dryRun: false, today: TODAY, ...extra });
+const options = (extra: Partial<Parameters<typeof importLedger>[2]> = {}) => ({
+  crs: 'wgs84' as const,
+  dryRun: false,
+  today: TODAY,
+  ...extra,
+});
 const expectImported = (report: LedgerImportReport) => {
   expect(report.problems, JSON.stringify(report.problems)).toEqual([]);
   expect(report.status).toBe('imported');
@@ -45,9 +63,23 @@ function badLedger(): { rows: LedgerRow[]; expected: [number, string][] } {
     row(17, { 楼栋数: '十二', 美好家园命名日期: '去年' }), // 19: two problems in one row
   ];
   const expected: [number, string][] = [
-    [3, '小区编码'], [4, '所属镇街'], [5, '户数'], [6, '经度'], [8, '小区编码'], [9, '纳入台账日期'], [10, '小区类型'],
-    [11, '建成年份'], [12, '物业合同开始日期'], [13, '物业合同到期日'], [14, '户数'], [15, '物业企业统一社会信用代码'],
-    [16, '经度'], [17, '纳入台账日期'], [18, '小区名称'], [19, '楼栋数'], [19, '美好家园命名日期'],
+    [3, '小区编码'],
+    [4, '所属镇街'],
+    [5, '户数'],
+    [6, '经度'],
+    [8, '小区编码'],
+    [9, '纳入台账日期'],
+    [10, '小区类型'],
+    [11, '建成年份'],
+    [12, '物业合同开始日期'],
+    [13, '物业合同到期日'],
+    [14, '户数'],
+    [15, '物业企业统一社会信用代码'],
+    [16, '经度'],
+    [17, '纳入台账日期'],
+    [18, '小区名称'],
+    [19, '楼栋数'],
+    [19, '美好家园命名日期'],
   ];
   return { rows, expected };
 }
@@ -72,7 +104,10 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       expect(report.status).toBe('invalid');
       const found = report.problems.map((p) => [p.row, p.column] as [number, string]);
       for (const e of expected) expect(found, `${e[0]} ${e[1]}`).toContainEqual(e);
-      expect(found.filter(([r]) => r === 2), 'the row with full-width digits and spaces is fine').toEqual([]);
+      expect(
+        found.filter(([r]) => r === 2),
+        'the row with full-width digits and spaces is fine',
+      ).toEqual([]);
       for (const p of report.problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
       expect(report.problems.find((p) => p.row === 8)!.message).toContain('第7行');
       expect(report.problems.find((p) => p.row === 6)!.message).toContain('不在晋江市范围内');
@@ -83,9 +118,19 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
 
   it('reports missing and repeated columns in the header', async () => {
     const headers = HEADERS.filter((h) => h !== '户数' && h !== '经度').concat(['小区名称', '备注']);
-    const report = await importLedger(fixture.db, csvFile(goodRows(2), 'x.csv', headers), options({ replaceDemo: true, dryRun: true }));
+    const report = await importLedger(
+      fixture.db,
+      csvFile(goodRows(2), 'x.csv', headers),
+      options({ replaceDemo: true, dryRun: true }),
+    );
     expect(report.status).toBe('invalid');
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual(expect.arrayContaining([[1, '户数'], [1, '经度'], [1, '小区名称']]));
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual(
+      expect.arrayContaining([
+        [1, '户数'],
+        [1, '经度'],
+        [1, '小区名称'],
+      ]),
+    );
     expect(report.warnings.map((w) => w.column)).toContain('备注');
   });
 
@@ -101,7 +146,11 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       expectImported(report);
       expect(report.replacedDemo).toBe(true);
       expect(report.counts).toMatchObject({ new: 25, updated: 0, unchanged: 0, untouched: 0 });
-      expect((await database.db.select().from(schema.compounds)).map((c) => c.code).sort()).toEqual(goodRows(25).map((r) => r.小区编码).sort());
+      expect((await database.db.select().from(schema.compounds)).map((c) => c.code).sort()).toEqual(
+        goodRows(25)
+          .map((r) => r.小区编码)
+          .sort(),
+      );
       expect(await database.db.select().from(schema.meetings)).toEqual([]);
       expect(await database.db.select().from(schema.townships)).toHaveLength(19);
       expect(await database.db.select().from(schema.targets)).toEqual(targetsBefore);
@@ -113,31 +162,44 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
     }
   });
 
-  it.each(['gcj02', 'bd09'] as const)('stores %s coordinates as WGS84 within 2 m of the truth, and a re-import changes nothing', async (crs) => {
-    const database = await openEmptyDatabase(kind);
-    try {
-      const truth = goodRows(40);
-      const shifted = truth.map((r) => {
-        const [lon, lat] = gcoord.transform([r.经度 as number, r.纬度 as number], gcoord.WGS84, crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09) as [number, number];
-        return { ...r, 经度: lon, 纬度: lat };
-      });
-      // The shift is real (hundreds of metres) …
-      expect(distance([truth[0]!.经度 as number, truth[0]!.纬度 as number], [shifted[0]!.经度 as number, shifted[0]!.纬度 as number], { units: 'meters' })).toBeGreaterThan(300);
-      expectImported(await importLedger(database.db, csvFile(shifted), options({ crs })));
-      const stored = new Map((await database.db.select().from(schema.compounds)).map((c) => [c.code, c]));
-      let worst = 0;
-      for (const r of truth) {
-        const c = stored.get(r.小区编码 as string)!;
-        worst = Math.max(worst, distance([r.经度 as number, r.纬度 as number], [c.lon, c.lat], { units: 'meters' }));
+  it.each(['gcj02', 'bd09'] as const)(
+    'stores %s coordinates as WGS84 within 2 m of the truth, and a re-import changes nothing',
+    async (crs) => {
+      const database = await openEmptyDatabase(kind);
+      try {
+        const truth = goodRows(40);
+        const shifted = truth.map((r) => {
+          const [lon, lat] = gcoord.transform(
+            [r.经度 as number, r.纬度 as number],
+            gcoord.WGS84,
+            crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09,
+          ) as [number, number];
+          return { ...r, 经度: lon, 纬度: lat };
+        });
+        // The shift is real (hundreds of metres) …
+        expect(
+          distance(
+            [truth[0]!.经度 as number, truth[0]!.纬度 as number],
+            [shifted[0]!.经度 as number, shifted[0]!.纬度 as number],
+            { units: 'meters' },
+          ),
+        ).toBeGreaterThan(300);
+        expectImported(await importLedger(database.db, csvFile(shifted), options({ crs })));
+        const stored = new Map((await database.db.select().from(schema.compounds)).map((c) => [c.code, c]));
+        let worst = 0;
+        for (const r of truth) {
+          const c = stored.get(r.小区编码 as string)!;
+          worst = Math.max(worst, distance([r.经度 as number, r.纬度 as number], [c.lon, c.lat], { units: 'meters' }));
+        }
+        // … and undone to within 2 m.
+        expect(worst).toBeLessThan(2);
+        const again = await importLedger(database.db, csvFile(shifted), options({ crs }));
+        expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 40 });
+      } finally {
+        await database.dispose();
       }
-      // … and undone to within 2 m.
-      expect(worst).toBeLessThan(2);
-      const again = await importLedger(database.db, csvFile(shifted), options({ crs }));
-      expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 40 });
-    } finally {
-      await database.dispose();
-    }
-  });
+    },
+  );
 
   describe('re-importing a changed ledger', () => {
     let database: TestDatabase;
@@ -161,8 +223,19 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
         { compoundId: ids.get('T-0002')!, heldOn: '2025-03-01', attendees: 9 },
         { compoundId: ids.get('T-0005')!, heldOn: '2025-04-01', attendees: 7 },
       ]);
-      await database.db.insert(schema.partyOrganisations).values({ compoundId: ids.get('T-0005')!, type: 'standalone', name: '测试党支部', establishedOn: '2024-06-01' });
-      await database.db.insert(schema.residentIssues).values({ compoundId: ids.get('T-0006')!, channel: 'hotline', category: 'parking', openedOn: '2025-02-01', dueOn: '2025-02-15' });
+      await database.db.insert(schema.partyOrganisations).values({
+        compoundId: ids.get('T-0005')!,
+        type: 'standalone',
+        name: '测试党支部',
+        establishedOn: '2024-06-01',
+      });
+      await database.db.insert(schema.residentIssues).values({
+        compoundId: ids.get('T-0006')!,
+        channel: 'hotline',
+        category: 'parking',
+        openedOn: '2025-02-01',
+        dueOn: '2025-02-15',
+      });
     });
     afterAll(() => database?.dispose());
 
@@ -174,7 +247,10 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       expect(report.counts).toMatchObject({ new: 1, updated: 3, unchanged: 26, untouched: 1 });
       const byCode = new Map(report.changes.map((c) => [c.code, c]));
       expect(byCode.get('T-0002')!.changes).toEqual([{ field: 'households', label: '户数', before: 101, after: 999 }]);
-      expect(byCode.get('T-0005')!.changes.map((c) => [c.label, c.after])).toEqual([['小区名称', '改名花园'], ['详细地址', '']]);
+      expect(byCode.get('T-0005')!.changes.map((c) => [c.label, c.after])).toEqual([
+        ['小区名称', '改名花园'],
+        ['详细地址', ''],
+      ]);
       expect(byCode.get('T-0006')!.changes.map((c) => [c.label, c.before, c.after])).toEqual([
         ['物业企业', '测试物业5有限公司', '新接手物业有限公司'],
         ['物业合同开始日期', '2023-07-01', '2025-01-01'],
@@ -204,7 +280,11 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       const [t2] = await database.db.select().from(schema.compounds).where(eq(schema.compounds.code, 'T-0002'));
       expect(t2!.households).toBe(999);
       const contracts = await database.db
-        .select({ start: schema.propertyContracts.startOn, end: schema.propertyContracts.endOn, company: schema.propertyCompanies.name })
+        .select({
+          start: schema.propertyContracts.startOn,
+          end: schema.propertyContracts.endOn,
+          company: schema.propertyCompanies.name,
+        })
         .from(schema.propertyContracts)
         .innerJoin(schema.propertyCompanies, eq(schema.propertyCompanies.id, schema.propertyContracts.companyId))
         .where(eq(schema.propertyContracts.compoundId, idsAfter.get('T-0006')!))
@@ -214,10 +294,23 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
         { start: '2025-01-01', end: null, company: '新接手物业有限公司' },
       ]);
 
-      const audit = await database.db.select().from(schema.auditLog).where(sql`${schema.auditLog.recordId} = ${String(idsAfter.get('T-0002'))} and ${schema.auditLog.action} = 'import'`);
-      expect(audit.at(-1)).toMatchObject({ userId: null, tableName: 'compounds', before: { households: 101 }, after: { households: 999 } });
+      const audit = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(
+          sql`${schema.auditLog.recordId} = ${String(idsAfter.get('T-0002'))} and ${schema.auditLog.action} = 'import'`,
+        );
+      expect(audit.at(-1)).toMatchObject({
+        userId: null,
+        tableName: 'compounds',
+        before: { households: 101 },
+        after: { households: 999 },
+      });
       const summary = await database.db.select().from(schema.auditLog).where(eq(schema.auditLog.tableName, 'ledger'));
-      expect(summary.at(-1)).toMatchObject({ recordId: 'changed.csv', after: { new: 1, updated: 3, unchanged: 26, untouched: 1 } });
+      expect(summary.at(-1)).toMatchObject({
+        recordId: 'changed.csv',
+        after: { new: 1, updated: 3, unchanged: 26, untouched: 1 },
+      });
       expect((await readDatasetInfo(database.db)).source).toBe('ledger');
 
       const again = await importLedger(database.db, csvFile(changed), options());
@@ -226,7 +319,9 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
 
     it('refuses a contract start that contradicts the registered contracts, writing nothing', async () => {
       const before = await snapshot(database.db, TODAY);
-      const earlier = changed.map((r) => (r.小区编码 === 'T-0006' ? { ...r, 物业企业: '另一家物业', 物业合同开始日期: '2024-06-01' } : r));
+      const earlier = changed.map((r) =>
+        r.小区编码 === 'T-0006' ? { ...r, 物业企业: '另一家物业', 物业合同开始日期: '2024-06-01' } : r,
+      );
       const report = await importLedger(database.db, csvFile(earlier), options());
       expect(report.status).toBe('invalid');
       expect(report.problems).toEqual([expect.objectContaining({ row: 7, column: '物业合同开始日期' })]);
@@ -245,7 +340,13 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       const sheet = workbook.getWorksheet('小区台账')!;
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
       for (const [i, r] of goodRows(5).entries()) {
-        sheet.getRow(i + 2).values = HEADERS.map((h) => (h === '纳入台账日期' ? new Date(Date.UTC(2024, 0, 1)) : h === '户数' ? String(r[h]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : r[h]));
+        sheet.getRow(i + 2).values = HEADERS.map((h) =>
+          h === '纳入台账日期'
+            ? new Date(Date.UTC(2024, 0, 1))
+            : h === '户数'
+              ? String(r[h]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+              : r[h],
+        );
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
       const dry = await caller.ledger.import(uploadForm('台账.xlsx', bytes));
@@ -256,11 +357,17 @@ describe.each(availableBackends())('ledger import (%s)', (kind) => {
       expect(done.status).toBe('imported');
       const stored = await database.db.select().from(schema.compounds).orderBy(schema.compounds.code);
       expect(stored.map((c) => [c.households, c.listedOn])).toEqual(goodRows(5).map((r) => [r.户数, '2024-01-01']));
-      await expect(caller.ledger.import(uploadForm('x.xlsx', 'not a zip', { crs: 'wgs84' }))).rejects.toThrow(/xlsx|Excel/);
+      await expect(caller.ledger.import(uploadForm('x.xlsx', 'not a zip', { crs: 'wgs84' }))).rejects.toThrow(
+        /xlsx|Excel/,
+      );
       await expect(caller.ledger.import(uploadForm('x.csv', bytes, { crs: 'utm' }))).rejects.toThrow(/坐标系/);
-      await expect(caller.ledger.import(uploadForm('x.csv', bytes, { dryRun: 'maybe' }))).rejects.toThrow(/dryRun 应为 true 或 false/);
+      await expect(caller.ledger.import(uploadForm('x.csv', bytes, { dryRun: 'maybe' }))).rejects.toThrow(
+        /dryRun 应为 true 或 false/,
+      );
       // The old JSON body with base64 is refused: files come as uploads.
-      await expect(caller.ledger.import({ fileName: 'x.xlsx', base64: Buffer.from(bytes).toString('base64') } as never)).rejects.toThrow(/文件上传/);
+      await expect(
+        caller.ledger.import({ fileName: 'x.xlsx', base64: Buffer.from(bytes).toString('base64') } as never),
+      ).rejects.toThrow(/文件上传/);
     } finally {
       await database.dispose();
     }

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compounds, meetings } from '../../../../data/schema/index.ts';
 import { compoundStatusAsOf } from '../../../../server/services/compounds/compoundStatus.ts';
 import { currentDataRevision } from '../../../../server/services/metrics/countsCache.ts';
-import { freshRevision, revisionMemo, revisionMemoStats, weightOf } from '../../../../server/services/live/revisionMemo.ts';
+import {
+  freshRevision,
+  revisionMemo,
+  revisionMemoStats,
+  weightOf,
+} from '../../../../server/services/live/revisionMemo.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { callerAs, type Caller } from '../../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
@@ -36,11 +41,19 @@ describe('revisionMemo', () => {
     expect(await revisionMemo(database.db, 'other', compute)).toEqual([2]);
 
     const [compound] = await database.db.select({ id: compounds.id }).from(compounds).limit(1);
-    await database.db.insert(meetings).values({ compoundId: compound!.id, heldOn: '2024-02-29', attendees: 3, topics: 'memo test', problemsResolved: 0 });
+    await database.db.insert(meetings).values({
+      compoundId: compound!.id,
+      heldOn: '2024-02-29',
+      attendees: 3,
+      topics: 'memo test',
+      problemsResolved: 0,
+    });
     try {
       expect(await revisionMemo(database.db, 'k', compute)).toEqual([3]);
     } finally {
-      await database.db.delete(meetings).where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
+      await database.db
+        .delete(meetings)
+        .where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
     }
   });
 
@@ -50,7 +63,13 @@ describe('revisionMemo', () => {
     const [compound] = await database.db.select({ id: compounds.id }).from(compounds).limit(1);
     const asked = await currentDataRevision(database.db);
     const pending = freshRevision(database.db);
-    await database.db.insert(meetings).values({ compoundId: compound!.id, heldOn: '2024-02-28', attendees: 3, topics: 'memo test', problemsResolved: 0 });
+    await database.db.insert(meetings).values({
+      compoundId: compound!.id,
+      heldOn: '2024-02-28',
+      attendees: 3,
+      topics: 'memo test',
+      problemsResolved: 0,
+    });
     try {
       // Asked after the change committed, while the earlier read may still be under way.
       expect(await freshRevision(database.db)).toBe(await currentDataRevision(database.db));
@@ -58,7 +77,9 @@ describe('revisionMemo', () => {
       expect(await pending).toBeGreaterThanOrEqual(asked);
       expect(await pending).toBeLessThanOrEqual(await currentDataRevision(database.db));
     } finally {
-      await database.db.delete(meetings).where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
+      await database.db
+        .delete(meetings)
+        .where(and(eq(meetings.compoundId, compound!.id), eq(meetings.topics, 'memo test')));
     }
   });
 
@@ -87,14 +108,18 @@ describe('revisionMemo', () => {
     expect(before).toEqual(await compoundStatusAsOf(database.db, FIXTURE_AS_OF));
 
     const target = before.find((r) => r.lastMeetingDate !== FIXTURE_AS_OF)!;
-    await database.db.insert(meetings).values({ compoundId: target.id, heldOn: FIXTURE_AS_OF, attendees: 3, topics: 'memo test', problemsResolved: 0 });
+    await database.db
+      .insert(meetings)
+      .values({ compoundId: target.id, heldOn: FIXTURE_AS_OF, attendees: 3, topics: 'memo test', problemsResolved: 0 });
     try {
       const after = await caller.compounds.status({ asOf: FIXTURE_AS_OF });
       expect(after).not.toBe(before);
       expect(after.find((r) => r.id === target.id)!.lastMeetingDate).toBe(FIXTURE_AS_OF);
       expect(after).toEqual(await compoundStatusAsOf(database.db, FIXTURE_AS_OF));
     } finally {
-      await database.db.delete(meetings).where(and(eq(meetings.compoundId, target.id), eq(meetings.topics, 'memo test')));
+      await database.db
+        .delete(meetings)
+        .where(and(eq(meetings.compoundId, target.id), eq(meetings.topics, 'memo test')));
     }
 
     await expect(caller.compounds.status({ asOf: 'not a date' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

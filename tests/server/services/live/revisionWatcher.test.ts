@@ -39,7 +39,10 @@ describe('RevisionWatcher', () => {
 
   it('keeps polling through a failed read', async () => {
     let fail = true;
-    const flaky = new RevisionWatcher(fakeDb, { intervalMs: 1000, read: async () => (fail ? Promise.reject(new Error('down')) : revision) });
+    const flaky = new RevisionWatcher(fakeDb, {
+      intervalMs: 1000,
+      read: async () => (fail ? Promise.reject(new Error('down')) : revision),
+    });
     const seen: number[] = [];
     const unsubscribe = flaky.subscribe((r) => seen.push(r));
     await vi.advanceTimersByTimeAsync(3000);
@@ -69,7 +72,12 @@ describe('RevisionWatcher', () => {
       expect(err.stack).toMatch(/\n {4}at /);
       fail = false;
       await vi.advanceTimersByTimeAsync(2000);
-      expect(captured.lines().filter((l) => l.failedReads !== undefined).map((l) => [l.level, l.failedReads])).toEqual([['info', 5]]);
+      expect(
+        captured
+          .lines()
+          .filter((l) => l.failedReads !== undefined)
+          .map((l) => [l.level, l.failedReads]),
+      ).toEqual([['info', 5]]);
       unsubscribe();
     } finally {
       captured.stop();

@@ -19,7 +19,13 @@ type Db = TestDatabase['db'];
 /** Every 11th day from before the history to after the fixture's today, and some edges. */
 const SPREAD = [
   ...Array.from({ length: 100 }, (_, i) => addDays('2023-12-20', 11 * i)),
-  '2000-01-01', '2024-01-01', '2024-02-29', '2025-05-31', '2025-12-31', FIXTURE_AS_OF, '2030-06-01',
+  '2000-01-01',
+  '2024-01-01',
+  '2024-02-29',
+  '2025-05-31',
+  '2025-12-31',
+  FIXTURE_AS_OF,
+  '2030-06-01',
 ];
 
 async function expectEqualsDirect(db: Db, dates: readonly string[], label: string): Promise<void> {
@@ -32,7 +38,12 @@ async function expectEqualsDirect(db: Db, dates: readonly string[], label: strin
 }
 
 /** Days around a change, and a sample of the whole history. */
-const around = (...days: string[]) => [...new Set([...days.flatMap((d) => [addDays(d, -1), d, addDays(d, 1), addDays(d, 29), addDays(d, 30)]), ...SPREAD.filter((_, i) => i % 9 === 0)])];
+const around = (...days: string[]) => [
+  ...new Set([
+    ...days.flatMap((d) => [addDays(d, -1), d, addDays(d, 1), addDays(d, 29), addDays(d, 30)]),
+    ...SPREAD.filter((_, i) => i % 9 === 0),
+  ]),
+];
 
 describe.each(availableBackends())('counts timeline (%s)', (kind) => {
   let database: TestDatabase;
@@ -54,11 +65,25 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
     const [a, b, c] = ids as [number, number, number];
     await db.update(s.compounds).set({ listedOn: '2025-06-15' }).where(eq(s.compounds.id, a));
     await expectEqualsDirect(db, around('2025-06-15'), 'listed later');
-    const [other] = await db.select({ code: s.townships.code }).from(s.townships).where(sql`${s.townships.code} <> (select township_code from compounds where id = ${b})`).limit(1);
-    await db.update(s.compounds).set({ townshipCode: other!.code, households: 4321, modelHomeSince: '2024-03-03' }).where(eq(s.compounds.id, b));
+    const [other] = await db
+      .select({ code: s.townships.code })
+      .from(s.townships)
+      .where(sql`${s.townships.code} <> (select township_code from compounds where id = ${b})`)
+      .limit(1);
+    await db
+      .update(s.compounds)
+      .set({ townshipCode: other!.code, households: 4321, modelHomeSince: '2024-03-03' })
+      .where(eq(s.compounds.id, b));
     await expectEqualsDirect(db, around('2024-03-03'), 'moved township');
     await db.insert(s.compounds).values({
-      code: 'NEW-1', name: '新小区', townshipCode: other!.code, lon: 118.55, lat: 24.8, households: 200, kind: 'commercial', listedOn: '2024-07-07',
+      code: 'NEW-1',
+      name: '新小区',
+      townshipCode: other!.code,
+      lon: 118.55,
+      lat: 24.8,
+      households: 200,
+      kind: 'commercial',
+      listedOn: '2024-07-07',
     });
     await expectEqualsDirect(db, around('2024-07-07'), 'new compound');
     await db.delete(s.compounds).where(eq(s.compounds.id, c));
@@ -72,7 +97,10 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       { compoundId: id, type: 'combined', name: '兼合二', establishedOn: '2024-05-05', dissolvedOn: '2025-01-20' },
     ]);
     await expectEqualsDirect(db, around('2024-02-10', '2024-09-01', '2025-01-20'), 'orgs inserted');
-    await db.update(s.partyOrganisations).set({ dissolvedOn: null }).where(and(eq(s.partyOrganisations.compoundId, id), eq(s.partyOrganisations.name, '联建一')));
+    await db
+      .update(s.partyOrganisations)
+      .set({ dissolvedOn: null })
+      .where(and(eq(s.partyOrganisations.compoundId, id), eq(s.partyOrganisations.name, '联建一')));
     await expectEqualsDirect(db, around('2024-09-01'), 'org no longer dissolved');
     await db.delete(s.partyOrganisations).where(eq(s.partyOrganisations.compoundId, id));
     await expectEqualsDirect(db, around('2024-02-10'), 'orgs deleted');
@@ -81,12 +109,37 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
   it('follows committee terms: overlapping terms show the latest formed, early ends, deletes', async () => {
     const id = ids[4]!;
     await db.insert(s.committeeTerms).values([
-      { compoundId: id, formedOn: '2024-01-10', termEnd: '2029-01-10', members: 5, partyMembers: 1, chairIsPartySecretary: false },
-      { compoundId: id, formedOn: '2024-06-01', termEnd: '2029-06-01', endedOn: '2024-11-11', members: 7, partyMembers: 5, chairIsPartySecretary: true },
-      { compoundId: id, formedOn: '2024-06-01', termEnd: '2024-08-01', members: 5, partyMembers: 0, chairIsPartySecretary: false },
+      {
+        compoundId: id,
+        formedOn: '2024-01-10',
+        termEnd: '2029-01-10',
+        members: 5,
+        partyMembers: 1,
+        chairIsPartySecretary: false,
+      },
+      {
+        compoundId: id,
+        formedOn: '2024-06-01',
+        termEnd: '2029-06-01',
+        endedOn: '2024-11-11',
+        members: 7,
+        partyMembers: 5,
+        chairIsPartySecretary: true,
+      },
+      {
+        compoundId: id,
+        formedOn: '2024-06-01',
+        termEnd: '2024-08-01',
+        members: 5,
+        partyMembers: 0,
+        chairIsPartySecretary: false,
+      },
     ]);
     await expectEqualsDirect(db, around('2024-01-10', '2024-06-01', '2024-08-01', '2024-11-11'), 'terms inserted');
-    await db.update(s.committeeTerms).set({ endedOn: '2024-03-03' }).where(and(eq(s.committeeTerms.compoundId, id), eq(s.committeeTerms.formedOn, '2024-01-10')));
+    await db
+      .update(s.committeeTerms)
+      .set({ endedOn: '2024-03-03' })
+      .where(and(eq(s.committeeTerms.compoundId, id), eq(s.committeeTerms.formedOn, '2024-01-10')));
     await expectEqualsDirect(db, around('2024-03-03', '2024-06-01'), 'term ended early');
     await db.delete(s.committeeTerms).where(eq(s.committeeTerms.compoundId, id));
     await expectEqualsDirect(db, around('2024-06-01'), 'terms deleted');
@@ -100,7 +153,10 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       { compoundId: id, heldOn: '2024-06-30', attendees: 6 },
     ]);
     await expectEqualsDirect(db, around('2024-04-01', '2024-04-20', '2024-06-30'), 'meetings inserted');
-    await db.update(s.meetings).set({ heldOn: '2024-05-02' }).where(and(eq(s.meetings.compoundId, id), eq(s.meetings.heldOn, '2024-06-30')));
+    await db
+      .update(s.meetings)
+      .set({ heldOn: '2024-05-02' })
+      .where(and(eq(s.meetings.compoundId, id), eq(s.meetings.heldOn, '2024-06-30')));
     await db.delete(s.meetings).where(and(eq(s.meetings.compoundId, id), eq(s.meetings.heldOn, '2024-04-01')));
     await expectEqualsDirect(db, around('2024-04-20', '2024-05-02'), 'meetings moved and deleted');
 
@@ -114,9 +170,19 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       { compoundId: id, companyId: company!.id, evaluatedOn: '2024-03-15', score: 60, safetyScore: 60, rating: 'fail' },
       { compoundId: id, companyId: company!.id, evaluatedOn: '2023-11-01', score: 75, safetyScore: 75, rating: '3' },
     ]);
-    await expectEqualsDirect(db, around('2024-02-01', '2024-03-15', '2024-09-01', '2024-10-01'), 'contracts and evaluations inserted');
-    await db.update(s.propertyContracts).set({ endOn: '2025-02-02' }).where(and(eq(s.propertyContracts.compoundId, id), eq(s.propertyContracts.startOn, '2024-09-01')));
-    await db.update(s.evaluations).set({ rating: '4' }).where(and(eq(s.evaluations.compoundId, id), eq(s.evaluations.rating, 'fail')));
+    await expectEqualsDirect(
+      db,
+      around('2024-02-01', '2024-03-15', '2024-09-01', '2024-10-01'),
+      'contracts and evaluations inserted',
+    );
+    await db
+      .update(s.propertyContracts)
+      .set({ endOn: '2025-02-02' })
+      .where(and(eq(s.propertyContracts.compoundId, id), eq(s.propertyContracts.startOn, '2024-09-01')));
+    await db
+      .update(s.evaluations)
+      .set({ rating: '4' })
+      .where(and(eq(s.evaluations.compoundId, id), eq(s.evaluations.rating, 'fail')));
     await expectEqualsDirect(db, around('2024-03-15', '2025-02-02'), 'contract ended, rating changed');
     await db.delete(s.evaluations).where(eq(s.evaluations.compoundId, id));
     await db.delete(s.propertyContracts).where(eq(s.propertyContracts.compoundId, id));
@@ -126,17 +192,56 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
   it('follows resident issues and petitions, and a truncated table', async () => {
     const id = ids[1]!;
     await db.insert(s.residentIssues).values([
-      { compoundId: id, channel: 'grid', category: 'parking', summary: 'TL-1', openedOn: '2024-05-01', dueOn: '2024-05-10' },
-      { compoundId: id, channel: 'hotline', category: 'noise', openedOn: '2024-05-01', dueOn: '2024-05-01', dispatchedOn: '2024-05-01', closedOn: '2024-05-02' },
-      { compoundId: id, channel: 'grid', category: 'lift', openedOn: '2024-06-01', dueOn: '2024-06-05', dispatchedOn: '2024-06-01', closedOn: '2024-06-05' },
+      {
+        compoundId: id,
+        channel: 'grid',
+        category: 'parking',
+        summary: 'TL-1',
+        openedOn: '2024-05-01',
+        dueOn: '2024-05-10',
+      },
+      {
+        compoundId: id,
+        channel: 'hotline',
+        category: 'noise',
+        openedOn: '2024-05-01',
+        dueOn: '2024-05-01',
+        dispatchedOn: '2024-05-01',
+        closedOn: '2024-05-02',
+      },
+      {
+        compoundId: id,
+        channel: 'grid',
+        category: 'lift',
+        openedOn: '2024-06-01',
+        dueOn: '2024-06-05',
+        dispatchedOn: '2024-06-01',
+        closedOn: '2024-06-05',
+      },
     ]);
     await db.insert(s.petitions).values([
       { compoundId: id, kind: 'petition', category: 'parking', receivedOn: '2024-05-03' },
       { compoundId: id, kind: 'dispute', category: 'illegal_structure', receivedOn: '2024-05-03' },
     ]);
-    await expectEqualsDirect(db, around('2024-05-01', '2024-05-03', '2024-05-10', '2024-06-05'), 'issues and petitions inserted');
-    await db.update(s.residentIssues).set({ dispatchedOn: '2024-05-01', closedOn: '2024-07-07' }).where(eq(s.residentIssues.summary, 'TL-1'));
-    await db.update(s.petitions).set({ receivedOn: '2024-05-20' }).where(and(eq(s.petitions.compoundId, id), eq(s.petitions.category, 'illegal_structure'), eq(s.petitions.receivedOn, '2024-05-03')));
+    await expectEqualsDirect(
+      db,
+      around('2024-05-01', '2024-05-03', '2024-05-10', '2024-06-05'),
+      'issues and petitions inserted',
+    );
+    await db
+      .update(s.residentIssues)
+      .set({ dispatchedOn: '2024-05-01', closedOn: '2024-07-07' })
+      .where(eq(s.residentIssues.summary, 'TL-1'));
+    await db
+      .update(s.petitions)
+      .set({ receivedOn: '2024-05-20' })
+      .where(
+        and(
+          eq(s.petitions.compoundId, id),
+          eq(s.petitions.category, 'illegal_structure'),
+          eq(s.petitions.receivedOn, '2024-05-03'),
+        ),
+      );
     await expectEqualsDirect(db, around('2024-05-20', '2024-07-07'), 'issue closed, petition moved');
     await db.delete(s.residentIssues).where(eq(s.residentIssues.compoundId, id));
     await db.delete(s.petitions).where(eq(s.petitions.compoundId, id));
@@ -149,11 +254,21 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
     const marks = async () => (await db.select().from(s.countsTimelineDirty)).map((r) => r.townshipCode).sort();
     // xmin: the transaction that wrote a row; rows not rebuilt keep theirs.
     const writers = async () =>
-      new Map((await queryRows<{ township_code: string; xmin: string }>(db, sql`select distinct township_code, xmin::text as xmin from township_counts_timeline`)).map((r) => [r.township_code, r.xmin]));
+      new Map(
+        (
+          await queryRows<{ township_code: string; xmin: string }>(
+            db,
+            sql`select distinct township_code, xmin::text as xmin from township_counts_timeline`,
+          )
+        ).map((r) => [r.township_code, r.xmin]),
+      );
     await indicatorCountsAsOf(db, FIXTURE_AS_OF);
     expect(await marks()).toEqual([]);
     const before = await writers();
-    const [compound] = await db.select({ id: s.compounds.id, township: s.compounds.townshipCode }).from(s.compounds).where(eq(s.compounds.id, ids[0]!));
+    const [compound] = await db
+      .select({ id: s.compounds.id, township: s.compounds.townshipCode })
+      .from(s.compounds)
+      .where(eq(s.compounds.id, ids[0]!));
     await db.insert(s.meetings).values({ compoundId: compound!.id, heldOn: '2025-01-01', attendees: 5 });
     expect(await marks()).toEqual([compound!.township]);
     await expectEqualsDirect(db, around('2025-01-01'), 'after a new meeting');
@@ -173,15 +288,25 @@ describe.runIf(availableBackends().includes('postgres'))('counts timeline with a
     try {
       const date = '2025-03-09';
       const before = await indicatorCountsAsOf(database.db, date);
-      const [compound] = await database.db.select({ id: s.compounds.id, township: s.compounds.townshipCode }).from(s.compounds).limit(1);
+      const [compound] = await database.db
+        .select({ id: s.compounds.id, township: s.compounds.townshipCode })
+        .from(s.compounds)
+        .limit(1);
       const township = compound!.township;
-      await other.db.insert(s.petitions).values({ compoundId: compound!.id, kind: 'petition', category: 'other', receivedOn: date });
+      await other.db
+        .insert(s.petitions)
+        .values({ compoundId: compound!.id, kind: 'petition', category: 'other', receivedOn: date });
       const after = await indicatorCountsAsOf(database.db, date);
       expect(after.get(township)!.petitions).toBe(before.get(township)!.petitions + 1);
       expect(after).toEqual(await directIndicatorCountsAsOf(database.db, date));
       // Both connections rebuilding at once: one waits for the other and finds it fresh.
-      await other.db.insert(s.petitions).values({ compoundId: compound!.id, kind: 'dispute', category: 'other', receivedOn: date });
-      const [mine, theirs] = await Promise.all([indicatorCountsAsOf(database.db, date), indicatorCountsAsOf(other.db, date)]);
+      await other.db
+        .insert(s.petitions)
+        .values({ compoundId: compound!.id, kind: 'dispute', category: 'other', receivedOn: date });
+      const [mine, theirs] = await Promise.all([
+        indicatorCountsAsOf(database.db, date),
+        indicatorCountsAsOf(other.db, date),
+      ]);
       expect(mine).toEqual(theirs);
       expect(mine.get(township)!.petitions).toBe(before.get(township)!.petitions + 2);
     } finally {

@@ -12,18 +12,61 @@ import { availableBackends, openEmptyDatabase, type TestDatabase } from '../../.
 const D = '2025-03-31';
 const square = (lon: number, lat: number) => ({
   type: 'Polygon' as const,
-  coordinates: [[[lon, lat], [lon + 0.02, lat], [lon + 0.02, lat + 0.02], [lon, lat + 0.02], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + 0.02, lat],
+      [lon + 0.02, lat + 0.02],
+      [lon, lat + 0.02],
+      [lon, lat],
+    ],
+  ],
 });
 
 async function buildTinyCity(db: TestDatabase['db']): Promise<void> {
   await db.insert(s.cities).values({ code: '350582', name: '晋江市' });
   await db.insert(s.townships).values([
-    { code: '350582001', cityCode: '350582', name: '甲街道', pinyin: 'Jia', kind: 'subdistrict', seatLon: 118.55, seatLat: 24.8, boundary: square(118.54, 24.79) },
-    { code: '350582002', cityCode: '350582', name: '乙街道', pinyin: 'Yi', kind: 'subdistrict', seatLon: 118.6, seatLat: 24.8, boundary: square(118.59, 24.79) },
-    { code: '350582003', cityCode: '350582', name: '丙镇', pinyin: 'Bing', kind: 'town', seatLon: 118.5, seatLat: 24.7, boundary: square(118.49, 24.69) },
+    {
+      code: '350582001',
+      cityCode: '350582',
+      name: '甲街道',
+      pinyin: 'Jia',
+      kind: 'subdistrict',
+      seatLon: 118.55,
+      seatLat: 24.8,
+      boundary: square(118.54, 24.79),
+    },
+    {
+      code: '350582002',
+      cityCode: '350582',
+      name: '乙街道',
+      pinyin: 'Yi',
+      kind: 'subdistrict',
+      seatLon: 118.6,
+      seatLat: 24.8,
+      boundary: square(118.59, 24.79),
+    },
+    {
+      code: '350582003',
+      cityCode: '350582',
+      name: '丙镇',
+      pinyin: 'Bing',
+      kind: 'town',
+      seatLon: 118.5,
+      seatLat: 24.7,
+      boundary: square(118.49, 24.69),
+    },
   ]);
   const compound = (id: number, township: string, listedOn = '2024-01-01', households = 100) => ({
-    id, code: `T${id}`, name: `测试小区${id}`, townshipCode: township, lon: 118.55, lat: 24.8, households, kind: 'commercial' as const, listedOn,
+    id,
+    code: `T${id}`,
+    name: `测试小区${id}`,
+    townshipCode: township,
+    lon: 118.55,
+    lat: 24.8,
+    households,
+    kind: 'commercial' as const,
+    listedOn,
   });
   await db.insert(s.compounds).values([
     compound(1, '350582001'), // committee term ends on D → not in office on D
@@ -58,7 +101,9 @@ async function buildTinyCity(db: TestDatabase['db']): Promise<void> {
     { compoundId: 1, kind: 'petition', category: 'parking', receivedOn: '2025-03-04' }, // D - 27: inside
     { compoundId: 1, kind: 'dispute', category: 'noise', receivedOn: '2025-03-03' }, // D - 28: outside
   ]);
-  await db.insert(s.targets).values({ indicator: 'committeeRate', value: 0.95, deadline: '2027-12-31', source: 'published' });
+  await db
+    .insert(s.targets)
+    .values({ indicator: 'committeeRate', value: 0.95, deadline: '2027-12-31', source: 'published' });
 }
 
 describe.each(availableBackends())('engine edge cases (%s)', (kind) => {
@@ -84,7 +129,11 @@ describe.each(availableBackends())('engine edge cases (%s)', (kind) => {
 
   it('counts a compound from the day it is listed, and not before', () => {
     expect(report.city.indicators.partyOrgCoverage).toMatchObject({ numerator: 2, denominator: 5 });
-    expect(township('350582003').indicators.partyOrgCoverage).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    expect(township('350582003').indicators.partyOrgCoverage).toMatchObject({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
     expect(township('350582003').indicators.partyOrgCoverage.reason).toMatch(/没有在册小区/);
   });
 

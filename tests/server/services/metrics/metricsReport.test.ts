@@ -22,7 +22,10 @@ describe.each(availableBackends())('四升一降 engine (%s)', (kind) => {
 
   it.each(DATES)('agrees with the raw records for the city and every township on %s', (date) => {
     const report = reports.get(date)!;
-    const scopes = [{ code: null, indicators: report.city.indicators }, ...report.townships.map((t) => ({ code: t.code, indicators: t.indicators }))];
+    const scopes = [
+      { code: null, indicators: report.city.indicators },
+      ...report.townships.map((t) => ({ code: t.code, indicators: t.indicators })),
+    ];
     expect(report.townships).toHaveLength(19);
     for (const scope of scopes) {
       const expected = referenceIndicators(raw, date, scope.code);
@@ -31,7 +34,12 @@ describe.each(availableBackends())('四升一降 engine (%s)', (kind) => {
         const want = expected[key]!;
         const label = `${scope.code ?? 'city'} ${key} ${date}`;
         expect({ numerator: got.numerator, denominator: got.denominator }, label).toEqual(want);
-        const value = want.denominator === 0 ? null : key === 'petitionRate' ? (want.numerator / want.denominator) * 1000 : want.numerator / want.denominator;
+        const value =
+          want.denominator === 0
+            ? null
+            : key === 'petitionRate'
+              ? (want.numerator / want.denominator) * 1000
+              : want.numerator / want.denominator;
         if (value === null) expect(got.value, label).toBeNull();
         else expect(got.value, label).toBeCloseTo(value, 12);
       }
@@ -58,8 +66,12 @@ describe.each(availableBackends())('四升一降 engine (%s)', (kind) => {
         for (const b of ranked) {
           const [va, vb] = [a.indicators[key].value!, b.indicators[key].value!];
           const better = key === 'petitionRate' ? va < vb : va > vb;
-          if (better) expect(a.indicators[key].rank!, `${key}: ${a.name} ahead of ${b.name}`).toBeLessThan(b.indicators[key].rank!);
-          if (va === vb) expect(a.indicators[key].rank, `${key}: ${a.name} ties ${b.name}`).toBe(b.indicators[key].rank);
+          if (better)
+            expect(a.indicators[key].rank!, `${key}: ${a.name} ahead of ${b.name}`).toBeLessThan(
+              b.indicators[key].rank!,
+            );
+          if (va === vb)
+            expect(a.indicators[key].rank, `${key}: ${a.name} ties ${b.name}`).toBe(b.indicators[key].rank);
         }
     }
   });
@@ -72,15 +84,28 @@ describe.each(availableBackends())('四升一降 engine (%s)', (kind) => {
     expect(now.serviceQuality.targetSource).toBe('assumed');
     expect(now.petitionRate.targetSource).toBe('assumed');
     // In May 2025 the nearer committee goal (80 % by 2025-05-31) applies.
-    expect(reports.get('2025-05-31')!.city.indicators.committeeRate).toMatchObject({ target: 0.8, deadline: '2025-05-31' });
+    expect(reports.get('2025-05-31')!.city.indicators.committeeRate).toMatchObject({
+      target: 0.8,
+      deadline: '2025-05-31',
+    });
   });
 
   it.each(INDICATOR_KEYS)('drills %s through to exactly the compounds behind the figure', async (key) => {
     for (const townshipCode of [undefined, '350582103', '350582114']) {
-      const report = await metricsReport(database.db, { asOf: '2025-05-31', ...(townshipCode ? { townshipCode } : {}) });
+      const report = await metricsReport(database.db, {
+        asOf: '2025-05-31',
+        ...(townshipCode ? { townshipCode } : {}),
+      });
       const figure = townshipCode ? report.townships[0]!.indicators[key] : report.city.indicators[key];
-      const drill = await drillThrough(database.db, { indicator: key, asOf: '2025-05-31', ...(townshipCode ? { townshipCode } : {}) });
-      expect({ n: drill.numerator, d: drill.denominator }, `${key} ${townshipCode ?? 'city'}`).toEqual({ n: figure.numerator, d: figure.denominator });
+      const drill = await drillThrough(database.db, {
+        indicator: key,
+        asOf: '2025-05-31',
+        ...(townshipCode ? { townshipCode } : {}),
+      });
+      expect({ n: drill.numerator, d: drill.denominator }, `${key} ${townshipCode ?? 'city'}`).toEqual({
+        n: figure.numerator,
+        d: figure.denominator,
+      });
       for (const row of drill.compounds) expect(row.reason.length, row.code).toBeGreaterThan(0);
       if (key !== 'petitionRate') {
         expect(drill.compounds.filter((c) => c.inNumerator).length).toBe(figure.numerator);

@@ -1,16 +1,36 @@
 /** The composite score on small hand-made weeks whose answers can be worked out on paper. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REVIEW_RULES } from '../../../../data/review-rules.ts';
-import { compositeOf, compositeRanking, indicatorScores, rankChange, type IndicatorValues } from '../../../../server/services/review/compositeScore.ts';
+import {
+  compositeOf,
+  compositeRanking,
+  indicatorScores,
+  rankChange,
+  type IndicatorValues,
+} from '../../../../server/services/review/compositeScore.ts';
 
 const week = (rows: Record<string, Partial<IndicatorValues>>): Map<string, IndicatorValues> =>
   new Map(
     Object.entries(rows).map(([code, v]) => [
       code,
-      { partyOrgCoverage: null, committeeRate: null, deliberationCoverage: null, serviceQuality: null, petitionRate: null, ...v },
+      {
+        partyOrgCoverage: null,
+        committeeRate: null,
+        deliberationCoverage: null,
+        serviceQuality: null,
+        petitionRate: null,
+        ...v,
+      },
     ]),
   );
-const weights = (w: Partial<Record<keyof IndicatorValues, number>>) => ({ partyOrgCoverage: 0, committeeRate: 0, deliberationCoverage: 0, serviceQuality: 0, petitionRate: 0, ...w });
+const weights = (w: Partial<Record<keyof IndicatorValues, number>>) => ({
+  partyOrgCoverage: 0,
+  committeeRate: 0,
+  deliberationCoverage: 0,
+  serviceQuality: 0,
+  petitionRate: 0,
+  ...w,
+});
 
 describe('per-indicator scores', () => {
   it('scores a rate as value × 100', () => {
@@ -20,7 +40,9 @@ describe('per-indicator scores', () => {
   });
 
   it('scores petitions the right way round: the lowest rate 100, the highest 0, linear between', () => {
-    const s = indicatorScores(week({ low: { petitionRate: 0.4 }, mid: { petitionRate: 1.0 }, high: { petitionRate: 1.6 } }));
+    const s = indicatorScores(
+      week({ low: { petitionRate: 0.4 }, mid: { petitionRate: 1.0 }, high: { petitionRate: 1.6 } }),
+    );
     expect(s.get('low')!.petitionRate).toBe(100);
     expect(s.get('high')!.petitionRate).toBe(0);
     expect(s.get('mid')!.petitionRate).toBeCloseTo(50, 12);
@@ -57,12 +79,37 @@ describe('composite score and rank', () => {
     expect(composite.get('a')).toBeCloseTo(75, 12);
     expect(composite.get('b')).toBeCloseTo(67.5, 12);
     expect(Object.fromEntries(rank)).toEqual({ a: 1, b: 2 });
-    expect(Object.fromEntries(compositeRanking(values, DEFAULT_REVIEW_RULES.composite.weights).rank)).toEqual({ a: 2, b: 1 });
+    expect(Object.fromEntries(compositeRanking(values, DEFAULT_REVIEW_RULES.composite.weights).rank)).toEqual({
+      a: 2,
+      b: 1,
+    });
   });
 
   it('leaves out an indicator a township has no value for, weight and all', () => {
-    expect(compositeOf({ partyOrgCoverage: 80, committeeRate: 60, deliberationCoverage: null, serviceQuality: null, petitionRate: null }, DEFAULT_REVIEW_RULES.composite.weights)).toBeCloseTo(70, 12);
-    expect(compositeOf({ partyOrgCoverage: null, committeeRate: null, deliberationCoverage: null, serviceQuality: null, petitionRate: 40 }, weights({ committeeRate: 1 }))).toBeNull();
+    expect(
+      compositeOf(
+        {
+          partyOrgCoverage: 80,
+          committeeRate: 60,
+          deliberationCoverage: null,
+          serviceQuality: null,
+          petitionRate: null,
+        },
+        DEFAULT_REVIEW_RULES.composite.weights,
+      ),
+    ).toBeCloseTo(70, 12);
+    expect(
+      compositeOf(
+        {
+          partyOrgCoverage: null,
+          committeeRate: null,
+          deliberationCoverage: null,
+          serviceQuality: null,
+          petitionRate: 40,
+        },
+        weights({ committeeRate: 1 }),
+      ),
+    ).toBeNull();
   });
 
   it('lets equal composites share a rank and skips the next (1224), and ranks no composite as null', () => {

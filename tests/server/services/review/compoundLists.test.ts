@@ -7,9 +7,25 @@ import { laggingCompounds } from '../../../../server/services/review/laggingComp
 const D = '2025-03-31';
 
 const row = (code: string, extra: Partial<CompoundStatus> = {}): CompoundStatus => ({
-  id: 1, code, name: `小区${code}`, townshipCode: '350582103', townshipName: '陈埭镇', community: '某社区', lon: 118.6, lat: 24.8,
-  households: 100, kind: 'commercial', propertyManaged: true, propertyCompany: '某物业', partyOrgType: 'standalone',
-  committeeInOffice: true, committeePartyMajority: true, lastMeetingDate: '2025-03-20', rating: '4', openIssues: 0, overdueIssues: 0,
+  id: 1,
+  code,
+  name: `小区${code}`,
+  townshipCode: '350582103',
+  townshipName: '陈埭镇',
+  community: '某社区',
+  lon: 118.6,
+  lat: 24.8,
+  households: 100,
+  kind: 'commercial',
+  propertyManaged: true,
+  propertyCompany: '某物业',
+  partyOrgType: 'standalone',
+  committeeInOffice: true,
+  committeePartyMajority: true,
+  lastMeetingDate: '2025-03-20',
+  rating: '4',
+  openIssues: 0,
+  overdueIssues: 0,
   ...extra,
 });
 
@@ -45,7 +61,12 @@ describe('changes since last week', () => {
     ];
     const now = [
       row('A'),
-      row('B', { partyOrgType: 'joint', committeeInOffice: true, committeePartyMajority: true, lastMeetingDate: '2025-03-28' }),
+      row('B', {
+        partyOrgType: 'joint',
+        committeeInOffice: true,
+        committeePartyMajority: true,
+        lastMeetingDate: '2025-03-28',
+      }),
       row('C', { partyOrgType: 'standalone', rating: '4', openIssues: 3, overdueIssues: 1 }),
       row('D', { committeeInOffice: false, committeePartyMajority: false, partyOrgType: null }),
       row('E'),
@@ -54,7 +75,12 @@ describe('changes since last week', () => {
     expect(changes.map((c) => c.code)).toEqual(['B', 'C', 'D', 'E']);
     const text = (code: string) => changes.find((c) => c.code === code)!.changes.map((x) => x.text);
     expect(text('B')).toEqual(['成立党组织（联建式）', '业委会成立（党员过半）', '召开四方联席会议（2025-03-28）']);
-    expect(text('C')).toEqual(['党组织由兼合式改为建制式', '星级由三星变为四星', '未办结诉求由2件变为3件', '超期诉求由0件变为1件']);
+    expect(text('C')).toEqual([
+      '党组织由兼合式改为建制式',
+      '星级由三星变为四星',
+      '未办结诉求由2件变为3件',
+      '超期诉求由0件变为1件',
+    ]);
     expect(text('D')).toEqual(['党组织撤销（原为建制式）', '业委会任期结束或离任']);
     expect(text('E')).toEqual(['新纳入在册小区']);
   });

@@ -22,7 +22,12 @@ function fakeBrowser() {
       return Buffer.from('%PDF-fake');
     },
   };
-  const context = { setDefaultTimeout: () => {}, route: async () => {}, newPage: async () => page, close: async () => {} };
+  const context = {
+    setDefaultTimeout: () => {},
+    route: async () => {},
+    newPage: async () => page,
+    close: async () => {},
+  };
   const browser = {
     isConnected: () => !state.closed,
     on: () => browser,
@@ -70,7 +75,11 @@ describe('the PDF print queue', () => {
   it('gives the place back when a pack fails before printing, and retries a launch that failed', async () => {
     const { browser, state } = fakeBrowser();
     let attempts = 0;
-    const printer = new PdfPrinter({ maxPrinting: 1, maxWaiting: 0, launch: async () => (++attempts === 1 ? Promise.reject(new Error('no chromium')) : browser) });
+    const printer = new PdfPrinter({
+      maxPrinting: 1,
+      maxWaiting: 0,
+      launch: async () => (++attempts === 1 ? Promise.reject(new Error('no chromium')) : browser),
+    });
     const ticket = printer.admit();
     expect(() => printer.admit()).toThrow(ServiceBusyError);
     ticket.release();

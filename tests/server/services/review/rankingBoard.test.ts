@@ -31,7 +31,13 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
   afterAll(() => database?.dispose());
 
   it('reads the week on its Sunday and compares it with the Sunday before', () => {
-    expect(board).toMatchObject({ week: WEEK, asOf: '2026-11-15', previousAsOf: '2026-11-08', demo: true, reviewed: null });
+    expect(board).toMatchObject({
+      week: WEEK,
+      asOf: '2026-11-15',
+      previousAsOf: '2026-11-08',
+      demo: true,
+      reviewed: null,
+    });
     expect(board.townships).toHaveLength(19);
   });
 
@@ -47,7 +53,8 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
           delta: t.indicators[key].delta,
           rank: t.indicators[key].rank,
           previousRank,
-          rankChange: t.indicators[key].rank === null || previousRank === null ? null : previousRank - t.indicators[key].rank!,
+          rankChange:
+            t.indicators[key].rank === null || previousRank === null ? null : previousRank - t.indicators[key].rank!,
         });
       }
     }
@@ -78,9 +85,13 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
       expect(row.composite.previousRank, row.name).toBe(p.composite.rank);
       expect(row.composite.previousScore, row.name).toBeCloseTo(p.composite.score!, 9);
       expect(row.composite.rankChange, row.name).toBe(p.composite.rank! - row.composite.rank!);
-      for (const key of KEYS) expect(row.indicators[key].previousRank, `${row.name} ${key}`).toBe(p.indicators[key].rank);
+      for (const key of KEYS)
+        expect(row.indicators[key].previousRank, `${row.name} ${key}`).toBe(p.indicators[key].rank);
     }
-    expect(board.townships.some((t) => t.composite.rankChange !== 0), 'the fixture has movement to show').toBe(true);
+    expect(
+      board.townships.some((t) => t.composite.rankChange !== 0),
+      'the fixture has movement to show',
+    ).toBe(true);
   });
 
   it('lists the biggest gainers and fallers by composite rank and by indicator value', () => {
@@ -100,7 +111,10 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
   });
 
   it('builds the red and black lists by the default rules', () => {
-    const red = board.townships.filter((t) => t.composite.rank! <= 3 || t.composite.rankChange! >= 3).map((t) => t.code).sort();
+    const red = board.townships
+      .filter((t) => t.composite.rank! <= 3 || t.composite.rankChange! >= 3)
+      .map((t) => t.code)
+      .sort();
     const black = board.townships
       .filter((t) => t.composite.rank! >= 17 || t.overdueIssues >= 5 || t.indicators.deliberationCoverage.value! < 0.8)
       .map((t) => t.code)
@@ -117,7 +131,15 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
 
   it('follows rules an administrator changed: weights, ties and list thresholds', async () => {
     const settings = await updateReviewRules(database.db, {
-      composite: { weights: { partyOrgCoverage: 0, committeeRate: 0, deliberationCoverage: 2, serviceQuality: 1, petitionRate: 0.5 } },
+      composite: {
+        weights: {
+          partyOrgCoverage: 0,
+          committeeRate: 0,
+          deliberationCoverage: 2,
+          serviceQuality: 1,
+          petitionRate: 0.5,
+        },
+      },
       blackList: { minOverdueIssues: 10 },
     });
     expect(settings.rules.redList).toEqual(DEFAULT_REVIEW_RULES.redList);
@@ -129,12 +151,21 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
     }
     expect(weighted.townships.map((t) => t.code)).not.toEqual(board.townships.map((t) => t.code));
     const overdueListed = weighted.blackList.filter((e) => e.rules.includes('overdueIssues'));
-    expect(overdueListed.map((e) => e.code).sort()).toEqual(weighted.townships.filter((t) => t.overdueIssues >= 10).map((t) => t.code).sort());
+    expect(overdueListed.map((e) => e.code).sort()).toEqual(
+      weighted.townships
+        .filter((t) => t.overdueIssues >= 10)
+        .map((t) => t.code)
+        .sort(),
+    );
 
     // Only party organisation counts: every township at 100 % shares rank 1, and the next rank skips.
-    await updateReviewRules(database.db, { composite: { weights: { partyOrgCoverage: 1, deliberationCoverage: 0, serviceQuality: 0, petitionRate: 0 } } });
+    await updateReviewRules(database.db, {
+      composite: { weights: { partyOrgCoverage: 1, deliberationCoverage: 0, serviceQuality: 0, petitionRate: 0 } },
+    });
     const tied = await boardOf('2024-W20');
-    const coverage = (await metricsReport(database.db, { asOf: tied.asOf })).townships.map((t) => t.indicators.partyOrgCoverage.value!);
+    const coverage = (await metricsReport(database.db, { asOf: tied.asOf })).townships.map(
+      (t) => t.indicators.partyOrgCoverage.value!,
+    );
     for (const row of tied.townships) {
       const mine = row.indicators.partyOrgCoverage.value!;
       expect(row.composite.score).toBeCloseTo(mine * 100, 9);

@@ -16,7 +16,10 @@ const candidate = (code: string, compositeRank: number | null, extra: Partial<Li
 /** Ten townships ranked 1…10, nothing else remarkable. */
 const ten = () => Array.from({ length: 10 }, (_, i) => candidate(`t${i + 1}`, i + 1));
 const codes = (list: { code: string }[]) => list.map((e) => e.code);
-const rules = (patch: { redList?: Partial<ReviewRules['redList']>; blackList?: Partial<ReviewRules['blackList']> }): ReviewRules => ({
+const rules = (patch: {
+  redList?: Partial<ReviewRules['redList']>;
+  blackList?: Partial<ReviewRules['blackList']>;
+}): ReviewRules => ({
   ...DEFAULT_REVIEW_RULES,
   redList: { ...DEFAULT_REVIEW_RULES.redList, ...patch.redList },
   blackList: { ...DEFAULT_REVIEW_RULES.blackList, ...patch.blackList },
@@ -48,7 +51,11 @@ describe('红黑榜', () => {
     board[9] = candidate('t10', 10, { overdueIssues: 12, deliberationCoverage: 0.5 });
     const { red, black } = redBlackList(board, DEFAULT_REVIEW_RULES);
     expect(codes(black)).toEqual(['t10', 't9', 't8', 't4', 't2']);
-    expect(black[0]!.reasons).toEqual(['综合排名第10名，居后3名', '超期诉求12件（5件及以上）', '议事协商覆盖率50.0%（低于80.0%）']);
+    expect(black[0]!.reasons).toEqual([
+      '综合排名第10名，居后3名',
+      '超期诉求12件（5件及以上）',
+      '议事协商覆盖率50.0%（低于80.0%）',
+    ]);
     expect(black.find((e) => e.code === 't4')!.rules).toEqual(['deliberationCoverage']);
     // By default the lists are independent: t2 is both in the top 3 and over the overdue limit.
     expect(codes(red)).toContain('t2');
@@ -62,7 +69,16 @@ describe('红黑榜', () => {
   });
 
   it('includes ties at the edge of the top and bottom N', () => {
-    const board = [candidate('a', 1), candidate('b', 2), candidate('c', 3), candidate('d', 3), candidate('e', 5), candidate('f', 6), candidate('g', 6), candidate('h', 8)];
+    const board = [
+      candidate('a', 1),
+      candidate('b', 2),
+      candidate('c', 3),
+      candidate('d', 3),
+      candidate('e', 5),
+      candidate('f', 6),
+      candidate('g', 6),
+      candidate('h', 8),
+    ];
     const { red, black } = redBlackList(board, DEFAULT_REVIEW_RULES);
     expect(codes(red)).toEqual(['a', 'b', 'c', 'd']);
     expect(codes(black)).toEqual(['h', 'f', 'g']);
@@ -71,7 +87,10 @@ describe('红黑榜', () => {
   it('follows changed thresholds, and a null or zero rule is switched off', () => {
     const board = ten();
     board[6] = candidate('t7', 7, { overdueIssues: 6, compositeRankChange: 4 });
-    const configured = rules({ redList: { topN: 1, minRankRise: null }, blackList: { bottomN: 0, minOverdueIssues: 7, minDeliberationCoverage: null } });
+    const configured = rules({
+      redList: { topN: 1, minRankRise: null },
+      blackList: { bottomN: 0, minOverdueIssues: 7, minDeliberationCoverage: null },
+    });
     const { red, black } = redBlackList(board, configured);
     expect(codes(red)).toEqual(['t1']);
     expect(black).toEqual([]);

@@ -6,11 +6,20 @@
  */
 import type { MetricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 
-export const KEYS = ['partyOrgCoverage', 'committeeRate', 'deliberationCoverage', 'serviceQuality', 'petitionRate'] as const;
+export const KEYS = [
+  'partyOrgCoverage',
+  'committeeRate',
+  'deliberationCoverage',
+  'serviceQuality',
+  'petitionRate',
+] as const;
 export type Key = (typeof KEYS)[number];
 export type Weights = Record<Key, number>;
 
-export function referenceComposite(report: MetricsReport, weights: Weights): Map<string, { score: number | null; rank: number | null }> {
+export function referenceComposite(
+  report: MetricsReport,
+  weights: Weights,
+): Map<string, { score: number | null; rank: number | null }> {
   const petitions = report.townships.map((t) => t.indicators.petitionRate.value).filter((v): v is number => v !== null);
   const lo = Math.min(...petitions);
   const hi = Math.max(...petitions);
@@ -29,6 +38,9 @@ export function referenceComposite(report: MetricsReport, weights: Weights): Map
   }
   const all = [...scores.values()].filter((s): s is number => s !== null);
   return new Map(
-    [...scores].map(([code, score]) => [code, { score, rank: score === null ? null : 1 + all.filter((o) => o > score + 1e-9).length }]),
+    [...scores].map(([code, score]) => [
+      code,
+      { score, rank: score === null ? null : 1 + all.filter((o) => o > score + 1e-9).length },
+    ]),
   );
 }

@@ -3,7 +3,11 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../../data/schema/index.ts';
 import { BadInputError } from '../../../../server/services/errors.ts';
-import { DEFAULT_REVIEW_RULES, readReviewSettings, updateReviewRules } from '../../../../server/services/review/reviewRules.ts';
+import {
+  DEFAULT_REVIEW_RULES,
+  readReviewSettings,
+  updateReviewRules,
+} from '../../../../server/services/review/reviewRules.ts';
 import { availableBackends, openEmptyDatabase, type TestDatabase } from '../../../support/databases.ts';
 
 describe.each(availableBackends())('review rules (%s)', (kind) => {
@@ -14,8 +18,18 @@ describe.each(availableBackends())('review rules (%s)', (kind) => {
   afterAll(() => database?.dispose());
 
   it('uses the defaults until an administrator changes them', async () => {
-    expect(await readReviewSettings(database.db)).toEqual({ rules: DEFAULT_REVIEW_RULES, defaults: DEFAULT_REVIEW_RULES, updatedAt: null });
-    expect(DEFAULT_REVIEW_RULES.composite.weights).toEqual({ partyOrgCoverage: 1, committeeRate: 1, deliberationCoverage: 1, serviceQuality: 1, petitionRate: 1 });
+    expect(await readReviewSettings(database.db)).toEqual({
+      rules: DEFAULT_REVIEW_RULES,
+      defaults: DEFAULT_REVIEW_RULES,
+      updatedAt: null,
+    });
+    expect(DEFAULT_REVIEW_RULES.composite.weights).toEqual({
+      partyOrgCoverage: 1,
+      committeeRate: 1,
+      deliberationCoverage: 1,
+      serviceQuality: 1,
+      petitionRate: 1,
+    });
     expect(DEFAULT_REVIEW_RULES.redList).toMatchObject({ topN: 3, minRankRise: 3 });
     expect(DEFAULT_REVIEW_RULES.blackList).toEqual({ bottomN: 3, minOverdueIssues: 5, minDeliberationCoverage: 0.8 });
   });
@@ -24,7 +38,10 @@ describe.each(availableBackends())('review rules (%s)', (kind) => {
     const revision = async () => (await database.db.select().from(s.dataRevision))[0]?.revision;
     const revisionBefore = await revision();
     await updateReviewRules(database.db, { composite: { weights: { committeeRate: 2 } } });
-    const updated = await updateReviewRules(database.db, { blackList: { minOverdueIssues: null }, redList: { topN: 5 } });
+    const updated = await updateReviewRules(database.db, {
+      blackList: { minOverdueIssues: null },
+      redList: { topN: 5 },
+    });
     expect(updated.rules).toEqual({
       ...DEFAULT_REVIEW_RULES,
       composite: { weights: { ...DEFAULT_REVIEW_RULES.composite.weights, committeeRate: 2 } },
@@ -34,7 +51,12 @@ describe.each(availableBackends())('review rules (%s)', (kind) => {
     const read = await readReviewSettings(database.db);
     expect(read.rules).toEqual(updated.rules);
     expect(read.updatedAt).not.toBeNull();
-    const [audit] = await database.db.select().from(s.auditLog).where(eq(s.auditLog.tableName, 'review_settings')).orderBy(desc(s.auditLog.id)).limit(1);
+    const [audit] = await database.db
+      .select()
+      .from(s.auditLog)
+      .where(eq(s.auditLog.tableName, 'review_settings'))
+      .orderBy(desc(s.auditLog.id))
+      .limit(1);
     expect(audit).toMatchObject({ action: 'update', recordId: 'rules' });
     expect(audit!.after).toEqual(updated.rules);
     expect((audit!.before as typeof updated.rules).redList.topN).toBe(3);
@@ -43,7 +65,20 @@ describe.each(availableBackends())('review rules (%s)', (kind) => {
 
   it.each([
     [{ composite: { weights: { committeeRate: -1 } } }, /composite\.weights\.committeeRate：权重不能为负/],
-    [{ composite: { weights: { partyOrgCoverage: 0, committeeRate: 0, deliberationCoverage: 0, serviceQuality: 0, petitionRate: 0 } } }, /至少一个指标的权重应大于0/],
+    [
+      {
+        composite: {
+          weights: {
+            partyOrgCoverage: 0,
+            committeeRate: 0,
+            deliberationCoverage: 0,
+            serviceQuality: 0,
+            petitionRate: 0,
+          },
+        },
+      },
+      /至少一个指标的权重应大于0/,
+    ],
     [{ composite: { weights: { happiness: 1 } } }, /未知设置项 happiness/],
     [{ blackList: { minDeliberationCoverage: 80 } }, /blackList\.minDeliberationCoverage：不能超过1/],
     [{ redList: { topN: 2.5 } }, /redList\.topN：应为整数/],

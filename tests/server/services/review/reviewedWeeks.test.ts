@@ -7,7 +7,11 @@ import * as s from '../../../../data/schema/index.ts';
 import { compoundStatusAsOf } from '../../../../server/services/compounds/compoundStatus.ts';
 import { BadInputError } from '../../../../server/services/errors.ts';
 import type { ReviewBoard } from '../../../../server/services/review/rankingBoard.ts';
-import { listReviewedWeeks, markWeekReviewed, openReviewWeek } from '../../../../server/services/review/reviewedWeeks.ts';
+import {
+  listReviewedWeeks,
+  markWeekReviewed,
+  openReviewWeek,
+} from '../../../../server/services/review/reviewedWeeks.ts';
 import { DEFAULT_REVIEW_RULES, updateReviewRules } from '../../../../server/services/review/reviewRules.ts';
 import { parseReviewWeek } from '../../../../server/services/review/reviewWeek.ts';
 import { townshipReviewFrom, type TownshipReview } from '../../../../server/services/review/townshipReview.ts';
@@ -57,7 +61,11 @@ describe.each(availableBackends())('reviewed weeks (%s)', (kind) => {
 
     const frozen = async () => {
       const source = await open(WEEK);
-      return { board: await source.board(), pack: await collectPackFrom(source), township: await townshipReviewFrom(source, ANHAI) };
+      return {
+        board: await source.board(),
+        pack: await collectPackFrom(source),
+        township: await townshipReviewFrom(source, ANHAI),
+      };
     };
     const expected = {
       board: { ...live.board, reviewed: stamp },
@@ -73,8 +81,16 @@ describe.each(availableBackends())('reviewed weeks (%s)', (kind) => {
     expect(noCommittee, 'the fixture has a compound without a committee in 安海镇').toBeDefined();
     const nextSunday = await compoundStatusAsOf(database.db, '2026-10-11');
     const noMeeting = nextSunday.find((c) => c.lastMeetingDate === null || c.lastMeetingDate < '2026-09-12')!;
-    await database.db.insert(s.committeeTerms).values({ compoundId: noCommittee.id, formedOn: '2026-09-20', termEnd: '2031-09-20', members: 5, partyMembers: 3 });
-    await database.db.insert(s.meetings).values({ compoundId: noMeeting.id, heldOn: '2026-10-03', attendees: 9, topics: '补录' });
+    await database.db.insert(s.committeeTerms).values({
+      compoundId: noCommittee.id,
+      formedOn: '2026-09-20',
+      termEnd: '2031-09-20',
+      members: 5,
+      partyMembers: 3,
+    });
+    await database.db
+      .insert(s.meetings)
+      .values({ compoundId: noMeeting.id, heldOn: '2026-10-03', attendees: 9, topics: '补录' });
     await updateReviewRules(database.db, { composite: { weights: { serviceQuality: 4 } }, blackList: { bottomN: 5 } });
 
     // The reviewed week: unchanged, snapshot and all.
@@ -83,13 +99,16 @@ describe.each(availableBackends())('reviewed weeks (%s)', (kind) => {
     // Recomputed from today's records it would have changed — that is what the snapshot prevents.
     const recomputed = await liveWeekSource(database.db, parseReviewWeek(WEEK, TODAY), TODAY).board();
     const anhai = (b: ReviewBoard) => b.townships.find((t) => t.code === ANHAI)!;
-    expect(anhai(recomputed).indicators.committeeRate.value).toBeGreaterThan(anhai(live.board).indicators.committeeRate.value!);
+    expect(anhai(recomputed).indicators.committeeRate.value).toBeGreaterThan(
+      anhai(live.board).indicators.committeeRate.value!,
+    );
 
     // The next week is not reviewed: it follows the records and the rules as they are now.
     const next = await (await open(NEXT)).board();
     expect(next.reviewed).toBeNull();
     expect(next.rules.composite.weights.serviceQuality).toBe(4);
-    const met = (b: ReviewBoard) => b.townships.find((t) => t.code === noMeeting.townshipCode)!.indicators.deliberationCoverage.value!;
+    const met = (b: ReviewBoard) =>
+      b.townships.find((t) => t.code === noMeeting.townshipCode)!.indicators.deliberationCoverage.value!;
     expect(met(next)).toBeGreaterThan(met(live.next));
     // …and compares with last week as recomputed from the records, not with the snapshot.
     expect(anhai(next).indicators.committeeRate.previousWeek).toBe(anhai(recomputed).indicators.committeeRate.value);

@@ -16,7 +16,8 @@ import { KEYS, referenceComposite, type Key } from './reviewReference.ts';
 /** The numbers in a sentence, in the order written. */
 const numbersIn = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
 /** As the product writes them: percentages and points with one decimal, petitions with two. */
-const shown = (key: Key, v: number) => Number((key === 'petitionRate' ? v : v * 100).toFixed(key === 'petitionRate' ? 2 : 1));
+const shown = (key: Key, v: number) =>
+  Number((key === 'petitionRate' ? v : v * 100).toFixed(key === 'petitionRate' ? 2 : 1));
 const shownDelta = (key: Key, d: number) => Math.abs(shown(key, d));
 
 describe.each(availableBackends())('summary sentences (%s)', (kind) => {
@@ -27,7 +28,11 @@ describe.each(availableBackends())('summary sentences (%s)', (kind) => {
     database = await openFixtureDatabase(kind);
     for (const week of ['2026-W46', '2025-W22']) {
       const board = await (await openReviewWeek(database.db, week, { today: FIXTURE_AS_OF })).board();
-      weeks.set(week, { board, report: await metricsReport(database.db, { asOf: board.asOf }), lastWeek: await metricsReport(database.db, { asOf: board.previousAsOf! }) });
+      weeks.set(week, {
+        board,
+        report: await metricsReport(database.db, { asOf: board.asOf }),
+        lastWeek: await metricsReport(database.db, { asOf: board.previousAsOf! }),
+      });
     }
   });
   afterAll(() => database?.dispose());
@@ -42,7 +47,9 @@ describe.each(availableBackends())('summary sentences (%s)', (kind) => {
       expect(sentence.facts, sentence.text).toMatchObject({ value, delta });
       expect(sentence.text).toContain(`全市${INDICATORS[key].name}为`);
       const moved = shownDelta(key, delta!) !== 0;
-      expect(numbersIn(sentence.text), sentence.text).toEqual(moved ? [shown(key, value!), shownDelta(key, delta!)] : [shown(key, value!)]);
+      expect(numbersIn(sentence.text), sentence.text).toEqual(
+        moved ? [shown(key, value!), shownDelta(key, delta!)] : [shown(key, value!)],
+      );
       const up = key === 'petitionRate' ? '增加' : '提升';
       const down = key === 'petitionRate' ? '减少' : '下降';
       expect(sentence.text).toContain(!moved ? '与上周持平' : delta! > 0 ? `较上周${up}` : `较上周${down}`);
@@ -58,42 +65,60 @@ describe.each(availableBackends())('summary sentences (%s)', (kind) => {
     for (const e of [...board.redList, ...board.blackList]) expect(lists.text).toContain(e.name);
   });
 
-  it.each(['2026-W46', '2025-W22'])("writes each township's composite standing and largest movement in %s as the engine computed them", (week) => {
-    const { board, report, lastWeek } = weeks.get(week)!;
-    const now = referenceComposite(report, DEFAULT_REVIEW_RULES.composite.weights);
-    const before = referenceComposite(lastWeek, DEFAULT_REVIEW_RULES.composite.weights);
-    let movements = 0;
-    for (const t of report.townships) {
-      const [standing, movement] = board.summary.townships[t.code]! as [Sentence, Sentence];
-      // "陈埭镇综合得分80.4分，列第11位，较上周下降2位。"
-      const rank = now.get(t.code)!.rank!;
-      const change = before.get(t.code)!.rank! - rank;
-      expect(standing.text.startsWith(`${t.name}综合得分`), standing.text).toBe(true);
-      expect(numbersIn(standing.text), standing.text).toEqual([Number(now.get(t.code)!.score!.toFixed(1)), rank, ...(change ? [Math.abs(change)] : [])]);
-      expect(standing.text).toContain(change > 0 ? '上升' : change < 0 ? '下降' : '与上周持平');
-      expect(standing.facts).toMatchObject({ township: t.code, indicator: 'composite', rank, rankChange: change });
+  it.each(['2026-W46', '2025-W22'])(
+    "writes each township's composite standing and largest movement in %s as the engine computed them",
+    (week) => {
+      const { board, report, lastWeek } = weeks.get(week)!;
+      const now = referenceComposite(report, DEFAULT_REVIEW_RULES.composite.weights);
+      const before = referenceComposite(lastWeek, DEFAULT_REVIEW_RULES.composite.weights);
+      let movements = 0;
+      for (const t of report.townships) {
+        const [standing, movement] = board.summary.townships[t.code]! as [Sentence, Sentence];
+        // "陈埭镇综合得分80.4分，列第11位，较上周下降2位。"
+        const rank = now.get(t.code)!.rank!;
+        const change = before.get(t.code)!.rank! - rank;
+        expect(standing.text.startsWith(`${t.name}综合得分`), standing.text).toBe(true);
+        expect(numbersIn(standing.text), standing.text).toEqual([
+          Number(now.get(t.code)!.score!.toFixed(1)),
+          rank,
+          ...(change ? [Math.abs(change)] : []),
+        ]);
+        expect(standing.text).toContain(change > 0 ? '上升' : change < 0 ? '下降' : '与上周持平');
+        expect(standing.facts).toMatchObject({ township: t.code, indicator: 'composite', rank, rankChange: change });
 
-      if (movement.facts.kind === 'townshipSteady') continue;
-      movements++;
-      // "陈埭镇业委会组建率较上周提升3.2个百分点（至85.0%），排名上升2位至第5位。"
-      const key = movement.facts.indicator as Key;
-      const r = t.indicators[key];
-      const previousRank = lastWeek.townships.find((x) => x.code === t.code)!.indicators[key].rank!;
-      const rankMove = previousRank - r.rank!;
-      expect(movement.facts).toMatchObject({ township: t.code, value: r.value, delta: r.delta, rank: r.rank, rankChange: rankMove });
-      expect(movement.text.startsWith(`${t.name}${INDICATORS[key].name}`), movement.text).toBe(true);
-      const moved = shownDelta(key, r.delta!) !== 0;
-      expect(numbersIn(movement.text), movement.text).toEqual([
-        ...(moved ? [shownDelta(key, r.delta!)] : []),
-        shown(key, r.value!),
-        ...(rankMove ? [Math.abs(rankMove)] : []),
-        r.rank!,
-      ]);
-      if (rankMove) expect(movement.text).toContain(`排名${rankMove > 0 ? '上升' : '下降'}${Math.abs(rankMove)}位至第${r.rank}位`);
-      // It is the indicator whose rank moved most.
-      const rankMoves = KEYS.map((k) => Math.abs(lastWeek.townships.find((x) => x.code === t.code)!.indicators[k].rank! - t.indicators[k].rank!));
-      expect(Math.abs(rankMove), movement.text).toBe(Math.max(...rankMoves));
-    }
-    expect(movements, 'some townships moved').toBeGreaterThan(0);
-  });
+        if (movement.facts.kind === 'townshipSteady') continue;
+        movements++;
+        // "陈埭镇业委会组建率较上周提升3.2个百分点（至85.0%），排名上升2位至第5位。"
+        const key = movement.facts.indicator as Key;
+        const r = t.indicators[key];
+        const previousRank = lastWeek.townships.find((x) => x.code === t.code)!.indicators[key].rank!;
+        const rankMove = previousRank - r.rank!;
+        expect(movement.facts).toMatchObject({
+          township: t.code,
+          value: r.value,
+          delta: r.delta,
+          rank: r.rank,
+          rankChange: rankMove,
+        });
+        expect(movement.text.startsWith(`${t.name}${INDICATORS[key].name}`), movement.text).toBe(true);
+        const moved = shownDelta(key, r.delta!) !== 0;
+        expect(numbersIn(movement.text), movement.text).toEqual([
+          ...(moved ? [shownDelta(key, r.delta!)] : []),
+          shown(key, r.value!),
+          ...(rankMove ? [Math.abs(rankMove)] : []),
+          r.rank!,
+        ]);
+        if (rankMove)
+          expect(movement.text).toContain(
+            `排名${rankMove > 0 ? '上升' : '下降'}${Math.abs(rankMove)}位至第${r.rank}位`,
+          );
+        // It is the indicator whose rank moved most.
+        const rankMoves = KEYS.map((k) =>
+          Math.abs(lastWeek.townships.find((x) => x.code === t.code)!.indicators[k].rank! - t.indicators[k].rank!),
+        );
+        expect(Math.abs(rankMove), movement.text).toBe(Math.max(...rankMoves));
+      }
+      expect(movements, 'some townships moved').toBeGreaterThan(0);
+    },
+  );
 });

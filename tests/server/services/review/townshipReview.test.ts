@@ -12,7 +12,16 @@ import { availableBackends, openFixtureDatabase, type TestDatabase } from '../..
 const TODAY = FIXTURE_AS_OF;
 const WEEK = '2026-W46';
 const CHENDAI = '350582103';
-const FIELDS = ['partyOrgType', 'committeeInOffice', 'committeePartyMajority', 'lastMeetingDate', 'propertyCompany', 'rating', 'openIssues', 'overdueIssues'] as const;
+const FIELDS = [
+  'partyOrgType',
+  'committeeInOffice',
+  'committeePartyMajority',
+  'lastMeetingDate',
+  'propertyCompany',
+  'rating',
+  'openIssues',
+  'overdueIssues',
+] as const;
 
 describe.each(availableBackends())('township review (%s)', (kind) => {
   let database: TestDatabase;
@@ -29,7 +38,14 @@ describe.each(availableBackends())('township review (%s)', (kind) => {
 
   it("gives the township's board row, the engine's indicators and their weekly history to the week", async () => {
     const board = await (await openReviewWeek(database.db, WEEK, { today: TODAY })).board();
-    expect(review).toMatchObject({ code: CHENDAI, name: '陈埭镇', week: WEEK, asOf: '2026-11-15', demo: true, ranked: 19 });
+    expect(review).toMatchObject({
+      code: CHENDAI,
+      name: '陈埭镇',
+      week: WEEK,
+      asOf: '2026-11-15',
+      demo: true,
+      ranked: 19,
+    });
     expect(review.standing).toEqual(board.townships.find((t) => t.code === CHENDAI));
     expect(review.summary).toEqual(board.summary.townships[CHENDAI]);
     const report = await metricsReport(database.db, { asOf: '2026-11-15', townshipCode: CHENDAI });
@@ -55,20 +71,27 @@ describe.each(availableBackends())('township review (%s)', (kind) => {
       .filter((c) => c.reasons.length > 0);
     expect(review.lagging.length).toBeGreaterThan(0);
     expect(new Set(review.lagging.map((c) => c.code)).size).toBe(review.lagging.length);
-    expect(review.lagging.map((c) => ({ code: c.code, reasons: c.reasons })).sort((a, b) => (a.code < b.code ? -1 : 1))).toEqual(expected);
+    expect(
+      review.lagging.map((c) => ({ code: c.code, reasons: c.reasons })).sort((a, b) => (a.code < b.code ? -1 : 1)),
+    ).toEqual(expected);
     for (const c of review.lagging) expect(c.reasonText).toHaveLength(c.reasons.length);
   });
 
   it('lists exactly the compounds whose status changed since last week', () => {
     const previous = new Map(before.map((c) => [c.code, c]));
-    const changed = now.filter((c) => !previous.has(c.code) || FIELDS.some((f) => previous.get(c.code)![f] !== c[f])).map((c) => c.code);
+    const changed = now
+      .filter((c) => !previous.has(c.code) || FIELDS.some((f) => previous.get(c.code)![f] !== c[f]))
+      .map((c) => c.code);
     expect(review.changes.map((c) => c.code)).toEqual(changed);
     expect(changed.length).toBeGreaterThan(0);
     for (const c of review.changes) {
       const p = previous.get(c.code)!;
       const n = now.find((x) => x.code === c.code)!;
       const kinds = c.changes.map((x) => x.kind);
-      if (p.openIssues !== n.openIssues) expect(c.changes.find((x) => x.kind === 'openIssues')!.text).toBe(`未办结诉求由${p.openIssues}件变为${n.openIssues}件`);
+      if (p.openIssues !== n.openIssues)
+        expect(c.changes.find((x) => x.kind === 'openIssues')!.text).toBe(
+          `未办结诉求由${p.openIssues}件变为${n.openIssues}件`,
+        );
       if (n.lastMeetingDate !== p.lastMeetingDate) expect(kinds).toContain('meetingHeld');
       if (p.rating !== n.rating && n.rating !== null) expect(kinds).toContain('ratingChanged');
     }

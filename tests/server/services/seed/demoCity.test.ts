@@ -25,7 +25,9 @@ describe.each(availableBackends())('the demo city in the database (%s)', (kind) 
     expect(raw.compounds).toHaveLength(347);
     expect(now).toHaveLength(347);
     const boundaries = new Map(raw.townships.map((t) => [t.code, t.boundary]));
-    const outside = raw.compounds.filter((c) => !booleanPointInPolygon(point([c.lon, c.lat]), boundaries.get(c.townshipCode)!));
+    const outside = raw.compounds.filter(
+      (c) => !booleanPointInPolygon(point([c.lon, c.lat]), boundaries.get(c.townshipCode)!),
+    );
     expect(outside.map((c) => `${c.name} ${c.townshipCode}`)).toEqual([]);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, InvalidDateError, daysBetween, isIsoDate, parseAsOf, todayInCity } from '../../../../server/services/time/dates.ts';
+import {
+  addDays,
+  InvalidDateError,
+  daysBetween,
+  isIsoDate,
+  parseAsOf,
+  todayInCity,
+} from '../../../../server/services/time/dates.ts';
 
 describe('calendar dates', () => {
   it.each([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidDateError } from '../../../../server/services/time/dates.ts';
-import { isoWeekOf, parseWeek, weekMonday, weeksBetween, weekValueDate } from '../../../../server/services/time/weeks.ts';
+import {
+  isoWeekOf,
+  parseWeek,
+  weekMonday,
+  weeksBetween,
+  weekValueDate,
+} from '../../../../server/services/time/weeks.ts';
 
 describe('ISO weeks', () => {
   it.each([

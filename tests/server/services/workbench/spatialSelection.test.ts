@@ -1,9 +1,20 @@
 /** Drawn selections: what the URL keeps is what was drawn, and "inside" means what turf says. */
 import { booleanPointInPolygon, destination, distance, point, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { parseSelection, selectionContains, selectionOutline, serialiseSelection, type SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import {
+  parseSelection,
+  selectionContains,
+  selectionOutline,
+  serialiseSelection,
+  type SpatialSelection,
+} from '../../../../server/services/workbench/spatialSelection.ts';
 
-const ring: [number, number][] = [[118.55, 24.75], [118.62, 24.76], [118.6, 24.82], [118.54, 24.8]];
+const ring: [number, number][] = [
+  [118.55, 24.75],
+  [118.62, 24.76],
+  [118.6, 24.82],
+  [118.54, 24.8],
+];
 
 describe('spatial selection', () => {
   it.each<SpatialSelection>([
@@ -14,10 +25,18 @@ describe('spatial selection', () => {
     expect(parseSelection(serialiseSelection(selection))).toEqual(selection);
   });
 
-  it.each(['', 'poly:', 'poly:118.5,24.7;118.6,24.7', 'poly:118.5,24.7;118.6,x;118.6,24.8', 'rect:118.6,24.7,118.5,24.8', 'rect:1,2,3,4',
-    'circle:118.5,24.7,0', 'circle:118.5,24.7,99999999', 'star:1,2', `poly:${Array.from({ length: 201 }, () => '118.5,24.7').join(';')}`])(
-    'rejects %j', (text) => expect(parseSelection(text)).toBeNull(),
-  );
+  it.each([
+    '',
+    'poly:',
+    'poly:118.5,24.7;118.6,24.7',
+    'poly:118.5,24.7;118.6,x;118.6,24.8',
+    'rect:118.6,24.7,118.5,24.8',
+    'rect:1,2,3,4',
+    'circle:118.5,24.7,0',
+    'circle:118.5,24.7,99999999',
+    'star:1,2',
+    `poly:${Array.from({ length: 201 }, () => '118.5,24.7').join(';')}`,
+  ])('rejects %j', (text) => expect(parseSelection(text)).toBeNull());
 
   it('selects inside a polygon exactly as turf does, on a grid of points', () => {
     const selection: SpatialSelection = { kind: 'polygon', ring };
@@ -34,7 +53,8 @@ describe('spatial selection', () => {
 
   it('selects by true distance around a point, not by the drawn outline', () => {
     const selection: SpatialSelection = { kind: 'circle', centre: [118.58, 24.78], radiusM: 1000 };
-    const at = (metres: number, bearing: number) => destination([118.58, 24.78], metres / 1000, bearing).geometry.coordinates as [number, number];
+    const at = (metres: number, bearing: number) =>
+      destination([118.58, 24.78], metres / 1000, bearing).geometry.coordinates as [number, number];
     for (const bearing of [0, 45, 90, 180, 270]) {
       expect(selectionContains(selection, ...at(990, bearing))).toBe(true);
       expect(selectionContains(selection, ...at(1010, bearing))).toBe(false);

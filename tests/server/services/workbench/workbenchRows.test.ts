@@ -29,12 +29,21 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
     const report = await metricsReport(database.db, { asOf: date });
     const all = rows.get(date)!;
     const city = selectionIndicators(all);
-    for (const key of INDICATOR_KEYS) expect({ n: city[key].numerator, d: city[key].denominator }, `city ${key}`).toEqual({ n: report.city.indicators[key].numerator, d: report.city.indicators[key].denominator });
+    for (const key of INDICATOR_KEYS)
+      expect({ n: city[key].numerator, d: city[key].denominator }, `city ${key}`).toEqual({
+        n: report.city.indicators[key].numerator,
+        d: report.city.indicators[key].denominator,
+      });
     for (const township of report.townships) {
-      const mine = selectionIndicators(all.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, townships: [township.code] })));
+      const mine = selectionIndicators(
+        all.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, townships: [township.code] })),
+      );
       for (const key of INDICATOR_KEYS) {
         const want = township.indicators[key];
-        expect({ n: mine[key].numerator, d: mine[key].denominator, v: mine[key].value }, `${township.code} ${key}`).toEqual({ n: want.numerator, d: want.denominator, v: want.value });
+        expect(
+          { n: mine[key].numerator, d: mine[key].denominator, v: mine[key].value },
+          `${township.code} ${key}`,
+        ).toEqual({ n: want.numerator, d: want.denominator, v: want.value });
       }
     }
   });
@@ -45,8 +54,17 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
     for (const key of INDICATOR_KEYS) {
       const drill = await drillThrough(database.db, { indicator: key, asOf: FIXTURE_AS_OF, townshipCode: code });
       const mine = all.filter((r) => r.townshipCode === code).map((r) => ({ code: r.code, ...r.contributions[key] }));
-      const theirs = drill.compounds.map((c) => ({ code: c.code, inDenominator: c.inDenominator, inNumerator: c.inNumerator, numeratorContribution: c.numeratorContribution, denominatorContribution: c.denominatorContribution, reason: c.reason }));
-      expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(theirs.sort((a, b) => a.code.localeCompare(b.code)));
+      const theirs = drill.compounds.map((c) => ({
+        code: c.code,
+        inDenominator: c.inDenominator,
+        inNumerator: c.inNumerator,
+        numeratorContribution: c.numeratorContribution,
+        denominatorContribution: c.denominatorContribution,
+        reason: c.reason,
+      }));
+      expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+        theirs.sort((a, b) => a.code.localeCompare(b.code)),
+      );
     }
   });
 
@@ -56,7 +74,11 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
   });
 
   it('exports the given compounds in the given order, with Chinese headers', async () => {
-    const codes = rows.get(FIXTURE_AS_OF)!.slice(0, 25).map((r) => r.code).reverse();
+    const codes = rows
+      .get(FIXTURE_AS_OF)!
+      .slice(0, 25)
+      .map((r) => r.code)
+      .reverse();
     const xlsx = await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'xlsx' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
@@ -64,10 +86,25 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
     expect(sheet.getRow(1).getCell(1).value).toBe('小区编码');
     expect(Array.from({ length: codes.length }, (_, i) => sheet.getRow(i + 2).getCell(1).value)).toEqual(codes);
     expect(sheet.rowCount).toBe(codes.length + 1);
-    const csv = Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64, 'base64').toString('utf8');
+    const csv = Buffer.from(
+      (await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64,
+      'base64',
+    ).toString('utf8');
     expect(csv.startsWith('\uFEFF小区编码,小区名称')).toBe(true);
     expect(csv.trimEnd().split('\n')).toHaveLength(codes.length + 1);
-    const geo = JSON.parse(Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'geojson', selection: 'rect:1,2,3,4' })).base64, 'base64').toString('utf8'));
+    const geo = JSON.parse(
+      Buffer.from(
+        (
+          await exportSelection(database.db, {
+            asOf: FIXTURE_AS_OF,
+            codes,
+            format: 'geojson',
+            selection: 'rect:1,2,3,4',
+          })
+        ).base64,
+        'base64',
+      ).toString('utf8'),
+    );
     expect(geo.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(codes);
     expect(geo.metadata.selection).toBe('rect:1,2,3,4');
   });
@@ -78,16 +115,25 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
     const mine = all.filter((r) => r.townshipCode === township).map((r) => r.code);
     const other = all.find((r) => r.townshipCode !== township)!.code;
     const csv = async (codes: string[]) =>
-      Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64, 'base64').toString('utf8').trimEnd().split('\n');
+      Buffer.from((await exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes, format: 'csv' })).base64, 'base64')
+        .toString('utf8')
+        .trimEnd()
+        .split('\n');
     const alone = await csv(mine);
     const mixed = await csv([...mine, other]);
     expect(alone).toHaveLength(mine.length + 1);
     expect(mixed.slice(0, -1)).toEqual(alone);
-    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [...mine, 'nope'], format: 'csv' })).rejects.toThrow(/没有这些小区：nope/);
+    await expect(
+      exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [...mine, 'nope'], format: 'csv' }),
+    ).rejects.toThrow(/没有这些小区：nope/);
   });
 
   it('refuses an empty list or a code that does not exist on the day, in Chinese', async () => {
-    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [], format: 'csv' })).rejects.toThrow(/没有可导出的小区/);
-    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: ['nope'], format: 'csv' })).rejects.toThrow(/没有这些小区：nope/);
+    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: [], format: 'csv' })).rejects.toThrow(
+      /没有可导出的小区/,
+    );
+    await expect(exportSelection(database.db, { asOf: FIXTURE_AS_OF, codes: ['nope'], format: 'csv' })).rejects.toThrow(
+      /没有这些小区：nope/,
+    );
   });
 });

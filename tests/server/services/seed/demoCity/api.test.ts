@@ -52,8 +52,13 @@ describe('asOf', () => {
     expect(() => generateDemoCity({ seed: 1, asOf: 'yesterday' })).toThrow(/YYYY-MM-DD/);
   });
   it('dates nothing after asOf (two asOf dates)', () => {
-    for (const [c, asOf] of [[city, AS_OF], [early, '2024-01-15']] as const) {
-      const late = allDates(c).filter((d) => d.value > asOf && !d.where.endsWith('.termEnd') && !d.where.endsWith('.dueOn'));
+    for (const [c, asOf] of [
+      [city, AS_OF],
+      [early, '2024-01-15'],
+    ] as const) {
+      const late = allDates(c).filter(
+        (d) => d.value > asOf && !d.where.endsWith('.termEnd') && !d.where.endsWith('.dueOn'),
+      );
       expect(late).toEqual([]);
     }
   });
@@ -92,7 +97,13 @@ describe('ids and foreign keys', () => {
     }
     expect(city.propertyContracts.every((k) => compounds.has(k.compoundId) && companies.has(k.companyId))).toBe(true);
     expect(city.evaluations.every((e) => compounds.has(e.compoundId) && companies.has(e.companyId!))).toBe(true);
-    for (const rows of [city.partyOrganisations, city.committeeTerms, city.meetings, city.residentIssues, city.petitions]) {
+    for (const rows of [
+      city.partyOrganisations,
+      city.committeeTerms,
+      city.meetings,
+      city.residentIssues,
+      city.petitions,
+    ]) {
       expect(rows.every((r) => compounds.has(r.compoundId))).toBe(true);
     }
   });
@@ -112,30 +123,54 @@ describe('CHECK constraints of the schema', () => {
   it('compounds: households, buildings, location, year built', () => {
     const b = JINJIANG_BBOX;
     expect(
-      breaking(city.compounds, (c) =>
-        c.households >= 0 && (c.buildings ?? 0) >= 0 && c.lon >= b.minLon && c.lon <= b.maxLon && c.lat >= b.minLat && c.lat <= b.maxLat &&
-        c.yearBuilt !== null && c.yearBuilt !== undefined && c.yearBuilt >= 1949 && c.yearBuilt <= 2100,
+      breaking(
+        city.compounds,
+        (c) =>
+          c.households >= 0 &&
+          (c.buildings ?? 0) >= 0 &&
+          c.lon >= b.minLon &&
+          c.lon <= b.maxLon &&
+          c.lat >= b.minLat &&
+          c.lat <= b.maxLat &&
+          c.yearBuilt !== null &&
+          c.yearBuilt !== undefined &&
+          c.yearBuilt >= 1949 &&
+          c.yearBuilt <= 2100,
       ),
     ).toEqual([]);
   });
   it('townships: code format and seat', () => {
-    expect(breaking(city.townships, (t) => /^[0-9]{9}$/.test(t.code) && t.seatLon > 117 && t.seatLon < 120 && t.seatLat > 23.5 && t.seatLat < 26)).toEqual([]);
+    expect(
+      breaking(
+        city.townships,
+        (t) => /^[0-9]{9}$/.test(t.code) && t.seatLon > 117 && t.seatLon < 120 && t.seatLat > 23.5 && t.seatLat < 26,
+      ),
+    ).toEqual([]);
   });
   it('date ranges end after they start', () => {
     expect(breaking(city.propertyContracts, (k) => !k.endOn || k.endOn > k.startOn)).toEqual([]);
     expect(breaking(city.partyOrganisations, (o) => !o.dissolvedOn || o.dissolvedOn > o.establishedOn)).toEqual([]);
-    expect(breaking(city.committeeTerms, (t) => t.termEnd > t.formedOn && (!t.endedOn || t.endedOn > t.formedOn))).toEqual([]);
+    expect(
+      breaking(city.committeeTerms, (t) => t.termEnd > t.formedOn && (!t.endedOn || t.endedOn > t.formedOn)),
+    ).toEqual([]);
     expect(breaking(city.petitions, (p) => !p.resolvedOn || p.resolvedOn >= p.receivedOn)).toEqual([]);
   });
   it('committees: members > 0, 0 ≤ party members ≤ members', () => {
-    expect(breaking(city.committeeTerms, (t) => t.members > 0 && t.partyMembers >= 0 && t.partyMembers <= t.members)).toEqual([]);
+    expect(
+      breaking(city.committeeTerms, (t) => t.members > 0 && t.partyMembers >= 0 && t.partyMembers <= t.members),
+    ).toEqual([]);
   });
   it('meetings: attendees > 0, problems ≥ 0', () => {
     expect(breaking(city.meetings, (m) => m.attendees > 0 && (m.problemsResolved ?? 0) >= 0)).toEqual([]);
   });
   it('evaluations: rating values and score ranges', () => {
     const ratings = new Set(['5', '4', '3', '2', '1', 'fail']);
-    expect(breaking(city.evaluations, (e) => ratings.has(e.rating) && e.score >= 0 && e.score <= 100 && e.safetyScore >= 0 && e.safetyScore <= 100)).toEqual([]);
+    expect(
+      breaking(
+        city.evaluations,
+        (e) => ratings.has(e.rating) && e.score >= 0 && e.score <= 100 && e.safetyScore >= 0 && e.safetyScore <= 100,
+      ),
+    ).toEqual([]);
   });
   it('resident issues: stage dates ordered, status never set', () => {
     expect(
@@ -144,7 +179,8 @@ describe('CHECK constraints of the schema', () => {
         if (i.dueOn < i.openedOn) return false;
         if (i.dispatchedOn && i.dispatchedOn < i.openedOn) return false;
         if (i.inProgressOn && (!i.dispatchedOn || i.inProgressOn < i.dispatchedOn)) return false;
-        if (i.closedOn && (i.closedOn < i.openedOn || i.closedOn < (i.inProgressOn ?? i.dispatchedOn ?? i.openedOn))) return false;
+        if (i.closedOn && (i.closedOn < i.openedOn || i.closedOn < (i.inProgressOn ?? i.dispatchedOn ?? i.openedOn)))
+          return false;
         if (i.revisitedOn && (!i.closedOn || i.revisitedOn < i.closedOn)) return false;
         return true;
       }),

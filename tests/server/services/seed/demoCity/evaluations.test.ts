@@ -10,14 +10,17 @@ beforeAll(() => {
 
 type Evaluation = DemoCity['evaluations'][number];
 const companyOn = (compoundId: number, day: string) =>
-  city.propertyContracts.find((k) => k.compoundId === compoundId && k.startOn <= day && (!k.endOn || day < k.endOn))?.companyId ?? null;
-const stars = (score: number) => (score >= 90 ? '5' : score >= 80 ? '4' : score >= 70 ? '3' : score >= 65 ? '2' : score >= 60 ? '1' : 'fail');
+  city.propertyContracts.find((k) => k.compoundId === compoundId && k.startOn <= day && (!k.endOn || day < k.endOn))
+    ?.companyId ?? null;
+const stars = (score: number) =>
+  score >= 90 ? '5' : score >= 80 ? '4' : score >= 70 ? '3' : score >= 65 ? '2' : score >= 60 ? '1' : 'fail';
 
 function meanIn(month: string): number {
   const xs = city.evaluations.filter((e) => e.evaluatedOn.startsWith(month)).map((e) => e.score);
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
-const fails = (month: string) => city.evaluations.filter((e) => e.evaluatedOn.startsWith(month) && e.rating === 'fail').length;
+const fails = (month: string) =>
+  city.evaluations.filter((e) => e.evaluatedOn.startsWith(month) && e.rating === 'fail').length;
 
 function latestOnOrBefore(day: string): Map<number, Evaluation> {
   const latest = new Map<number, Evaluation>();
@@ -31,7 +34,11 @@ function latestOnOrBefore(day: string): Map<number, Evaluation> {
 
 describe('evaluations', () => {
   it('gives exactly 96 five-star and 76 four-star compounds on asOf, a few fail', () => {
-    const managed = new Set(city.propertyContracts.filter((k) => k.startOn <= AS_OF && (!k.endOn || AS_OF < k.endOn)).map((k) => k.compoundId));
+    const managed = new Set(
+      city.propertyContracts
+        .filter((k) => k.startOn <= AS_OF && (!k.endOn || AS_OF < k.endOn))
+        .map((k) => k.compoundId),
+    );
     const latest = [...latestOnOrBefore(AS_OF).entries()].filter(([id]) => managed.has(id)).map(([, e]) => e);
     const count = (r: string) => latest.filter((e) => e.rating === r).length;
     expect(count('5')).toBe(96);
@@ -46,11 +53,19 @@ describe('evaluations', () => {
   it('holds half-yearly rounds in June and December, plus a latest round shortly before asOf', () => {
     const months = new Set(city.evaluations.map((e) => e.evaluatedOn.slice(0, 7)));
     for (const m of ['2024-06', '2024-12', '2025-06', '2025-12', '2026-06']) expect(months.has(m), m).toBe(true);
-    const last = city.evaluations.map((e) => e.evaluatedOn).sort().at(-1)!;
+    const last = city.evaluations
+      .map((e) => e.evaluatedOn)
+      .sort()
+      .at(-1)!;
     expect((Date.parse(AS_OF) - Date.parse(last)) / 864e5).toBeLessThanOrEqual(30);
     expect(city.evaluations.filter((e) => e.evaluatedOn < '2024-06-01')).toEqual([]);
     // Once per compound per round at most.
-    const perRound = new Set(city.evaluations.map((e) => `${e.compoundId}/${e.evaluatedOn.slice(0, 4)}-${e.evaluatedOn.slice(5, 7) <= '06' ? 'H1' : e.evaluatedOn.slice(5, 7) === '12' ? 'Dec' : 'latest'}`));
+    const perRound = new Set(
+      city.evaluations.map(
+        (e) =>
+          `${e.compoundId}/${e.evaluatedOn.slice(0, 4)}-${e.evaluatedOn.slice(5, 7) <= '06' ? 'H1' : e.evaluatedOn.slice(5, 7) === '12' ? 'Dec' : 'latest'}`,
+      ),
+    );
     expect(perRound.size).toBe(city.evaluations.length);
   });
   it('evaluates only managed compounds, naming the company under contract that day', () => {

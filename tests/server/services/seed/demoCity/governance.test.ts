@@ -17,8 +17,10 @@ function* days(from: string, to: string, step = 1): Generator<string> {
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const inScope = (c: DemoCity, day: string) => c.compounds.filter((x) => x.listedOn! <= day);
-const orgsInForce = (c: DemoCity, day: string) => c.partyOrganisations.filter((o) => o.establishedOn <= day && (!o.dissolvedOn || day < o.dissolvedOn));
-const committeesInOffice = (c: DemoCity, day: string) => c.committeeTerms.filter((t) => t.formedOn <= day && day < t.termEnd && (!t.endedOn || day < t.endedOn));
+const orgsInForce = (c: DemoCity, day: string) =>
+  c.partyOrganisations.filter((o) => o.establishedOn <= day && (!o.dissolvedOn || day < o.dissolvedOn));
+const committeesInOffice = (c: DemoCity, day: string) =>
+  c.committeeTerms.filter((t) => t.formedOn <= day && day < t.termEnd && (!t.endedOn || day < t.endedOn));
 
 function partyCoverage(c: DemoCity, day: string): number {
   const scope = inScope(c, day);
@@ -68,12 +70,19 @@ describe('party organisations', () => {
     expect(dissolved.length).toBeGreaterThanOrEqual(2);
     expect(dissolved.length).toBeLessThanOrEqual(4);
     for (const o of dissolved) {
-      expect(city.partyOrganisations.some((n) => n.compoundId === o.compoundId && n.establishedOn === o.dissolvedOn && n.type === 'standalone')).toBe(true);
+      expect(
+        city.partyOrganisations.some(
+          (n) => n.compoundId === o.compoundId && n.establishedOn === o.dissolvedOn && n.type === 'standalone',
+        ),
+      ).toBe(true);
     }
   });
   it('gives new builds an organisation within a few months of listing', () => {
     for (const c of city.compounds.filter((x) => x.listedOn !== '2024-01-01')) {
-      const first = city.partyOrganisations.filter((o) => o.compoundId === c.id).map((o) => o.establishedOn).sort()[0]!;
+      const first = city.partyOrganisations
+        .filter((o) => o.compoundId === c.id)
+        .map((o) => o.establishedOn)
+        .sort()[0]!;
       expect(first >= c.listedOn!).toBe(true);
       expect(toDay(first) - toDay(c.listedOn!)).toBeLessThanOrEqual(120);
     }
@@ -97,7 +106,9 @@ describe("owners' committees", () => {
     const endedEarly = city.committeeTerms.filter((t) => t.endedOn);
     expect(endedEarly.length).toBeGreaterThanOrEqual(5);
     const reformed = endedEarly.filter((t) =>
-      city.committeeTerms.some((n) => n.compoundId === t.compoundId && n.formedOn > t.endedOn! && toDay(n.formedOn) - toDay(t.endedOn!) <= 60),
+      city.committeeTerms.some(
+        (n) => n.compoundId === t.compoundId && n.formedOn > t.endedOn! && toDay(n.formedOn) - toDay(t.endedOn!) <= 60,
+      ),
     );
     expect(reformed.length).toBeGreaterThanOrEqual(endedEarly.length - 2);
   });
@@ -107,21 +118,30 @@ describe("owners' committees", () => {
     for (const t of old) {
       expect(toDay(t.termEnd) - toDay(t.formedOn)).toBeGreaterThanOrEqual(365 * 5);
       expect(toDay(t.termEnd) - toDay(t.formedOn)).toBeLessThanOrEqual(365 * 5 + 2);
-      expect(city.committeeTerms.some((n) => n.compoundId === t.compoundId && n.formedOn === t.termEnd), t.formedOn).toBe(true);
+      expect(
+        city.committeeTerms.some((n) => n.compoundId === t.compoundId && n.formedOn === t.termEnd),
+        t.formedOn,
+      ).toBe(true);
     }
   });
   it('has more party-member majorities in committees formed from 2024 on', () => {
-    const majority = (ts: typeof city.committeeTerms) => ts.filter((t) => t.partyMembers * 2 >= t.members).length / ts.length;
+    const majority = (ts: typeof city.committeeTerms) =>
+      ts.filter((t) => t.partyMembers * 2 >= t.members).length / ts.length;
     const before = city.committeeTerms.filter((t) => t.formedOn < '2024-01-01');
     const after = city.committeeTerms.filter((t) => t.formedOn >= '2024-01-01');
     expect(majority(before)).toBeGreaterThan(0.3);
     expect(majority(before)).toBeLessThan(0.5);
     expect(majority(after)).toBeGreaterThanOrEqual(0.74);
-    const oddShare = city.committeeTerms.filter((t) => t.members % 2 === 1 && t.members >= 5 && t.members <= 9).length / city.committeeTerms.length;
+    const oddShare =
+      city.committeeTerms.filter((t) => t.members % 2 === 1 && t.members >= 5 && t.members <= 9).length /
+      city.committeeTerms.length;
     expect(oddShare).toBeGreaterThan(0.85);
   });
   it('has 59 current committees chaired by the party secretary (一肩挑) on asOf', () => {
-    for (const [c, day] of [[city, AS_OF], [early, '2024-01-15']] as const) {
+    for (const [c, day] of [
+      [city, AS_OF],
+      [early, '2024-01-15'],
+    ] as const) {
       expect(committeesInOffice(c, day).filter((t) => t.chairIsPartySecretary)).toHaveLength(59);
     }
   });

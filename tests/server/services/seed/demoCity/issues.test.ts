@@ -31,7 +31,8 @@ describe('resident issues', () => {
     const hh = new Map(city.compounds.map((c) => [c.id, c.households]));
     const big = new Set(city.compounds.filter((c) => c.households >= 1200).map((c) => c.id));
     const small = new Set(city.compounds.filter((c) => c.households < 400).map((c) => c.id));
-    const rate = (ids: Set<number>) => city.residentIssues.filter((i) => ids.has(i.compoundId)).length / [...ids].reduce((s, id) => s + hh.get(id)!, 0);
+    const rate = (ids: Set<number>) =>
+      city.residentIssues.filter((i) => ids.has(i.compoundId)).length / [...ids].reduce((s, id) => s + hh.get(id)!, 0);
     expect(rate(big) / rate(small)).toBeGreaterThan(0.5);
     expect(rate(big) / rate(small)).toBeLessThan(2);
   });
@@ -41,10 +42,19 @@ describe('resident issues', () => {
       for (const i of city.residentIssues) m.set(i[field], (m.get(i[field]) ?? 0) + 1);
       return [...m.entries()].sort((a, b) => b[1] - a[1]);
     };
-    expect(count('channel').map(([k]) => k).sort()).toEqual(['grid', 'hotline', 'meeting', 'petition', 'reception', 'wish_wall']);
+    expect(
+      count('channel')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['grid', 'hotline', 'meeting', 'petition', 'reception', 'wish_wall']);
     const categories = count('category');
     expect(categories).toHaveLength(15);
-    expect(categories.slice(0, 2).map(([k]) => k).sort()).toEqual(['ebike_charging', 'parking']);
+    expect(
+      categories
+        .slice(0, 2)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['ebike_charging', 'parking']);
     expect(city.residentIssues.filter((i) => !/^[\u4e00-\u9fff]{4,12}$/.test(i.summary ?? ''))).toEqual([]);
   });
   it('moves through the stages at a realistic pace', () => {
@@ -101,7 +111,9 @@ describe('petitions and disputes', () => {
   });
   it('resolves most within 5–60 days, none after asOf', () => {
     const resolved = city.petitions.filter((p) => p.resolvedOn);
-    const within = resolved.filter((p) => gap(p.receivedOn, p.resolvedOn!) >= 5 && gap(p.receivedOn, p.resolvedOn!) <= 60);
+    const within = resolved.filter(
+      (p) => gap(p.receivedOn, p.resolvedOn!) >= 5 && gap(p.receivedOn, p.resolvedOn!) <= 60,
+    );
     expect(within.length / resolved.length).toBeGreaterThan(0.75);
     expect(city.petitions.filter((p) => p.resolvedOn && p.resolvedOn > AS_OF)).toEqual([]);
     const unresolved = city.petitions.filter((p) => !p.resolvedOn);

@@ -20,13 +20,22 @@ const countIn = (name: string) => city.compounds.filter((c) => c.townshipCode ==
 
 /** Metres from a point to the nearest edge of a (multi)polygon. */
 function edgeDistanceM(lon: number, lat: number, geometry: Polygon | MultiPolygon): number {
-  const lines = polygonToLine(geometry) as Feature<LineString | MultiLineString> | { features: Feature<LineString | MultiLineString>[] };
+  const lines = polygonToLine(geometry) as
+    Feature<LineString | MultiLineString> | { features: Feature<LineString | MultiLineString>[] };
   const parts: Feature<LineString | MultiLineString>[] = 'features' in lines ? lines.features : [lines];
   let best = Infinity;
   for (const part of parts) {
-    const linesOf: number[][][] = part.geometry.type === 'LineString' ? [part.geometry.coordinates] : part.geometry.coordinates;
+    const linesOf: number[][][] =
+      part.geometry.type === 'LineString' ? [part.geometry.coordinates] : part.geometry.coordinates;
     for (const coords of linesOf) {
-      best = Math.min(best, pointToLineDistance(point([lon, lat]), { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } }, { units: 'meters' }));
+      best = Math.min(
+        best,
+        pointToLineDistance(
+          point([lon, lat]),
+          { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } },
+          { units: 'meters' },
+        ),
+      );
     }
   }
   return best;
@@ -71,7 +80,9 @@ describe('compounds: how many and where', () => {
   it('never in another township, in the sea or in Shishi (inside the city outline)', () => {
     const outline = polygon([CITY_OUTLINE.map(([lon, lat]) => [lon, lat])]);
     expect(city.compounds.filter((c) => !booleanPointInPolygon(point([c.lon, c.lat]), outline))).toEqual([]);
-    const others = city.compounds.filter((c) => city.townships.some((t) => t.code !== c.townshipCode && booleanPointInPolygon(point([c.lon, c.lat]), t.boundary)));
+    const others = city.compounds.filter((c) =>
+      city.townships.some((t) => t.code !== c.townshipCode && booleanPointInPolygon(point([c.lon, c.lat]), t.boundary)),
+    );
     expect(others).toEqual([]);
   });
   it('keeps compounds at least 120 m apart and clustered near the seat', () => {
@@ -87,7 +98,10 @@ describe('compounds: how many and where', () => {
     expect(closest).toBeGreaterThanOrEqual(120);
     // Denser near the seat: in each large town, the median distance to the seat is well under the township's radius.
     for (const t of city.townships.filter((x) => ['安海镇', '金井镇', '东石镇', '磁灶镇'].includes(x.name))) {
-      const ds = city.compounds.filter((c) => c.townshipCode === t.code).map((c) => Math.hypot((c.lon - t.seatLon) * kx, (c.lat - t.seatLat) * 110_574)).sort((a, b) => a - b);
+      const ds = city.compounds
+        .filter((c) => c.townshipCode === t.code)
+        .map((c) => Math.hypot((c.lon - t.seatLon) * kx, (c.lat - t.seatLat) * 110_574))
+        .sort((a, b) => a - b);
       expect(ds[Math.floor(ds.length / 2)]!).toBeLessThan(3500);
     }
   });
@@ -126,7 +140,8 @@ describe('compounds: attributes', () => {
   });
   it('has two batches of about 70 美好家园 model compounds', () => {
     const batches = new Map<string, number>();
-    for (const c of city.compounds) if (c.modelHomeSince) batches.set(c.modelHomeSince, (batches.get(c.modelHomeSince) ?? 0) + 1);
+    for (const c of city.compounds)
+      if (c.modelHomeSince) batches.set(c.modelHomeSince, (batches.get(c.modelHomeSince) ?? 0) + 1);
     const sorted = [...batches.entries()].sort();
     expect(sorted).toHaveLength(2);
     expect(sorted[0]![0].slice(0, 7)).toBe('2024-10');
@@ -138,11 +153,27 @@ describe('compounds: attributes', () => {
 
 describe('names', () => {
   const published: [string, string, string?][] = [
-    ['梅屿苑', '西园街道', '王厝社区'], ['瑞璟·香榭花都', '梅岭街道'], ['鑫海湾', '东石镇'], ['荣欣大厦', '青阳街道', '霞行'],
-    ['百宏香榭丽璟', '灵源街道'], ['新天地', '陈埭镇', '洋埭村'], ['塘头嘉园', '紫帽镇'], ['侨城海景湾', '安海镇', '西安村'],
-    ['佳和大厦', '安海镇', '海东社区'], ['中百套房', '安海镇', '海东社区'], ['糖烟酒套房', '安海镇', '海东社区'], ['华友大厦', '安海镇', '海东社区'],
-    ['五交化大厦', '安海镇', '海东社区'], ['捷宏盛宴', '安海镇', '鸿塔社区'], ['宝龙世家', '新塘街道', '晋新社区'], ['南天裕', '池店镇'],
-    ['龙湖嘉天下', '池店镇'], ['莲花小区', '青阳街道'], ['梅华苑', '梅岭街道', '梅青社区'], ['竹园小区', '梅岭街道'], ['华泰国际新城', '罗山街道'],
+    ['梅屿苑', '西园街道', '王厝社区'],
+    ['瑞璟·香榭花都', '梅岭街道'],
+    ['鑫海湾', '东石镇'],
+    ['荣欣大厦', '青阳街道', '霞行'],
+    ['百宏香榭丽璟', '灵源街道'],
+    ['新天地', '陈埭镇', '洋埭村'],
+    ['塘头嘉园', '紫帽镇'],
+    ['侨城海景湾', '安海镇', '西安村'],
+    ['佳和大厦', '安海镇', '海东社区'],
+    ['中百套房', '安海镇', '海东社区'],
+    ['糖烟酒套房', '安海镇', '海东社区'],
+    ['华友大厦', '安海镇', '海东社区'],
+    ['五交化大厦', '安海镇', '海东社区'],
+    ['捷宏盛宴', '安海镇', '鸿塔社区'],
+    ['宝龙世家', '新塘街道', '晋新社区'],
+    ['南天裕', '池店镇'],
+    ['龙湖嘉天下', '池店镇'],
+    ['莲花小区', '青阳街道'],
+    ['梅华苑', '梅岭街道', '梅青社区'],
+    ['竹园小区', '梅岭街道'],
+    ['华泰国际新城', '罗山街道'],
   ];
   it('places the compounds named in the articles in their townships and communities', () => {
     for (const [name, township, community] of published) {
@@ -151,8 +182,11 @@ describe('names', () => {
       expect(c!.townshipCode, name).toBe(code(township));
       if (community) expect(city.communities.find((x) => x.id === c!.communityId)!.name, name).toContain(community);
     }
-    for (const name of ['福璟花园', '浔兴翰林春天', '宝龙金色家园', '兰峰小区', '金利花苑']) expect(city.compounds.some((c) => c.name === name)).toBe(true);
-    const anhaiOld = city.compounds.filter((c) => ['佳和大厦', '中百套房', '糖烟酒套房', '华友大厦', '五交化大厦'].includes(c.name));
+    for (const name of ['福璟花园', '浔兴翰林春天', '宝龙金色家园', '兰峰小区', '金利花苑'])
+      expect(city.compounds.some((c) => c.name === name)).toBe(true);
+    const anhaiOld = city.compounds.filter((c) =>
+      ['佳和大厦', '中百套房', '糖烟酒套房', '华友大厦', '五交化大厦'].includes(c.name),
+    );
     for (const c of anhaiOld) {
       expect(c.kind).toBe('old');
       expect(c.yearBuilt).toBeLessThan(2000);
@@ -162,8 +196,16 @@ describe('names', () => {
   it('keeps compound and company names unique, invented names free of real brands', () => {
     expect(new Set(city.compounds.map((c) => c.name)).size).toBe(347);
     expect(new Set(city.propertyCompanies.map((c) => c.name)).size).toBe(city.propertyCompanies.length);
-    const publishedNames = new Set([...published.map((p) => p[0]), '福璟花园', '浔兴翰林春天', '宝龙金色家园', '兰峰小区', '金利花苑']);
-    const brands = /万科|碧桂园|恒大|保利|中海|世茂|融侨|泰禾|阳光城|建发|禹洲|金茂|融创|绿城|华润|招商|旭辉|龙湖|宝龙|万达|卓越|彩生活|雅生活/;
+    const publishedNames = new Set([
+      ...published.map((p) => p[0]),
+      '福璟花园',
+      '浔兴翰林春天',
+      '宝龙金色家园',
+      '兰峰小区',
+      '金利花苑',
+    ]);
+    const brands =
+      /万科|碧桂园|恒大|保利|中海|世茂|融侨|泰禾|阳光城|建发|禹洲|金茂|融创|绿城|华润|招商|旭辉|龙湖|宝龙|万达|卓越|彩生活|雅生活/;
     expect(city.compounds.filter((c) => !publishedNames.has(c.name) && brands.test(c.name))).toEqual([]);
     expect(city.propertyCompanies.filter((c) => brands.test(c.name))).toEqual([]);
     for (const c of city.propertyCompanies) expect(c.name).toMatch(/^(晋江市|福建|泉州).{2}物业(服务|管理)有限公司$/);

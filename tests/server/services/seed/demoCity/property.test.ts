@@ -10,11 +10,15 @@ beforeAll(() => {
   early = generateDemoCity({ seed: 1, asOf: '2024-01-15' });
 });
 
-const inForce = (c: DemoCity, day: string) => c.propertyContracts.filter((k) => k.startOn <= day && (!k.endOn || day < k.endOn));
+const inForce = (c: DemoCity, day: string) =>
+  c.propertyContracts.filter((k) => k.startOn <= day && (!k.endOn || day < k.endOn));
 
 describe('property management on asOf', () => {
   it('has 286 compounds under management, served by exactly 111 companies', () => {
-    for (const [c, day] of [[city, AS_OF], [early, '2024-01-15']] as const) {
+    for (const [c, day] of [
+      [city, AS_OF],
+      [early, '2024-01-15'],
+    ] as const) {
       const contracts = inForce(c, day);
       expect(new Set(contracts.map((k) => k.compoundId)).size).toBe(286);
       expect(new Set(contracts.map((k) => k.companyId)).size).toBe(111);
@@ -25,7 +29,8 @@ describe('property management on asOf', () => {
     for (const k of city.propertyContracts) byCompound.set(k.compoundId, [...(byCompound.get(k.compoundId) ?? []), k]);
     for (const list of byCompound.values()) {
       const sorted = list.slice().sort((a, b) => (a.startOn < b.startOn ? -1 : 1));
-      for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1]!.endOn !== null && sorted[i - 1]!.endOn! <= sorted[i]!.startOn).toBe(true);
+      for (let i = 1; i < sorted.length; i++)
+        expect(sorted[i - 1]!.endOn !== null && sorted[i - 1]!.endOn! <= sorted[i]!.startOn).toBe(true);
     }
   });
   it('leaves mostly old housing unmanaged', () => {
@@ -67,7 +72,11 @@ describe('companies replaced after a failing evaluation', () => {
       expect(gap).toBeGreaterThanOrEqual(20);
       expect(gap).toBeLessThanOrEqual(60);
       // And a new company takes over the same day.
-      expect(city.propertyContracts.some((n) => n.compoundId === k.compoundId && n.startOn === k.endOn && n.companyId !== k.companyId)).toBe(true);
+      expect(
+        city.propertyContracts.some(
+          (n) => n.compoundId === k.compoundId && n.startOn === k.endOn && n.companyId !== k.companyId,
+        ),
+      ).toBe(true);
     }
   });
   it('has no removed companies before any evaluation round', () => {
