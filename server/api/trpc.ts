@@ -17,7 +17,7 @@ import { auditForbidden } from '../services/audit/auditLog.ts';
 import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../services/auth/passwordChange.ts';
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
-import { todayInCity } from '../services/time/dates.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
 import {
   BadInputError,
   ForbiddenError,

@@ -1,7 +1,5 @@
-/** A request a person got wrong (a date, a week, an unknown code): shown as is, in Chinese. */
-export class BadInputError extends Error {
-  override name = 'BadInputError';
-}
+/** A request a person got wrong: defined in shared/ because dates and weeks raise it on both sides. */
+export { BadInputError } from '../../shared/errors.ts';
 
 /** Not signed in, or the credentials are wrong: UNAUTHORIZED. */
 export class UnauthorizedError extends Error {

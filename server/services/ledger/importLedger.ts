@@ -13,7 +13,7 @@ import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
 import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { ensureGeography, townshipRefs } from '../geo/ensureGeography.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { applyLedger } from './applyLedger.ts';
 import { parseLedger } from './parseLedger.ts';
 import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';

@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
-import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
+import { parseIsoDate, HISTORY_START } from '../../../shared/time/dates.ts';
 
 export class SeedError extends Error {
   override name = 'SeedError';

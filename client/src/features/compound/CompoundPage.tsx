@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addDays } from '../../../../server/services/time/dates.ts';
+import { addDays } from '../../../../shared/time/dates.ts';
 import { Link } from '../../app/router.tsx';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';

@@ -6,7 +6,7 @@ import {
   isIsoDate,
   parseAsOf,
   todayInCity,
-} from '../../../../server/services/time/dates.ts';
+} from '../../../shared/time/dates.ts';
 
 describe('calendar dates', () => {
   it.each([
