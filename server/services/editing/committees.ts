@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../../../shared/time/dates.ts';
+import { addYears, todayInCity } from '../../../shared/time/dates.ts';
 import {
   assertMayEdit,
   checkEventDate,
@@ -46,13 +46,6 @@ export type StartTermInput = z.input<typeof startTermInput>;
 
 export const endTermInput = z.strictObject({ termId: recordId('业委会任期'), endedOn: isoDate('结束日期') });
 export type EndTermInput = z.input<typeof endTermInput>;
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-');
-  // 29 February plus whole years lands on 1 March when the target year is not a leap year.
-  const target = new Date(Date.UTC(Number(y) + years, Number(m) - 1, Number(d)));
-  return target.toISOString().slice(0, 10);
-}
 
 /** The day a term stops being in office (exclusive). */
 const endOf = (term: { termEnd: string; endedOn: string | null }) =>
