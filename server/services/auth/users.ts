@@ -113,7 +113,7 @@ export async function addUser(
       })
       .returning();
     const created = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'users',
       recordId: created.id,
@@ -138,9 +138,9 @@ export async function setUserDisabled(
   if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
   return db.transaction(async (tx) => {
     const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
-    if (disabled) await revokeUserSessions(tx as unknown as Db, before.id);
+    if (disabled) await revokeUserSessions(tx, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: disabled ? 'disable' : 'enable',
       tableName: 'users',
       recordId: before.id,
@@ -167,9 +167,9 @@ export async function resetPassword(
       .set({ passwordHash, mustChangePassword: true })
       .where(eq(users.id, before.id))
       .returning();
-    await revokeUserSessions(tx as unknown as Db, before.id);
+    await revokeUserSessions(tx, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'reset-password',
       tableName: 'users',
       recordId: before.id,

@@ -79,7 +79,7 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
         chairIsPartySecretary: input.chairIsPartySecretary,
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'committee_terms',
       recordId: row!.id,
@@ -123,7 +123,7 @@ export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, 
       .set({ endedOn: input.endedOn })
       .where(eq(committeeTerms.id, term.id))
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'update',
       tableName: 'committee_terms',
       recordId: term.id,

@@ -72,7 +72,7 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
         rating: ratingForScore(input.score),
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'evaluations',
       recordId: row!.id,

@@ -97,7 +97,7 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
       .set({ [STAGE_COLUMN[input.to]]: input.on })
       .where(eq(residentIssues.id, issue.id))
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'update',
       tableName: 'resident_issues',
       recordId: issue.id,

@@ -55,7 +55,7 @@ export async function recordMeeting(db: Db, actor: Actor, raw: MeetingInput, tod
         problemsResolved: input.problemsResolved,
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'meetings',
       recordId: row!.id,
