@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { townships, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, describeIssues } from '../errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { ROLES, ROLE_NAMES, type Actor, type Role } from './roles.ts';
 import { revokeUserSessions } from './sessions.ts';
@@ -87,7 +87,7 @@ export async function addUser(
   options: AddUserOptions = {},
 ): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(raw);
-  if (!parsed.success) throw new BadInputError(parsed.error.issues.map((i) => i.message).join('；'));
+  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, '账号信息有误'));
   const input = parsed.data;
   if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
