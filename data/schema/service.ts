@@ -2,10 +2,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { compounds, propertyCompanies } from './compounds.ts';
+import type { Rating } from '../../shared/compounds/compoundStatus.ts';
 
-/** Ratings as stored: '5'…'1' stars, or 'fail' (未达标). */
-export const RATINGS = ['5', '4', '3', '2', '1', 'fail'] as const;
-export type Rating = (typeof RATINGS)[number];
+// Ratings as stored ('5'…'1' stars, or 'fail'): defined with the compound status both sides read.
+export { RATINGS, type Rating } from '../../shared/compounds/compoundStatus.ts';
 
 export const evaluations = pgTable(
   'evaluations',

@@ -16,7 +16,7 @@ import { reportFailure } from '../../server/cli/failure.ts';
 import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../server/services/auth/displayTokens.ts';
 import { BadInputError } from '../../server/services/errors.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
-import { todayInCity } from '../../server/services/time/dates.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
 import { currentLoad, provenance, replaceSection } from './benchReport.ts';
 import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from './clientBench.ts';
 import { benchEngine } from './engineBench.ts';

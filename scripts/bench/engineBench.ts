@@ -12,7 +12,7 @@ import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
 import { weeklySeries } from '../../server/services/metrics/weeklySeries.ts';
-import { addDays } from '../../server/services/time/dates.ts';
+import { addDays } from '../../shared/time/dates.ts';
 import { percentile, timeIt } from './stats.ts';
 
 /** p50 / p95 of n samples (with n ≤ 20, p95 is the worst sample). */

@@ -12,8 +12,8 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { INDICATOR_KEYS } from '../../data/schema/admin.ts';
-import { addDays } from '../../server/services/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
+import { addDays } from '../../shared/time/dates.ts';
+import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
 import { percentile } from './stats.ts';
 
 export interface AnalystPlan {

@@ -22,7 +22,7 @@ import { SESSION_COOKIE, createSession } from '../../server/services/auth/sessio
 import { findUser } from '../../server/services/auth/users.ts';
 import { currentDataRevision } from '../../server/services/metrics/countsCache.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
-import { todayInCity } from '../../server/services/time/dates.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
 import { provenance } from './benchReport.ts';
 import type { AnalystFigures, AnalystPlan, ClientRequestOf, WallReport } from './loadClients.ts';
 import { MIX_DESCRIPTION } from './loadClients.ts';

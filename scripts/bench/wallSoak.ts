@@ -18,7 +18,7 @@ import type { Database } from '../../server/db/connection.ts';
 import { startServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { revisionWatcher } from '../../server/services/live/revisionWatcher.ts';
-import { todayInCity } from '../../server/services/time/dates.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
 import { launch } from './clientBench.ts';
 
 export interface SoakSample {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { BadInputError } from '../services/errors.ts';
-import { describeIssues } from '../services/review/reviewRules.ts';
+import { BadInputError, describeIssues } from '../services/errors.ts';
 
 /** A tRPC input parser typed like the zod schema (input and output types), failing as one Chinese line. */
 export interface CheckedParser<S extends z.ZodType> {

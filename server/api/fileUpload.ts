@@ -6,8 +6,7 @@
  * server/http/limits.ts; this checks the file itself.
  */
 import type { z } from 'zod';
-import { BadInputError } from '../services/errors.ts';
-import { describeIssues } from '../services/review/reviewRules.ts';
+import { BadInputError, describeIssues } from '../services/errors.ts';
 
 /** The largest file an administrator may upload: 30 MB (a ledger of ~100,000 compounds, a city's boundaries). */
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;

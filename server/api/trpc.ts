@@ -17,9 +17,10 @@ import { auditForbidden } from '../services/audit/auditLog.ts';
 import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../services/auth/passwordChange.ts';
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
-import { todayInCity } from '../services/time/dates.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
 import {
   BadInputError,
+  describeIssue,
   ForbiddenError,
   ServiceBusyError,
   TooManyAttemptsError,
@@ -53,8 +54,7 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   // Clients get one Chinese line and the request id, never SQL or a stack (api/clientErrors.ts).
   errorFormatter({ shape, error, path }) {
-    const zod =
-      error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : null;
+    const zod = error.cause instanceof ZodError ? error.cause.issues.map(describeIssue) : null;
     const reason = error.cause instanceof PasswordChangeRequiredError ? PASSWORD_CHANGE_REQUIRED : undefined;
     const requestId = currentRequestId();
     return {

@@ -14,7 +14,13 @@ import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data
 import { runMigrations } from './migrate.ts';
 
 export type Schema = typeof schema;
-/** A drizzle database on either driver; services take this as a parameter. */
+/**
+ * A drizzle database on either driver (PGlite, postgres.js) or a transaction on one: services
+ * take this as a parameter and run unchanged inside `db.transaction((tx) => …)`. Drizzle's
+ * PgTransaction extends PgDatabase, and both drivers' databases are PgDatabases whose query
+ * results are a PgQueryResultHKT, so neither needs a cast. A nested `transaction()` on a
+ * transaction is a savepoint.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -86,7 +92,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     lock?.release();
     throw new DatabaseError(`无法打开嵌入式数据库 ${location}：${(error as Error).message}`);
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema });
   const close = async () => {
     try {
       await client.close();
@@ -131,6 +137,6 @@ async function openPostgres(url: string): Promise<Database> {
       e.code === 'ECONNREFUSED' ? '连接被拒绝' : e.code === 'ENOTFOUND' ? '主机名无法解析' : (e.code ?? e.message);
     throw new DatabaseError(`无法连接 PostgreSQL ${location}（${reason}）`);
   }
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(client, { schema });
   return { db, kind: 'postgres', location, close: () => client.end({ timeout: 5 }) };
 }

@@ -10,8 +10,8 @@ import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
-import { todayInCity } from '../../server/services/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
+import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import {
   artifactPath,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
-import { addDays, todayInCity } from '../../server/services/time/dates.ts';
+import { addDays, todayInCity } from '../../shared/time/dates.ts';
 import {
   artifactPath,
   ensureClientBuilt,

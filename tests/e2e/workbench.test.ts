@@ -14,9 +14,9 @@ import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
-import { todayInCity } from '../../server/services/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../server/services/time/weeks.ts';
-import { parseSelection, selectionContains } from '../../server/services/workbench/spatialSelection.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
+import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { parseSelection, selectionContains } from '../../shared/workbench/spatialSelection.ts';
 import {
   artifactPath,
   ensureClientBuilt,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { FIRST_WEEK, isoWeekOf, mondayOf, weeksBetween, weekValueDate } from '../../../server/services/time/weeks.ts';
-import { addDays } from '../../../server/services/time/dates.ts';
+import { FIRST_WEEK, isoWeekOf, mondayOf, weeksBetween, weekValueDate } from '../../../shared/time/weeks.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { hasAdminDuty, useMe } from '../features/auth/session.ts';

@@ -10,7 +10,7 @@ import {
 } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/api/root.ts';
+import type { AppRouter } from './appRouter.ts';
 import { readDisplayToken } from '../features/wall/wallToken.ts';
 import { navigate } from './router.tsx';
 

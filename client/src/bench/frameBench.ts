@@ -23,7 +23,7 @@ import { compoundRadius, mapLayers, type TownshipFeature } from '../features/lay
 import { townshipFeatures, asCollection } from '../features/dashboard/townshipFeatures.ts';
 import { colorOf, type CompoundRow } from '../features/layers/coverageLayers.ts';
 import { trpcClient } from '../app/trpc.ts';
-import { addDays } from '../../../server/services/time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 
 declare global {
   interface Window {

@@ -6,6 +6,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+// oxlint-disable-next-line no-restricted-imports -- removed by r16-city
 import { CITY_OUTLINE, SHISHI_OUTLINE, SURROUNDING_LAND } from '../../../data/geography/jinjiang.ts';
 import { MAP_THEME } from './theme.ts';
 

@@ -11,7 +11,7 @@ import {
   revokeDisplayToken,
 } from '../../services/auth/displayTokens.ts';
 import { addUser, listUsers, newUserSchema, resetPassword, setUserDisabled } from '../../services/auth/users.ts';
-import { isIsoDate } from '../../services/time/dates.ts';
+import { isIsoDate } from '../../../shared/time/dates.ts';
 import { checked } from '../checked.ts';
 import { accountsProcedure, auditProcedure, router } from '../trpc.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compoundHistory } from '../../services/compounds/compoundHistory.ts';
 import { compoundStateOn } from '../../services/compounds/compoundStateOn.ts';
 import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
-import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
+import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { checked } from '../checked.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 

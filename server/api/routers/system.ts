@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { compounds } from '../../../data/schema/index.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
-import { todayInCity } from '../../services/time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
 export const systemRouter = router({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
+import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { exportSelection, SELECTION_EXPORT_FORMATS } from '../../services/workbench/exportSelection.ts';
 import { workbenchRows } from '../../services/workbench/workbenchRows.ts';
 import { checked } from '../checked.ts';

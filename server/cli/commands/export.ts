@@ -1,5 +1,5 @@
 import { writeFile, rename, rm } from 'node:fs/promises';
-import { matchesFilter, parseFilter } from '../../services/compounds/compoundFilter.ts';
+import { matchesFilter, parseFilter } from '../../../shared/compounds/compoundFilter.ts';
 import { pinyinInitials } from '../../services/compounds/initials.ts';
 import { compoundStatusAsOf } from '../../services/compounds/compoundStatus.ts';
 import {
@@ -9,7 +9,7 @@ import {
   EXPORT_FORMATS,
 } from '../../services/compounds/exportCompounds.ts';
 import { DEMO_NOTICE, readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
-import { parseAsOf, todayInCity } from '../../services/time/dates.ts';
+import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 

@@ -8,7 +8,7 @@ import { packXlsx } from '../../services/review/packXlsx.ts';
 import { markWeekReviewed, openReviewWeek } from '../../services/review/reviewedWeeks.ts';
 import { checkTownshipCodeForm, parseReviewWeek } from '../../services/review/reviewWeek.ts';
 import { collectPackFrom, PACK_FORMATS } from '../../services/review/weeklyPack.ts';
-import { todayInCity } from '../../services/time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';

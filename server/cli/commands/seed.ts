@@ -1,6 +1,6 @@
 import { describeDemoAccounts } from '../../services/auth/demoAccounts.ts';
 import { seedDemoCity } from '../../services/seed/seedDemoCity.ts';
-import { HISTORY_START, parseIsoDate, todayInCity } from '../../services/time/dates.ts';
+import { HISTORY_START, parseIsoDate, todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, parseCommandArgs, parseInteger, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 

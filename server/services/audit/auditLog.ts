@@ -9,7 +9,7 @@ import { auditLog, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { addDays, parseIsoDate } from '../time/dates.ts';
+import { addDays, parseIsoDate } from '../../../shared/time/dates.ts';
 import { countRefusal, type ForbiddenAttempt } from './refusalSummaries.ts';
 
 export interface AuditEntry {

@@ -35,7 +35,7 @@ export async function createDisplayToken(
       .insert(displayTokens)
       .values({ name: trimmed, tokenHash: hashToken(token), createdBy: actor?.userId ?? null, expiresAt })
       .returning({ id: displayTokens.id });
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'display_tokens',
       recordId: row!.id,
@@ -72,7 +72,7 @@ export async function revokeDisplayToken(db: Db, actor: Actor | null, id: number
       .where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt)))
       .returning();
     if (!row) throw new BadInputError(`没有有效的大屏令牌 #${id}`);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'revoke',
       tableName: 'display_tokens',
       recordId: id,

@@ -57,13 +57,12 @@ async function failuresSince(db: Db, column: 'username' | 'ip', value: string, s
 async function admitAttempt(db: Db, username: string, ip: string, now: Date): Promise<number | null> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
-    await txDb.execute(sql`select pg_advisory_xact_lock(${LOCK_USERNAME}, hashtext(${username}))`);
-    await txDb.execute(sql`select pg_advisory_xact_lock(${LOCK_ADDRESS}, hashtext(${ip}))`);
-    const byName = await failuresSince(txDb, 'username', username, since);
-    const byIp = await failuresSince(txDb, 'ip', ip, since);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_USERNAME}, hashtext(${username}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_ADDRESS}, hashtext(${ip}))`);
+    const byName = await failuresSince(tx, 'username', username, since);
+    const byIp = await failuresSince(tx, 'ip', ip, since);
     if (byName >= MAX_FAILURES_PER_USERNAME || byIp >= MAX_FAILURES_PER_IP) return null;
-    const [row] = await txDb
+    const [row] = await tx
       .insert(loginAttempts)
       .values({ username, ip, succeeded: false, at: now })
       .returning({ id: loginAttempts.id });

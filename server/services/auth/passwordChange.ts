@@ -49,7 +49,7 @@ export async function changeOwnPassword(
       sessionToken ? ne(sessions.tokenHash, hashToken(sessionToken)) : undefined,
     );
     await tx.update(sessions).set({ revokedAt: now }).where(others);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'change-password',
       tableName: 'users',
       recordId: user.id,

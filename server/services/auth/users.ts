@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { townships, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, describeIssues } from '../errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { ROLES, ROLE_NAMES, type Actor, type Role } from './roles.ts';
 import { revokeUserSessions } from './sessions.ts';
@@ -87,7 +87,7 @@ export async function addUser(
   options: AddUserOptions = {},
 ): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(raw);
-  if (!parsed.success) throw new BadInputError(parsed.error.issues.map((i) => i.message).join('；'));
+  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, '账号信息有误'));
   const input = parsed.data;
   if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
@@ -113,7 +113,7 @@ export async function addUser(
       })
       .returning();
     const created = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'users',
       recordId: created.id,
@@ -138,9 +138,9 @@ export async function setUserDisabled(
   if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
   return db.transaction(async (tx) => {
     const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
-    if (disabled) await revokeUserSessions(tx as unknown as Db, before.id);
+    if (disabled) await revokeUserSessions(tx, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: disabled ? 'disable' : 'enable',
       tableName: 'users',
       recordId: before.id,
@@ -167,9 +167,9 @@ export async function resetPassword(
       .set({ passwordHash, mustChangePassword: true })
       .where(eq(users.id, before.id))
       .returning();
-    await revokeUserSessions(tx as unknown as Db, before.id);
+    await revokeUserSessions(tx, before.id);
     const after = summary(row!);
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'reset-password',
       tableName: 'users',
       recordId: before.id,

@@ -119,8 +119,7 @@ export async function settleAudit(
  */
 async function importContinuation(db: Db, headSeq: number, newRows: number): Promise<number> {
   try {
-    await db.transaction(async (savepoint) => {
-      const sp = savepoint as unknown as Db;
+    await db.transaction(async (sp) => {
       await sp.execute(
         sql.raw(`insert into ${AUDIT_TABLE} select * from ${INCOMING} where seq > ${headSeq} order by seq`),
       );

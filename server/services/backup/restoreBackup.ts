@@ -144,14 +144,13 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     const restored: { name: string; rows: number }[] = [];
     let audit: AuditRestoreOutcome | null = null;
     await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Db;
       const [revisionBefore] = await queryRows<{ revision: number | string }>(
-        txDb,
+        tx,
         sql`select coalesce(max(revision), 0) as revision from data_revision`,
       );
       const emptied = [...tables.map((t) => t.name).filter((n) => n !== AUDIT_TABLE), ...DERIVED_TABLES];
-      await txDb.execute(sql.raw(`truncate ${emptied.map(ident).join(', ')} restart identity cascade`));
-      const incomingAudit = await prepareIncomingAudit(txDb);
+      await tx.execute(sql.raw(`truncate ${emptied.map(ident).join(', ')} restart identity cascade`));
+      const incomingAudit = await prepareIncomingAudit(tx);
       let restoredRevision = 0;
       for (;;) {
         const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };
@@ -166,15 +165,15 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
             throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
           chunk.push(line);
           if (chunk.length === CHUNK) {
-            await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
+            await insertRows(tx, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
             chunk = [];
           }
         }
-        if (chunk.length) await insertRows(txDb, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
+        if (chunk.length) await insertRows(tx, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
         restored.push({ name: table.name, rows: section.rows });
         if (table.name === 'data_revision') {
           const [r] = await queryRows<{ revision: number | string }>(
-            txDb,
+            tx,
             sql`select coalesce(max(revision), 0) as revision from data_revision`,
           );
           restoredRevision = Number(r?.revision ?? 0);
@@ -183,14 +182,14 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       const missing = tables.filter((t) => !restored.some((r) => r.name === t.name));
       if (missing.length)
         throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
-      audit = await settleAudit(txDb, {
+      audit = await settleAudit(tx, {
         sideFile: options.auditSideFile ?? defaultSideFile(path),
         backup: { path, createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') },
       });
       for (const t of tables) {
         if (t.name === AUDIT_TABLE) continue; // settleAudit moved it, forward only
         for (const [column, sequence] of t.sequences) {
-          await txDb.execute(
+          await tx.execute(
             sql.raw(
               `select setval('${sequence.replaceAll("'", "''")}', coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`,
             ),
@@ -198,7 +197,7 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
         }
       }
       const revision = Math.max(Number(revisionBefore?.revision ?? 0), restoredRevision) + 1;
-      await txDb.execute(sql`update data_revision set revision = ${revision}`);
+      await tx.execute(sql`update data_revision set revision = ${revision}`);
     });
     return {
       tables: restored,

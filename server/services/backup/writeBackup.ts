@@ -47,12 +47,11 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
     let summary: BackupSummary | null = null;
     await db.transaction(
       async (tx) => {
-        const txDb = tx as unknown as Db;
-        const tables = await describeRecordTables(txDb);
+        const tables = await describeRecordTables(tx);
         const counts: { name: string; rows: number }[] = [];
         for (const t of tables) {
           const [row] = await queryRows<{ n: number | string }>(
-            txDb,
+            tx,
             sql.raw(`select count(*) as n from ${ident(t.name)}`),
           );
           counts.push({ name: t.name, rows: Number(row?.n ?? 0) });
@@ -62,7 +61,7 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
           version: BACKUP_VERSION,
           createdAt: new Date().toISOString(),
           database: databaseKind,
-          schema: await schemaVersionOf(txDb),
+          schema: await schemaVersionOf(tx),
           tables: counts,
         };
         await write(JSON.stringify(header));
@@ -74,7 +73,7 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
           const order = (t.primaryKey.length ? t.primaryKey : t.columns).map(ident).join(', ');
           for (let offset = 0; offset < rows; offset += PAGE) {
             const page = await queryRows<{ r: string }>(
-              txDb,
+              tx,
               sql.raw(
                 `select (to_jsonb(t)${minus})::text as r from ${ident(t.name)} t order by ${order} limit ${PAGE} offset ${offset}`,
               ),

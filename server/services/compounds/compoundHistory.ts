@@ -8,7 +8,7 @@ import { and, desc, eq, gte } from 'drizzle-orm';
 import * as s from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 
 export interface CompoundHistoryOptions {
   /** Every record: no 365-day window on meetings, no cap of 50 on issues and petitions. */

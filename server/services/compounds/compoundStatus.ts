@@ -4,37 +4,13 @@
  * on PGlite and PostgreSQL and can be checked against independent recomputation in tests.
  */
 import { sql } from 'drizzle-orm';
-import type { Rating } from '../../../data/schema/service.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
+import type { CompoundKind, CompoundStatus, PartyOrgType, Rating } from '../../../shared/compounds/compoundStatus.ts';
 
-export type PartyOrgType = 'standalone' | 'combined' | 'joint';
-export type CompoundKind = 'commercial' | 'resettlement' | 'old' | 'mixed';
-
-export interface CompoundStatus {
-  id: number;
-  code: string;
-  name: string;
-  townshipCode: string;
-  townshipName: string;
-  community: string;
-  /** WGS84 degrees. */
-  lon: number;
-  lat: number;
-  households: number;
-  kind: CompoundKind;
-  propertyManaged: boolean;
-  propertyCompany: string | null;
-  partyOrgType: PartyOrgType | null;
-  committeeInOffice: boolean;
-  /** Party members are at least half of the committee in office (红色业委会). */
-  committeePartyMajority: boolean;
-  lastMeetingDate: string | null;
-  /** Latest evaluation on or before the date, shown only while under property management. */
-  rating: Rating | null;
-  openIssues: number;
-  overdueIssues: number;
-}
+// The plain types live in shared/ (the client classes and filters the same rows); re-exported for
+// the server modules that read them with the query.
+export type { CompoundKind, CompoundStatus, PartyOrgType };
 
 interface Row extends Record<string, unknown> {
   id: number;

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { addYears, todayInCity } from '../../../shared/time/dates.ts';
 import {
   assertMayEdit,
   checkEventDate,
@@ -47,13 +47,6 @@ export type StartTermInput = z.input<typeof startTermInput>;
 export const endTermInput = z.strictObject({ termId: recordId('业委会任期'), endedOn: isoDate('结束日期') });
 export type EndTermInput = z.input<typeof endTermInput>;
 
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-');
-  // 29 February plus whole years lands on 1 March when the target year is not a leap year.
-  const target = new Date(Date.UTC(Number(y) + years, Number(m) - 1, Number(d)));
-  return target.toISOString().slice(0, 10);
-}
-
 /** The day a term stops being in office (exclusive). */
 const endOf = (term: { termEnd: string; endedOn: string | null }) =>
   term.endedOn !== null && term.endedOn < term.termEnd ? term.endedOn : term.termEnd;
@@ -86,7 +79,7 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
         chairIsPartySecretary: input.chairIsPartySecretary,
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'committee_terms',
       recordId: row!.id,
@@ -130,7 +123,7 @@ export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, 
       .set({ endedOn: input.endedOn })
       .where(eq(committeeTerms.id, term.id))
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'update',
       tableName: 'committee_terms',
       recordId: term.id,

@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { compounds } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { canEditTownship, type Actor } from '../auth/roles.ts';
-import { BadInputError, ForbiddenError } from '../errors.ts';
-import { describeIssues } from '../review/reviewRules.ts';
-import { isIsoDate } from '../time/dates.ts';
+import { BadInputError, describeIssues, ForbiddenError } from '../errors.ts';
+import { isIsoDate } from '../../../shared/time/dates.ts';
 
 export interface EditableCompound {
   id: number;

@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import {
   checkEventDate,
   compoundCode,
@@ -72,7 +72,7 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
         rating: ratingForScore(input.score),
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'evaluations',
       recordId: row!.id,

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { assertMayEdit, checkEventDate, isoDate, parseEdit, recordId } from './editableCompound.ts';
 
 export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = {
@@ -97,7 +97,7 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
       .set({ [STAGE_COLUMN[input.to]]: input.on })
       .where(eq(residentIssues.id, issue.id))
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'update',
       tableName: 'resident_issues',
       recordId: issue.id,

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import {
   checkEventDate,
   compoundCode,
@@ -55,7 +55,7 @@ export async function recordMeeting(db: Db, actor: Actor, raw: MeetingInput, tod
         problemsResolved: input.problemsResolved,
       })
       .returning();
-    await writeAudit(tx as unknown as Db, actor, {
+    await writeAudit(tx, actor, {
       action: 'insert',
       tableName: 'meetings',
       recordId: row!.id,

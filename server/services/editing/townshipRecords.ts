@@ -7,7 +7,7 @@ import { committeeTerms, compounds, propertyContracts, residentIssues, townships
 import type { Db } from '../../db/connection.ts';
 import { canEditTownship, type Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 
 export const MAX_LISTED_ISSUES = 300;
 

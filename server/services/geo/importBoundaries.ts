@@ -202,18 +202,17 @@ async function checkAndImportBoundaries(
   if (options.dryRun) return report;
 
   await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
     for (const m of matched) {
-      const [before] = await txDb
+      const [before] = await tx
         .select({ boundary: townships.boundary, boundarySource: townships.boundarySource })
         .from(townships)
         .where(eq(townships.code, m.code));
       if (!before) throw new BadInputError(`数据库中没有镇街 ${m.code}：请先导入台账或生成数据`);
-      await txDb
+      await tx
         .update(townships)
         .set({ boundary: m.geometry, boundarySource: 'official' })
         .where(eq(townships.code, m.code));
-      await txDb.insert(auditLog).values({
+      await tx.insert(auditLog).values({
         userId: options.userId ?? null,
         action: 'import',
         tableName: 'townships',

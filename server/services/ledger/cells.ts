@@ -5,7 +5,7 @@
  * Each parser returns the value or a Chinese reason.
  */
 import type { RawCell } from './readLedgerFile.ts';
-import { isIsoDate } from '../time/dates.ts';
+import { isIsoDate } from '../../../shared/time/dates.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -13,7 +13,7 @@ import { markLedgerDataset, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
 import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { ensureGeography, townshipRefs } from '../geo/ensureGeography.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { applyLedger } from './applyLedger.ts';
 import { parseLedger } from './parseLedger.ts';
 import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';
@@ -154,25 +154,19 @@ async function checkAndImportLedger(
   let planned: LedgerPlan | null = null;
   try {
     await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Db;
       // Read again inside the transaction: what is written is planned from what is there.
-      const stillDemo = (await readDatasetInfo(txDb)).source === 'demo';
+      const stillDemo = (await readDatasetInfo(tx)).source === 'demo';
       if (stillDemo !== demo) throw new BadInputError('导入期间数据库被其他操作改变，请重试');
-      const plan = planLedger(
-        parsed.records,
-        demo ? emptyLedgerState() : await loadLedgerState(txDb),
-        townships,
-        today,
-      );
+      const plan = planLedger(parsed.records, demo ? emptyLedgerState() : await loadLedgerState(tx), townships, today);
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();
-      if (demo) await clearDemoRecords(txDb);
+      if (demo) await clearDemoRecords(tx);
       // The demo accounts' passwords are published: they go with the demonstration, in this transaction.
-      if (demo) await disableDemoAccounts(txDb, options.userId ?? null);
-      await ensureGeography(txDb);
+      if (demo) await disableDemoAccounts(tx, options.userId ?? null);
+      await ensureGeography(tx);
       const counts = report('imported', plan).counts;
       await applyLedger(
-        txDb,
+        tx,
         plan,
         {
           userId: options.userId ?? null,
@@ -182,7 +176,7 @@ async function checkAndImportLedger(
         },
         (done, total) => onProgress({ phase: 'write', done, total }),
       );
-      await markLedgerDataset(txDb, { file: file.name, importedAt: new Date().toISOString() });
+      await markLedgerDataset(tx, { file: file.name, importedAt: new Date().toISOString() });
     });
   } catch (error) {
     if (error instanceof Rollback) return report('invalid', planned);

@@ -9,7 +9,7 @@ import { asc } from 'drizzle-orm';
 import { communities, compounds, propertyCompanies, propertyContracts } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { CompoundKind } from '../compounds/compoundStatus.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 import { headerOf, KIND_LABELS, type LedgerField } from './columns.ts';
 import type { LedgerProblem, LedgerRecord, TownshipRef } from './validateRow.ts';
 

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS, type IndicatorKey } from './definitions.ts';
 
 export interface DrillRow {

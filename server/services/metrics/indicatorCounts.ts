@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 import { timelineCountsAsOf } from './countsTimeline.ts';
 import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from './definitions.ts';
 import { countsFromRow, type CountsRow, type ScopeCounts } from './scopeCounts.ts';

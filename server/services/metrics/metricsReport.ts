@@ -6,8 +6,8 @@
 import { asc } from 'drizzle-orm';
 import { townships as townshipsTable } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { addDays, daysBetween, HISTORY_START } from '../time/dates.ts';
-import { isoWeekOf } from '../time/weeks.ts';
+import { addDays, daysBetween, HISTORY_START } from '../../../shared/time/dates.ts';
+import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { cachedCounts } from './countsCache.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from './definitions.ts';
 import { addCounts, EMPTY_COUNTS, type ScopeCounts } from './indicatorCounts.ts';

@@ -12,7 +12,7 @@
  *                 value is within 5 % of the goal (relative) though the pace does not get there;
  *     off_track — otherwise.
  */
-import { addDays, daysBetween } from '../time/dates.ts';
+import { addDays, daysBetween } from '../../../shared/time/dates.ts';
 import type { Direction } from './definitions.ts';
 
 export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';

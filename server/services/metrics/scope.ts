@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
-import { parseAsOf, todayInCity } from '../time/dates.ts';
-import { parseWeek, weekValueDate } from '../time/weeks.ts';
+import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
+import { parseWeek, weekValueDate } from '../../../shared/time/weeks.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from './definitions.ts';
 
 export interface ScopeRequest {

@@ -6,8 +6,8 @@
 import { asc } from 'drizzle-orm';
 import { townships as townshipsTable } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { todayInCity } from '../time/dates.ts';
-import { FIRST_WEEK, isoWeekOf, weeksBetween, weekValueDate } from '../time/weeks.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
+import { FIRST_WEEK, isoWeekOf, weeksBetween, weekValueDate } from '../../../shared/time/weeks.ts';
 import { cachedCounts } from './countsCache.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from './definitions.ts';
 import { addCounts, EMPTY_COUNTS } from './indicatorCounts.ts';

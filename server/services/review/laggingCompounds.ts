@@ -9,7 +9,7 @@
  */
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 import { DELIBERATION_WINDOW_DAYS } from '../metrics/windows.ts';
-import { addDays } from '../time/dates.ts';
+import { addDays } from '../../../shared/time/dates.ts';
 
 export type LagReason = 'noMeeting' | 'noCommittee' | 'lowRating' | 'overdueIssues';
 

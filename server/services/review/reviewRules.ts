@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../data/review-rules.ts';
 import { auditLog, reviewSettings } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, describeIssues } from '../errors.ts';
 import { INDICATOR_KEYS, INDICATORS } from '../metrics/definitions.ts';
 
 export { DEFAULT_REVIEW_RULES, type ReviewRules };
@@ -66,16 +66,6 @@ export const reviewRulesPatchSchema = z.strictObject({
   movers: reviewRulesSchema.shape.movers.partial().optional(),
 });
 export type ReviewRulesPatch = z.infer<typeof reviewRulesPatchSchema>;
-
-/** zod issues as one Chinese line: "composite.weights.committeeRate：权重不能为负；…". */
-export function describeIssues(error: z.ZodError, prefix: string): string {
-  const parts = error.issues.map((i) => {
-    const path = i.path.join('.');
-    const message = i.code === 'unrecognized_keys' ? `未知设置项 ${i.keys.join('、')}` : i.message;
-    return path ? `${path}：${message}` : message;
-  });
-  return `${prefix}：${parts.join('；')}`;
-}
 
 /** Validates a patch from a person (tRPC input, CLI); BadInputError in Chinese. */
 export function parseRulesPatch(raw: unknown): ReviewRulesPatch {

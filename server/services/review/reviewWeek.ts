@@ -8,8 +8,8 @@ import { eq } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
-import { addDays, HISTORY_START, todayInCity } from '../time/dates.ts';
-import { isoWeekOf, mondayOf, parseWeek, weekSunday, weekValueDate } from '../time/weeks.ts';
+import { addDays, HISTORY_START, todayInCity } from '../../../shared/time/dates.ts';
+import { isoWeekOf, mondayOf, parseWeek, weekSunday, weekValueDate } from '../../../shared/time/weeks.ts';
 
 export interface ReviewWeek {
   week: string;

@@ -10,7 +10,7 @@ import { desc, eq } from 'drizzle-orm';
 import { auditLog, reviewedWeeks } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
-import { todayInCity } from '../time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import type { ReviewStamp } from './rankingBoard.ts';
 import { parseReviewWeek } from './reviewWeek.ts';
 import { freeze, frozenWeekSource, liveWeekSource, type WeekSnapshot, type WeekSource } from './weekSource.ts';

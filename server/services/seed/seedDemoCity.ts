@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
-import { parseIsoDate, HISTORY_START } from '../time/dates.ts';
+import { parseIsoDate, HISTORY_START } from '../../../shared/time/dates.ts';
 
 export class SeedError extends Error {
   override name = 'SeedError';
@@ -92,21 +92,20 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     ],
   ];
   await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
-    if (!options.reset && !(await isEmpty(txDb))) {
+    if (!options.reset && !(await isEmpty(tx))) {
       throw new SeedError('数据库中已有小区数据；如需重新生成演示数据，请加 --reset（将清空现有记录）');
     }
     if (options.reset) {
-      await clearData(txDb);
+      await clearData(tx);
       // The audit log is kept (it is append-only); the reset itself is recorded in it.
-      await writeAudit(txDb, null, {
+      await writeAudit(tx, null, {
         action: 'reset',
         tableName: 'dataset',
         after: { source: 'demo', seed: options.seed, asOf: options.asOf },
       });
     }
-    for (const [table, rows] of tables) await insertAll(txDb, table, rows);
-    await resetSequences(txDb);
+    for (const [table, rows] of tables) await insertAll(tx, table, rows);
+    await resetSequences(tx);
   });
   // Demo data comes with one demo account per role (public passwords; never with a real ledger).
   await ensureDemoAccounts(db);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../data/schema/index.ts';
 import type { Db } from '../../../server/db/connection.ts';
 import { metricsReport } from '../../../server/services/metrics/metricsReport.ts';
-import { addDays, todayInCity } from '../../../server/services/time/dates.ts';
+import { addDays, todayInCity } from '../../../shared/time/dates.ts';
 import { callerAs, type Caller } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 

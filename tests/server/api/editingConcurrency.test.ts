@@ -7,7 +7,7 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../data/schema/index.ts';
 import { startServer, type RunningServer } from '../../../server/http/server.ts';
-import { addDays, todayInCity } from '../../../server/services/time/dates.ts';
+import { addDays, todayInCity } from '../../../shared/time/dates.ts';
 import { actorAs } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 

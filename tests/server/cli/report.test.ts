@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { todayInCity } from '../../../server/services/time/dates.ts';
-import { isoWeekOf } from '../../../server/services/time/weeks.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
+import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { runCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { compounds } from '../../../data/schema/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/http/server.ts';
-import { todayInCity } from '../../../server/services/time/dates.ts';
+import { todayInCity } from '../../../shared/time/dates.ts';
 import { actorAs } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { captureLog, type CapturedLog } from '../../support/logs.ts';

@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addDays } from '../../../../server/services/time/dates.ts';
+import { addDays, daysBetween, HISTORY_START, isIsoDate, nextMonth } from '../../../../shared/time/dates.ts';
 import { Link } from '../../app/router.tsx';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
@@ -27,8 +27,6 @@ import './compoundPage.css';
 type State = RouterOutputs['compounds']['stateOn'];
 type Compound = RouterOutputs['compounds']['history']['compound'];
 
-const FIRST_DAY = '2024-01-01';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARTY = {
   standalone: 'class.party.standalone',
   combined: 'class.party.combined',
@@ -42,16 +40,10 @@ const ISSUE_STAGES = [
   ['revisitedOn', 'revisited'],
 ] as const;
 
-function isRealDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export function CompoundPage({ code, today }: { code: string; today: string }) {
   const { t } = useI18n();
   const parseDate = useCallback(
-    (raw: string | null) => (raw && isRealDate(raw) && raw >= FIRST_DAY && raw <= today ? raw : undefined),
+    (raw: string | null) => (raw && isIsoDate(raw) && raw >= HISTORY_START && raw <= today ? raw : undefined),
     [today],
   );
   const serialiseDate = useCallback((d: string) => (d === today ? null : d), [today]);
@@ -123,7 +115,7 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
                 <input
                   type="date"
                   value={asOf}
-                  min={FIRST_DAY}
+                  min={HISTORY_START}
                   max={today}
                   required
                   onChange={(e) => {
@@ -329,10 +321,10 @@ function ActivityChart({
   onPickDate(date: string): void;
   t: Translate;
 }) {
-  const data = monthlyActivity(entries, FIRST_DAY, today);
+  const data = monthlyActivity(entries, HISTORY_START, today);
   const pick = (month: string | undefined) => {
     if (!month) return;
-    const last = addDays(`${addMonth(month)}-01`, -1);
+    const last = addDays(`${nextMonth(month)}-01`, -1);
     onPickDate(last < today ? last : today);
   };
   return (
@@ -372,16 +364,6 @@ function ActivityChart({
       </p>
     </section>
   );
-}
-
-/** 'YYYY-MM' → the next month. */
-function addMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function Timeline({

@@ -1,5 +1,6 @@
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+// oxlint-disable-next-line no-restricted-imports -- removed by r16-city
 import { LABEL_POSITIONS } from '../../../../data/geography/jinjiang.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { TownshipFeature } from '../layers/deckLayers.ts';

@@ -5,9 +5,9 @@
  */
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
-import { classOf, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
+import { classOf, type CoverageLayer } from '../../../../shared/compounds/compoundClasses.ts';
 
-export { classOf, COVERAGE_LAYERS, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
+export { classOf, COVERAGE_LAYERS, type CoverageLayer } from '../../../../shared/compounds/compoundClasses.ts';
 export type CompoundRow = RouterOutputs['compounds']['status'][number];
 
 export interface LayerClass {

@@ -5,8 +5,8 @@ import {
   EMPTY_FILTER,
   isFilterEmpty,
   type CompoundFilter,
-} from '../../../../server/services/compounds/compoundFilter.ts';
-import { LAYER_CLASS_IDS } from '../../../../server/services/compounds/compoundClasses.ts';
+} from '../../../../shared/compounds/compoundFilter.ts';
+import { LAYER_CLASS_IDS } from '../../../../shared/compounds/compoundClasses.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { WorkbenchRow } from './compoundColumns.ts';

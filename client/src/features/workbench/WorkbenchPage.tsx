@@ -6,12 +6,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { matchesFilter, type CompoundFilter } from '../../../../server/services/compounds/compoundFilter.ts';
+import { matchesFilter, type CompoundFilter } from '../../../../shared/compounds/compoundFilter.ts';
 import {
   selectionContains,
   type Position,
   type SpatialSelection,
-} from '../../../../server/services/workbench/spatialSelection.ts';
+} from '../../../../shared/workbench/spatialSelection.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';

@@ -1,5 +1,5 @@
 /** The compound table's columns: header, cell text and sort order. */
-import { classOf } from '../../../../server/services/compounds/compoundClasses.ts';
+import { classOf } from '../../../../shared/compounds/compoundClasses.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';

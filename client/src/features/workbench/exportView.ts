@@ -1,6 +1,6 @@
 /** Downloads of what is on screen: the table as CSV/XLSX/GeoJSON (built by the server) and the map as PNG. */
-import type { SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
-import { serialiseSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import type { SpatialSelection } from '../../../../shared/workbench/spatialSelection.ts';
+import { serialiseSelection } from '../../../../shared/workbench/spatialSelection.ts';
 import { saveBase64File } from '../../app/download.ts';
 import { trpcClient } from '../../app/trpc.ts';
 

@@ -5,7 +5,7 @@
  */
 import { distance } from '@turf/turf';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Position, SpatialSelection } from '../../../../server/services/workbench/spatialSelection.ts';
+import type { Position, SpatialSelection } from '../../../../shared/workbench/spatialSelection.ts';
 
 export type DrawMode = 'polygon' | 'rect' | 'circle';
 

@@ -6,7 +6,7 @@ import {
   selectionOutline,
   type Position,
   type SpatialSelection,
-} from '../../../../server/services/workbench/spatialSelection.ts';
+} from '../../../../shared/workbench/spatialSelection.ts';
 import { compoundRadius, mapLayers, type MapLayerInput } from '../layers/deckLayers.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
 import type { Rgba } from '../../map/theme.ts';

@@ -8,13 +8,13 @@ import {
   serialiseFilter,
   EMPTY_FILTER,
   type CompoundFilter,
-} from '../../../../server/services/compounds/compoundFilter.ts';
-import { COVERAGE_LAYERS, type CoverageLayer } from '../../../../server/services/compounds/compoundClasses.ts';
+} from '../../../../shared/compounds/compoundFilter.ts';
+import { COVERAGE_LAYERS, type CoverageLayer } from '../../../../shared/compounds/compoundClasses.ts';
 import {
   parseSelection,
   serialiseSelection,
   type SpatialSelection,
-} from '../../../../server/services/workbench/spatialSelection.ts';
+} from '../../../../shared/workbench/spatialSelection.ts';
 import type { MapViewState } from '../../map/MapAdapter.ts';
 import { SORT_KEYS, type SortKey, type TableSort } from './compoundColumns.ts';
 

@@ -9,7 +9,7 @@
  */
 import type { committeeTerms } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { addYears, dayOf, toDay, toIso } from './dates.ts';
+import { addYears, dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import { clamp, type Random } from './random.ts';
 import { dayAtFraction } from './schedule.ts';
 
@@ -34,7 +34,7 @@ export function generateCommitteeTerms(
   lag: readonly number[],
   asOf: string,
 ): CommitteeRow[] {
-  const asOfDay = toDay(asOf);
+  const asOfDay = toDayNumber(asOf);
   const firstFormed = new Map<number, number>();
   const original = compounds.filter((c) => !c.isNewBuild);
   const ranked = original
@@ -49,29 +49,32 @@ export function generateCommitteeTerms(
     .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id);
   const initialCount = Math.round(INITIAL_COMMITTEE_RATE * original.length);
   for (const { c } of ranked.slice(0, initialCount))
-    firstFormed.set(c.row.id, rng.int(dayOf(2019, 1, 16), dayOf(2023, 12, 20)));
+    firstFormed.set(c.row.id, rng.int(dayNumberOf(2019, 1, 16), dayNumberOf(2023, 12, 20)));
   const later = ranked.slice(initialCount).map((r) => r.c);
   const schedule = [
-    [0, dayOf(2024, 1, 16)],
-    [0.719, dayOf(2025, 3, 4)],
-    [0.84, dayOf(2025, 5, 31)],
-    [1, dayOf(2025, 9, 12)],
+    [0, dayNumberOf(2024, 1, 16)],
+    [0.719, dayNumberOf(2025, 3, 4)],
+    [0.84, dayNumberOf(2025, 5, 31)],
+    [1, dayNumberOf(2025, 9, 12)],
   ] as const;
   later.forEach((c, i) => {
     const f = (i + rng.next()) / later.length;
     firstFormed.set(
       c.row.id,
-      clamp(dayAtFraction(schedule, f) + rng.int(-7, 7), dayOf(2024, 1, 16), dayOf(2025, 9, 12)),
+      clamp(dayAtFraction(schedule, f) + rng.int(-7, 7), dayNumberOf(2024, 1, 16), dayNumberOf(2025, 9, 12)),
     );
   });
   for (const c of compounds.filter((x) => x.isNewBuild)) {
     const formed = c.listedDay + rng.int(75, 160);
-    firstFormed.set(c.row.id, c.listedDay <= dayOf(2025, 6, 30) ? Math.min(formed, dayOf(2025, 9, 12)) : formed);
+    firstFormed.set(
+      c.row.id,
+      c.listedDay <= dayNumberOf(2025, 6, 30) ? Math.min(formed, dayNumberOf(2025, 9, 12)) : formed,
+    );
   }
 
   // Early ends: about five a year, each re-formed 2–8 weeks later.
   const earlyEnds = new Map<number, number[]>();
-  const firstEvent = dayOf(2024, 4, 1);
+  const firstEvent = dayNumberOf(2024, 4, 1);
   if (asOfDay - 10 > firstEvent) {
     const count = Math.round(((asOfDay - firstEvent) / 365) * 5);
     const ids = [...firstFormed.keys()].sort((a, b) => a - b);
@@ -92,7 +95,7 @@ export function generateCommitteeTerms(
     let formed = firstFormed.get(c.row.id);
     const events = earlyEnds.get(c.row.id) ?? [];
     while (formed !== undefined && formed <= asOfDay) {
-      const termEnd = addYears(formed, 5);
+      const termEnd = toDayNumber(addYears(fromDayNumber(formed), 5));
       const start = formed;
       const ended = events.find((e) => e > start + 90 && e < termEnd) ?? null;
       terms.push({ compoundId: c.row.id, formed, termEnd, ended, ...composition(rng, formed), chair: false });
@@ -114,9 +117,9 @@ export function generateCommitteeTerms(
 
   return terms.map((t) => ({
     compoundId: t.compoundId,
-    formedOn: toIso(t.formed),
-    termEnd: toIso(t.termEnd),
-    endedOn: t.ended !== null && t.ended <= asOfDay ? toIso(t.ended) : null,
+    formedOn: fromDayNumber(t.formed),
+    termEnd: fromDayNumber(t.termEnd),
+    endedOn: t.ended !== null && t.ended <= asOfDay ? fromDayNumber(t.ended) : null,
     members: t.members,
     partyMembers: t.partyMembers,
     chairIsPartySecretary: t.chair,
@@ -133,7 +136,7 @@ function composition(rng: Random, formed: number): { members: number; partyMembe
     [11, 1],
   ] as const);
   const half = Math.ceil(members / 2);
-  const majority = rng.chance(formed < dayOf(2024, 1, 1) ? 0.4 : 0.85);
+  const majority = rng.chance(formed < dayNumberOf(2024, 1, 1) ? 0.4 : 0.85);
   const partyMembers = majority
     ? Math.min(
         members,

@@ -4,7 +4,7 @@
  */
 import type { compounds } from '../../../../data/schema/index.ts';
 import { type CommunityPlan, type CommunityRow, planCommunities } from './communities.ts';
-import { dayOf, HISTORY_START, toDay, toIso, yearOf } from './dates.ts';
+import { dayNumberOf, HISTORY_START, toDayNumber, fromDayNumber, yearOf } from '../../../../shared/time/dates.ts';
 import { type CompoundKind, inventCompoundName, PUBLISHED_COMPOUNDS, type PublishedCompound } from './names.ts';
 import { distanceM, placePoints } from './placement.ts';
 import { at, clamp, type Random } from './random.ts';
@@ -150,7 +150,7 @@ export function planCompounds(
         },
         townshipIndex,
         kind: d.kind,
-        listedDay: toDay(HISTORY_START),
+        listedDay: toDayNumber(HISTORY_START),
         isNewBuild: false,
         quality: attrRng.normal(0, 1) - (d.kind === 'old' ? 0.5 : d.kind === 'resettlement' ? 0.25 : 0),
         perBuilding,
@@ -165,9 +165,9 @@ export function planCompounds(
 
 /** 4–7 invented commercial compounds in growth areas are listed during 2024–mid 2025. */
 function markNewBuilds(rng: Random, plans: CompoundPlan[], asOf: string): void {
-  const asOfDay = toDay(asOf);
-  const first = dayOf(2024, 3, 1);
-  const last = Math.min(dayOf(2025, 6, 30), asOfDay - 14);
+  const asOfDay = toDayNumber(asOf);
+  const first = dayNumberOf(2024, 3, 1);
+  const last = Math.min(dayNumberOf(2025, 6, 30), asOfDay - 14);
   if (last < first + 14) return;
   const published = new Set(PUBLISHED_COMPOUNDS.map((c) => c.name));
   const candidates = plans.filter(
@@ -178,7 +178,7 @@ function markNewBuilds(rng: Random, plans: CompoundPlan[], asOf: string): void {
     const day = rng.int(first, last);
     p.isNewBuild = true;
     p.listedDay = day;
-    p.row.listedOn = toIso(day);
+    p.row.listedOn = fromDayNumber(day);
     p.row.yearBuilt = yearOf(day) - (rng.chance(0.3) ? 1 : 0);
     p.row.households = clamp(rng.lognormal(650, 0.4), 240, 1600);
     p.perBuilding = rng.float(80, 160);

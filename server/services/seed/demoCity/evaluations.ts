@@ -11,7 +11,7 @@ import type { evaluations } from '../../../../data/schema/index.ts';
 import type { Rating } from '../../../../data/schema/service.ts';
 import { ratingForScore } from '../../../../data/starRatings.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, toDay, toIso } from './dates.ts';
+import { dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import type { PropertyPlan } from './property.ts';
 import { clamp, type Random, round1 } from './random.ts';
 import type { Round } from './rounds.ts';
@@ -48,8 +48,8 @@ export function generateEvaluations(
 ): EvaluationRow[] {
   const rows: EvaluationRow[] = [];
   const forcedFail = new Map(property.replacements.map((r) => [`${r.roundIndex}/${r.compoundId}`, r]));
-  const first = dayOf(2024, 6, 15);
-  const span = dayOf(2026, 6, 15) - first;
+  const first = dayNumberOf(2024, 6, 15);
+  const span = dayNumberOf(2026, 6, 15) - first;
   const merit = (e: { c: CompoundPlan; companyId: number }) =>
     0.7 * e.c.quality + (property.companyQuality.get(e.companyId) ?? 0);
   rounds.forEach((round, k) => {
@@ -113,7 +113,7 @@ function row(
   return {
     compoundId: e.c.row.id,
     companyId: e.companyId,
-    evaluatedOn: toIso(e.day),
+    evaluatedOn: fromDayNumber(e.day),
     score,
     safetyScore: safetyFor(rng, score),
     rating,
@@ -131,13 +131,13 @@ export function assignModelHomes(
   evaluationRows: readonly EvaluationRow[],
   asOf: string,
 ): void {
-  const asOfDay = toDay(asOf);
-  const batches = [dayOf(2024, 10, rng.int(10, 28)), dayOf(2025, 8, rng.int(10, 28))];
+  const asOfDay = toDayNumber(asOf);
+  const batches = [dayNumberOf(2024, 10, rng.int(10, 28)), dayNumberOf(2025, 8, rng.int(10, 28))];
   const chosen = new Set<number>();
   for (const batch of batches) {
     if (batch > asOfDay) continue;
     const latestScore = new Map<number, number>();
-    for (const e of evaluationRows) if (toDay(e.evaluatedOn) < batch) latestScore.set(e.compoundId, e.score);
+    for (const e of evaluationRows) if (toDayNumber(e.evaluatedOn) < batch) latestScore.set(e.compoundId, e.score);
     const candidates = compounds
       .filter((c) => !chosen.has(c.row.id) && c.listedDay <= batch && property.companyOn(c.row.id, batch) !== null)
       .map((c) => ({ c, key: (latestScore.get(c.row.id) ?? 75) / 10 + c.quality + rng.normal(0, 0.5) }))
@@ -145,7 +145,7 @@ export function assignModelHomes(
       .slice(0, 70);
     for (const { c } of candidates) {
       chosen.add(c.row.id);
-      c.row.modelHomeSince = toIso(batch);
+      c.row.modelHomeSince = fromDayNumber(batch);
     }
   }
 }

@@ -26,7 +26,7 @@ import type {
 } from '../../../../data/schema/index.ts';
 import { generateCommitteeTerms } from './committees.ts';
 import { planCompounds } from './compounds.ts';
-import { HISTORY_START, toDay } from './dates.ts';
+import { HISTORY_START, isIsoDate, toDayNumber } from '../../../../shared/time/dates.ts';
 import { assignModelHomes, generateEvaluations } from './evaluations.ts';
 import { generateIssues } from './issues.ts';
 import { generateMeetings } from './meetings.ts';
@@ -64,13 +64,9 @@ export interface DemoCity {
 export function generateDemoCity(options: DemoCityOptions): DemoCity {
   const { seed, asOf } = options;
   if (!Number.isFinite(seed)) throw new Error(`demo city: seed must be a finite number, got ${seed}`);
-  let asOfDay: number;
-  try {
-    asOfDay = toDay(asOf);
-  } catch {
-    throw new Error(`demo city: asOf must be a YYYY-MM-DD date, got ${JSON.stringify(asOf)}`);
-  }
-  if (asOfDay < toDay(HISTORY_START))
+  if (!isIsoDate(asOf)) throw new Error(`demo city: asOf must be a YYYY-MM-DD date, got ${JSON.stringify(asOf)}`);
+  const asOfDay = toDayNumber(asOf);
+  if (asOfDay < toDayNumber(HISTORY_START))
     throw new Error(`demo city: asOf (${asOf}) must be on or after ${HISTORY_START}, when the history starts`);
 
   const rng = new Random(seed, 'demo-city');

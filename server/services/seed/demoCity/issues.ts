@@ -7,7 +7,7 @@
  */
 import type { residentIssues } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, toDay, toIso } from './dates.ts';
+import { dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import { CATEGORY_WEIGHTS } from './meetings.ts';
 import { type IssueCategory, ISSUE_SUMMARIES } from './names.ts';
 import { clamp, type Random } from './random.ts';
@@ -64,10 +64,10 @@ const KIND_FACTOR = { old: 1.35, resettlement: 1.15, mixed: 1.05, commercial: 0.
 
 /** Issues per household per day, city-wide: ≈ 0.02 a year at the start (≈ 5,000 a year), declining. */
 const RATE_KNOTS = [
-  [dayOf(2024, 1, 1), 0.0205 / 365],
-  [dayOf(2025, 1, 1), 0.0186 / 365],
-  [dayOf(2026, 1, 1), 0.017 / 365],
-  [dayOf(2027, 1, 1), 0.016 / 365],
+  [dayNumberOf(2024, 1, 1), 0.0205 / 365],
+  [dayNumberOf(2025, 1, 1), 0.0186 / 365],
+  [dayNumberOf(2026, 1, 1), 0.017 / 365],
+  [dayNumberOf(2027, 1, 1), 0.016 / 365],
 ] as const;
 
 export function generateIssues(
@@ -76,13 +76,13 @@ export function generateIssues(
   lag: readonly number[],
   asOf: string,
 ): IssueRow[] {
-  const asOfDay = toDay(asOf);
+  const asOfDay = toDayNumber(asOf);
   const factors = normaliseByHouseholds(
     compounds,
     (c) => KIND_FACTOR[c.kind] * (1 + 0.15 * lag[c.townshipIndex]!) * rng.lognormal(1, 0.35),
   );
   const rows: IssueRow[] = [];
-  const upTo = (d: number | null) => (d !== null && d <= asOfDay ? toIso(d) : null);
+  const upTo = (d: number | null) => (d !== null && d <= asOfDay ? fromDayNumber(d) : null);
   spreadEvents(
     rng,
     compounds,
@@ -110,12 +110,12 @@ export function generateIssues(
         channel: rng.weighted(CHANNELS),
         category,
         summary: rng.pick(ISSUE_SUMMARIES[category]),
-        openedOn: toIso(opened),
+        openedOn: fromDayNumber(opened),
         dispatchedOn,
         inProgressOn,
         closedOn,
         revisitedOn: closedOn ? upTo(revisited) : null,
-        dueOn: toIso(due),
+        dueOn: fromDayNumber(due),
       });
     },
   );

@@ -6,7 +6,14 @@
  */
 import type { meetings } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, daysInMonth, HISTORY_START, monthsBetween, toDay, toIso } from './dates.ts';
+import {
+  dayNumberOf,
+  daysInMonth,
+  HISTORY_START,
+  monthsBetween,
+  toDayNumber,
+  fromDayNumber,
+} from '../../../../shared/time/dates.ts';
 import { CATEGORY_LABELS, type IssueCategory } from './names.ts';
 import { clamp, type Random } from './random.ts';
 
@@ -56,8 +63,8 @@ export function generateMeetings(
   lag: readonly number[],
   asOf: string,
 ): MeetingRow[] {
-  const asOfDay = toDay(asOf);
-  const months = monthsBetween(toDay(HISTORY_START), asOfDay);
+  const asOfDay = toDayNumber(asOf);
+  const months = monthsBetween(toDayNumber(HISTORY_START), asOfDay);
   const monthNoise = months.map(() => rng.float(-0.015, 0.01));
   const rows: MeetingRow[] = [];
   for (const c of compounds) {
@@ -67,7 +74,7 @@ export function generateMeetings(
       const p = clamp(monthlyRate(i, monthNoise[i]!) + reliability, 0.15, 0.995);
       if (!rng.chance(p)) return;
       const date = clamp(preferredDay + Math.round(rng.normal(0, 1.2)), 1, daysInMonth(year, month));
-      const day = dayOf(year, month, date);
+      const day = dayNumberOf(year, month, date);
       if (day > asOfDay || day < c.listedDay) return;
       const topicCount = rng.weighted(TOPIC_COUNT);
       const topics: IssueCategory[] = [];
@@ -77,7 +84,7 @@ export function generateMeetings(
       }
       rows.push({
         compoundId: c.row.id,
-        heldOn: toIso(day),
+        heldOn: fromDayNumber(day),
         attendees: clamp(Math.round(rng.normal(10.5, 3)), 6, 20),
         topics: topics.map((t) => CATEGORY_LABELS[t]).join('、'),
         problemsResolved: rng.weighted(PROBLEMS_RESOLVED),

@@ -7,7 +7,7 @@
  */
 import type { partyOrganisations } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, toDay, toIso } from './dates.ts';
+import { dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import { partyOrgName } from './names.ts';
 import { clamp, type Random } from './random.ts';
 import { dayAtFraction } from './schedule.ts';
@@ -24,8 +24,8 @@ export function generatePartyOrganisations(
   lag: readonly number[],
   asOf: string,
 ): PartyOrgRow[] {
-  const asOfDay = toDay(asOf);
-  const goal = dayOf(2025, 5, 31);
+  const asOfDay = toDayNumber(asOf);
+  const goal = dayNumberOf(2025, 5, 31);
   const orgs: { compound: CompoundPlan; type: OrgType; established: number; dissolved: number | null }[] = [];
   const original = compounds.filter((c) => !c.isNewBuild);
   const ranked = original
@@ -53,8 +53,8 @@ export function generatePartyOrganisations(
   const typeOf = new Map<number, OrgType>();
   bySize.slice(0, standaloneCount).forEach((c) => typeOf.set(c.row.id, 'standalone'));
   rest.forEach((c, i) => typeOf.set(c.row.id, i < jointCount ? 'joint' : 'combined'));
-  const lo = dayOf(2017, 3, 1);
-  const hi = dayOf(2023, 12, 28);
+  const lo = dayNumberOf(2017, 3, 1);
+  const hi = dayNumberOf(2023, 12, 28);
   for (const c of initial) {
     const u = rng.next();
     orgs.push({
@@ -68,18 +68,18 @@ export function generatePartyOrganisations(
   // The others: through 2024 and up to the goal, the better-governed first.
   const later = ranked.slice(initialCount).map((r) => r.c);
   const schedule = [
-    [0, dayOf(2024, 1, 16)],
-    [0.62, dayOf(2024, 12, 31)],
-    [1, dayOf(2025, 5, 26)],
+    [0, dayNumberOf(2024, 1, 16)],
+    [0.62, dayNumberOf(2024, 12, 31)],
+    [1, dayNumberOf(2025, 5, 26)],
   ] as const;
   later.forEach((c, i) => {
     const f = (i + rng.next()) / later.length;
-    const established = clamp(dayAtFraction(schedule, f) + rng.int(-10, 10), dayOf(2024, 1, 16), goal - 3);
+    const established = clamp(dayAtFraction(schedule, f) + rng.int(-10, 10), dayNumberOf(2024, 1, 16), goal - 3);
     orgs.push({ compound: c, type: laterType(rng, c), established, dissolved: null });
   });
   for (const c of compounds.filter((x) => x.isNewBuild)) {
     const established =
-      c.listedDay >= dayOf(2025, 4, 1) ? c.listedDay : Math.min(c.listedDay + rng.int(20, 100), goal - 3);
+      c.listedDay >= dayNumberOf(2025, 4, 1) ? c.listedDay : Math.min(c.listedDay + rng.int(20, 100), goal - 3);
     orgs.push({
       compound: c,
       type: laterType(rng, c),
@@ -89,11 +89,11 @@ export function generatePartyOrganisations(
   }
 
   // A couple of combined organisations become standalone branches.
-  const lastSwap = Math.min(dayOf(2025, 11, 30), asOfDay);
-  if (lastSwap > dayOf(2024, 5, 1)) {
-    const combined = rng.shuffle(orgs.filter((o) => o.type === 'combined' && o.established < dayOf(2024, 1, 1)));
+  const lastSwap = Math.min(dayNumberOf(2025, 11, 30), asOfDay);
+  if (lastSwap > dayNumberOf(2024, 5, 1)) {
+    const combined = rng.shuffle(orgs.filter((o) => o.type === 'combined' && o.established < dayNumberOf(2024, 1, 1)));
     for (const o of combined.slice(0, rng.int(2, 3))) {
-      const day = rng.int(dayOf(2024, 5, 1), lastSwap);
+      const day = rng.int(dayNumberOf(2024, 5, 1), lastSwap);
       o.dissolved = day;
       orgs.push({ compound: o.compound, type: 'standalone', established: day, dissolved: null });
     }
@@ -106,8 +106,8 @@ export function generatePartyOrganisations(
       compoundId: o.compound.row.id,
       type: o.type,
       name: partyOrgName(o.compound.row.name, o.type),
-      establishedOn: toIso(o.established),
-      dissolvedOn: o.dissolved !== null && o.dissolved <= asOfDay ? toIso(o.dissolved) : null,
+      establishedOn: fromDayNumber(o.established),
+      dissolvedOn: o.dissolved !== null && o.dissolved <= asOfDay ? fromDayNumber(o.dissolved) : null,
     }));
 }
 

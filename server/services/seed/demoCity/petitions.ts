@@ -6,7 +6,7 @@
  */
 import type { petitions } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, toDay, toIso } from './dates.ts';
+import { dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import { sortByDate } from './issues.ts';
 import type { IssueCategory } from './names.ts';
 import { clamp, type Random } from './random.ts';
@@ -17,10 +17,10 @@ export type PetitionRow = typeof petitions.$inferInsert;
 
 /** City rate per 1,000 households per 28 days. */
 const RATE_KNOTS = [
-  [dayOf(2024, 1, 1), 2.3],
-  [dayOf(2024, 12, 31), 1.6],
-  [dayOf(2025, 12, 31), 1.1],
-  [dayOf(2026, 12, 31), 0.95],
+  [dayNumberOf(2024, 1, 1), 2.3],
+  [dayNumberOf(2024, 12, 31), 1.6],
+  [dayNumberOf(2025, 12, 31), 1.1],
+  [dayNumberOf(2026, 12, 31), 0.95],
 ] as const;
 const CATEGORIES: readonly (readonly [IssueCategory, number])[] = [
   ['water_leak', 12],
@@ -46,7 +46,7 @@ export function generatePetitions(
   lag: readonly number[],
   asOf: string,
 ): PetitionRow[] {
-  const asOfDay = toDay(asOf);
+  const asOfDay = toDayNumber(asOf);
   const townshipFactor = lag.map((l) => Math.exp(0.35 * l + rng.normal(0, 0.25)));
   const kindFactor = { old: 1.3, resettlement: 1.2, mixed: 1.05, commercial: 0.9 } as const;
   const factors = normaliseByHouseholds(
@@ -69,8 +69,8 @@ export function generatePetitions(
         compoundId: c.row.id,
         kind: rng.chance(0.35) ? 'petition' : 'dispute',
         category: rng.weighted(CATEGORIES),
-        receivedOn: toIso(received),
-        resolvedOn: resolved <= asOfDay ? toIso(resolved) : null,
+        receivedOn: fromDayNumber(received),
+        resolvedOn: resolved <= asOfDay ? fromDayNumber(resolved) : null,
       });
     },
   );

@@ -10,7 +10,7 @@
  */
 import type { propertyCompanies, propertyContracts } from '../../../../data/schema/index.ts';
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, toDay, toIso } from './dates.ts';
+import { dayNumberOf, toDayNumber, fromDayNumber } from '../../../../shared/time/dates.ts';
 import { inventCompanyName } from './names.ts';
 import { clamp, type Random } from './random.ts';
 import type { Round } from './rounds.ts';
@@ -48,7 +48,7 @@ export function planProperty(
   asOf: string,
   evaluationDayOf: (round: Round, compound: CompoundPlan) => number,
 ): PropertyPlan {
-  const asOfDay = toDay(asOf);
+  const asOfDay = toDayNumber(asOf);
   // 1. Which compounds are unmanaged on asOf: mostly old housing.
   const propensity = new Map(
     compounds.map((c) => {
@@ -65,16 +65,16 @@ export function planProperty(
   const conversionDay = new Map<number, number>();
   // Two of them recently enough (in the 75 days before asOf) to have no evaluation yet.
   const lastConversion = asOfDay - 5;
-  if (lastConversion >= dayOf(2024, 3, 1)) {
+  if (lastConversion >= dayNumberOf(2024, 3, 1)) {
     const count = rng.int(5, 9);
     managed
       .filter((m) => m.kind !== 'commercial' && !m.isNewBuild)
       .slice(0, count)
       .forEach((c, i) => {
-        const recent = i < 2 && asOfDay - 75 > dayOf(2024, 3, 1);
+        const recent = i < 2 && asOfDay - 75 > dayNumberOf(2024, 3, 1);
         const day = recent
           ? rng.int(asOfDay - 75, lastConversion)
-          : rng.int(dayOf(2024, 2, 1), Math.min(lastConversion, dayOf(2025, 12, 20)));
+          : rng.int(dayNumberOf(2024, 2, 1), Math.min(lastConversion, dayNumberOf(2025, 12, 20)));
         conversionDay.set(c.row.id, day);
       });
   }
@@ -82,8 +82,8 @@ export function planProperty(
   for (const c of managed) {
     let since = conversionDay.get(c.row.id) ?? (c.isNewBuild ? c.listedDay : undefined);
     if (since === undefined) {
-      const hi = dayOf(2023, 12, 15);
-      const lo = Math.min(hi - 200, dayOf(Math.max(c.row.yearBuilt ?? 2000, 2003), 7, 1));
+      const hi = dayNumberOf(2023, 12, 15);
+      const lo = Math.min(hi - 200, dayNumberOf(Math.max(c.row.yearBuilt ?? 2000, 2003), 7, 1));
       since = rng.int(lo, hi);
     }
     managedSince.set(c.row.id, since);
@@ -167,18 +167,23 @@ export function planProperty(
       contracts.push({
         compoundId: c.row.id,
         companyId: removedId,
-        startOn: toIso(since),
-        endOn: toIso(rep.replacedOn),
+        startOn: fromDayNumber(since),
+        endOn: fromDayNumber(rep.replacedOn),
       });
-      contracts.push({ compoundId: c.row.id, companyId, startOn: toIso(rep.replacedOn), endOn: null });
-    } else if (since < dayOf(2019, 1, 1) && rng.chance(0.08)) {
+      contracts.push({ compoundId: c.row.id, companyId, startOn: fromDayNumber(rep.replacedOn), endOn: null });
+    } else if (since < dayNumberOf(2019, 1, 1) && rng.chance(0.08)) {
       // An earlier change of company, before the history starts.
-      const switchDay = rng.int(since + 365, dayOf(2023, 10, 1));
+      const switchDay = rng.int(since + 365, dayNumberOf(2023, 10, 1));
       const previous = rng.weighted(active.filter((a) => a.id !== companyId).map((a) => [a.id, a.weight] as const));
-      contracts.push({ compoundId: c.row.id, companyId: previous, startOn: toIso(since), endOn: toIso(switchDay) });
-      contracts.push({ compoundId: c.row.id, companyId, startOn: toIso(switchDay), endOn: null });
+      contracts.push({
+        compoundId: c.row.id,
+        companyId: previous,
+        startOn: fromDayNumber(since),
+        endOn: fromDayNumber(switchDay),
+      });
+      contracts.push({ compoundId: c.row.id, companyId, startOn: fromDayNumber(switchDay), endOn: null });
     } else {
-      contracts.push({ compoundId: c.row.id, companyId, startOn: toIso(since), endOn: null });
+      contracts.push({ compoundId: c.row.id, companyId, startOn: fromDayNumber(since), endOn: null });
     }
   }
   contracts.sort((a, b) => a.compoundId - b.compoundId || (a.startOn < b.startOn ? -1 : 1));
@@ -186,7 +191,11 @@ export function planProperty(
   const byCompound = new Map<number, { start: number; end: number; companyId: number }[]>();
   for (const k of contracts) {
     const list = byCompound.get(k.compoundId) ?? [];
-    list.push({ start: toDay(k.startOn), end: k.endOn ? toDay(k.endOn) : Infinity, companyId: k.companyId });
+    list.push({
+      start: toDayNumber(k.startOn),
+      end: k.endOn ? toDayNumber(k.endOn) : Infinity,
+      companyId: k.companyId,
+    });
     byCompound.set(k.compoundId, list);
   }
   const companyOn = (compoundId: number, day: number): number | null =>

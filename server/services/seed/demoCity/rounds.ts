@@ -3,7 +3,7 @@
  * within the round's window), plus a latest round in the weeks just before asOf when asOf is
  * well past the last regular round. Only rounds whose window has ended by asOf are held.
  */
-import { dayOf, toDay } from './dates.ts';
+import { dayNumberOf, toDayNumber } from '../../../../shared/time/dates.ts';
 import type { Random } from './random.ts';
 
 export interface Round {
@@ -17,11 +17,11 @@ export interface Round {
 const WINDOW_DAYS = 23;
 
 export function planRounds(rng: Random, asOf: string, townshipCount: number): Round[] {
-  const asOfDay = toDay(asOf);
+  const asOfDay = toDayNumber(asOf);
   const windows: { start: number; end: number }[] = [];
-  for (let year = 2024; dayOf(year, 1, 1) <= asOfDay; year++) {
+  for (let year = 2024; dayNumberOf(year, 1, 1) <= asOfDay; year++) {
     for (const month of [6, 12]) {
-      const start = dayOf(year, month, 2);
+      const start = dayNumberOf(year, month, 2);
       const end = start + WINDOW_DAYS;
       if (end <= asOfDay) windows.push({ start, end });
     }

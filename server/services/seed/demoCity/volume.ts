@@ -4,7 +4,14 @@
  * scope (up to asOf), weekends less likely.
  */
 import type { CompoundPlan } from './compounds.ts';
-import { dayOf, daysInMonth, HISTORY_START, monthsBetween, toDay, weekday } from './dates.ts';
+import {
+  dayNumberOf,
+  daysInMonth,
+  HISTORY_START,
+  monthsBetween,
+  toDayNumber,
+  isoWeekday,
+} from '../../../../shared/time/dates.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -19,20 +26,19 @@ export function spreadEvents(
   ratePerHouseholdDay: (day: number) => number,
   emit: (c: CompoundPlan, day: number) => void,
 ): void {
-  const asOfDay = toDay(asOf);
-  const months = monthsBetween(toDay(HISTORY_START), asOfDay);
+  const asOfDay = toDayNumber(asOf);
+  const months = monthsBetween(toDayNumber(HISTORY_START), asOfDay);
   for (const c of compounds) {
     const f = factor(c);
     for (const { year, month } of months) {
-      const first = Math.max(dayOf(year, month, 1), c.listedDay);
-      const last = Math.min(dayOf(year, month, daysInMonth(year, month)), asOfDay);
+      const first = Math.max(dayNumberOf(year, month, 1), c.listedDay);
+      const last = Math.min(dayNumberOf(year, month, daysInMonth(year, month)), asOfDay);
       if (last < first) continue;
       const days = last - first + 1;
       const n = rng.poisson(c.row.households * f * ratePerHouseholdDay(Math.round((first + last) / 2)) * days);
       for (let k = 0; k < n; k++) {
         let day = rng.int(first, last);
-        for (let tries = 0; tries < 3 && (weekday(day) === 0 || weekday(day) === 6) && rng.chance(0.4); tries++)
-          day = rng.int(first, last);
+        for (let tries = 0; tries < 3 && isoWeekday(day) >= 6 && rng.chance(0.4); tries++) day = rng.int(first, last);
         emit(c, day);
       }
     }

@@ -147,9 +147,9 @@ describe.each(availableBackends())('the audit log (%s)', (kind) => {
       await Promise.all(
         Array.from({ length: 120 }, (_, i) =>
           db.transaction(async (tx) => {
-            await writeAudit(tx as unknown as Db, null, { action: 'insert', tableName: 'meetings', recordId: i });
+            await writeAudit(tx, null, { action: 'insert', tableName: 'meetings', recordId: i });
             await tx.execute(sql`select pg_sleep(0.002)`);
-            await writeAudit(tx as unknown as Db, null, { action: 'update', tableName: 'meetings', recordId: i });
+            await writeAudit(tx, null, { action: 'update', tableName: 'meetings', recordId: i });
           }),
         ),
       );
@@ -200,7 +200,7 @@ async function bareDatabase(
   if (kind === 'pglite') {
     const client = new PGlite();
     return {
-      db: drizzlePglite(client, { schema: s }) as unknown as Db,
+      db: drizzlePglite(client, { schema: s }),
       run: async (q) => void (await client.exec(q)),
       close: () => client.close(),
     };
@@ -211,7 +211,7 @@ async function bareDatabase(
   await admin.unsafe(`create database ${name} template template0`);
   const client = postgres(databaseUrl(adminUrl, name), { max: 1, onnotice: () => {} });
   return {
-    db: drizzlePostgres(client, { schema: s }) as unknown as Db,
+    db: drizzlePostgres(client, { schema: s }),
     run: async (q) => void (await client.unsafe(q)),
     async close() {
       await client.end();

@@ -10,7 +10,7 @@ import { openDatabase } from '../../../../server/db/connection.ts';
 import { queryRows } from '../../../../server/db/rows.ts';
 import { timelineCountsAsOf } from '../../../../server/services/metrics/countsTimeline.ts';
 import { directIndicatorCountsAsOf, indicatorCountsAsOf } from '../../../../server/services/metrics/indicatorCounts.ts';
-import { addDays } from '../../../../server/services/time/dates.ts';
+import { addDays } from '../../../../shared/time/dates.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 

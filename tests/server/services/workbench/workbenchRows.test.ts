@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, matchesFilter } from '../../../../server/services/compounds/compoundFilter.ts';
+import { EMPTY_FILTER, matchesFilter } from '../../../../shared/compounds/compoundFilter.ts';
 import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.ts';
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../../../server/services/metrics/metricsReport.ts';

@@ -2,21 +2,23 @@
  * ISO weeks (Monday–Sunday) of Asia/Shanghai calendar days, written 'YYYY-Www'. A week's value
  * is its Sunday's; for the week in progress it is today's.
  */
-import { addDays, fromDayNumber, HISTORY_START, InvalidDateError, todayInCity, toDayNumber } from './dates.ts';
+import {
+  addDays,
+  fromDayNumber,
+  HISTORY_START,
+  InvalidDateError,
+  isoWeekday,
+  todayInCity,
+  toDayNumber,
+} from './dates.ts';
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 /** Weeks any OneMap record could fall in; past them a week is a typing mistake or a probe. */
 const FIRST_WEEK_YEAR = 1900;
 const LAST_WEEK_YEAR = 2999;
 
-/** 0 = Monday … 6 = Sunday. */
-function weekdayIndex(date: string): number {
-  // Day 0 (1970-01-01) was a Thursday.
-  return (toDayNumber(date) + 3) % 7;
-}
-
 export function mondayOf(date: string): string {
-  return addDays(date, -weekdayIndex(date));
+  return addDays(date, 1 - isoWeekday(toDayNumber(date)));
 }
 
 export function sundayOf(date: string): string {

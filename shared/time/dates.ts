@@ -1,6 +1,8 @@
 /**
- * Calendar dates as 'YYYY-MM-DD' strings. OneMap's dates are days in Asia/Shanghai; arithmetic
- * is done on UTC midnights so no local time zone or daylight-saving rule can shift a day.
+ * Calendar dates, the one module for them on both sides (server, client, demo-city generator).
+ * OneMap's dates are calendar days in Asia/Shanghai, written 'YYYY-MM-DD'. Arithmetic is done on
+ * UTC midnights, or on day numbers (whole days since 1970-01-01) where a loop runs over many
+ * days, so no local time zone or daylight-saving rule can shift a day. Weeks: weeks.ts.
  */
 import { BadInputError } from '../errors.ts';
 
@@ -53,12 +55,58 @@ export function toDayNumber(date: string): number {
 const FIRST_DAY = -719_162;
 const LAST_DAY = 2_932_896;
 
+/** Spellings of recent day numbers: the demo-city generator turns millions of days into text. */
+const spellings = new Map<number, string>();
+const MAX_SPELLINGS = 100_000;
+
 export function fromDayNumber(day: number): string {
+  let date = spellings.get(day);
+  if (date !== undefined) return date;
   // Arithmetic past year 9999 (9999-W53, 9999-12-31 plus a day) has no YYYY-MM-DD spelling;
   // refuse it as bad input rather than fail with a RangeError ("Invalid time value").
   if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
     throw new InvalidDateError('日期超出可处理的范围（0001-01-01 至 9999-12-31）');
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (spellings.size < MAX_SPELLINGS) spellings.set(day, date);
+  return date;
+}
+
+/** The day number of a calendar date given as numbers; month is 1–12. */
+export function dayNumberOf(year: number, month: number, date: number): number {
+  return Date.UTC(year, month - 1, date) / DAY_MS;
+}
+
+export function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** 1–12. */
+export function monthOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCMonth() + 1;
+}
+
+/** month is 1–12. */
+export function daysInMonth(year: number, month: number): number {
+  return dayNumberOf(year, month + 1, 1) - dayNumberOf(year, month, 1);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: number): number {
+  // Day 0 (1970-01-01) was a Thursday.
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The calendar months from the month of `fromDay` to the month of `toDay`, inclusive. */
+export function monthsBetween(fromDay: number, toDay: number): { year: number; month: number }[] {
+  const months: { year: number; month: number }[] = [];
+  let year = yearOf(fromDay);
+  let month = monthOf(fromDay);
+  while (dayNumberOf(year, month, 1) <= toDay) {
+    months.push({ year, month });
+    month++;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
 }
 
 export function addDays(date: string, days: number): string {
@@ -67,6 +115,18 @@ export function addDays(date: string, days: number): string {
 
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
+}
+
+/** The same month and day `years` later; 29 February lands on 1 March when that year has none. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return fromDayNumber(dayNumberOf(y + years, m, d));
+}
+
+/** 'YYYY-MM' → the month after it. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** A date an indicator may be asked for: a real date from HISTORY_START to today. */

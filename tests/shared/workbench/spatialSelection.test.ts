@@ -7,7 +7,7 @@ import {
   selectionOutline,
   serialiseSelection,
   type SpatialSelection,
-} from '../../../../server/services/workbench/spatialSelection.ts';
+} from '../../../shared/workbench/spatialSelection.ts';
 
 const ring: [number, number][] = [
   [118.55, 24.75],

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidDateError } from '../../../../server/services/time/dates.ts';
-import {
-  isoWeekOf,
-  parseWeek,
-  weekMonday,
-  weeksBetween,
-  weekValueDate,
-} from '../../../../server/services/time/weeks.ts';
+import { InvalidDateError } from '../../../shared/time/dates.ts';
+import { isoWeekOf, parseWeek, weekMonday, weeksBetween, weekValueDate } from '../../../shared/time/weeks.ts';
 
 describe('ISO weeks', () => {
   it.each([

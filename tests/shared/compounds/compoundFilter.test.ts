@@ -7,8 +7,8 @@ import {
   serialiseFilter,
   type CompoundFilter,
   type FilterableCompound,
-} from '../../../../server/services/compounds/compoundFilter.ts';
-import { pinyinInitials } from '../../../../server/services/compounds/initials.ts';
+} from '../../../shared/compounds/compoundFilter.ts';
+import { pinyinInitials } from '../../../server/services/compounds/initials.ts';
 
 const compound = (patch: Partial<FilterableCompound> = {}): FilterableCompound => ({
   code: '350582001-001',
