@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Rating } from '../../../data/schema/service.ts';
+import { isPartyMajority } from '../../../shared/indicators/committeeRate.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 
@@ -110,7 +111,8 @@ export async function compoundStatusAsOf(db: Db, asOf: string, townshipCode?: st
     propertyCompany: r.property_company,
     partyOrgType: r.party_org_type,
     committeeInOffice: r.committee_members !== null,
-    committeePartyMajority: r.committee_members !== null && (r.committee_party_members ?? 0) * 2 >= r.committee_members,
+    committeePartyMajority:
+      r.committee_members !== null && isPartyMajority(r.committee_members, r.committee_party_members ?? 0),
     lastMeetingDate: r.last_meeting_date === null ? null : String(r.last_meeting_date).slice(0, 10),
     rating: r.rating,
     openIssues: Number(r.open_issues),
