@@ -2,7 +2,7 @@
  * Township shading by one of the five indicators, as its value or as its gap to the goal.
  * Colours always read "darker/redder = worse", whichever way the indicator points.
  */
-import { INDICATORS, type IndicatorKey } from '../../../../shared/indicators/index.ts';
+import { INDICATORS, shortfall, type IndicatorKey } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { Rgba } from '../../map/theme.ts';
 
@@ -53,7 +53,7 @@ export function shading(townships: readonly TownshipReport[], key: IndicatorKey,
     const r = t.indicators[key];
     if (r.value === null) continue;
     if (mode === 'value') values.set(t.code, r.value);
-    else if (r.target !== null) values.set(t.code, Math.max(0, down ? r.value - r.target : r.target - r.value));
+    else if (r.target !== null) values.set(t.code, shortfall(INDICATORS[key], r.value, r.target));
   }
   const all = [...values.values()];
   let worst: number;
