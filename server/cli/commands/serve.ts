@@ -21,12 +21,12 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), info.mtimeMs);
 }
 
-/** The built client is stale when any client source or the Vite config is newer than it. */
+/** The built client is stale when any client source, a shared module or the Vite config is newer than it. */
 export function clientBuildIsStale(): boolean {
   const index = join(CLIENT_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return newestMtime(join(ROOT, 'client')) > built || newestMtime(join(ROOT, 'vite.config.ts')) > built;
+  return ['client', 'shared', 'vite.config.ts'].some((path) => newestMtime(join(ROOT, path)) > built);
 }
 
 /** Vite, or null in a production install (`npm ci --omit=dev`), which leaves the build tools out. */
