@@ -25,6 +25,7 @@ failedChecks += step('lint (oxlint)', 'node_modules/.bin/oxlint', [
   'bin',
   'client',
   'server',
+  'shared',
   'data',
   'scripts',
   'tests',

@@ -17,16 +17,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../shared/indicators/keys.ts';
 import { townships } from './geography.ts';
 
-export const INDICATOR_KEYS = [
-  'partyOrgCoverage',
-  'committeeRate',
-  'deliberationCoverage',
-  'serviceQuality',
-  'petitionRate',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+// The keys are the indicators' (shared/indicators); the enum follows them.
+export { INDICATOR_KEYS, type IndicatorKey };
 
 export const indicatorKey = pgEnum('indicator_key', INDICATOR_KEYS);
 export const targetSource = pgEnum('target_source', ['published', 'assumed']);

@@ -1,21 +1,33 @@
-/** Number formatting shared by every screen. Rates are fractions; petitions per 1,000 households. */
-import type { IndicatorKey } from '../features/layers/choropleth.ts';
+/**
+ * Number formatting shared by every screen, from each indicator's definition
+ * (shared/indicators): rates are fractions shown as percentages, petitions per 1,000 households.
+ */
+import {
+  formatChange,
+  formatValue,
+  INDICATORS,
+  isImprovement as improves,
+  unitOf,
+  type IndicatorKey,
+  type Unit,
+} from '../../../shared/indicators/index.ts';
 
 export function formatIndicator(key: IndicatorKey, value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return key === 'petitionRate' ? value.toFixed(2) : `${(value * 100).toFixed(1)}%`;
+  return formatValue(INDICATORS[key], value);
 }
 
 /** A signed change: percentage points for rates. */
 export function formatDelta(key: IndicatorKey, delta: number | null | undefined): string {
-  if (delta === null || delta === undefined) return '—';
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const size = Math.abs(delta);
-  return key === 'petitionRate' ? `${sign}${size.toFixed(2)}` : `${sign}${(size * 100).toFixed(1)}pt`;
+  return formatChange(INDICATORS[key], delta);
 }
 
-/** Is a change good news? (petitions: down is good) */
+/** Is a change good news? (the indicator's direction decides: fewer petitions is good) */
 export function isImprovement(key: IndicatorKey, delta: number | null | undefined): boolean | null {
-  if (delta === null || delta === undefined || Math.abs(delta) < 1e-12) return null;
-  return key === 'petitionRate' ? delta < 0 : delta > 0;
+  return improves(INDICATORS[key], delta);
 }
+
+/** The indicator's unit: display scale (100 for percentages), symbol, ceiling. */
+export const unitOfKey = (key: IndicatorKey): Unit => unitOf(INDICATORS[key]);
+
+/** Lower is better: screens say so beside the figure. */
+export const lowerIsBetter = (key: IndicatorKey): boolean => INDICATORS[key].direction === 'down';

@@ -1,3 +1,4 @@
+import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -97,16 +98,8 @@ export const en: Record<MessageKey, string> = {
   'layer.issues': 'Issues',
   'layer.switch': 'Layer',
   'layer.issuesDensity': 'Hexagons: open-issue density',
-  'indicator.partyOrgCoverage': 'Party organisation coverage',
-  'indicator.committeeRate': "Owners' committee rate",
-  'indicator.deliberationCoverage': 'Deliberation coverage',
-  'indicator.serviceQuality': 'Service quality (4★+)',
-  'indicator.petitionRate': 'Petitions (per 1,000 households, 28 d)',
-  'indicator.short.partyOrgCoverage': 'Party org.',
-  'indicator.short.committeeRate': 'Committees',
-  'indicator.short.deliberationCoverage': 'Deliberation',
-  'indicator.short.serviceQuality': 'Service',
-  'indicator.short.petitionRate': 'Petitions',
+  // The indicators' names (indicator.<key>, indicator.short.<key>, wall.col.<key>) come from their definitions.
+  ...indicatorMessages('en'),
   'indicator.goal': 'Goal {goal} ({deadline})',
   'indicator.goalAssumed': 'Assumed goal {goal} ({deadline})',
   'indicator.noGoal': 'No goal set',
@@ -484,11 +477,6 @@ export const en: Record<MessageKey, string> = {
   'wall.figure.managed': 'Under property management',
   'wall.attention': 'Townships needing attention',
   'wall.attentionNone': 'Every township on track',
-  'wall.col.partyOrgCoverage': 'Party',
-  'wall.col.committeeRate': 'Cttee',
-  'wall.col.deliberationCoverage': 'Meet',
-  'wall.col.serviceQuality': 'Svc',
-  'wall.col.petitionRate': 'Pet.',
   'wall.badToken':
     'The display token is invalid or revoked: ask an administrator for a new one (onemap users display-token)',
   'wall.demo': 'Demo data',

@@ -1,4 +1,5 @@
 /** The message catalogue. Simplified Chinese is the default; en.ts must have the same keys. */
+import { indicatorMessages } from '../../../shared/indicators/index.ts';
 export const zhCN = {
   'app.title': '住宅小区治理一张图',
   'app.city': '晋江市',
@@ -96,16 +97,8 @@ export const zhCN = {
   'layer.issues': '诉求',
   'layer.switch': '图层',
   'layer.issuesDensity': '蜂窝：未办结诉求密度',
-  'indicator.partyOrgCoverage': '小区党组织覆盖率',
-  'indicator.committeeRate': '业委会组建率',
-  'indicator.deliberationCoverage': '议事协商覆盖率',
-  'indicator.serviceQuality': '服务品质（四星及以上）',
-  'indicator.petitionRate': '信访矛盾（每千户·28天）',
-  'indicator.short.partyOrgCoverage': '党组织覆盖',
-  'indicator.short.committeeRate': '业委会组建',
-  'indicator.short.deliberationCoverage': '议事协商',
-  'indicator.short.serviceQuality': '服务品质',
-  'indicator.short.petitionRate': '信访矛盾',
+  // The indicators' names (indicator.<key>, indicator.short.<key>, wall.col.<key>) come from their definitions.
+  ...indicatorMessages('zh-CN'),
   'indicator.goal': '目标 {goal}（{deadline}）',
   'indicator.goalAssumed': '假设目标 {goal}（{deadline}）',
   'indicator.noGoal': '未设目标',
@@ -479,11 +472,6 @@ export const zhCN = {
   'wall.figure.managed': '物业管理小区',
   'wall.attention': '需关注镇街',
   'wall.attentionNone': '各镇街指标均按期推进',
-  'wall.col.partyOrgCoverage': '党组织',
-  'wall.col.committeeRate': '业委会',
-  'wall.col.deliberationCoverage': '议事',
-  'wall.col.serviceQuality': '服务',
-  'wall.col.petitionRate': '信访',
   'wall.badToken': '大屏令牌无效或已吊销：请管理员用 onemap users display-token 生成新令牌',
   'wall.demo': '演示数据',
 } as const;

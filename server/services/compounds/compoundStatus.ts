@@ -4,6 +4,7 @@
  * on PGlite and PostgreSQL and can be checked against independent recomputation in tests.
  */
 import { sql } from 'drizzle-orm';
+import { isPartyMajority } from '../../../shared/indicators/committeeRate.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { CompoundKind, CompoundStatus, PartyOrgType, Rating } from '../../../shared/compounds/compoundStatus.ts';
@@ -86,7 +87,8 @@ export async function compoundStatusAsOf(db: Db, asOf: string, townshipCode?: st
     propertyCompany: r.property_company,
     partyOrgType: r.party_org_type,
     committeeInOffice: r.committee_members !== null,
-    committeePartyMajority: r.committee_members !== null && (r.committee_party_members ?? 0) * 2 >= r.committee_members,
+    committeePartyMajority:
+      r.committee_members !== null && isPartyMajority(r.committee_members, r.committee_party_members ?? 0),
     lastMeetingDate: r.last_meeting_date === null ? null : String(r.last_meeting_date).slice(0, 10),
     rating: r.rating,
     openIssues: Number(r.open_issues),

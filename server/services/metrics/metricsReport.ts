@@ -9,9 +9,10 @@ import type { Db } from '../../db/connection.ts';
 import { addDays, daysBetween, HISTORY_START } from '../../../shared/time/dates.ts';
 import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { cachedCounts } from './countsCache.ts';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from './definitions.ts';
+import type { IndicatorKey } from './definitions.ts';
 import { addCounts, EMPTY_COUNTS, type ScopeCounts } from './indicatorCounts.ts';
-import { indicatorValue } from './indicatorValues.ts';
+import { valueOfCounts } from './indicatorValues.ts';
+import { DEFAULT_INDICATORS, type ServerIndicator } from './indicators/index.ts';
 import { progressAgainstGoal, TRAILING_WEEKS, type ProgressStatus } from './progress.ts';
 import { rankScopes } from './ranking.ts';
 import { applicableTarget, loadTargets, type Target } from './targets.ts';
@@ -84,8 +85,16 @@ function secondary(c: ScopeCounts): SecondaryFigures {
 
 const sumCounts = (all: Iterable<ScopeCounts>) => [...all].reduce(addCounts, EMPTY_COUNTS);
 
-export async function metricsReport(db: Db, options: { asOf: string; townshipCode?: string }): Promise<MetricsReport> {
+export interface MetricsOptions {
+  asOf: string;
+  townshipCode?: string;
+  /** The indicators to report (the five by default; a test adds one). */
+  indicators?: readonly ServerIndicator[];
+}
+
+export async function metricsReport(db: Db, options: MetricsOptions): Promise<MetricsReport> {
   const { asOf } = options;
+  const list = options.indicators ?? DEFAULT_INDICATORS;
   const previousDate = addDays(asOf, -7);
   const trailingDate = [addDays(asOf, -7 * TRAILING_WEEKS), HISTORY_START].sort().at(-1)!;
   const trailingWeeks = daysBetween(trailingDate, asOf) / 7;
@@ -106,11 +115,11 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
     map === null ? null : code === null ? sumCounts(map.values()) : (map.get(code) ?? EMPTY_COUNTS);
 
   const ranks = new Map(
-    INDICATOR_KEYS.map((key) => [
-      key,
+    list.map((indicator) => [
+      indicator.key,
       rankScopes(
-        new Map(townshipRows.map((t) => [t.code, indicatorValue(key, now.get(t.code) ?? EMPTY_COUNTS).value])),
-        INDICATORS[key].direction,
+        new Map(townshipRows.map((t) => [t.code, valueOfCounts(indicator, now.get(t.code) ?? EMPTY_COUNTS).value])),
+        indicator.direction,
       ),
     ]),
   );
@@ -120,17 +129,17 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
     const p = scopeCounts(previous, code);
     const tr = scopeCounts(trailing, code)!;
     const indicators = Object.fromEntries(
-      INDICATOR_KEYS.map((key) => [
-        key,
+      list.map((indicator) => [
+        indicator.key,
         indicatorReport(
-          key,
+          indicator,
           c,
           p,
           tr,
           trailingWeeks,
-          applicableTarget(allTargets, key, code, asOf),
+          applicableTarget(allTargets, indicator.key, code, asOf),
           asOf,
-          code === null ? null : (ranks.get(key)!.get(code) ?? null),
+          code === null ? null : (ranks.get(indicator.key)!.get(code) ?? null),
         ),
       ]),
     ) as Indicators;
@@ -147,7 +156,7 @@ export async function metricsReport(db: Db, options: { asOf: string; townshipCod
 }
 
 function indicatorReport(
-  key: IndicatorKey,
+  indicator: ServerIndicator,
   now: ScopeCounts,
   previous: ScopeCounts | null,
   trailing: ScopeCounts,
@@ -156,13 +165,13 @@ function indicatorReport(
   asOf: string,
   rank: number | null,
 ): IndicatorReport {
-  const current = indicatorValue(key, now);
-  const previousWeek = previous ? indicatorValue(key, previous).value : null;
+  const current = valueOfCounts(indicator, now);
+  const previousWeek = previous ? valueOfCounts(indicator, previous).value : null;
   const progress = progressAgainstGoal({
-    direction: INDICATORS[key].direction,
+    direction: indicator.direction,
     asOf,
     value: current.value,
-    trailingValue: indicatorValue(key, trailing).value,
+    trailingValue: valueOfCounts(indicator, trailing).value,
     trailingWeeks,
     target,
   });

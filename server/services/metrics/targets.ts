@@ -26,7 +26,8 @@ export async function loadTargets(db: Db): Promise<Target[]> {
 
 export function applicableTarget(
   all: readonly Target[],
-  indicator: IndicatorKey,
+  /** A key without targets (an indicator added in code only) has none. */
+  indicator: string,
   townshipCode: string | null,
   asOf: string,
 ): Target | null {

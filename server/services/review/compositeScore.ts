@@ -13,46 +13,45 @@
  * Ranks are standard competition ranks (ties share, the next rank skips), from rankScopes.
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_LIST, type IndicatorMeta } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
 import { rankScopes } from '../metrics/ranking.ts';
 
 export type IndicatorValues = Record<IndicatorKey, number | null>;
+/** Values or scores by indicator key: the five, and any indicator added in code. */
+export type ValuesByKey = Partial<Record<string, number | null>>;
 
 /** Scores 0–100 of every township on every indicator, for one week's values. */
-export function indicatorScores(values: ReadonlyMap<string, IndicatorValues>): Map<string, IndicatorValues> {
-  const scores = new Map<string, IndicatorValues>([...values.keys()].map((code) => [code, {} as IndicatorValues]));
-  for (const key of INDICATOR_KEYS) {
-    const present = [...values.values()].map((v) => v[key]).filter((v): v is number => v !== null);
-    const best = present.length
-      ? INDICATORS[key].direction === 'down'
-        ? Math.min(...present)
-        : Math.max(...present)
-      : 0;
-    const worst = present.length
-      ? INDICATORS[key].direction === 'down'
-        ? Math.max(...present)
-        : Math.min(...present)
-      : 0;
+export function indicatorScores(
+  values: ReadonlyMap<string, ValuesByKey>,
+  indicators: readonly IndicatorMeta[] = INDICATOR_LIST,
+): Map<string, ValuesByKey> {
+  const scores = new Map<string, ValuesByKey>([...values.keys()].map((code) => [code, {}]));
+  for (const indicator of indicators) {
+    const present = [...values.values()].map((v) => v[indicator.key] ?? null).filter((v): v is number => v !== null);
+    const best = present.length ? (indicator.direction === 'down' ? Math.min(...present) : Math.max(...present)) : 0;
+    const worst = present.length ? (indicator.direction === 'down' ? Math.max(...present) : Math.min(...present)) : 0;
     for (const [code, v] of values) {
-      const value = v[key];
-      scores.get(code)![key] = value === null ? null : scoreOf(key, value, best, worst);
+      const value = v[indicator.key] ?? null;
+      scores.get(code)![indicator.key] = value === null ? null : scoreOf(indicator, value, best, worst);
     }
   }
   return scores;
 }
 
-function scoreOf(key: IndicatorKey, value: number, best: number, worst: number): number {
-  if (INDICATORS[key].unit === 'rate') return value * 100;
+function scoreOf(indicator: IndicatorMeta, value: number, best: number, worst: number): number {
+  if (indicator.unit === 'rate') return value * 100;
   if (best === worst) return 100;
   return ((worst - value) / (worst - best)) * 100;
 }
 
 /** The weighted mean of the scores a township has; null when it has none with a weight. */
-export function compositeOf(scores: IndicatorValues, weights: ReviewRules['composite']['weights']): number | null {
+export function compositeOf(scores: ValuesByKey, weights: ReviewRules['composite']['weights']): number | null {
   let sum = 0;
   let weight = 0;
+  // The weights name the indicators that make the composite (an indicator without one is shown, not scored).
   for (const key of INDICATOR_KEYS) {
-    const s = scores[key];
+    const s = scores[key] ?? null;
     if (s === null || weights[key] <= 0) continue;
     sum += weights[key] * s;
     weight += weights[key];
@@ -61,17 +60,18 @@ export function compositeOf(scores: IndicatorValues, weights: ReviewRules['compo
 }
 
 export interface CompositeResult {
-  scores: Map<string, IndicatorValues>;
+  scores: Map<string, ValuesByKey>;
   composite: Map<string, number | null>;
   rank: Map<string, number | null>;
 }
 
 /** Scores, composites and composite ranks (1 = best) for one week. */
 export function compositeRanking(
-  values: ReadonlyMap<string, IndicatorValues>,
+  values: ReadonlyMap<string, ValuesByKey>,
   weights: ReviewRules['composite']['weights'],
+  indicators: readonly IndicatorMeta[] = INDICATOR_LIST,
 ): CompositeResult {
-  const scores = indicatorScores(values);
+  const scores = indicatorScores(values, indicators);
   const composite = new Map([...scores].map(([code, s]) => [code, compositeOf(s, weights)]));
   return { scores, composite, rank: rankScopes(composite, 'up') };
 }

@@ -37,15 +37,6 @@ ul.sentences li { break-inside: avoid; margin-bottom: 0.8mm; }
 .note { color: #444; font-size: 8pt; }
 `;
 
-/** Short column headings so the ranking fits the page width. */
-const SHORT: Record<IndicatorKey, string> = {
-  partyOrgCoverage: '党组织',
-  committeeRate: '业委会',
-  deliberationCoverage: '议事协商',
-  serviceQuality: '服务品质',
-  petitionRate: '信访矛盾',
-};
-
 const cls = (names: readonly string[]) =>
   names.map((l) => (l === 'red' ? '<span class="red">红榜</span>' : '<span class="black">黑榜</span>')).join(' ');
 const opt = (v: number | null, f: (v: number) => string) => (v === null ? '—' : f(v));
@@ -59,7 +50,7 @@ function rankingTable(data: PackData): string {
       INDICATOR_KEYS.map((k) => `<td>${t.indicators[k].rank ?? '—'}</td>`).join('') +
       `<td class="text">${cls(t.lists)}</td></tr>`,
   );
-  const head = `<tr><th>综合排名</th><th>镇街</th><th>综合得分</th><th>较上周</th><th>上周排名</th>${INDICATOR_KEYS.map((k) => `<th>${SHORT[k]}排名</th>`).join('')}<th>红黑榜</th></tr>`;
+  const head = `<tr><th>综合排名</th><th>镇街</th><th>综合得分</th><th>较上周</th><th>上周排名</th>${INDICATOR_KEYS.map((k) => `<th>${INDICATORS[k].pack.short}排名</th>`).join('')}<th>红黑榜</th></tr>`;
   return `<table>${head}${rows.join('')}</table>`;
 }
 
@@ -72,7 +63,7 @@ function indicatorTable(data: PackData): string {
       `<tr${t.code === mine ? ' class="mine"' : ''}><td class="text">${esc(t.name)}</td>${INDICATOR_KEYS.map((k) => cells(k, t.indicators[k].value, t.indicators[k].rank, t.indicators[k].rankChange)).join('')}</tr>`,
   );
   const city = `<tr><td class="text">全市</td>${INDICATOR_KEYS.map((k) => cells(k, data.board.city[k].value, null, null)).join('')}</tr>`;
-  const head = `<tr><th rowspan="2">镇街</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(INDICATORS[k].name)}${k === 'petitionRate' ? '（每千户）' : ''}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => '<th>数值</th><th>排名</th>').join('')}</tr>`;
+  const head = `<tr><th rowspan="2">镇街</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(INDICATORS[k].name)}${INDICATORS[k].pack.unitNote}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => '<th>数值</th><th>排名</th>').join('')}</tr>`;
   return `<table>${head}${rows.join('')}${city}</table>`;
 }
 
@@ -117,7 +108,7 @@ function charts(data: PackData): string {
   }
   const bars = INDICATOR_KEYS.map((k) =>
     barChart({
-      title: INDICATORS[k].name + (k === 'petitionRate' ? '（每千户，越低越好）' : ''),
+      title: INDICATORS[k].name + INDICATORS[k].pack.chartNote,
       rows: ranked(k).map((t) => ({ label: t.name, value: t.indicators[k].value })),
       format: fmt(k),
       goal: data.metrics.city.indicators[k].target,

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
 import { rankChangeLabel, statusLabel } from './format.ts';
-import { LAG_REASON_LABELS } from './laggingCompounds.ts';
+import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
 import { describeRules } from './reviewRules.ts';
 import type { PackData } from './weeklyPack.ts';
 
@@ -258,8 +258,8 @@ function compoundSheets(workbook: ExcelJS.Workbook, data: PackData): void {
         { header: '户数' },
         { header: '计入分母' },
         { header: '计入分子' },
-        { header: key === 'petitionRate' ? '信访矛盾件数' : '分子计数' },
-        { header: key === 'petitionRate' ? '户数（分母）' : '分母计数' },
+        { header: INDICATORS[key].pack.numeratorHeader },
+        { header: INDICATORS[key].pack.denominatorHeader },
         { header: '说明', width: 44 },
       ],
       [

@@ -5,9 +5,10 @@
  * biggest gainers and fallers; the red and black lists; and the summary sentences.
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_LIST, type IndicatorMeta } from '../../../shared/indicators/index.ts';
+import type { IndicatorKey } from '../metrics/definitions.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
-import { compositeRanking, rankChange, type IndicatorValues } from './compositeScore.ts';
+import { compositeRanking, rankChange, type ValuesByKey } from './compositeScore.ts';
 import { redBlackList, type ListEntry } from './redBlackList.ts';
 import { summarise, type ReviewSummary } from './summarySentences.ts';
 
@@ -97,13 +98,18 @@ export interface BoardInput {
   current: MetricsReport;
   /** The report for previousAsOf; null at the start of the history. */
   previous: MetricsReport | null;
+  /** The indicators on the board, as in the reports (the five by default). */
+  indicators?: readonly IndicatorMeta[];
 }
 
-const valuesOf = (report: MetricsReport) =>
+/** A report's indicators by key, including any indicator added in code. */
+const byKey = <T>(indicators: Record<IndicatorKey, T>): Partial<Record<string, T>> => indicators;
+
+const valuesOf = (report: MetricsReport, indicators: readonly IndicatorMeta[]) =>
   new Map(
-    report.townships.map((t) => [
+    report.townships.map((t): [string, ValuesByKey] => [
       t.code,
-      Object.fromEntries(INDICATOR_KEYS.map((k) => [k, t.indicators[k].value])) as IndicatorValues,
+      Object.fromEntries(indicators.map((i) => [i.key, byKey(t.indicators)[i.key]?.value ?? null])),
     ]),
   );
 
@@ -112,9 +118,10 @@ const EPSILON = 1e-12;
 
 export function buildBoard(input: BoardInput): ReviewBoard {
   const { current, previous, rules } = input;
+  const list = input.indicators ?? INDICATOR_LIST;
   const weights = rules.composite.weights;
-  const now = compositeRanking(valuesOf(current), weights);
-  const before = previous ? compositeRanking(valuesOf(previous), weights) : null;
+  const now = compositeRanking(valuesOf(current, list), weights, list);
+  const before = previous ? compositeRanking(valuesOf(previous, list), weights, list) : null;
   const previousByCode = new Map(previous?.townships.map((t) => [t.code, t]) ?? []);
 
   const rows: BoardTownship[] = current.townships.map((t) => {
@@ -122,9 +129,9 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     const compositeRank = now.rank.get(t.code) ?? null;
     const previousCompositeRank = before?.rank.get(t.code) ?? null;
     const indicators = Object.fromEntries(
-      INDICATOR_KEYS.map((key) => {
-        const r = t.indicators[key];
-        const previousRank = p?.indicators[key].rank ?? null;
+      list.map(({ key }) => {
+        const r = byKey(t.indicators)[key]!;
+        const previousRank = (p && byKey(p.indicators)[key]?.rank) ?? null;
         return [
           key,
           {
@@ -134,7 +141,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
             rank: r.rank,
             previousRank,
             rankChange: rankChange(r.rank, previousRank),
-            score: now.scores.get(t.code)![key],
+            score: now.scores.get(t.code)![key] ?? null,
             previousScore: before?.scores.get(t.code)?.[key] ?? null,
           } satisfies BoardIndicator,
         ];
@@ -176,8 +183,8 @@ export function buildBoard(input: BoardInput): ReviewBoard {
   }
 
   const city = Object.fromEntries(
-    INDICATOR_KEYS.map((key) => {
-      const c = current.city.indicators[key];
+    list.map(({ key }) => {
+      const c = byKey(current.city.indicators)[key]!;
       return [key, { value: c.value, previousWeek: c.previousWeek, delta: c.delta }];
     }),
   ) as ReviewBoard['city'];
@@ -193,7 +200,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     city,
     movers: {
       composite: compositeMovers(rows, rules.movers.count),
-      indicators: indicatorMovers(rows, rules.movers.count),
+      indicators: indicatorMovers(rows, rules.movers.count, list),
     },
     redList: lists.red,
     blackList: lists.black,
@@ -232,19 +239,24 @@ function compositeMovers(rows: readonly BoardTownship[], count: number): Movers<
 }
 
 /** Largest improvements and deteriorations of each indicator's value (direction-aware). */
-function indicatorMovers(rows: readonly BoardTownship[], count: number): Record<IndicatorKey, Movers<IndicatorMover>> {
+function indicatorMovers(
+  rows: readonly BoardTownship[],
+  count: number,
+  list: readonly IndicatorMeta[],
+): Record<IndicatorKey, Movers<IndicatorMover>> {
   return Object.fromEntries(
-    INDICATOR_KEYS.map((key) => {
-      const sign = INDICATORS[key].direction === 'up' ? 1 : -1;
+    list.map(({ key, direction }) => {
+      const sign = direction === 'up' ? 1 : -1;
       const movers = rows
-        .filter((r) => r.indicators[key].delta !== null && Math.abs(r.indicators[key].delta!) > EPSILON)
-        .map((r): IndicatorMover => ({
+        .map((r) => ({ r, i: byKey(r.indicators)[key]! }))
+        .filter(({ i }) => i.delta !== null && Math.abs(i.delta) > EPSILON)
+        .map(({ r, i }): IndicatorMover => ({
           code: r.code,
           name: r.name,
-          value: r.indicators[key].value,
-          delta: r.indicators[key].delta!,
-          rank: r.indicators[key].rank,
-          rankChange: r.indicators[key].rankChange,
+          value: i.value,
+          delta: i.delta!,
+          rank: i.rank,
+          rankChange: i.rankChange,
         }));
       return [
         key,

@@ -9,7 +9,7 @@ import { BadInputError } from '../errors.ts';
 import type { Indicators } from '../metrics/metricsReport.ts';
 import type { SeriesValues } from '../metrics/weeklySeries.ts';
 import type { CompoundChanges } from './compoundChanges.ts';
-import type { LaggingCompound } from './laggingCompounds.ts';
+import type { LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
 import type { BoardTownship, ReviewStamp } from './rankingBoard.ts';
 import { openReviewWeek } from './reviewedWeeks.ts';
 import { checkTownshipCodeForm } from './reviewWeek.ts';

@@ -20,7 +20,7 @@ import { drillThrough, type DrillThrough } from '../metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../metrics/metricsReport.ts';
 import { weeklySeries, type WeeklySeries } from '../metrics/weeklySeries.ts';
 import { compoundChanges, type CompoundChanges } from './compoundChanges.ts';
-import { laggingCompounds, type LaggingCompound } from './laggingCompounds.ts';
+import { laggingCompounds, type LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
 import { buildBoard, type ReviewBoard, type ReviewStamp } from './rankingBoard.ts';
 import { readReviewRules } from './reviewRules.ts';
 import type { ReviewWeek } from './reviewWeek.ts';

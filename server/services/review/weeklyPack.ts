@@ -11,7 +11,7 @@ import type { MetricsReport } from '../metrics/metricsReport.ts';
 import type { WeeklySeries } from '../metrics/weeklySeries.ts';
 import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { CompoundChanges } from './compoundChanges.ts';
-import type { LaggingCompound } from './laggingCompounds.ts';
+import type { LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
 import { packHtml } from './packHtml.ts';
 import { packXlsx } from './packXlsx.ts';
 import type { ReviewBoard } from './rankingBoard.ts';

@@ -8,7 +8,8 @@ import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
 import { pinyinInitials } from '../compounds/initials.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
-import { classify, petitionCounts, type Contribution } from '../metrics/drillThrough.ts';
+import { recordsPerCompound, type Contribution } from '../metrics/drillThrough.ts';
+import { SERVER_INDICATORS } from '../metrics/indicators/index.ts';
 
 export interface WorkbenchRow extends CompoundStatus {
   initials: string;
@@ -27,13 +28,12 @@ function initialsOf(name: string): string {
 }
 
 export async function workbenchRows(db: Db, asOf: string): Promise<WorkbenchRow[]> {
-  const [rows, petitions] = await Promise.all([compoundStatusAsOf(db, asOf), petitionCounts(db, asOf)]);
+  const indicators = INDICATOR_KEYS.map((key) => SERVER_INDICATORS[key]);
+  const [rows, records] = await Promise.all([compoundStatusAsOf(db, asOf), recordsPerCompound(db, asOf, indicators)]);
   return rows.map((c) => {
-    const n = petitions.get(c.id) ?? 0;
-    const contributions = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, classify(key, c, asOf, n)])) as Record<
-      IndicatorKey,
-      Contribution
-    >;
+    const contributions = Object.fromEntries(
+      indicators.map((i) => [i.key, i.classify(c, asOf, records.get(i.key)?.get(c.id) ?? 0)]),
+    ) as Record<IndicatorKey, Contribution>;
     return { ...c, initials: initialsOf(c.name), contributions };
   });
 }

@@ -6,7 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { bestOf, INDICATORS } from '../../../../shared/indicators/index.ts';
+import { formatDelta, formatIndicator, isImprovement, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
@@ -29,7 +30,7 @@ type Report = RouterOutputs['metrics']['report'];
 export const TOWNSHIP_COLORS = ['#3fc1ff', '#ff6fa8', '#b18cff', '#4fe0b0'] as const;
 const GOAL = '#ffb020';
 const CITY = '#8ea3bd';
-const scaleOf = (key: IndicatorKey) => (key === 'petitionRate' ? 1 : 100);
+const scaleOf = (key: IndicatorKey) => unitOfKey(key).displayScale;
 
 export function ComparePage({ weeks }: { weeks: string[] }) {
   const { t } = useI18n();
@@ -205,7 +206,7 @@ function IndicatorChart({
     for (const c of chosen) row[c.code] = scaled(byCode.get(c.code)?.[i], k);
     return [row];
   });
-  const unit = indicator === 'petitionRate' ? '' : '%';
+  const unit = unitOfKey(indicator).symbol;
   const format = (value: unknown) => (typeof value === 'number' ? formatIndicator(indicator, value / k) : '—');
   return (
     <section className="panel compare-chart" data-testid={`compare-chart-${indicator}`}>
@@ -268,14 +269,17 @@ function IndicatorChart({
           ))}
         </LineChart>
       </ResponsiveContainer>
-      {indicator === 'petitionRate' && <p className="muted small compare-note">{t('tracker.lowerIsBetter')}</p>}
+      {lowerIsBetter(indicator) && <p className="muted small compare-note">{t('tracker.lowerIsBetter')}</p>}
     </section>
   );
 }
 
-/** Rates on a percent axis from a round ten below the lowest value to 100 %; petitions from 0. */
+/** Rates on a percent axis from a round ten below the lowest value to 100 %; unbounded figures from 0. */
 function domainOf(indicator: IndicatorKey): [number | ((min: number) => number), number | 'auto'] {
-  return indicator === 'petitionRate' ? [0, 'auto'] : [(min: number) => Math.max(0, Math.floor(min / 10) * 10), 100];
+  const unit = unitOfKey(indicator);
+  return unit.ceiling === null
+    ? [0, 'auto']
+    : [(min: number) => Math.max(0, Math.floor(min / 10) * 10), unit.ceiling * unit.displayScale];
 }
 
 function scaled(value: number | null | undefined, k: number): number | null {
@@ -328,8 +332,7 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
             const values = chosen
               .map((c) => rows.get(c.code)?.indicators[key].value ?? null)
               .filter((v): v is number => v !== null);
-            const best =
-              values.length === 0 ? null : key === 'petitionRate' ? Math.min(...values) : Math.max(...values);
+            const best = bestOf(INDICATORS[key], values);
             const city = report.city.indicators[key];
             return (
               <tr key={key} data-testid={`compare-row-${key}`}>

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { addDays, daysBetween, HISTORY_START, isIsoDate, nextMonth } from '../../../../shared/time/dates.ts';
+import { isPartyMajority } from '../../../../shared/indicators/committeeRate.ts';
 import { Link } from '../../app/router.tsx';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
@@ -469,7 +470,9 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
         <>
           <strong>{t('compoundPage.committeeFormed')}</strong>{' '}
           {t('card.members', { members: r.members, party: r.partyMembers })}
-          {r.partyMembers * 2 >= r.members && <span className="tag tag-red">{t('compoundPage.partyMajority')}</span>}
+          {isPartyMajority(r.members, r.partyMembers) && (
+            <span className="tag tag-red">{t('compoundPage.partyMajority')}</span>
+          )}
           {r.chairIsPartySecretary && <span className="tag compound-model">{t('secondary.chairIsSecretary')}</span>}
           <small>
             {r.endedOn

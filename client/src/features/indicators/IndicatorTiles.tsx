@@ -1,6 +1,6 @@
 /** The five 四升一降 indicators for the city: value, goal, change on last week, status. */
 import type { RouterOutputs } from '../../app/trpc.ts';
-import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { formatDelta, formatIndicator, isImprovement, lowerIsBetter } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 
@@ -41,7 +41,7 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
                       deadline: r.deadline ?? '',
                     })}
               </span>
-              {r.target !== null && r.value !== null && key !== 'petitionRate' && (
+              {r.target !== null && r.value !== null && !lowerIsBetter(key) && (
                 <span className="progress" aria-hidden="true">
                   <span style={{ width: `${Math.min(100, (r.value / r.target) * 100)}%` }} />
                 </span>

@@ -2,17 +2,11 @@
  * Township shading by one of the five indicators, as its value or as its gap to the goal.
  * Colours always read "darker/redder = worse", whichever way the indicator points.
  */
+import { INDICATORS, shortfall, type IndicatorKey } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { Rgba } from '../../map/theme.ts';
 
-export type IndicatorKey = keyof RouterOutputs['metrics']['report']['city']['indicators'];
-export const INDICATOR_ORDER: readonly IndicatorKey[] = [
-  'partyOrgCoverage',
-  'committeeRate',
-  'deliberationCoverage',
-  'serviceQuality',
-  'petitionRate',
-];
+export { INDICATOR_ORDER, type IndicatorKey } from '../../../../shared/indicators/index.ts';
 export type ChoroplethMode = 'value' | 'gap';
 type TownshipReport = RouterOutputs['metrics']['report']['townships'][number];
 
@@ -48,18 +42,18 @@ export interface Shading {
  * A "goodness" in 0–1 for each township on a fixed, honest scale (not stretched to the spread,
  * so a 96 % township among 100 % ones is not painted as a failure):
  * - value, rates: from min(50 %, lowest) to 100 %;
- * - value, petitions: from max(highest, twice the goal) down to 0;
+ * - value, where lower is better (petitions): from max(highest, twice the goal) down to 0;
  * - gap to goal: from the largest gap (at least 20 points, or the goal itself for petitions) to 0.
  */
 export function shading(townships: readonly TownshipReport[], key: IndicatorKey, mode: ChoroplethMode): Shading {
-  const down = key === 'petitionRate';
+  const down = INDICATORS[key].direction === 'down';
   const values = new Map<string, number>();
   const target = townships.find((t) => t.indicators[key].target !== null)?.indicators[key].target ?? null;
   for (const t of townships) {
     const r = t.indicators[key];
     if (r.value === null) continue;
     if (mode === 'value') values.set(t.code, r.value);
-    else if (r.target !== null) values.set(t.code, Math.max(0, down ? r.value - r.target : r.target - r.value));
+    else if (r.target !== null) values.set(t.code, shortfall(INDICATORS[key], r.value, r.target));
   }
   const all = [...values.values()];
   let worst: number;

@@ -1,6 +1,6 @@
 /** The 19 townships ranked on the chosen indicator (direction-aware, ties share a rank). */
 import type { RouterOutputs } from '../../app/trpc.ts';
-import { formatIndicator } from '../../app/format.ts';
+import { formatIndicator, unitOfKey } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { IndicatorKey } from '../layers/choropleth.ts';
 
@@ -20,7 +20,8 @@ export function RankingPanel({ townships, indicator, selected, onSelect }: Props
       (a.indicators[indicator].rank ?? 99) - (b.indicators[indicator].rank ?? 99) || a.code.localeCompare(b.code),
   );
   const values = rows.map((r) => r.indicators[indicator].value ?? 0);
-  const max = Math.max(...values, indicator === 'petitionRate' ? 0 : 1);
+  // Bars of a rate are measured against 100 %; unbounded figures against the largest value.
+  const max = Math.max(...values, unitOfKey(indicator).ceiling ?? 0);
   return (
     <section className="ranking" aria-label={t('ranking.title')}>
       <header>

@@ -10,6 +10,7 @@ import { Link } from '../../app/router.tsx';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { isIndicatorKey } from '../../../../shared/indicators/index.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
@@ -32,8 +33,7 @@ export function ReviewPage({
   const me = useMe();
   const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) ? raw : undefined);
   const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
-  const parseIndicator = (raw: string | null) =>
-    (INDICATOR_ORDER as readonly (string | null)[]).includes(raw) ? (raw as IndicatorKey) : undefined;
+  const parseIndicator = (raw: string | null) => (isIndicatorKey(raw) ? raw : undefined);
   const [indicator, setIndicator] = useUrlParam<IndicatorKey>('indicator', parseIndicator, identity, 'committeeRate');
   const [packError, setPackError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

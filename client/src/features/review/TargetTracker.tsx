@@ -17,7 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { RouterOutputs } from '../../app/trpc.ts';
-import { formatIndicator } from '../../app/format.ts';
+import { formatIndicator, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { IndicatorKey } from '../layers/choropleth.ts';
 
@@ -30,7 +30,7 @@ export const STATUS_COLORS = {
   off_track: '#ff4d5e',
   none: '#7d8ba1',
 } as const;
-const scaleOf = (key: IndicatorKey) => (key === 'petitionRate' ? 1 : 100);
+const scaleOf = (key: IndicatorKey) => unitOfKey(key).displayScale;
 
 export function TargetTracker({
   indicator,
@@ -69,7 +69,7 @@ export function TargetTracker({
       value: (tw.indicators[indicator].value ?? 0) * k,
       status: (tw.indicators[indicator].status ?? 'none') as keyof typeof STATUS_COLORS,
     }));
-  const unit = indicator === 'petitionRate' ? '' : '%';
+  const unit = unitOfKey(indicator).symbol;
   return (
     <div className="tracker">
       <div className="chart">
@@ -150,7 +150,7 @@ export function TargetTracker({
               <span className="swatch" style={{ background: STATUS_COLORS[s] }} /> {t(`status.${s}`)}
             </span>
           ))}
-          {indicator === 'petitionRate' && <span className="muted">{t('tracker.lowerIsBetter')}</span>}
+          {lowerIsBetter(indicator) && <span className="muted">{t('tracker.lowerIsBetter')}</span>}
         </p>
       </div>
     </div>

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { trpc } from '../../app/trpc.ts';
-import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { formatDelta, formatIndicator, isImprovement, unitOfKey } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -77,7 +77,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           <div className="small-multiples">
             {INDICATOR_ORDER.map((key) => {
               const ind = r.indicators[key];
-              const k = key === 'petitionRate' ? 1 : 100;
+              const k = unitOfKey(key).displayScale;
               const data = r.history.weeks.map((w, i) => ({
                 week: w.week,
                 township: r.history.township[key][i] === null ? null : r.history.township[key][i]! * k,

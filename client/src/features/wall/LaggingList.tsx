@@ -1,6 +1,5 @@
 /** A township's lagging compounds with their reasons, as many as fit. */
-// oxlint-disable-next-line no-restricted-imports -- removed by r16-ind
-import type { LaggingCompound } from '../../../../server/services/review/laggingCompounds.ts';
+import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCompound[]; columns: number }) {

@@ -1,5 +1,5 @@
 /** The five indicators as large tiles: value, goal, change on last week, status, progress to the goal. */
-import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
+import { formatDelta, formatIndicator, isImprovement, lowerIsBetter } from '../../app/format.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
@@ -23,7 +23,7 @@ export function WallIndicators({
         const r = indicators[key];
         const better = isImprovement(key, r.delta);
         const progress =
-          r.target !== null && r.value !== null && key !== 'petitionRate'
+          r.target !== null && r.value !== null && !lowerIsBetter(key)
             ? Math.min(100, (r.value / r.target) * 100)
             : null;
         return (

@@ -6,8 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-// oxlint-disable-next-line no-restricted-imports -- removed by r16-ind
-import { laggingCompounds } from '../../../../server/services/review/laggingCompounds.ts';
+import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CITY_BOUNDS, MAP_MAX_ZOOM } from '../../map/MapAdapter.ts';

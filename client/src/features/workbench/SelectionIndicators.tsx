@@ -1,6 +1,5 @@
 /** The five indicators of the compounds on screen (filters and drawn selection), as if they were a township. */
-// oxlint-disable-next-line no-restricted-imports -- removed by r16-ind
-import { selectionIndicators } from '../../../../server/services/workbench/selectionIndicators.ts';
+import { selectionIndicators } from '../../../../shared/workbench/selectionIndicators.ts';
 import { formatIndicator } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompoundStatus } from '../../../../server/services/compounds/compoundStatus.ts';
 import { compoundChanges } from '../../../../server/services/review/compoundChanges.ts';
-import { laggingCompounds } from '../../../../server/services/review/laggingCompounds.ts';
+import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
 
 const D = '2025-03-31';
 

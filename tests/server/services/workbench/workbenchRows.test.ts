@@ -10,7 +10,7 @@ import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 import { exportSelection } from '../../../../server/services/workbench/exportSelection.ts';
-import { selectionIndicators } from '../../../../server/services/workbench/selectionIndicators.ts';
+import { selectionIndicators } from '../../../../shared/workbench/selectionIndicators.ts';
 import { workbenchRows, type WorkbenchRow } from '../../../../server/services/workbench/workbenchRows.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';

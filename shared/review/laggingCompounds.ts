@@ -8,8 +8,8 @@
  * Most reasons first, then by compound code.
  */
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
-import { DELIBERATION_WINDOW_DAYS } from '../metrics/windows.ts';
-import { addDays } from '../../../shared/time/dates.ts';
+import { addDays } from '../time/dates.ts';
+import { DELIBERATION_WINDOW_DAYS } from '../indicators/windows.ts';
 
 export type LagReason = 'noMeeting' | 'noCommittee' | 'lowRating' | 'overdueIssues';
 
@@ -44,7 +44,9 @@ export function laggingCompounds(rows: readonly CompoundStatus[], asOf: string):
     if (c.lastMeetingDate === null || c.lastMeetingDate < since) {
       found.push([
         'noMeeting',
-        c.lastMeetingDate ? `30天内未召开四方联席会议（最近 ${c.lastMeetingDate}）` : '从未召开四方联席会议',
+        c.lastMeetingDate
+          ? `${DELIBERATION_WINDOW_DAYS}天内未召开四方联席会议（最近 ${c.lastMeetingDate}）`
+          : '从未召开四方联席会议',
       ]);
     }
     if (!c.committeeInOffice) found.push(['noCommittee', LAG_REASON_LABELS.noCommittee]);

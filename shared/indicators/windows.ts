@@ -1,7 +1,4 @@
-/**
- * The indicators' dated windows. Dependency-free, so the client (the wall's lagging compounds) can
- * use the same rule without the database schema.
- */
+/** The indicators' dated windows (days ending on and including D). */
 
 /** Meetings held in the 30 days ending D count: D-29 … D. */
 export const DELIBERATION_WINDOW_DAYS = 30;

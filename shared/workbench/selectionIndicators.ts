@@ -3,9 +3,8 @@
  * compounds' numerator and denominator contributions. Pure, shared by the client (for a
  * filtered or drawn selection) and by tests (which check it against the engine).
  */
-import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
-import type { Contribution } from '../metrics/drillThrough.ts';
-import { valueOfFraction, type IndicatorValue } from '../metrics/indicatorValues.ts';
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../indicators/index.ts';
+import { valueOfFraction, type Contribution, type IndicatorValue } from '../indicators/values.ts';
 
 export function selectionIndicators(
   rows: readonly { contributions: Record<IndicatorKey, Contribution> }[],
@@ -21,7 +20,7 @@ export function selectionIndicators(
     out[key] =
       rows.length === 0
         ? { value: null, numerator: 0, denominator: 0, reason: '未选中任何小区' }
-        : valueOfFraction(key, numerator, denominator);
+        : valueOfFraction(INDICATORS[key], numerator, denominator);
   }
   return out;
 }

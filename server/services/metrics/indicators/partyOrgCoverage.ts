@@ -1,0 +1,14 @@
+import { partyOrgCoverage as meta } from '../../../../shared/indicators/partyOrgCoverage.ts';
+import { rateContribution, type ServerIndicator } from './types.ts';
+
+const PARTY_TYPE = { standalone: '建制式', combined: '兼合式', joint: '联建式' } as const;
+
+export const partyOrgCoverage = {
+  ...meta,
+  fraction: (c) => [c.withPartyOrg, c.compounds],
+  classify: (c) =>
+    rateContribution(
+      c.partyOrgType !== null,
+      c.partyOrgType ? `有党组织（${PARTY_TYPE[c.partyOrgType]}）` : '无党组织',
+    ),
+} satisfies ServerIndicator;

@@ -1,0 +1,45 @@
+/**
+ * An indicator as the server knows it: the shared definition (names, unit, direction) plus how
+ * it is counted and how one compound is classified. The engine, drill-through, the workbench and
+ * the review board take a list of these (DEFAULT_INDICATORS unless told otherwise), so an
+ * indicator is added by writing one and listing it — see README § "Adding an indicator".
+ */
+import type { Contribution, IndicatorMeta } from '../../../../shared/indicators/index.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { CompoundStatus } from '../../compounds/compoundStatus.ts';
+import type { ScopeCounts } from '../scopeCounts.ts';
+
+export interface ServerIndicator extends IndicatorMeta {
+  /**
+   * Numerator and denominator among a scope's counts (indicatorCounts.ts defines each count from
+   * the records; countsTimeline.ts keeps the same counts as a step function of the day).
+   */
+  fraction(counts: ScopeCounts): readonly [numerator: number, denominator: number];
+  /**
+   * Records per compound id that the classification needs beyond the compound's status (the
+   * petitions in the window); the classification gets 0 for a compound without any.
+   */
+  recordsPerCompound?(db: Db, asOf: string): Promise<Map<number, number>>;
+  /** Where one compound stands on `asOf`, with the reason shown in drill-through and exports. */
+  classify(compound: CompoundStatus, asOf: string, records: number): Contribution;
+}
+
+/** A compound in the denominator of a rate, and in its numerator when `inNumerator`. */
+export const rateContribution = (inNumerator: boolean, reason: string): Contribution => ({
+  inDenominator: true,
+  inNumerator,
+  numeratorContribution: inNumerator ? 1 : 0,
+  denominatorContribution: 1,
+  reason,
+});
+
+/** A compound outside the indicator's denominator. */
+export const notCounted = (reason: string): Contribution => ({
+  inDenominator: false,
+  inNumerator: false,
+  numeratorContribution: 0,
+  denominatorContribution: 0,
+  reason,
+});
+
+export const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;

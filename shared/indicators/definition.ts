@@ -1,0 +1,52 @@
+/** What the product knows about an indicator that both the client and the server need. */
+import type { UnitKey } from './units.ts';
+
+/** Which way is better. */
+export type Direction = 'up' | 'down';
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface IndicatorNames {
+  /** Tile and dialog title. */
+  full: string;
+  /** Table headers, chips, legends. */
+  short: string;
+  /** The wall's narrow matrix column. */
+  column: string;
+}
+
+export interface IndicatorMeta {
+  key: string;
+  /** The official Chinese name (review pack, CLI, audit). */
+  name: string;
+  nameEn: string;
+  /** Names on screen, per language. */
+  names: Record<Locale, IndicatorNames>;
+  /**
+   * Which way is better. It also decides the colours: the choropleth and the tiles always paint
+   * "worse" red, so a falling petition rate is green.
+   */
+  direction: Direction;
+  unit: UnitKey;
+  /**
+   * The kind of goal it takes: a share to reach ('rate': a fraction 0–1, e.g. 0.9) or a ceiling
+   * per 1,000 households not to exceed ('per1000').
+   */
+  target: UnitKey;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  /** Why the value cannot be computed when the denominator is 0. */
+  noDenominatorReason: string;
+  /** The weekly review pack's wording (Chinese only: the pack is an official document). */
+  pack: {
+    /** Column heading in the ranking table, short enough to fit the page. */
+    short: string;
+    /** Headers of the drill-through sheet's numerator and denominator columns. */
+    numeratorHeader: string;
+    denominatorHeader: string;
+    /** Said after the name in tables where the unit is not obvious. */
+    unitNote: string;
+    /** Said after the name above charts. */
+    chartNote: string;
+  };
+}
