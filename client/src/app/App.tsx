@@ -8,7 +8,8 @@ import { hasAdminDuty, useMe } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { Link, usePath } from './router.tsx';
+import { Link, useLocation } from 'wouter';
+import { hrefs, resolveRoute } from './routes.ts';
 import { displayToken, redirectToLogin, trpc } from './trpc.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
@@ -28,7 +29,8 @@ const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) 
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
-  const path = usePath();
+  const [path] = useLocation();
+  const route = useMemo(() => resolveRoute(path), [path]);
   const me = useMe();
   // An administrator's initial password not yet changed: nothing but the change-password form.
   const mustChangePassword = me.data?.mustChangePassword === true;
@@ -37,26 +39,25 @@ export function App() {
   const townships = useQuery({ ...trpc.geography.townships.queryOptions(), enabled: signedIn });
   // Nobody signed in: every page but the login page sends the person there first.
   useEffect(() => {
-    if (me.isSuccess && me.data === null && path !== '/login') redirectToLogin();
-  }, [me.isSuccess, me.data, path]);
+    if (me.isSuccess && me.data === null && route.name !== 'login') redirectToLogin();
+  }, [me.isSuccess, me.data, route.name]);
   const approximate = townships.data?.some((tw) => tw.boundarySource === 'approximate') ?? false;
   const today = info.data?.today;
   const weeks = useMemo(() => (today ? weeksBetween(FIRST_WEEK, isoWeekOf(today)) : []), [today]);
   // The review's default week is the last one that has ended.
   const lastEndedWeek = today ? isoWeekOf(addDays(mondayOf(today), -1)) : '';
-  const townshipMatch = /^\/township\/(\d{9})\/?$/.exec(path);
-  const compoundCode = compoundCodeOf(path);
+  const township = route.name === 'township' ? route.params.code : null;
   const error = me.error ?? info.error ?? townships.error;
 
   // The wall screen has no shell: its own canvas fills the display.
-  if (path === '/wall' && me.isSuccess && !signedIn && displayToken()) {
+  if (route.name === 'wall' && me.isSuccess && !signedIn && displayToken()) {
     return (
       <p className="message error" role="alert" data-testid="wall-bad-token">
         {t('wall.badToken')}
       </p>
     );
   }
-  if (path === '/wall' && signedIn) {
+  if (route.name === 'wall' && signedIn) {
     return (
       <Suspense fallback={<p className="message">{t('app.loading')}</p>}>
         <WallPage />
@@ -64,32 +65,35 @@ export function App() {
     );
   }
 
-  let page;
-  if (path === '/login') page = <LoginPage />;
-  else if (mustChangePassword) page = <ChangePasswordPage required />;
-  else if (!signedIn) page = null;
-  else if (path === '/password') page = <ChangePasswordPage required={false} />;
-  else if (path === '/')
-    page =
-      today && townships.data ? (
-        <DashboardPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
-      ) : null;
-  else if (path === '/review')
-    page = today ? (
-      <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={(week) => weekValueDate(week, today)} />
-    ) : null;
-  else if (townshipMatch)
-    page = today ? <TownshipPage code={townshipMatch[1]!} weeks={weeks} defaultWeek={lastEndedWeek} /> : null;
-  else if (path === '/admin' && hasAdminDuty(me.data)) page = <AdminPage />;
-  else if (path === '/workbench')
-    page =
-      today && townships.data ? (
-        <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={(week) => weekValueDate(week, today)} />
-      ) : null;
-  else if (path === '/compare') page = today ? <ComparePage weeks={weeks} /> : null;
-  else if (compoundCode !== null)
-    page = today ? <CompoundPage key={compoundCode} code={compoundCode} today={today} /> : null;
-  else page = <p className="message">{t('app.notFound')}</p>;
+  /** The page the address names; null while what it needs is loading (or while off to sign in). */
+  function currentPage() {
+    if (route.name === 'login') return <LoginPage />;
+    if (mustChangePassword) return <ChangePasswordPage required />;
+    if (!signedIn) return null;
+    if (route.name === 'password') return <ChangePasswordPage required={false} />;
+    if (route.name === 'admin') return hasAdminDuty(me.data) ? <AdminPage /> : <NotFound />;
+    if (!today) return null;
+    const weekDate = (week: string) => weekValueDate(week, today);
+    switch (route.name) {
+      case 'dashboard':
+        return townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={weekDate} /> : null;
+      case 'review':
+        return <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={weekDate} />;
+      case 'township':
+        return <TownshipPage code={route.params.code} weeks={weeks} defaultWeek={lastEndedWeek} />;
+      case 'workbench':
+        return townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={weekDate} /> : null;
+      case 'compare':
+        return <ComparePage weeks={weeks} />;
+      case 'compound':
+        return <CompoundPage key={route.params.code} code={route.params.code} today={today} />;
+      // The wall is drawn above, without the shell.
+      case 'wall':
+      case 'notFound':
+        return <NotFound />;
+    }
+  }
+  const page = currentPage();
 
   return (
     <div className="shell">
@@ -108,34 +112,34 @@ export function App() {
           </span>
         )}
         <nav className="nav">
-          <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
+          <Link href={hrefs.dashboard()} aria-current={route.name === 'dashboard' ? 'page' : undefined}>
             {t('nav.map')}
           </Link>
-          <Link href="/workbench" aria-current={path === '/workbench' ? 'page' : undefined}>
+          <Link href={hrefs.workbench()} aria-current={route.name === 'workbench' ? 'page' : undefined}>
             {t('nav.workbench')}
           </Link>
           <Link
-            href="/review"
+            href={hrefs.review()}
             aria-current={
-              path === '/review' || (townshipMatch && townshipMatch[1] !== me.data?.townshipCode) ? 'page' : undefined
+              route.name === 'review' || (township !== null && township !== me.data?.townshipCode) ? 'page' : undefined
             }
           >
             {t('nav.review')}
           </Link>
-          <Link href="/compare" aria-current={path === '/compare' ? 'page' : undefined}>
+          <Link href={hrefs.compare()} aria-current={route.name === 'compare' ? 'page' : undefined}>
             {t('nav.compare')}
           </Link>
           {me.data?.townshipCode && (
             <Link
-              href={`/township/${me.data.townshipCode}`}
-              aria-current={townshipMatch?.[1] === me.data.townshipCode ? 'page' : undefined}
+              href={hrefs.township(me.data.townshipCode)}
+              aria-current={township === me.data.townshipCode ? 'page' : undefined}
               data-testid="nav-my-township"
             >
               {t('nav.myTownship')}
             </Link>
           )}
           {hasAdminDuty(me.data) && (
-            <Link href="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+            <Link href={hrefs.admin()} aria-current={route.name === 'admin' ? 'page' : undefined}>
               {t('nav.admin')}
             </Link>
           )}
@@ -161,13 +165,15 @@ export function App() {
   );
 }
 
-/** `/compound/:code` → the code (URL-decoded; kept as written if the escape is malformed), or null for any other path. */
-function compoundCodeOf(path: string): string | null {
-  const match = /^\/compound\/([^/]+)\/?$/.exec(path);
-  if (!match) return null;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return match[1]!;
-  }
+/** An address that names no page (or a page this person may not open): say so, and offer the way back to the map. */
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="message" role="status" data-testid="not-found">
+      <p>{t('app.notFound')}</p>
+      <p>
+        <Link href={hrefs.dashboard()}>← {t('compoundPage.backToMap')}</Link>
+      </p>
+    </div>
+  );
 }

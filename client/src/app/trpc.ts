@@ -12,7 +12,8 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './appRouter.ts';
 import { readDisplayToken } from '../features/wall/wallToken.ts';
-import { navigate } from './router.tsx';
+import { navigate } from 'wouter/use-browser-location';
+import { hrefs } from './routes.ts';
 
 /** A wall screen opens /wall?token=… (the token then leaves the address bar); it goes with every request as a header. */
 export function displayToken(): string | null {
@@ -29,7 +30,7 @@ export function redirectToLogin(): void {
   if (pathname === '/login') return;
   if (pathname === '/wall' && displayToken()) return;
   queryClient.setQueryData(trpc.auth.me.queryKey(), null);
-  navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
+  navigate(hrefs.login(pathname + search));
 }
 
 const onError = (error: unknown) => {

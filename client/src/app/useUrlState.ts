@@ -1,17 +1,12 @@
 /**
- * View state kept in the URL query string, so a copied link reproduces the view. Unknown or
- * malformed values fall back to defaults (reported through `invalid`).
+ * View state kept in the URL query string, so a copied link reproduces the view. Each parameter
+ * is checked against its schema (routes.ts); unknown or malformed values fall back to defaults
+ * (reported through `invalid`). Writes replace the history entry: adjusting a view is not a step
+ * that Back should undo, opening another page is.
  */
 import { useCallback, useEffect, useState } from 'react';
-
-export type UrlParser<T> = (raw: string | null) => T | undefined;
-
-export function readParam<T>(name: string, parse: UrlParser<T>, fallback: T): { value: T; invalid: boolean } {
-  const raw = new URLSearchParams(window.location.search).get(name);
-  if (raw === null) return { value: fallback, invalid: false };
-  const parsed = parse(raw);
-  return parsed === undefined ? { value: fallback, invalid: true } : { value: parsed, invalid: false };
-}
+import type { z } from 'zod';
+import { readSearchParam } from './routes.ts';
 
 export function writeParams(params: Record<string, string | null>): void {
   const search = new URLSearchParams(window.location.search);
@@ -24,8 +19,13 @@ export function writeParams(params: Record<string, string | null>): void {
 }
 
 /** One piece of state mirrored into a query parameter. */
-export function useUrlParam<T>(name: string, parse: UrlParser<T>, serialise: (value: T) => string | null, fallback: T) {
-  const [state, setState] = useState(() => readParam(name, parse, fallback));
+export function useUrlParam<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  serialise: (value: T) => string | null,
+  fallback: T,
+) {
+  const [state, setState] = useState(() => readSearchParam(window.location.search, name, schema, fallback));
   useEffect(() => {
     writeParams({ [name]: serialise(state.value) });
   }, [name, serialise, state.value]);

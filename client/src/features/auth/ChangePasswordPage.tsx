@@ -4,7 +4,8 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { navigate } from '../../app/router.tsx';
+import { navigate } from 'wouter/use-browser-location';
+import { hrefs } from '../../app/routes.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -23,7 +24,7 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
         setRepeat('');
         // Every query refused while the change was pending is asked again.
         await queryClient.resetQueries();
-        if (!required) navigate('/');
+        if (!required) navigate(hrefs.dashboard());
       },
     }),
   );
@@ -94,7 +95,7 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
           {change.isPending ? t('password.saving') : t('password.submit')}
         </button>
         {!required && (
-          <button type="button" className="link" onClick={() => navigate('/')}>
+          <button type="button" className="link" onClick={() => navigate(hrefs.dashboard())}>
             {t('password.cancel')}
           </button>
         )}

@@ -1,10 +1,10 @@
 /** `/login`: username and password; on success back to where the person was going. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { navigate } from '../../app/router.tsx';
+import { navigate } from 'wouter/use-browser-location';
+import { loginNext } from '../../app/routes.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { safeNext } from './session.ts';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -16,7 +16,7 @@ export function LoginPage() {
       onSuccess: async () => {
         setPassword('');
         await queryClient.resetQueries();
-        navigate(safeNext(new URLSearchParams(window.location.search).get('next')));
+        navigate(loginNext(window.location.search));
       },
     }),
   );

@@ -1,6 +1,7 @@
 /** The signed-in person in the top bar: name, role, changing the password, and logging out. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { navigate } from '../../app/router.tsx';
+import { navigate } from 'wouter/use-browser-location';
+import { hrefs } from '../../app/routes.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Me } from './session.ts';
@@ -12,7 +13,7 @@ export function UserMenu({ me }: { me: Me }) {
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
         queryClient.clear();
-        navigate('/login');
+        navigate(hrefs.login());
       },
     }),
   );
@@ -25,7 +26,7 @@ export function UserMenu({ me }: { me: Me }) {
         {t(`role.${me.role}`)}
       </span>
       {me.via === 'session' && (
-        <button type="button" className="link" onClick={() => navigate('/password')} data-testid="change-password">
+        <button type="button" className="link" onClick={() => navigate(hrefs.password())} data-testid="change-password">
           {t('password.menu')}
         </button>
       )}

@@ -23,8 +23,3 @@ export function canEditTownship(me: Me | null | undefined, townshipCode: string)
   if (!me || !hasPermission(me, 'edit')) return false;
   return me.role === 'admin' || me.townshipCode === townshipCode;
 }
-
-/** Where to go after signing in: a path on this site only. */
-export function safeNext(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/';
-}

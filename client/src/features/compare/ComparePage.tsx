@@ -8,7 +8,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestOf, INDICATORS } from '../../../../shared/indicators/index.ts';
 import { formatDelta, formatIndicator, isImprovement, lowerIsBetter, unitOfKey } from '../../app/format.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'wouter';
+import { hrefs } from '../../app/routes.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -151,7 +152,7 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
             {chosen.map((c) => (
               <li key={c.code}>
                 <span className="line" style={{ background: c.color }} />
-                <Link href={`/township/${c.code}`}>{c.name}</Link>
+                <Link href={hrefs.township(c.code)}>{c.name}</Link>
               </li>
             ))}
             <li>

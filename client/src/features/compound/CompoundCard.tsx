@@ -1,6 +1,7 @@
 /** A compound's key facts on the as-of day and its dated history, beside the map. */
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'wouter';
+import { hrefs } from '../../app/routes.ts';
 import { trpc } from '../../app/trpc.ts';
 import { SideCard } from './SideCard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -83,11 +84,7 @@ export function CompoundCard({ compound, asOf, onClose }: { compound: CompoundRo
         )}
       </ol>
       <p>
-        <Link
-          href={`/compound/${encodeURIComponent(compound.code)}?asOf=${asOf}`}
-          className="button"
-          data-testid="full-record-link"
-        >
+        <Link href={hrefs.compound(compound.code, { asOf })} className="button" data-testid="full-record-link">
           {t('card.fullRecord')} →
         </Link>
       </p>

@@ -4,11 +4,12 @@
  * server computes it (compounds.stateOn, the same row as the map and the export).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addDays, daysBetween, HISTORY_START, isIsoDate, nextMonth } from '../../../../shared/time/dates.ts';
+import { addDays, daysBetween, HISTORY_START, nextMonth } from '../../../../shared/time/dates.ts';
 import { isPartyMajority } from '../../../../shared/indicators/committeeRate.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'wouter';
+import { dayBetween, hrefs, parsedBy } from '../../app/routes.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
@@ -41,15 +42,15 @@ const ISSUE_STAGES = [
   ['revisitedOn', 'revisited'],
 ] as const;
 
+/** `?show=meeting,issue`: the record kinds on the timeline (all when absent). */
+const showSchema = parsedBy(parseKinds);
+
 export function CompoundPage({ code, today }: { code: string; today: string }) {
   const { t } = useI18n();
-  const parseDate = useCallback(
-    (raw: string | null) => (raw && isIsoDate(raw) && raw >= HISTORY_START && raw <= today ? raw : undefined),
-    [today],
-  );
+  const asOfSchema = useMemo(() => dayBetween(HISTORY_START, today), [today]);
   const serialiseDate = useCallback((d: string) => (d === today ? null : d), [today]);
-  const [asOf, setAsOf, badDate] = useUrlParam('asOf', parseDate, serialiseDate, today);
-  const [kinds, setKinds, badKinds] = useUrlParam<RecordKind[]>('show', parseKinds, serialiseKinds, [...RECORD_KINDS]);
+  const [asOf, setAsOf, badDate] = useUrlParam('asOf', asOfSchema, serialiseDate, today);
+  const [kinds, setKinds, badKinds] = useUrlParam<RecordKind[]>('show', showSchema, serialiseKinds, [...RECORD_KINDS]);
   const history = useQuery(trpc.compounds.history.queryOptions({ code, complete: true }));
   const state = useQuery({
     ...trpc.compounds.stateOn.queryOptions({ code, asOf }),
@@ -71,7 +72,7 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
           <h2>{t('compoundPage.notFound')}</h2>
           <p>{history.error.message}</p>
           <p>
-            <Link href="/">← {t('compoundPage.backToMap')}</Link>
+            <Link href={hrefs.dashboard()}>← {t('compoundPage.backToMap')}</Link>
           </p>
         </div>
       </div>
@@ -86,13 +87,13 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
   return (
     <div className="page compound-page" data-testid="compound-page">
       <div className="page-bar">
-        <Link href={`/?compound=${encodeURIComponent(c.code)}`} className="button">
+        <Link href={hrefs.dashboard({ compound: c.code })} className="button">
           ← {t('compoundPage.backToMap')}
         </Link>
         <h2>{c.name}</h2>
         {c.modelHomeSince && <span className="tag compound-model">{t('card.modelHome')}</span>}
         <span className="muted">
-          <Link href={`/township/${c.townshipCode}`}>{c.townshipName}</Link> · {c.community} · {c.code}
+          <Link href={hrefs.township(c.townshipCode)}>{c.townshipName}</Link> · {c.community} · {c.code}
         </span>
       </div>
       {(badDate || badKinds) && (
@@ -120,7 +121,7 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
                   max={today}
                   required
                   onChange={(e) => {
-                    if (parseDate(e.target.value)) setAsOf(e.target.value);
+                    if (asOfSchema.safeParse(e.target.value).success) setAsOf(e.target.value);
                   }}
                   data-testid="state-date"
                 />

@@ -1,16 +1,12 @@
 /** The dashboard's view state, mirrored into the URL so a link reproduces the view. */
 import { useCallback } from 'react';
+import { codeParamSchema, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { INDICATOR_ORDER, type ChoroplethMode, type IndicatorKey } from '../layers/choropleth.ts';
 import { COVERAGE_LAYERS, type CoverageLayer } from '../layers/coverageLayers.ts';
 
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (raw: string | null): T | undefined =>
-    (values as readonly (string | null)[]).includes(raw) ? (raw as T) : undefined;
 const identity = (v: string) => v;
 const orNull = (v: string | null) => v;
-const code = (raw: string | null) => (raw && /^[\w-]{1,40}$/.test(raw) ? raw : undefined);
 
 export function useDashboardState(weeks: readonly string[]) {
   const [layer, setLayer, badLayer] = useUrlParam<CoverageLayer>('layer', oneOf(COVERAGE_LAYERS), identity, 'party');
@@ -34,8 +30,8 @@ export function useDashboardState(weeks: readonly string[]) {
     useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]),
     lastWeek,
   );
-  const [compound, setCompound, badCompound] = useUrlParam<string | null>('compound', code, orNull, null);
-  const [township, setTownship, badTownship] = useUrlParam<string | null>('township', code, orNull, null);
+  const [compound, setCompound, badCompound] = useUrlParam<string | null>('compound', codeParamSchema, orNull, null);
+  const [township, setTownship, badTownship] = useUrlParam<string | null>('township', codeParamSchema, orNull, null);
   return {
     layer,
     setLayer,

@@ -6,11 +6,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { formatIndicator } from '../../app/format.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'wouter';
+import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { isIndicatorKey } from '../../../../shared/indicators/index.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
@@ -31,10 +31,13 @@ export function ReviewPage({
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
-  const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) ? raw : undefined);
-  const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
-  const parseIndicator = (raw: string | null) => (isIndicatorKey(raw) ? raw : undefined);
-  const [indicator, setIndicator] = useUrlParam<IndicatorKey>('indicator', parseIndicator, identity, 'committeeRate');
+  const [week, setWeek] = useUrlParam('week', oneOf(weeks), identity, defaultWeek);
+  const [indicator, setIndicator] = useUrlParam<IndicatorKey>(
+    'indicator',
+    oneOf(INDICATOR_ORDER),
+    identity,
+    'committeeRate',
+  );
   const [packError, setPackError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const board = useQuery(trpc.review.board.queryOptions({ week }));
@@ -125,7 +128,7 @@ export function ReviewPage({
                       <RankChange change={tw.composite.rankChange} />
                     </td>
                     <td>
-                      <Link href={`/township/${tw.code}?week=${week}`}>{tw.name}</Link>
+                      <Link href={hrefs.township(tw.code, { week })}>{tw.name}</Link>
                     </td>
                     <td className="num strong">{tw.composite.score === null ? '—' : tw.composite.score.toFixed(1)}</td>
                     {INDICATOR_ORDER.map((key) => (

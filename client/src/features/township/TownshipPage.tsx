@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { trpc } from '../../app/trpc.ts';
 import { formatDelta, formatIndicator, isImprovement, unitOfKey } from '../../app/format.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'wouter';
+import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { canEditTownship, hasPermission, useMe } from '../auth/session.ts';
@@ -21,8 +22,8 @@ const identity = (v: string) => v;
 
 export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks: string[]; defaultWeek: string }) {
   const { t } = useI18n();
-  const parseWeek = (raw: string | null) => (raw && weeks.includes(raw) && raw <= defaultWeek ? raw : undefined);
-  const [week, setWeek] = useUrlParam('week', parseWeek, identity, defaultWeek);
+  // Weeks up to the last one that has ended: the current week's review is not written yet.
+  const [week, setWeek] = useUrlParam('week', oneOf(weeks.filter((w) => w <= defaultWeek)), identity, defaultWeek);
   const review = useQuery(trpc.review.township.queryOptions({ code, week }));
   const [packError, setPackError] = useState<string | null>(null);
   const me = useMe();
@@ -30,7 +31,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   return (
     <div className="page township-page" data-testid="township-page">
       <div className="page-bar">
-        <Link href={`/review?week=${week}`} className="button">
+        <Link href={hrefs.review({ week })} className="button">
           ← {t('review.title')}
         </Link>
         <h2>{r?.name ?? code}</h2>
