@@ -1,0 +1,2 @@
+ALTER TABLE "compounds" DROP CONSTRAINT "compounds_location_in_jinjiang";--> statement-breakpoint
+ALTER TABLE "compounds" ADD CONSTRAINT "compounds_location_is_lon_lat" CHECK ("compounds"."lon" between -180 and 180 and "compounds"."lat" between -90 and 90);
