@@ -109,6 +109,11 @@ export function storableBounds(city: Pick<CityDefinition<string>, 'bounds'>): Bo
   return [w - AREA_MARGIN_DEG, s - AREA_MARGIN_DEG, e + AREA_MARGIN_DEG, n + AREA_MARGIN_DEG];
 }
 
+/** A mutable copy (map libraries take plain tuples). */
+export function boundsTuple(b: Bounds): [number, number, number, number] {
+  return [b[0], b[1], b[2], b[3]];
+}
+
 export function inBounds(bounds: Bounds, lon: number, lat: number): boolean {
   return lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];
 }

@@ -10,6 +10,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, usePath } from './router.tsx';
 import { displayToken, redirectToLogin, trpc } from './trpc.ts';
+import { cityName } from './useCity.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -95,7 +96,7 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <h1>
-          {t('app.title')} <span className="city">{t('app.city')}</span>
+          {t('app.title')} <span className="city">{cityName(info.data?.city, locale)}</span>
         </h1>
         {info.data?.dataset.source === 'demo' && (
           <span className="badge badge-demo" title={t('app.demoBadgeHint')} data-testid="demo-badge">

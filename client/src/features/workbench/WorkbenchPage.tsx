@@ -13,6 +13,7 @@ import {
   type SpatialSelection,
 } from '../../../../server/services/workbench/spatialSelection.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
+import { useCity } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -96,10 +97,14 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   const drawing = useDrawing(useCallback((s: SpatialSelection) => update({ selection: s }), [update]));
   useEffect(() => mapRef.current?.setDrawing(drawing.mode !== null), [drawing.mode]);
 
-  const features = useMemo(() => townshipFeatures(townships), [townships]);
+  const city = useCity();
+  const features = useMemo(() => townshipFeatures(townships, city?.labelPositions ?? {}), [townships, city]);
   const style = useMemo(
-    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
-    [features],
+    () =>
+      city
+        ? basemapStyle({ city, townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL })
+        : null,
+    [city, features],
   );
   const layers = useMemo(
     () =>
@@ -240,17 +245,20 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
         </aside>
         <div className="workbench-centre">
           <div className="map-area">
-            <MapView
-              ref={mapRef}
-              style={style}
-              layers={layers}
-              onClick={onClick}
-              onHover={onHover}
-              onPointerMove={drawing.setPointer}
-              onMoveEnd={(v) => update({ view: v })}
-              {...(initial.view.view ? { initialView: initial.view.view } : {})}
-              label={t('workbench.map')}
-            />
+            {style && city && (
+              <MapView
+                ref={mapRef}
+                style={style}
+                cityBounds={city.bounds}
+                layers={layers}
+                onClick={onClick}
+                onHover={onHover}
+                onPointerMove={drawing.setPointer}
+                onMoveEnd={(v) => update({ view: v })}
+                {...(initial.view.view ? { initialView: initial.view.view } : {})}
+                label={t('workbench.map')}
+              />
+            )}
             {problems.length > 0 && (
               <p className="notice" role="status" data-testid="invalid-url-notice">
                 {t('workbench.invalidUrl', { problems: problems.join('；') })}
