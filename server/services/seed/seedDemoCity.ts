@@ -66,14 +66,18 @@ export interface SeedSummary {
   rows: number;
 }
 
+/** Whether the deployment's city has the generated demonstration (only Jinjiang's exists). */
+export function demoAvailable(): boolean {
+  return activeCity().code === cityRow().code;
+}
+
 export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSummary> {
   parseIsoDate(options.asOf, '截至日期');
   if (options.asOf < HISTORY_START) throw new SeedError(`截至日期 ${options.asOf} 早于数据起始日 ${HISTORY_START}`);
   if (!Number.isSafeInteger(options.seed) || options.seed < 0)
     throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
-  const demoCity = cityRow();
-  if (activeCity().code !== demoCity.code)
-    throw new SeedError(`演示数据只有${demoCity.name}一套，本部署的城市是${activeCity().name}：请导入台账`);
+  if (!demoAvailable())
+    throw new SeedError(`演示数据只有${cityRow().name}一套，本部署的城市是${activeCity().name}：请导入台账`);
   return seedDataset(db, generateDemoCity({ seed: options.seed, asOf: options.asOf }), options);
 }
 
