@@ -4,20 +4,8 @@
  */
 export const CITY = { code: '350582', name: '晋江市', nameEn: 'Jinjiang' } as const;
 
-export type TownshipKind = 'subdistrict' | 'town';
-
-export interface TownshipFact {
-  /** National Bureau of Statistics code. */
-  code: string;
-  name: string;
-  pinyin: string;
-  kind: TownshipKind;
-  /** Seat (government office), WGS84 [lon, lat]. */
-  seat: readonly [number, number];
-  seatConfidence: 'sourced' | 'estimated';
-  /** Land area in km² where published. */
-  landAreaKm2: number | null;
-}
+export type { TownshipFact, TownshipKind } from '../../shared/city/cityDefinition.ts';
+import type { TownshipFact } from '../../shared/city/cityDefinition.ts';
 
 export const TOWNSHIPS: readonly TownshipFact[] = [
   {

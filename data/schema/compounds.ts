@@ -24,9 +24,6 @@ import { communities, townships } from './geography.ts';
 
 export const compoundKind = pgEnum('compound_kind', ['commercial', 'resettlement', 'old', 'mixed']);
 
-/** Jinjiang with a margin of about 2 km: any stored point outside it is a data error. */
-export const JINJIANG_BBOX = { minLon: 118.38, maxLon: 118.74, minLat: 24.48, maxLat: 24.92 } as const;
-
 export const propertyCompanies = pgTable('property_companies', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(),
@@ -63,11 +60,9 @@ export const compounds = pgTable(
   (t) => [
     check('compounds_households_nonnegative', sql`${t.households} >= 0`),
     check('compounds_buildings_nonnegative', sql`${t.buildings} >= 0`),
-    check(
-      'compounds_location_in_jinjiang',
-      sql`${t.lon} between ${sql.raw(String(JINJIANG_BBOX.minLon))} and ${sql.raw(String(JINJIANG_BBOX.maxLon))}
-      and ${t.lat} between ${sql.raw(String(JINJIANG_BBOX.minLat))} and ${sql.raw(String(JINJIANG_BBOX.maxLat))}`,
-    ),
+    // Where a point may lie is the city's (shared/city: storableBounds, geo/cityArea): the services
+    // check it before they store one; the schema is the same for every city.
+    check('compounds_location_is_lon_lat', sql`${t.lon} between -180 and 180 and ${t.lat} between -90 and 90`),
     check('compounds_year_built_plausible', sql`${t.yearBuilt} is null or ${t.yearBuilt} between 1949 and 2100`),
     index('compounds_township_idx').on(t.townshipCode),
   ],

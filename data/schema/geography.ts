@@ -35,7 +35,8 @@ export const townships = pgTable(
   },
   (t) => [
     check('townships_code_format', sql`${t.code} ~ '^[0-9]{9}$'`),
-    check('townships_seat_in_region', sql`${t.seatLon} between 117 and 120 and ${t.seatLat} between 23.5 and 26`),
+    // The city's own area is checked by the services (shared/city); the schema is the same for every city.
+    check('townships_seat_is_lon_lat', sql`${t.seatLon} between -180 and 180 and ${t.seatLat} between -90 and 90`),
     index('townships_city_idx').on(t.cityCode),
   ],
 );

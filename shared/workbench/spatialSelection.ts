@@ -6,6 +6,7 @@
  */
 import { booleanPointInPolygon, circle, distance, point, polygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
+import type { Bounds } from '../city/cityDefinition.ts';
 
 export type Position = [number, number];
 
@@ -14,13 +15,21 @@ export type SpatialSelection =
   | { kind: 'rect'; bbox: [number, number, number, number] }
   | { kind: 'circle'; centre: Position; radiusM: number };
 
-/** Where a selection may lie: Jinjiang with a wide margin. */
-const REGION = { minLon: 117.9, maxLon: 119.2, minLat: 24.2, maxLat: 25.2 };
+/**
+ * How far past the city's map extent a selection may reach, in degrees (≈ 50 km): a radius drawn
+ * at the edge of the city may be centred outside it, but a selection in another province is a
+ * broken or foreign link.
+ */
+export const SELECTION_MARGIN_DEG = 0.5;
 const MAX_VERTICES = 200;
 const MAX_RADIUS_M = 60_000;
 
-const inRegion = ([lon, lat]: Position) =>
-  lon >= REGION.minLon && lon <= REGION.maxLon && lat >= REGION.minLat && lat <= REGION.maxLat;
+/** The box selections must lie in: the city's extent [west, south, east, north] grown by the margin. */
+export function selectionRegion(cityBounds: Bounds): Bounds {
+  const [w, s, e, n] = cityBounds;
+  const m = SELECTION_MARGIN_DEG;
+  return [w - m, s - m, e + m, n + m];
+}
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function numbers(text: string, separator: string): number[] | null {
@@ -29,8 +38,10 @@ function numbers(text: string, separator: string): number[] | null {
   return values.every(Number.isFinite) ? values : null;
 }
 
-/** Parses the URL text; null when it is not a valid selection inside the region. */
-export function parseSelection(text: string): SpatialSelection | null {
+/** Parses the URL text; null when it is not a valid selection inside the city's selection region. */
+export function parseSelection(text: string, cityBounds: Bounds): SpatialSelection | null {
+  const [west, south, east, north] = selectionRegion(cityBounds);
+  const inRegion = ([lon, lat]: Position) => lon >= west && lon <= east && lat >= south && lat <= north;
   const [kind, body = ''] = text.split(':', 2) as [string, string | undefined];
   if (kind === 'poly') {
     const ring = body.split(';').map((pair) => numbers(pair, ','));

@@ -3,7 +3,8 @@
  * their own township through the form on its page, and seeing the page change with it.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_STAFF_TOWNSHIP } from '../../server/services/auth/demoAccounts.ts';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { activeCity } from '../../server/services/city/activeCity.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { defaultReviewWeek, parseReviewWeek } from '../../server/services/review/reviewWeek.ts';
 import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
@@ -16,11 +17,11 @@ describe('township staff editing their records', () => {
     const week = defaultReviewWeek();
     const { asOf } = parseReviewWeek(week);
     const analyst = await callerAs(env.database, 'analyst');
-    const before = await analyst.review.township({ code: DEMO_STAFF_TOWNSHIP, week });
+    const before = await analyst.review.township({ code: activeCity().demoStaffTownship, week });
     // A compound lagging for want of a meeting, else any whose last meeting was before the week's end.
     const target =
       before.lagging.find((c) => c.reasons.includes('noMeeting')) ??
-      (await compoundStatusAsOf(env.database.db, asOf, DEMO_STAFF_TOWNSHIP)).find(
+      (await compoundStatusAsOf(env.database.db, asOf, activeCity().demoStaffTownship)).find(
         (c) => c.lastMeetingDate !== null && c.lastMeetingDate < asOf,
       )!;
 

@@ -17,6 +17,7 @@ import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
 import { parseSelection, selectionContains } from '../../shared/workbench/spatialSelection.ts';
+import { JINJIANG } from '../../data/cities/jinjiang.ts';
 import {
   artifactPath,
   ensureClientBuilt,
@@ -116,7 +117,7 @@ describe('the analyst workbench', () => {
     }
     await page.getByTestId('draw-finish').click();
     await expect.poll(() => query(page).get('sel')).toMatch(/^poly:/);
-    const selection = parseSelection(query(page).get('sel')!)!;
+    const selection = parseSelection(query(page).get('sel')!, JINJIANG.bounds)!;
     expect(selection.kind === 'polygon' && selection.ring).toHaveLength(5);
     const inside = rows.filter((c) => selectionContains(selection, c.lon, c.lat)).map((c) => c.code);
     expect(inside.length).toBeGreaterThan(5);

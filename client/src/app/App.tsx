@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { Link, useLocation } from 'wouter';
 import { hrefs, resolveRoute } from './routes.ts';
 import { displayToken, redirectToLogin, trpc } from './trpc.ts';
+import { cityName } from './useCity.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
 const ReviewPage = lazy(() => import('../features/review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
@@ -82,7 +83,14 @@ export function App() {
       case 'township':
         return <TownshipPage code={route.params.code} weeks={weeks} defaultWeek={lastEndedWeek} />;
       case 'workbench':
-        return townships.data ? <WorkbenchPage townships={townships.data} weeks={weeks} weekDate={weekDate} /> : null;
+        return townships.data && info.data ? (
+          <WorkbenchPage
+            townships={townships.data}
+            weeks={weeks}
+            weekDate={weekDate}
+            cityBounds={info.data.city.bounds}
+          />
+        ) : null;
       case 'compare':
         return <ComparePage weeks={weeks} />;
       case 'compound':
@@ -99,7 +107,7 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <h1>
-          {t('app.title')} <span className="city">{t('app.city')}</span>
+          {t('app.title')} <span className="city">{cityName(info.data?.city, locale)}</span>
         </h1>
         {info.data?.dataset.source === 'demo' && (
           <span className="badge badge-demo" title={t('app.demoBadgeHint')} data-testid="demo-badge">

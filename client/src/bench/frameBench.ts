@@ -114,8 +114,8 @@ async function main(): Promise<void> {
       ? await replayWeeks(info.today)
       : [multiply(await trpcClient.compounds.status.query({ asOf: info.today }), scale)];
   const rows = weeks[weeks.length - 1]!;
-  const features = townshipFeatures(townships);
-  const style = basemapStyle({ townships: asCollection(features) });
+  const features = townshipFeatures(townships, info.city.labelPositions);
+  const style = basemapStyle({ city: info.city, townships: asCollection(features) });
   if (mode === 'maplibre') {
     style.sources.points = { type: 'geojson', data: pointCollection(rows) };
     style.layers.push({
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     });
   }
   const started = performance.now();
-  const adapter = new MapAdapter({ container: document.getElementById('map')!, style });
+  const adapter = new MapAdapter({ container: document.getElementById('map')!, style, cityBounds: info.city.bounds });
   if (mode !== 'maplibre') adapter.setLayers(deckLayersFor(rows, features));
   await new Promise<void>((resolve) => adapter.map.once('idle', () => resolve()));
   result.firstRenderMs = performance.now() - started;

@@ -3,7 +3,6 @@ import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Residential Compound Governance Map',
-  'app.city': 'Jinjiang',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',
   'app.approximateBoundaries': 'Approximate boundaries',
@@ -338,7 +337,7 @@ export const en: Record<MessageKey, string> = {
   'admin.previousBoundary': 'Before',
   'admin.boundarySource.official': 'official',
   'admin.boundarySource.approximate': 'approximate',
-  'admin.unmatched': 'Skipped features (no Jinjiang township)',
+  'admin.unmatched': 'Skipped features (no township of the city)',
   'admin.missing': 'Townships not in the file (kept)',
   'admin.outside': 'Compounds outside their township (not moved, please check)',
   'admin.fallsIn': 'Falls in',
@@ -438,7 +437,6 @@ export const en: Record<MessageKey, string> = {
   'admin.system': 'CLI / system',
   // The wall screen (/wall)
   'wall.title': 'Residential compound governance',
-  'wall.city': 'Jinjiang',
   'wall.scene.overview': 'City overview',
   'wall.scene.party': 'Party organisations',
   'wall.scene.committee': "Owners' committees",

@@ -2,7 +2,6 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 export const zhCN = {
   'app.title': '住宅小区治理一张图',
-  'app.city': '晋江市',
   'app.demoBadge': '演示数据',
   'app.demoBadgeHint': '由程序按公开数字生成，并非真实台账',
   'app.approximateBoundaries': '示意边界',
@@ -335,7 +334,7 @@ export const zhCN = {
   'admin.previousBoundary': '原边界',
   'admin.boundarySource.official': '官方',
   'admin.boundarySource.approximate': '示意',
-  'admin.unmatched': '忽略的要素（对应不到晋江市的镇街）',
+  'admin.unmatched': '忽略的要素（对应不到本市的镇街）',
   'admin.missing': '文件中没有的镇街（保持原边界）',
   'admin.outside': '落在所属镇街边界以外的小区（未移动，请核对）',
   'admin.fallsIn': '落在',
@@ -433,7 +432,6 @@ export const zhCN = {
   'admin.system': '命令行/系统',
   // The wall screen (/wall)
   'wall.title': '住宅小区治理一张图',
-  'wall.city': '晋江市',
   'wall.scene.overview': '全市总览',
   'wall.scene.party': '小区党组织覆盖',
   'wall.scene.committee': '业委会组建',

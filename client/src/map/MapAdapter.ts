@@ -8,17 +8,20 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { boundsTuple, type Bounds } from '../../../shared/city/cityDefinition.ts';
 
 setWorkerUrl(workerUrl);
 
-/** Jinjiang's extent, [west, south, east, north] in WGS84 degrees. */
-export const CITY_BOUNDS: [number, number, number, number] = [118.405, 24.505, 118.715, 24.895];
+/** How far past the city's extent the map may be panned, in degrees (longitude, latitude). */
+const PAN_MARGIN_DEG: readonly [number, number] = [0.5, 0.3];
 /** The largest zoom fitBounds goes to (a small township or one compound is not shown closer). */
 export const MAP_MAX_ZOOM = 15;
 
 export interface MapAdapterOptions {
   container: HTMLElement;
   style: StyleSpecification;
+  /** The city's extent, [west, south, east, north] in WGS84 degrees (from the server: system.info). */
+  cityBounds: Bounds;
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
   onZoom?: (zoom: number) => void;
@@ -49,8 +52,10 @@ export class MapAdapter {
   private readonly overlay: MapLibreOverlay;
   /** Layers handed over before the basemap style loaded; added once it has. */
   private pendingLayers: Layer[] | null = [];
+  private readonly cityBounds: Bounds;
 
   constructor(options: MapAdapterOptions) {
+    this.cityBounds = options.cityBounds;
     this.map = new MapLibreMap({
       container: options.container,
       style: options.style,
@@ -59,11 +64,16 @@ export class MapAdapter {
             center: [options.initialView.lon, options.initialView.lat] as [number, number],
             zoom: options.initialView.zoom,
           }
-        : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        : { bounds: boundsTuple(options.cityBounds), fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      maxBounds: [117.9, 24.2, 119.2, 25.2],
+      maxBounds: [
+        options.cityBounds[0] - PAN_MARGIN_DEG[0],
+        options.cityBounds[1] - PAN_MARGIN_DEG[1],
+        options.cityBounds[2] + PAN_MARGIN_DEG[0],
+        options.cityBounds[3] + PAN_MARGIN_DEG[1],
+      ],
       minZoom: 8,
       maxZoom: 17,
       ...(options.tileCacheScreens !== undefined ? { maxTileCacheZoomLevels: options.tileCacheScreens } : {}),
@@ -186,7 +196,7 @@ export class MapAdapter {
   }
 
   fitCity(animate = true): void {
-    this.fitBounds(CITY_BOUNDS, animate);
+    this.fitBounds(boundsTuple(this.cityBounds), animate);
   }
 
   get zoom(): number {

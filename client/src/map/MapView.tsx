@@ -2,6 +2,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { Bounds } from '../../../shared/city/cityDefinition.ts';
 import { MapAdapter, type MapViewState } from './MapAdapter.ts';
 
 export interface MapHandle {
@@ -15,6 +16,8 @@ export interface MapHandle {
 
 interface Props {
   style: StyleSpecification;
+  /** The city's extent (system.info → city): the first view fits it, fitCity returns to it. */
+  cityBounds: Bounds;
   layers: Layer[];
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
@@ -28,7 +31,7 @@ interface Props {
 }
 
 export const MapView = forwardRef<MapHandle, Props>(function MapView(
-  { style, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label },
+  { style, cityBounds, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label },
   ref,
 ) {
   const container = useRef<HTMLDivElement>(null);
@@ -42,6 +45,7 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
     const instance = new MapAdapter({
       container: container.current!,
       style,
+      cityBounds,
       onHover: (info) => callbacks.current.onHover?.(info),
       onClick: (info) => callbacks.current.onClick?.(info),
       onZoom: (zoom) => callbacks.current.onZoom?.(zoom),
@@ -55,7 +59,7 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       adapter.current = null;
       instance.destroy();
     };
-  }, [style]);
+  }, [style, cityBounds]);
 
   useEffect(() => {
     adapter.current?.setLayers(layers);

@@ -1,24 +1,26 @@
 /**
- * The offline basemap: a maplibre style built only from the project's own geodata (sea,
- * surrounding land, Shishi dimmed, the city and its township boundaries). No glyphs, sprites or
+ * The offline basemap: a maplibre style built only from the project's own geodata, received from
+ * the server with the city (system.info → city): sea, the neighbouring land dimmed (for Jinjiang:
+ * the mainland and Shishi), the city and its township boundaries. No glyphs, sprites or
  * tiles are requested; all text is drawn by deck.gl's TextLayer. An optional raster tile
  * service (an intranet XYZ server, Tianditu WMTS) can be placed underneath: see `tileUrl`.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-// oxlint-disable-next-line no-restricted-imports -- removed by r16-city
-import { CITY_OUTLINE, SHISHI_OUTLINE, SURROUNDING_LAND } from '../../../data/geography/jinjiang.ts';
+import type { CityMapConfig, LonLat } from '../../../shared/city/cityDefinition.ts';
 import { MAP_THEME } from './theme.ts';
 
-type Part = 'surroundings' | 'shishi' | 'city' | 'township';
+/** 'city', 'township', or `neighbour:<id>`. */
+type Part = string;
 
-const ring = (part: Part, points: readonly (readonly [number, number])[]) => ({
+const ring = (part: Part, points: readonly LonLat[]) => ({
   type: 'Feature' as const,
   properties: { part },
   geometry: { type: 'Polygon' as const, coordinates: [points.map(([lon, lat]) => [lon, lat])] },
 });
 
 export interface BasemapOptions {
+  city: CityMapConfig;
   townships: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
   /**
    * Optional raster tiles ({z}/{x}/{y} template). GCJ-02 tiles (Gaode, Tencent) are offset about
@@ -34,13 +36,13 @@ const part = (name: Part) => ['==', ['get', 'part'], name] as ['==', ['get', str
  * it is ready, instead of one per source) and only plain fills and lines: each distinct kind of
  * layer costs a shader program, which software WebGL compiles slowly on the first view.
  */
-export function basemapStyle({ townships, tileUrl }: BasemapOptions): StyleSpecification {
+export function basemapStyle({ city, townships, tileUrl }: BasemapOptions): StyleSpecification {
+  const neighbourPart = (id: string) => `neighbour:${id}`;
   const shapes: FeatureCollection = {
     type: 'FeatureCollection',
     features: [
-      ring('surroundings', SURROUNDING_LAND),
-      ring('shishi', SHISHI_OUTLINE),
-      ring('city', CITY_OUTLINE),
+      ...city.neighbours.map((n) => ring(neighbourPart(n.id), n.outline)),
+      ring('city', city.outline),
       ...townships.features.map((f) => ({ ...f, properties: { ...f.properties, part: 'township' } })),
     ],
   };
@@ -53,27 +55,27 @@ export function basemapStyle({ townships, tileUrl }: BasemapOptions): StyleSpeci
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': MAP_THEME.sea } },
       ...(tileUrl ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles', paint: { 'raster-opacity': 0.6 } }] : []),
-      {
-        id: 'surroundings',
-        type: 'fill',
-        source: 'basemap',
-        filter: part('surroundings'),
-        paint: { 'fill-color': MAP_THEME.neighbourLand },
-      },
-      {
-        id: 'shishi',
-        type: 'fill',
-        source: 'basemap',
-        filter: part('shishi'),
-        paint: { 'fill-color': MAP_THEME.neighbourLand },
-      },
-      {
-        id: 'shishi-edge',
-        type: 'line',
-        source: 'basemap',
-        filter: part('shishi'),
-        paint: { 'line-color': MAP_THEME.neighbourEdge, 'line-width': 1, 'line-opacity': 0.7 },
-      },
+      // Neighbours in the definition's order (the mainland first, a neighbouring city over it).
+      ...city.neighbours.flatMap((n) => [
+        {
+          id: `neighbour-${n.id}`,
+          type: 'fill' as const,
+          source: 'basemap',
+          filter: part(neighbourPart(n.id)),
+          paint: { 'fill-color': MAP_THEME.neighbourLand },
+        },
+        ...(n.edge
+          ? [
+              {
+                id: `neighbour-${n.id}-edge`,
+                type: 'line' as const,
+                source: 'basemap',
+                filter: part(neighbourPart(n.id)),
+                paint: { 'line-color': MAP_THEME.neighbourEdge, 'line-width': 1, 'line-opacity': 0.7 },
+              },
+            ]
+          : []),
+      ]),
       { id: 'city', type: 'fill', source: 'basemap', filter: part('city'), paint: { 'fill-color': MAP_THEME.land } },
       {
         id: 'township-edges',

@@ -9,7 +9,8 @@ import { TlsConfigError, tlsFilesFrom, type TlsFiles } from '../../http/tls.ts';
 import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
 import { describeDemoAccounts, warnAboutDemoPasswords } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
-import { isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
+import { activeCity } from '../../services/city/activeCity.ts';
+import { demoAvailable, isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, parseCommandArgs, parseInteger, type Command } from '../command.ts';
 
@@ -101,8 +102,12 @@ export const serveCommand: Command = {
     }
     const database = await openDatabase(optionsFromEnv());
     if (args.values['seed-if-empty'] && (await isEmpty(database.db))) {
-      process.stderr.write('数据库为空，正在生成演示数据…\n');
-      await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+      if (demoAvailable()) {
+        process.stderr.write('数据库为空，正在生成演示数据…\n');
+        await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+      } else {
+        process.stderr.write(`数据库为空；${activeCity().name}没有演示数据，请导入台账（onemap import ledger）\n`);
+      }
     }
     const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
@@ -145,7 +150,8 @@ export const devCommand: Command = {
       appType: 'spa',
     });
     const database = await openDatabase(optionsFromEnv());
-    if (await isEmpty(database.db)) await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
+    if (demoAvailable() && (await isEmpty(database.db)))
+      await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const running = await startServer({ database, port, clientMiddleware: vite.middlewares });
     process.stderr.write(`OneMap 开发模式：${running.url}/\n`);
   },

@@ -13,6 +13,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { verifyPassword } from './passwords.ts';
+import { activeCity, type City } from '../city/activeCity.ts';
 import { addUser } from './users.ts';
 import { ROLE_NAMES, type Actor, type Role } from './roles.ts';
 import { revokeUserSessions } from './sessions.ts';
@@ -25,27 +26,23 @@ export interface DemoAccount {
   townshipCode: string | null;
 }
 
-/** 陈埭镇 for the demo township staff. */
-export const DEMO_STAFF_TOWNSHIP = '350582103';
-
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'demo-leader', password: 'leader-demo', displayName: '演示·市领导', role: 'leader', townshipCode: null },
-  {
-    username: 'demo-analyst',
-    password: 'analyst-demo',
-    displayName: '演示·分析员',
-    role: 'analyst',
-    townshipCode: null,
-  },
-  {
-    username: 'demo-staff',
-    password: 'staff-demo',
-    displayName: '演示·陈埭镇工作人员',
-    role: 'township_staff',
-    townshipCode: DEMO_STAFF_TOWNSHIP,
-  },
-  { username: 'demo-admin', password: 'admin-demo', displayName: '演示·管理员', role: 'admin', townshipCode: null },
+/** The logins, the same in every city; the staff account's township comes from the city. */
+export const DEMO_ACCOUNTS: readonly Omit<DemoAccount, 'townshipCode'>[] = [
+  { username: 'demo-leader', password: 'leader-demo', displayName: '演示·市领导', role: 'leader' },
+  { username: 'demo-analyst', password: 'analyst-demo', displayName: '演示·分析员', role: 'analyst' },
+  { username: 'demo-staff', password: 'staff-demo', displayName: '演示·镇街工作人员', role: 'township_staff' },
+  { username: 'demo-admin', password: 'admin-demo', displayName: '演示·管理员', role: 'admin' },
 ];
+
+/** The demo accounts as created for a city: the staff account works in its demo staff township (陈埭镇 in Jinjiang). */
+export function demoAccountsOf(city: City = activeCity()): DemoAccount[] {
+  const staffTownship = city.townships.find((t) => t.code === city.demoStaffTownship);
+  return DEMO_ACCOUNTS.map((a) =>
+    a.role === 'township_staff'
+      ? { ...a, displayName: `演示·${staffTownship?.name ?? '镇街'}工作人员`, townshipCode: city.demoStaffTownship }
+      : { ...a, townshipCode: null },
+  );
+}
 
 /** The published passwords (README, `npm start`). */
 const DEMO_PASSWORDS: ReadonlySet<string> = new Set(DEMO_ACCOUNTS.map((a) => a.password));
@@ -75,7 +72,7 @@ export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
     ).map((r) => r.username),
   );
   const added: DemoAccount[] = [];
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of demoAccountsOf()) {
     if (existing.has(account.username)) continue;
     await addUser(db, null, account, { demo: true });
     added.push(account);

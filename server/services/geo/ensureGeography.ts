@@ -1,13 +1,13 @@
 /**
- * The places every dataset needs before compounds can be stored: the city, its 19 townships
- * (approximate boundaries until official ones are imported) and the published targets. The demo
- * seed brings its own; a real ledger imported into an empty database gets them from the facts.
+ * The places every dataset needs before compounds can be stored: the city, its townships
+ * (approximate boundaries until official ones are imported) and its default targets, all from
+ * the city definition. The demo seed brings its own; a real ledger imported into an empty
+ * database gets them from the definition.
  */
 import { count } from 'drizzle-orm';
-import { CITY, TOWNSHIPS } from '../../../data/geography/jinjiang.ts';
 import { cities, targets, townships } from '../../../data/schema/index.ts';
-import { CITY_TARGETS } from '../../../data/targets.ts';
 import type { Db } from '../../db/connection.ts';
+import { activeCity } from '../city/activeCity.ts';
 import type { TownshipRef } from '../ledger/validateRow.ts';
 import { approximateTownshipBoundaries } from './townshipBoundaries.ts';
 
@@ -23,8 +23,9 @@ export async function townshipRefs(db: Db): Promise<TownshipRef[]> {
     .from(townships)
     .orderBy(townships.code);
   if (rows.length > 0) return rows;
-  const boundaries = new Map(approximateTownshipBoundaries().features.map((f) => [f.properties.code, f.geometry]));
-  return TOWNSHIPS.map((t) => ({
+  const city = activeCity();
+  const boundaries = new Map(approximateTownshipBoundaries(city).features.map((f) => [f.properties.code, f.geometry]));
+  return city.townships.map((t) => ({
     code: t.code,
     name: t.name,
     boundary: boundaries.get(t.code)!,
@@ -33,15 +34,18 @@ export async function townshipRefs(db: Db): Promise<TownshipRef[]> {
 }
 
 export async function ensureGeography(db: Db): Promise<void> {
+  const city = activeCity();
   const [cityCount] = await db.select({ n: count() }).from(cities);
-  if ((cityCount?.n ?? 0) === 0) await db.insert(cities).values({ code: CITY.code, name: CITY.name });
+  if ((cityCount?.n ?? 0) === 0) await db.insert(cities).values({ code: city.code, name: city.name });
   const [townshipCount] = await db.select({ n: count() }).from(townships);
   if ((townshipCount?.n ?? 0) === 0) {
-    const boundaries = new Map(approximateTownshipBoundaries().features.map((f) => [f.properties.code, f.geometry]));
+    const boundaries = new Map(
+      approximateTownshipBoundaries(city).features.map((f) => [f.properties.code, f.geometry]),
+    );
     await db.insert(townships).values(
-      TOWNSHIPS.map((t) => ({
+      city.townships.map((t) => ({
         code: t.code,
-        cityCode: CITY.code,
+        cityCode: city.code,
         name: t.name,
         pinyin: t.pinyin,
         kind: t.kind,
@@ -54,5 +58,5 @@ export async function ensureGeography(db: Db): Promise<void> {
   }
   const [targetCount] = await db.select({ n: count() }).from(targets);
   if ((targetCount?.n ?? 0) === 0)
-    await db.insert(targets).values(CITY_TARGETS.map((t) => ({ ...t, townshipCode: null })));
+    await db.insert(targets).values(city.targets.map((t) => ({ ...t, townshipCode: null })));
 }

@@ -2,8 +2,8 @@
  * Official township boundaries (GeoJSON) replacing the approximate ones. Each feature is matched
  * to a township by a property holding its code (350582103, or the 12-digit 350582103000) or its
  * name (陈埭镇 / 陈埭); matched townships get the feature's geometry and boundary_source
- * 'official' (the map draws what the database holds, and the 示意边界 badge goes when all 19 are
- * official). A zipped Shapefile is read too (shpjs, reprojected by its .prj). Compounds that now
+ * 'official' (the map draws what the database holds, and the 示意边界 badge goes when all the
+ * city's townships are official). A zipped Shapefile is read too (shpjs, reprojected by its .prj). Compounds that now
  * fall outside their township are listed for a decision — never moved. A dry run reports the same
  * and writes nothing.
  */
@@ -17,6 +17,8 @@ import { log } from '../../log/logger.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeText, type LedgerFile } from '../ledger/readLedgerFile.ts';
 import type { Crs } from '../ledger/validateRow.ts';
+import { inBounds } from '../../../shared/city/cityDefinition.ts';
+import { activeCity } from '../city/activeCity.ts';
 import { townshipRefs } from './ensureGeography.ts';
 
 export interface BoundaryImportOptions {
@@ -152,8 +154,10 @@ async function checkAndImportBoundaries(
     });
   });
   if (matched.length === 0) {
+    const city = activeCity();
+    const example = city.townships.find((t) => t.code === city.demoStaffTownship) ?? { code: '', name: '' };
     throw new BadInputError(
-      `${file.name} 中没有任何要素能对应到晋江市的镇街：要素属性中应有镇街代码（如 350582103）或名称（如 陈埭镇）`,
+      `${file.name} 中没有任何要素能对应到${city.name}的镇街：要素属性中应有镇街代码（如 ${example.code}）或名称（如 ${example.name}）`,
     );
   }
 
@@ -298,7 +302,17 @@ function checkedGeometry(geometry: unknown, n: number, crs: Crs): Geometry {
     : { type: 'MultiPolygon', coordinates: rings.map((p) => p.map(rounded)) };
 }
 
+/** How far around the city's extent a boundary's coordinates may reach, in degrees: past it they are not lon/lat of this region. */
+const REGION_MARGIN_DEG = 1.5;
+
 function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
+  const [w, south, e, north] = activeCity().bounds;
+  const region = [
+    w - REGION_MARGIN_DEG,
+    south - REGION_MARGIN_DEG,
+    e + REGION_MARGIN_DEG,
+    north + REGION_MARGIN_DEG,
+  ] as const;
   if (!Array.isArray(ring)) throw new BadInputError(`第${n}个要素的坐标格式不对`);
   const positions = ring.map((p): Position => {
     if (
@@ -314,9 +328,9 @@ function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
       );
     }
     const [lon, lat] = p as [number, number];
-    if (lon < 117 || lon > 120 || lat < 23.5 || lat > 26) {
+    if (!inBounds(region, lon, lat)) {
       throw new BadInputError(
-        `第${n}个要素的坐标 ${lon}, ${lat} 不是晋江一带的经纬度（可能是投影坐标或其他坐标系），请转为 WGS84/CGCS2000 经纬度后再导入`,
+        `第${n}个要素的坐标 ${lon}, ${lat} 不是${activeCity().shortName}一带的经纬度（可能是投影坐标或其他坐标系），请转为 WGS84/CGCS2000 经纬度后再导入`,
       );
     }
     return crs === 'wgs84' ? [lon, lat] : (gcoord.transform([lon, lat], GCOORD_CRS[crs], gcoord.WGS84) as Position);
@@ -338,7 +352,8 @@ export function describeBoundaryReport(report: BoundaryImportReport): { lines: s
       `边界  ${m.code} ${m.name}：第${m.feature}个要素（按${m.matchedBy === 'code' ? '代码' : '名称'}匹配），${m.areaKm2} km²，原为${m.previousSource === 'official' ? '官方' : '示意'}边界`,
     );
   }
-  for (const u of report.unmatched) lines.push(`忽略  第${u.feature}个要素：对应不到晋江市的镇街 ${u.label}`);
+  for (const u of report.unmatched)
+    lines.push(`忽略  第${u.feature}个要素：对应不到${activeCity().name}的镇街 ${u.label}`);
   for (const m of report.missing)
     lines.push(`保留  ${m.code} ${m.name}：文件中没有，保持${m.source === 'official' ? '官方' : '示意'}边界`);
   for (const o of report.outside) {

@@ -1,16 +1,18 @@
 /**
- * Approximate (示意) township boundaries for Jinjiang, derived from facts only: a Voronoi
- * partition of the township seats clipped to the city outline. 西滨镇 (2.1 km², enclosed by
- * 陈埭 on three sides) would get a far too large Voronoi cell, so it is drawn as a small disc
- * of its published area around its seat and cut out of 陈埭, which gets a second Voronoi site
- * at 西滨's seat so that it surrounds the disc as it does on the ground.
+ * Approximate (示意) township boundaries for the city, derived from facts only: a Voronoi
+ * partition of the township seats clipped to the city outline. A township the definition marks
+ * as a disc (Jinjiang's 西滨镇, 2.1 km², enclosed by 陈埭 on three sides, would get a far too
+ * large Voronoi cell) is drawn as a small disc of its published area around its seat and cut out
+ * of its neighbours; the definition's extra Voronoi sites let a neighbour (陈埭) surround the
+ * disc as it does on the ground.
  *
  * Output: WGS84 GeoJSON, one feature per township code, marked `boundarySource: 'approximate'`.
  * Deterministic: the same facts always give the same polygons.
  */
 import { area, circle, difference, featureCollection, intersect, point, polygon, union, voronoi } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { CITY_OUTLINE, TOWNSHIPS, type TownshipFact } from '../../../data/geography/jinjiang.ts';
+import type { TownshipFact } from '../../../shared/city/cityDefinition.ts';
+import { activeCity, type City } from '../city/activeCity.ts';
 
 export interface TownshipBoundaryProps {
   code: string;
@@ -21,17 +23,13 @@ export interface TownshipBoundaryProps {
 }
 export type TownshipBoundary = Feature<Polygon | MultiPolygon, TownshipBoundaryProps>;
 
-/** Townships drawn as a disc of their published land area instead of a Voronoi cell. */
-const DISC_TOWNSHIPS = new Set(['350582114']);
-/** Extra Voronoi sites: [site, township that owns the cell]. 西滨's seat belongs to 陈埭's cell. */
-const EXTRA_SITES: readonly { at: readonly [number, number]; owner: string }[] = [
-  { at: [118.628, 24.803], owner: '350582103' },
-];
+/** How far past the city's map extent the Voronoi diagram reaches, in degrees. */
+const VORONOI_MARGIN_DEG = 0.1;
 /** Parts of a clipped cell smaller than this share of the township are clipping slivers. */
 const SLIVER_SHARE = 0.02;
 
-export function cityOutline(): Feature<Polygon> {
-  return polygon([CITY_OUTLINE.map(([lon, lat]) => [lon, lat])]);
+export function cityOutline(city: City = activeCity()): Feature<Polygon> {
+  return polygon([city.outline.map(([lon, lat]) => [lon, lat])]);
 }
 
 function roundRing(ring: number[][]): number[][] {
@@ -47,22 +45,31 @@ function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
 function disc(township: TownshipFact): Feature<Polygon> {
   const km2 = township.landAreaKm2 ?? 2;
   const radiusKm = Math.sqrt(km2 / Math.PI);
-  return circle(township.seat as [number, number], radiusKm, { units: 'kilometers', steps: 48 });
+  return circle([township.seat[0], township.seat[1]], radiusKm, { units: 'kilometers', steps: 48 });
 }
 
-export function approximateTownshipBoundaries(): FeatureCollection<Polygon | MultiPolygon, TownshipBoundaryProps> {
-  const outline = cityOutline();
-  const cellTownships = TOWNSHIPS.filter((t) => !DISC_TOWNSHIPS.has(t.code));
-  const discs = TOWNSHIPS.filter((t) => DISC_TOWNSHIPS.has(t.code)).map((t) => ({ township: t, shape: disc(t) }));
-  const sites = [...cellTownships.map((t) => ({ at: t.seat, owner: t.code })), ...EXTRA_SITES];
+export function approximateTownshipBoundaries(
+  city: City = activeCity(),
+): FeatureCollection<Polygon | MultiPolygon, TownshipBoundaryProps> {
+  const outline = cityOutline(city);
+  const discCodes = new Set(city.approximateBoundaries.discTownships);
+  const cellTownships = city.townships.filter((t) => !discCodes.has(t.code));
+  const discs = city.townships.filter((t) => discCodes.has(t.code)).map((t) => ({ township: t, shape: disc(t) }));
+  const sites = [
+    ...cellTownships.map((t) => ({ at: t.seat, owner: t.code })),
+    ...city.approximateBoundaries.extraSites,
+  ];
+  const [w, s, e, n] = city.bounds;
   // turf.voronoi returns cells in the order of the input points.
-  const cells = voronoi(featureCollection(sites.map((s) => point(s.at as [number, number]))), {
-    bbox: [118.3, 24.4, 118.8, 25.0],
+  const cells = voronoi(featureCollection(sites.map((site) => point([site.at[0], site.at[1]]))), {
+    bbox: [w - VORONOI_MARGIN_DEG, s - VORONOI_MARGIN_DEG, e + VORONOI_MARGIN_DEG, n + VORONOI_MARGIN_DEG],
   });
 
   const features: TownshipBoundary[] = [];
   cellTownships.forEach((township) => {
-    const owned = sites.flatMap((s, i) => (s.owner === township.code && cells.features[i] ? [cells.features[i]] : []));
+    const owned = sites.flatMap((site, i) =>
+      site.owner === township.code && cells.features[i] ? [cells.features[i]] : [],
+    );
     if (owned.length === 0) throw new Error(`no Voronoi cell for ${township.code}`);
     const cell = owned.length === 1 ? owned[0]! : union(featureCollection(owned));
     if (!cell) throw new Error(`no Voronoi cell for ${township.code}`);
@@ -76,7 +83,7 @@ export function approximateTownshipBoundaries(): FeatureCollection<Polygon | Mul
   });
   for (const d of discs) features.push(toFeature(d.township, d.shape));
   // Keep the order of the facts table (by code) so output is stable.
-  const order = new Map(TOWNSHIPS.map((t, i) => [t.code, i]));
+  const order = new Map(city.townships.map((t, i) => [t.code, i]));
   features.sort((a, b) => order.get(a.properties.code)! - order.get(b.properties.code)!);
   return featureCollection(features);
 }

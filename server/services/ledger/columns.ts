@@ -4,6 +4,8 @@
  * the template, the reader and the README table.
  */
 
+import type { City } from '../city/activeCity.ts';
+
 export const LEDGER_FIELDS = [
   'code',
   'name',
@@ -49,7 +51,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     aliases: ['编码', '小区代码', '小区编号'],
     required: true,
     note: '台账中小区的固定编码，重复导入时按它更新；同一文件内不得重复',
-    example: '350582103-001',
+    example: '', // from the city: cityColumnHints
     width: 16,
     format: 'text',
   },
@@ -59,7 +61,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     aliases: ['名称', '小区名'],
     required: true,
     note: '小区名称',
-    example: '陈埭示例花园',
+    example: '',
     width: 20,
     format: 'text',
   },
@@ -69,7 +71,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     aliases: ['地址', '小区地址'],
     required: false,
     note: '门牌地址；留空即清空',
-    example: '晋江市陈埭镇示例路1号',
+    example: '',
     width: 28,
     format: 'text',
   },
@@ -78,8 +80,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     header: '所属镇街',
     aliases: ['镇街', '镇(街道)', '镇街道', '乡镇街道', '镇街名称', '镇街代码', '所属镇(街道)'],
     required: true,
-    note: '19个镇街之一：填名称（陈埭镇，或简称陈埭）或9位代码（350582103），见「镇街代码」表',
-    example: '陈埭镇',
+    note: '镇街名称或9位代码，见「镇街代码」表',
+    example: '',
     width: 12,
     format: 'text',
   },
@@ -99,7 +101,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     aliases: ['经度(WGS84)', '经度(GCJ02)', '经度(BD09)', 'lon', 'lng'],
     required: true,
     note: '十进制度；坐标系在导入时选择（默认 WGS84，高德/腾讯为 GCJ-02，百度为 BD-09），存储前统一转为 WGS84',
-    example: '118.62',
+    example: '',
     width: 12,
     format: 'number',
   },
@@ -108,8 +110,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     header: '纬度',
     aliases: ['纬度(WGS84)', '纬度(GCJ02)', '纬度(BD09)', 'lat'],
     required: true,
-    note: '十进制度，同上；坐标须在晋江市范围内',
-    example: '24.83',
+    note: '十进制度，同上；坐标须在本市范围内',
+    example: '',
     width: 12,
     format: 'number',
   },
@@ -179,7 +181,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     aliases: ['物业公司', '物业服务企业', '物业企业名称'],
     required: false,
     note: '在管物业企业全称；整组物业列留空表示不改动已登记的物业合同',
-    example: '晋江示例物业服务有限公司',
+    example: '',
     width: 26,
     format: 'text',
   },
@@ -237,4 +239,26 @@ const HEADER_INDEX = new Map<string, LedgerField>(
 
 export function fieldOfHeader(text: string): LedgerField | undefined {
   return HEADER_INDEX.get(headerKey(text));
+}
+
+/**
+ * The notes and examples that name the city's own places (its township count, a township's name
+ * and code, a point inside it): the template shows the column table with these laid over it.
+ */
+export function cityColumnHints(city: City): Partial<Record<LedgerField, { note?: string; example: string }>> {
+  const township = city.townships.find((t) => t.code === city.demoStaffTownship) ?? city.townships[0];
+  if (!township) return {};
+  const short = township.name.replace(/(街道|镇|乡)$/, '');
+  return {
+    code: { example: `${township.code}-001` },
+    name: { example: `${short}示例花园` },
+    address: { example: `${city.name}${township.name}示例路1号` },
+    township: {
+      note: `${city.townships.length}个镇街之一：填名称（${township.name}，或简称${short}）或9位代码（${township.code}），见「镇街代码」表`,
+      example: township.name,
+    },
+    lon: { example: township.seat[0].toFixed(2) },
+    lat: { note: `十进制度，同上；坐标须在${city.name}范围内`, example: township.seat[1].toFixed(2) },
+    propertyCompany: { example: `${city.shortName}示例物业服务有限公司` },
+  };
 }

@@ -1,12 +1,12 @@
 /**
  * The published ledger template (小区台账模板): an empty workbook with the Chinese headers
  * (required ones in red), drop-down lists for 小区类型 and 所属镇街, a 填写说明 sheet describing
- * every column, and a 镇街代码 sheet with the 19 township codes. Also as a CSV header line.
+ * every column, and a 镇街代码 sheet with the city's township codes. Also as a CSV header line.
  */
 import ExcelJS from 'exceljs';
-import { TOWNSHIPS } from '../../../data/geography/jinjiang.ts';
+import { activeCity } from '../city/activeCity.ts';
 import { toCsv } from '../csv.ts';
-import { KIND_LABELS, LEDGER_COLUMNS } from './columns.ts';
+import { cityColumnHints, KIND_LABELS, LEDGER_COLUMNS, type LedgerColumn } from './columns.ts';
 import { LEDGER_SHEET } from './readLedgerFile.ts';
 import { CRS_LABELS } from './validateRow.ts';
 
@@ -25,7 +25,15 @@ function columnLetter(index: number): string {
   return s;
 }
 
+/** The columns with the city's own examples laid over the generic notes. */
+function columnsForCity(): LedgerColumn[] {
+  const hints = cityColumnHints(activeCity());
+  return LEDGER_COLUMNS.map((c) => ({ ...c, ...hints[c.field] }));
+}
+
 export async function ledgerTemplateXlsx(): Promise<Buffer> {
+  const city = activeCity();
+  const columns = columnsForCity();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OneMap 住宅小区治理一张图';
   workbook.created = new Date('2026-01-01T00:00:00Z');
@@ -40,7 +48,7 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
-  LEDGER_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.font = { bold: true, color: { argb: c.required ? 'FFC00000' : 'FF000000' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -62,7 +70,7 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
       // Names or codes are both accepted, so the list only suggests.
       type: 'list',
       allowBlank: true,
-      formulae: [`镇街代码!$B$2:$B$${TOWNSHIPS.length + 1}`],
+      formulae: [`镇街代码!$B$2:$B$${city.townships.length + 1}`],
       showErrorMessage: false,
     };
   }
@@ -75,7 +83,7 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
     { header: '示例', key: 'example', width: 26 },
   ];
   guide.getRow(1).font = { bold: true };
-  for (const c of LEDGER_COLUMNS)
+  for (const c of columns)
     guide.addRow({ header: c.header, required: c.required ? '是' : '', note: c.note, example: c.example });
   guide.addRow({});
   guide.addRow({ header: '坐标系', note: `导入时选择：${Object.values(CRS_LABELS).join('；')}。系统统一存为 WGS84。` });
@@ -95,7 +103,7 @@ export async function ledgerTemplateXlsx(): Promise<Buffer> {
     { header: '镇街名称', key: 'name', width: 14 },
   ];
   codes.getRow(1).font = { bold: true };
-  for (const t of TOWNSHIPS) codes.addRow({ code: t.code, name: t.name });
+  for (const t of city.townships) codes.addRow({ code: t.code, name: t.name });
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@
  * Chinese). Never stops at the first problem. Checks that need the database (contracts already
  * registered) are made later, by planLedger.
  */
+import { activeCity } from '../city/activeCity.ts';
 import gcoord from 'gcoord';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CompoundKind } from '../compounds/compoundStatus.ts';
@@ -56,6 +57,13 @@ export interface TownshipRef {
   name: string;
   boundary: Polygon | MultiPolygon;
   boundarySource: 'approximate' | 'official';
+}
+
+/** "晋江的经度约为118.4–118.7，纬度约为24.5–24.9", from the city's map extent. */
+function cityExtentText(): string {
+  const city = activeCity();
+  const [w, south, e, n] = city.bounds;
+  return `${city.shortName}的经度约为${w.toFixed(1)}–${e.toFixed(1)}，纬度约为${south.toFixed(1)}–${n.toFixed(1)}`;
 }
 
 export interface ValidationContext {
@@ -148,7 +156,7 @@ export function validateRow(
     if (!township)
       problem(
         'township',
-        `镇街“${shown(raw('township'))}”不存在（应为晋江市19个镇街的名称或9位代码，见模板「镇街代码」表）`,
+        `镇街“${shown(raw('township'))}”不存在（应为${activeCity().name}${ctx.townships.length}个镇街的名称或9位代码，见模板「镇街代码」表）`,
       );
   }
   const community = given('community') ? cellText(raw('community')) || null : undefined;
@@ -162,7 +170,7 @@ export function validateRow(
   let wgs: [number, number] | undefined;
   if (lon !== undefined && lat !== undefined) {
     if (lon > 3 && lon < 54 && lat > 73 && lat < 136) {
-      problem('lon', `经纬度似乎填反了（经度 ${lon}，纬度 ${lat}）：晋江的经度约为118.4–118.7，纬度约为24.5–24.9`);
+      problem('lon', `经纬度似乎填反了（经度 ${lon}，纬度 ${lat}）：${cityExtentText()}`);
     } else if (lon < 73 || lon > 136 || lat < 3 || lat > 54) {
       problem(lon < 73 || lon > 136 ? 'lon' : 'lat', `坐标（${lon}, ${lat}）不在中国范围内，不是经纬度（十进制度）`);
     } else {
@@ -170,7 +178,7 @@ export function validateRow(
       if (!ctx.inCity(wgs[0], wgs[1])) {
         problem(
           'lon',
-          `坐标（${lon}, ${lat}）不在晋江市范围内${ctx.crs === 'wgs84' ? '' : `（按 ${ctx.crs.toUpperCase()} 换算后为 ${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}）`}`,
+          `坐标（${lon}, ${lat}）不在${activeCity().name}范围内${ctx.crs === 'wgs84' ? '' : `（按 ${ctx.crs.toUpperCase()} 换算后为 ${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}）`}`,
         );
         wgs = undefined;
       } else if (township) {

@@ -4,6 +4,7 @@
  * today for the week in progress), compared with the day exactly seven days earlier — the same
  * comparison as `metricsReport`'s previousWeek and delta.
  */
+import { activeCity } from '../city/activeCity.ts';
 import { eq } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -40,7 +41,8 @@ const TOWNSHIP_CODE = /^\d{9}$/;
 
 /** Checks a township code's form without the database (the CLI checks before opening it). */
 export function checkTownshipCodeForm(code: string): string {
-  if (!TOWNSHIP_CODE.test(code)) throw new BadInputError(`未知镇街代码：${code}（镇街代码为9位数字，如 350582103）`);
+  if (!TOWNSHIP_CODE.test(code))
+    throw new BadInputError(`未知镇街代码：${code}（镇街代码为9位数字，如 ${activeCity().demoStaffTownship}）`);
   return code;
 }
 

@@ -1,16 +1,20 @@
 /**
  * Loads the generated demonstration city into a database, all or nothing, and records that
- * the data is a demonstration (演示数据) so every screen and export can say so.
+ * the data is a demonstration (演示数据) so every screen and export can say so. The generator is
+ * calibrated to Jinjiang's published figures; any other city's demonstration dataset (a test's
+ * synthetic city) goes through `seedDataset`, the same write path with that city's targets.
  */
 import { count, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../data/schema/index.ts';
-import { CITY_TARGETS } from '../../../data/targets.ts';
-import { generateDemoCity } from './demoCity/index.ts';
+import { generateDemoCity, type DemoCity } from './demoCity/index.ts';
+import { cityRow } from './demoCity/townships.ts';
 import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
+import { activeCity } from '../city/activeCity.ts';
+import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { parseIsoDate, HISTORY_START } from '../../../shared/time/dates.ts';
 
 export class SeedError extends Error {
@@ -62,12 +66,30 @@ export interface SeedSummary {
   rows: number;
 }
 
+/** Whether the deployment's city has the generated demonstration (only Jinjiang's exists). */
+export function demoAvailable(): boolean {
+  return activeCity().code === cityRow().code;
+}
+
 export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSummary> {
   parseIsoDate(options.asOf, '截至日期');
   if (options.asOf < HISTORY_START) throw new SeedError(`截至日期 ${options.asOf} 早于数据起始日 ${HISTORY_START}`);
   if (!Number.isSafeInteger(options.seed) || options.seed < 0)
     throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
-  const city = generateDemoCity({ seed: options.seed, asOf: options.asOf });
+  if (!demoAvailable())
+    throw new SeedError(`演示数据只有${cityRow().name}一套，本部署的城市是${activeCity().name}：请导入台账`);
+  return seedDataset(db, generateDemoCity({ seed: options.seed, asOf: options.asOf }), options);
+}
+
+/** Writes a demonstration dataset of the active city (its default targets), all or nothing, with the demo accounts. */
+export async function seedDataset(db: Db, city: DemoCity, options: SeedOptions): Promise<SeedSummary> {
+  if (city.city.code !== activeCity().code)
+    throw new SeedError(`数据属于城市 ${city.city.code}，本部署的城市是${activeCity().name}（${activeCity().code}）`);
+  // The database holds no city's box: a point is checked against the city's area before it is stored.
+  const inCity = makeCityAreaTest(city.townships.map((t) => t.boundary));
+  const outside = city.compounds.find((c) => !inCity(c.lon, c.lat));
+  if (outside)
+    throw new SeedError(`小区“${outside.name}”的坐标（${outside.lon}, ${outside.lat}）不在${activeCity().name}范围内`);
   const tables: [PgTable, readonly Record<string, unknown>[]][] = [
     [schema.cities, [city.city]],
     [schema.townships, city.townships],
@@ -81,7 +103,7 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     [schema.evaluations, city.evaluations],
     [schema.residentIssues, city.residentIssues],
     [schema.petitions, city.petitions],
-    [schema.targets, CITY_TARGETS.map((t) => ({ ...t, townshipCode: null }))],
+    [schema.targets, activeCity().targets.map((t) => ({ ...t, townshipCode: null }))],
     [
       schema.datasetInfo,
       [

@@ -8,6 +8,9 @@ import {
   serialiseSelection,
   type SpatialSelection,
 } from '../../../shared/workbench/spatialSelection.ts';
+import { JINJIANG } from '../../../data/cities/jinjiang.ts';
+
+const BOUNDS = JINJIANG.bounds;
 
 const ring: [number, number][] = [
   [118.55, 24.75],
@@ -22,7 +25,7 @@ describe('spatial selection', () => {
     { kind: 'rect', bbox: [118.5, 24.7, 118.6, 24.8] },
     { kind: 'circle', centre: [118.58, 24.78], radiusM: 1500 },
   ])('round-trips %o through its URL text', (selection) => {
-    expect(parseSelection(serialiseSelection(selection))).toEqual(selection);
+    expect(parseSelection(serialiseSelection(selection), BOUNDS)).toEqual(selection);
   });
 
   it.each([
@@ -36,7 +39,20 @@ describe('spatial selection', () => {
     'circle:118.5,24.7,99999999',
     'star:1,2',
     `poly:${Array.from({ length: 201 }, () => '118.5,24.7').join(';')}`,
-  ])('rejects %j', (text) => expect(parseSelection(text)).toBeNull());
+  ])('rejects %j', (text) => expect(parseSelection(text, BOUNDS)).toBeNull());
+
+  it("takes its region from the city: a Jinjiang link is refused in another city's workbench", () => {
+    // A fictional city around 112.1 E, 31.1 N (the synthetic second city of the tests).
+    const elsewhere = [112.0, 31.0, 112.2, 31.2] as const;
+    const text = serialiseSelection({ kind: 'circle', centre: [118.58, 24.78], radiusM: 1500 });
+    expect(parseSelection(text, BOUNDS)).not.toBeNull();
+    expect(parseSelection(text, elsewhere)).toBeNull();
+    expect(parseSelection('circle:112.1,31.1,1500', elsewhere)).toEqual({
+      kind: 'circle',
+      centre: [112.1, 31.1],
+      radiusM: 1500,
+    });
+  });
 
   it('selects inside a polygon exactly as turf does, on a grid of points', () => {
     const selection: SpatialSelection = { kind: 'polygon', ring };

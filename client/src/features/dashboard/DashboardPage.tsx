@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
+import { useCity } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -45,10 +46,14 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
 
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
   const report = useQuery({ ...trpc.metrics.report.queryOptions({ asOf }), placeholderData: keepPreviousData });
-  const features = useMemo(() => townshipFeatures(townships), [townships]);
+  const city = useCity();
+  const features = useMemo(() => townshipFeatures(townships, city?.labelPositions ?? {}), [townships, city]);
   const style = useMemo(
-    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
-    [features],
+    () =>
+      city
+        ? basemapStyle({ city, townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL })
+        : null,
+    [city, features],
   );
   const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
   const shadingScale = useMemo(
@@ -154,15 +159,18 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           )}
         </div>
         <div className="map-area">
-          <MapView
-            ref={mapRef}
-            style={style}
-            layers={layers}
-            onHover={onHover}
-            onClick={onClick}
-            onZoom={setZoom}
-            label={t('app.title')}
-          />
+          {style && city && (
+            <MapView
+              ref={mapRef}
+              style={style}
+              cityBounds={city.bounds}
+              layers={layers}
+              onHover={onHover}
+              onClick={onClick}
+              onZoom={setZoom}
+              label={t('app.title')}
+            />
+          )}
           {state.invalidUrl && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}

@@ -1,23 +1,27 @@
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-// oxlint-disable-next-line no-restricted-imports -- removed by r16-city
-import { LABEL_POSITIONS } from '../../../../data/geography/jinjiang.ts';
+import type { LonLat } from '../../../../shared/city/cityDefinition.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { TownshipFeature } from '../layers/deckLayers.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
 
 /**
- * Township boundaries as GeoJSON features, with a label point: placed by hand for the approximate
- * boundaries; for imported (official) ones the hand-placed point only while it lies inside, else
- * the centroid when inside, else a point on the polygon.
+ * Township boundaries as GeoJSON features, with a label point: placed by hand (the city's
+ * `labelPositions`, from system.info) for the approximate boundaries; for imported (official) ones
+ * the hand-placed point only while it lies inside, else the centroid when inside, else a point on
+ * the polygon.
  */
-export function townshipFeatures(townships: readonly Township[]): TownshipFeature[] {
+export function townshipFeatures(
+  townships: readonly Township[],
+  labelPositions: Readonly<Record<string, LonLat>>,
+): TownshipFeature[] {
   return townships.map((t) => {
     const shape = { type: 'Feature' as const, properties: {}, geometry: t.boundary };
     const inside = (p: [number, number] | undefined): p is [number, number] =>
       p !== undefined && booleanPointInPolygon(p, shape);
-    const hand = LABEL_POSITIONS[t.code] as [number, number] | undefined;
+    const placed = labelPositions[t.code];
+    const hand: [number, number] | undefined = placed ? [placed[0], placed[1]] : undefined;
     const c = centroid(shape).geometry.coordinates as [number, number];
     const labelAt =
       hand && (t.boundarySource === 'approximate' || inside(hand))

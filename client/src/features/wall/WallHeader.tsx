@@ -11,16 +11,18 @@ interface Props {
   dataTime: string;
   connected: boolean;
   demo: boolean;
+  /** The city's name in the reader's language (system.info → city). */
+  city: string;
 }
 
-export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, connected, demo }: Props) {
+export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, connected, demo, city }: Props) {
   const { t } = useI18n();
   return (
     <>
       <header className="wall-header">
         <div className="wall-brand">
           <span className="wall-title">{t('wall.title')}</span>
-          <span className="wall-city">{t('wall.city')}</span>
+          <span className="wall-city">{city}</span>
           {demo && <span className="wall-demo">{t('wall.demo')}</span>}
         </div>
         <h1 className="wall-scene-title" data-testid="wall-scene-title" data-scene={scene}>

@@ -7,6 +7,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { Bounds } from '../../../../shared/city/cityDefinition.ts';
 import { MapAdapter } from '../../map/MapAdapter.ts';
 
 const REBUILD_AFTER_MS = 3000;
@@ -24,6 +25,8 @@ export interface WallMapProps {
   layers: Layer[];
   /** Real-pixel box. */
   box: { left: number; top: number; width: number; height: number };
+  /** The city's extent (system.info → city): where the map may be panned. */
+  cityBounds: Bounds;
   /** [west, south, east, north]; the map fits it whenever it (or the box) changes. */
   bounds: [number, number, number, number];
   padding: number;
@@ -37,6 +40,7 @@ export function WallMap(props: WallMapProps) {
 
 function MapSurface({
   style,
+  cityBounds,
   layers,
   box,
   bounds,
@@ -54,7 +58,12 @@ function MapSurface({
   const rebuild = useEffectEvent(() => onLost());
 
   useEffect(() => {
-    const instance = new MapAdapter({ container: container.current!, style, tileCacheScreens: TILE_CACHE_SCREENS });
+    const instance = new MapAdapter({
+      container: container.current!,
+      style,
+      cityBounds,
+      tileCacheScreens: TILE_CACHE_SCREENS,
+    });
     adapter.current = instance;
     initialView(instance);
     let timer: number | undefined;
@@ -76,7 +85,7 @@ function MapSurface({
       adapter.current = null;
       instance.destroy();
     };
-  }, [style]);
+  }, [style, cityBounds]);
 
   useEffect(() => {
     adapter.current?.setLayers(layers);

@@ -7,9 +7,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
+import { boundsTuple } from '../../../../shared/city/cityDefinition.ts';
 import { trpc } from '../../app/trpc.ts';
+import { cityName } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CITY_BOUNDS, MAP_MAX_ZOOM } from '../../map/MapAdapter.ts';
+import { MAP_MAX_ZOOM } from '../../map/MapAdapter.ts';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, boundsOf, townshipFeatures } from '../dashboard/townshipFeatures.ts';
 import { legendFor, type CoverageLayer } from '../layers/coverageLayers.ts';
@@ -55,7 +57,7 @@ const timeFormat = new Intl.DateTimeFormat('zh-CN', {
 const place = (r: Rect) => ({ left: r.x, top: r.y, width: r.width, height: r.height });
 
 export function WallPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const params = useMemo(() => parseWallParams(window.location.search), []);
   const geometry = useWallCanvas(params.canvas);
   const rotation = useSceneRotation(params.scenes.length, params.intervalSeconds);
@@ -72,10 +74,17 @@ export function WallPage() {
   const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...liveQuery });
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
 
-  const features = useMemo(() => townshipFeatures(townships.data ?? []), [townships.data]);
+  const city = info.data?.city;
+  const features = useMemo(
+    () => townshipFeatures(townships.data ?? [], city?.labelPositions ?? {}),
+    [townships.data, city],
+  );
   const style = useMemo(
-    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
-    [features],
+    () =>
+      city
+        ? basemapStyle({ city, townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL })
+        : null,
+    [city, features],
   );
   const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
   const lagging = useMemo(() => (report.data ? laggingTownships(report.data.townships) : []), [report.data]);
@@ -94,7 +103,9 @@ export function WallPage() {
   const layer: CoverageLayer =
     scene === 'overview' || scene === 'spotlight' ? (scene === 'overview' ? 'party' : 'committee') : scene;
   const spotlightFeature = spotlight ? features.find((f) => f.properties.code === spotlight.code) : undefined;
-  const bounds = scene === 'spotlight' && spotlightFeature ? boundsOf(spotlightFeature) : CITY_BOUNDS;
+  // Until the city is known (the first system.info) nothing is drawn: the empty box only keeps the hooks below in order.
+  const bounds =
+    scene === 'spotlight' && spotlightFeature ? boundsOf(spotlightFeature) : boundsTuple(city?.bounds ?? [0, 0, 0, 0]);
 
   const layout = sceneLayout(geometry.width);
   const s = geometry.scale;
@@ -238,9 +249,10 @@ export function WallPage() {
       data-revision={live.revision ?? ''}
       data-connected={live.connected}
     >
-      {townships.data && (
+      {townships.data && city && style && (
         <WallMap
           style={style}
+          cityBounds={city.bounds}
           layers={layers}
           box={mapBox}
           bounds={bounds}
@@ -262,6 +274,7 @@ export function WallPage() {
             dataTime={dataTime}
             connected={live.connected}
             demo={info.data?.dataset.source === 'demo'}
+            city={cityName(city, locale)}
           />
           <div className="wall-map-frame" style={place(layout.map)} />
           {panels ?? <p className="wall-loading">{t('wall.loading')}</p>}

@@ -13,6 +13,8 @@ import {
   type SpatialSelection,
 } from '../../../../shared/workbench/spatialSelection.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
+import { useCity } from '../../app/useCity.ts';
+import type { Bounds } from '../../../../shared/city/cityDefinition.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -42,6 +44,8 @@ interface Props {
   townships: Township[];
   weeks: string[];
   weekDate(week: string): string;
+  /** The city's map extent [west, south, east, north] (WGS84): links outside it are refused. */
+  cityBounds: Bounds;
 }
 
 const DRAW_MODES: readonly DrawMode[] = ['polygon', 'rect', 'circle'];
@@ -59,11 +63,11 @@ function useTableHeight() {
   return [ref, height] as const;
 }
 
-export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
+export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props) {
   const { t } = useI18n();
   const lastWeek = weeks[weeks.length - 1]!;
   const [initial] = useState(() =>
-    parseWorkbenchUrl(window.location.search, weeks, new Set(townships.map((tw) => tw.code))),
+    parseWorkbenchUrl(window.location.search, weeks, new Set(townships.map((tw) => tw.code)), cityBounds),
   );
   const [view, setView] = useState<WorkbenchView>(initial.view);
   const [problems, setProblems] = useState(initial.problems);
@@ -96,10 +100,14 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
   const drawing = useDrawing(useCallback((s: SpatialSelection) => update({ selection: s }), [update]));
   useEffect(() => mapRef.current?.setDrawing(drawing.mode !== null), [drawing.mode]);
 
-  const features = useMemo(() => townshipFeatures(townships), [townships]);
+  const city = useCity();
+  const features = useMemo(() => townshipFeatures(townships, city?.labelPositions ?? {}), [townships, city]);
   const style = useMemo(
-    () => basemapStyle({ townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL }),
-    [features],
+    () =>
+      city
+        ? basemapStyle({ city, townships: asCollection(features), tileUrl: import.meta.env.VITE_ONEMAP_TILE_URL })
+        : null,
+    [city, features],
   );
   const layers = useMemo(
     () =>
@@ -240,17 +248,20 @@ export function WorkbenchPage({ townships, weeks, weekDate }: Props) {
         </aside>
         <div className="workbench-centre">
           <div className="map-area">
-            <MapView
-              ref={mapRef}
-              style={style}
-              layers={layers}
-              onClick={onClick}
-              onHover={onHover}
-              onPointerMove={drawing.setPointer}
-              onMoveEnd={(v) => update({ view: v })}
-              {...(initial.view.view ? { initialView: initial.view.view } : {})}
-              label={t('workbench.map')}
-            />
+            {style && city && (
+              <MapView
+                ref={mapRef}
+                style={style}
+                cityBounds={city.bounds}
+                layers={layers}
+                onClick={onClick}
+                onHover={onHover}
+                onPointerMove={drawing.setPointer}
+                onMoveEnd={(v) => update({ view: v })}
+                {...(initial.view.view ? { initialView: initial.view.view } : {})}
+                label={t('workbench.map')}
+              />
+            )}
             {problems.length > 0 && (
               <p className="notice" role="status" data-testid="invalid-url-notice">
                 {t('workbench.invalidUrl', { problems: problems.join('；') })}

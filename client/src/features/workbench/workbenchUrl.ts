@@ -12,10 +12,12 @@ import {
 import { COVERAGE_LAYERS, type CoverageLayer } from '../../../../shared/compounds/compoundClasses.ts';
 import {
   parseSelection,
+  selectionRegion,
   serialiseSelection,
   type SpatialSelection,
 } from '../../../../shared/workbench/spatialSelection.ts';
 import type { MapViewState } from '../../map/MapAdapter.ts';
+import type { Bounds } from '../../../../shared/city/cityDefinition.ts';
 import { SORT_KEYS, type SortKey, type TableSort } from './compoundColumns.ts';
 
 export interface WorkbenchView {
@@ -46,7 +48,9 @@ export function parseWorkbenchUrl(
   search: string,
   weeks: readonly string[],
   townshipCodes: ReadonlySet<string>,
+  cityBounds: Bounds,
 ): { view: WorkbenchView; problems: string[] } {
+  const [west, south, east, north] = selectionRegion(cityBounds);
   const params = new URLSearchParams(search);
   const view = defaultView(weeks[weeks.length - 1]!);
   const { filter, problems } = parseFilter(params);
@@ -66,7 +70,7 @@ export function parseWorkbenchUrl(
   }
   const sel = params.get('sel');
   if (sel !== null) {
-    view.selection = parseSelection(sel);
+    view.selection = parseSelection(sel, cityBounds);
     if (!view.selection) problems.push('选区无法识别，已清除');
   }
   const v = params.get('v');
@@ -74,10 +78,10 @@ export function parseWorkbenchUrl(
     const [lon, lat, zoom] = v.split(',').map(Number);
     if (
       [lon, lat, zoom].every((n) => Number.isFinite(n)) &&
-      lon! > 117.9 &&
-      lon! < 119.2 &&
-      lat! > 24.2 &&
-      lat! < 25.2 &&
+      lon! > west &&
+      lon! < east &&
+      lat! > south &&
+      lat! < north &&
       zoom! >= 8 &&
       zoom! <= 17
     )

@@ -6,6 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { cities, townships } from '../../../../data/schema/index.ts';
 import { CITY, TOWNSHIPS, type TownshipFact } from '../../../../data/geography/jinjiang.ts';
+import { JINJIANG } from '../../../../data/cities/jinjiang.ts';
 import { approximateTownshipBoundaries } from '../../geo/townshipBoundaries.ts';
 
 export const TOTAL_COMPOUNDS = 347;
@@ -44,7 +45,7 @@ let boundaryCache: ReturnType<typeof approximateTownshipBoundaries> | null = nul
 
 export function planTownships(): TownshipPlan[] {
   // The approximate boundaries depend on the facts only, so they are computed once per process.
-  boundaryCache ??= approximateTownshipBoundaries();
+  boundaryCache ??= approximateTownshipBoundaries(JINJIANG);
   const boundaries = boundaryCache;
   const byCode = new Map(boundaries.features.map((f) => [f.properties.code, f]));
   const plans = TOWNSHIPS.map((fact) => {

@@ -3,6 +3,7 @@
  * hover or click anywhere in a township finds that township, and nothing outside the city.
  */
 import { describe, expect, it } from 'vitest';
+import { JINJIANG } from '../../../../data/cities/jinjiang.ts';
 import { TOWNSHIPS } from '../../../../data/geography/jinjiang.ts';
 import { townshipAt, townshipFeatures } from '../../../../client/src/features/dashboard/townshipFeatures.ts';
 import { approximateTownshipBoundaries } from '../../../../server/services/geo/townshipBoundaries.ts';
@@ -14,6 +15,7 @@ const features = townshipFeatures(
     boundary: f.geometry,
     boundarySource: 'approximate' as const,
   })) as never,
+  JINJIANG.labelPositions,
 );
 
 describe('townshipAt', () => {

@@ -1,7 +1,8 @@
 /** The generator's contract: determinism, asOf handling, ids and foreign keys, dates, CHECK constraints, speed. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCity, generateDemoCity } from '../../../../../server/services/seed/demoCity/index.ts';
-import { JINJIANG_BBOX } from '../../../../../data/schema/index.ts';
+import { JINJIANG } from '../../../../../data/cities/jinjiang.ts';
+import { inBounds, storableBounds } from '../../../../../shared/city/cityDefinition.ts';
 
 const AS_OF = '2026-11-25';
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -121,17 +122,14 @@ function breaking<T>(rows: readonly T[], ok: (row: T) => boolean): T[] {
 
 describe('CHECK constraints of the schema', () => {
   it('compounds: households, buildings, location, year built', () => {
-    const b = JINJIANG_BBOX;
+    const b = storableBounds(JINJIANG);
     expect(
       breaking(
         city.compounds,
         (c) =>
           c.households >= 0 &&
           (c.buildings ?? 0) >= 0 &&
-          c.lon >= b.minLon &&
-          c.lon <= b.maxLon &&
-          c.lat >= b.minLat &&
-          c.lat <= b.maxLat &&
+          inBounds(b, c.lon, c.lat) &&
           c.yearBuilt !== null &&
           c.yearBuilt !== undefined &&
           c.yearBuilt >= 1949 &&
