@@ -14,7 +14,7 @@ import {
   type DataDirLock,
 } from '../../../server/db/dataDirLock.ts';
 import { openDatabase } from '../../../server/db/connection.ts';
-import { runCli, spawnCli } from '../../support/cli.ts';
+import { runCliProcess, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
 const held: DataDirLock[] = [];
@@ -108,13 +108,13 @@ describe('two processes on one embedded data directory', () => {
       server.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
     });
     try {
-      const second = await runCli(['serve', '--port', '0'], env);
+      const second = await runCliProcess(['serve', '--port', '0'], env);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`PID ${server.pid}`);
       expect(second.stderr).toContain('同一时间只允许一个进程');
       expect(second.stderr.trim().split('\n')).toHaveLength(1);
 
-      const metrics = await runCli(['metrics', '--format', 'json'], env);
+      const metrics = await runCliProcess(['metrics', '--format', 'json'], env);
       expect(metrics.code).toBe(1);
       expect(metrics.stderr).toContain(`PID ${server.pid}`);
     } finally {
