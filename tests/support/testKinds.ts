@@ -30,7 +30,11 @@ function needOf(specifier: string): string | null {
 
 /** What the file at `path` needs (a database, a browser, a child process), or null. */
 export function systemNeed(path: string): string | null {
-  const source = readFileSync(path, 'utf8');
+  return needOfSource(readFileSync(path, 'utf8'));
+}
+
+/** What a module's source needs by its runtime imports, or null. */
+export function needOfSource(source: string): string | null {
   for (const match of source.matchAll(IMPORT)) {
     const need = needOf(match[1] ?? match[2] ?? '');
     if (need) return need;

@@ -3,6 +3,9 @@
  * run the commands in-process (tests/support/cli.ts), so this is where the process's own exit
  * code, streams and environment are checked, and shown to agree with the in-process run.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliProcess } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
@@ -31,9 +34,11 @@ describe('bin/onemap.js', () => {
   });
 
   it('exits 1 with one line when its environment names a data directory it cannot use', async () => {
-    const run = await runCliProcess(['audit', 'verify'], { ONEMAP_DATA_DIR: '/proc/onemap-cannot-write-here' });
+    const file = join(mkdtempSync(join(tmpdir(), 'onemap-entry-')), 'plain-file');
+    writeFileSync(file, '');
+    const run = await runCliProcess(['audit', 'verify'], { ONEMAP_DATA_DIR: join(file, 'db') });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^onemap: /);
+    expect(run.stderr).toMatch(/^onemap: 数据目录不可写：/);
   });
 });
