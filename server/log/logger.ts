@@ -120,7 +120,12 @@ export function logTo(target: LogSink | 'stdout' | 'stderr'): void {
  * that run's level), naming the command and the system user who ran it. Returns what undoes it.
  */
 export function useCommandLog(command: string, to: LogSink = process.stderr, level?: LogLevel): () => void {
-  const before = { sink, level: log.level, bindings: log.bindings() };
+  // pino only adds bindings; undoing them restores its serialised bindings (a public symbol).
+  const before: { sink: LogSink | null; level: string; bindings: unknown } = {
+    sink,
+    level: log.level,
+    bindings: Reflect.get(log, pino.symbols.chindingsSym),
+  };
   sink = to;
   log.setBindings({ command, osUser: systemUser() });
   if (level) log.level = level;
@@ -130,7 +135,7 @@ export function useCommandLog(command: string, to: LogSink = process.stderr, lev
   return () => {
     sink = before.sink;
     log.level = before.level;
-    log.setBindings({ command: before.bindings.command, osUser: before.bindings.osUser });
+    Reflect.set(log, pino.symbols.chindingsSym, before.bindings);
   };
 }
 
