@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runCliProcess } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
-describe('bin/onemap.js', () => {
+// Each run starts Node, tsx and the CLI: over a minute each on a busy 2-core machine.
+describe('bin/onemap.js', { timeout: 300_000 }, () => {
   it('prints the help with exit code 0, and an unknown command as one line with exit code 1', async () => {
     const help = await runCliProcess(['--help']);
     expect(help.code, help.stderr).toBe(0);
