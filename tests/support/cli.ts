@@ -33,7 +33,9 @@ let previousRun: Promise<unknown> = Promise.resolve();
  * process.env directly, such as CHROMIUM_PATH, need vi.stubEnv as well).
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, input = ''): Promise<CliResult> {
-  if (args[0] === 'serve' || args[0] === 'dev')
+  // Their --help only prints the usage; anything else starts a server in this process.
+  const help = args.includes('--help') || args.includes('-h');
+  if ((args[0] === 'serve' || args[0] === 'dev') && !help)
     throw new Error(`onemap ${args[0]} keeps running and owns its process: use runCliProcess or spawnCli`);
   const run = previousRun.then(async () => {
     const stdout: Buffer[] = [];
