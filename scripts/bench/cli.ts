@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { CLIENT_DIST, startServer } from '../../server/http/server.ts';
-import { parseCommandArgs, parseInteger, type Command } from '../../server/cli/command.ts';
+import { parseCommandArgs, parseInteger, processIo, type Command } from '../../server/cli/command.ts';
 import { buildClient, clientBuildIsStale } from '../../server/cli/commands/serve.ts';
 import { reportFailure } from '../../server/cli/failure.ts';
 import { createDisplayToken, DISPLAY_TOKEN_HEADER } from '../../server/services/auth/displayTokens.ts';
@@ -122,8 +122,8 @@ const benchCommand: Command = {
   --js-flags F   传给 Chromium 的 V8 参数（诊断用，如 "--no-maglev --no-turbofan"）
 PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳过）；
 基准库名 ONEMAP_BENCH_DATABASE，默认 onemap_bench（每次重建）。`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, {
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, {
       quick: { type: 'boolean' },
       scale: { type: 'string' },
       'no-client': { type: 'boolean' },
@@ -356,4 +356,4 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
   },
 };
 
-benchCommand.run(process.argv.slice(2)).catch((error: unknown) => reportFailure('bench', error));
+benchCommand.run(process.argv.slice(2), processIo).catch((error: unknown) => reportFailure('bench', error));

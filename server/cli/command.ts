@@ -5,11 +5,30 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
+/**
+ * Where a command reads and writes: the process's own streams and environment when `onemap` runs,
+ * buffers and a given environment when a test runs a command in-process (server/cli/run.ts).
+ */
+export interface CliIo {
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Read by --password-stdin; a terminal (isTTY) allows the hidden prompt instead. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+};
+
 export interface Command {
   name: string;
   summary: string;
   usage: string;
-  run(argv: string[]): Promise<void>;
+  run(argv: string[], io: CliIo): Promise<void>;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -17,6 +36,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** parseArgs with one-line Chinese errors; `--help` prints the usage and returns null. */
 export function parseCommandArgs<O extends Options>(
   command: Pick<Command, 'usage'>,
+  io: Pick<CliIo, 'stdout'>,
   argv: string[],
   options: O,
   allowPositionals = false,
@@ -40,7 +60,7 @@ export function parseCommandArgs<O extends Options>(
     throw new CliError(message);
   }
   if ((parsed.values as Record<string, unknown>).help) {
-    process.stdout.write(command.usage.trimEnd() + '\n');
+    io.stdout.write(command.usage.trimEnd() + '\n');
     return null;
   }
   return parsed;

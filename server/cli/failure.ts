@@ -6,14 +6,20 @@
 import { DatabaseError } from '../db/connection.ts';
 import { SeedError } from '../services/seed/seedDemoCity.ts';
 import { BadInputError } from '../services/errors.ts';
-import { CliError } from './command.ts';
+import { CliError, processIo, type CliIo } from './command.ts';
 
 const EXPECTED_ERRORS = [CliError, DatabaseError, BadInputError, SeedError];
 
-export function reportFailure(prefix: string, error: unknown): void {
+/** Writes the failure's line and returns the exit code. */
+export function describeFailure(prefix: string, error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): 1 | 2 {
   const err = error as Error;
   const expected = EXPECTED_ERRORS.some((E) => err instanceof E);
-  process.stderr.write(`${prefix}: ${expected ? err.message : `出错：${err.message}`}\n`);
-  if (process.env.ONEMAP_DEBUG) process.stderr.write(`${err.stack}\n`);
-  process.exitCode = expected ? 1 : 2;
+  io.stderr.write(`${prefix}: ${expected ? err.message : `出错：${err.message}`}\n`);
+  if (io.env.ONEMAP_DEBUG) io.stderr.write(`${err.stack}\n`);
+  return expected ? 1 : 2;
+}
+
+/** The same, ending this process with that exit code. */
+export function reportFailure(prefix: string, error: unknown): void {
+  process.exitCode = describeFailure(prefix, error, processIo);
 }

@@ -2,9 +2,9 @@
  * Reading a password without echoing it: from standard input (`--password-stdin`, one line)
  * or typed at a terminal prompt (twice), never from the command line.
  */
-import { CliError } from './command.ts';
+import { CliError, type CliIo } from './command.ts';
 
-export async function readPasswordFromStdin(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
   const text = Buffer.concat(chunks).toString('utf8');
@@ -43,9 +43,11 @@ function promptHidden(prompt: string): Promise<string> {
 }
 
 /** `--password-stdin`, or a hidden prompt typed twice at a terminal. */
-export async function readNewPassword(fromStdin: boolean): Promise<string> {
-  if (fromStdin) return readPasswordFromStdin();
-  if (!process.stdin.isTTY) throw new CliError('不在终端中运行：请用 --password-stdin 从标准输入提供密码');
+export async function readNewPassword(fromStdin: boolean, io: Pick<CliIo, 'stdin'>): Promise<string> {
+  if (fromStdin) return readPasswordFromStdin(io.stdin);
+  // The prompt reads the process's own terminal: only `onemap` itself has one.
+  if (!io.stdin.isTTY || io.stdin !== process.stdin)
+    throw new CliError('不在终端中运行：请用 --password-stdin 从标准输入提供密码');
   const first = await promptHidden('密码：');
   const second = await promptHidden('再输入一次：');
   if (first !== second) throw new CliError('两次输入的密码不一致');

@@ -115,13 +115,28 @@ export function logTo(target: LogSink | 'stdout' | 'stderr'): void {
   sink = target === 'stdout' ? null : target === 'stderr' ? process.stderr : target;
 }
 
-/** A one-shot command logs to standard error, naming the command and the system user who ran it. */
-export function useCommandLog(command: string): void {
-  logTo('stderr');
+/**
+ * A one-shot command logs to standard error (or `to`, for a command run in-process by a test, with
+ * that run's level), naming the command and the system user who ran it. Returns what undoes it.
+ */
+export function useCommandLog(command: string, to: LogSink = process.stderr, level?: LogLevel): () => void {
+  // pino only adds bindings; undoing them restores its serialised bindings (a public symbol).
+  const before: { sink: LogSink | null; level: string; bindings: unknown } = {
+    sink,
+    level: log.level,
+    bindings: Reflect.get(log, pino.symbols.chindingsSym),
+  };
+  sink = to;
   log.setBindings({ command, osUser: systemUser() });
+  if (level) log.level = level;
   // The benchmark's in-process servers answer tens of thousands of requests: their lines would
   // bury its report. Asked for explicitly, they are written like any other.
-  if (command === 'bench' && !process.env.ONEMAP_LOG_LEVEL) log.level = 'warn';
+  else if (command === 'bench' && !process.env.ONEMAP_LOG_LEVEL) log.level = 'warn';
+  return () => {
+    sink = before.sink;
+    log.level = before.level;
+    Reflect.set(log, pino.symbols.chindingsSym, before.bindings);
+  };
 }
 
 function systemUser(): string | null {

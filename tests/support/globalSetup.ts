@@ -80,7 +80,21 @@ async function dropTemplate(adminUrl: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface Fixture {
+  hasPostgres: boolean;
+  adminUrl: string;
+}
+
+/**
+ * The system and e2e projects each run this setup; in one `vitest run` they share one seeding
+ * (and the last to finish removes it), kept on globalThis because each project loads this file
+ * anew.
+ */
+const shared = ((
+  globalThis as { onemapTestFixture?: { users: number; ready: Promise<Fixture> | null } }
+).onemapTestFixture ??= { users: 0, ready: null });
+
+async function seedFixture(): Promise<Fixture> {
   const adminUrl = process.env.ONEMAP_TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
   const hasPostgres = process.env.ONEMAP_SKIP_POSTGRES ? false : await reachablePostgres(adminUrl);
   if (!hasPostgres && process.env.ONEMAP_REQUIRE_POSTGRES) {
@@ -90,10 +104,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // enough for a PostgreSQL connection opened meanwhile to hit its 5-second connect timeout.
   if (hasPostgres) await seedPostgresTemplate(adminUrl);
   await seedPgliteDump();
+  return { hasPostgres, adminUrl };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.users++;
+  shared.ready ??= seedFixture();
+  const { hasPostgres, adminUrl } = await shared.ready;
   project.provide('pgliteDumpPath', DUMP_PATH);
   project.provide('postgresUrl', hasPostgres ? adminUrl : null);
   project.provide('postgresTemplate', TEMPLATE_DATABASE);
   return async () => {
+    if (--shared.users > 0) return;
+    shared.ready = null;
     rmSync(DUMP_PATH, { force: true });
     if (hasPostgres) await dropTemplate(adminUrl);
   };

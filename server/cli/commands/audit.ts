@@ -10,15 +10,15 @@ export const auditCommand: Command = {
 
 逐条重算审计日志的散列链。完整时输出“审计日志完整：N 条”，退出码 0；
 有记录被改动、删除或插入时，指出第一条出问题的记录（序号、id、时间），退出码 1。`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, {}, true);
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, {}, true);
     if (!args) return;
     const [sub, ...rest] = args.positionals;
     if (sub !== 'verify')
       throw new CliError(sub ? `未知子命令 "${sub}"（可用：verify）` : '缺少子命令（可用：verify）');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
-    const verdict = await withDatabase((database) => verifyAuditChain(database.db));
+    const verdict = await withDatabase(io, (database) => verifyAuditChain(database.db));
     if (!verdict.intact) throw new CliError(describeVerdict(verdict));
-    process.stdout.write(`${describeVerdict(verdict)}\n`);
+    io.stdout.write(`${describeVerdict(verdict)}\n`);
   },
 };

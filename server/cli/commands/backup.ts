@@ -13,8 +13,8 @@ export const backupCommand: Command = {
 把数据库中每个表的每一行（含用户与审计日志）在同一快照中写到 FILE（gzip 压缩的 JSON 行），
 文件头记录数据库结构版本（已执行的迁移）。写完才改名为 FILE，中断不会留下残缺文件。
 备份含用户密码的散列值，请妥善保管。`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, { out: { type: 'string' } });
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, { out: { type: 'string' } });
     if (!args) return;
     const out = args.values.out;
     if (!out) throw new CliError('请用 --out 指定备份文件');
@@ -27,8 +27,8 @@ export const backupCommand: Command = {
       );
     }
     const started = Date.now();
-    const summary = await withDatabase((database) => writeBackup(database.db, database.kind, out));
-    process.stderr.write(
+    const summary = await withDatabase(io, (database) => writeBackup(database.db, database.kind, out));
+    io.stderr.write(
       `已备份 ${summary.tables.length} 个表共 ${summary.rows} 行到 ${out}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );
   },
@@ -46,8 +46,14 @@ export const restoreCommand: Command = {
                散列链（本库日志为空，或备份由本库日志延续而来）则导入；否则原样另存到此文件
                （默认为备份文件旁的 FILE.audit-not-restored-时间.jsonl），并在输出中写明。
                恢复本身也记入审计日志`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, { force: { type: 'boolean' }, 'audit-out': { type: 'string' } }, true);
+  async run(argv, io) {
+    const args = parseCommandArgs(
+      this,
+      io,
+      argv,
+      { force: { type: 'boolean' }, 'audit-out': { type: 'string' } },
+      true,
+    );
     if (!args) return;
     const [path, ...rest] = args.positionals;
     if (!path) throw new CliError('缺少备份文件：onemap restore FILE');
@@ -60,18 +66,18 @@ export const restoreCommand: Command = {
       );
     }
     const started = Date.now();
-    const summary = await withDatabase((database) =>
+    const summary = await withDatabase(io, (database) =>
       restoreBackup(database.db, path, { force: args.values.force === true, auditSideFile: args.values['audit-out'] }),
     );
-    process.stderr.write(
+    io.stderr.write(
       `已恢复 ${summary.tables.length} 个表共 ${summary.rows} 行（备份于 ${summary.createdAt}，来自 ${summary.from}；${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );
     const audit = summary.audit;
-    process.stderr.write(
+    io.stderr.write(
       `审计日志：本库原有记录全部保留；备份中 ${audit.inBackup} 条，已在本库 ${audit.alreadyPresent} 条，导入 ${audit.imported} 条\n`,
     );
     if (audit.sideFile) {
-      process.stderr.write(
+      io.stderr.write(
         `注意：备份中另有 ${audit.setAside} 条审计记录无法接续本库的散列链，未导入，已原样另存到 ${audit.sideFile}\n`,
       );
     }

@@ -25,9 +25,10 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
   （town 镇街编码、comm 社区、kind 类型 commercial|resettlement|old|mixed、co 物业企业、
    party standalone|combined|joint|none、committee partyMajority|inOffice|none、
    rating 5|4|3|2|1|fail|notEvaluated|unmanaged、issues overdue|open|none、hh 户数范围、q 名称/编码/拼音首字母）`,
-  async run(argv) {
+  async run(argv, io) {
     const args = parseCommandArgs(
       this,
+      io,
       argv,
       { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } },
       true,
@@ -44,7 +45,7 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
     const filter = args.values.filter === undefined ? null : parseFilter(new URLSearchParams(args.values.filter));
     if (filter?.problems.length) throw new CliError(`筛选条件有误：${filter.problems.join('；')}`);
 
-    const { rows, demo } = await withDatabase(async ({ db }) => ({
+    const { rows, demo } = await withDatabase(io, async ({ db }) => ({
       rows: await compoundStatusAsOf(db, asOf),
       demo: (await readDatasetInfo(db)).source === 'demo',
     }));
@@ -60,9 +61,9 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
           ? await compoundsToXlsx(rows, { asOf, demo })
           : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo })) + '\n';
     if (out) await writeAtomically(out, body);
-    else process.stdout.write(body);
-    if (demo) process.stderr.write(`注意：${DEMO_NOTICE}\n`);
-    if (out) process.stderr.write(`已导出 ${rows.length} 个小区（截至 ${asOf}）到 ${out}\n`);
+    else io.stdout.write(body);
+    if (demo) io.stderr.write(`注意：${DEMO_NOTICE}\n`);
+    if (out) io.stderr.write(`已导出 ${rows.length} 个小区（截至 ${asOf}）到 ${out}\n`);
   },
 };
 

@@ -26,9 +26,10 @@ ledger       导入小区台账：逐行校验，列出全部错误（行号、�
 boundaries   导入官方镇街边界（GeoJSON 经纬度，或压缩的 Shapefile，按其 .prj 换算），按要素属性中的镇街代码或名称匹配；
              列出落到所属镇街边界以外的小区（不移动它们）。
 template     写出空白台账模板（中文表头、填写说明、镇街代码表）。`,
-  async run(argv) {
+  async run(argv, io) {
     const args = parseCommandArgs(
       this,
+      io,
       argv,
       {
         crs: { type: 'string' },
@@ -47,7 +48,7 @@ template     写出空白台账模板（中文表头、填写说明、镇街代�
       const out = args.values.out;
       if (!out) throw new CliError('请用 --out 指定模板文件（.xlsx 或 .csv）');
       await writeAtomically(out, out.toLowerCase().endsWith('.csv') ? ledgerTemplateCsv() : await ledgerTemplateXlsx());
-      process.stderr.write(`已写出台账模板 ${out}\n`);
+      io.stderr.write(`已写出台账模板 ${out}\n`);
       return;
     }
     if (what !== 'ledger' && what !== 'boundaries') {
@@ -69,27 +70,27 @@ template     写出空白台账模板（中文表头、填写说明、镇街代�
     const file = { name: basename(path), data: new Uint8Array(data) };
 
     if (what === 'boundaries') {
-      const report = await withDatabase(({ db }) => importBoundaries(db, file, { crs, dryRun }));
+      const report = await withDatabase(io, ({ db }) => importBoundaries(db, file, { crs, dryRun }));
       const { lines, summary } = describeBoundaryReport(report);
-      for (const line of lines) process.stdout.write(line + '\n');
-      process.stderr.write(summary + '\n');
+      for (const line of lines) io.stdout.write(line + '\n');
+      io.stderr.write(summary + '\n');
       return;
     }
 
-    const report = await withDatabase(({ db }) =>
+    const report = await withDatabase(io, ({ db }) =>
       importLedger(db, file, { crs, dryRun, replaceDemo: args.values['replace-demo'] === true }, (p) => {
-        if (p.phase === 'validate') process.stderr.write(`已校验 ${p.done}/${p.total} 行\n`);
-        else process.stderr.write(`正在写入：${p.done}/${p.total} 个小区\n`);
+        if (p.phase === 'validate') io.stderr.write(`已校验 ${p.done}/${p.total} 行\n`);
+        else io.stderr.write(`正在写入：${p.done}/${p.total} 个小区\n`);
       }),
     );
-    for (const w of report.warnings.slice(0, MAX_WARNINGS_SHOWN)) process.stderr.write(`提示：${describeProblem(w)}\n`);
+    for (const w of report.warnings.slice(0, MAX_WARNINGS_SHOWN)) io.stderr.write(`提示：${describeProblem(w)}\n`);
     if (report.warnings.length > MAX_WARNINGS_SHOWN)
-      process.stderr.write(`提示：……另有 ${report.warnings.length - MAX_WARNINGS_SHOWN} 条\n`);
+      io.stderr.write(`提示：……另有 ${report.warnings.length - MAX_WARNINGS_SHOWN} 条\n`);
     if (report.status === 'invalid') {
-      for (const p of report.problems) process.stderr.write(`${describeProblem(p)}\n`);
+      for (const p of report.problems) io.stderr.write(`${describeProblem(p)}\n`);
       throw new CliError(`台账有 ${report.problems.length} 处错误，未导入任何数据`);
     }
-    if (report.status === 'dry-run') for (const c of report.changes) process.stdout.write(describeChange(c) + '\n');
-    process.stderr.write(describeSummary(report) + '\n');
+    if (report.status === 'dry-run') for (const c of report.changes) io.stdout.write(describeChange(c) + '\n');
+    io.stderr.write(describeSummary(report) + '\n');
   },
 };

@@ -47,9 +47,10 @@ export const metricsCommand: Command = {
 指标 KEY：${INDICATOR_KEYS.join('、')}
 默认截至今天（Asia/Shanghai）；--week 取该周周日（本周取今天）。默认格式 json。
 比率为 0–1 的小数；petitionRate 为每千户28天内信访件与矛盾纠纷数（越低越好）。`,
-  async run(argv) {
+  async run(argv, io) {
     const args = parseCommandArgs(
       this,
+      io,
       argv,
       {
         'as-of': { type: 'string' },
@@ -68,7 +69,7 @@ export const metricsCommand: Command = {
     if (sub !== 'drill' && args.values.indicator !== undefined)
       throw new CliError('--indicator 只用于 onemap metrics drill');
     const indicator = sub === 'drill' ? parseIndicatorKey(args.values.indicator) : null;
-    const output = await withDatabase(async ({ db }) => {
+    const output = await withDatabase(io, async ({ db }) => {
       const scope = await resolveScope(db, {
         asOf: args.values['as-of'],
         week: args.values.week,
@@ -108,6 +109,6 @@ export const metricsCommand: Command = {
       const report = await metricsReport(db, scope);
       return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : metricsToCsv(report);
     });
-    process.stdout.write(output);
+    io.stdout.write(output);
   },
 };

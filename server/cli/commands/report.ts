@@ -46,9 +46,10 @@ export const reportCommand: Command = {
 --mark-reviewed 把该周标记为已晾晒（只限已结束的周）：冻结本周数字的快照，此后该周的
 晾晒榜与材料都按快照生成，不受记录修改（含补录）影响。未标记的周按当前记录计算至该周周日。
 PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。`,
-  async run(argv) {
+  async run(argv, io) {
     const args = parseCommandArgs(
       this,
+      io,
       argv,
       {
         week: { type: 'string' },
@@ -77,13 +78,13 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     const out = wantsPack ? checkOutputPath(args.values.out!) : null;
     if (mark && !week.ended) throw new CliError(`周次 ${week.week} 尚未结束（周日之后才能标记为已晾晒）`);
 
-    const { marked, data } = await withDatabase(async ({ db }) => ({
+    const { marked, data } = await withDatabase(io, async ({ db }) => ({
       marked: mark ? await markWeekReviewed(db, week.week, { today }) : null,
       data: format ? await collectPackFrom(await openReviewWeek(db, week.week, { today }), township) : null,
     }));
 
     if (marked) {
-      process.stderr.write(
+      io.stderr.write(
         marked.alreadyReviewed
           ? `${marked.week} 此前已标记为已晾晒（${marked.reviewedAt}），快照不变\n`
           : `已将 ${marked.week} 标记为已晾晒，冻结截至 ${marked.asOf} 的数字\n`,
@@ -100,10 +101,10 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
       await sharedPdfPrinter.close();
     }
     await writeAtomically(out, body);
-    if (data.board.demo) process.stderr.write(`注意：${DEMO_NOTICE}\n`);
+    if (data.board.demo) io.stderr.write(`注意：${DEMO_NOTICE}\n`);
     const scope = data.township ? data.township.name : '全市';
     const state = data.board.reviewed ? '已晾晒，按快照' : '按当前记录';
-    process.stderr.write(
+    io.stderr.write(
       `已生成 ${data.board.week} ${scope}晾晒材料（截至 ${data.board.asOf}，${state}）到 ${args.values.out}\n`,
     );
   },

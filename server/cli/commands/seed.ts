@@ -15,8 +15,8 @@ export const seedCommand: Command = {
   --seed N           随机种子，默认 1
   --as-of DATE       历史截止日，默认今天（Asia/Shanghai）
 数据库：设置了 DATABASE_URL 时用 PostgreSQL，否则用嵌入式数据库 ONEMAP_DATA_DIR（默认 ./var/db）。`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, {
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, {
       reset: { type: 'boolean' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
@@ -28,12 +28,12 @@ export const seedCommand: Command = {
     if (asOf < HISTORY_START) throw new CliError(`--as-of ${asOf} 早于数据起始日 ${HISTORY_START}`);
     if (asOf > todayInCity()) throw new CliError(`--as-of ${asOf} 晚于今天（${todayInCity()}）`);
     const started = Date.now();
-    const summary = await withDatabase((database) =>
+    const summary = await withDatabase(io, (database) =>
       seedDemoCity(database.db, { seed, asOf, reset: args.values.reset === true }),
     );
-    process.stderr.write(
+    io.stderr.write(
       `已生成演示数据：${summary.townships} 个镇街，${summary.compounds} 个小区，共 ${summary.rows} 条记录（种子 ${seed}，截至 ${asOf}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
     );
-    process.stderr.write(`${describeDemoAccounts()}\n`);
+    io.stderr.write(`${describeDemoAccounts()}\n`);
   },
 };

@@ -12,7 +12,7 @@ import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { activeCity } from '../../services/city/activeCity.ts';
 import { demoAvailable, isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
-import { CliError, parseCommandArgs, parseInteger, type Command } from '../command.ts';
+import { CliError, parseCommandArgs, parseInteger, processIo, type CliIo, type Command } from '../command.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -45,14 +45,14 @@ async function importVite(): Promise<typeof import('vite') | null> {
  * install is served (README § Deploy), with a line saying so; with no built page, one line says
  * what to do.
  */
-export async function buildClient(): Promise<void> {
+export async function buildClient(io: Pick<CliIo, 'stderr'> = processIo): Promise<void> {
   const vite = await importVite();
   if (vite) return void (await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }));
   if (!existsSync(join(CLIENT_DIST, 'index.html')))
     throw new CliError(
       '页面尚未构建，本安装也没有构建工具（生产安装）：请在完整安装（npm ci）中运行 npm run build，再部署 dist/client',
     );
-  process.stderr.write(
+  io.stderr.write(
     '页面源码比已构建的页面新，但本安装没有构建工具（生产安装）：使用已构建的页面；升级时请先 npm run build\n',
   );
 }
@@ -78,8 +78,8 @@ export const serveCommand: Command = {
   --tls-key FILE      证书的未加密 PEM 私钥（或环境变量 ONEMAP_TLS_KEY）
   --build-if-needed   页面未构建或源码更新时先构建
   --seed-if-empty     数据库为空时先生成演示数据（种子 1，截至今天）`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, {
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, {
       port: { type: 'string' },
       host: { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -89,24 +89,24 @@ export const serveCommand: Command = {
     });
     if (!args) return;
     logProcessFailures();
-    const portText = args.values.port ?? process.env.PORT;
+    const portText = args.values.port ?? io.env.PORT;
     const port = portText === undefined ? DEFAULT_PORT : parseInteger(portText, '端口', 0, 65535);
-    const host = args.values.host ?? process.env.HOST ?? '127.0.0.1';
+    const host = args.values.host ?? io.env.HOST ?? '127.0.0.1';
     const tls = httpsFiles(
-      args.values['tls-cert'] ?? process.env.ONEMAP_TLS_CERT,
-      args.values['tls-key'] ?? process.env.ONEMAP_TLS_KEY,
+      args.values['tls-cert'] ?? io.env.ONEMAP_TLS_CERT,
+      args.values['tls-key'] ?? io.env.ONEMAP_TLS_KEY,
     );
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
-      process.stderr.write('正在构建页面…\n');
-      await buildClient();
+      io.stderr.write('正在构建页面…\n');
+      await buildClient(io);
     }
-    const database = await openDatabase(optionsFromEnv());
+    const database = await openDatabase(optionsFromEnv(io.env));
     if (args.values['seed-if-empty'] && (await isEmpty(database.db))) {
       if (demoAvailable()) {
-        process.stderr.write('数据库为空，正在生成演示数据…\n');
+        io.stderr.write('数据库为空，正在生成演示数据…\n');
         await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
       } else {
-        process.stderr.write(`数据库为空；${activeCity().name}没有演示数据，请导入台账（onemap import ledger）\n`);
+        io.stderr.write(`数据库为空；${activeCity().name}没有演示数据，请导入台账（onemap import ledger）\n`);
       }
     }
     const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
@@ -116,11 +116,11 @@ export const serveCommand: Command = {
     void refreshCountsTimeline(database.db).catch((error: unknown) =>
       log.warn({ err: error }, '启动时更新数量时间线失败（下次请求重试）'),
     );
-    process.stderr.write(
+    io.stderr.write(
       `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
     );
     logServerStart(running, database);
-    if ((await readDatasetInfo(database.db)).source === 'demo') process.stderr.write(`${describeDemoAccounts()}\n`);
+    if ((await readDatasetInfo(database.db)).source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
     const stop = async (signal: NodeJS.Signals) => {
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
@@ -137,10 +137,10 @@ export const devCommand: Command = {
   name: 'dev',
   summary: '开发模式：Vite 热更新 + 接口，同一端口',
   usage: `用法：onemap dev [--port N]\n\n以 Vite 开发中间件提供页面（热更新），接口与 serve 相同。数据库为空时先生成演示数据。`,
-  async run(argv) {
-    const args = parseCommandArgs(this, argv, { port: { type: 'string' } });
+  async run(argv, io) {
+    const args = parseCommandArgs(this, io, argv, { port: { type: 'string' } });
     if (!args) return;
-    const port = parseInteger(args.values.port ?? process.env.PORT ?? String(DEFAULT_PORT), '端口', 0, 65535);
+    const port = parseInteger(args.values.port ?? io.env.PORT ?? String(DEFAULT_PORT), '端口', 0, 65535);
     const tools = await importVite();
     if (!tools) throw new CliError('开发模式需要完整安装（npm ci）：本安装没有构建工具 Vite（生产安装）');
     const { createServer } = tools;
@@ -149,10 +149,10 @@ export const devCommand: Command = {
       server: { middlewareMode: true },
       appType: 'spa',
     });
-    const database = await openDatabase(optionsFromEnv());
+    const database = await openDatabase(optionsFromEnv(io.env));
     if (demoAvailable() && (await isEmpty(database.db)))
       await seedDemoCity(database.db, { seed: 1, asOf: todayInCity() });
     const running = await startServer({ database, port, clientMiddleware: vite.middlewares });
-    process.stderr.write(`OneMap 开发模式：${running.url}/\n`);
+    io.stderr.write(`OneMap 开发模式：${running.url}/\n`);
   },
 };

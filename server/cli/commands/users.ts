@@ -44,9 +44,10 @@ export const usersCommand: Command = {
   name: 'users',
   summary: '账号、密码与大屏只读令牌',
   usage: USAGE,
-  async run(argv) {
+  async run(argv, io) {
     const args = parseCommandArgs(
       this,
+      io,
       argv,
       {
         username: { type: 'string' },
@@ -66,8 +67,8 @@ export const usersCommand: Command = {
         if (!args.values.username) throw new CliError('缺少 --username');
         if (!args.values.name) throw new CliError('缺少 --name（姓名）');
         const role = oneOf(args.values.role, ROLES, '--role');
-        const password = await readNewPassword(fromStdin);
-        const user = await withDatabase((database) =>
+        const password = await readNewPassword(fromStdin, io);
+        const user = await withDatabase(io, (database) =>
           addUser(database.db, null, {
             username: args.values.username!,
             displayName: args.values.name!,
@@ -76,19 +77,17 @@ export const usersCommand: Command = {
             password,
           }),
         );
-        process.stdout.write(
+        io.stdout.write(
           `已创建账号 ${user.username}（${user.displayName}，${user.roleName}${user.townshipCode ? `，镇街 ${user.townshipCode}` : ''}），本人首次登录须修改密码\n`,
         );
         return;
       }
       case 'list': {
-        const users = await withDatabase((database) => listUsers(database.db));
+        const users = await withDatabase(io, (database) => listUsers(database.db));
         if (users.length === 0)
-          process.stdout.write(
-            '还没有账号。新建管理员：onemap users add --username admin --name 管理员 --role admin\n',
-          );
+          io.stdout.write('还没有账号。新建管理员：onemap users add --username admin --name 管理员 --role admin\n');
         for (const u of users) {
-          process.stdout.write(
+          io.stdout.write(
             `${u.username}\t${u.displayName}\t${u.role}\t${u.townshipCode ?? '-'}\t${u.disabled ? '已停用' : '启用'}${u.mustChangePassword ? '\t须修改密码' : ''}\n`,
           );
         }
@@ -97,17 +96,19 @@ export const usersCommand: Command = {
       case 'disable':
       case 'enable': {
         const username = positional(args, '用户名');
-        const user = await withDatabase((database) => setUserDisabled(database.db, null, username, sub === 'disable'));
-        process.stdout.write(
+        const user = await withDatabase(io, (database) =>
+          setUserDisabled(database.db, null, username, sub === 'disable'),
+        );
+        io.stdout.write(
           sub === 'disable' ? `已停用 ${user.username}，其登录会话均已失效\n` : `已启用 ${user.username}\n`,
         );
         return;
       }
       case 'reset-password': {
         const username = positional(args, '用户名');
-        const password = await readNewPassword(fromStdin);
-        const user = await withDatabase((database) => resetPassword(database.db, null, username, password));
-        process.stdout.write(`已重设 ${user.username} 的密码，其登录会话均已失效；本人下次登录须修改密码\n`);
+        const password = await readNewPassword(fromStdin, io);
+        const user = await withDatabase(io, (database) => resetPassword(database.db, null, username, password));
+        io.stdout.write(`已重设 ${user.username} 的密码，其登录会话均已失效；本人下次登录须修改密码\n`);
         return;
       }
       case 'display-token': {
@@ -116,28 +117,28 @@ export const usersCommand: Command = {
           args.values['expires-days'] === undefined
             ? DEFAULT_DISPLAY_TOKEN_DAYS
             : parseInteger(args.values['expires-days'], '--expires-days', 1, MAX_DISPLAY_TOKEN_DAYS);
-        const created = await withDatabase((database) =>
+        const created = await withDatabase(io, (database) =>
           createDisplayToken(database.db, null, args.values.name!, days),
         );
-        process.stderr.write(
+        io.stderr.write(
           `已为“${created.name}”生成只读令牌 #${created.id}，有效至 ${created.expiresAt.slice(0, 10)}（只显示这一次，请妥善保存；吊销：onemap users revoke-display-token ${created.id}）\n`,
         );
-        process.stdout.write(`${created.token}\n`);
+        io.stdout.write(`${created.token}\n`);
         return;
       }
       case 'display-tokens': {
-        const tokens = await withDatabase((database) => listDisplayTokens(database.db));
+        const tokens = await withDatabase(io, (database) => listDisplayTokens(database.db));
         const now = new Date().toISOString();
         for (const t of tokens) {
           const state = t.revokedAt ? `已吊销 ${t.revokedAt}` : t.expiresAt <= now ? '已过期' : '有效';
-          process.stdout.write(`#${t.id}\t${t.name}\t${t.createdAt}\t到期 ${t.expiresAt}\t${state}\n`);
+          io.stdout.write(`#${t.id}\t${t.name}\t${t.createdAt}\t到期 ${t.expiresAt}\t${state}\n`);
         }
         return;
       }
       case 'revoke-display-token': {
         const id = parseInteger(positional(args, '令牌编号').replace(/^#/, ''), '令牌编号', 1, 2_147_483_647);
-        await withDatabase((database) => revokeDisplayToken(database.db, null, id));
-        process.stdout.write(`已吊销大屏令牌 #${id}\n`);
+        await withDatabase(io, (database) => revokeDisplayToken(database.db, null, id));
+        io.stdout.write(`已吊销大屏令牌 #${id}\n`);
         return;
       }
       case undefined:

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { runCli } from '../../support/cli.ts';
@@ -221,7 +221,11 @@ describe('onemap report weekly', () => {
       const dir = outDir();
       const argv = args(dir);
       const before = readdirSync(dir, { recursive: true });
-      const run = await runCli(['report', 'weekly', ...argv], { ...env, ...extraEnv });
+      // The printer reads CHROMIUM_PATH from the process (the command runs in this one).
+      for (const [key, value] of Object.entries(extraEnv ?? {})) vi.stubEnv(key, value);
+      const run = await runCli(['report', 'weekly', ...argv], { ...env, ...extraEnv }).finally(() =>
+        vi.unstubAllEnvs(),
+      );
       expect(run.code, run.stderr).not.toBe(0);
       expect(run.stdout).toBe('');
       expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);

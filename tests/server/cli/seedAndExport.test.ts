@@ -17,6 +17,7 @@ describe('onemap seed and export', () => {
   const other = dataDir('c');
   let csv: string;
 
+  // Three seeds of the whole city, one after the other in this process: minutes on a busy machine.
   beforeAll(async () => {
     const runs = await Promise.all([
       runCli(['seed', '--seed', '1', '--as-of', AS_OF], { ONEMAP_DATA_DIR: first }),
@@ -30,7 +31,7 @@ describe('onemap seed and export', () => {
     });
     expect(exported.code, exported.stderr).toBe(0);
     csv = exported.stdout;
-  });
+  }, 600_000);
 
   it('exports one CSV row per compound under the documented header, and says the data is a demonstration', async () => {
     const lines = csv.trimEnd().split('\n');

@@ -8,7 +8,7 @@ import * as schema from '../../../data/schema/index.ts';
 import { runCli, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
-// Each command is a process opening the embedded database: slow on a busy machine.
+// Each command opens the embedded database (in this process; serve in its own): slow on a busy machine.
 describe('onemap users', { timeout: 240_000 }, () => {
   let env: Record<string, string>;
   beforeAll(async () => {

@@ -14,7 +14,7 @@ import {
   type DataDirLock,
 } from '../../../server/db/dataDirLock.ts';
 import { openDatabase } from '../../../server/db/connection.ts';
-import { runCli, spawnCli } from '../../support/cli.ts';
+import { runCliProcess, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir } from '../../support/databases.ts';
 
 const held: DataDirLock[] = [];
@@ -93,39 +93,44 @@ describe('the data-directory lock', () => {
 });
 
 describe('two processes on one embedded data directory', () => {
-  it('refuses a second server and a CLI command while one serves, and recovers after a kill -9', async () => {
-    const dataDir = await fixtureDataDir();
-    const env = { ONEMAP_DATA_DIR: dataDir };
-    const server = spawnCli(['serve', '--port', '0'], env);
-    let stderr = '';
-    server.stderr!.setEncoding('utf8');
-    server.stdout!.resume();
-    await new Promise<void>((resolve, reject) => {
-      server.stderr!.on('data', (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes('OneMap 已启动')) resolve();
+  // Three Node processes, each loading the CLI and PGlite: minutes on a busy 2-core machine.
+  it(
+    'refuses a second server and a CLI command while one serves, and recovers after a kill -9',
+    { timeout: 300_000 },
+    async () => {
+      const dataDir = await fixtureDataDir();
+      const env = { ONEMAP_DATA_DIR: dataDir };
+      const server = spawnCli(['serve', '--port', '0'], env);
+      let stderr = '';
+      server.stderr!.setEncoding('utf8');
+      server.stdout!.resume();
+      await new Promise<void>((resolve, reject) => {
+        server.stderr!.on('data', (chunk: string) => {
+          stderr += chunk;
+          if (stderr.includes('OneMap 已启动')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
       });
-      server.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
-    });
-    try {
-      const second = await runCli(['serve', '--port', '0'], env);
-      expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`PID ${server.pid}`);
-      expect(second.stderr).toContain('同一时间只允许一个进程');
-      expect(second.stderr.trim().split('\n')).toHaveLength(1);
+      try {
+        const second = await runCliProcess(['serve', '--port', '0'], env);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toContain(`PID ${server.pid}`);
+        expect(second.stderr).toContain('同一时间只允许一个进程');
+        expect(second.stderr.trim().split('\n')).toHaveLength(1);
 
-      const metrics = await runCli(['metrics', '--format', 'json'], env);
-      expect(metrics.code).toBe(1);
-      expect(metrics.stderr).toContain(`PID ${server.pid}`);
-    } finally {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGKILL');
-      await exited;
-    }
-    // The killed server left its lock file behind; the next process sees its holder is gone.
-    expect(existsSync(lockPathOf(dataDir))).toBe(true);
-    const database = await openDatabase({ dataDir });
-    await database.close();
-    expect(existsSync(lockPathOf(dataDir))).toBe(false);
-  });
+        const metrics = await runCliProcess(['metrics', '--format', 'json'], env);
+        expect(metrics.code).toBe(1);
+        expect(metrics.stderr).toContain(`PID ${server.pid}`);
+      } finally {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGKILL');
+        await exited;
+      }
+      // The killed server left its lock file behind; the next process sees its holder is gone.
+      expect(existsSync(lockPathOf(dataDir))).toBe(true);
+      const database = await openDatabase({ dataDir });
+      await database.close();
+      expect(existsSync(lockPathOf(dataDir))).toBe(false);
+    },
+  );
 });

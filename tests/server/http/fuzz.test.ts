@@ -1,7 +1,8 @@
 /**
  * Every procedure of the router, over HTTP to a running server, as a signed-in administrator:
- * 1,000 malformed inputs to each that takes an input (random JSON shapes, wrong types, huge numbers, weird
- * strings, weeks and dates past the calendar, deep nesting), sent in batches as the client does.
+ * 1,000 malformed inputs to each that takes an input in CI, 150 locally (random JSON shapes, wrong
+ * types, huge numbers, weird strings, weeks and dates past the calendar, deep nesting), sent in
+ * batches as the client does.
  * Not one answer is a 500, and nothing changes: the data revision and every table's row count.
  * Procedures are listed from the router, so those added later are fuzzed too.
  */
@@ -15,13 +16,15 @@ import { actorAs } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { malformedInput, seededRandom, TEMPLATES } from '../../support/fuzzInputs.ts';
 import { parsersAccept, procedures } from '../../support/procedures.ts';
+import { sweepSize } from '../../support/sweeps.ts';
 
-const PER_PROCEDURE = 1_000;
+/** A thousand malformed inputs a procedure in CI (or ONEMAP_TEST_FULL=1), 150 locally (sweeps.ts). */
+const PER_PROCEDURE = sweepSize(1_000, 150);
 /**
  * A procedure without an input parser never reads its input (tRPC hands it nothing): a sample
  * shows that, and saves re-running ledger.template's spreadsheet a thousand times.
  */
-const PER_INPUTLESS_PROCEDURE = 100;
+const PER_INPUTLESS_PROCEDURE = sweepSize(100, 20);
 /** Under Node's 16 KB header limit, so that a query batch reaches tRPC. */
 const MAX_URL = 12_000;
 /** Under the 1 MB body limit. */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/http/server.ts';
 import { readTlsFiles } from '../../../server/http/tls.ts';
 import { DEMO_ACCOUNTS } from '../../../server/services/auth/demoAccounts.ts';
-import { runCli, spawnCli } from '../../support/cli.ts';
+import { runCliProcess, spawnCli } from '../../support/cli.ts';
 import { fixtureDataDir, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onemap-tls-'));
@@ -150,14 +150,16 @@ describe('HTTPS', () => {
     ],
     ['a certificate without its key', () => ['--tls-cert', good.cert], /^onemap: HTTPS 需要同时指定证书与私钥/],
   ])('refuses to start with %s, in one Chinese line', { timeout: 60_000 }, async (_, args, message) => {
-    const result = await runCli(['serve', '--port', '0', ...args()], { ONEMAP_DATA_DIR: join(dir, 'never-opened') });
+    const result = await runCliProcess(['serve', '--port', '0', ...args()], {
+      ONEMAP_DATA_DIR: join(dir, 'never-opened'),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('reads the files from ONEMAP_TLS_CERT and ONEMAP_TLS_KEY too', { timeout: 60_000 }, async () => {
-    const result = await runCli(['serve', '--port', '0'], {
+    const result = await runCliProcess(['serve', '--port', '0'], {
       ONEMAP_DATA_DIR: join(dir, 'never-opened'),
       ONEMAP_TLS_CERT: good.cert,
       ONEMAP_TLS_KEY: other.key,
