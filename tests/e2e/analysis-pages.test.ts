@@ -68,7 +68,7 @@ describe('the compare page and the compound file', () => {
   const env = useFixtureServer();
   const caller = () => callerAs(env.database, 'analyst');
 
-  it('compares three townships: five charts, and the latest values, changes and ranks of metrics.report', async () => {
+  it('compares three townships: five charts, and the latest values, changes and ranks recomputed from the records', async () => {
     const report = await (await caller()).metrics.report({});
     const chosen = [report.townships[2]!, report.townships[7]!, report.townships[12]!];
     const expected = expectedCompareCells(await loadRawCity(env.database.db), report.asOf);
