@@ -1,13 +1,13 @@
 /** The analyst's compare page and compound file in Chromium, offline, on the fixture city. */
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatIndicator } from '../../client/src/app/format.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
-import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../server/services/metrics/definitions.ts';
 import { artifactPath, useFixtureServer, openSignedInPage } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
+import { loadRawCity, referenceIndicators, type RawCity } from '../support/reference.ts';
+import { stillScreenshot } from '../support/settle.ts';
 
 const RECORD_TABLES = [
   'party_organisations',
@@ -19,13 +19,59 @@ const RECORD_TABLES = [
   'petitions',
 ];
 
+/**
+ * The compare table's cells as the page must print them, from the naive recomputation and a
+ * format stated here rather than the client's formatter (so a formatter bug fails the test):
+ * rates as percentages with one decimal ("61.3%"), petitions per 1,000 households with two
+ * ("0.84"); changes from seven days earlier with a sign (+, U+2212 minus, ± for none), rates in
+ * percentage points ("+1.2pt"); ranks among the 19 townships, 1 the best (lowest petitions),
+ * equal values sharing a rank and the next skipping ("1224"); "—" where there is no value.
+ */
+function expectedCompareCells(raw: RawCity, asOf: string) {
+  const weekBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const valueOf = (key: IndicatorKey, date: string, code: string): number | null => {
+    const { numerator, denominator } = referenceIndicators(raw, date, code)[key]!;
+    if (denominator === 0) return null;
+    return key === 'petitionRate' ? (numerator / denominator) * 1000 : numerator / denominator;
+  };
+  const latest = (key: IndicatorKey, v: number | null) =>
+    v === null ? '—' : key === 'petitionRate' ? v.toFixed(2) : `${(v * 100).toFixed(1)}%`;
+  const change = (key: IndicatorKey, d: number | null) => {
+    if (d === null) return '—';
+    const sign = d > 0 ? '+' : d < 0 ? '\u2212' : '±';
+    return key === 'petitionRate' ? `${sign}${Math.abs(d).toFixed(2)}` : `${sign}${(Math.abs(d) * 100).toFixed(1)}pt`;
+  };
+  const codes = raw.townships.map((t) => t.code);
+  const cells = new Map<string, { latest: string; delta: string; rank: string }>();
+  for (const key of INDICATOR_KEYS) {
+    const now = new Map(codes.map((code) => [code, valueOf(key, asOf, code)]));
+    // Nine decimals: values that differ only by floating-point noise tie.
+    const better = (a: number, b: number) =>
+      key === 'petitionRate'
+        ? Number(a.toFixed(9)) < Number(b.toFixed(9))
+        : Number(a.toFixed(9)) > Number(b.toFixed(9));
+    for (const code of codes) {
+      const v = now.get(code)!;
+      const before = valueOf(key, weekBefore, code);
+      const ahead = [...now.values()].filter((o) => o !== null && v !== null && better(o, v)).length;
+      cells.set(`${code}-${key}`, {
+        latest: latest(key, v),
+        delta: change(key, v !== null && before !== null ? v - before : null),
+        rank: v === null ? '—' : String(ahead + 1),
+      });
+    }
+  }
+  return cells;
+}
+
 describe('the compare page and the compound file', () => {
   const env = useFixtureServer();
   const caller = () => callerAs(env.database, 'analyst');
 
-  it('compares three townships: five charts, and the latest values, changes and ranks of metrics.report', async () => {
+  it('compares three townships: five charts, and the latest values, changes and ranks recomputed from the records', async () => {
     const report = await (await caller()).metrics.report({});
     const chosen = [report.townships[2]!, report.townships[7]!, report.townships[12]!];
+    const expected = expectedCompareCells(await loadRawCity(env.database.db), report.asOf);
     const view = await openSignedInPage(env.browser, env.server.url, 1920, 1080);
     const { page } = view;
     await page.goto(`${env.server.url}/compare?t=${chosen.map((tw) => tw.code).join(',')}&from=2025-W01`);
@@ -36,19 +82,18 @@ describe('the compare page and the compound file', () => {
     await expect.poll(() => charts.locator('.recharts-line').count()).toBe(5 * 4);
     for (const tw of chosen) {
       for (const key of INDICATOR_KEYS) {
-        const ind = tw.indicators[key];
-        expect(await page.getByTestId(`latest-${tw.code}-${key}`).textContent(), `${tw.name} ${key}`).toBe(
-          formatIndicator(key, ind.value),
-        );
-        expect(await page.getByTestId(`delta-${tw.code}-${key}`).textContent()).toBe(formatDelta(key, ind.delta));
-        expect(await page.getByTestId(`rank-${tw.code}-${key}`).textContent()).toBe(String(ind.rank ?? '—'));
+        const want = expected.get(`${tw.code}-${key}`)!;
+        const cell = (kind: string) => page.getByTestId(`${kind}-${tw.code}-${key}`).textContent();
+        expect(await cell('latest'), `${tw.name} ${key} latest`).toBe(want.latest);
+        expect(await cell('delta'), `${tw.name} ${key} change`).toBe(want.delta);
+        expect(await cell('rank'), `${tw.name} ${key} rank`).toBe(want.rank);
       }
     }
     // The picker is a labelled group of checkboxes: the chosen three are ticked.
     const picker = page.getByRole('group', { name: /选择镇街/ });
     expect(await picker.getByRole('checkbox', { checked: true }).count()).toBe(3);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: artifactPath('compare-1920x1080.png') });
+    // The charts animate their lines in: the picture once they have stopped.
+    await stillScreenshot(page, { path: artifactPath('compare-1920x1080.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();
@@ -143,8 +188,7 @@ describe('the compare page and the compound file', () => {
       expect(await value('state-issues')).toBe(`${row.openIssues}/${row.overdueIssues}`);
     };
     await expectState(first);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: artifactPath('compound-1920x1080.png') });
+    await stillScreenshot(page, { path: artifactPath('compound-1920x1080.png') });
 
     await page.getByLabel('查看日期').fill(second);
     await expectState(second);
@@ -159,7 +203,7 @@ describe('the compare page and the compound file', () => {
     const meetings = await (await caller()).compounds.history({ code, complete: true });
     await expect.poll(() => entries.count()).toBe(meetings.meetings.length);
     expect(new URL(page.url()).searchParams.get('show')).toBe('meeting');
-    await screenshotState(page, 'compound-meetings-1920x1080.png');
+    await stillScreenshot(page, { path: artifactPath('compound-meetings-1920x1080.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();
@@ -182,8 +226,3 @@ describe('the compare page and the compound file', () => {
     await view.context.close();
   });
 });
-
-async function screenshotState(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: artifactPath(name) });
-}

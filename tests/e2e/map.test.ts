@@ -22,15 +22,11 @@ import {
   type OfflinePage,
 } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
+import { parseCsvObjects as parseCsv } from '../support/csv.ts';
 import { fixtureDataDir } from '../support/databases.ts';
+import { mapDrawnVersion, stillScreenshot, waitForMapDrawn } from '../support/settle.ts';
 
 type CsvRow = Record<string, string>;
-const parseCsv = (csv: string): CsvRow[] => {
-  const [header, ...lines] = csv.trimEnd().split('\n');
-  const names = header!.split(',');
-  // Demo names contain no commas or quotes; a quoted field would make this split wrong and fail.
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i]!, v])));
-};
 
 /** The classes each layer's legend should show, counted straight from the export. */
 function expectedLegend(rows: CsvRow[]): Record<string, Record<string, number>> {
@@ -123,19 +119,24 @@ describe('the map', () => {
     const expected = expectedLegend(parseCsv(cliCsv));
     const pictures: Buffer[] = [];
     for (const layer of ['party', 'committee', 'rating', 'issues'] as const) {
+      // Clicking the layer already shown (party, the default) hands the map nothing new to draw.
+      const shown = (await page.getByTestId(`layer-${layer}`).getAttribute('aria-checked')) === 'true';
+      const drawnBefore = shown ? 0 : await mapDrawnVersion(page);
       await page.getByTestId(`layer-${layer}`).click();
       await expect.poll(() => legendCounts(page), { timeout: 10_000 }).toEqual(expected[layer]);
       expect(await page.getByTestId('legend-total').textContent()).toContain('347');
-      await page.waitForTimeout(1500); // let the software renderer finish the frame
-      pictures.push(await page.locator('[data-testid="map"] canvas').first().screenshot());
+      // The picture once the map has drawn this layer's colours and the frame has settled.
+      await waitForMapDrawn(page, { after: drawnBefore });
+      pictures.push(await stillScreenshot(page.locator('[data-testid="map"] canvas').first()));
     }
     // Each layer colours the compounds differently: the drawn map must change with it.
     for (let i = 1; i < pictures.length; i++)
       expect(pictures[i]!.equals(pictures[i - 1]!), `layer ${i} redraws the map`).toBe(false);
+    const drawnBefore = await mapDrawnVersion(page);
     await page.getByTestId('layer-party').click();
     await page.getByTestId('shade-select').selectOption('committeeRate');
-    await page.waitForTimeout(2000);
-    await page.screenshot({ path: artifactPath('map-1920x1080.png') });
+    await waitForMapDrawn(page, { after: drawnBefore });
+    await stillScreenshot(page, { path: artifactPath('map-1920x1080.png') });
   });
 
   it('opens a compound card on click, and a township summary', async () => {
@@ -155,11 +156,12 @@ describe('the map', () => {
     await page.mouse.move(x, y, { steps: 5 });
     await expect.poll(() => page.getByRole('tooltip').textContent(), { timeout: 15_000 }).toContain(isolated.name);
     const card = page.getByTestId('compound-card');
-    // Software WebGL picks slowly; a click that arrives mid-pick is lost, as it can be for a person.
+    // Software WebGL picks slowly; a click that arrives mid-pick is lost, as it can be for a person:
+    // click again if the card has not opened within 5 s of the last click.
     for (let attempt = 0; attempt < 3 && (await card.count()) === 0; attempt++) {
       await page.mouse.down();
       await page.mouse.up();
-      await page.waitForTimeout(1500);
+      await card.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {});
     }
     await page.screenshot({ path: artifactPath('map-click.png') });
     await expect.poll(() => card.locator('h2').textContent(), { timeout: 10_000 }).toBe(isolated.name);

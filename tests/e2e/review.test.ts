@@ -5,6 +5,7 @@ import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../supp
 
 const analyst = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!;
 import { callerAs } from '../support/callers.ts';
+import { stillScreenshot } from '../support/settle.ts';
 
 describe('the weekly review screens', () => {
   const env = useFixtureServer();
@@ -22,14 +23,13 @@ describe('the weekly review screens', () => {
     const sentences = await page.getByTestId('summary').locator('li').allTextContents();
     expect(sentences).toEqual(board.summary.city.map((s) => s.text));
     await page.waitForSelector('.recharts-surface', { timeout: 20_000 });
-    await page.screenshot({ path: artifactPath('review-1920x1080.png') });
+    await stillScreenshot(page, { path: artifactPath('review-1920x1080.png') });
 
     await rows.first().getByRole('link').click();
     await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
     expect(await page.locator('h2').first().textContent()).toBe(board.townships[0]!.name);
     expect(await page.locator('[data-testid^="history-"]').count()).toBe(5);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: artifactPath('township-1920x1080.png') });
+    await stillScreenshot(page, { path: artifactPath('township-1920x1080.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();

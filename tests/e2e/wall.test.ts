@@ -17,6 +17,7 @@ import {
   openOfflinePage,
   type OfflinePage,
 } from '../support/browser.ts';
+import { stillScreenshot, waitForMapDrawn } from '../support/settle.ts';
 import { callerAs } from '../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../support/databases.ts';
 
@@ -154,8 +155,9 @@ describe('the wall screen', () => {
       expect((await smallestText(page)).size, scene).toBeGreaterThanOrEqual(20);
       expect(await noScroll(page)).toBe(true);
       expect(await clippedPanels(page), scene).toEqual([]);
-      await page.waitForTimeout(800);
-      await page.screenshot({ path: artifactPath(`wall-${scene}-1920x1080.png`) });
+      // The picture once the map has drawn this scene's layers and the charts have stopped moving.
+      await waitForMapDrawn(page, { testId: 'wall-map' });
+      await stillScreenshot(page, { path: artifactPath(`wall-${scene}-1920x1080.png`) });
     }
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('[data-testid="wall"][data-scene="overview"]');

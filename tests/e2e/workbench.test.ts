@@ -26,7 +26,9 @@ import {
   type OfflinePage,
 } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
+import { parseCsvRecords } from '../support/csv.ts';
 import { fixtureDataDir } from '../support/databases.ts';
+import { stillScreenshot, waitForMapDrawn } from '../support/settle.ts';
 
 /** What the filter clicks below must produce in the URL (and what the CLI is given). */
 const FILTER = 'kind=commercial,resettlement&rating=5,4&hh=500-';
@@ -64,11 +66,9 @@ describe('the analyst workbench', () => {
       ONEMAP_DATA_DIR: dataDir,
     });
     expect(exported.code, exported.stderr).toBe(0);
-    cliCodes = exported.stdout
-      .trimEnd()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(',')[0]!);
+    const [header, ...records] = parseCsvRecords(exported.stdout);
+    expect(header![0]).toBe('code');
+    cliCodes = records.map((record) => record[0]!);
     database = await openDatabase({ dataDir });
     rows = await compoundStatusAsOf(database.db, asOf);
     server = await startServer({ database, port: 0 });
@@ -105,15 +105,26 @@ describe('the analyst workbench', () => {
     await page.getByTestId('draw-polygon').click();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    for (const [dx, dy] of [
-      [-90, -110],
-      [70, -90],
-      [110, 60],
-      [-40, 120],
-      [-120, 20],
-    ] as const) {
+    for (const [i, [dx, dy]] of (
+      [
+        [-90, -110],
+        [70, -90],
+        [110, 60],
+        [-40, 120],
+        [-120, 20],
+      ] as const
+    ).entries()) {
       await page.mouse.click(cx + dx, cy + dy);
-      await page.waitForTimeout(300);
+      // The map draws the vertices placed so far (data-drawn names each layer with its size): the
+      // next click waits until this one has been taken, as a slow software-rendered map needs.
+      await page.waitForFunction(
+        (n) =>
+          document
+            .querySelector<HTMLElement>('[data-testid="map"]')
+            ?.dataset.drawn?.split(' ')
+            .includes(`selection-vertices:${n}`) ?? false,
+        i + 1,
+      );
     }
     await page.getByTestId('draw-finish').click();
     await expect.poll(() => query(page).get('sel')).toMatch(/^poly:/);
@@ -129,8 +140,8 @@ describe('the analyst workbench', () => {
     const downloaded = await xlsxCodes(page);
     expect(new Set(downloaded)).toEqual(new Set(inside));
     expect(downloaded[0]).toBe(firstRow);
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: artifactPath('workbench-polygon-1920x1080.png') });
+    await waitForMapDrawn(page);
+    await stillScreenshot(page, { path: artifactPath('workbench-polygon-1920x1080.png') });
     // The map view as a picture: a real PNG the size of the map.
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const bytes = readFileSync((await png.path())!);

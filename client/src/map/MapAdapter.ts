@@ -166,14 +166,21 @@ export class MapAdapter {
    * was drawn on the container: `data-drawn="townships:19 compounds:347 …"` (layer id and number
    * of objects). Tests and the first-render benchmark wait for it; performance marks
    * `onemap:map-load` and `onemap:drawn` show where the first view's time goes.
+   *
+   * Test hook: `data-layers-version` counts the hand-overs and `data-drawn-version` is the one
+   * last drawn, so a browser test waits for "drawn after my click" (drawn > the version read
+   * before, and equal to the latest) instead of sleeping — the layer ids, hence `data-drawn`,
+   * are the same whichever coverage layer is shown.
    */
   private showLayers(layers: Layer[]): void {
     const drawn = layers.map((l) => `${l.id}:${Array.isArray(l.props.data) ? l.props.data.length : '?'}`).join(' ');
     const version = ++this.layersVersion;
+    this.map.getContainer().dataset.layersVersion = String(version);
     this.overlay.setProps({ layers });
     this.map.triggerRepaint();
     this.map.once('idle', () => {
       if (version !== this.layersVersion) return;
+      this.map.getContainer().dataset.drawnVersion = String(version);
       this.map.getContainer().dataset.drawn = drawn;
       performance.mark('onemap:drawn', { detail: drawn });
     });

@@ -90,6 +90,9 @@ describe('ids and foreign keys', () => {
     const communities = new Map(city.communities.map((c) => [c.id, c]));
     const companies = new Set(city.propertyCompanies.map((c) => c.id));
     const compounds = new Set(city.compounds.map((c) => c.id));
+    // every() holds on an empty list: each list must have rows for the links to mean anything.
+    for (const rows of [city.townships, city.communities, city.propertyContracts, city.evaluations])
+      expect(rows.length).toBeGreaterThan(0);
     expect(city.townships.every((t) => t.cityCode === city.city.code)).toBe(true);
     expect(city.communities.every((c) => townships.has(c.townshipCode))).toBe(true);
     for (const c of city.compounds) {
@@ -105,6 +108,7 @@ describe('ids and foreign keys', () => {
       city.residentIssues,
       city.petitions,
     ]) {
+      expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => compounds.has(r.compoundId))).toBe(true);
     }
   });
