@@ -14,6 +14,11 @@ import { matchRoute } from 'wouter';
 import { z } from 'zod';
 import { isIsoDate } from '../../../shared/time/dates.ts';
 
+// zod compiles object parsers with `new Function` unless told not to; the page's Content-Security-
+// Policy forbids eval (script-src without 'unsafe-eval'), and even zod's probe for it is reported
+// as a violation. Every schema the client parses is small, so the interpreted path costs nothing.
+z.config({ jitless: true });
+
 export const ROUTE_PATTERNS = {
   dashboard: '/',
   login: '/login',
