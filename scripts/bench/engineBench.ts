@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/connection.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { refreshCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
-import { INDICATOR_KEYS } from '../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
 import { weeklySeries } from '../../server/services/metrics/weeklySeries.ts';

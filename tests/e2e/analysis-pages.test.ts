@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/db/rows.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../../server/services/compounds/compoundStatus.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from '../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../shared/indicators/index.ts';
 import { artifactPath, useFixtureServer, openSignedInPage } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
 import { loadRawCity, referenceIndicators, type RawCity } from '../support/reference.ts';

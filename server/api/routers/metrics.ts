@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_KEYS } from '../../services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
 import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';

@@ -1,5 +1,5 @@
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
-import { INDICATOR_KEYS } from '../../services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
 import { metricsReport, type MetricsReport } from '../../services/metrics/metricsReport.ts';
 import { parseIndicatorKey, resolveScope } from '../../services/metrics/scope.ts';
 import { toCsv } from '../../services/csv.ts';

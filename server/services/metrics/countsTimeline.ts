@@ -23,7 +23,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
-import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from './definitions.ts';
+import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from '../../../shared/indicators/index.ts';
 import { countsFromRow, type CountsRow, type ScopeCounts } from './scopeCounts.ts';
 
 /** The count columns of township_counts_timeline (also the column names of CountsRow). */

@@ -6,7 +6,7 @@
 import type { Contribution } from '../../../shared/indicators/values.ts';
 import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
-import type { IndicatorKey } from './definitions.ts';
+import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import { DEFAULT_INDICATORS, indicatorIn, SERVER_INDICATORS, type ServerIndicator } from './indicators/index.ts';
 
 export type { Contribution } from '../../../shared/indicators/values.ts';

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { addDays } from '../../../shared/time/dates.ts';
 import { timelineCountsAsOf } from './countsTimeline.ts';
-import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from './definitions.ts';
+import { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from '../../../shared/indicators/index.ts';
 import { countsFromRow, type CountsRow, type ScopeCounts } from './scopeCounts.ts';
 
 export { addCounts, EMPTY_COUNTS, type ScopeCounts } from './scopeCounts.ts';

@@ -1,6 +1,6 @@
 /** From counts to indicator values: rates as fractions, petitions per 1,000 households. */
 import { valueOfFraction, type IndicatorValue } from '../../../shared/indicators/values.ts';
-import type { IndicatorKey } from './definitions.ts';
+import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import { SERVER_INDICATORS, type ServerIndicator } from './indicators/index.ts';
 import type { ScopeCounts } from './scopeCounts.ts';
 

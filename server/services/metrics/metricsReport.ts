@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { addDays, daysBetween, HISTORY_START } from '../../../shared/time/dates.ts';
 import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { cachedCounts } from './countsCache.ts';
-import type { IndicatorKey } from './definitions.ts';
+import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import { addCounts, EMPTY_COUNTS, type ScopeCounts } from './indicatorCounts.ts';
 import { valueOfCounts } from './indicatorValues.ts';
 import { DEFAULT_INDICATORS, type ServerIndicator } from './indicators/index.ts';

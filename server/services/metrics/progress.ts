@@ -13,7 +13,7 @@
  *     off_track — otherwise.
  */
 import { addDays, daysBetween } from '../../../shared/time/dates.ts';
-import type { Direction } from './definitions.ts';
+import type { Direction } from '../../../shared/indicators/index.ts';
 
 export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track';
 

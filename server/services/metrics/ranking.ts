@@ -3,7 +3,7 @@
  * Direction-aware: for "down" indicators the lowest value ranks first. Scopes whose value cannot
  * be computed get no rank.
  */
-import type { Direction } from './definitions.ts';
+import type { Direction } from '../../../shared/indicators/index.ts';
 
 /** Values equal to this many decimals tie (avoids floating-point noise breaking ties). */
 const TIE_DECIMALS = 9;

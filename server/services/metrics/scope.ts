@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
 import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { parseWeek, weekValueDate } from '../../../shared/time/weeks.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from './definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 
 export interface ScopeRequest {
   asOf?: string | undefined;

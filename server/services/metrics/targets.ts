@@ -7,7 +7,7 @@
 import { asc } from 'drizzle-orm';
 import { targets } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
-import type { IndicatorKey } from './definitions.ts';
+import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 
 export interface Target {
   id: number;

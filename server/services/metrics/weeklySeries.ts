@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { FIRST_WEEK, isoWeekOf, weeksBetween, weekValueDate } from '../../../shared/time/weeks.ts';
 import { cachedCounts } from './countsCache.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from './definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { addCounts, EMPTY_COUNTS } from './indicatorCounts.ts';
 import { indicatorValue } from './indicatorValues.ts';
 

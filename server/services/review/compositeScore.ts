@@ -14,7 +14,7 @@
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
 import { INDICATOR_LIST, type IndicatorMeta } from '../../../shared/indicators/index.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { rankScopes } from '../metrics/ranking.ts';
 
 export type IndicatorValues = Record<IndicatorKey, number | null>;

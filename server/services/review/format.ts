@@ -5,7 +5,7 @@
  * decimals ("每千户1.23件"), rank changes as ↑n / ↓n / – (and / when there is nothing to compare).
  */
 import type { ProgressStatus } from '../metrics/progress.ts';
-import { INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 
 /** A fraction as a percentage with one decimal: 0.8531 → "85.3%". */
 export function percent(fraction: number): string {

@@ -6,7 +6,7 @@
  * township — what changed compound by compound.
  */
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { fixed, formatDelta, formatValue, percent, rankChangeLabel, statusLabel } from './format.ts';
 import type { ListEntry } from './redBlackList.ts';
 import { describeRules } from './reviewRules.ts';

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { rankChangeLabel, statusLabel } from './format.ts';
 import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
 import { describeRules } from './reviewRules.ts';

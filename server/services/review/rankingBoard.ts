@@ -6,7 +6,7 @@
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
 import { INDICATOR_LIST, type IndicatorMeta } from '../../../shared/indicators/index.ts';
-import type { IndicatorKey } from '../metrics/definitions.ts';
+import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import { compositeRanking, rankChange, type ValuesByKey } from './compositeScore.ts';
 import { redBlackList, type ListEntry } from './redBlackList.ts';

@@ -10,7 +10,7 @@ import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../data/review-rul
 import { auditLog, reviewSettings } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError, describeIssues } from '../errors.ts';
-import { INDICATOR_KEYS, INDICATORS } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
 
 export { DEFAULT_REVIEW_RULES, type ReviewRules };
 

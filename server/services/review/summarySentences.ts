@@ -8,7 +8,7 @@
  * and its largest movement — the indicator whose rank moved most (then whose score moved most),
  * e.g. "陈埭镇业委会组建率较上周提升3.2个百分点（至85.0%），排名上升2位至第5位。"
  */
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { deltaMagnitude, formatValue, points } from './format.ts';
 import type { BoardIndicator, BoardTownship, ReviewBoard } from './rankingBoard.ts';
 

@@ -15,7 +15,7 @@ import type { ReviewRules } from '../../../data/review-rules.ts';
 import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
 import { readDatasetInfo } from '../dataset/datasetInfo.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { drillThrough, type DrillThrough } from '../metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../metrics/metricsReport.ts';
 import { weeklySeries, type WeeklySeries } from '../metrics/weeklySeries.ts';

@@ -5,7 +5,7 @@
  * (packXlsx.ts) or as an A4 PDF printed by headless Chromium from an HTML page (packHtml.ts).
  */
 import type { Db } from '../../db/connection.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { DrillThrough } from '../metrics/drillThrough.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import type { WeeklySeries } from '../metrics/weeklySeries.ts';

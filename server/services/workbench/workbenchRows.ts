@@ -7,7 +7,7 @@
 import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
 import { pinyinInitials } from '../compounds/initials.ts';
-import { INDICATOR_KEYS, type IndicatorKey } from '../metrics/definitions.ts';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { recordsPerCompound, type Contribution } from '../metrics/drillThrough.ts';
 import { SERVER_INDICATORS } from '../metrics/indicators/index.ts';
 

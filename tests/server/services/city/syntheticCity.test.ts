@@ -12,7 +12,7 @@ import * as s from '../../../../data/schema/index.ts';
 import { demoAccountsOf, ensureDemoAccounts } from '../../../../server/services/auth/demoAccounts.ts';
 import { activeCity, selectCity } from '../../../../server/services/city/activeCity.ts';
 import { importLedger } from '../../../../server/services/ledger/importLedger.ts';
-import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../../../shared/indicators/index.ts';
 import { packHtml } from '../../../../server/services/review/packHtml.ts';
 import { openReviewWeek } from '../../../../server/services/review/reviewedWeeks.ts';
 import { collectPackFrom } from '../../../../server/services/review/weeklyPack.ts';

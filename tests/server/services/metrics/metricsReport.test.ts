@@ -1,6 +1,6 @@
 /** The engine against an independent recomputation from raw rows, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../../../shared/indicators/index.ts';
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';

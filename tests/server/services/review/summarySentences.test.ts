@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REVIEW_RULES } from '../../../../data/review-rules.ts';
-import { INDICATORS } from '../../../../server/services/metrics/definitions.ts';
+import { INDICATORS } from '../../../../shared/indicators/index.ts';
 import { metricsReport, type MetricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 import type { ReviewBoard } from '../../../../server/services/review/rankingBoard.ts';
 import { openReviewWeek } from '../../../../server/services/review/reviewedWeeks.ts';

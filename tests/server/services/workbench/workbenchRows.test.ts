@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, matchesFilter } from '../../../../shared/compounds/compoundFilter.ts';
-import { INDICATOR_KEYS } from '../../../../server/services/metrics/definitions.ts';
+import { INDICATOR_KEYS } from '../../../../shared/indicators/index.ts';
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 import { exportSelection } from '../../../../server/services/workbench/exportSelection.ts';
