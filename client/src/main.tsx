@@ -5,6 +5,7 @@ import { App } from './app/App.tsx';
 import { queryClient } from './app/trpc.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './app/app.css';
+import './app/phone.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -35,11 +35,26 @@ export interface OfflinePage {
   blockedRequests: string[];
 }
 
-export async function openOfflinePage(browser: Browser, width: number, height: number): Promise<OfflinePage> {
+/** A phone as township staff hold it: touch, a mobile user agent (政务微信's browser on Android), 3× pixels. */
+const PHONE = {
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36 wxwork/4.1.30',
+};
+
+export async function openOfflinePage(
+  browser: Browser,
+  width: number,
+  height: number,
+  options: { phone?: boolean } = {},
+): Promise<OfflinePage> {
   const context = await browser.newContext({
     viewport: { width, height },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...(options.phone ? PHONE : {}),
   });
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
@@ -76,7 +91,8 @@ export async function signIn(
   await page.getByTestId('login-username').fill(account.username);
   await page.getByTestId('login-password').fill(account.password);
   await page.getByTestId('login-submit').click();
-  await page.waitForSelector('[data-testid="user-menu"]', { timeout: 30_000 });
+  // Attached, not visible: on a phone the person's menu is folded behind the menu button.
+  await page.waitForSelector('[data-testid="user-menu"]', { state: 'attached', timeout: 30_000 });
   const path = next.split('?')[0]!;
   await page.waitForURL((url) => url.pathname === path, { timeout: 30_000 });
 }

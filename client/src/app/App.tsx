@@ -5,12 +5,12 @@ import { addDays } from '../../../shared/time/dates.ts';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { hasAdminDuty, useMe } from '../features/auth/session.ts';
-import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, useLocation } from 'wouter';
 import { hrefs, resolveRoute } from './routes.ts';
 import { displayToken, redirectToLogin, trpc } from './trpc.ts';
+import { TopBar } from './TopBar.tsx';
 import { cityName } from './useCity.ts';
 
 // The review screens carry recharts: loaded only when opened, so the map's first view stays small.
@@ -29,7 +29,7 @@ const WallPage = lazy(() => import('../features/wall/WallPage.tsx').then((m) => 
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const [path] = useLocation();
   const route = useMemo(() => resolveRoute(path), [path]);
   const me = useMe();
@@ -47,7 +47,6 @@ export function App() {
   const weeks = useMemo(() => (today ? weeksBetween(FIRST_WEEK, isoWeekOf(today)) : []), [today]);
   // The review's default week is the last one that has ended.
   const lastEndedWeek = today ? isoWeekOf(addDays(mondayOf(today), -1)) : '';
-  const township = route.name === 'township' ? route.params.code : null;
   const error = me.error ?? info.error ?? townships.error;
 
   // The wall screen has no shell: its own canvas fills the display.
@@ -105,59 +104,13 @@ export function App() {
 
   return (
     <div className="shell">
-      <header className="topbar">
-        <h1>
-          {t('app.title')} <span className="city">{cityName(info.data?.city, locale)}</span>
-        </h1>
-        {info.data?.dataset.source === 'demo' && (
-          <span className="badge badge-demo" title={t('app.demoBadgeHint')} data-testid="demo-badge">
-            {t('app.demoBadge')}
-          </span>
-        )}
-        {approximate && (
-          <span className="badge badge-approx" title={t('app.approximateBoundariesHint')} data-testid="approx-badge">
-            {t('app.approximateBoundaries')}
-          </span>
-        )}
-        <nav className="nav">
-          <Link href={hrefs.dashboard()} aria-current={route.name === 'dashboard' ? 'page' : undefined}>
-            {t('nav.map')}
-          </Link>
-          <Link href={hrefs.workbench()} aria-current={route.name === 'workbench' ? 'page' : undefined}>
-            {t('nav.workbench')}
-          </Link>
-          <Link
-            href={hrefs.review()}
-            aria-current={
-              route.name === 'review' || (township !== null && township !== me.data?.townshipCode) ? 'page' : undefined
-            }
-          >
-            {t('nav.review')}
-          </Link>
-          <Link href={hrefs.compare()} aria-current={route.name === 'compare' ? 'page' : undefined}>
-            {t('nav.compare')}
-          </Link>
-          {me.data?.townshipCode && (
-            <Link
-              href={hrefs.township(me.data.townshipCode)}
-              aria-current={township === me.data.townshipCode ? 'page' : undefined}
-              data-testid="nav-my-township"
-            >
-              {t('nav.myTownship')}
-            </Link>
-          )}
-          {hasAdminDuty(me.data) && (
-            <Link href={hrefs.admin()} aria-current={route.name === 'admin' ? 'page' : undefined}>
-              {t('nav.admin')}
-            </Link>
-          )}
-        </nav>
-        <span className="spacer" />
-        {me.data && <UserMenu me={me.data} />}
-        <button type="button" className="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
-        </button>
-      </header>
+      <TopBar
+        route={route}
+        me={me.data}
+        city={cityName(info.data?.city, locale)}
+        demo={info.data?.dataset.source === 'demo'}
+        approximate={approximate}
+      />
       <main>
         {error ? (
           <p className="message error" role="alert">

@@ -2,12 +2,13 @@
  * What the township's editing forms choose from: its compounds, the committees in office and
  * the issues still moving (not yet revisited), with whether the actor may edit them.
  */
-import { and, asc, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { committeeTerms, compounds, propertyContracts, residentIssues, townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { canEditTownship, type Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
+import { pinyinInitials } from '../compounds/initials.ts';
 
 export const MAX_LISTED_ISSUES = 300;
 
@@ -17,6 +18,8 @@ export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode:
     .from(townships)
     .where(eq(townships.code, townshipCode));
   if (!township) throw new BadInputError(`未知镇街代码：${townshipCode}`);
+  // Still open past its due day (the due day itself is not overdue), as on the dashboard.
+  const overdue = sql<boolean>`(${residentIssues.closedOn} is null and ${residentIssues.dueOn} < ${today}::date)`;
   const [compoundRows, managedRows, terms, issues] = await Promise.all([
     db
       .select({ code: compounds.code, name: compounds.name, listedOn: compounds.listedOn })
@@ -61,11 +64,13 @@ export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode:
         status: residentIssues.status,
         openedOn: residentIssues.openedOn,
         dueOn: residentIssues.dueOn,
+        overdue,
       })
       .from(residentIssues)
       .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
       .where(and(eq(compounds.townshipCode, townshipCode), ne(residentIssues.status, 'revisited')))
-      .orderBy(desc(residentIssues.openedOn), desc(residentIssues.id))
+      // Overdue first (the ones a township must act on), then the newest: the list is capped.
+      .orderBy(sql`${overdue} desc`, desc(residentIssues.openedOn), desc(residentIssues.id))
       .limit(MAX_LISTED_ISSUES),
   ]);
   const managed = new Set(managedRows.map((r) => r.code));
@@ -73,7 +78,11 @@ export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode:
     township,
     today,
     canEdit: canEditTownship(actor, townshipCode),
-    compounds: compoundRows.map((c) => ({ ...c, propertyManaged: managed.has(c.code) })),
+    compounds: compoundRows.map((c) => ({
+      ...c,
+      initials: pinyinInitials(c.name),
+      propertyManaged: managed.has(c.code),
+    })),
     committeeTerms: terms,
     issues,
   };

@@ -47,14 +47,13 @@ export function CommitteeForm({ records }: { records: TownshipRecords }) {
       </div>
       {mode === 'start' ? (
         <>
-          <Field label={t('editing.compound')}>
-            <CompoundSelect
-              compounds={records.compounds}
-              value={compoundCode}
-              onChange={setCompound}
-              testId="committee-compound"
-            />
-          </Field>
+          <CompoundSelect
+            label={t('editing.compound')}
+            compounds={records.compounds}
+            value={compoundCode}
+            onChange={setCompound}
+            testId="committee-compound"
+          />
           <Field label={t('editing.formedOn')}>
             <input
               type="date"

@@ -22,14 +22,13 @@ export function EvaluationForm({ records }: { records: TownshipRecords }) {
   };
   return (
     <form className="edit-form" onSubmit={submit} data-testid="evaluation-form">
-      <Field label={t('editing.compound')}>
-        <CompoundSelect
-          compounds={records.compounds.filter((c) => c.propertyManaged)}
-          value={compoundCode}
-          onChange={setCompound}
-          testId="evaluation-compound"
-        />
-      </Field>
+      <CompoundSelect
+        label={t('editing.compound')}
+        compounds={records.compounds.filter((c) => c.propertyManaged)}
+        value={compoundCode}
+        onChange={setCompound}
+        testId="evaluation-compound"
+      />
       <Field label={t('editing.evaluatedOn')}>
         <input
           type="date"

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Field, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
+import { Field, FilteredSelectField, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
 
 type Status = TownshipRecords['issues'][number]['status'];
 const NEXT: Record<Status, Status[]> = {
@@ -31,28 +31,33 @@ export function IssueForm({ records }: { records: TownshipRecords }) {
   };
   return (
     <form className="edit-form" onSubmit={submit} data-testid="issue-form">
-      <Field label={t('editing.issue')}>
-        <select
-          value={issueId}
-          onChange={(e) => {
-            setIssueId(e.target.value);
-            setTo('');
-          }}
-          required
-        >
-          <option value="">{t('editing.chooseIssue')}</option>
-          {records.issues.map((i) => (
-            <option key={i.id} value={i.id}>
-              {t('editing.issueLabel', {
-                id: i.id,
-                compound: i.compoundName,
-                opened: i.openedOn,
-                status: t(`issueStatus.${i.status}`),
-              })}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FilteredSelectField
+        label={t('editing.issue')}
+        placeholder={t('editing.filterIssue')}
+        choose={t('editing.chooseIssue')}
+        options={records.issues.map((i) => {
+          const status = t(`issueStatus.${i.status}`);
+          const overdue = i.overdue ? t('editing.overdue') : '';
+          return {
+            value: String(i.id),
+            label: t('editing.issueLabel', {
+              overdue: overdue ? `【${overdue}】` : '',
+              compound: i.compoundName,
+              summary: i.summary,
+              opened: i.openedOn.slice(5),
+              due: i.dueOn.slice(5),
+              status,
+            }),
+            search: [i.compoundName, overdue],
+          };
+        })}
+        value={issueId}
+        onChange={(id) => {
+          setIssueId(id);
+          setTo('');
+        }}
+        testId="issue-choice"
+      />
       <Field label={t('editing.nextStatus')}>
         <select value={to} onChange={(e) => setTo(e.target.value as Status)} required disabled={!issue}>
           <option value="">—</option>

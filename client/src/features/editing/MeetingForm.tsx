@@ -29,14 +29,13 @@ export function MeetingForm({ records }: { records: TownshipRecords }) {
   };
   return (
     <form className="edit-form" onSubmit={submit} data-testid="meeting-form">
-      <Field label={t('editing.compound')}>
-        <CompoundSelect
-          compounds={records.compounds}
-          value={compoundCode}
-          onChange={setCompound}
-          testId="meeting-compound"
-        />
-      </Field>
+      <CompoundSelect
+        label={t('editing.compound')}
+        compounds={records.compounds}
+        value={compoundCode}
+        onChange={setCompound}
+        testId="meeting-compound"
+      />
       <Field label={t('editing.heldOn')}>
         <input
           type="date"

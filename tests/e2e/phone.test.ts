@@ -1,0 +1,105 @@
+/**
+ * Township staff on a phone (390×844, touch, a mobile browser): sign-in, their township page with
+ * its forms and a compound's file fit the screen with no sideways scrolling; the top bar folds into
+ * a menu; touch targets are at least 44 px; a compound is found by its pinyin initials and an issue
+ * by "超期", overdue ones listed first.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { activeCity } from '../../server/services/city/activeCity.ts';
+import { pinyinInitials } from '../../server/services/compounds/initials.ts';
+import { artifactPath, openOfflinePage, signIn, useFixtureServer } from '../support/browser.ts';
+import { callerAs } from '../support/callers.ts';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Widths the person would have to scroll sideways to see: the document's and every scroller's but tables' cards. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      found.push(`document ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+      const box = el.getBoundingClientRect();
+      // A visible element reaching past the screen's right edge (an element inside a card that scrolls is clipped by it).
+      if (box.width > 0 && box.right > window.innerWidth + 1 && el.closest('.panel') === null)
+        found.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);
+    }
+    return found.slice(0, 5);
+  });
+}
+
+/** Buttons, inputs and links of the element smaller than a fingertip (44 CSS px high). */
+async function smallTouchTargets(page: Page, selector: string): Promise<string[]> {
+  return page
+    .locator(selector)
+    .evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]):not([type=radio]), select, a')]
+        .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 44)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} "${el.textContent?.trim() ?? ''}" ${el.getBoundingClientRect().height}px`,
+        ),
+    );
+}
+
+describe('township staff on a phone', () => {
+  const env = useFixtureServer();
+
+  it('signs in, finds a compound and an overdue issue on the township page and opens a compound file, never scrolling sideways', async () => {
+    const code = activeCity().demoStaffTownship;
+    const staff = DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!;
+    const records = await (await callerAs(env.database, 'township_staff')).editing.township({ code });
+    const { page } = await openOfflinePage(env.browser, PHONE.width, PHONE.height, { phone: true });
+
+    await page.goto(`${env.server.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await signIn(page, env.server.url, staff, `/township/${code}`);
+    await page.waitForSelector('[data-testid="township-page"] [data-testid="lagging"]', { timeout: 30_000 });
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('phone-township-390x844.png') });
+
+    // The top bar is one line; its links are behind the menu button.
+    const navLink = page.getByTestId('nav-my-township');
+    expect(await navLink.isVisible()).toBe(false);
+    expect((await page.locator('header.topbar').boundingBox())!.height).toBeLessThanOrEqual(64);
+    await page.getByTestId('menu-toggle').tap();
+    expect(await navLink.isVisible()).toBe(true);
+    expect(await smallTouchTargets(page, '#topbar-menu')).toEqual([]);
+    await page.getByTestId('menu-toggle').tap();
+    expect(await navLink.isVisible()).toBe(false);
+
+    // The form is one column of fields a finger can hit.
+    expect(await smallTouchTargets(page, '[data-testid="meeting-form"]')).toEqual([]);
+    const fieldLefts = await page
+      .locator('[data-testid="meeting-form"] .field')
+      .evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().left)));
+    expect(new Set(fieldLefts).size).toBe(1);
+
+    // Typing a compound's pinyin initials chooses it when they name only that compound.
+    const unique = records.compounds.find(
+      (c) => records.compounds.filter((o) => o.initials.includes(pinyinInitials(c.name))).length === 1,
+    )!;
+    await page.getByTestId('meeting-compound-filter').fill(pinyinInitials(unique.name));
+    expect(await page.getByTestId('meeting-compound').inputValue()).toBe(unique.code);
+
+    // Issues: "超期" leaves the overdue ones, and they head the unfiltered list too.
+    const overdue = records.issues.filter((i) => i.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    await page.getByTestId('edit-tab-issue').tap();
+    const options = page.getByTestId('issue-choice').locator('option:not([value=""])');
+    const firstLabels = await options.evaluateAll((o, n) => o.slice(0, n).map((x) => x.textContent), overdue.length);
+    expect(firstLabels.every((l) => l?.startsWith('【超期】'))).toBe(true);
+    await page.getByTestId('issue-choice-filter').fill('超期');
+    expect(await options.count()).toBe(overdue.length);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+
+    // A compound's file from the phone.
+    await page.goto(`${env.server.url}/compound/${unique.code}`);
+    await page.getByRole('heading', { name: unique.name }).waitFor({ timeout: 30_000 });
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('phone-compound-390x844.png') });
+  });
+});
