@@ -6,6 +6,7 @@ import { queryClient } from './app/trpc.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './app/app.css';
 import './app/phone.css';
+import './app/print.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -44,7 +44,30 @@ async function smallTouchTargets(page: Page, selector: string): Promise<string[]
     );
 }
 
-describe('township staff on a phone', () => {
+/** What the printed page shows, read under print media: hidden parts, colours, charts that spill out of their card. */
+async function printedPage(page: Page) {
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate(() => {
+    const shown = (sel: string) =>
+      [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => getComputedStyle(el).display !== 'none').length;
+    const spilling = [...document.querySelectorAll<SVGElement>('.panel svg.recharts-surface')].filter((svg) => {
+      const card = svg.closest('.panel')!.getBoundingClientRect();
+      const box = svg.getBoundingClientRect();
+      return box.width === 0 || box.right > card.right + 1 || box.left < card.left - 1;
+    }).length;
+    return {
+      background: getComputedStyle(document.body).backgroundColor,
+      ink: getComputedStyle(document.querySelector('h2')!).color,
+      topbar: shown('header.topbar'),
+      forms: shown('form, .editing-panel'),
+      buttons: shown('button:not(.entry-date)'),
+      charts: document.querySelectorAll('.panel svg.recharts-surface').length,
+      spilling,
+    };
+  });
+}
+
+describe('township staff on a phone and on paper', () => {
   const env = useFixtureServer();
 
   it('signs in, finds a compound and an overdue issue on the township page and opens a compound file, never scrolling sideways', async () => {
@@ -101,5 +124,35 @@ describe('township staff on a phone', () => {
     await page.getByRole('heading', { name: unique.name }).waitFor({ timeout: 30_000 });
     expect(await sidewaysOverflow(page)).toEqual([]);
     await page.screenshot({ path: artifactPath('phone-compound-390x844.png') });
+  });
+
+  it('prints the township page and a compound file as a handout: no bar, form or buttons, dark on white, charts inside their cards', async () => {
+    const code = activeCity().demoStaffTownship;
+    const staff = DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!;
+    const { page } = await openOfflinePage(env.browser, 1280, 900);
+    await signIn(page, env.server.url, staff, `/township/${code}`);
+    await page.waitForSelector('[data-testid="township-page"] .recharts-surface', { timeout: 30_000 });
+    const township = await printedPage(page);
+    expect(township).toMatchObject({
+      background: 'rgb(255, 255, 255)',
+      ink: 'rgb(17, 17, 17)',
+      topbar: 0,
+      forms: 0,
+      buttons: 0,
+      spilling: 0,
+    });
+    expect(township.charts).toBe(5);
+    // The week it shows is still printed (the select prints as its value).
+    expect(await page.locator('.page-bar select').first().isVisible()).toBe(true);
+    await page.pdf({ path: artifactPath('township-print-a4.pdf'), format: 'A4', printBackground: true });
+
+    await page.emulateMedia({ media: 'screen' });
+    const compound = (await (await callerAs(env.database, 'township_staff')).editing.township({ code })).compounds[0]!;
+    await page.goto(`${env.server.url}/compound/${compound.code}`);
+    await page.getByRole('heading', { name: compound.name }).waitFor({ timeout: 30_000 });
+    const file = await printedPage(page);
+    expect(file).toMatchObject({ background: 'rgb(255, 255, 255)', topbar: 0, forms: 0, buttons: 0 });
+    // Each dated entry keeps its date (a button on screen, text on paper).
+    expect(await page.locator('.timeline-entry .entry-date').first().isVisible()).toBe(true);
   });
 });
