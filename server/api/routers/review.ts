@@ -9,6 +9,9 @@ import { parseRulesPatch, readReviewSettings, updateReviewRules } from '../../se
 import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/reviewWeek.ts';
 import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
+import { canReportTownship } from '../../services/auth/roles.ts';
+import { ForbiddenError } from '../../services/errors.ts';
+import { onePagerFileName, townshipOnePager } from '../../services/review/townshipOnePager.ts';
 import { checked } from '../checked.ts';
 import { businessProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
 
@@ -46,6 +49,23 @@ export const reviewRouter = router({
     ),
   /** Weeks marked reviewed, latest first. */
   reviewedWeeks: readProcedure.query(({ ctx }) => listReviewedWeeks(ctx.db)),
+  /**
+   * A township's 一页纸 (one A4 page, PDF, base64): for its own staff and for those who may export;
+   * anyone else is refused (FORBIDDEN, audited).
+   */
+  townshipReport: readProcedure
+    .input(checked(z.object({ code: townshipCode, week })))
+    .mutation(async ({ ctx, input }) => {
+      checkTownshipCodeForm(input.code);
+      if (!canReportTownship(ctx.actor, input.code)) {
+        throw new ForbiddenError(
+          ctx.actor.role === 'township_staff' ? '只能生成本镇街的一页纸' : '无权生成镇街一页纸（需要“导出”权限）',
+          { tableName: 'review.townshipReport', recordId: input.code, detail: { week: input.week } },
+        );
+      }
+      const { data, body } = await townshipOnePager(ctx.db, input);
+      return { fileName: onePagerFileName(data), mimeType: 'application/pdf', base64: body.toString('base64') };
+    }),
   /** The weekly pack as a file to download (base64): XLSX, or PDF printed by headless Chromium. */
   pack: exportProcedure
     .input(

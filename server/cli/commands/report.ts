@@ -12,6 +12,7 @@ import { todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
+import { runTownshipReport } from './reportTownship.ts';
 
 /** Refuses an output path that cannot be written, before any work is done. */
 export function checkOutputPath(path: string): string {
@@ -37,9 +38,13 @@ export function checkOutputPath(path: string): string {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: '每周调度晾晒材料（pdf|xlsx），或把某周标记为已晾晒',
+  summary: '每周调度晾晒材料（pdf|xlsx）、镇街一页纸（pdf），或把某周标记为已晾晒',
   usage: `用法：onemap report weekly --week YYYY-Www [--township CODE] --format pdf|xlsx --out FILE [--mark-reviewed]
       onemap report weekly --week YYYY-Www --mark-reviewed
+      onemap report township --township CODE --week YYYY-Www [--format pdf] --out FILE
+
+township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、红黑榜、五项指标（目标、进度、较上周）、
+本周变化、后进小区与原因、数据说明。
 
 晾晒榜（综合与分项排名、较上周变化、红黑榜）、各项指标、摘要、后进小区与小区明细。
 不给 --township 为全市材料；给出时为该镇街的材料（排名仍为全市19个镇街）。
@@ -62,9 +67,15 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     );
     if (!args) return;
     const [what, ...rest] = args.positionals;
-    if (what !== 'weekly')
-      throw new CliError(what ? `不支持的报告 "${what}"（可用：weekly）` : '缺少报告类型（可用：weekly）');
+    if (what !== 'weekly' && what !== 'township')
+      throw new CliError(
+        what ? `不支持的报告 "${what}"（可用：weekly、township）` : '缺少报告类型（可用：weekly、township）',
+      );
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
+    if (what === 'township') {
+      if (args.values['mark-reviewed']) throw new CliError('--mark-reviewed 只用于 onemap report weekly');
+      return runTownshipReport(args.values, io);
+    }
     if (args.values.week === undefined) throw new CliError('缺少 --week（如 --week 2025-W22）');
 
     // Everything that can be checked without the database is checked first.

@@ -73,3 +73,12 @@ export function canEditTownship(actor: Actor, townshipCode: string): boolean {
   if (actor.role === 'admin') return true;
   return actor.role === 'township_staff' && actor.townshipCode === townshipCode;
 }
+
+/**
+ * Whether the actor may make a township's one-page report (一页纸): those who may export make it
+ * for any township; township staff for their own (the full city pack stays an export).
+ */
+export function canReportTownship(actor: Actor, townshipCode: string): boolean {
+  if (can(actor.role, 'export')) return true;
+  return actor.role === 'township_staff' && actor.townshipCode === townshipCode;
+}

@@ -49,6 +49,8 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'review.updateSettings': 'business',
   'review.markReviewed': 'business',
   'review.pack': 'export',
+  // Read, then scoped by township in the procedure: staff for their own, exporters for any.
+  'review.townshipReport': 'read',
   'editing.township': 'read',
   'editing.recordMeeting': 'edit',
   'editing.startCommitteeTerm': 'edit',

@@ -5,3 +5,8 @@ import { trpcClient } from '../../app/trpc.ts';
 export async function downloadPack(week: string, format: 'pdf' | 'xlsx', townshipCode?: string): Promise<void> {
   saveBase64File(await trpcClient.review.pack.mutate({ week, format, ...(townshipCode ? { townshipCode } : {}) }));
 }
+
+/** Asks the server for a township's 一页纸 (one A4 page, PDF) and saves it as a file. */
+export async function downloadOnePager(week: string, code: string): Promise<void> {
+  saveBase64File(await trpcClient.review.townshipReport.mutate({ week, code }));
+}

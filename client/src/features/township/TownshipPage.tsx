@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { canEditTownship, hasPermission, useMe } from '../auth/session.ts';
 import { EditingPanel } from '../editing/EditingPanel.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
-import { downloadPack } from '../review/downloadPack.ts';
+import { downloadOnePager, downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
 
@@ -26,6 +26,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   const [week, setWeek] = useUrlParam('week', oneOf(weeks.filter((w) => w <= defaultWeek)), identity, defaultWeek);
   const review = useQuery(trpc.review.township.queryOptions({ code, week }));
   const [packError, setPackError] = useState<string | null>(null);
+  const [onePagerBusy, setOnePagerBusy] = useState(false);
   const me = useMe();
   const r = review.data;
   return (
@@ -43,6 +44,25 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
         )}
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
         <span className="spacer" />
+        {(hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
+          <button
+            type="button"
+            className="button primary"
+            disabled={onePagerBusy}
+            onClick={() => {
+              setOnePagerBusy(true);
+              downloadOnePager(week, code)
+                .catch((e: Error) => setPackError(e.message))
+                .finally(() => setOnePagerBusy(false));
+            }}
+            data-testid="one-pager"
+          >
+            {onePagerBusy ? t('township.onePagerBusy') : t('township.onePager')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => window.print()} data-testid="print-page">
+          {t('township.print')}
+        </button>
         {hasPermission(me.data, 'export') && (
           <>
             <button

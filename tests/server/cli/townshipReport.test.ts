@@ -1,0 +1,118 @@
+/**
+ * A township's 一页纸: `onemap report township` writes exactly one A4 page for every township of
+ * the demo city (read back with poppler, not only by the file's existence), with its rank, its
+ * five indicators, its lagging compounds and the data notice that closes the page; staff get it
+ * for their own township and are refused (FORBIDDEN, audited) another's.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../../data/schema/index.ts';
+import { defaultReviewWeek } from '../../../server/services/review/reviewWeek.ts';
+import { openReviewWeek } from '../../../server/services/review/reviewedWeeks.ts';
+import { collectOnePager, townshipOnePagerHtml } from '../../../server/services/review/townshipOnePager.ts';
+import { sharedPdfPrinter } from '../../../server/services/review/pdfPrinter.ts';
+import { INDICATOR_LIST } from '../../../shared/indicators/index.ts';
+import { callerAs } from '../../support/callers.ts';
+import { runCli } from '../../support/cli.ts';
+import { fixtureDataDir, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
+import { outcome } from '../../support/procedures.ts';
+
+const WEEK = '2026-W46';
+const outDir = () => mkdtempSync(join(tmpdir(), 'onemap-onepager-'));
+const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+/** The page's text in reading order, without white space (poppler spaces CJK text as it pleases). */
+const text = (pdf: string) => execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\s+/g, '');
+
+describe('onemap report township (一页纸)', () => {
+  let env: Record<string, string>;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    env = { ONEMAP_DATA_DIR: await fixtureDataDir() };
+    database = await openFixtureDatabase('pglite');
+  });
+  afterAll(async () => {
+    await sharedPdfPrinter.close();
+    await database?.dispose();
+  });
+
+  it('prints exactly one A4 page for each township, closing with the data notice', async () => {
+    const analyst = await callerAs(database, 'analyst');
+    const board = await analyst.review.board({ week: WEEK });
+    expect(board.townships).toHaveLength(19);
+    const dir = outDir();
+    // One week's source for all 19 (what townshipOnePager does per request, without recomputing the board).
+    const source = await openReviewWeek(database.db, WEEK);
+    for (const township of board.townships) {
+      const out = join(dir, `${township.code}.pdf`);
+      const data = await collectOnePager(source, township.code);
+      const html = townshipOnePagerHtml(data, '2026-12-05 09:00');
+      writeFileSync(out, await sharedPdfPrinter.print(html));
+      expect(execFileSync('pdfinfo', [out]).toString()).toMatch(/Page size:.*\(A4\)/);
+      expect(pages(out), township.name).toBe(1);
+      const page = text(out);
+      expect(page).toContain(`${township.name}·每周调度晾晒一页纸·${WEEK}`);
+      expect(page).toContain(`综合排名${township.composite.rank}/19较上周`);
+      for (const indicator of INDICATOR_LIST) expect(page, indicator.name).toContain(indicator.name);
+      const { lagging } = data.township;
+      expect(page).toContain(`后进小区（${lagging.length}个）`);
+      if (lagging[0]) expect(page).toContain(lagging[0].name);
+      // The last thing on the page: nothing was cut off below it.
+      expect(page).toContain('数据说明');
+    }
+  });
+
+  it('is written by the command line to the file named, atomically', async () => {
+    const out = join(outDir(), '一页纸.pdf');
+    const run = await runCli(['report', 'township', '--township', '350582103', '--week', WEEK, '--out', out], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`已生成 ${WEEK} .+一页纸`));
+    expect(pages(out)).toBe(1);
+    expect(text(out)).toContain(`·每周调度晾晒一页纸·${WEEK}`);
+  });
+
+  it('refuses a missing township, an unknown format and an unwritable path with one Chinese line and no file', async () => {
+    const dir = outDir();
+    writeFileSync(join(dir, 'plain'), '');
+    const cases: [string[], RegExp][] = [
+      [['--week', WEEK, '--out', join(dir, 'a.pdf')], /缺少 --township/],
+      [['--township', '350582103', '--week', WEEK, '--format', 'xlsx', '--out', join(dir, 'a.xlsx')], /--format/],
+      [['--township', '350582103', '--week', WEEK, '--out', join(dir, 'plain', 'a.pdf')], /不是目录/],
+      [['--township', '350582999', '--week', WEEK, '--out', join(dir, 'a.pdf')], /未知镇街代码/],
+    ];
+    for (const [argv, message] of cases) {
+      const before = readdirSync(dir);
+      const run = await runCli(['report', 'township', ...argv], env);
+      expect(run.code, argv.join(' ')).not.toBe(0);
+      expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+      expect(readdirSync(dir)).toEqual(before);
+    }
+  });
+
+  it('gives township staff their own township, refuses them another (audited), and gives analysts any', async () => {
+    const week = defaultReviewWeek();
+    const staff = await callerAs(database, 'township_staff');
+    const own = (await staff.auth.me())!.townshipCode!;
+    const file = await staff.review.townshipReport({ code: own, week });
+    expect(file.mimeType).toBe('application/pdf');
+    expect(file.fileName).toMatch(new RegExp(`^一页纸_${week}_.+\\.pdf$`));
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    const forbidden = () =>
+      database.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'forbidden'));
+    const [before] = await forbidden();
+    const other = own === '350582101' ? '350582102' : '350582101';
+    expect(await outcome(staff, 'review.townshipReport', { code: other, week })).toBe('FORBIDDEN');
+    const [after] = await forbidden();
+    expect(after!.n).toBe(before!.n + 1);
+
+    const analyst = await callerAs(database, 'analyst');
+    expect(await outcome(analyst, 'review.townshipReport', { code: other, week })).toBe('OK');
+    const leader = await callerAs(database, 'leader');
+    expect(await outcome(leader, 'review.townshipReport', { code: other, week })).toBe('FORBIDDEN');
+  });
+});
