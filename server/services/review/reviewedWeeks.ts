@@ -58,7 +58,7 @@ export async function markWeekReviewed(
         action: 'review',
         tableName: 'reviewed_weeks',
         recordId: parsed.week,
-        after: { week: parsed.week, asOf: parsed.asOf },
+        after: { week: parsed.week, asOf: parsed.asOf, reviewedBy: options.reviewedBy ?? null },
       });
     }
     return rows[0];
