@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { isoWeekOf, weekLabel, weekValueDate } from '../../shared/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import {
   artifactPath,
@@ -183,8 +183,11 @@ describe('the map', () => {
       timeout: 30_000,
     });
     await page.getByTestId('week-play').click(); // pause
-    const week = (await page.getByTestId('week-label').textContent())!;
+    const label = page.getByTestId('week-label');
+    const week = (await label.getAttribute('data-week'))!;
     expect(week).toMatch(/^2024-W0[2-9]$/);
+    // The label carries the week's dates (issue #17): e.g. 2024-W03（1月15日—21日）.
+    expect(await label.textContent()).toBe(weekLabel(week));
     await waitReady(page, week);
     const then = parseCsv(compoundsToCsv(await compoundStatusAsOf(database.db, weekValueDate(week, today))));
     expect(await legendCounts(page)).toEqual(expectedLegend(then).party);
