@@ -21,7 +21,10 @@ const RECORD_TABLES = [
   'evaluations',
   'property_contracts',
 ];
-const EDITS = ['insert', 'update', 'delete'];
+/** Edits by hand, and ledger imports (which can change a compound's dated facts too). */
+const EDITS = ['insert', 'update', 'delete', 'import'];
+/** Audit rows read at most: past this a week's corrections are listed from the earliest. */
+const ROWS_READ = 5000;
 /** Enough for a screen; a week with more corrections says how many were left out. */
 export const CORRECTIONS_SHOWN = 200;
 
@@ -43,7 +46,7 @@ const asRow = (value: unknown): Row => (value && typeof value === 'object' ? (va
 /** The dates the edit set or removed: every field of an insert or delete, the changed ones of an update. */
 function changedDates(action: string, before: Row, after: Row): string[] {
   const fields =
-    action === 'update'
+    action === 'update' || (action === 'import' && Object.keys(before).length > 0)
       ? Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
       : Object.keys(action === 'delete' ? before : after);
   const dates: string[] = [];
@@ -64,7 +67,8 @@ export async function weekCorrections(db: Db, week: string): Promise<WeekCorrect
         inArray(auditLog.action, EDITS),
       ),
     )
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .limit(ROWS_READ);
   const out: WeekCorrection[] = [];
   for (const r of rows) {
     const before = asRow(r.before);

@@ -11,10 +11,10 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
 import { shortDayLabel, weekLabel } from '../../../../shared/time/weeks.ts';
 
-type Board = Pick<
-  RouterOutputs['review']['board'],
-  'week' | 'asOf' | 'state' | 'reviewed' | 'previousWeek' | 'corrections'
->;
+type Board = Pick<RouterOutputs['review']['board'], 'week' | 'asOf' | 'state' | 'reviewed' | 'previousWeek'> & {
+  /** The board's list of corrections since the week ended; a township page leaves it out. */
+  corrections?: RouterOutputs['review']['board']['corrections'];
+};
 
 /** The week's state in the reader's language. */
 export function useWeekStateText() {
@@ -67,7 +67,7 @@ export function WeekLife({ board }: { board: Board }) {
           </ul>
         </div>
       )}
-      {board.state === 'ended' && (
+      {board.state === 'ended' && board.corrections && (
         <details data-testid="week-corrections" open={board.corrections.length > 0}>
           <summary>
             {board.corrections.length
