@@ -136,3 +136,19 @@ export function parseAsOf(value: string, today: string = todayInCity()): string 
   if (value > today) throw new InvalidDateError(`截至日期 ${value} 晚于今天（${today}）`);
   return value;
 }
+
+/**
+ * An instant as a wall clock in Asia/Shanghai, 'YYYY-MM-DD HH:mm' — how a freeze time or an edit
+ * time is printed. Not the instant's UTC date: 17:50 UTC on the 4th is 01:50 on the 5th here.
+ * China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+ */
+export function shanghaiDateTime(instant: string | Date): string {
+  const ms = new Date(instant).getTime();
+  if (Number.isNaN(ms)) throw new InvalidDateError(`时间无效：${String(instant)}`);
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The instant a city day ends (24:00 Asia/Shanghai), as ISO UTC: edits after it are corrections. */
+export function endOfCityDay(date: string): string {
+  return new Date(Date.parse(`${addDays(date, 1)}T00:00:00+08:00`)).toISOString();
+}

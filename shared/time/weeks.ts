@@ -76,3 +76,43 @@ export function weeksBetween(from: string, to: string): string[] {
     weeks.push(isoWeekOf(monday));
   return weeks;
 }
+
+const dayOf = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/**
+ * A week with its dates, e.g. '2026-W48（11月23日—29日）', '2026-W49（11月30日—12月6日）'. A date
+ * outside the week's ISO year carries its year, so week 1 and week 53 read unambiguously:
+ * '2025-W01（2024年12月30日—1月5日）', '2026-W53（12月28日—2027年1月3日）'. Shared by the
+ * client's screens and the server's pack, so both print the same label.
+ */
+export function weekLabel(week: string): string {
+  const monday = weekMonday(week);
+  const sunday = addDays(monday, 6);
+  const year = week.slice(0, 4);
+  const full = (date: string) => (date.slice(0, 4) === year ? dayOf(date) : `${date.slice(0, 4)}年${dayOf(date)}`);
+  const end = sunday.slice(0, 7) === monday.slice(0, 7) ? `${Number(sunday.slice(8, 10))}日` : full(sunday);
+  return `${week}（${full(monday)}—${end}）`;
+}
+
+/** A day as the review writes it, e.g. '12月5日'. */
+export function shortDayLabel(date: string): string {
+  return dayOf(date);
+}
+
+/** Where a week is in its life: being lived, ended and open to corrections, or reviewed (frozen). */
+export type WeekState = 'in-progress' | 'ended' | 'reviewed';
+
+export function weekStateOf(week: string, today: string, reviewed: boolean): WeekState {
+  if (reviewed) return 'reviewed';
+  return weekSunday(week) < today ? 'ended' : 'in-progress';
+}
+
+/**
+ * The week's state in words: '本周进行中，截至 12月5日', '已结束，待晾晒（仍可更正）',
+ * '已晾晒，快照冻结于 2026-12-05 01:50' (`frozenAt` in Asia/Shanghai, see shanghaiDateTime).
+ */
+export function weekStateLabel(state: WeekState, options: { asOf: string; frozenAt?: string | null }): string {
+  if (state === 'in-progress') return `本周进行中，截至 ${dayOf(options.asOf)}`;
+  if (state === 'ended') return '已结束，待晾晒（仍可更正）';
+  return options.frozenAt ? `已晾晒，快照冻结于 ${options.frozenAt}` : '已晾晒，快照已冻结';
+}

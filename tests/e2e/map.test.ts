@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { isoWeekOf, weekLabel, weekValueDate } from '../../shared/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import {
   artifactPath,
@@ -116,6 +116,11 @@ describe('the map', () => {
     expect(await page.getByTestId('compound-count').textContent()).toBe('347');
     expect(await page.getByTestId('demo-badge').textContent()).toBe('演示数据');
     expect(await page.getByTestId('approx-badge').textContent()).toBe('示意边界');
+    // The map opens on the week in progress, with its dates, and says so (issue #17).
+    expect(await page.getByTestId('week-label').textContent()).toBe(weekLabel(isoWeekOf(today)));
+    expect(await page.getByTestId('week-state').textContent()).toBe(
+      `本周进行中，截至 ${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`,
+    );
     const expected = expectedLegend(parseCsv(cliCsv));
     const pictures: Buffer[] = [];
     for (const layer of ['party', 'committee', 'rating', 'issues'] as const) {
@@ -183,8 +188,15 @@ describe('the map', () => {
       timeout: 30_000,
     });
     await page.getByTestId('week-play').click(); // pause
-    const week = (await page.getByTestId('week-label').textContent())!;
+    const label = page.getByTestId('week-label');
+    const week = (await label.getAttribute('data-week'))!;
     expect(week).toMatch(/^2024-W0[2-9]$/);
+    // The label carries the week's dates (issue #17): e.g. 2024-W03（1月15日—21日）.
+    expect(await label.textContent()).toBe(weekLabel(week));
+    // A past week on the map is recomputed from today's records, and says so (the review shows it frozen).
+    expect(await page.getByTestId('week-state').textContent()).toBe(
+      `截至 ${weekValueDate(week, today)} · 已结束，按当前记录计算至周日`,
+    );
     await waitReady(page, week);
     const then = parseCsv(compoundsToCsv(await compoundStatusAsOf(database.db, weekValueDate(week, today))));
     expect(await legendCounts(page)).toEqual(expectedLegend(then).party);

@@ -6,6 +6,8 @@ import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../supp
 const analyst = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!;
 import { callerAs } from '../support/callers.ts';
 import { stillScreenshot } from '../support/settle.ts';
+import { shanghaiDateTime } from '../../shared/time/dates.ts';
+import { weekLabel } from '../../shared/time/weeks.ts';
 
 describe('the weekly review screens', () => {
   const env = useFixtureServer();
@@ -22,6 +24,16 @@ describe('the weekly review screens', () => {
     expect(names).toEqual(board.townships.map((t) => t.name));
     const sentences = await page.getByTestId('summary').locator('li').allTextContents();
     expect(sentences).toEqual(board.summary.city.map((s) => s.text));
+    // Which week, with its dates, and where it is in its life (issue #17).
+    expect(await page.getByTestId('review-week-label').textContent()).toBe('2026-W40（9月28日—10月4日）');
+    expect(await page.getByTestId('week-state').textContent()).toBe(
+      board.reviewed
+        ? `已晾晒，快照冻结于 ${shanghaiDateTime(board.reviewed.reviewedAt)}`
+        : '已结束，待晾晒（仍可更正）',
+    );
+    expect(await page.getByTestId('previous-week').textContent()).toBe(
+      `上周 = ${weekLabel('2026-W39')}（2026-09-27 周日数据）`,
+    );
     await page.waitForSelector('.recharts-surface', { timeout: 20_000 });
     await stillScreenshot(page, { path: artifactPath('review-1920x1080.png') });
 
@@ -32,6 +44,25 @@ describe('the weekly review screens', () => {
     await stillScreenshot(page, { path: artifactPath('township-1920x1080.png') });
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  });
+
+  it('prints a reviewed week’s freeze time in Asia/Shanghai, and the next week compares with its snapshot', async () => {
+    const admin = await callerAs(env.database, 'admin');
+    const marked = await admin.review.markReviewed({ week: '2026-W37' });
+    const frozenAt = shanghaiDateTime(marked.reviewedAt);
+    const view = await openOfflinePage(env.browser, 1920, 1080);
+    const { page } = view;
+    await signIn(page, env.server.url, analyst, '/review?week=2026-W37');
+    await page.getByTestId('week-life').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('week-state').textContent()).toBe(`已晾晒，快照冻结于 ${frozenAt}`);
+    expect(await page.getByTestId('reviewed-stamp').textContent()).toContain(frozenAt);
+    await page.goto(`${env.server.url}/review?week=2026-W38`);
+    await page.waitForSelector('[data-testid="week-life"][data-state="ended"]', { timeout: 30_000 });
+    expect(await page.getByTestId('previous-week').textContent()).toBe(
+      `上周 = ${weekLabel('2026-W37')}（已晾晒快照，冻结于 ${frozenAt}）`,
+    );
+    expect(view.consoleErrors).toEqual([]);
     await view.context.close();
   });
 

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { addDays, todayInCity } from '../../shared/time/dates.ts';
+import { isoWeekOf, weekLabel } from '../../shared/time/weeks.ts';
 import {
   artifactPath,
   ensureClientBuilt,
@@ -137,6 +138,14 @@ describe('the wall screen', () => {
       expect(smallest.size, `${width}×${height}: “${smallest.text}”`).toBeGreaterThanOrEqual(20);
       expect(await page.getByTestId('wall-matrix').isVisible()).toBe(true);
       expect(await clippedPanels(page), `${width}×${height}`).toEqual([]);
+      // The header says which week the wall shows: the week in progress, with its dates, and the date.
+      const today = todayInCity();
+      expect(await page.getByTestId('wall-week').textContent()).toBe(weekLabel(isoWeekOf(today)));
+      expect(await page.getByTestId('wall-data-time').textContent()).toMatch(
+        new RegExp(
+          `^本周进行中，截至 ${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日 `,
+        ),
+      );
       await page.screenshot({ path: artifactPath(`wall-overview-${width}x${height}.png`) });
       expect(view.consoleErrors).toEqual([]);
       expect(view.blockedRequests).toEqual([]);

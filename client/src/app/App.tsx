@@ -78,7 +78,7 @@ export function App() {
       case 'dashboard':
         return townships.data ? <DashboardPage townships={townships.data} weeks={weeks} weekDate={weekDate} /> : null;
       case 'review':
-        return <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} weekDate={weekDate} />;
+        return <ReviewPage weeks={weeks} defaultWeek={lastEndedWeek} />;
       case 'township':
         return <TownshipPage code={route.params.code} weeks={weeks} defaultWeek={lastEndedWeek} />;
       case 'workbench':

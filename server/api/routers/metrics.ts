@@ -5,6 +5,7 @@ import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
 import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
+import { shownPreviousWeek, withShownPrevious } from '../../services/review/shownPrevious.ts';
 import { checked } from '../checked.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
@@ -16,10 +17,19 @@ const scopeInput = z.object({
 });
 
 export const metricsRouter = router({
-  /** The five indicators for the city and every township, with goals, ranks and progress. */
+  /**
+   * The five indicators for the city and every township, with goals, ranks and progress. Asked
+   * for a week, "上周" (previousWeek, delta) is the previous week as it was shown — its snapshot
+   * once reviewed, else its Sunday — as on the review board; asked for a date, it is seven days
+   * earlier.
+   */
   report: revisionCachedReadProcedure.input(checked(scopeInput)).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
-    return metricsReport(ctx.db, scope);
+    const report = await metricsReport(ctx.db, scope);
+    if (input.week === undefined) return report;
+    // Memoised per data revision although it reads reviewed_weeks: marking a week reviewed
+    // freezes the figures it showed at that revision, so the answer does not change until an edit.
+    return withShownPrevious(report, (await shownPreviousWeek(ctx.db, input.week))?.metrics ?? null);
   }),
   /** Weekly values from 2024-W01 to the current week. */
   series: revisionCachedReadProcedure

@@ -8,7 +8,8 @@ import { packXlsx } from '../../services/review/packXlsx.ts';
 import { markWeekReviewed, openReviewWeek } from '../../services/review/reviewedWeeks.ts';
 import { checkTownshipCodeForm, parseReviewWeek } from '../../services/review/reviewWeek.ts';
 import { collectPackFrom, PACK_FORMATS } from '../../services/review/weeklyPack.ts';
-import { todayInCity } from '../../../shared/time/dates.ts';
+import { shanghaiDateTime, todayInCity } from '../../../shared/time/dates.ts';
+import { weekLabel } from '../../../shared/time/weeks.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
@@ -97,8 +98,8 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     if (marked) {
       io.stderr.write(
         marked.alreadyReviewed
-          ? `${marked.week} 此前已标记为已晾晒（${marked.reviewedAt}），快照不变\n`
-          : `已将 ${marked.week} 标记为已晾晒，冻结截至 ${marked.asOf} 的数字\n`,
+          ? `${weekLabel(marked.week)}此前已标记为已晾晒（快照冻结于 ${shanghaiDateTime(marked.reviewedAt)}，北京时间），快照不变\n`
+          : `已将 ${weekLabel(marked.week)}标记为已晾晒，冻结截至 ${marked.asOf} 的数字\n`,
       );
     }
     if (!data || !out || !format) return;

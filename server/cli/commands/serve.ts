@@ -1,3 +1,4 @@
+import { parseReviewSchedule, scheduleName, startReviewScheduler } from '../../services/review/reviewScheduler.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +97,8 @@ export const serveCommand: Command = {
       args.values['tls-cert'] ?? io.env.ONEMAP_TLS_CERT,
       args.values['tls-key'] ?? io.env.ONEMAP_TLS_KEY,
     );
+    // Checked before anything starts, so a mistyped schedule stops the server with its message.
+    const schedule = parseReviewSchedule(io.env.ONEMAP_REVIEW_SCHEDULE);
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       io.stderr.write('正在构建页面…\n');
       await buildClient(io);
@@ -120,10 +123,14 @@ export const serveCommand: Command = {
       `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
     );
     logServerStart(running, database);
+    const scheduler = schedule ? startReviewScheduler(database.db, schedule) : null;
+    if (schedule) io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
     if ((await readDatasetInfo(database.db)).source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
     const stop = async (signal: NodeJS.Signals) => {
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
+      scheduler?.stop();
+      await scheduler?.idle();
       await running.close();
       await database.close();
       process.exit(0);

@@ -5,9 +5,12 @@
  * sentences, the red and black lists with the movers, the lagging compounds, and — for a
  * township — what changed compound by compound.
  */
+import { shanghaiDateTime } from '../../../shared/time/dates.ts';
+import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { fixed, formatDelta, formatValue, percent, rankChangeLabel, statusLabel } from './format.ts';
+import type { ReviewBoard } from './rankingBoard.ts';
 import type { ListEntry } from './redBlackList.ts';
 import { describeRules } from './reviewRules.ts';
 import { barChart, escapeXml as esc, lineChart } from './svgCharts.ts';
@@ -159,15 +162,34 @@ function changesTable(data: PackData): string {
   return `<table><tr><th>小区</th><th>变化</th></tr>${rows.join('')}</table>`;
 }
 
+/** The week's state, e.g. '已晾晒，快照冻结于 2026-12-05 01:50（此后的记录修改不影响本周数字）'. */
+export function weekStatusLine(board: ReviewBoard): string {
+  const frozenAt = board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null;
+  const state = weekStateLabel(board.state, { asOf: board.asOf, frozenAt });
+  if (board.state === 'reviewed') return `${state}（此后的记录修改不影响本周数字）`;
+  if (board.state === 'ended')
+    return `${state}：按当前记录计算至 ${board.asOf}，已有 ${board.corrections.length} 条更正`;
+  return `${state}（实时数字）`;
+}
+
+/** What 上周 is: the previous week as it was shown, and whether a later correction changed it. */
+export function previousWeekLine(board: ReviewBoard): string {
+  const p = board.previousWeek;
+  if (!p) return '上周：无（数据起始周）';
+  const how = p.reviewed ? `已晾晒快照，冻结于 ${shanghaiDateTime(p.reviewed.reviewedAt)}` : `${p.asOf} 周日数据`;
+  const corrected = p.corrections.length
+    ? `；晾晒后有更正改变了上周 ${p.corrections.length} 项数字，“上周”仍按当时展示的数字`
+    : '';
+  return `上周 = ${weekLabel(p.week)}（${how}）${corrected}`;
+}
+
 export function packHtml(data: PackData): string {
   const { board } = data;
   const scope = data.township ? data.township.name : '全市';
-  const status = board.reviewed
-    ? `已晾晒（快照冻结于 ${board.reviewed.reviewedAt.slice(0, 10)}，此后的记录修改不影响本周数字）`
-    : '按当前记录计算';
   const sections = [
-    `<h1>住宅小区治理“四升一降”每周调度晾晒 · ${esc(board.week)} · ${esc(scope)}</h1>`,
-    `<p class="meta">截至 ${board.asOf}${board.previousAsOf ? `，对比 ${board.previousAsOf}` : ''} · ${status}</p>`,
+    `<h1>住宅小区治理“四升一降”每周调度晾晒 · ${esc(weekLabel(board.week))} · ${esc(scope)}</h1>`,
+    `<p class="meta">${esc(weekStatusLine(board))}</p>`,
+    `<p class="meta">${esc(previousWeekLine(board))}</p>`,
     board.demo ? `<p class="meta demo">${esc(DEMO_NOTICE)}</p>` : '',
     '<h2>综合排名</h2>',
     rankingTable(data),

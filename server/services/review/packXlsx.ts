@@ -6,6 +6,8 @@
  * the city), 后进小区, 本周变化, one drill-through sheet per indicator (the township's compounds,
  * or the city's), 说明 (week, the data's nature — 演示数据 —, the rules, reviewed or not).
  */
+import { weekLabel } from '../../../shared/time/weeks.ts';
+import { previousWeekLine, weekStatusLine } from './packHtml.ts';
 import ExcelJS from 'exceljs';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
@@ -285,16 +287,12 @@ function about(workbook: ExcelJS.Workbook, data: PackData): void {
   const sheet = workbook.addWorksheet('说明');
   sheet.columns = [{ width: 14 }, { width: 110 }];
   const rows: [string, string][] = [
-    ['材料', `每周调度晾晒 · ${board.week}${data.township ? ` · ${data.township.name}` : ' · 全市'}`],
+    ['材料', `每周调度晾晒 · ${weekLabel(board.week)}${data.township ? ` · ${data.township.name}` : ' · 全市'}`],
     ['截至日期', board.asOf],
     ['对比日期', board.previousAsOf ?? '无（数据起始周）'],
     ['数据性质', board.demo ? DEMO_NOTICE : '真实台账'],
-    [
-      '晾晒状态',
-      board.reviewed
-        ? `已晾晒：按 ${board.reviewed.reviewedAt} 冻结的快照生成，此后记录的修改不影响本周数字`
-        : '未晾晒：按当前记录计算至本周截至日期',
-    ],
+    ['晾晒状态', weekStatusLine(board)],
+    ['上周', previousWeekLine(board)],
     ...describeRules(board.rules).map((line, i): [string, string] => [i === 0 ? '规则' : '', line]),
     [
       '口径',

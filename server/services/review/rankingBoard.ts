@@ -1,7 +1,8 @@
 /**
- * The 晾晒榜 for one week, built from the engine's reports for the week's value date and the day
- * seven days earlier: each indicator's township ranks (metricsReport's, direction-aware) with the
- * rank a week earlier and the change; the composite score and rank (compositeScore.ts); the
+ * The 晾晒榜 for one week, built from the engine's report for the week's value date and the
+ * previous week as it was shown (shownPrevious.ts: its snapshot once reviewed, else its Sunday):
+ * each indicator's township ranks (metricsReport's, direction-aware) with last week's rank and the
+ * change; the composite score and rank (compositeScore.ts); the
  * biggest gainers and fallers; the red and black lists; and the summary sentences.
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
@@ -10,7 +11,9 @@ import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import { compositeRanking, rankChange, type ValuesByKey } from './compositeScore.ts';
 import { redBlackList, type ListEntry } from './redBlackList.ts';
+import type { PreviousCorrection } from './shownPrevious.ts';
 import { summarise, type ReviewSummary } from './summarySentences.ts';
+import type { WeekCorrection } from './weekCorrections.ts';
 
 export interface BoardIndicator {
   value: number | null;
@@ -71,10 +74,26 @@ export interface ReviewStamp {
   reviewedBy: string | null;
 }
 
+/** The week 上周 compares with, as it was shown. */
+export interface BoardPreviousWeek {
+  week: string;
+  asOf: string;
+  /** Set when it was reviewed: 上周 is its snapshot. */
+  reviewed: ReviewStamp | null;
+  /** Its figures that back-dated corrections changed after it was reviewed (上周 keeps the shown ones). */
+  corrections: PreviousCorrection[];
+}
+
 export interface ReviewBoard {
   week: string;
   asOf: string;
   previousAsOf: string | null;
+  /** In progress (live), ended (open to corrections) or reviewed (frozen). */
+  state: 'in-progress' | 'ended' | 'reviewed';
+  /** null for the first week of the history. */
+  previousWeek: BoardPreviousWeek | null;
+  /** Of an ended week not yet reviewed: edits made since it ended that change its figures. */
+  corrections: WeekCorrection[];
   /** The data is the generated demonstration (演示数据). */
   demo: boolean;
   /** Set when the week was marked reviewed: the board is then the frozen snapshot. */
@@ -96,8 +115,13 @@ export interface BoardInput {
   demo: boolean;
   rules: ReviewRules;
   current: MetricsReport;
-  /** The report for previousAsOf; null at the start of the history. */
+  /** The previous week's report as it was shown; null at the start of the history. */
   previous: MetricsReport | null;
+  /** The previous week's frozen board when it was reviewed: its ranks and scores are the shown ones. */
+  previousBoard?: ReviewBoard | null;
+  state?: ReviewBoard['state'];
+  previousWeek?: BoardPreviousWeek | null;
+  corrections?: WeekCorrection[];
   /** The indicators on the board, as in the reports (the five by default). */
   indicators?: readonly IndicatorMeta[];
 }
@@ -123,15 +147,23 @@ export function buildBoard(input: BoardInput): ReviewBoard {
   const now = compositeRanking(valuesOf(current, list), weights, list);
   const before = previous ? compositeRanking(valuesOf(previous, list), weights, list) : null;
   const previousByCode = new Map(previous?.townships.map((t) => [t.code, t]) ?? []);
+  const shownByCode = new Map(input.previousBoard?.townships.map((t) => [t.code, t]) ?? []);
 
   const rows: BoardTownship[] = current.townships.map((t) => {
     const p = previousByCode.get(t.code);
+    // A reviewed previous week: its frozen ranks and scores, computed under the rules of then.
+    const shown = input.previousBoard ? (shownByCode.get(t.code) ?? null) : undefined;
     const compositeRank = now.rank.get(t.code) ?? null;
-    const previousCompositeRank = before?.rank.get(t.code) ?? null;
+    const previousCompositeRank =
+      shown !== undefined ? (shown?.composite.rank ?? null) : (before?.rank.get(t.code) ?? null);
+    const previousCompositeScore =
+      shown !== undefined ? (shown?.composite.score ?? null) : (before?.composite.get(t.code) ?? null);
     const indicators = Object.fromEntries(
       list.map(({ key }) => {
         const r = byKey(t.indicators)[key]!;
-        const previousRank = (p && byKey(p.indicators)[key]?.rank) ?? null;
+        const shownIndicator = shown ? byKey(shown.indicators)[key] : undefined;
+        const previousRank =
+          shown !== undefined ? (shownIndicator?.rank ?? null) : ((p && byKey(p.indicators)[key]?.rank) ?? null);
         return [
           key,
           {
@@ -142,7 +174,8 @@ export function buildBoard(input: BoardInput): ReviewBoard {
             previousRank,
             rankChange: rankChange(r.rank, previousRank),
             score: now.scores.get(t.code)![key] ?? null,
-            previousScore: before?.scores.get(t.code)?.[key] ?? null,
+            previousScore:
+              shown !== undefined ? (shownIndicator?.score ?? null) : (before?.scores.get(t.code)?.[key] ?? null),
           } satisfies BoardIndicator,
         ];
       }),
@@ -152,7 +185,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
       name: t.name,
       composite: {
         score: now.composite.get(t.code) ?? null,
-        previousScore: before?.composite.get(t.code) ?? null,
+        previousScore: previousCompositeScore,
         rank: compositeRank,
         previousRank: previousCompositeRank,
         rankChange: rankChange(compositeRank, previousCompositeRank),
@@ -193,6 +226,9 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     week: input.week,
     asOf: input.asOf,
     previousAsOf: input.previousAsOf,
+    state: input.state ?? 'ended',
+    previousWeek: input.previousWeek ?? null,
+    corrections: input.corrections ?? [],
     demo: input.demo,
     reviewed: null,
     rules,

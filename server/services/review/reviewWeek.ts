@@ -1,8 +1,9 @@
 /**
  * Which week a review is about, checked the way every entry point (tRPC, CLI) needs it: a
  * well-formed ISO week from 2024-W01 to the current week, read on its value date (its Sunday, or
- * today for the week in progress), compared with the day exactly seven days earlier — the same
- * comparison as `metricsReport`'s previousWeek and delta.
+ * today for the week in progress), compared with the previous week as it was shown
+ * (shownPrevious.ts): read on its Sunday — for the week in progress too, where today − 7 would be
+ * a weekday no one was shown.
  */
 import { activeCity } from '../city/activeCity.ts';
 import { eq } from 'drizzle-orm';
@@ -16,7 +17,9 @@ export interface ReviewWeek {
   week: string;
   /** The day the week's figures are read on. */
   asOf: string;
-  /** asOf − 7 days, or null before the history starts (2024-W01). */
+  /** The previous week, or null for the first week of the history (2024-W01). */
+  previousWeek: string | null;
+  /** The previous week's Sunday (its value date), or null for 2024-W01. */
   previousAsOf: string | null;
   /** The week's Sunday has passed, so it may be marked reviewed. */
   ended: boolean;
@@ -27,8 +30,15 @@ export function parseReviewWeek(week: string, today: string = todayInCity()): Re
   if (typeof week !== 'string' || week.length > 20) throw new BadInputError('周次无效（应为 YYYY-Www，如 2025-W07）');
   parseWeek(week, today);
   const asOf = weekValueDate(week, today);
-  const previous = addDays(asOf, -7);
-  return { week, asOf, previousAsOf: previous >= HISTORY_START ? previous : null, ended: weekSunday(week) < today };
+  const previous = addDays(weekSunday(week), -7);
+  const first = previous < HISTORY_START;
+  return {
+    week,
+    asOf,
+    previousWeek: first ? null : isoWeekOf(previous),
+    previousAsOf: first ? null : previous,
+    ended: weekSunday(week) < today,
+  };
 }
 
 /** The week a review meeting normally looks at: the last one that has ended. */

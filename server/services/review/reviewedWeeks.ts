@@ -4,7 +4,8 @@
  * from then on they are produced from that snapshot, whatever happens to the records later —
  * back-dated edits, imports, changed review rules. Weeks not marked are recomputed from the
  * current records as of their value date. Only a week that has ended (its Sunday has passed)
- * can be marked; marking it again changes nothing.
+ * can be marked; marking it again changes nothing. Marked by hand (the review page, the CLI) or on
+ * a schedule (reviewScheduler.ts); either way the audit log names who or what froze it.
  */
 import { desc, eq } from 'drizzle-orm';
 import { auditLog, reviewedWeeks } from '../../../data/schema/index.ts';
@@ -58,7 +59,7 @@ export async function markWeekReviewed(
         action: 'review',
         tableName: 'reviewed_weeks',
         recordId: parsed.week,
-        after: { week: parsed.week, asOf: parsed.asOf },
+        after: { week: parsed.week, asOf: parsed.asOf, reviewedBy: options.reviewedBy ?? null },
       });
     }
     return rows[0];

@@ -10,7 +10,7 @@ import type { Indicators } from '../metrics/metricsReport.ts';
 import type { SeriesValues } from '../metrics/weeklySeries.ts';
 import type { CompoundChanges } from './compoundChanges.ts';
 import type { LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
-import type { BoardTownship, ReviewStamp } from './rankingBoard.ts';
+import type { BoardPreviousWeek, BoardTownship, ReviewBoard, ReviewStamp } from './rankingBoard.ts';
 import { openReviewWeek } from './reviewedWeeks.ts';
 import { checkTownshipCodeForm } from './reviewWeek.ts';
 import type { Sentence } from './summarySentences.ts';
@@ -22,6 +22,9 @@ export interface TownshipReview {
   previousAsOf: string | null;
   demo: boolean;
   reviewed: ReviewStamp | null;
+  state: ReviewBoard['state'];
+  /** The week 上周 compares with, as it was shown (with corrections made after it was frozen). */
+  previousWeek: BoardPreviousWeek | null;
   code: string;
   name: string;
   /** Its row of the 晾晒榜: composite and per-indicator ranks, rank changes, lists. */
@@ -48,6 +51,8 @@ export async function townshipReviewFrom(source: WeekSource, code: string): Prom
     previousAsOf: board.previousAsOf,
     demo: board.demo,
     reviewed: board.reviewed,
+    state: board.state,
+    previousWeek: board.previousWeek,
     code,
     name: standing.name,
     standing,

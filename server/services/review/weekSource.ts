@@ -2,8 +2,9 @@
  * Everything the review shows for one week — board, the engine's report, lagging compounds,
  * compound changes, drill-through rows, weekly history — from one of two sources:
  *
- * - live: recomputed from the current records as of the week's value date (and seven days
- *   earlier), with the current rules; parts are computed when first asked for, once;
+ * - live: recomputed from the current records as of the week's value date, with the current
+ *   rules, compared with the previous week as it was shown (shownPrevious.ts); parts are computed
+ *   when first asked for, once;
  * - frozen: read from the snapshot stored when the week was marked reviewed
  *   (reviewedWeeks.ts); a township's parts are the city-wide parts filtered to it, which is what
  *   the live source computes for a township too.
@@ -24,13 +25,18 @@ import { laggingCompounds, type LaggingCompound } from '../../../shared/review/l
 import { buildBoard, type ReviewBoard, type ReviewStamp } from './rankingBoard.ts';
 import { readReviewRules } from './reviewRules.ts';
 import type { ReviewWeek } from './reviewWeek.ts';
+import { shownPreviousWeek, withShownPrevious } from './shownPrevious.ts';
+import { weekCorrections } from './weekCorrections.ts';
 
 export interface WeekSource {
   week: ReviewWeek;
   /** Set when the week is reviewed and this source is its snapshot. */
   reviewed: ReviewStamp | null;
   board(): Promise<ReviewBoard>;
-  /** The engine's report for the week's value date: the city and all 19 townships. */
+  /**
+   * The engine's report for the week's value date: the city and all 19 townships, its
+   * previousWeek and delta against the previous week as it was shown.
+   */
   metrics(): Promise<MetricsReport>;
   lagging(townshipCode?: string): Promise<LaggingCompound[]>;
   changes(townshipCode?: string): Promise<CompoundChanges[]>;
@@ -66,8 +72,12 @@ function memo<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
 }
 
 export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSource {
-  const metrics = once(() => metricsReport(db, { asOf: week.asOf }));
-  const previous = once(async () => (week.previousAsOf ? metricsReport(db, { asOf: week.previousAsOf }) : null));
+  // Sequential: PGlite runs one query at a time, and the reports share cached counts.
+  const previous = once(() => shownPreviousWeek(db, week.week));
+  const metrics = once(async () => {
+    const shown = await previous();
+    return withShownPrevious(await metricsReport(db, { asOf: week.asOf }), shown?.metrics ?? null);
+  });
   const status = memo((key: string) => {
     const [date, township] = key.split('|') as [string, string];
     return compoundStatusAsOf(db, date, township || undefined);
@@ -78,10 +88,10 @@ export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSou
     week,
     reviewed: null,
     board: once(async () => {
-      // Sequential: PGlite runs one query at a time, and the reports share cached counts.
       const rules = await readReviewRules(db);
       const demo = (await readDatasetInfo(db)).source === 'demo';
       const current = await metrics();
+      const shown = await previous();
       return buildBoard({
         week: week.week,
         asOf: week.asOf,
@@ -89,7 +99,13 @@ export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSou
         demo,
         rules,
         current,
-        previous: await previous(),
+        previous: shown?.metrics ?? null,
+        previousBoard: shown?.board ?? null,
+        state: week.ended ? 'ended' : 'in-progress',
+        previousWeek: shown
+          ? { week: shown.week, asOf: shown.asOf, reviewed: shown.reviewed, corrections: shown.corrections }
+          : null,
+        corrections: week.ended ? await weekCorrections(db, week.week) : [],
       });
     }),
     metrics,
@@ -128,7 +144,14 @@ export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp):
   return {
     week: snapshot.week,
     reviewed,
-    board: async () => ({ ...snapshot.board, reviewed }),
+    // Snapshots taken before weeks had a state lack the newer fields: they were shown without them.
+    board: async () => ({
+      ...snapshot.board,
+      previousWeek: snapshot.board.previousWeek ?? null,
+      corrections: snapshot.board.corrections ?? [],
+      state: 'reviewed',
+      reviewed,
+    }),
     metrics: async () => snapshot.metrics,
     lagging: async (code) => inTownship(snapshot.lagging, code),
     changes: async (code) => inTownship(snapshot.changes, code),

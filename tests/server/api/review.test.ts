@@ -1,4 +1,5 @@
 /** The review procedures as the UI calls them: answers, and BAD_REQUEST in Chinese for bad input. */
+import { shanghaiDateTime } from '../../../shared/time/dates.ts';
 import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,9 +49,9 @@ describe.each(availableBackends())('review procedures (%s)', (kind) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(pack.base64, 'base64') as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('说明')!.getColumn(2).values).toContain(
-      '已晾晒：按 ' +
-        (await caller.review.board({ week: WEEK })).reviewed!.reviewedAt +
-        ' 冻结的快照生成，此后记录的修改不影响本周数字',
+      // The freeze time in Asia/Shanghai, not the instant's UTC form.
+      `已晾晒，快照冻结于 ${shanghaiDateTime((await caller.review.board({ week: WEEK })).reviewed!.reviewedAt)}` +
+        '（此后的记录修改不影响本周数字）',
     );
   });
 

@@ -106,7 +106,7 @@ describe('onemap report weekly', () => {
     expect(sentences.length).toBeGreaterThan(19);
     const about = workbook.getWorksheet('说明')!.getColumn(2).values.map(String).join('\n');
     expect(about).toContain('演示数据');
-    expect(about).toContain('未晾晒');
+    expect(about).toContain('已结束，待晾晒');
     for (const key of KEYS) expect(workbook.getWorksheet(`明细-${SHEETS[key]}`), key).toBeDefined();
     expect(rowsOf(workbook.getWorksheet('后进小区')!).length).toBeGreaterThan(0);
   });
@@ -159,14 +159,16 @@ describe('onemap report weekly', () => {
   it('marks a week reviewed once, and the pack then says it is frozen', async () => {
     const first = await runCli(['report', 'weekly', '--week', '2026-W45', '--mark-reviewed'], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toContain('已将 2026-W45 标记为已晾晒');
+    expect(first.stderr).toContain('已将 2026-W45（11月2日—8日）标记为已晾晒');
     const out = join(outDir(), 'r.xlsx');
     const again = await runCli(
       ['report', 'weekly', '--week', '2026-W45', '--mark-reviewed', '--format', 'xlsx', '--out', out],
       env,
     );
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain('此前已标记为已晾晒');
+    expect(again.stderr).toMatch(
+      /2026-W45（11月2日—8日）此前已标记为已晾晒（快照冻结于 \d{4}-\d\d-\d\d \d\d:\d\d，北京时间）/,
+    );
     const about = (await readWorkbook(out)).getWorksheet('说明')!.getColumn(2).values.map(String).join('\n');
     expect(about).toContain('已晾晒');
   }, 180_000);

@@ -45,7 +45,11 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const mapRef = useRef<MapHandle>(null);
 
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
-  const report = useQuery({ ...trpc.metrics.report.queryOptions({ asOf }), placeholderData: keepPreviousData });
+  // By week: the tiles' 较上周 is last week as it was shown, as on the review board.
+  const report = useQuery({
+    ...trpc.metrics.report.queryOptions({ week: state.week }),
+    placeholderData: keepPreviousData,
+  });
   const city = useCity();
   const features = useMemo(() => townshipFeatures(townships, city?.labelPositions ?? {}), [townships, city]);
   const style = useMemo(

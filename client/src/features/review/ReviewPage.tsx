@@ -15,19 +15,13 @@ import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
 import { TargetTracker } from './TargetTracker.tsx';
+import { WeekLife } from './WeekLife.tsx';
 import { WeekSelect } from './WeekSelect.tsx';
+import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
 
 const identity = (v: string) => v;
 
-export function ReviewPage({
-  weeks,
-  defaultWeek,
-  weekDate,
-}: {
-  weeks: string[];
-  defaultWeek: string;
-  weekDate(week: string): string;
-}) {
+export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWeek: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -41,7 +35,8 @@ export function ReviewPage({
   const [packError, setPackError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const board = useQuery(trpc.review.board.queryOptions({ week }));
-  const report = useQuery(trpc.metrics.report.queryOptions({ asOf: weekDate(week) }));
+  // By week: its 上周 is last week as it was shown, as on the board.
+  const report = useQuery(trpc.metrics.report.queryOptions({ week }));
   const series = useQuery(trpc.metrics.series.queryOptions({}));
   const mark = useMutation(
     trpc.review.markReviewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
@@ -68,7 +63,7 @@ export function ReviewPage({
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">
-            {t('review.reviewedAt', { at: b.reviewed.reviewedAt.slice(0, 16).replace('T', ' ') })}
+            {t('review.reviewedAt', { at: shanghaiDateTime(b.reviewed.reviewedAt) })}
           </span>
         ) : (
           hasPermission(me.data, 'business') && (
@@ -99,6 +94,7 @@ export function ReviewPage({
           {board.error?.message ?? packError ?? mark.error?.message}
         </p>
       )}
+      {b && <WeekLife board={b} />}
       {!b ? (
         <p className="message">{t('app.loading')}</p>
       ) : (

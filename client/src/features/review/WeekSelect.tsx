@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/index.tsx';
+import { weekLabel } from '../../../../shared/time/weeks.ts';
 
-/** Picks a reviewable week: 2024-W01 up to the last week that has ended, newest first. */
+/** Picks a reviewable week: 2024-W01 up to the last week that has ended, newest first, each with its dates. */
 export function WeekSelect({
   weeks,
   latest,
@@ -22,7 +23,7 @@ export function WeekSelect({
           .reverse()
           .map((w) => (
             <option key={w} value={w}>
-              {w}
+              {weekLabel(w)}
             </option>
           ))}
       </select>

@@ -1,6 +1,11 @@
-/** The as-of week: a slider over 2024-W01 … this week, and play/pause to replay the history. */
+/**
+ * The as-of week: a slider over 2024-W01 … this week, and play/pause to replay the history. Says
+ * which week the map shows, with its dates, and whether it is the week in progress (live) or an
+ * ended week recomputed from today's records (the review shows the frozen ones).
+ */
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { shortDayLabel, weekLabel } from '../../../../shared/time/weeks.ts';
 
 interface Props {
   weeks: readonly string[];
@@ -49,10 +54,14 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         aria-valuetext={weeks[index]}
         onChange={(e) => onChange(Number(e.target.value))}
       />
-      <span className="week-label" data-testid="week-label">
-        {weeks[index]}
+      <span className="week-label" data-testid="week-label" data-week={weeks[index]}>
+        {weeks[index] ? weekLabel(weeks[index]) : ''}
       </span>
-      <span className="as-of muted">{t('week.asOf', { date: asOf })}</span>
+      <span className="as-of muted" data-testid="week-state">
+        {index === weeks.length - 1
+          ? t('week.state.in-progress', { date: shortDayLabel(asOf) })
+          : `${t('week.asOf', { date: asOf })} · ${t('week.state.recomputed')}`}
+      </span>
     </div>
   );
 }

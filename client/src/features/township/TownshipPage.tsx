@@ -16,6 +16,7 @@ import { EditingPanel } from '../editing/EditingPanel.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 import { downloadOnePager, downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
+import { WeekLife } from '../review/WeekLife.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
 
 const identity = (v: string) => v;
@@ -87,6 +88,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           {review.error?.message ?? packError}
         </p>
       )}
+      {r && <WeekLife board={r} />}
       {canEditTownship(me.data, code) && <EditingPanel townshipCode={code} />}
       {r && (
         <>

@@ -1,5 +1,12 @@
-/** The wall's top band: title, scene name, the time of the data, the scene indicator; and the red band when the server is away. */
+/**
+ * The wall's top band: title, scene name, which week it shows — the week in progress, with its
+ * dates, the date and the time of the data ("2026-W49（11月30日—12月6日）/ 本周进行中，截至
+ * 2026年12月5日 09:41") —, the scene indicator; and the red band when the server is away. The
+ * review page shows the last ended week; the wall always the week in progress, and says so.
+ */
 import { useI18n } from '../../i18n/index.tsx';
+import { todayInCity } from '../../../../shared/time/dates.ts';
+import { isoWeekOf, weekLabel } from '../../../../shared/time/weeks.ts';
 import type { WallScene } from './wallParams.ts';
 
 interface Props {
@@ -17,6 +24,14 @@ interface Props {
 
 export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, connected, demo, city }: Props) {
   const { t } = useI18n();
+  // Read at each render (scenes rotate every few seconds), so the week rolls over at midnight in Shanghai.
+  const today = todayInCity();
+  const week = isoWeekOf(today);
+  const date = t('wall.today', {
+    y: today.slice(0, 4),
+    m: String(Number(today.slice(5, 7))),
+    d: String(Number(today.slice(8, 10))),
+  });
   return (
     <>
       <header className="wall-header">
@@ -29,8 +44,13 @@ export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, 
           {sceneTitle}
         </h1>
         <div className="wall-status">
-          <span className="wall-time" data-testid="wall-data-time">
-            {t('wall.dataAsOf', { time: dataTime })}
+          <span className="wall-when">
+            <span className="wall-week" data-testid="wall-week" data-week={week} data-state="in-progress">
+              {weekLabel(week)}
+            </span>
+            <span className="wall-time" data-testid="wall-data-time" data-date={today}>
+              {t('wall.dataAsOf', { date, time: dataTime })}
+            </span>
           </span>
           <span className="wall-dots" data-testid="wall-scene-indicator" aria-label={`${index + 1} / ${count}`}>
             {Array.from({ length: count }, (_, i) => (

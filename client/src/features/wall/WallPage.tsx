@@ -4,6 +4,8 @@
  * coverage layers, the lagging-township spotlight — with keyboard stepping, and live updates over a
  * tRPC subscription. Opened with a read-only display token.
  */
+import { todayInCity } from '../../../../shared/time/dates.ts';
+import { isoWeekOf } from '../../../../shared/time/weeks.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
@@ -71,7 +73,8 @@ export function WallPage() {
     staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: REFRESH_MS,
   });
-  const report = useQuery({ ...trpc.metrics.report.queryOptions({}), ...liveQuery });
+  // The week in progress, compared with last week as it was shown (its snapshot once reviewed).
+  const report = useQuery({ ...trpc.metrics.report.queryOptions({ week: isoWeekOf(todayInCity()) }), ...liveQuery });
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
 
   const city = info.data?.city;

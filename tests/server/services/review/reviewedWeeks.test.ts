@@ -67,10 +67,13 @@ describe.each(availableBackends())('reviewed weeks (%s)', (kind) => {
         township: await townshipReviewFrom(source, ANHAI),
       };
     };
+    // The same figures, now in the reviewed state with the freeze's stamp.
+    expect(live.board.state).toBe('ended');
+    const reviewed = { reviewed: stamp, state: 'reviewed' } as const;
     const expected = {
-      board: { ...live.board, reviewed: stamp },
-      pack: { ...live.pack, board: { ...live.pack.board, reviewed: stamp } },
-      township: { ...live.township, reviewed: stamp },
+      board: { ...live.board, ...reviewed },
+      pack: { ...live.pack, board: { ...live.pack.board, ...reviewed } },
+      township: { ...live.township, ...reviewed },
     };
     expect(await frozen()).toEqual(expected);
 
@@ -110,8 +113,17 @@ describe.each(availableBackends())('reviewed weeks (%s)', (kind) => {
     const met = (b: ReviewBoard) =>
       b.townships.find((t) => t.code === noMeeting.townshipCode)!.indicators.deliberationCoverage.value!;
     expect(met(next)).toBeGreaterThan(met(live.next));
-    // …and compares with last week as recomputed from the records, not with the snapshot.
-    expect(anhai(next).indicators.committeeRate.previousWeek).toBe(anhai(recomputed).indicators.committeeRate.value);
+    // …and compares with last week as it was shown (the snapshot), not as recomputed from the
+    // records; the board names the figure the back-dated committee changed since.
+    expect(anhai(next).indicators.committeeRate.previousWeek).toBe(anhai(live.board).indicators.committeeRate.value);
+    expect(next.previousWeek).toMatchObject({ week: WEEK, reviewed: stamp });
+    expect(next.previousWeek!.corrections).toContainEqual({
+      townshipCode: ANHAI,
+      name: '安海镇',
+      indicator: 'committeeRate',
+      shown: anhai(live.board).indicators.committeeRate.value,
+      now: anhai(recomputed).indicators.committeeRate.value,
+    });
     expect(next.blackList.length).toBeGreaterThanOrEqual(5);
     await updateReviewRules(database.db, DEFAULT_REVIEW_RULES);
   });
