@@ -8,6 +8,8 @@
 import type { Db } from '../../db/connection.ts';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { shanghaiDateTime } from '../../../shared/time/dates.ts';
+import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
 import { fixed, formatDelta, formatValue, rankChangeLabel, statusLabel } from './format.ts';
 import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
@@ -116,11 +118,12 @@ function lagging({ township: t }: TownshipOnePagerData): string {
 /** `generatedAt` as people read it, in the city's time zone. */
 export function townshipOnePagerHtml(data: TownshipOnePagerData, generatedAt: string): string {
   const { board, township: t } = data;
-  const state = board.reviewed
-    ? `已晾晒（快照冻结），此后的记录修改不影响本周数字`
-    : '按当前记录计算，晾晒前仍可能因补录而变化';
+  const state = weekStateLabel(board.state, {
+    asOf: board.asOf,
+    frozenAt: board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null,
+  });
   const sections = [
-    `<h1>${esc(t.name)} · 每周调度晾晒一页纸 · ${esc(board.week)}</h1>`,
+    `<h1>${esc(t.name)} · 每周调度晾晒一页纸 · ${esc(weekLabel(board.week))}</h1>`,
     `<p class="meta">截至 ${board.asOf}${board.previousAsOf ? `，对比 ${board.previousAsOf}` : ''} · ${state}</p>`,
     board.demo ? `<p class="meta demo">${esc(DEMO_NOTICE)}</p>` : '',
     standing(data),
@@ -143,17 +146,6 @@ export function onePagerFileName(data: TownshipOnePagerData): string {
   return `一页纸_${data.board.week}_${data.township.name}.pdf`;
 }
 
-/** "2026-12-05 09:12" in the city's time zone (Asia/Shanghai), whatever the server's zone. */
-const shanghaiMinute = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
 /**
  * The one-page PDF. Takes its place in the print queue first (ServiceBusyError when full, before
  * any figure is collected), like the weekly pack.
@@ -167,7 +159,7 @@ export async function townshipOnePager(
   try {
     const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
     const data = await collectOnePager(source, request.code);
-    const body = await ticket.print(townshipOnePagerHtml(data, shanghaiMinute.format(request.now ?? new Date())));
+    const body = await ticket.print(townshipOnePagerHtml(data, shanghaiDateTime(request.now ?? new Date())));
     return { data, body };
   } finally {
     ticket.release();
