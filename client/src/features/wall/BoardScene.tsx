@@ -22,9 +22,10 @@ export function BoardList({ board, kind, box }: { board: Board; kind: ListKind; 
   return (
     <section className={`wall-panel wall-board wall-board-${kind}`} data-testid={`wall-board-${kind}`}>
       <h2>
-        {t(`wall.board.${kind}`, { count: entries.length })}{' '}
+        <span className="title">{t(`wall.board.${kind}`, { count: entries.length })}</span>
         <small>
-          {t('wall.board.week', { week: board.week })} · {t(`wall.board.${kind}Hint`)}
+          {t('wall.board.week', { week: board.week })}
+          {box.width >= 1000 && ` · ${t(`wall.board.${kind}Hint`)}`}
         </small>
       </h2>
       {entries.length === 0 && <p className="wall-empty">{t(`wall.board.${kind}None`)}</p>}

@@ -78,7 +78,10 @@ export function IndicatorMoves({ board, box }: { board: Board; box: PanelBox }) 
   const wide = box.width >= 1000;
   const fit = rowsThatFit(box.height, INDICATOR_HEIGHT[wide ? 'wide' : 'narrow']);
   return (
-    <section className={`wall-panel wall-indicator-moves ${wide ? 'wall-indicator-moves-wide' : ''}`} data-testid="wall-movers-indicators">
+    <section
+      className={`wall-panel wall-indicator-moves ${wide ? 'wall-indicator-moves-wide' : ''}`}
+      data-testid="wall-movers-indicators"
+    >
       <h2>
         {t('wall.movers.indicators')} <small>{t('wall.movers.indicatorsHint')}</small>
       </h2>
@@ -120,19 +123,20 @@ export function LaggingMoves({
 }) {
   const { t } = useI18n();
   const list: readonly LaggingCompound[] = changes[kind];
-  const columns = box.width >= 1000 ? 2 : 1;
-  const { shown, more } = fitted(list, rowsThatFit(box.height, COMPOUND_HEIGHT, 104) * columns);
+  const wide = box.width >= 1000;
+  const columns = wide ? 2 : 1;
+  // On a narrow panel the counts go on their own line under the heading.
+  const { shown, more } = fitted(list, rowsThatFit(box.height, COMPOUND_HEIGHT, wide ? 104 : 140) * columns);
+  const hint = t(kind === 'started' ? 'wall.movers.laggingNow' : 'wall.movers.stoppedHint', {
+    now: changes.now,
+    before: changes.before,
+  });
   return (
     <section className={`wall-panel wall-lag-moves wall-lag-${kind}`} data-testid={`wall-movers-${kind}`}>
       <h2>
-        {t(`wall.movers.${kind}`, { count: list.length })}{' '}
-        <small>
-          {t(kind === 'started' ? 'wall.movers.laggingNow' : 'wall.movers.stoppedHint', {
-            now: changes.now,
-            before: changes.before,
-          })}
-        </small>
+        {t(`wall.movers.${kind}`, { count: list.length })} {wide && <small>{hint}</small>}
       </h2>
+      {!wide && <p className="wall-sub">{hint}</p>}
       {list.length === 0 && <p className="wall-empty">{t(`wall.movers.${kind}None`)}</p>}
       <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shown.map((c) => (

@@ -25,7 +25,13 @@ import { INDICATOR_ORDER } from '../../../../shared/indicators/index.ts';
 
 type Indicator = TownshipReport['indicators']['partyOrgCoverage'];
 
-const GOALS = { partyOrgCoverage: 1, committeeRate: 0.95, deliberationCoverage: 1, serviceQuality: 0.8, petitionRate: 0.8 };
+const GOALS = {
+  partyOrgCoverage: 1,
+  committeeRate: 0.95,
+  deliberationCoverage: 1,
+  serviceQuality: 0.8,
+  petitionRate: 0.8,
+};
 
 function indicator(value: number | null, target: number | null, status: Indicator['status'] = null): Indicator {
   return { value, target, status } as Indicator;
@@ -69,7 +75,10 @@ describe('met everywhere', () => {
     const scenes = ['overview', 'party', 'board', 'rating'] as const;
     const durations = sceneDurations(scenes, new Set(['party', 'rating']), 20);
     expect(durations).toEqual([35, 5, 35, 5]);
-    expect(durations.reduce((a, b) => a + b), 'a pass takes as long as before').toBe(80);
+    expect(
+      durations.reduce((a, b) => a + b),
+      'a pass takes as long as before',
+    ).toBe(80);
     expect(sceneDurations(scenes, new Set(['party']), 8)).toEqual([9, 5, 9, 9]);
     expect(sceneDurations(scenes, new Set(), 20)).toEqual([20, 20, 20, 20]);
     expect(sceneDurations(['party'], new Set(['party']), 20), 'nothing else to give to').toEqual([20]);
@@ -162,8 +171,14 @@ describe('compounds that started or stopped lagging', () => {
       today,
       weekAgo,
     );
-    expect(changes.started.map((c) => c.code), 'B’s meeting fell out of the 30 days').toEqual(['B']);
-    expect(changes.stopped.map((c) => c.code), 'A met; D is no longer listed').toEqual(['A']);
+    expect(
+      changes.started.map((c) => c.code),
+      'B’s meeting fell out of the 30 days',
+    ).toEqual(['B']);
+    expect(
+      changes.stopped.map((c) => c.code),
+      'A met; D is no longer listed',
+    ).toEqual(['A']);
     expect([changes.now, changes.before]).toEqual([2, 3]);
   });
 });
