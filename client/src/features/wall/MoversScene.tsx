@@ -11,9 +11,11 @@ import type { LaggingChanges } from './laggingChanges.ts';
 import { fitted, rowsThatFit, type PanelBox, type PanelRender } from './scenePanels.tsx';
 import type { Board } from './wallShading.ts';
 
-const MOVER_HEIGHT = 48;
+/** A township's line, and each half's heading line (canvas units). */
+const MOVER_HEIGHT = 44;
+const HALF_HEADING = 44;
 /** One line on a wide panel, two on a narrow one. */
-const INDICATOR_HEIGHT = { wide: 58, narrow: 74 };
+const INDICATOR_HEIGHT = { wide: 58, narrow: 68 };
 const COMPOUND_HEIGHT = 50;
 
 const tone = (better: boolean | null) => (better === null ? '' : better ? 'good' : 'bad');
@@ -26,10 +28,11 @@ export function RankMovers({ board, box }: { board: Board; box: PanelBox }) {
   const change = (tw: BoardTownship) => tw.composite.rankChange ?? 0;
   const risers = board.townships.filter((tw) => change(tw) > 0).sort((a, b) => change(b) - change(a));
   const fallers = board.townships.filter((tw) => change(tw) < 0).sort((a, b) => change(a) - change(b));
-  // Side by side on a wide panel, else one above the other; each half has its own heading line.
+  // Wide: risers and fallers side by side, one township a line with its ranks. Narrow: one above
+  // the other, two townships a line (names and places moved only).
   const wide = box.width >= 1000;
-  const rows = rowsThatFit(box.height, MOVER_HEIGHT);
-  const fit = wide ? rows - 1 : Math.max(1, Math.floor(rows / 2) - 1);
+  const lines = Math.max(1, Math.floor((box.height - 96 - 2 * HALF_HEADING) / MOVER_HEIGHT));
+  const fit = wide ? lines : Math.max(1, Math.floor(lines / 2)) * 2;
   const half = (list: BoardTownship[], kind: 'up' | 'down') => {
     const { shown, more } = fitted(list, fit);
     return (
@@ -43,7 +46,7 @@ export function RankMovers({ board, box }: { board: Board; box: PanelBox }) {
               {Math.abs(change(tw))}
             </span>
             <span className="name">{tw.name}</span>
-            {tw.composite.rank !== null && (
+            {wide && tw.composite.rank !== null && (
               <span className="rank">
                 {t('wall.movers.rankFrom', { from: tw.composite.previousRank ?? '—', rank: tw.composite.rank })}
               </span>
@@ -136,7 +139,7 @@ export function LaggingMoves({
       <h2>
         {t(`wall.movers.${kind}`, { count: list.length })} {wide && <small>{hint}</small>}
       </h2>
-      {!wide && <p className="wall-sub">{hint}</p>}
+      {!wide && list.length > 0 && <p className="wall-sub">{hint}</p>}
       {list.length === 0 && <p className="wall-empty">{t(`wall.movers.${kind}None`)}</p>}
       <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shown.map((c) => (
