@@ -501,7 +501,7 @@ export const en: Record<MessageKey, string> = {
   'wall.movers.flat': 'unchanged',
   'wall.movers.rankFrom': '#{from} → #{rank}',
   'wall.movers.more': '{count} more',
-  'wall.movers.stoppedHint': 'tags: last week’s reasons',
+  'wall.movers.stoppedHint': 'tags: last week’s reasons, now put right',
   'wall.board.both': 'on both lists',
   'wall.board.week': '{week} to date',
   'wall.movers.most': 'Moved most: {name} {delta}',

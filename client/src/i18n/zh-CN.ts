@@ -495,7 +495,7 @@ export const zhCN = {
   'wall.movers.flat': '持平',
   'wall.movers.rankFrom': '第{from}→第{rank}名',
   'wall.movers.more': '另有 {count} 个',
-  'wall.movers.stoppedHint': '标签为上周的后进原因',
+  'wall.movers.stoppedHint': '标签为已解决的上周后进原因',
   'wall.board.both': '红黑榜均上榜',
   'wall.board.week': '{week} 截至今日',
   'wall.movers.most': '变化最大：{name} {delta}',

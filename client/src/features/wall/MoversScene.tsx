@@ -53,7 +53,7 @@ export function RankMovers({ board, box }: { board: Board; box: PanelBox }) {
             )}
           </li>
         ))}
-        {more > 0 && <li className="none">{t('wall.movers.more', { count: more })}</li>}
+        {more > 0 && <li className="more">{t('wall.movers.more', { count: more })}</li>}
       </ol>
     );
   };
