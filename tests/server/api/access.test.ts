@@ -127,6 +127,8 @@ describe('access to every procedure', () => {
     expect(actor).toMatchObject({ role: 'leader', via: 'display-token', displayName: '大厅LED' });
     const wall = createCaller(contextFor(database, actor));
     expect((await wall.geography.townships()).length).toBe(19);
+    // The wall's 红黑榜 and movers scenes read the week's board.
+    expect(await outcome(wall, 'review.board', {})).toBe('OK');
     expect(await outcome(wall, 'review.pack', { week: '2025-W30', format: 'xlsx' })).toBe('FORBIDDEN');
     expect(await outcome(wall, 'editing.recordMeeting', PROBE)).toBe('FORBIDDEN');
     // A wall screen is not a person: it has no password to change.

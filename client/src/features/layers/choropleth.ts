@@ -22,7 +22,8 @@ const RAMP: readonly Rgba[] = [
 /** The same ramp as a CSS gradient, for the legend. */
 export const RAMP_CSS = `linear-gradient(90deg, ${RAMP.map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`).join(', ')})`;
 
-function ramp(t: number): Rgba {
+/** The judgement ramp: 0 = worst, 1 = best (the wall shades its maps with it too). */
+export function ramp(t: number): Rgba {
   const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
   const i = Math.min(RAMP.length - 2, Math.floor(x));
   const f = x - i;

@@ -1,7 +1,12 @@
-/** Each township's compounds split by the layer's classes, as stacked bars in one or more columns. */
+/**
+ * Each township's compounds split by the layer's classes, as stacked bars in one or more columns;
+ * the lagging first: furthest from the layer's goal (the issues layer: most overdue issues).
+ */
+import { INDICATORS, shortfall } from '../../../../shared/indicators/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { classOf, LAYER_CLASSES, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
 import type { TownshipReport } from './laggingTownships.ts';
+import { SCENE_INDICATOR } from './scenePlan.ts';
 
 interface Props {
   layer: CoverageLayer;
@@ -22,10 +27,20 @@ export function TownshipBreakdown({ layer, townships, compounds, columns }: Prop
   }
   const totalOf = (code: string) => [...(counts.get(code)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...townships.map((tw) => totalOf(tw.code)));
-  const rows = [...townships].sort((a, b) => totalOf(b.code) - totalOf(a.code) || a.code.localeCompare(b.code));
+  const key = SCENE_INDICATOR[layer];
+  const lag = (tw: TownshipReport): number => {
+    if (!key) return tw.secondary.overdueIssues;
+    const r = tw.indicators[key];
+    return r.value === null || r.target === null ? 0 : shortfall(INDICATORS[key], r.value, r.target);
+  };
+  const rows = [...townships].sort(
+    (a, b) => lag(b) - lag(a) || totalOf(b.code) - totalOf(a.code) || a.code.localeCompare(b.code),
+  );
   return (
     <section className="wall-panel wall-breakdown" data-testid="wall-breakdown">
-      <h2>{t('wall.byTownship')}</h2>
+      <h2>
+        {t('wall.byTownship')} <small>{t(key ? 'wall.byTownshipGap' : 'wall.byTownshipOverdue')}</small>
+      </h2>
       <ol
         style={{
           gridTemplateColumns: `repeat(${columns}, 1fr)`,

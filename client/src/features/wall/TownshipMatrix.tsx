@@ -1,4 +1,4 @@
-/** The 19 townships against the five goals: one row each, a status-coloured cell per indicator. */
+/** The 19 townships against the five goals: one row each, a status-coloured cell per indicator, the lagging first. */
 import { formatIndicator } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
@@ -6,7 +6,7 @@ import { byLag, type TownshipReport } from './laggingTownships.ts';
 
 export function TownshipMatrix({ townships }: { townships: readonly TownshipReport[] }) {
   const { t } = useI18n();
-  const rows = byLag(townships).reverse();
+  const rows = byLag(townships);
   return (
     <section className="wall-panel wall-matrix" data-testid="wall-matrix">
       <h2>

@@ -1,21 +1,25 @@
 /**
- * Which townships the wall shows in its spotlight and in what order it lists them: by the number
- * of indicators off track, then at risk (more first), then by code. Pure.
+ * Which townships the wall shows in its spotlight and in what order it lists them (worst first,
+ * on every list of the wall): by the number of indicators off track, then at risk, then short of
+ * their goal (more first), then by code. Pure.
  */
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+import { isMet } from './scenePlan.ts';
 
 export type TownshipReport = RouterOutputs['metrics']['report']['townships'][number];
 
-export function statusCounts(t: TownshipReport): { offTrack: number; atRisk: number } {
+export function statusCounts(t: TownshipReport): { offTrack: number; atRisk: number; notMet: number } {
   let offTrack = 0;
   let atRisk = 0;
+  let notMet = 0;
   for (const key of INDICATOR_ORDER) {
-    const status = t.indicators[key].status;
-    if (status === 'off_track') offTrack++;
-    else if (status === 'at_risk') atRisk++;
+    const r = t.indicators[key];
+    if (r.status === 'off_track') offTrack++;
+    else if (r.status === 'at_risk') atRisk++;
+    if (r.target !== null && !isMet(key, r)) notMet++;
   }
-  return { offTrack, atRisk };
+  return { offTrack, atRisk, notMet };
 }
 
 /** Worst first. */
@@ -23,7 +27,7 @@ export function byLag(townships: readonly TownshipReport[]): TownshipReport[] {
   return [...townships].sort((a, b) => {
     const ca = statusCounts(a);
     const cb = statusCounts(b);
-    return cb.offTrack - ca.offTrack || cb.atRisk - ca.atRisk || a.code.localeCompare(b.code);
+    return cb.offTrack - ca.offTrack || cb.atRisk - ca.atRisk || cb.notMet - ca.notMet || a.code.localeCompare(b.code);
   });
 }
 

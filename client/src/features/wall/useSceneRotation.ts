@@ -1,5 +1,5 @@
 /**
- * Which scene is on: advances every `intervalSeconds`; an operator steps with ← / → and pauses or
+ * Which scene is on: each stays up for its own number of seconds (scenePlan.ts); an operator steps with ← / → and pauses or
  * resumes with the space bar. `cycle` counts the passes through the list (the township spotlight
  * moves on to the next township on each pass). One timer at a time, cleared on every change.
  */
@@ -12,7 +12,8 @@ export interface SceneRotation {
   step(by: number): void;
 }
 
-export function useSceneRotation(count: number, intervalSeconds: number): SceneRotation {
+export function useSceneRotation(durationsSeconds: readonly number[]): SceneRotation {
+  const count = durationsSeconds.length;
   const [position, setPosition] = useState(0);
   const [paused, setPaused] = useState(false);
   const step = useCallback(
@@ -20,11 +21,12 @@ export function useSceneRotation(count: number, intervalSeconds: number): SceneR
     [count],
   );
 
+  const seconds = count ? durationsSeconds[position % count]! : 0;
   useEffect(() => {
     if (paused || count === 0) return;
-    const timer = window.setTimeout(() => setPosition(position + 1), intervalSeconds * 1000);
+    const timer = window.setTimeout(() => setPosition(position + 1), seconds * 1000);
     return () => window.clearTimeout(timer);
-  }, [position, paused, count, intervalSeconds]);
+  }, [position, paused, count, seconds]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

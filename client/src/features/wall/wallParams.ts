@@ -1,9 +1,19 @@
 /**
- * The wall's URL: `?scenes=overview,party,spotlight&interval=20&canvas=3840x1080&token=…`.
+ * The wall's URL: `?scenes=overview,board,movers,party,spotlight&interval=20&canvas=3840x1080&token=…`.
  * Unknown scenes are dropped; an empty or absent list means every scene; the interval is
- * clamped to 5–600 s (default 20 s); the canvas override is W×H in pixels (letterboxed).
+ * clamped to 5–600 s (default 20 s; scenePlan.ts shortens scenes with nothing to show); the canvas override is W×H in pixels (letterboxed).
  */
-export const WALL_SCENES = ['overview', 'party', 'committee', 'rating', 'issues', 'spotlight'] as const;
+/** In rotation order: the city, who is on the 红黑榜 and why, what moved this week, the four layers, the lagging townships. */
+export const WALL_SCENES = [
+  'overview',
+  'board',
+  'movers',
+  'party',
+  'committee',
+  'rating',
+  'issues',
+  'spotlight',
+] as const;
 export type WallScene = (typeof WALL_SCENES)[number];
 
 export interface WallParams {

@@ -1,0 +1,68 @@
+/**
+ * Which scenes have something to say, and for how long. A coverage scene whose indicator is met in
+ * the city and in every township (party-organisation coverage at 100 %) says so in one line and
+ * stays up briefly; the seconds it gives up go to the other scenes, so one pass through the wall
+ * takes as long as before. Pure.
+ */
+import { INDICATORS, type IndicatorKey } from '../../../../shared/indicators/index.ts';
+import type { RouterOutputs } from '../../app/trpc.ts';
+import type { WallScene } from './wallParams.ts';
+
+type Report = RouterOutputs['metrics']['report'];
+type IndicatorReport = Report['city']['indicators'][IndicatorKey];
+
+/** The indicator each coverage scene is about (the issues scene shows counts, not an indicator with a goal). */
+export const SCENE_INDICATOR: Partial<Record<WallScene, IndicatorKey>> = {
+  party: 'partyOrgCoverage',
+  committee: 'committeeRate',
+  rating: 'serviceQuality',
+};
+
+/** A collapsed scene stays up a quarter of the interval, never under 5 s (the URL's own minimum). */
+export const MIN_COLLAPSED_SECONDS = 5;
+
+/** Met: the value has reached its goal, in the indicator's direction (no goal: never met). */
+export function isMet(key: IndicatorKey, r: Pick<IndicatorReport, 'value' | 'target'>): boolean {
+  if (r.value === null || r.target === null) return false;
+  return INDICATORS[key].direction === 'down' ? r.value <= r.target : r.value >= r.target;
+}
+
+/** The city and every township meet the indicator's goal. */
+export function metEverywhere(report: Pick<Report, 'city' | 'townships'>, key: IndicatorKey): boolean {
+  return (
+    report.townships.length > 0 &&
+    isMet(key, report.city.indicators[key]) &&
+    report.townships.every((t) => isMet(key, t.indicators[key]))
+  );
+}
+
+/** The scenes (of those shown) that collapse to their one line. */
+export function collapsedScenes(
+  scenes: readonly WallScene[],
+  report: Pick<Report, 'city' | 'townships'> | undefined,
+): ReadonlySet<WallScene> {
+  if (!report) return new Set();
+  return new Set(
+    scenes.filter((scene) => {
+      const key = SCENE_INDICATOR[scene];
+      return key !== undefined && metEverywhere(report, key);
+    }),
+  );
+}
+
+/**
+ * Seconds each scene stays up: collapsed scenes a quarter of the interval (≥ 5 s), the others
+ * share what is left of `scenes.length × interval`. With nothing collapsed (or everything), every
+ * scene gets the interval.
+ */
+export function sceneDurations(
+  scenes: readonly WallScene[],
+  collapsed: ReadonlySet<WallScene>,
+  intervalSeconds: number,
+): number[] {
+  const short = Math.min(intervalSeconds, Math.max(MIN_COLLAPSED_SECONDS, intervalSeconds / 4));
+  const k = scenes.filter((s) => collapsed.has(s)).length;
+  if (k === 0 || k === scenes.length) return scenes.map(() => intervalSeconds);
+  const long = (scenes.length * intervalSeconds - k * short) / (scenes.length - k);
+  return scenes.map((s) => (collapsed.has(s) ? short : long));
+}
