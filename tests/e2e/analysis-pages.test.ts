@@ -23,12 +23,16 @@ const RECORD_TABLES = [
  * The compare table's cells as the page must print them, from the naive recomputation and a
  * format stated here rather than the client's formatter (so a formatter bug fails the test):
  * rates as percentages with one decimal ("61.3%"), petitions per 1,000 households with two
- * ("0.84"); changes from seven days earlier with a sign (+, U+2212 minus, ± for none), rates in
+ * ("0.84"); changes from last week as it was shown — its Sunday, no week being reviewed here — with a sign (+, U+2212 minus, ± for none), rates in
  * percentage points ("+1.2pt"); ranks among the 19 townships, 1 the best (lowest petitions),
  * equal values sharing a rank and the next skipping ("1224"); "—" where there is no value.
  */
 function expectedCompareCells(raw: RawCity, asOf: string) {
-  const weekBefore = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  // The Sunday before the ISO week of asOf (getUTCDay: 0 = Sunday … 6 = Saturday).
+  const day = new Date(`${asOf}T00:00:00Z`);
+  const weekBefore = new Date(day.getTime() - (((day.getUTCDay() + 6) % 7) + 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const valueOf = (key: IndicatorKey, date: string, code: string): number | null => {
     const { numerator, denominator } = referenceIndicators(raw, date, code)[key]!;
     if (denominator === 0) return null;

@@ -58,7 +58,8 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
 
   const ready = view.townships.length >= MIN_TOWNSHIPS;
   const series = useQuery({ ...trpc.metrics.series.queryOptions({}), enabled: ready });
-  const report = useQuery({ ...trpc.metrics.report.queryOptions({}), enabled: ready });
+  // The week in progress against last week as it was shown (as the review and the wall compare).
+  const report = useQuery({ ...trpc.metrics.report.queryOptions({ week: weeks.at(-1) }), enabled: ready });
   const names = new Map(townshipList.map((tw) => [tw.code, tw.name]));
   const chosen = view.townships.map((code, i) => ({ code, name: names.get(code) ?? code, color: TOWNSHIP_COLORS[i]! }));
   const error = series.error ?? report.error;
