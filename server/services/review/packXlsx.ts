@@ -205,7 +205,7 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
         r.delta,
         b?.previousRank ?? null,
         b?.rankChange ?? null,
-        statusLabel(r.status),
+        statusLabel(key, r.status),
         b?.score ?? null,
         r.reason ?? null,
       ];

@@ -18,6 +18,7 @@ import { readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { drillThrough, type DrillThrough } from '../metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../metrics/metricsReport.ts';
+import { withCurrentVerdicts } from '../metrics/storedVerdicts.ts';
 import { weeklySeries, type WeeklySeries } from '../metrics/weeklySeries.ts';
 import { compoundChanges, type CompoundChanges } from './compoundChanges.ts';
 import { laggingCompounds, type LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
@@ -129,7 +130,7 @@ export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp):
     week: snapshot.week,
     reviewed,
     board: async () => ({ ...snapshot.board, reviewed }),
-    metrics: async () => snapshot.metrics,
+    metrics: async () => withCurrentVerdicts(snapshot.metrics),
     lagging: async (code) => inTownship(snapshot.lagging, code),
     changes: async (code) => inTownship(snapshot.changes, code),
     drill: async (indicator, code) => {

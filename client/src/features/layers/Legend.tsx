@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { RAMP_CSS, type ChoroplethMode, type IndicatorKey, type Shading } from './choropleth.ts';
+import { MET_CSS, SHORTFALL_CSS, type ChoroplethMode, type IndicatorKey, type Shading } from './choropleth.ts';
 import type { CoverageLayer, LegendEntry } from './coverageLayers.ts';
 import { formatIndicator } from '../../app/format.ts';
 
@@ -37,15 +37,43 @@ export function Legend({ layer, entries, shading }: Props) {
           <span className="muted small">
             {t('choropleth.label')} · {t(`indicator.short.${shading.key}`)} · {t(`choropleth.mode.${shading.mode}`)}
           </span>
-          <div className="ramp" style={{ background: RAMP_CSS }} />
+          <div className="ramp-row">
+            <div className="ramp" style={{ background: SHORTFALL_CSS }} />
+            <span className="swatch" style={{ background: MET_CSS }} />
+          </div>
           <div className="ramp-ends small">
             <span>
               {t('choropleth.worse')} {formatIndicator(shading.key, shading.scale.worst)}
             </span>
             <span>
-              {formatIndicator(shading.key, shading.scale.best)} {t('choropleth.better')}
+              {t('choropleth.goal')} {formatIndicator(shading.key, shading.scale.best)}
             </span>
           </div>
+          <ul className="small" data-testid="shading-counts">
+            <li>
+              <span className="swatch" style={{ background: MET_CSS }} />
+              <span className="label">{t('choropleth.met')}</span>
+              <span className="count" data-testid="shading-count-met">
+                {shading.scale.counts.met}
+              </span>
+            </li>
+            <li>
+              <span className="swatch ramp-swatch" style={{ background: SHORTFALL_CSS }} />
+              <span className="label">{t('choropleth.short')}</span>
+              <span className="count" data-testid="shading-count-short">
+                {shading.scale.counts.short}
+              </span>
+            </li>
+            {shading.scale.counts.none > 0 && (
+              <li>
+                <span className="swatch" />
+                <span className="label">{t('choropleth.noValue')}</span>
+                <span className="count" data-testid="shading-count-none">
+                  {shading.scale.counts.none}
+                </span>
+              </li>
+            )}
+          </ul>
         </div>
       )}
     </section>

@@ -17,6 +17,7 @@ import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 import { downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
+import { StatusBadge } from '../indicators/StatusBadge.tsx';
 
 const identity = (v: string) => v;
 
@@ -93,7 +94,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                     <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
                       {formatDelta(key, ind.delta)}
                     </span>{' '}
-                    {ind.status && <span className={`status status-${ind.status}`}>{t(`status.${ind.status}`)}</span>}{' '}
+                    <StatusBadge indicator={key} status={ind.status} />{' '}
                     <span className="muted small">{t('card.township.rank', { rank: ind.rank ?? '—' })}</span>
                   </p>
                   {ind.reason && <p className="muted small">{ind.reason}</p>}

@@ -31,6 +31,7 @@ import { WallHeader } from './WallHeader.tsx';
 import { WallIndicators } from './WallIndicators.tsx';
 import { WallLegend } from './WallLegend.tsx';
 import { WallMap } from './WallMap.tsx';
+import { WallMapLegend } from './WallMapLegend.tsx';
 import { parseWallParams } from './wallParams.ts';
 import './wall.css';
 
@@ -277,6 +278,17 @@ export function WallPage() {
             city={cityName(city, locale)}
           />
           <div className="wall-map-frame" style={place(layout.map)} />
+          {ready && (scene === 'overview' || scene === 'spotlight') && (
+            <WallMapLegend
+              layer={layer}
+              entries={legendFor(
+                layer,
+                scene === 'spotlight' && spotlight ? rows.filter((c) => c.townshipCode === spotlight.code) : rows,
+              )}
+              map={layout.map}
+              scope={scene === 'spotlight' && spotlight ? spotlight.name : cityName(city, locale)}
+            />
+          )}
           {panels ?? <p className="wall-loading">{t('wall.loading')}</p>}
         </div>
       </div>
