@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
+import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
+import { hexToRgb, STATUS_COLOURS } from '../../shared/colours/judgement.ts';
+import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { addDays, todayInCity } from '../../shared/time/dates.ts';
 import {
   artifactPath,
@@ -142,6 +145,61 @@ describe('the wall screen', () => {
       expect(view.blockedRequests).toEqual([]);
       await view.context.close();
     }
+  });
+
+  it('draws only a met goal green, and gives every map a legend whose counts add up to the dots', async () => {
+    const today = todayInCity();
+    const report = await metricsReport(database.db, { asOf: today });
+    const compounds = await compoundStatusAsOf(database.db, today);
+    const green = `rgb(${hexToRgb(STATUS_COLOURS.met.dark).join(', ')})`;
+    const legendSum = (page: Page, prefix: string) =>
+      page
+        .locator(`[data-testid^="${prefix}"]`)
+        .evaluateAll((els) => els.reduce((n, el) => n + Number(el.textContent), 0));
+
+    const view = await openWall(browser, server, token, 3840, 1080, '&scenes=overview,party,spotlight');
+    const { page } = view;
+    let short = 0;
+    for (const key of INDICATOR_KEYS) {
+      const r = report.city.indicators[key];
+      const tile = page.getByTestId(`wall-tile-${key}`);
+      expect(await tile.getAttribute('data-status'), key).toBe(r.status ?? 'none');
+      const edge = await tile.evaluate((el) => getComputedStyle(el).borderLeftColor);
+      if (r.met === true) expect(edge, `${key} meets its goal`).toBe(green);
+      else {
+        short++;
+        expect(edge, `${key} ${r.value} vs ${r.target} is not green`).not.toBe(green);
+      }
+    }
+    expect(short, 'some goal is not met, so the test can fail').toBeGreaterThan(0);
+    // Matrix cells: a township short of its goal is never in the met colour.
+    const cells = await page
+      .getByTestId('wall-matrix')
+      .locator('td')
+      .evaluateAll((els) => els.map((el) => [el.className, getComputedStyle(el).backgroundColor]));
+    for (const [cls, bg] of cells) if (cls !== 'cell-met') expect(bg, cls).not.toContain('47, 211, 154');
+
+    // Overview: the legend over the map counts all the city's compounds.
+    await page.getByTestId('wall-map-legend').waitFor({ state: 'visible' });
+    expect(await legendSum(page, 'wall-map-legend-count-')).toBe(compounds.length);
+    // A layer scene: its legend panel is the map's legend.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="party"]');
+    expect(await legendSum(page, 'wall-legend-count-')).toBe(compounds.length);
+    // Spotlight: the spotlit township's compounds.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="spotlight"]');
+    await page.getByTestId('wall-map-legend').waitFor({ state: 'visible' });
+    const title = (await page.getByTestId('wall-map-legend-total').textContent())!;
+    const township = report.townships.find((t) => title.startsWith(t.name))!;
+    expect(township, title).toBeDefined();
+    expect(await legendSum(page, 'wall-map-legend-count-')).toBe(
+      compounds.filter((c) => c.townshipCode === township.code).length,
+    );
+    await waitForMapDrawn(page, { testId: 'wall-map' });
+    await stillScreenshot(page, { path: artifactPath('wall-spotlight-legend-3840x1080.png') });
+    expect(view.consoleErrors).toEqual([]);
+    await view.context.close();
   });
 
   it('steps through every scene with the keyboard and pauses with the space bar', async () => {

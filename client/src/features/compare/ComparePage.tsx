@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORICAL } from '../../../../shared/colours/categorical.ts';
 import { bestOf, INDICATORS } from '../../../../shared/indicators/index.ts';
-import { StatusBadge } from '../indicators/StatusBadge.tsx';
+import { statusMessage } from '../indicators/StatusBadge.tsx';
 import { formatDelta, formatIndicator, isImprovement, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs } from '../../app/routes.ts';
@@ -355,8 +355,10 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
                       key={`${c.code}v`}
                       className={`num value${ind?.value !== null && ind?.value === best && chosen.length > 1 ? ' best' : ''}`}
                       data-testid={`latest-${c.code}-${key}`}
+                      data-status={ind?.status ?? 'none'}
+                      title={ind?.status ? t(statusMessage(key, ind.status)) : undefined}
                     >
-                      {formatIndicator(key, ind?.value)} <StatusBadge indicator={key} status={ind?.status ?? null} />
+                      {formatIndicator(key, ind?.value)}
                     </td>,
                     <td
                       key={`${c.code}d`}

@@ -7,9 +7,11 @@ interface Props {
   layer: CoverageLayer;
   entries: LegendEntry[];
   shading: { key: IndicatorKey; mode: ChoroplethMode; scale: Shading } | null;
+  /** Compounds drawn faint for context (the workbench's filtered-out ones): counted apart. */
+  others?: number;
 }
 
-export function Legend({ layer, entries, shading }: Props) {
+export function Legend({ layer, entries, shading, others }: Props) {
   const { t } = useI18n();
   const total = entries.reduce((n, e) => n + e.count, 0);
   return (
@@ -30,6 +32,15 @@ export function Legend({ layer, entries, shading }: Props) {
             </span>
           </li>
         ))}
+        {others !== undefined && others > 0 && (
+          <li className="others">
+            <span className="swatch faint" />
+            <span className="label">{t('map.others')}</span>
+            <span className="count" data-testid="legend-count-others">
+              {others}
+            </span>
+          </li>
+        )}
       </ul>
       {layer === 'issues' && <p className="muted small">{t('layer.issuesDensity')}</p>}
       {shading && (
