@@ -85,5 +85,12 @@ export const CHANGE_COLOURS = {
   worse: WORST,
 } as const satisfies Record<string, Swatch>;
 
+/**
+ * The weekly 红黑榜: the black list (worst of the week) at the worse end, red like every worst;
+ * the 红榜 (best of the week) keeps its name but not the colour — red means worst everywhere —
+ * and is drawn in the "better" accent.
+ */
+export const LIST_COLOURS = { red: CHANGE_COLOURS.better, black: WORST } as const satisfies Record<string, Swatch>;
+
 /** Statuses in legend order, best first. */
 export const STATUS_LEGEND_ORDER: readonly IndicatorStatus[] = STATUSES;

@@ -8,7 +8,7 @@
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { CATEGORICAL } from '../../../shared/colours/categorical.ts';
-import { CHANGE_COLOURS, STATUS_COLOURS, WORST, statusColour } from '../../../shared/colours/judgement.ts';
+import { LIST_COLOURS, STATUS_COLOURS, statusColour } from '../../../shared/colours/judgement.ts';
 import { fixed, formatDelta, formatValue, percent, rankChangeLabel, statusLabel } from './format.ts';
 import type { ListEntry } from './redBlackList.ts';
 import { describeRules } from './reviewRules.ts';
@@ -32,8 +32,8 @@ tr { break-inside: avoid; }
 tr.mine td { background: #fdf1d8; font-weight: bold; }
 /* The colour language (shared/colours), print variants: the black list at the worse end (the
    judgement red), the 红榜 in the "better" accent — never red, which means worst everywhere. */
-.red { color: ${CHANGE_COLOURS.better.print}; font-weight: bold; }
-.black { color: ${WORST.print}; font-weight: bold; }
+.red { color: ${LIST_COLOURS.red.print}; font-weight: bold; }
+.black { color: ${LIST_COLOURS.black.print}; font-weight: bold; }
 ${Object.entries(STATUS_COLOURS)
   .map(([status, swatch]) => `td.st-${status} { color: ${swatch.print}; font-weight: bold; }`)
   .join('\n')}

@@ -105,7 +105,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                       <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
                       <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
                       {ind.target !== null && (
-                        <ReferenceLine y={ind.target * k} stroke="#ffb020" strokeDasharray="6 4" />
+                        <ReferenceLine y={ind.target * k} stroke="#e3ecf7" strokeDasharray="6 4" />
                       )}
                       <Line
                         dataKey="city"
