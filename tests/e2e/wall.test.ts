@@ -139,6 +139,9 @@ describe('the wall screen', () => {
       const smallest = await smallestText(page);
       expect(smallest.size, `${width}×${height}: “${smallest.text}”`).toBeGreaterThanOrEqual(20);
       expect(await page.getByTestId('wall-matrix').isVisible()).toBe(true);
+      expect(await page.getByTestId('wall-map-legend').isVisible(), `${width}×${height}: the map has its legend`).toBe(
+        true,
+      );
       expect(await clippedPanels(page), `${width}×${height}`).toEqual([]);
       await page.screenshot({ path: artifactPath(`wall-overview-${width}x${height}.png`) });
       expect(view.consoleErrors).toEqual([]);
