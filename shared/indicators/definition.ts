@@ -1,4 +1,5 @@
 /** What the product knows about an indicator that both the client and the server need. */
+import type { GoalKind } from './status.ts';
 import type { UnitKey } from './units.ts';
 
 /** Which way is better. */
@@ -33,6 +34,11 @@ export interface IndicatorMeta {
    * per 1,000 households not to exceed ('per1000').
    */
   target: UnitKey;
+  /**
+   * 'deadline': a value to reach by a date, judged on pace until met; 'standing': a rule that
+   * holds every day, met or not, with no pace (see status.ts).
+   */
+  goal: GoalKind;
   numeratorLabel: string;
   denominatorLabel: string;
   /** Why the value cannot be computed when the denominator is 0. */

@@ -13,6 +13,7 @@ export const deliberationCoverage = {
   direction: 'up',
   unit: 'rate',
   target: 'rate',
+  goal: 'standing',
   numeratorLabel: `${DELIBERATION_WINDOW_DAYS}天内召开四方联席会议的小区`,
   denominatorLabel: '在册小区',
   noDenominatorReason: '没有在册小区，无法计算',

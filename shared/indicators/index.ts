@@ -14,6 +14,7 @@ import { serviceQuality } from './serviceQuality.ts';
 
 export { INDICATOR_KEYS, type IndicatorKey } from './keys.ts';
 export type { Direction, IndicatorMeta, IndicatorNames, Locale } from './definition.ts';
+export { STATUSES, statusLabelZh, statusSeverity, type GoalKind, type IndicatorStatus } from './status.ts';
 export { UNITS, type Unit, type UnitKey } from './units.ts';
 export * from './values.ts';
 export { DELIBERATION_WINDOW_DAYS, PETITION_WINDOW_DAYS } from './windows.ts';

@@ -12,6 +12,7 @@ export const partyOrgCoverage = {
   direction: 'up',
   unit: 'rate',
   target: 'rate',
+  goal: 'deadline',
   numeratorLabel: '有党组织的小区',
   denominatorLabel: '在册小区',
   noDenominatorReason: '没有在册小区，无法计算',

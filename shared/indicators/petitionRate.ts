@@ -16,6 +16,7 @@ export const petitionRate = {
   direction: 'down',
   unit: 'per1000',
   target: 'per1000',
+  goal: 'deadline',
   numeratorLabel: `${PETITION_WINDOW_DAYS}天内信访件与矛盾纠纷`,
   denominatorLabel: '在册小区户数',
   noDenominatorReason: '在册小区户数为0，无法计算',

@@ -15,6 +15,7 @@ export const serviceQuality = {
   direction: 'up',
   unit: 'rate',
   target: 'rate',
+  goal: 'deadline',
   numeratorLabel: '最近评定四星及以上的物业小区',
   denominatorLabel: '有物业且已评定的小区',
   noDenominatorReason: '没有实行物业管理且已评定的小区，无法计算',

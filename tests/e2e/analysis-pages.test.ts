@@ -91,6 +91,11 @@ describe('the compare page and the compound file', () => {
         expect(await cell('latest'), `${tw.name} ${key} latest`).toBe(want.latest);
         expect(await cell('delta'), `${tw.name} ${key} change`).toBe(want.delta);
         expect(await cell('rank'), `${tw.name} ${key} rank`).toBe(want.rank);
+        // The verdict beside the value: met only when the value reaches the goal.
+        const r = tw.indicators[key];
+        const status = await page.getByTestId(`latest-${tw.code}-${key}`).getAttribute('data-status');
+        expect(status, `${tw.name} ${key} ${r.value} vs ${r.target}`).toBe(r.status ?? 'none');
+        expect(status === 'met', `${tw.name} ${key}`).toBe(r.met === true);
       }
     }
     // The picker is a labelled group of checkboxes: the chosen three are ticked.

@@ -10,6 +10,9 @@ import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { compoundsToCsv } from '../../server/services/compounds/exportCompounds.ts';
+import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
+import { hexToRgb, STATUS_COLOURS } from '../../shared/colours/judgement.ts';
+import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { isoWeekOf, weekLabel, weekValueDate } from '../../shared/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
@@ -27,6 +30,9 @@ import { fixtureDataDir } from '../support/databases.ts';
 import { mapDrawnVersion, stillScreenshot, waitForMapDrawn } from '../support/settle.ts';
 
 type CsvRow = Record<string, string>;
+
+/** A #rrggbb colour as getComputedStyle writes it. */
+const cssRgb = (hex: string) => `rgb(${hexToRgb(hex).join(', ')})`;
 
 /** The classes each layer's legend should show, counted straight from the export. */
 function expectedLegend(rows: CsvRow[]): Record<string, Record<string, number>> {
@@ -142,6 +148,51 @@ describe('the map', () => {
     await page.getByTestId('shade-select').selectOption('committeeRate');
     await waitForMapDrawn(page, { after: drawnBefore });
     await stillScreenshot(page, { path: artifactPath('map-1920x1080.png') });
+  });
+
+  it('draws only a met goal green on the tiles, and every legend adds up to what the map draws', async () => {
+    const { page } = view;
+    const report = await metricsReport(database.db, { asOf: weekValueDate(isoWeekOf(today), today) });
+    const green = cssRgb(STATUS_COLOURS.met.dark);
+    let short = 0;
+    for (const key of INDICATOR_KEYS) {
+      const r = report.city.indicators[key];
+      const tile = page.getByTestId(`tile-${key}`);
+      expect(await tile.getAttribute('data-status'), key).toBe(r.status ?? 'none');
+      const edge = await tile.evaluate((el) => getComputedStyle(el).borderLeftColor);
+      const badge = tile.locator('span[data-status]').first();
+      const badgeColour = (await badge.count()) ? await badge.evaluate((el) => getComputedStyle(el).color) : null;
+      if (r.met === true) expect(edge, `${key} meets its goal: green`).toBe(green);
+      else {
+        short++;
+        expect(edge, `${key} ${r.value} vs ${r.target} is not green`).not.toBe(green);
+        expect(badgeColour, `${key}'s status label is not green`).not.toBe(green);
+      }
+    }
+    expect(short, 'some goal is not met in the fixture city, so the test can fail').toBeGreaterThan(0);
+
+    // Each layer's legend counts every compound drawn once; the township shading every township once.
+    const drawn = Number(await page.getByTestId('compound-count').textContent());
+    for (const layer of ['committee', 'rating', 'issues', 'party'] as const) {
+      await page.getByTestId(`layer-${layer}`).click();
+      await page.waitForSelector(`[data-testid="layer-${layer}"][aria-checked="true"]`);
+      const counts = await legendCounts(page);
+      expect(
+        Object.values(counts).reduce((n, c) => n + c, 0),
+        `${layer}: legend counts add up to the compounds drawn`,
+      ).toBe(drawn);
+    }
+    await page.getByTestId('shade-select').selectOption('committeeRate');
+    const shadingCount = async (id: string) => {
+      const el = page.getByTestId(`shading-count-${id}`);
+      return (await el.count()) ? Number(await el.textContent()) : 0;
+    };
+    await page.getByTestId('shading-counts').waitFor();
+    const met = report.townships.filter((t) => t.indicators.committeeRate.met === true).length;
+    expect(await shadingCount('met'), 'townships drawn green are those meeting the goal').toBe(met);
+    expect((await shadingCount('met')) + (await shadingCount('short')) + (await shadingCount('none'))).toBe(
+      report.townships.length,
+    );
   });
 
   it('opens a compound card on click, and a township summary', async () => {

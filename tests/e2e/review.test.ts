@@ -1,5 +1,7 @@
 /** The weekly review screens (晾晒榜 and a township's page) in Chromium, offline, on the fixture city. */
 import { describe, expect, it } from 'vitest';
+import { STATUS_COLOURS } from '../../shared/colours/judgement.ts';
+import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import { artifactPath, useFixtureServer, openOfflinePage, signIn } from '../support/browser.ts';
 
@@ -62,6 +64,32 @@ describe('the weekly review screens', () => {
     expect(await page.getByTestId('previous-week').textContent()).toBe(
       `上周 = ${weekLabel('2026-W37')}（已晾晒快照，冻结于 ${frozenAt}）`,
     );
+    await view.context.close();
+  });
+
+  it('colours the target tracker by verdict: only townships that meet the goal are green', async () => {
+    const caller = await callerAs(env.database, 'analyst');
+    const report = await caller.metrics.report({ week: '2026-W40' });
+    const view = await openOfflinePage(env.browser, 1920, 1080);
+    const { page } = view;
+    const green = STATUS_COLOURS.met.dark.toLowerCase();
+    let short = 0;
+    await signIn(page, env.server.url, analyst, '/review?week=2026-W40');
+    for (const key of INDICATOR_KEYS) {
+      await page.goto(`${env.server.url}/review?week=2026-W40&indicator=${key}`);
+      const bars = page.locator('.tracker .recharts-bar-rectangle path');
+      await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(19);
+      const fills = (await bars.evaluateAll((els) => els.map((el) => el.getAttribute('fill') ?? ''))).map((f) =>
+        f.toLowerCase(),
+      );
+      const met = report.townships.filter((t) => t.indicators[key].met === true).length;
+      short += report.townships.filter((t) => t.indicators[key].met === false).length;
+      expect(fills.filter((f) => f === green).length, `${key}: green bars are the townships that meet the goal`).toBe(
+        met,
+      );
+      expect(await page.getByTestId('tracker-legend-met').textContent(), key).toMatch(new RegExp(`\\b${met}$`));
+    }
+    expect(short, 'some townships fall short in 2026-W40, so the test can fail').toBeGreaterThan(0);
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();
   });

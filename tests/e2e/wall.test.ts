@@ -13,6 +13,8 @@ import { compoundStatusAsOf } from '../../server/services/compounds/compoundStat
 import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
 import { collapsedScenes } from '../../client/src/features/wall/scenePlan.ts';
 import { WALL_SCENES, type WallScene } from '../../client/src/features/wall/wallParams.ts';
+import { hexToRgb, STATUS_COLOURS } from '../../shared/colours/judgement.ts';
+import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { addDays, todayInCity } from '../../shared/time/dates.ts';
 import { isoWeekOf, weekLabel } from '../../shared/time/weeks.ts';
 import {
@@ -219,6 +221,60 @@ describe('the wall screen', () => {
     expect(await page.getByTestId('wall-legend').count(), 'no counts by category').toBe(0);
     expect(await page.getByTestId('wall-breakdown').count()).toBe(0);
     expect(await page.getByTestId('wall').getAttribute('data-collapsed')).toBe('true');
+    await view.context.close();
+  });
+
+  it('draws only a met goal green, and gives every map a legend whose counts add up to the dots', async () => {
+    const today = todayInCity();
+    const report = await metricsReport(database.db, { asOf: today });
+    const compounds = await compoundStatusAsOf(database.db, today);
+    const green = `rgb(${hexToRgb(STATUS_COLOURS.met.dark).join(', ')})`;
+    // "12个小区" → 12: the counts of a legend, added up.
+    const legendSum = (page: Page, selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.reduce((n, el) => n + Number.parseInt(el.textContent!, 10), 0));
+
+    const view = await openWall(browser, server, token, 3840, 1080, '&scenes=overview,rating,spotlight');
+    const { page } = view;
+    let short = 0;
+    for (const key of INDICATOR_KEYS) {
+      const r = report.city.indicators[key];
+      const tile = page.getByTestId(`wall-tile-${key}`);
+      expect(await tile.getAttribute('data-status'), key).toBe(r.status ?? 'none');
+      const edge = await tile.evaluate((el) => getComputedStyle(el).borderLeftColor);
+      if (r.met === true) expect(edge, `${key} meets its goal`).toBe(green);
+      else {
+        short++;
+        expect(edge, `${key} ${r.value} vs ${r.target} is not green`).not.toBe(green);
+      }
+    }
+    expect(short, 'some goal is not met, so the test can fail').toBeGreaterThan(0);
+    // Matrix cells: a township short of its goal is never in the met colour.
+    const cells = await page
+      .getByTestId('wall-matrix')
+      .locator('td')
+      .evaluateAll((els) => els.map((el) => [el.className, getComputedStyle(el).backgroundColor]));
+    for (const [cls, bg] of cells) if (cls !== 'cell-met') expect(bg, cls).not.toContain('47, 211, 154');
+
+    // Overview: the key over the map counts every township once, by goals missed.
+    await page.getByTestId('wall-map-key').waitFor({ state: 'visible' });
+    expect(await legendSum(page, '[data-testid="wall-map-key"] .count')).toBe(report.townships.length);
+    // A layer scene: its legend panel is the map's legend, counting every compound drawn.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="rating"]');
+    expect(await legendSum(page, '[data-testid^="wall-legend-count-"]')).toBe(compounds.length);
+    // Spotlight: the key counts the spotlit township's compounds.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="spotlight"]');
+    await page.getByTestId('wall-map-key').waitFor({ state: 'visible' });
+    const scene = (await page.getByTestId('wall-scene-spotlight').textContent())!;
+    const township = report.townships.find((t) => scene.includes(t.name))!;
+    expect(township, scene).toBeDefined();
+    expect(await legendSum(page, '[data-testid="wall-map-key"] .count')).toBe(
+      compounds.filter((c) => c.townshipCode === township.code).length,
+    );
+    await waitForMapDrawn(page, { testId: 'wall-map' });
+    await stillScreenshot(page, { path: artifactPath('wall-spotlight-legend-3840x1080.png') });
+    expect(view.consoleErrors).toEqual([]);
     await view.context.close();
   });
 

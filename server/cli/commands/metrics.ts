@@ -20,6 +20,7 @@ const REPORT_FIELDS = [
   'rank',
   'requiredWeeklyPace',
   'projectedDate',
+  'met',
   'status',
   'reason',
 ] as const;

@@ -30,6 +30,9 @@ export interface IndicatorReport {
   rank: number | null;
   requiredWeeklyPace: number | null;
   projectedDate: string | null;
+  /** The value meets its goal; null without a value or a goal. */
+  met: boolean | null;
+  /** `met`, else the pace verdict (progress.ts); null without a value or a goal. */
   status: ProgressStatus | null;
   reason?: string;
 }
@@ -169,6 +172,7 @@ function indicatorReport(
   const previousWeek = previous ? valueOfCounts(indicator, previous).value : null;
   const progress = progressAgainstGoal({
     direction: indicator.direction,
+    goal: indicator.goal,
     asOf,
     value: current.value,
     trailingValue: valueOfCounts(indicator, trailing).value,

@@ -4,8 +4,12 @@
  * points with one decimal ("3.2个百分点"), the petition rate per 1,000 households with two
  * decimals ("每千户1.23件"), rank changes as ↑n / ↓n / – (and / when there is nothing to compare).
  */
-import type { ProgressStatus } from '../metrics/progress.ts';
-import { INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import {
+  INDICATORS,
+  statusLabelZh,
+  type IndicatorKey,
+  type IndicatorStatus,
+} from '../../../shared/indicators/index.ts';
 
 /** A fraction as a percentage with one decimal: 0.8531 → "85.3%". */
 export function percent(fraction: number): string {
@@ -53,10 +57,9 @@ export function rankChangeLabel(change: number | null): string {
   return '–';
 }
 
-export const STATUS_LABELS: Record<ProgressStatus, string> = { on_track: '按期', at_risk: '有风险', off_track: '滞后' };
-
-export function statusLabel(status: ProgressStatus | null): string {
-  return status === null ? '—' : STATUS_LABELS[status];
+/** 达标 first; a goal not met is 按期推进 / 有风险 / 滞后, a standing rule not met 未达标. */
+export function statusLabel(key: IndicatorKey, status: IndicatorStatus | null): string {
+  return statusLabelZh(status, INDICATORS[key].goal);
 }
 
 /** A composite score with one decimal: "86.2分". */

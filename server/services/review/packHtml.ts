@@ -9,6 +9,8 @@ import { shanghaiDateTime } from '../../../shared/time/dates.ts';
 import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import { CATEGORICAL } from '../../../shared/colours/categorical.ts';
+import { LIST_COLOURS, STATUS_COLOURS, statusColour } from '../../../shared/colours/judgement.ts';
 import { fixed, formatDelta, formatValue, percent, rankChangeLabel, statusLabel } from './format.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
 import type { ListEntry } from './redBlackList.ts';
@@ -31,14 +33,21 @@ td.text { text-align: left; }
 td.wrap { text-align: left; white-space: normal; }
 tr { break-inside: avoid; }
 tr.mine td { background: #fdf1d8; font-weight: bold; }
-.red { color: #c0392b; font-weight: bold; }
-.black { color: #111; font-weight: bold; }
+/* The colour language (shared/colours), print variants: the black list at the worse end (the
+   judgement red), the 红榜 in the "better" accent — never red, which means worst everywhere. */
+.red { color: ${LIST_COLOURS.red.print}; font-weight: bold; }
+.black { color: ${LIST_COLOURS.black.print}; font-weight: bold; }
+${Object.entries(STATUS_COLOURS)
+  .map(([status, swatch]) => `td.st-${status} { color: ${swatch.print}; font-weight: bold; }`)
+  .join('\n')}
 .charts { display: flex; flex-wrap: wrap; gap: 3mm 6mm; }
 .charts svg { break-inside: avoid; }
 ul.sentences { margin: 0; padding-left: 5mm; }
 ul.sentences li { break-inside: avoid; margin-bottom: 0.8mm; }
 .note { color: #444; font-size: 8pt; }
 `;
+
+const STATUS_KEY_WORDS = { met: '达标', on_track: '按期推进', at_risk: '有风险', off_track: '滞后/未达标' } as const;
 
 const cls = (names: readonly string[]) =>
   names.map((l) => (l === 'red' ? '<span class="red">红榜</span>' : '<span class="black">黑榜</span>')).join(' ');
@@ -77,16 +86,18 @@ function townshipIndicators(data: PackData): string {
     const b = t.standing.indicators[k];
     return (
       `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td><td>${formatDelta(k, r.delta)}</td>` +
-      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td>${statusLabel(r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
+      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td class="st-${r.status ?? 'none'}">${statusLabel(k, r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
     );
   });
-  return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>进度</th><th>分子/分母</th></tr>${rows.join('')}</table>`;
+  return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>达标/进度</th><th>分子/分母</th></tr>${rows.join('')}</table>`;
 }
 
 function charts(data: PackData): string {
   const mine = data.township?.code;
   const ranked = (k: IndicatorKey) =>
     [...data.board.townships].sort((a, b) => (a.indicators[k].rank ?? 99) - (b.indicators[k].rank ?? 99));
+  const verdicts = new Map(data.metrics.townships.map((t) => [t.code, t.indicators]));
+  const statusOf = (code: string, k: IndicatorKey) => verdicts.get(code)?.[k].status ?? null;
   const fmt = (k: IndicatorKey) => (v: number) => (INDICATORS[k].unit === 'rate' ? percent(v) : fixed(v, 2));
   const composite = barChart({
     title: '综合得分',
@@ -101,8 +112,8 @@ function charts(data: PackData): string {
         title: `${INDICATORS[k].name}（近${h.weeks.length - recent}周）`,
         labels: h.weeks.slice(recent).map((w) => w.week),
         series: [
-          { name: data.township!.name, values: h.township[k].slice(recent), color: '#c0392b' },
-          { name: '全市', values: h.city[k].slice(recent), color: '#2f6fb0' },
+          { name: data.township!.name, values: h.township[k].slice(recent), color: CATEGORICAL.violet.print },
+          { name: '全市', values: h.city[k].slice(recent), color: CATEGORICAL.blue.print },
         ],
         format: fmt(k),
       }),
@@ -112,12 +123,22 @@ function charts(data: PackData): string {
   const bars = INDICATOR_KEYS.map((k) =>
     barChart({
       title: INDICATORS[k].name + INDICATORS[k].pack.chartNote,
-      rows: ranked(k).map((t) => ({ label: t.name, value: t.indicators[k].value })),
+      // Each township's bar in its verdict's colour: green only where the goal is met.
+      rows: ranked(k).map((t) => ({
+        label: t.name,
+        value: t.indicators[k].value,
+        color: statusColour(statusOf(t.code, k), 'print'),
+      })),
       format: fmt(k),
       goal: data.metrics.city.indicators[k].target,
     }),
   );
-  return `<div class="charts">${composite}${bars.join('')}</div>`;
+  const key = (['met', 'on_track', 'at_risk', 'off_track'] as const)
+    .map((st) => `<span style="color:${statusColour(st, 'print')}">■</span> ${STATUS_KEY_WORDS[st]}`)
+    .join('　');
+  const standing = INDICATOR_KEYS.filter((k) => INDICATORS[k].goal === 'standing').map((k) => INDICATORS[k].pack.short);
+  const standingNote = standing.length ? `；${standing.join('、')}为常态要求，未达标即为红色` : '';
+  return `<div class="charts">${composite}${bars.join('')}</div><p class="note">条形颜色：${key}（仅达标为绿色${standingNote}）</p>`;
 }
 
 function sentences(data: PackData): string {

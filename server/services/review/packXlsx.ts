@@ -188,7 +188,7 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
       { header: '较上周', numFmt: rate ? RATE_DELTA_FORMAT : PER1000_DELTA_FORMAT },
       { header: '上周排名' },
       { header: '排名变化' },
-      { header: '进度状态' },
+      { header: '达标/进度' },
       { header: '得分', numFmt: SCORE_FORMAT },
       { header: '说明', width: 30 },
     ],
@@ -207,7 +207,7 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
         r.delta,
         b?.previousRank ?? null,
         b?.rankChange ?? null,
-        statusLabel(r.status),
+        statusLabel(key, r.status),
         b?.score ?? null,
         r.reason ?? null,
       ];

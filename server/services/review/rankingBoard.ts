@@ -7,7 +7,7 @@
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
 import { INDICATOR_LIST, type IndicatorMeta } from '../../../shared/indicators/index.ts';
-import type { IndicatorKey } from '../../../shared/indicators/index.ts';
+import type { IndicatorKey, IndicatorStatus } from '../../../shared/indicators/index.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import { compositeRanking, rankChange, type ValuesByKey } from './compositeScore.ts';
 import { redBlackList, type ListEntry } from './redBlackList.ts';
@@ -101,7 +101,16 @@ export interface ReviewBoard {
   rules: ReviewRules;
   /** In composite rank order (unranked last, then by code). */
   townships: BoardTownship[];
-  city: Record<IndicatorKey, { value: number | null; previousWeek: number | null; delta: number | null }>;
+  city: Record<
+    IndicatorKey,
+    {
+      value: number | null;
+      previousWeek: number | null;
+      delta: number | null;
+      /** The verdict (met first); absent in boards frozen before it was recorded. */
+      status?: IndicatorStatus | null;
+    }
+  >;
   movers: { composite: Movers<CompositeMover>; indicators: Record<IndicatorKey, Movers<IndicatorMover>> };
   redList: ListEntry[];
   blackList: ListEntry[];
@@ -218,7 +227,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
   const city = Object.fromEntries(
     list.map(({ key }) => {
       const c = byKey(current.city.indicators)[key]!;
-      return [key, { value: c.value, previousWeek: c.previousWeek, delta: c.delta }];
+      return [key, { value: c.value, previousWeek: c.previousWeek, delta: c.delta, status: c.status }];
     }),
   ) as ReviewBoard['city'];
 

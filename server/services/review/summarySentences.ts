@@ -3,12 +3,18 @@
  * the numbers it was written from (`facts`), unrounded, so a reader (or a test) can check each
  * figure in the text against the engine. Number formats are format.ts's.
  *
- * City: one sentence per indicator (value and change on last week), the composite leaders, the
+ * City: one sentence per indicator (value, change on last week, met or not and then its pace —
+ * words only, no further numbers), the composite leaders, the
  * biggest composite movers and the red and black lists. Each township: its composite standing,
  * and its largest movement — the indicator whose rank moved most (then whose score moved most),
  * e.g. "陈埭镇业委会组建率较上周提升3.2个百分点（至85.0%），排名上升2位至第5位。"
  */
-import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import {
+  INDICATOR_KEYS,
+  INDICATORS,
+  type IndicatorKey,
+  type IndicatorStatus,
+} from '../../../shared/indicators/index.ts';
 import { deltaMagnitude, formatValue, points } from './format.ts';
 import type { BoardIndicator, BoardTownship, ReviewBoard } from './rankingBoard.ts';
 
@@ -77,14 +83,27 @@ function rankWords(rank: number | null, change: number | null): string {
   return `排名${change > 0 ? '上升' : '下降'}${Math.abs(change)}位至第${rank}位`;
 }
 
+/** Met first; a goal not met is then judged on pace, a standing rule (no pace) just not met. */
+function verdictWords(key: IndicatorKey, status: IndicatorStatus | null | undefined): string {
+  if (status === null || status === undefined) return '';
+  if (status === 'met') return '，已达标';
+  if (INDICATORS[key].goal === 'standing') return '，未达标';
+  return {
+    on_track: '，尚未达标，按当前进度可按期达标',
+    at_risk: '，尚未达标，有不能按期达标的风险',
+    off_track: '，尚未达标，进度滞后',
+  }[status];
+}
+
 function cityIndicator(key: IndicatorKey, c: ReviewBoard['city'][IndicatorKey]): Sentence {
   const name = INDICATORS[key].name;
   const facts: SentenceFacts = { ...NO_FACTS, kind: 'cityIndicator', indicator: key, value: c.value, delta: c.delta };
   if (c.value === null) return { text: `全市${name}本周无法计算。`, facts };
   const head = `全市${name}为${formatValue(key, c.value)}`;
-  if (c.delta === null) return { text: `${head}。`, facts };
+  const verdict = verdictWords(key, c.status);
+  if (c.delta === null) return { text: `${head}${verdict}。`, facts };
   const change = changeWords(key, c.delta);
-  return { text: `${head}，${change ? `较上周${change}` : '与上周持平'}。`, facts };
+  return { text: `${head}，${change ? `较上周${change}` : '与上周持平'}${verdict}。`, facts };
 }
 
 function cityLeaders(rows: readonly BoardTownship[]): Sentence | null {

@@ -4,6 +4,8 @@
  * as a dashed line, and a line chart of weekly history.
  */
 
+import { CATEGORICAL } from '../../../shared/colours/categorical.ts';
+
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -14,6 +16,8 @@ export interface BarRow {
   label: string;
   value: number | null;
   highlight?: boolean;
+  /** The bar's fill (a verdict colour); by default the neutral blue, or violet when highlighted. */
+  color?: string;
 }
 
 export interface BarChartOptions {
@@ -38,7 +42,8 @@ export function barChart(options: BarChartOptions): string {
   const height = top + options.rows.length * rowHeight + 6;
   const bars = options.rows.map((r, i) => {
     const y = top + i * rowHeight;
-    const fill = r.highlight ? '#c0392b' : '#2f6fb0';
+    // Highlight (the pack's own township) is a category, not a verdict: violet, never red.
+    const fill = r.color ?? (r.highlight ? CATEGORICAL.violet.print : CATEGORICAL.blue.print);
     const bar =
       r.value === null
         ? ''

@@ -84,7 +84,7 @@ function indicators({ township: t }: TownshipOnePagerData): string {
     return (
       `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td>` +
       `<td>${formatDelta(k, r.delta)}</td><td>${b.rank ?? '—'}（${rankChangeLabel(b.rankChange)}）</td><td>${formatValue(k, r.target)}</td>` +
-      `<td class="text">${statusLabel(r.status)}</td></tr>`
+      `<td class="text">${statusLabel(k, r.status)}</td></tr>`
     );
   });
   return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名（变化）</th><th>目标</th><th>进度</th></tr>${rows.join('')}</table>`;

@@ -19,6 +19,7 @@ import { readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { drillThrough, type DrillThrough } from '../metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../metrics/metricsReport.ts';
+import { withCurrentVerdicts } from '../metrics/storedVerdicts.ts';
 import { weeklySeries, type WeeklySeries } from '../metrics/weeklySeries.ts';
 import { compoundChanges, type CompoundChanges } from './compoundChanges.ts';
 import { laggingCompounds, type LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
@@ -152,7 +153,7 @@ export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp):
       state: 'reviewed',
       reviewed,
     }),
-    metrics: async () => snapshot.metrics,
+    metrics: async () => withCurrentVerdicts(snapshot.metrics),
     lagging: async (code) => inTownship(snapshot.lagging, code),
     changes: async (code) => inTownship(snapshot.changes, code),
     drill: async (indicator, code) => {

@@ -21,6 +21,27 @@ describe('metrics procedures', () => {
     expect(byWeek).toEqual(await metricsReport(database.db, { asOf: '2025-03-09' }));
   });
 
+  it('says met or not first for every scope, and a value short of its goal is never met', async () => {
+    const report = await caller.metrics.report({ week: '2024-W30' });
+    const scopes = [report.city, ...report.townships];
+    const statuses = new Set<string | null>();
+    for (const scope of scopes)
+      for (const r of Object.values(scope.indicators)) {
+        statuses.add(r.status);
+        if (r.value === null || r.target === null) {
+          expect({ met: r.met, status: r.status }).toEqual({ met: null, status: null });
+          continue;
+        }
+        expect(r.status === 'met', `${r.value} vs ${r.target}: met ⇔ status met`).toBe(r.met);
+        if (r.met === false) expect(['on_track', 'at_risk', 'off_track']).toContain(r.status);
+      }
+    expect(statuses.has('met'), 'some goals are met in mid-2024').toBe(true);
+    expect(
+      [...statuses].some((s) => s !== 'met' && s !== null),
+      'and some are not',
+    ).toBe(true);
+  });
+
   it('gives the weekly series from 2024-W01, whose values equal the single-date report', async () => {
     const series = await caller.metrics.series({ townshipCode: '350582107' });
     expect(series.weeks[0]).toEqual({ week: '2024-W01', date: '2024-01-07' });

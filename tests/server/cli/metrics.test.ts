@@ -16,6 +16,7 @@ const FIELDS = [
   'rank',
   'requiredWeeklyPace',
   'projectedDate',
+  'met',
   'status',
 ];
 
@@ -43,6 +44,42 @@ describe('onemap metrics', () => {
       expect(report.city.indicators[key].numerator).toBe(sum('numerator'));
       expect(report.city.indicators[key].denominator).toBe(sum('denominator'));
     }
+  });
+
+  it('says met or not first: no value short of its goal is met, and only a met one has status "met"', async () => {
+    // 2024-W30: most goals are not met yet, some townships meet some.
+    const run = await runCli(['metrics', '--week', '2024-W30', '--format', 'json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    type Row = { value: number | null; target: number | null; met: boolean | null; status: string | null };
+    const scopes: { name: string; indicators: Record<string, Row> }[] = [
+      { name: 'city', indicators: report.city.indicators },
+      ...report.townships,
+    ];
+    const seen = { met: 0, notMet: 0 };
+    for (const scope of scopes)
+      for (const key of KEYS) {
+        const r = scope.indicators[key]!;
+        const label = `${scope.name} ${key} ${r.value} vs ${r.target}`;
+        if (r.value === null || r.target === null) {
+          expect(r.met, label).toBeNull();
+          expect(r.status, label).toBeNull();
+          continue;
+        }
+        // Petitions are a ceiling (lower is better); the rest are shares to reach.
+        const reaches = key === 'petitionRate' ? r.value <= r.target + 1e-9 : r.value >= r.target - 1e-9;
+        expect(r.met, label).toBe(reaches);
+        expect(r.status === 'met', label).toBe(reaches);
+        if (!reaches) expect(['on_track', 'at_risk', 'off_track'], label).toContain(r.status);
+        // Deliberation coverage is a standing rule (every compound, every month): met or not, no pace.
+        if (key === 'deliberationCoverage' && !reaches) {
+          expect(r.status, label).toBe('off_track');
+          expect((r as Row & { projectedDate: string | null }).projectedDate, label).toBeNull();
+        }
+        seen[reaches ? 'met' : 'notMet']++;
+      }
+    expect(seen.met, 'some scopes meet a goal').toBeGreaterThan(0);
+    expect(seen.notMet, 'some scopes fall short').toBeGreaterThan(0);
   });
 
   it('prints CSV for one township, and a drill-through whose rows add up to the figure', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { INDICATORS } from '../../../shared/indicators/index.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { isoWeekOf } from '../../../shared/time/weeks.ts';
 import { runCli } from '../../support/cli.ts';
@@ -23,6 +24,7 @@ const outDir = () => mkdtempSync(join(tmpdir(), 'onemap-report-'));
 
 interface Figures {
   value: number | null;
+  met: boolean | null;
   numerator: number;
   denominator: number;
   target: number | null;
@@ -93,6 +95,14 @@ describe('onemap report weekly', () => {
         expect(row['上周'], label).toBe(figures.previousWeek);
         expect(row['较上周'], label).toBe(figures.delta);
         expect(row['排名'], label).toBe(figures.rank);
+        // Met first: 达标 exactly when the value reaches the goal, never for a value short of it.
+        expect(row['达标/进度'] === '达标', `${label} ${figures.value} vs ${figures.target}`).toBe(
+          figures.met === true,
+        );
+        if (figures.met === false)
+          expect(row['达标/进度'], label).toMatch(
+            INDICATORS[key].goal === 'standing' ? /^未达标$/ : /^(按期推进|有风险|滞后)$/,
+          );
       }
       expect(sheet.getRow(2).getCell(4).numFmt, key).toBe(key === 'petitionRate' ? '0.00' : '0.0%');
       expect(typeof sheet.getRow(2).getCell(4).value, key).toBe('number');

@@ -6,7 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CATEGORICAL } from '../../../../shared/colours/categorical.ts';
 import { bestOf, INDICATORS } from '../../../../shared/indicators/index.ts';
+import { statusMessage } from '../indicators/StatusBadge.tsx';
 import { formatDelta, formatIndicator, isImprovement, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs } from '../../app/routes.ts';
@@ -28,8 +30,15 @@ type Series = RouterOutputs['metrics']['series'];
 type Report = RouterOutputs['metrics']['report'];
 
 /** One colour per chosen township, in the order chosen; amber stays the goal's, grey the city's. */
-export const TOWNSHIP_COLORS = ['#3fc1ff', '#ff6fa8', '#b18cff', '#4fe0b0'] as const;
-const GOAL = '#ffb020';
+/** Which township is which: categories, so the categorical palette (never a verdict colour). */
+export const TOWNSHIP_COLORS = [
+  CATEGORICAL.blue.dark,
+  CATEGORICAL.pink.dark,
+  CATEGORICAL.violet.dark,
+  CATEGORICAL.cyan.dark,
+] as const;
+/** The goal line is a reference, not a verdict: plain ink. */
+const GOAL = '#e3ecf7';
 const CITY = '#8ea3bd';
 const scaleOf = (key: IndicatorKey) => unitOfKey(key).displayScale;
 
@@ -347,6 +356,8 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
                       key={`${c.code}v`}
                       className={`num value${ind?.value !== null && ind?.value === best && chosen.length > 1 ? ' best' : ''}`}
                       data-testid={`latest-${c.code}-${key}`}
+                      data-status={ind?.status ?? 'none'}
+                      title={ind?.status ? t(statusMessage(key, ind.status)) : undefined}
                     >
                       {formatIndicator(key, ind?.value)}
                     </td>,

@@ -3,6 +3,7 @@
  * newest first, grouped by year and filterable by kind — and its state on any past date, as the
  * server computes it (compounds.stateOn, the same row as the map and the export).
  */
+import { CATEGORICAL } from '../../../../shared/colours/categorical.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -25,6 +26,13 @@ import {
   type TimelineEntry,
 } from './timeline.ts';
 import './compoundPage.css';
+
+/** Record kinds are categories, not verdicts (shared/colours/categorical.ts; the timeline's --kind colours match). */
+const KIND_COLOURS = {
+  meeting: CATEGORICAL.cyan.dark,
+  issue: CATEGORICAL.pink.dark,
+  petition: CATEGORICAL.violet.dark,
+};
 
 type State = RouterOutputs['compounds']['stateOn'];
 type Compound = RouterOutputs['compounds']['history']['compound'];
@@ -348,10 +356,28 @@ function ActivityChart({
             labelStyle={{ color: '#e3ecf7' }}
             cursor={{ fill: 'rgba(63, 193, 255, 0.08)' }}
           />
-          <ReferenceLine x={asOf.slice(0, 7)} stroke="#ffb020" strokeWidth={2} />
-          <Bar dataKey="meeting" name={t('record.meeting')} stackId="a" fill="#3fc1ff" isAnimationActive={false} />
-          <Bar dataKey="issue" name={t('record.issue')} stackId="a" fill="#ff6fa8" isAnimationActive={false} />
-          <Bar dataKey="petition" name={t('record.petition')} stackId="a" fill="#e0e36b" isAnimationActive={false} />
+          <ReferenceLine x={asOf.slice(0, 7)} stroke="#e3ecf7" strokeWidth={2} />
+          <Bar
+            dataKey="meeting"
+            name={t('record.meeting')}
+            stackId="a"
+            fill={KIND_COLOURS.meeting}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="issue"
+            name={t('record.issue')}
+            stackId="a"
+            fill={KIND_COLOURS.issue}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="petition"
+            name={t('record.petition')}
+            stackId="a"
+            fill={KIND_COLOURS.petition}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
       <p className="activity-legend small">

@@ -3,6 +3,7 @@ import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatDelta, formatIndicator, isImprovement, lowerIsBetter } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
+import { StatusBadge } from './StatusBadge.tsx';
 
 type Indicators = RouterOutputs['metrics']['report']['city']['indicators'];
 
@@ -21,7 +22,12 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
         const r = indicators[key];
         const better = isImprovement(key, r.delta);
         return (
-          <article key={key} className={`tile ${selected === key ? 'selected' : ''}`} data-testid={`tile-${key}`}>
+          <article
+            key={key}
+            className={`tile status-edge-${r.status ?? 'none'} ${selected === key ? 'selected' : ''}`}
+            data-testid={`tile-${key}`}
+            data-status={r.status ?? 'none'}
+          >
             <button type="button" className="tile-main" onClick={() => onSelect(key)} aria-pressed={selected === key}>
               <span className="tile-name">{t(`indicator.${key}`)}</span>
               <span className="tile-value" data-testid={`tile-value-${key}`}>
@@ -31,7 +37,7 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
                 <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
                   {t('indicator.delta', { delta: formatDelta(key, r.delta) })}
                 </span>
-                {r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}
+                <StatusBadge indicator={key} status={r.status} />
               </span>
               <span className="tile-goal muted">
                 {r.target === null
@@ -43,7 +49,10 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
               </span>
               {r.target !== null && r.value !== null && !lowerIsBetter(key) && (
                 <span className="progress" aria-hidden="true">
-                  <span style={{ width: `${Math.min(100, (r.value / r.target) * 100)}%` }} />
+                  <span
+                    className={`status-fill-${r.status ?? 'none'}`}
+                    style={{ width: `${Math.min(100, (r.value / r.target) * 100)}%` }}
+                  />
                 </span>
               )}
             </button>

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { RAMP_CSS, type ChoroplethMode, type IndicatorKey, type Shading } from './choropleth.ts';
+import { MET_CSS, SHORTFALL_CSS, type ChoroplethMode, type IndicatorKey, type Shading } from './choropleth.ts';
 import type { CoverageLayer, LegendEntry } from './coverageLayers.ts';
 import { formatIndicator } from '../../app/format.ts';
 
@@ -7,9 +7,11 @@ interface Props {
   layer: CoverageLayer;
   entries: LegendEntry[];
   shading: { key: IndicatorKey; mode: ChoroplethMode; scale: Shading } | null;
+  /** Compounds drawn faint for context (the workbench's filtered-out ones): counted apart. */
+  others?: number;
 }
 
-export function Legend({ layer, entries, shading }: Props) {
+export function Legend({ layer, entries, shading, others }: Props) {
   const { t } = useI18n();
   const total = entries.reduce((n, e) => n + e.count, 0);
   return (
@@ -30,6 +32,15 @@ export function Legend({ layer, entries, shading }: Props) {
             </span>
           </li>
         ))}
+        {others !== undefined && others > 0 && (
+          <li className="others">
+            <span className="swatch faint" />
+            <span className="label">{t('map.others')}</span>
+            <span className="count" data-testid="legend-count-others">
+              {others}
+            </span>
+          </li>
+        )}
       </ul>
       {layer === 'issues' && <p className="muted small">{t('layer.issuesDensity')}</p>}
       {shading && (
@@ -37,15 +48,43 @@ export function Legend({ layer, entries, shading }: Props) {
           <span className="muted small">
             {t('choropleth.label')} · {t(`indicator.short.${shading.key}`)} · {t(`choropleth.mode.${shading.mode}`)}
           </span>
-          <div className="ramp" style={{ background: RAMP_CSS }} />
+          <div className="ramp-row">
+            <div className="ramp" style={{ background: SHORTFALL_CSS }} />
+            <span className="swatch" style={{ background: MET_CSS }} />
+          </div>
           <div className="ramp-ends small">
             <span>
               {t('choropleth.worse')} {formatIndicator(shading.key, shading.scale.worst)}
             </span>
             <span>
-              {formatIndicator(shading.key, shading.scale.best)} {t('choropleth.better')}
+              {t('choropleth.goal')} {formatIndicator(shading.key, shading.scale.best)}
             </span>
           </div>
+          <ul className="small" data-testid="shading-counts">
+            <li>
+              <span className="swatch" style={{ background: MET_CSS }} />
+              <span className="label">{t('choropleth.met')}</span>
+              <span className="count" data-testid="shading-count-met">
+                {shading.scale.counts.met}
+              </span>
+            </li>
+            <li>
+              <span className="swatch ramp-swatch" style={{ background: SHORTFALL_CSS }} />
+              <span className="label">{t('choropleth.short')}</span>
+              <span className="count" data-testid="shading-count-short">
+                {shading.scale.counts.short}
+              </span>
+            </li>
+            {shading.scale.counts.none > 0 && (
+              <li>
+                <span className="swatch" />
+                <span className="label">{t('choropleth.noValue')}</span>
+                <span className="count" data-testid="shading-count-none">
+                  {shading.scale.counts.none}
+                </span>
+              </li>
+            )}
+          </ul>
         </div>
       )}
     </section>

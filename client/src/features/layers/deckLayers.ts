@@ -7,6 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { DENSITY_RAMP, hexToRgb } from '../../../../shared/colours/judgement.ts';
 import { hexToRgba, type Rgba } from '../../map/theme.ts';
 import { colorOf, type CompoundRow, type CoverageLayer } from './coverageLayers.ts';
 import type { Shading } from './choropleth.ts';
@@ -23,7 +24,8 @@ export interface MapLayerInput {
   townships: TownshipFeature[];
   compounds: readonly CompoundRow[];
   layer: CoverageLayer;
-  shading: Shading | null;
+  /** Township fills: the dashboard's choropleth or a wall scene's judgement. */
+  shading: Pick<Shading, 'colorOf'> | null;
   selectedCompound: string | null;
   selectedTownship: string | null;
   /** Compound names appear from this zoom on. */
@@ -86,14 +88,8 @@ export function mapLayers(input: MapLayerInput): Layer[] {
         radius: 1200,
         coverage: 0.92,
         opacity: 0.45,
-        colorRange: [
-          [255, 237, 160],
-          [254, 217, 118],
-          [254, 178, 76],
-          [253, 141, 60],
-          [240, 59, 32],
-          [189, 0, 38],
-        ],
+        // More open issues is worse: the judgement ramp's warm end, never green.
+        colorRange: DENSITY_RAMP.map((s) => [...hexToRgb(s.dark)] as [number, number, number]),
         pickable: false,
       }),
     );

@@ -16,20 +16,17 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { STATUS_LEGEND_ORDER, statusColour } from '../../../../shared/colours/judgement.ts';
+import { INDICATORS } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatIndicator, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { IndicatorKey } from '../layers/choropleth.ts';
+import { statusMessage } from '../indicators/StatusBadge.tsx';
 
 type Series = RouterOutputs['metrics']['series'];
 type Report = RouterOutputs['metrics']['report'];
 
-export const STATUS_COLORS = {
-  on_track: '#2fd39a',
-  at_risk: '#ffb020',
-  off_track: '#ff4d5e',
-  none: '#7d8ba1',
-} as const;
 const scaleOf = (key: IndicatorKey) => unitOfKey(key).displayScale;
 
 export function TargetTracker({
@@ -67,8 +64,13 @@ export function TargetTracker({
     .map((tw) => ({
       name: tw.name,
       value: (tw.indicators[indicator].value ?? 0) * k,
-      status: (tw.indicators[indicator].status ?? 'none') as keyof typeof STATUS_COLORS,
+      status: tw.indicators[indicator].status,
     }));
+  const counts = new Map(STATUS_LEGEND_ORDER.map((s) => [s, bars.filter((b) => b.status === s).length]));
+  // A standing rule is met or not (no pace): its legend has those two.
+  const legend = STATUS_LEGEND_ORDER.filter(
+    (s) => INDICATORS[indicator].goal === 'deadline' || s === 'met' || s === 'off_track',
+  );
   const unit = unitOfKey(indicator).symbol;
   return (
     <div className="tracker">
@@ -86,9 +88,9 @@ export function TargetTracker({
             {city.target !== null && (
               <ReferenceLine
                 y={city.target * k}
-                stroke="#ffb020"
+                stroke="#e3ecf7"
                 strokeDasharray="6 4"
-                label={{ value: t('tracker.goal'), fill: '#ffb020', fontSize: 11 }}
+                label={{ value: t('tracker.goal'), fill: '#e3ecf7', fontSize: 11 }}
               />
             )}
             <Line
@@ -103,7 +105,7 @@ export function TargetTracker({
             <Line
               dataKey="path"
               name={t('tracker.path')}
-              stroke="#ffb020"
+              stroke="#e3ecf7"
               dot={false}
               strokeDasharray="2 4"
               connectNulls
@@ -112,7 +114,7 @@ export function TargetTracker({
             <Line
               dataKey="projection"
               name={t('tracker.projection')}
-              stroke="#2fd39a"
+              stroke="#b7c4d6"
               dot={false}
               strokeDasharray="8 4"
               connectNulls
@@ -136,18 +138,19 @@ export function TargetTracker({
             />
             <YAxis tick={{ fill: '#8ea3bd', fontSize: 11 }} unit={unit} />
             <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
-            {city.target !== null && <ReferenceLine y={city.target * k} stroke="#ffb020" strokeDasharray="6 4" />}
+            {city.target !== null && <ReferenceLine y={city.target * k} stroke="#e3ecf7" strokeDasharray="6 4" />}
             <Bar dataKey="value" isAnimationActive={false}>
               {bars.map((b) => (
-                <Cell key={b.name} fill={STATUS_COLORS[b.status]} />
+                <Cell key={b.name} fill={statusColour(b.status)} data-status={b.status ?? 'none'} />
               ))}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
         <p className="status-legend small">
-          {(['on_track', 'at_risk', 'off_track'] as const).map((s) => (
-            <span key={s}>
-              <span className="swatch" style={{ background: STATUS_COLORS[s] }} /> {t(`status.${s}`)}
+          {legend.map((s) => (
+            <span key={s} data-testid={`tracker-legend-${s}`}>
+              <span className="swatch" style={{ background: statusColour(s) }} /> {t(statusMessage(indicator, s))}{' '}
+              {counts.get(s)}
             </span>
           ))}
           {lowerIsBetter(indicator) && <span className="muted">{t('tracker.lowerIsBetter')}</span>}

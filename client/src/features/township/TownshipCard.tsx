@@ -4,6 +4,7 @@ import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts
 import { useI18n } from '../../i18n/index.tsx';
 import { SideCard } from '../compound/SideCard.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+import { StatusBadge } from '../indicators/StatusBadge.tsx';
 
 type Township = RouterOutputs['metrics']['report']['townships'][number];
 
@@ -29,7 +30,9 @@ export function TownshipCard({ township, onClose, onFit }: { township: Township;
                   {formatDelta(key, r.delta)}
                 </td>
                 <td className="num">{r.rank === null ? '—' : t('card.township.rank', { rank: r.rank })}</td>
-                <td>{r.status && <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>}</td>
+                <td>
+                  <StatusBadge indicator={key} status={r.status} />
+                </td>
               </tr>
             );
           })}

@@ -18,6 +18,7 @@ import { downloadOnePager, downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
 import { WeekLife } from '../review/WeekLife.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
+import { StatusBadge } from '../indicators/StatusBadge.tsx';
 
 const identity = (v: string) => v;
 
@@ -115,7 +116,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                     <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
                       {formatDelta(key, ind.delta)}
                     </span>{' '}
-                    {ind.status && <span className={`status status-${ind.status}`}>{t(`status.${ind.status}`)}</span>}{' '}
+                    <StatusBadge indicator={key} status={ind.status} />{' '}
                     <span className="muted small">{t('card.township.rank', { rank: ind.rank ?? '—' })}</span>
                   </p>
                   {ind.reason && <p className="muted small">{ind.reason}</p>}
@@ -126,7 +127,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                       <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
                       <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
                       {ind.target !== null && (
-                        <ReferenceLine y={ind.target * k} stroke="#ffb020" strokeDasharray="6 4" />
+                        <ReferenceLine y={ind.target * k} stroke="#e3ecf7" strokeDasharray="6 4" />
                       )}
                       <Line
                         dataKey="city"

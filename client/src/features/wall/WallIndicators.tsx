@@ -3,6 +3,7 @@ import { formatDelta, formatIndicator, isImprovement, lowerIsBetter } from '../.
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
+import { StatusBadge } from '../indicators/StatusBadge.tsx';
 
 type Indicators = RouterOutputs['metrics']['report']['city']['indicators'];
 
@@ -27,10 +28,15 @@ export function WallIndicators({
             ? Math.min(100, (r.value / r.target) * 100)
             : null;
         return (
-          <article key={key} className={`wall-tile status-edge-${r.status ?? 'none'}`} data-testid={`wall-tile-${key}`}>
+          <article
+            key={key}
+            className={`wall-tile status-edge-${r.status ?? 'none'}`}
+            data-testid={`wall-tile-${key}`}
+            data-status={r.status ?? 'none'}
+          >
             <div className="wall-tile-head">
               <span className="wall-tile-name">{t(`indicator.${key}`)}</span>
-              {r.status && <span className={`wall-status-pill status-${r.status}`}>{t(`status.${r.status}`)}</span>}
+              <StatusBadge indicator={key} status={r.status} className="wall-status-pill" />
             </div>
             <div className="wall-tile-body">
               <span className="wall-tile-value" data-testid={`wall-value-${key}`}>

@@ -17,7 +17,7 @@ export function statusCounts(t: TownshipReport): { offTrack: number; atRisk: num
     const r = t.indicators[key];
     if (r.status === 'off_track') offTrack++;
     else if (r.status === 'at_risk') atRisk++;
-    if (r.target !== null && !isMet(key, r)) notMet++;
+    if (r.target !== null && !isMet(r)) notMet++;
   }
   return { offTrack, atRisk, notMet };
 }

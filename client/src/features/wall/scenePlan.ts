@@ -4,7 +4,7 @@
  * stays up briefly; the seconds it gives up go to the other scenes, so one pass through the wall
  * takes as long as before. Pure.
  */
-import { INDICATORS, type IndicatorKey } from '../../../../shared/indicators/index.ts';
+import { type IndicatorKey } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { WallScene } from './wallParams.ts';
 
@@ -22,17 +22,17 @@ export const SCENE_INDICATOR: Partial<Record<WallScene, IndicatorKey>> = {
 export const MIN_COLLAPSED_SECONDS = 5;
 
 /** Met: the value has reached its goal, in the indicator's direction (no goal: never met). */
-export function isMet(key: IndicatorKey, r: Pick<IndicatorReport, 'value' | 'target'>): boolean {
-  if (r.value === null || r.target === null) return false;
-  return INDICATORS[key].direction === 'down' ? r.value <= r.target : r.value >= r.target;
+/** The server's verdict (met first, see metrics/progress.ts): no value or no goal is not met. */
+export function isMet(r: Pick<IndicatorReport, 'met'>): boolean {
+  return r.met === true;
 }
 
 /** The city and every township meet the indicator's goal. */
 export function metEverywhere(report: Pick<Report, 'city' | 'townships'>, key: IndicatorKey): boolean {
   return (
     report.townships.length > 0 &&
-    isMet(key, report.city.indicators[key]) &&
-    report.townships.every((t) => isMet(key, t.indicators[key]))
+    isMet(report.city.indicators[key]) &&
+    report.townships.every((t) => isMet(t.indicators[key]))
   );
 }
 

@@ -24,7 +24,10 @@ const NO_COMPOUNDS: readonly CompoundRow[] = [];
 
 export interface WallMapInput {
   /** What the map shows: shaded townships, a coverage layer's dots, or the spotlight. */
-  mode: { kind: 'shaded'; shading: Shading | null } | { kind: 'layer'; layer: CoverageLayer } | { kind: 'spotlight' };
+  mode:
+    | { kind: 'shaded'; shading: Pick<Shading, 'colorOf'> | null }
+    | { kind: 'layer'; layer: CoverageLayer }
+    | { kind: 'spotlight' };
   features: TownshipFeature[];
   rows: readonly CompoundRow[];
   cityBounds: Bounds | null;

@@ -1,12 +1,20 @@
 /**
  * The judgement each wall map is shaded by, with its legend (classes and counts): the overview by
  * how many of the five goals a township misses, the 红黑榜 by the lists, the movers by the change
- * of composite rank. Colours come from the one judgement ramp (worst end red, best end green);
+ * of composite rank. Colours follow the colour language (shared/colours/judgement.ts): green only where every goal is met, the shortfall ramp to red at the worst, the 红榜 and a rise in the "better" accent;
  * a township with nothing to judge is left unshaded. Pure.
  */
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { INDICATOR_ORDER, ramp, type Shading } from '../layers/choropleth.ts';
+import {
+  CHANGE_COLOURS,
+  hexToRgb,
+  LIST_COLOURS,
+  shortfallColour,
+  STATUS_COLOURS,
+  type Rgb,
+} from '../../../../shared/colours/judgement.ts';
+import { INDICATOR_ORDER, type Shading } from '../layers/choropleth.ts';
 import type { Rgba } from '../../map/theme.ts';
 import type { TownshipReport } from './laggingTownships.ts';
 import { isMet } from './scenePlan.ts';
@@ -23,13 +31,15 @@ export interface MapKeyEntry {
 }
 
 export interface WallShading {
-  shading: Shading;
+  shading: Pick<Shading, 'colorOf'>;
   /** i18n key of what the shading judges. */
   title: MessageKey;
   entries: MapKeyEntry[];
 }
 
 const css = ([r, g, b]: Rgba) => `rgb(${r}, ${g}, ${b})`;
+/** A judgement colour as a township fill, translucent so the outlines and labels stay readable. */
+const shade = ([r, g, b]: Rgb): Rgba => [r, g, b, 190];
 const NEUTRAL = '#2a4566';
 
 function classed(
@@ -52,8 +62,6 @@ function classed(
         const id = classOf.get(code);
         return id === undefined ? null : (colors.get(id) ?? null);
       },
-      worst: 0,
-      best: 1,
     },
   };
 }
@@ -62,17 +70,18 @@ function classed(
 export function goalsMissedShading(townships: readonly TownshipReport[]): WallShading {
   const missed = new Map(
     townships.map((t) => {
-      const n = INDICATOR_ORDER.filter((k) => t.indicators[k].target !== null && !isMet(k, t.indicators[k])).length;
+      const n = INDICATOR_ORDER.filter((k) => t.indicators[k].target !== null && !isMet(t.indicators[k])).length;
       return [t.code, `missed${Math.min(3, n)}`];
     }),
   );
   return classed(
     'wall.key.goalsMissed',
     [
-      { id: 'missed0', label: 'wall.key.missed0', color: ramp(1) },
-      { id: 'missed1', label: 'wall.key.missed1', color: ramp(0.6) },
-      { id: 'missed2', label: 'wall.key.missed2', color: ramp(0.3) },
-      { id: 'missed3', label: 'wall.key.missed3', color: ramp(0) },
+      // Green only where every goal set is met; then the shortfall ramp, red at the worst.
+      { id: 'missed0', label: 'wall.key.missed0', color: shade(hexToRgb(STATUS_COLOURS.met.dark)) },
+      { id: 'missed1', label: 'wall.key.missed1', color: shade(shortfallColour(1)) },
+      { id: 'missed2', label: 'wall.key.missed2', color: shade(shortfallColour(0.5)) },
+      { id: 'missed3', label: 'wall.key.missed3', color: shade(shortfallColour(0)) },
     ],
     missed,
   );
@@ -91,9 +100,10 @@ export function listShading(board: Board): WallShading {
   const shaded = classed(
     'wall.key.lists',
     [
-      { id: 'red', label: 'wall.key.red', color: ramp(1) },
-      { id: 'black', label: 'wall.key.black', color: ramp(0) },
-      { id: 'both', label: 'wall.board.both', color: ramp(0.5) },
+      // 红榜 in the "better" accent (red means worst everywhere), 黑榜 at the worst end.
+      { id: 'red', label: 'wall.key.red', color: shade(hexToRgb(LIST_COLOURS.red.dark)) },
+      { id: 'black', label: 'wall.key.black', color: shade(hexToRgb(LIST_COLOURS.black.dark)) },
+      { id: 'both', label: 'wall.board.both', color: shade(hexToRgb(STATUS_COLOURS.none.dark)) },
       { id: 'rest', label: 'wall.key.rest', color: null },
     ],
     lists,
@@ -112,9 +122,10 @@ export function rankChangeShading(board: Board): WallShading {
   return classed(
     'wall.key.rankChange',
     [
-      { id: 'rose', label: 'wall.key.rose', color: ramp(1) },
+      // A rise is better, not "met": the accent, never green.
+      { id: 'rose', label: 'wall.key.rose', color: shade(hexToRgb(CHANGE_COLOURS.better.dark)) },
       { id: 'held', label: 'wall.key.held', color: null },
-      { id: 'fell', label: 'wall.key.fell', color: ramp(0) },
+      { id: 'fell', label: 'wall.key.fell', color: shade(hexToRgb(CHANGE_COLOURS.worse.dark)) },
     ],
     moved,
   );

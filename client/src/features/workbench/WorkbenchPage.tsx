@@ -280,7 +280,7 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
                 {t(`workbench.drawHint.${drawing.mode}`)}
               </p>
             )}
-            <Legend layer={view.layer} entries={legend} shading={null} />
+            <Legend layer={view.layer} entries={legend} shading={null} others={others.length} />
             {hover && !drawing.mode && (
               <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
                 {hover.text}

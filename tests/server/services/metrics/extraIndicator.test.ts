@@ -32,6 +32,7 @@ const RED_COMMITTEE = {
   direction: 'up',
   unit: 'rate',
   target: 'rate',
+  goal: 'deadline',
   numeratorLabel: '党员过半的在任业委会',
   denominatorLabel: '在册小区',
   noDenominatorReason: '没有在册小区，无法计算',

@@ -1,6 +1,6 @@
 /** The engine against an independent recomputation from raw rows, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATOR_KEYS } from '../../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../../../../shared/indicators/index.ts';
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { metricsReport, type MetricsReport } from '../../../../server/services/metrics/metricsReport.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
@@ -88,6 +88,30 @@ describe.each(availableBackends())('四升一降 engine (%s)', (kind) => {
       target: 0.8,
       deadline: '2025-05-31',
     });
+  });
+
+  it('calls a scope met exactly when its value reaches its goal, and judges a standing rule with no pace', () => {
+    for (const [date, report] of reports)
+      for (const scope of [{ name: 'city', indicators: report.city.indicators }, ...report.townships])
+        for (const key of INDICATOR_KEYS) {
+          const r = scope.indicators[key];
+          const label = `${scope.name} ${key} ${date}: ${r.value} vs ${r.target}`;
+          if (r.value === null || r.target === null) {
+            expect({ met: r.met, status: r.status }, label).toEqual({ met: null, status: null });
+            continue;
+          }
+          const reaches = INDICATORS[key].direction === 'up' ? r.value >= r.target - 1e-9 : r.value <= r.target + 1e-9;
+          expect(r.met, label).toBe(reaches);
+          expect(r.status === 'met', label).toBe(reaches);
+          if (INDICATORS[key].goal === 'standing' && !reaches) {
+            expect(r.status, label).toBe('off_track');
+            expect({ pace: r.requiredWeeklyPace, projected: r.projectedDate }, label).toEqual({
+              pace: null,
+              projected: null,
+            });
+          }
+        }
+    expect(INDICATORS.deliberationCoverage.goal, 'the monthly meeting rule is a standing goal').toBe('standing');
   });
 
   it.each(INDICATOR_KEYS)('drills %s through to exactly the compounds behind the figure', async (key) => {

@@ -3,6 +3,7 @@ import { progressAgainstGoal, type ProgressInput } from '../../../../server/serv
 
 const base: ProgressInput = {
   direction: 'up',
+  goal: 'deadline',
   asOf: '2025-01-05',
   value: 0.8,
   trailingValue: 0.72,
@@ -11,19 +12,22 @@ const base: ProgressInput = {
 };
 
 describe('progress against a goal', () => {
-  it('is on track with pace 0 once the goal is met', () => {
+  it('is met with pace 0 once the goal is met', () => {
     expect(progressAgainstGoal({ ...base, value: 0.95 })).toEqual({
+      met: true,
       requiredWeeklyPace: 0,
       projectedDate: '2025-01-05',
-      status: 'on_track',
+      status: 'met',
     });
+    expect(progressAgainstGoal({ ...base, value: 0.97 }).status, 'beyond the goal is met too').toBe('met');
   });
 
-  it('projects the trailing 8-week pace forward', () => {
+  it('projects the trailing 8-week pace forward: on track, but not met', () => {
     // +0.01 per week; 0.15 to go → 15 weeks → 105 days.
     const p = progressAgainstGoal(base);
     expect(p.projectedDate).toBe('2025-04-20');
     expect(p.status).toBe('on_track');
+    expect(p.met, 'a value short of its goal is never met, whatever its pace').toBe(false);
     // 0.15 to go in 1,090 days.
     expect(p.requiredWeeklyPace).toBeCloseTo(0.15 / (1090 / 7), 12);
   });
@@ -56,6 +60,7 @@ describe('progress against a goal', () => {
   it('reads a "down" indicator the right way round', () => {
     const petitions: ProgressInput = {
       direction: 'down',
+      goal: 'deadline',
       asOf: '2025-01-05',
       value: 1.6,
       trailingValue: 2.0,
@@ -66,7 +71,14 @@ describe('progress against a goal', () => {
     expect(p.requiredWeeklyPace!).toBeLessThan(0);
     expect(p.projectedDate).toBe('2025-04-27'); // −0.05/week, 0.8 to go → 16 weeks
     expect(p.status).toBe('on_track');
-    expect(progressAgainstGoal({ ...petitions, value: 0.7 }).status).toBe('on_track');
+    expect(p.met).toBe(false);
+    // 0.93 against a ceiling of 0.80 is not met, even with a good pace.
+    expect(progressAgainstGoal({ ...petitions, value: 0.93, trailingValue: 1.2 })).toMatchObject({
+      met: false,
+      status: 'on_track',
+    });
+    expect(progressAgainstGoal({ ...petitions, value: 0.7 })).toMatchObject({ met: true, status: 'met' });
+    expect(progressAgainstGoal({ ...petitions, value: 0.8 }).status, 'at the ceiling is met').toBe('met');
     expect(progressAgainstGoal({ ...petitions, trailingValue: 1.2 })).toMatchObject({
       projectedDate: null,
       status: 'off_track',
@@ -76,10 +88,51 @@ describe('progress against a goal', () => {
   it('has no pace after a missed deadline, and nothing at all without a value or a goal', () => {
     expect(progressAgainstGoal({ ...base, asOf: '2028-01-09' }).requiredWeeklyPace).toBeNull();
     expect(progressAgainstGoal({ ...base, value: null })).toEqual({
+      met: null,
       requiredWeeklyPace: null,
       projectedDate: null,
       status: null,
     });
-    expect(progressAgainstGoal({ ...base, target: null }).status).toBeNull();
+    expect(progressAgainstGoal({ ...base, target: null })).toMatchObject({ met: null, status: null });
+  });
+
+  it('judges a standing rule met or not, with no pace', () => {
+    const standing: ProgressInput = {
+      ...base,
+      goal: 'standing',
+      target: { value: 1, deadline: '2027-12-31' },
+    };
+    // 86.4 % rising fast would be "on track" for a deadline goal; a standing rule is simply not met.
+    expect(progressAgainstGoal({ ...standing, value: 0.864, trailingValue: 0.7 })).toEqual({
+      met: false,
+      requiredWeeklyPace: null,
+      projectedDate: null,
+      status: 'off_track',
+    });
+    expect(progressAgainstGoal({ ...standing, value: 0.929, trailingValue: 0.95 }).status).toBe('off_track');
+    expect(progressAgainstGoal({ ...standing, value: 1 })).toMatchObject({ met: true, status: 'met' });
+  });
+
+  it('never calls a value short of its goal met (table of cases)', () => {
+    const cases: [ProgressInput['direction'], number, number][] = [
+      ['up', 0.9999, 1],
+      ['up', 0.949, 0.95],
+      ['down', 0.81, 0.8],
+      ['down', 0.93, 0.8],
+    ];
+    for (const goal of ['deadline', 'standing'] as const)
+      for (const [direction, value, target] of cases) {
+        const p = progressAgainstGoal({
+          ...base,
+          goal,
+          direction,
+          value,
+          // The best pace there is: the goal reached next week.
+          trailingValue: value - (target - value) * 8,
+          target: { value: target, deadline: '2027-12-31' },
+        });
+        expect(p.met, `${goal} ${direction} ${value} vs ${target}`).toBe(false);
+        expect(p.status, `${goal} ${direction} ${value} vs ${target}`).not.toBe('met');
+      }
   });
 });

@@ -53,6 +53,12 @@ describe.each(availableBackends())('summary sentences (%s)', (kind) => {
       const up = key === 'petitionRate' ? '增加' : '提升';
       const down = key === 'petitionRate' ? '减少' : '下降';
       expect(sentence.text).toContain(!moved ? '与上周持平' : delta! > 0 ? `较上周${up}` : `较上周${down}`);
+      // Met or not first, never "met" for a value short of its goal.
+      const { met, status } = report.city.indicators[key];
+      expect(sentence.text.includes('已达标'), sentence.text).toBe(met === true);
+      if (met === false) expect(sentence.text, sentence.text).toMatch(/未达标/);
+      if (key === 'deliberationCoverage' && met === false) expect(sentence.text).not.toMatch(/进度|按期/);
+      if (status === 'off_track' && key !== 'deliberationCoverage') expect(sentence.text).toContain('进度滞后');
       if (key === 'petitionRate') expect(sentence.text).toMatch(/为每千户\d+\.\d{2}件/);
       else expect(sentence.text).toMatch(/为\d+\.\d%/);
     }
