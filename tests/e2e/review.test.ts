@@ -36,6 +36,15 @@ describe('the weekly review screens', () => {
     expect(await page.getByTestId('previous-week').textContent()).toBe(
       `上周 = ${weekLabel('2026-W39')}（2026-09-27 周日数据）`,
     );
+    // The 红黑榜 as the board has it, nobody on both, and the rules in words beside them.
+    const listed = (list: 'redList' | 'blackList') => page.locator(`.list.${list} li strong`).allTextContents();
+    expect(await listed('redList')).toEqual(board.redList.map((e) => e.name));
+    expect(await listed('blackList')).toEqual(board.blackList.map((e) => e.name));
+    expect((await listed('redList')).filter((n) => board.blackList.some((e) => e.name === n))).toEqual([]);
+    const rules = (await page.getByTestId('list-rules').locator('li').allTextContents()).join('\n');
+    expect(rules).toContain('红榜：综合排名前3名');
+    expect(rules).toContain('超期诉求占本镇街未办结诉求的40%及以上');
+    expect(rules).toContain('同一镇街不会同时上红榜和黑榜');
     await page.waitForSelector('.recharts-surface', { timeout: 20_000 });
     await stillScreenshot(page, { path: artifactPath('review-1920x1080.png') });
 
@@ -44,6 +53,14 @@ describe('the weekly review screens', () => {
     expect(await page.locator('h2').first().textContent()).toBe(board.townships[0]!.name);
     expect(await page.locator('[data-testid^="history-"]').count()).toBe(5);
     await stillScreenshot(page, { path: artifactPath('township-1920x1080.png') });
+
+    // A week whose top-3 township is black-listed says why it is not on the red list.
+    const withheldWeek = await caller.review.board({ week: '2026-W39' });
+    expect(withheldWeek.redWithheld?.length, 'the fixture has such a week').toBeGreaterThan(0);
+    await page.goto(`${env.server.url}/review?week=2026-W39`);
+    await expect
+      .poll(() => page.getByTestId('red-withheld').textContent(), { timeout: 30_000 })
+      .toContain(withheldWeek.redWithheld![0]!.name);
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();

@@ -222,6 +222,8 @@ export const en: Record<MessageKey, string> = {
   'review.black': 'Black',
   'review.redList': 'Red list',
   'review.blackList': 'Black list',
+  'review.rules': 'List rules',
+  'review.redWithheld': '{names} met a red-list rule but is on the black list, so not on the red list (never on both).',
   'review.summary': 'Summary',
   'review.movers': 'Biggest movers',
   'review.compositeRule':

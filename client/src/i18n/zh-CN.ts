@@ -220,6 +220,8 @@ export const zhCN = {
   'review.black': '黑榜',
   'review.redList': '红榜',
   'review.blackList': '黑榜',
+  'review.rules': '红黑榜规则',
+  'review.redWithheld': '{names}符合红榜条件，但因上黑榜未列入红榜（同一镇街不同时上两榜）。',
   'review.summary': '本周小结',
   'review.movers': '进退最大',
   'review.compositeRule':

@@ -14,6 +14,7 @@ import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
 import { runTownshipReport } from './reportTownship.ts';
+import { runReportBoard } from './reportBoard.ts';
 
 /** Refuses an output path that cannot be written, before any work is done. */
 export function checkOutputPath(path: string): string {
@@ -39,10 +40,11 @@ export function checkOutputPath(path: string): string {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: '每周调度晾晒材料（pdf|xlsx）、镇街一页纸（pdf），或把某周标记为已晾晒',
+  summary: '每周调度晾晒材料（pdf|xlsx）、镇街一页纸（pdf）、某周晾晒榜与红黑榜（json|csv|text），或把某周标记为已晾晒',
   usage: `用法：onemap report weekly --week YYYY-Www [--township CODE] --format pdf|xlsx --out FILE [--mark-reviewed]
       onemap report weekly --week YYYY-Www --mark-reviewed
       onemap report township --township CODE --week YYYY-Www [--format pdf] --out FILE
+      onemap report board --week YYYY-Www [--format json|csv|text]
 
 township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、红黑榜、五项指标（目标、进度、较上周）、
 本周变化、后进小区与原因、数据说明。
@@ -51,7 +53,9 @@ township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、�
 不给 --township 为全市材料；给出时为该镇街的材料（排名仍为全市19个镇街）。
 --mark-reviewed 把该周标记为已晾晒（只限已结束的周）：冻结本周数字的快照，此后该周的
 晾晒榜与材料都按快照生成，不受记录修改（含补录）影响。未标记的周按当前记录计算至该周周日。
-PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。`,
+PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。
+report board 把该周晾晒榜（综合排名、红榜与黑榜及上榜理由、规则说明）打印到标准输出：
+json（默认，供脚本使用）、csv（每个镇街一行）或 text（便于阅读）。`,
   async run(argv, io) {
     const args = parseCommandArgs(
       this,
@@ -68,14 +72,20 @@ PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时�
     );
     if (!args) return;
     const [what, ...rest] = args.positionals;
-    if (what !== 'weekly' && what !== 'township')
+    if (what !== 'weekly' && what !== 'township' && what !== 'board')
       throw new CliError(
-        what ? `不支持的报告 "${what}"（可用：weekly、township）` : '缺少报告类型（可用：weekly、township）',
+        what
+          ? `不支持的报告 "${what}"（可用：weekly、township、board）`
+          : '缺少报告类型（可用：weekly、township、board）',
       );
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     if (what === 'township') {
       if (args.values['mark-reviewed']) throw new CliError('--mark-reviewed 只用于 onemap report weekly');
       return runTownshipReport(args.values, io);
+    }
+    if (what === 'board') {
+      const { week, format, township, out } = args.values;
+      return runReportBoard({ week, format, township, out, markReviewed: args.values['mark-reviewed'] === true }, io);
     }
     if (args.values.week === undefined) throw new CliError('缺少 --week（如 --week 2025-W22）');
 

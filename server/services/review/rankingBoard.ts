@@ -114,6 +114,11 @@ export interface ReviewBoard {
   movers: { composite: Movers<CompositeMover>; indicators: Record<IndicatorKey, Movers<IndicatorMover>> };
   redList: ListEntry[];
   blackList: ListEntry[];
+  /**
+   * Townships that met a red-list rule but are on the black list, so left off the red list
+   * (a township is never on both); their red reasons. Absent from boards frozen before.
+   */
+  redWithheld?: ListEntry[];
   summary: ReviewSummary;
 }
 
@@ -214,6 +219,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
       name: r.name,
       compositeRank: r.composite.rank,
       compositeRankChange: r.composite.rankChange,
+      openIssues: r.openIssues,
       overdueIssues: r.overdueIssues,
       deliberationCoverage: r.indicators.deliberationCoverage.value,
     })),
@@ -249,6 +255,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     },
     redList: lists.red,
     blackList: lists.black,
+    redWithheld: lists.withheld,
   };
   return { ...core, summary: summarise(core) };
 }

@@ -1,13 +1,18 @@
 /**
  * 红黑榜, the red and black lists, by the configurable rules (data/review-rules.ts):
  *
- * - red list: the best `topN` by composite rank, plus any township whose composite rank rose by
- *   at least `minRankRise` places since last week;
- * - black list: the worst `bottomN` by composite rank, plus any township with at least
- *   `minOverdueIssues` overdue resident issues, or deliberation coverage below
- *   `minDeliberationCoverage`;
- * - with `excludeBlackListed`, a township meeting a black-list rule is left off the red list.
+ * - black list: the worst `bottomN` by composite rank, plus any township where at least
+ *   `minOverdueShare` of its open resident issues are overdue (and at least `minOverdueCount`
+ *   of them), or whose deliberation coverage is below `minDeliberationCoverage`;
+ * - red list: the best `topN` by composite rank, plus any township whose composite rank rose
+ *   by at least `minRankRise` places since last week — except a township on the black list.
  *
+ * A township is never on both lists, whatever the rules: the black list is judged first and a
+ * township on it is left off the red list (a problem the review must address outweighs a good
+ * rank; its red reasons are kept in `withheld` so the review can say why it is missing).
+ *
+ * The triggers other than rank are shares of the township (of its open issues, of its
+ * compounds), never absolute counts, so a large township is not listed for being large.
  * "Best N" and "worst N" include ties: a township is in the best N when fewer than N townships
  * rank strictly better (with competition ranks: rank ≤ N), in the worst N when fewer than N rank
  * strictly worse. Each entry carries every reason it is listed for.
@@ -20,11 +25,12 @@ export interface ListCandidate {
   name: string;
   compositeRank: number | null;
   compositeRankChange: number | null;
+  openIssues: number;
   overdueIssues: number;
   deliberationCoverage: number | null;
 }
 
-export type ListRule = 'top' | 'rankRise' | 'bottom' | 'overdueIssues' | 'deliberationCoverage';
+export type ListRule = 'top' | 'rankRise' | 'bottom' | 'overdueShare' | 'deliberationCoverage';
 
 export interface ListEntry {
   code: string;
@@ -37,48 +43,70 @@ export interface ListEntry {
 export interface RedBlackList {
   red: ListEntry[];
   black: ListEntry[];
+  /** Townships that met a red-list rule but are on the black list, with their red reasons. */
+  withheld: ListEntry[];
+}
+
+type Found = [ListRule, string][];
+
+/** The black-list rules a township meets, with their reasons. */
+function blackReasons(c: ListCandidate, rules: ReviewRules, worseCount: (rank: number) => number): Found {
+  const found: Found = [];
+  const { bottomN, minOverdueShare, minOverdueCount, minDeliberationCoverage } = rules.blackList;
+  if (c.compositeRank !== null && bottomN > 0 && worseCount(c.compositeRank) < bottomN)
+    found.push(['bottom', `综合排名第${c.compositeRank}名，居后${bottomN}名`]);
+  if (
+    minOverdueShare !== null &&
+    c.openIssues > 0 &&
+    c.overdueIssues >= Math.max(1, minOverdueCount) &&
+    c.overdueIssues / c.openIssues >= minOverdueShare
+  ) {
+    found.push([
+      'overdueShare',
+      `超期诉求${c.overdueIssues}件，占未办结${c.openIssues}件的${percent(c.overdueIssues / c.openIssues)}（${percent(minOverdueShare)}及以上）`,
+    ]);
+  }
+  if (
+    minDeliberationCoverage !== null &&
+    c.deliberationCoverage !== null &&
+    c.deliberationCoverage < minDeliberationCoverage
+  ) {
+    found.push([
+      'deliberationCoverage',
+      `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`,
+    ]);
+  }
+  return found;
+}
+
+/** The red-list rules a township meets, with their reasons. */
+function redReasons(c: ListCandidate, rules: ReviewRules): Found {
+  const found: Found = [];
+  const { topN, minRankRise } = rules.redList;
+  if (c.compositeRank !== null && topN > 0 && c.compositeRank <= topN)
+    found.push(['top', `综合排名第${c.compositeRank}名，居前${topN}名`]);
+  if (minRankRise !== null && c.compositeRankChange !== null && c.compositeRankChange >= minRankRise)
+    found.push(['rankRise', `综合排名较上周上升${c.compositeRankChange}位`]);
+  return found;
 }
 
 export function redBlackList(candidates: readonly ListCandidate[], rules: ReviewRules): RedBlackList {
   const ranks = candidates.map((c) => c.compositeRank).filter((r): r is number => r !== null);
   const worseCount = (rank: number) => ranks.filter((r) => r > rank).length;
 
-  const black = candidates.flatMap((c): ListEntry[] => {
-    const found: [ListRule, string][] = [];
-    const { bottomN, minOverdueIssues, minDeliberationCoverage } = rules.blackList;
-    if (c.compositeRank !== null && bottomN > 0 && worseCount(c.compositeRank) < bottomN)
-      found.push(['bottom', `综合排名第${c.compositeRank}名，居后${bottomN}名`]);
-    if (minOverdueIssues !== null && c.overdueIssues >= minOverdueIssues)
-      found.push(['overdueIssues', `超期诉求${c.overdueIssues}件（${minOverdueIssues}件及以上）`]);
-    if (
-      minDeliberationCoverage !== null &&
-      c.deliberationCoverage !== null &&
-      c.deliberationCoverage < minDeliberationCoverage
-    ) {
-      found.push([
-        'deliberationCoverage',
-        `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`,
-      ]);
-    }
-    return found.length ? [entry(c, found)] : [];
-  });
-  const blackCodes = new Set(black.map((b) => b.code));
-
-  const red = candidates.flatMap((c): ListEntry[] => {
-    if (rules.redList.excludeBlackListed && blackCodes.has(c.code)) return [];
-    const found: [ListRule, string][] = [];
-    const { topN, minRankRise } = rules.redList;
-    if (c.compositeRank !== null && topN > 0 && c.compositeRank <= topN)
-      found.push(['top', `综合排名第${c.compositeRank}名，居前${topN}名`]);
-    if (minRankRise !== null && c.compositeRankChange !== null && c.compositeRankChange >= minRankRise)
-      found.push(['rankRise', `综合排名较上周上升${c.compositeRankChange}位`]);
-    return found.length ? [entry(c, found)] : [];
-  });
-
-  return { red: sortByRank(red, 1), black: sortByRank(black, -1) };
+  const black: ListEntry[] = [];
+  const red: ListEntry[] = [];
+  const withheld: ListEntry[] = [];
+  for (const c of candidates) {
+    const b = blackReasons(c, rules, worseCount);
+    const r = redReasons(c, rules);
+    if (b.length) black.push(entry(c, b));
+    if (r.length) (b.length ? withheld : red).push(entry(c, r));
+  }
+  return { red: sortByRank(red, 1), black: sortByRank(black, -1), withheld: sortByRank(withheld, 1) };
 }
 
-function entry(c: ListCandidate, found: [ListRule, string][]): ListEntry {
+function entry(c: ListCandidate, found: Found): ListEntry {
   return {
     code: c.code,
     name: c.name,

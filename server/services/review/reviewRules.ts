@@ -10,15 +10,18 @@ import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../data/review-rul
 import { auditLog, reviewSettings } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError, describeIssues } from '../errors.ts';
-import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import { describeRules } from '../../../shared/review/reviewRulesText.ts';
 
-export { DEFAULT_REVIEW_RULES, type ReviewRules };
+export { DEFAULT_REVIEW_RULES, describeRules, type ReviewRules };
 
 const RULES_KEY = 'rules';
 
 const weight = z.number({ error: '权重应为数字' }).min(0, '权重不能为负').max(100, '权重不能超过100');
 const count = (max: number) =>
   z.number({ error: '应为整数' }).int('应为整数').min(0, '不能为负').max(max, `不能超过${max}`);
+
+const share = z.number({ error: '应为0–1之间的小数' }).gt(0, '应大于0').max(1, '不能超过1（100%）');
 
 export const reviewRulesSchema = z.strictObject({
   composite: z.strictObject({
@@ -34,16 +37,12 @@ export const reviewRulesSchema = z.strictObject({
   redList: z.strictObject({
     topN: count(19),
     minRankRise: count(18).min(1, '至少为1').nullable(),
-    excludeBlackListed: z.boolean({ error: '应为 true 或 false' }),
   }),
   blackList: z.strictObject({
     bottomN: count(19),
-    minOverdueIssues: count(100_000).min(1, '至少为1').nullable(),
-    minDeliberationCoverage: z
-      .number({ error: '应为0–1之间的小数' })
-      .gt(0, '应大于0')
-      .max(1, '不能超过1（100%）')
-      .nullable(),
+    minOverdueShare: share.nullable(),
+    minOverdueCount: count(100_000).min(1, '至少为1'),
+    minDeliberationCoverage: share.nullable(),
   }),
   movers: z.strictObject({ count: count(19).min(1, '至少为1') }),
 }) satisfies z.ZodType<ReviewRules>;
@@ -98,12 +97,30 @@ export async function readReviewSettings(db: Db): Promise<ReviewSettings> {
   const [row] = await db.select().from(reviewSettings).where(eq(reviewSettings.key, RULES_KEY));
   if (!row) return { rules: DEFAULT_REVIEW_RULES, defaults: DEFAULT_REVIEW_RULES, updatedAt: null };
   // Stored rules were validated when written; a stored rule this release no longer knows is dropped.
-  const merged = merge(DEFAULT_REVIEW_RULES, row.value);
+  const merged = merge(DEFAULT_REVIEW_RULES, upgradeStoredRules(row.value));
   const parsed = reviewRulesSchema.safeParse(stripUnknown(merged, DEFAULT_REVIEW_RULES));
   return {
     rules: parsed.success ? parsed.data : DEFAULT_REVIEW_RULES,
     defaults: DEFAULT_REVIEW_RULES,
     updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+/**
+ * Rules stored before the 红黑榜 triggers were scaled to the township (release r17): the
+ * absolute `minOverdueIssues` becomes the share rule — switched off if the administrator had
+ * switched the count off, else the default share (an absolute count has no equivalent share);
+ * `excludeBlackListed` is gone (a township is never on both lists now). Anything else is kept.
+ */
+export function upgradeStoredRules(value: unknown): unknown {
+  if (!isRecord(value) || !isRecord(value.blackList) || !('minOverdueIssues' in value.blackList)) return value;
+  const { minOverdueIssues, ...blackList } = value.blackList;
+  return {
+    ...value,
+    blackList: {
+      ...blackList,
+      ...(minOverdueIssues === null && !('minOverdueShare' in blackList) ? { minOverdueShare: null } : {}),
+    },
   };
 }
 
@@ -146,27 +163,4 @@ export async function updateReviewRules(
     });
   });
   return { rules, defaults: DEFAULT_REVIEW_RULES, updatedAt: now.toISOString() };
-}
-
-/** The rules in Chinese, for the pack's 说明 and the README. */
-export function describeRules(rules: ReviewRules): string[] {
-  const weights = INDICATOR_KEYS.map((k) => `${INDICATORS[k].name}×${rules.composite.weights[k]}`).join('、');
-  const pct = (v: number) => `${Number((v * 100).toFixed(1))}%`;
-  const red = [
-    rules.redList.topN > 0 ? `综合排名前${rules.redList.topN}名` : null,
-    rules.redList.minRankRise !== null ? `综合排名较上周上升${rules.redList.minRankRise}位及以上` : null,
-  ].filter((s) => s !== null);
-  const black = [
-    rules.blackList.bottomN > 0 ? `综合排名后${rules.blackList.bottomN}名` : null,
-    rules.blackList.minOverdueIssues !== null ? `超期诉求${rules.blackList.minOverdueIssues}件及以上` : null,
-    rules.blackList.minDeliberationCoverage !== null
-      ? `议事协商覆盖率低于${pct(rules.blackList.minDeliberationCoverage)}`
-      : null,
-  ].filter((s) => s !== null);
-  return [
-    `综合得分：各指标得分（0–100）的加权平均，权重 ${weights}。比率类指标得分 = 数值×100；信访矛盾按当周各镇街最好（最低）至最差（最高）线性折算为100至0分。缺少数值的指标不参与该镇街的平均。`,
-    `红榜：${red.join('，或') || '无'}${rules.redList.excludeBlackListed ? '（同时符合黑榜条件的不上红榜）' : ''}。`,
-    `黑榜：${black.join('，或') || '无'}。`,
-    '并列按“1224”规则排名：得分相同名次相同，其后名次顺延。',
-  ];
 }

@@ -12,6 +12,7 @@ import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
+import { describeRules } from '../../../../shared/review/reviewRulesText.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
 import { TargetTracker } from './TargetTracker.tsx';
@@ -169,6 +170,17 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                 </div>
               ))}
             </div>
+            {(b.redWithheld ?? []).length > 0 && (
+              <p className="muted small" data-testid="red-withheld">
+                {t('review.redWithheld', { names: (b.redWithheld ?? []).map((e) => e.name).join('、') })}
+              </p>
+            )}
+            <h3>{t('review.rules')}</h3>
+            <ul className="sentences small" data-testid="list-rules">
+              {describeRules(b.rules).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
             <h3>{t('review.movers')}</h3>
             <ul className="movers">
               {b.movers.composite.gainers.map((m) => (

@@ -1,6 +1,9 @@
 /**
- * Compound party organisations (党组织). On 2024-01-15 about 74.5 % of the compounds in scope
- * have one, 建制式/兼合式/联建式 in the published proportion 111/91/11; the others follow
+ * Compound party organisations (党组织). The published baseline (article 001, the start of the
+ * campaign; anchored here to 2024-01-15, the date the tests and the README check it on): 213 of
+ * the 286 compounds under property management have one (74.5 %), 建制式/兼合式/联建式 exactly
+ * 111/91/11. The compounds without property management have one at the same rate (so the
+ * city-wide coverage starts near 74.5 % too), in the same proportion. The others follow
  * through 2024 and up to 2025-05-31 (the published 100 % goal); new builds get theirs within
  * a few months of listing (from April 2025: on the day they are listed). A couple of combined
  * organisations are dissolved and replaced by a standalone branch the same day.
@@ -16,13 +19,17 @@ export type PartyOrgRow = typeof partyOrganisations.$inferInsert;
 type OrgType = 'standalone' | 'combined' | 'joint';
 
 export const INITIAL_COVERAGE = 0.745;
-const PUBLISHED_MIX = { standalone: 111, combined: 91, joint: 11 } as const;
+/** Published: of the 286 managed compounds, 213 had a party organisation, by type. */
+export const PUBLISHED_MIX = { standalone: 111, combined: 91, joint: 11 } as const;
+export const PUBLISHED_WITH_ORG = 213;
 
+/** `managed`: the compounds under property management on asOf (the published 286). */
 export function generatePartyOrganisations(
   rng: Random,
   compounds: readonly CompoundPlan[],
   lag: readonly number[],
   asOf: string,
+  managed: ReadonlySet<number>,
 ): PartyOrgRow[] {
   const asOfDay = toDayNumber(asOf);
   const goal = dayNumberOf(2025, 5, 31);
@@ -39,20 +46,34 @@ export function generatePartyOrganisations(
     }))
     .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id);
 
-  // Organisations in force at the start of the history, in the published mix.
-  const initialCount = Math.round(INITIAL_COVERAGE * original.length);
-  const initial = ranked.slice(0, initialCount).map((r) => r.c);
+  // Organisations in force at the start of the history: exactly the published 213 among the
+  // managed compounds, in the published mix; the unmanaged ones at the same rate and proportion.
   const total = PUBLISHED_MIX.standalone + PUBLISHED_MIX.combined + PUBLISHED_MIX.joint;
-  const standaloneCount = Math.round((initialCount * PUBLISHED_MIX.standalone) / total);
-  const jointCount = Math.round((initialCount * PUBLISHED_MIX.joint) / total);
-  const bySize = initial
-    .map((c) => ({ c, key: Math.log(c.row.households) + rng.normal(0, 0.6) }))
-    .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id)
-    .map((r) => r.c);
-  const rest = rng.shuffle(bySize.slice(standaloneCount));
+  const rankedManaged = ranked.filter((r) => managed.has(r.c.row.id));
+  const rankedOthers = ranked.filter((r) => !managed.has(r.c.row.id));
+  const managedCount = Math.min(PUBLISHED_WITH_ORG, rankedManaged.length);
+  const othersCount = Math.round(INITIAL_COVERAGE * rankedOthers.length);
+  const initial: CompoundPlan[] = [];
   const typeOf = new Map<number, OrgType>();
-  bySize.slice(0, standaloneCount).forEach((c) => typeOf.set(c.row.id, 'standalone'));
-  rest.forEach((c, i) => typeOf.set(c.row.id, i < jointCount ? 'joint' : 'combined'));
+  for (const [group, count] of [
+    [rankedManaged, managedCount],
+    [rankedOthers, othersCount],
+  ] as const) {
+    const chosen = group.slice(0, count).map((r) => r.c);
+    initial.push(...chosen);
+    const standaloneCount = Math.round((count * PUBLISHED_MIX.standalone) / total);
+    const jointCount = Math.round((count * PUBLISHED_MIX.joint) / total);
+    // The largest compounds have a branch of their own (建制式).
+    const bySize = chosen
+      .map((c) => ({ c, key: Math.log(c.row.households) + rng.normal(0, 0.6) }))
+      .sort((a, b) => b.key - a.key || a.c.row.id - b.c.row.id)
+      .map((r) => r.c);
+    bySize.slice(0, standaloneCount).forEach((c) => typeOf.set(c.row.id, 'standalone'));
+    rng
+      .shuffle(bySize.slice(standaloneCount))
+      .forEach((c, i) => typeOf.set(c.row.id, i < jointCount ? 'joint' : 'combined'));
+  }
+  const chosenIds = new Set(initial.map((c) => c.row.id));
   const lo = dayNumberOf(2017, 3, 1);
   const hi = dayNumberOf(2023, 12, 28);
   for (const c of initial) {
@@ -66,7 +87,7 @@ export function generatePartyOrganisations(
   }
 
   // The others: through 2024 and up to the goal, the better-governed first.
-  const later = ranked.slice(initialCount).map((r) => r.c);
+  const later = ranked.filter((r) => !chosenIds.has(r.c.row.id)).map((r) => r.c);
   const schedule = [
     [0, dayNumberOf(2024, 1, 16)],
     [0.62, dayNumberOf(2024, 12, 31)],

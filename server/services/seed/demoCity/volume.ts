@@ -1,18 +1,24 @@
 /**
  * Spreading events over time in proportion to households: per compound and calendar month a
- * Poisson count, each event on a random day of the part of the month the compound is in
- * scope (up to asOf), weekends less likely.
+ * Poisson count, each event on a random day of the part of the month the compound has records
+ * (from RECORDS_START or its listing, up to asOf), weekends less likely.
  */
 import type { CompoundPlan } from './compounds.ts';
-import {
-  dayNumberOf,
-  daysInMonth,
-  HISTORY_START,
-  monthsBetween,
-  toDayNumber,
-  isoWeekday,
-} from '../../../../shared/time/dates.ts';
+import { dayNumberOf, daysInMonth, monthsBetween, toDayNumber, isoWeekday } from '../../../../shared/time/dates.ts';
 import type { Random } from './random.ts';
+
+/**
+ * Records (meetings, issues, petitions) start three months before the history does: compounds
+ * already existed and met, complained and petitioned in late 2023, so the first weeks of 2024
+ * show the meetings and open issues carried over instead of starting from zero. The engine
+ * counts nothing before a compound's listing date; windows reaching back into 2023 do.
+ */
+export const RECORDS_START = '2023-10-01';
+
+/** First day a compound can have records: RECORDS_START for the original compounds. */
+export function firstRecordDay(c: CompoundPlan): number {
+  return c.isNewBuild ? c.listedDay : Math.min(c.listedDay, toDayNumber(RECORDS_START));
+}
 
 /**
  * Calls `emit(compound, day)` for every event. `ratePerHouseholdDay(day)` is the city-wide
@@ -27,11 +33,11 @@ export function spreadEvents(
   emit: (c: CompoundPlan, day: number) => void,
 ): void {
   const asOfDay = toDayNumber(asOf);
-  const months = monthsBetween(toDayNumber(HISTORY_START), asOfDay);
+  const months = monthsBetween(toDayNumber(RECORDS_START), asOfDay);
   for (const c of compounds) {
     const f = factor(c);
     for (const { year, month } of months) {
-      const first = Math.max(dayNumberOf(year, month, 1), c.listedDay);
+      const first = Math.max(dayNumberOf(year, month, 1), firstRecordDay(c));
       const last = Math.min(dayNumberOf(year, month, daysInMonth(year, month)), asOfDay);
       if (last < first) continue;
       const days = last - first + 1;

@@ -110,15 +110,21 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
     }
   });
 
-  it('builds the red and black lists by the default rules', () => {
-    const red = board.townships
-      .filter((t) => t.composite.rank! <= 3 || t.composite.rankChange! >= 3)
-      .map((t) => t.code)
-      .sort();
+  it('builds the red and black lists by the default rules, never a township on both', () => {
+    // The defaults in words (README § 红黑榜): red = top 3 or rose ≥ 6 places; black = bottom 3,
+    // ≥ 40 % of open issues overdue (at least 4), or deliberation coverage below 80 %.
+    const overdueShare = (t: (typeof board.townships)[number]) =>
+      t.overdueIssues >= 4 && t.openIssues > 0 && t.overdueIssues / t.openIssues >= 0.4;
     const black = board.townships
-      .filter((t) => t.composite.rank! >= 17 || t.overdueIssues >= 5 || t.indicators.deliberationCoverage.value! < 0.8)
+      .filter((t) => t.composite.rank! >= 17 || overdueShare(t) || t.indicators.deliberationCoverage.value! < 0.8)
       .map((t) => t.code)
       .sort();
+    const red = board.townships
+      .filter((t) => t.composite.rank! <= 3 || t.composite.rankChange! >= 6)
+      .map((t) => t.code)
+      .filter((code) => !black.includes(code))
+      .sort();
+    expect(board.redList.filter((e) => board.blackList.some((b) => b.code === e.code))).toEqual([]);
     expect(board.redList.map((e) => e.code).sort()).toEqual(red);
     expect(board.blackList.map((e) => e.code).sort()).toEqual(black);
     const overdue = new Map(report.townships.map((t) => [t.code, t.secondary.overdueIssues]));
@@ -140,7 +146,7 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
           petitionRate: 0.5,
         },
       },
-      blackList: { minOverdueIssues: 10 },
+      blackList: { minOverdueShare: 0.2, minOverdueCount: 2 },
     });
     expect(settings.rules.redList).toEqual(DEFAULT_REVIEW_RULES.redList);
     const weighted = await boardOf(WEEK);
@@ -150,13 +156,13 @@ describe.each(availableBackends())('晾晒榜 (%s)', (kind) => {
       expect(row.composite.rank, row.name).toBe(expected.get(row.code)!.rank);
     }
     expect(weighted.townships.map((t) => t.code)).not.toEqual(board.townships.map((t) => t.code));
-    const overdueListed = weighted.blackList.filter((e) => e.rules.includes('overdueIssues'));
-    expect(overdueListed.map((e) => e.code).sort()).toEqual(
-      weighted.townships
-        .filter((t) => t.overdueIssues >= 10)
-        .map((t) => t.code)
-        .sort(),
-    );
+    const overdueListed = weighted.blackList.filter((e) => e.rules.includes('overdueShare'));
+    const overdueExpected = weighted.townships
+      .filter((t) => t.overdueIssues >= 2 && t.overdueIssues / t.openIssues >= 0.2)
+      .map((t) => t.code)
+      .sort();
+    expect(overdueListed.map((e) => e.code).sort()).toEqual(overdueExpected);
+    expect(overdueExpected.length, 'the lower threshold lists someone').toBeGreaterThan(0);
 
     // Only party organisation counts: every township at 100 % shares rank 1, and the next rank skips.
     await updateReviewRules(database.db, {

@@ -1,13 +1,17 @@
-/** 红黑榜 rules on hand-made boards. */
+/** 红黑榜 rules on hand-made boards, and the lists never overlapping under any rules. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../../data/review-rules.ts';
 import { redBlackList, type ListCandidate } from '../../../../server/services/review/redBlackList.ts';
+import { reviewRulesSchema } from '../../../../server/services/review/reviewRules.ts';
+import { seededRandom, type Random } from '../../../support/fuzzInputs.ts';
+import { sweepSize } from '../../../support/sweeps.ts';
 
 const candidate = (code: string, compositeRank: number | null, extra: Partial<ListCandidate> = {}): ListCandidate => ({
   code,
   name: `${code}镇`,
   compositeRank,
   compositeRankChange: 0,
+  openIssues: 10,
   overdueIssues: 0,
   deliberationCoverage: 1,
   ...extra,
@@ -34,38 +38,54 @@ describe('红黑榜', () => {
     expect(black[0]!.rules).toEqual(['bottom']);
   });
 
-  it('adds a township that rose at least 3 places, and not one that rose 2', () => {
+  it('adds a township that rose at least 6 places, and not one that rose 5', () => {
     const board = ten();
-    board[5] = candidate('t6', 6, { compositeRankChange: 3 });
-    board[6] = candidate('t7', 7, { compositeRankChange: 2 });
+    board[5] = candidate('t6', 6, { compositeRankChange: 6 });
+    board[6] = candidate('t7', 7, { compositeRankChange: 5 });
     const { red } = redBlackList(board, DEFAULT_REVIEW_RULES);
     expect(codes(red)).toEqual(['t1', 't2', 't3', 't6']);
-    expect(red.at(-1)!.reasons).toEqual(['综合排名较上周上升3位']);
+    expect(red.at(-1)!.reasons).toEqual(['综合排名较上周上升6位']);
   });
 
-  it('adds any township with 5 or more overdue issues or deliberation coverage below 80 %, with every reason', () => {
+  it('adds a township with ≥ 40 % of its open issues overdue (at least 4) or coverage below 80 %, with every reason', () => {
     const board = ten();
-    board[1] = candidate('t2', 2, { overdueIssues: 5 });
-    board[3] = candidate('t4', 4, { overdueIssues: 4, deliberationCoverage: 0.799 });
+    board[3] = candidate('t4', 4, { openIssues: 20, overdueIssues: 6, deliberationCoverage: 0.799 });
     board[4] = candidate('t5', 5, { deliberationCoverage: 0.8 });
-    board[9] = candidate('t10', 10, { overdueIssues: 12, deliberationCoverage: 0.5 });
-    const { red, black } = redBlackList(board, DEFAULT_REVIEW_RULES);
-    expect(codes(black)).toEqual(['t10', 't9', 't8', 't4', 't2']);
+    board[5] = candidate('t6', 6, { openIssues: 20, overdueIssues: 8 });
+    board[6] = candidate('t7', 7, { openIssues: 20, overdueIssues: 7 });
+    board[9] = candidate('t10', 10, { openIssues: 12, overdueIssues: 6, deliberationCoverage: 0.5 });
+    const { black } = redBlackList(board, DEFAULT_REVIEW_RULES);
+    expect(codes(black)).toEqual(['t10', 't9', 't8', 't6', 't4']);
     expect(black[0]!.reasons).toEqual([
       '综合排名第10名，居后3名',
-      '超期诉求12件（5件及以上）',
+      '超期诉求6件，占未办结12件的50.0%（40.0%及以上）',
       '议事协商覆盖率50.0%（低于80.0%）',
     ]);
     expect(black.find((e) => e.code === 't4')!.rules).toEqual(['deliberationCoverage']);
-    // By default the lists are independent: t2 is both in the top 3 and over the overdue limit.
-    expect(codes(red)).toContain('t2');
+    expect(black.find((e) => e.code === 't6')!.rules).toEqual(['overdueShare']);
   });
 
-  it('keeps black-listed townships off the red list when configured to', () => {
+  it('judges overdue issues as a share of the township, not a count', () => {
     const board = ten();
-    board[1] = candidate('t2', 2, { overdueIssues: 9 });
-    const { red } = redBlackList(board, rules({ redList: { excludeBlackListed: true } }));
-    expect(codes(red)).toEqual(['t1', 't3']);
+    // A large township with many overdue issues but few of its open ones: not listed.
+    board[1] = candidate('t2', 2, { openIssues: 60, overdueIssues: 12 });
+    // A small one with 3 of 4 overdue: a share, but below the minimum count of 4.
+    board[2] = candidate('t3', 3, { openIssues: 4, overdueIssues: 3 });
+    // A small one with 4 of 6 overdue: listed.
+    board[4] = candidate('t5', 5, { openIssues: 6, overdueIssues: 4 });
+    const { black } = redBlackList(board, DEFAULT_REVIEW_RULES);
+    expect(codes(black)).toEqual(['t10', 't9', 't8', 't5']);
+  });
+
+  it('keeps a township that meets a black-list rule off the red list, and says so', () => {
+    const board = ten();
+    board[0] = candidate('t1', 1, { deliberationCoverage: 0.7 });
+    board[1] = candidate('t2', 2, { openIssues: 10, overdueIssues: 5 });
+    const { red, black, withheld } = redBlackList(board, DEFAULT_REVIEW_RULES);
+    expect(codes(red)).toEqual(['t3']);
+    expect(codes(black)).toEqual(['t10', 't9', 't8', 't2', 't1']);
+    expect(codes(withheld)).toEqual(['t1', 't2']);
+    expect(withheld[0]!.reasons).toEqual(['综合排名第1名，居前3名']);
   });
 
   it('includes ties at the edge of the top and bottom N', () => {
@@ -86,16 +106,19 @@ describe('红黑榜', () => {
 
   it('follows changed thresholds, and a null or zero rule is switched off', () => {
     const board = ten();
-    board[6] = candidate('t7', 7, { overdueIssues: 6, compositeRankChange: 4 });
+    board[6] = candidate('t7', 7, { openIssues: 10, overdueIssues: 4, compositeRankChange: 6 });
     const configured = rules({
       redList: { topN: 1, minRankRise: null },
-      blackList: { bottomN: 0, minOverdueIssues: 7, minDeliberationCoverage: null },
+      blackList: { bottomN: 0, minOverdueShare: 0.5, minDeliberationCoverage: null },
     });
     const { red, black } = redBlackList(board, configured);
     expect(codes(red)).toEqual(['t1']);
     expect(black).toEqual([]);
-    const stricter = redBlackList(board, rules({ blackList: { bottomN: 1, minOverdueIssues: 6 } }));
+    const stricter = redBlackList(board, rules({ blackList: { bottomN: 1, minOverdueShare: 0.3 } }));
     expect(codes(stricter.black)).toEqual(['t10', 't7']);
+    expect(codes(stricter.red), 'a riser on the black list is not on the red list').toEqual(['t1', 't2', 't3']);
+    const off = redBlackList(board, rules({ blackList: { bottomN: 0, minOverdueShare: null } }));
+    expect(codes(off.red)).toEqual(['t1', 't2', 't3', 't7']);
   });
 
   it('never lists a township without a composite rank by rank', () => {
@@ -103,5 +126,68 @@ describe('红黑榜', () => {
     const { red, black } = redBlackList(board, DEFAULT_REVIEW_RULES);
     expect(codes(red)).not.toContain('x');
     expect(codes(black)).not.toContain('x');
+  });
+});
+
+/** Valid rules of any setting, including extreme ones (top 19 and bottom 19, everything on). */
+function randomRules(rng: Random): ReviewRules {
+  const maybe = <T>(value: T): T | null => (rng.next() < 0.2 ? null : value);
+  const shareOf = () => rng.pick([0.01, 0.1, 0.2, 0.35, 0.5, 0.8, 1, rng.next() * 0.99 + 0.01]);
+  return reviewRulesSchema.parse({
+    ...DEFAULT_REVIEW_RULES,
+    redList: { topN: rng.int(20), minRankRise: maybe(1 + rng.int(18)) },
+    blackList: {
+      bottomN: rng.int(20),
+      minOverdueShare: maybe(shareOf()),
+      minOverdueCount: 1 + rng.int(6),
+      minDeliberationCoverage: maybe(shareOf()),
+    },
+  });
+}
+
+/** A week of 19 townships: competition ranks with ties, movement, issues and coverage. */
+function randomWeek(rng: Random): ListCandidate[] {
+  const scores = Array.from({ length: 19 }, () => (rng.next() < 0.1 ? null : rng.int(8)));
+  return scores.map((score, i) => {
+    const open = rng.int(30);
+    return {
+      code: `3505820${String(i).padStart(2, '0')}`,
+      name: `镇街${i}`,
+      compositeRank: score === null ? null : 1 + scores.filter((s) => s !== null && s > score).length,
+      compositeRankChange: rng.next() < 0.1 ? null : rng.int(37) - 18,
+      openIssues: open,
+      overdueIssues: rng.int(open + 1),
+      deliberationCoverage: rng.next() < 0.05 ? null : rng.next(),
+    };
+  });
+}
+
+describe('红黑榜 under any rules', () => {
+  it('never puts a township on both lists, and lists everyone the rules name on one of them', () => {
+    const rng = seededRandom(17);
+    const cases = sweepSize(5000, 200);
+    for (let i = 0; i < cases; i++) {
+      const settings = randomRules(rng);
+      const week = randomWeek(rng);
+      const { red, black, withheld } = redBlackList(week, settings);
+      const blackCodes = new Set(codes(black));
+      const label = `case ${i}: ${JSON.stringify({ red: settings.redList, black: settings.blackList })}`;
+      expect(
+        red.filter((e) => blackCodes.has(e.code)),
+        label,
+      ).toEqual([]);
+      // Nobody the red rules name is lost: on the red list, or withheld because black-listed.
+      for (const e of withheld) expect(blackCodes.has(e.code), label).toBe(true);
+      const top = week.filter(
+        (c) => c.compositeRank !== null && settings.redList.topN > 0 && c.compositeRank <= settings.redList.topN,
+      );
+      for (const c of top) expect([...codes(red), ...codes(withheld)], label).toContain(c.code);
+      // Bottom N with ties: the N worst-ranked are always black.
+      const ranked = week.filter((c) => c.compositeRank !== null);
+      const bottom = ranked.filter(
+        (c) => ranked.filter((o) => o.compositeRank! > c.compositeRank!).length < settings.blackList.bottomN,
+      );
+      for (const c of bottom) expect(blackCodes.has(c.code), label).toBe(true);
+    }
   });
 });

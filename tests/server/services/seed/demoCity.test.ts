@@ -3,6 +3,8 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compoundStatusAsOf, type CompoundStatus } from '../../../../server/services/compounds/compoundStatus.ts';
 import { readDatasetInfo } from '../../../../server/services/dataset/datasetInfo.ts';
+import { metricsReport, type MetricsReport } from '../../../../server/services/metrics/metricsReport.ts';
+import { addDays } from '../../../../shared/time/dates.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 import { loadRawCity, type RawCity } from '../../../support/reference.ts';
@@ -61,6 +63,41 @@ describe.each(availableBackends())('the demo city in the database (%s)', (kind) 
     expect(open).toBeGreaterThan(50);
     expect(overdue).toBeGreaterThan(5);
     expect(overdue).toBeLessThan(open);
+  });
+
+  it('shows on the dashboard what an analyst would believe, every Sunday of the last year', async () => {
+    // The Sundays of the 52 weeks that ended before the as-of date.
+    const weekday = new Date(`${FIXTURE_AS_OF}T00:00:00Z`).getUTCDay();
+    const lastSunday = addDays(FIXTURE_AS_OF, weekday === 0 ? -7 : -weekday);
+    const reports: MetricsReport[] = [];
+    for (let i = 51; i >= 0; i--) reports.push(await metricsReport(database.db, { asOf: addDays(lastSunday, -7 * i) }));
+    const townshipWeeks = reports.flatMap((r) => r.townships);
+    for (const r of reports) {
+      // Deliberation coverage in the high 80s to 100 %, never the whole city.
+      const coverage = r.city.indicators.deliberationCoverage.value!;
+      expect(coverage, r.asOf).toBeGreaterThanOrEqual(0.86);
+      expect(coverage, r.asOf).toBeLessThan(1);
+      // A tenth to a quarter of the open issues overdue.
+      const open = r.townships.reduce((n, t) => n + t.secondary.openIssues, 0);
+      const overdue = r.townships.reduce((n, t) => n + t.secondary.overdueIssues, 0);
+      expect(overdue / open, r.asOf).toBeGreaterThanOrEqual(0.1);
+      expect(overdue / open, r.asOf).toBeLessThanOrEqual(0.25);
+    }
+    // Townships: most weeks at 85 % or more, none far below the rest for long.
+    const high = townshipWeeks.filter((t) => t.indicators.deliberationCoverage.value! >= 0.85).length;
+    expect(high / townshipWeeks.length).toBeGreaterThan(0.85);
+    expect(Math.min(...townshipWeeks.map((t) => t.indicators.deliberationCoverage.value!))).toBeGreaterThan(0.6);
+  });
+
+  it('does not start 2024 from nothing: meetings and open issues carried over from late 2023', async () => {
+    const first = await metricsReport(database.db, { asOf: '2024-01-07' });
+    expect(first.city.indicators.deliberationCoverage.value).toBeGreaterThan(0.45);
+    for (const t of first.townships) expect(t.indicators.deliberationCoverage.value, t.name).toBeGreaterThan(0.2);
+    const open = first.townships.reduce((n, t) => n + t.secondary.openIssues, 0);
+    const overdue = first.townships.reduce((n, t) => n + t.secondary.overdueIssues, 0);
+    expect(open).toBeGreaterThan(80);
+    expect(overdue).toBeGreaterThan(5);
+    expect(first.city.indicators.petitionRate.value).toBeGreaterThan(1);
   });
 
   it('is marked as demonstration data', async () => {

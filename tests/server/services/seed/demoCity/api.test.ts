@@ -67,15 +67,24 @@ describe('asOf', () => {
     const distinct = [...new Set(allDates(city).map((d) => d.value))];
     expect(distinct.filter((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v)).toEqual([]);
   });
-  it('starts the dated history on 2024-01-01', () => {
-    const firsts = [
-      ...city.meetings.map((m) => m.heldOn),
-      ...city.evaluations.map((e) => e.evaluatedOn),
-      ...city.residentIssues.map((i) => i.openedOn),
-      ...city.petitions.map((p) => p.receivedOn),
-      ...city.compounds.map((c) => c.listedOn!),
-    ].sort();
-    expect(firsts[0]).toBe('2024-01-01');
+  it('starts the history on 2024-01-01, with meetings, issues and petitions from 2023-10-01', () => {
+    const first = (dates: string[]) => [...dates].sort()[0];
+    // The scope and the evaluations start with the history…
+    expect(first([...city.evaluations.map((e) => e.evaluatedOn), ...city.compounds.map((c) => c.listedOn!)])).toBe(
+      '2024-01-01',
+    );
+    // …the day-to-day records three months earlier, so the first weeks of 2024 have a past.
+    expect(first(city.meetings.map((m) => m.heldOn))! >= '2023-10-01').toBe(true);
+    expect(first(city.meetings.map((m) => m.heldOn))! < '2023-10-31').toBe(true);
+    expect(first(city.residentIssues.map((i) => i.openedOn))).toBe('2023-10-01');
+    expect(first(city.petitions.map((p) => p.receivedOn))! < '2023-10-08').toBe(true);
+    expect(first(city.petitions.map((p) => p.receivedOn))! >= '2023-10-01').toBe(true);
+    // Only compounds that existed then have records before their listing.
+    const listed = new Map(city.compounds.map((c) => [c.id, c.listedOn!]));
+    const beforeListing = city.meetings.filter(
+      (m) => m.heldOn < listed.get(m.compoundId)! && listed.get(m.compoundId)! !== '2024-01-01',
+    );
+    expect(beforeListing).toEqual([]);
   });
 });
 

@@ -70,14 +70,30 @@ describe('resident issues', () => {
     expect(Math.min(...due)).toBeGreaterThanOrEqual(7);
     expect(Math.max(...due)).toBeLessThanOrEqual(30);
   });
-  it('has a few hundred open on asOf, dozens of them overdue', () => {
+  it('has over a hundred open on asOf, a tenth to a quarter of them overdue', () => {
     const open = city.residentIssues.filter((i) => i.openedOn <= AS_OF && (!i.closedOn || AS_OF < i.closedOn));
     const overdue = open.filter((i) => i.dueOn < AS_OF);
     expect(open.length).toBeGreaterThanOrEqual(120);
     expect(open.length).toBeLessThanOrEqual(400);
-    expect(overdue.length).toBeGreaterThanOrEqual(24);
-    expect(overdue.length).toBeLessThanOrEqual(150);
-    expect(overdue.length).toBeLessThan(open.length * 0.7);
+    expect(overdue.length).toBeGreaterThanOrEqual(open.length * 0.1);
+    expect(overdue.length).toBeLessThanOrEqual(open.length * 0.25);
+  });
+  it('has a tenth to a quarter of the open issues overdue on any day, from the first day of 2024', () => {
+    const shares: [string, number][] = [];
+    for (let d = toDay('2024-01-01'); d <= toDay(AS_OF); d++) {
+      const day = toIso(d);
+      const open = city.residentIssues.filter((i) => i.openedOn <= day && (!i.closedOn || day < i.closedOn));
+      expect(open.length, day).toBeGreaterThan(80);
+      shares.push([day, open.filter((i) => i.dueOn < day).length / open.length]);
+    }
+    const inBand = shares.filter(([, s]) => s >= 0.1 && s <= 0.25).length / shares.length;
+    expect(inBand).toBeGreaterThan(0.95);
+    expect(shares.filter(([, s]) => s < 0.05 || s > 0.3)).toEqual([]);
+    // Issues opened in late 2023 are still open at the start of 2024, some of them overdue.
+    const newYear = city.residentIssues.filter(
+      (i) => i.openedOn < '2024-01-01' && (!i.closedOn || i.closedOn > '2024-01-01'),
+    );
+    expect(newYear.filter((i) => i.dueOn < '2024-01-01').length).toBeGreaterThan(5);
   });
 });
 
