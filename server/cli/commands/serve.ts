@@ -110,6 +110,23 @@ export const serveCommand: Command = {
       }
     }
     const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
+    // Listening from here on, so a stop signal is handled from here on, before anything else is
+    // awaited: a SIGTERM just after the start line used to find no handler yet and kill the process
+    // without its stop line and without closing the database.
+    const stop = async (signal: NodeJS.Signals) => {
+      log.info({ event: 'server.stop', signal }, 'OneMap 停止');
+      let code = 0;
+      try {
+        await running.close();
+        await database.close();
+      } catch (error) {
+        log.error({ err: error }, '停止时关闭服务或数据库失败');
+        code = 1;
+      }
+      process.exit(code);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
     // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
     // failure here is retried by the next request.
@@ -122,14 +139,6 @@ export const serveCommand: Command = {
     logServerStart(running, database);
     if ((await readDatasetInfo(database.db)).source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
-    const stop = async (signal: NodeJS.Signals) => {
-      log.info({ event: 'server.stop', signal }, 'OneMap 停止');
-      await running.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
   },
 };
 
