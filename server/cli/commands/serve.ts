@@ -113,7 +113,9 @@ export const serveCommand: Command = {
     // Listening from here on, so a stop signal is handled from here on, before anything else is
     // awaited: a SIGTERM just after the start line used to find no handler yet and kill the process
     // without its stop line and without closing the database.
+    let stopping = false;
     const stop = async (signal: NodeJS.Signals) => {
+      stopping = true;
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
       let code = 0;
       try {
@@ -137,7 +139,12 @@ export const serveCommand: Command = {
       `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
     );
     logServerStart(running, database);
-    if ((await readDatasetInfo(database.db)).source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
+    // Stopped meanwhile, the database may close under this read: that is no start-up failure.
+    const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {
+      if (stopping) return null;
+      throw error;
+    });
+    if (dataset?.source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
   },
 };
