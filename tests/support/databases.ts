@@ -20,18 +20,40 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
+/** The PGlite dumps globalSetup wrote (uncompressed tars), read once per worker: a Blob is immutable. */
+const dumps = new Map<string, Blob>();
+function pgliteDump(path: string): Blob {
+  let dump = dumps.get(path);
+  if (!dump) dumps.set(path, (dump = new Blob([readFileSync(path)])));
+  return dump;
+}
+
 /** A private copy of the seeded fixture city. */
 export async function openFixtureDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: pgliteDump(inject('pgliteDumpPath')) });
     return { ...database, dispose: () => database.close() };
   }
   return clonePostgres(inject('postgresTemplate'));
 }
 
-/** An empty, migrated database of the given kind. */
+/**
+ * An empty, migrated database of the given kind (on PGlite a copy of the migrated database
+ * globalSetup dumped: the same schema, without running every migration again).
+ */
 export async function openEmptyDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({
+      dataDir: 'memory://',
+      loadDataDir: pgliteDump(inject('pgliteEmptyDumpPath')),
+    });
+    return { ...database, dispose: () => database.close() };
+  }
+  return clonePostgres('template1');
+}
+
+/** An empty database that runs every migration as it opens: for tests of the migrations themselves. */
+export async function openNewDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     return { ...database, dispose: () => database.close() };
@@ -72,8 +94,7 @@ export async function fixtureDataDir(): Promise<string> {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = join(mkdtempSync(join(tmpdir(), 'onemap-fixture-')), 'db');
-  const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-  const database = await openDatabase({ dataDir: dir, loadDataDir: dump });
+  const database = await openDatabase({ dataDir: dir, loadDataDir: pgliteDump(inject('pgliteDumpPath')) });
   await database.close();
   return dir;
 }

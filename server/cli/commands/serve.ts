@@ -113,6 +113,29 @@ export const serveCommand: Command = {
       }
     }
     const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
+    // Listening from here on, so a stop signal is handled from here on, before anything else is
+    // awaited: a SIGTERM just after the start line used to find no handler yet and kill the process
+    // without its stop line and without closing the database.
+    let stopping = false;
+    let scheduler: ReturnType<typeof startReviewScheduler> | null = null;
+    const stop = async (signal: NodeJS.Signals) => {
+      stopping = true;
+      log.info({ event: 'server.stop', signal }, 'OneMap 停止');
+      let code = 0;
+      try {
+        // A scheduled freeze under way finishes before the database closes.
+        scheduler?.stop();
+        await scheduler?.idle();
+        await running.close();
+        await database.close();
+      } catch (error) {
+        log.error({ err: error }, '停止时关闭服务或数据库失败');
+        code = 1;
+      }
+      process.exit(code);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
     // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
     // failure here is retried by the next request.
@@ -123,20 +146,17 @@ export const serveCommand: Command = {
       `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
     );
     logServerStart(running, database);
-    const scheduler = schedule ? startReviewScheduler(database.db, schedule) : null;
-    if (schedule) io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
-    if ((await readDatasetInfo(database.db)).source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
+    if (schedule && !stopping) {
+      scheduler = startReviewScheduler(database.db, schedule);
+      io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
+    }
+    // Stopped meanwhile, the database may close under this read: that is no start-up failure.
+    const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {
+      if (stopping) return null;
+      throw error;
+    });
+    if (dataset?.source === 'demo') io.stderr.write(`${describeDemoAccounts()}\n`);
     void warnAboutDemoPasswords(database.db);
-    const stop = async (signal: NodeJS.Signals) => {
-      log.info({ event: 'server.stop', signal }, 'OneMap 停止');
-      scheduler?.stop();
-      await scheduler?.idle();
-      await running.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
   },
 };
 

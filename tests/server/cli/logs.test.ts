@@ -14,10 +14,21 @@ import { availableBackends, fixtureDataDir, openFixtureDatabase, type TestDataba
 import { goodRows, ledgerCsv } from '../../support/ledgers.ts';
 import type { LogLine } from '../../support/logs.ts';
 
-function watch(child: ChildProcess): { lines: () => LogLine[]; stdout: () => string; exited: Promise<number | null> } {
+/** Collects the child's standard output; `onStart` runs once, as soon as the server.start line arrives. */
+function watch(
+  child: ChildProcess,
+  onStart?: () => void,
+): { lines: () => LogLine[]; stdout: () => string; exited: Promise<number | null> } {
   let stdout = '';
+  let started = false;
   child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (chunk: string) => (stdout += chunk));
+  child.stdout!.on('data', (chunk: string) => {
+    stdout += chunk;
+    if (!started && onStart && stdout.includes('"server.start"')) {
+      started = true;
+      onStart();
+    }
+  });
   child.stderr!.resume();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
@@ -78,6 +89,24 @@ describe.each(availableBackends())('onemap serve logs (%s)', (kind) => {
           .every((l) => l.startsWith('{')),
         'only JSON lines on standard output',
       ).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+  it('a SIGTERM the moment it says it has started still stops it cleanly: server.stop logged, exit code 0', async () => {
+    // An operator (or systemd) may stop it as soon as the start line appears, while the start-up
+    // is still reading the database: the signal must not kill it without its stop line.
+    const child = spawnCli(['serve', '--port', '0'], { ...env, ONEMAP_LOG_LEVEL: 'info' });
+    const server = watch(child, () => child.kill('SIGTERM'));
+    try {
+      expect(await server.exited).toBe(0);
+      expect(
+        server
+          .lines()
+          .map((l) => l.event)
+          .filter(Boolean),
+      ).toEqual(['server.start', 'server.stop']);
+      expect(server.lines().at(-1)).toMatchObject({ level: 'info', event: 'server.stop', signal: 'SIGTERM' });
     } finally {
       child.kill('SIGKILL');
     }

@@ -20,6 +20,7 @@ import {
   availableBackends,
   openEmptyDatabase,
   openFixtureDatabase,
+  openNewDatabase,
   type TestDatabase,
 } from '../../support/databases.ts';
 import { ledgerCsv, goodRows } from '../../support/ledgers.ts';
@@ -50,7 +51,7 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
       migratedBefore.map((l) => [l.level, l.applied]),
       'the fixture was migrated already',
     ).toEqual([['debug', []]]);
-    const database = await openEmptyDatabase(kind);
+    const database = await openNewDatabase(kind);
     try {
       const migrated = linesOf('db.migrate').at(-1)!;
       expect(migrated).toMatchObject({

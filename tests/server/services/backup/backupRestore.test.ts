@@ -82,6 +82,10 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
   let path: string;
   let expected: Awaited<ReturnType<typeof snapshot>>;
   let rows: Record<string, unknown[]>;
+  // A backup of a small ledger (eight compounds, an account, an audit row, review settings) for the
+  // refusals and the forced replace: what they prove holds for any backup, and restoring (or rolling
+  // back) the whole fixture city twice more on each database cost most of this file's time.
+  let small: { path: string; expected: Awaited<ReturnType<typeof snapshot>>; rows: Record<string, unknown[]> };
   beforeAll(async () => {
     fixture = await openFixtureDatabase(kind);
     // (PGlite restores ≈ 40,000 rows in 15 s on an idle machine; several times that under load.)
@@ -100,6 +104,24 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     expect(summary.tables.length).toBeGreaterThanOrEqual(19);
     expected = await snapshot(fixture.db, FIXTURE_AS_OF);
     rows = await everyRow(fixture.db);
+
+    const source = await openEmptyDatabase(kind);
+    try {
+      await importLedger(source.db, csvFile(goodRows(8, 'S')), { crs: 'wgs84', dryRun: false, today: FIXTURE_AS_OF });
+      await source.db
+        .insert(schema.users)
+        .values({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'x' });
+      await source.db
+        .insert(schema.reviewSettings)
+        .values({ key: 'rules', value: { composite: { weights: { petitionRate: 2 } } } });
+      const smallPath = join(dir, `${kind}-small.jsonl.gz`);
+      await writeBackup(source.db, kind, smallPath);
+      small = { path: smallPath, expected: await snapshot(source.db, FIXTURE_AS_OF), rows: await everyRow(source.db) };
+    } finally {
+      await source.dispose();
+    }
+    expect(small.rows.compounds).toHaveLength(8);
+    expect(small.rows.audit_log!.length).toBeGreaterThan(0);
   });
   afterAll(() => fixture?.dispose());
 
@@ -148,29 +170,29 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
       const before = await snapshot(target.db, FIXTURE_AS_OF);
       const auditBefore = (await everyRow(target.db)).audit_log!;
       expect(auditBefore.length).toBeGreaterThan(0);
-      await expect(restoreBackup(target.db, path, { force: false })).rejects.toThrow(/已有数据.*--force/);
+      await expect(restoreBackup(target.db, small.path, { force: false })).rejects.toThrow(/已有数据.*--force/);
       expect(await snapshot(target.db, FIXTURE_AS_OF)).toEqual(before);
       const sideFile = join(dir, `${kind}-force-audit.jsonl`);
-      const summary = await restoreBackup(target.db, path, { force: true, auditSideFile: sideFile });
+      const summary = await restoreBackup(target.db, small.path, { force: true, auditSideFile: sideFile });
       // The two logs began apart: the target's rows stay, the backup's are kept verbatim beside it.
       expect(summary.audit).toEqual({
-        inBackup: rows.audit_log!.length,
+        inBackup: small.rows.audit_log!.length,
         alreadyPresent: 0,
         imported: 0,
-        setAside: rows.audit_log!.length,
+        setAside: small.rows.audit_log!.length,
         sideFile,
       });
       expect(await expectRestoredAudit(target.db, await everyRow(target.db), auditBefore, [])).toEqual(
-        withoutAudit(rows),
+        withoutAudit(small.rows),
       );
       const setAside = readFileSync(sideFile, 'utf8')
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as unknown);
-      expect(setAside).toEqual(rows.audit_log);
+      expect(setAside).toEqual(small.rows.audit_log);
       // The revision moves past both the old and the restored value: caches cannot mistake the data.
       expect((await snapshot(target.db, FIXTURE_AS_OF)).revision).toBeGreaterThan(
-        Math.max(before.revision, expected.revision),
+        Math.max(before.revision, small.expected.revision),
       );
     } finally {
       await target.dispose();
@@ -182,7 +204,7 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
     try {
       await importLedger(target.db, csvFile(goodRows(5)), { crs: 'wgs84', dryRun: false, today: FIXTURE_AS_OF });
       const before = await snapshot(target.db, FIXTURE_AS_OF);
-      const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
+      const lines = gunzipSync(readFileSync(small.path)).toString('utf8').split('\n');
       const header = JSON.parse(lines[0]!) as { schema: { migrations: unknown[] } };
       header.schema.migrations.push({ tag: '0099_future', hash: 'f'.repeat(64) });
       const other = join(dir, `${kind}-other.gz`);
