@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import { activeCity } from '../../server/services/city/activeCity.ts';
 import { pinyinInitials } from '../../server/services/compounds/initials.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
+import { isoWeekOf } from '../../shared/time/weeks.ts';
 import { artifactPath, openOfflinePage, signIn, useFixtureServer } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
 
@@ -154,5 +156,36 @@ describe('township staff on a phone and on paper', () => {
     expect(file).toMatchObject({ background: 'rgb(255, 255, 255)', topbar: 0, forms: 0, buttons: 0 });
     // Each dated entry keeps its date (a button on screen, text on paper).
     expect(await page.locator('.timeline-entry .entry-date').first().isVisible()).toBe(true);
+  });
+
+  it('shows the week in progress, live: a meeting recorded today from the phone takes the compound off the lagging list at once', async () => {
+    const code = activeCity().demoStaffTownship;
+    const staff = DEMO_ACCOUNTS.find((a) => a.role === 'township_staff')!;
+    const week = isoWeekOf(todayInCity());
+    const before = await (await callerAs(env.database, 'township_staff')).review.township({ code, week });
+    const target = before.lagging.find((c) => c.reasons.includes('noMeeting'));
+    expect(target, 'the fixture township has a compound without a meeting in 30 days').toBeDefined();
+
+    const { page } = await openOfflinePage(env.browser, PHONE.width, PHONE.height, { phone: true });
+    await signIn(page, env.server.url, staff, `/township/${code}`);
+    // The week in progress is offered (the default stays the last ended week, the review's).
+    await page.getByTestId('review-week').selectOption(week);
+    await page.waitForSelector('[data-testid="week-life"][data-state="in-progress"]', { timeout: 30_000 });
+    expect(await page.getByTestId('week-state').textContent()).toMatch(/^本周进行中，截至 /);
+    const row = page.getByTestId('lagging').locator('tr', { hasText: target!.name });
+    expect(await row.textContent()).toContain('30天内未召开四方联席会议');
+
+    await page.getByTestId('meeting-compound').selectOption(target!.code);
+    await page.getByTestId('meeting-attendees').fill('8');
+    await page.getByTestId('meeting-topics').fill('楼道堆物清理');
+    await page.getByTestId('meeting-submit').tap();
+    await expect
+      .poll(() => page.getByTestId('edit-saved').textContent(), { timeout: 15_000 })
+      .toBe('已保存：四方联席会议');
+    // Read again without leaving the page: the compound no longer lags for want of a meeting.
+    await expect
+      .poll(async () => ((await row.count()) === 0 ? '' : await row.textContent()), { timeout: 30_000 })
+      .not.toContain('30天内未召开四方联席会议');
+    expect(await page.getByTestId('review-week').inputValue()).toBe(week);
   });
 });

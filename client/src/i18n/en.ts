@@ -131,6 +131,8 @@ export const en: Record<MessageKey, string> = {
   'choropleth.noValue': 'No value',
   'choropleth.worse': 'worse',
   'week.label': 'Week',
+  'week.inProgressOption': '{week} · in progress (live)',
+  'township.updating': 'Updating…',
   'week.play': 'Play',
   'week.pause': 'Pause',
   'week.asOf': 'As of {date}',

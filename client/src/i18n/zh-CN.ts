@@ -130,6 +130,8 @@ export const zhCN = {
   'choropleth.noValue': '无数据',
   'choropleth.worse': '差',
   'week.label': '截至周',
+  'week.inProgressOption': '{week} · 本周进行中（实时）',
+  'township.updating': '正在更新…',
   'week.play': '播放',
   'week.pause': '暂停',
   'week.asOf': '截至 {date}',

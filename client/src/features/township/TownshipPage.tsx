@@ -25,7 +25,14 @@ const identity = (v: string) => v;
 export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks: string[]; defaultWeek: string }) {
   const { t } = useI18n();
   // Weeks up to the last one that has ended: the current week's review is not written yet.
-  const [week, setWeek] = useUrlParam('week', oneOf(weeks.filter((w) => w <= defaultWeek)), identity, defaultWeek);
+  // The week in progress too: staff see what they recorded today (an issue closed today is not overdue there).
+  const inProgress = weeks.at(-1);
+  const [week, setWeek] = useUrlParam(
+    'week',
+    oneOf(weeks.filter((w) => w <= defaultWeek || w === inProgress)),
+    identity,
+    defaultWeek,
+  );
   const review = useQuery(trpc.review.township.queryOptions({ code, week }));
   const [packError, setPackError] = useState<string | null>(null);
   const [onePagerBusy, setOnePagerBusy] = useState(false);
@@ -44,7 +51,12 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
             <RankChange change={r.standing.composite.rankChange} />
           </span>
         )}
-        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
+        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={inProgress} />
+        {review.isFetching && r && (
+          <span className="badge badge-approx" role="status" data-testid="township-updating">
+            {t('township.updating')}
+          </span>
+        )}
         <span className="spacer" />
         {(hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
           <button
