@@ -1,5 +1,5 @@
 /** A township's lagging compounds with their reasons, as many as fit. */
-import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
+import type { LaggingCompound, LagReason } from '../../../../shared/review/laggingCompounds.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCompound[]; columns: number }) {
@@ -14,13 +14,7 @@ export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCom
         {shown.map((c) => (
           <li key={c.code}>
             <span className="name">{c.name}</span>
-            <span className="reasons">
-              {c.reasons.map((r) => (
-                <span key={r} className={`reason reason-${r}`}>
-                  {t(`wall.lag.${r}`)}
-                </span>
-              ))}
-            </span>
+            <LagReasons reasons={c.reasons} />
           </li>
         ))}
         {shown.length < lagging.length && (
@@ -28,5 +22,19 @@ export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCom
         )}
       </ol>
     </section>
+  );
+}
+
+/** Why a compound lags, as the wall's coloured chips (30天未开会, 超期诉求…). */
+export function LagReasons({ reasons }: { reasons: readonly LagReason[] }) {
+  const { t } = useI18n();
+  return (
+    <span className="reasons">
+      {reasons.map((r) => (
+        <span key={r} className={`reason reason-${r}`}>
+          {t(`wall.lag.${r}`)}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
 import type { LaggingChanges } from './laggingChanges.ts';
+import { LagReasons } from './LaggingList.tsx';
 import { fitted, rowsThatFit, type PanelBox, type PanelRender } from './scenePanels.tsx';
 import type { Board } from './wallShading.ts';
 
@@ -146,13 +147,7 @@ export function LaggingMoves({
           <li key={c.code}>
             <span className="name">{c.name}</span>
             <span className="township">{c.townshipName}</span>
-            <span className="reasons">
-              {c.reasons.map((r) => (
-                <span key={r} className={`reason reason-${r}`}>
-                  {t(`wall.lag.${r}`)}
-                </span>
-              ))}
-            </span>
+            <LagReasons reasons={c.reasons} />
           </li>
         ))}
         {more > 0 && <li className="more">{t('wall.board.more', { count: more })}</li>}
