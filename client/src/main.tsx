@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { cssVariables } from '../../shared/colours/cssVariables.ts';
+import { cssVariablesBlock } from '../../shared/colours/cssVariables.ts';
 import { App } from './app/App.tsx';
 import { queryClient } from './app/trpc.ts';
 import { I18nProvider } from './i18n/index.tsx';
@@ -9,9 +9,12 @@ import './app/app.css';
 import './app/phone.css';
 import './app/print.css';
 
-// The colour language (shared/colours) as CSS custom properties, before the first paint.
-for (const [name, value] of Object.entries(cssVariables('dark')))
-  document.documentElement.style.setProperty(name, value);
+// The colour language (shared/colours) as CSS custom properties, before the first paint: the
+// dark set on screen, the print set on paper. A constructed sheet, which the page's CSP allows
+// (it forbids inline <style>).
+const colours = new CSSStyleSheet();
+colours.replaceSync(`${cssVariablesBlock(':root', 'dark')} @media print { ${cssVariablesBlock(':root', 'print')} }`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, colours];
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

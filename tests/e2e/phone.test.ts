@@ -13,6 +13,8 @@ import { todayInCity } from '../../shared/time/dates.ts';
 import { isoWeekOf } from '../../shared/time/weeks.ts';
 import { artifactPath, openOfflinePage, signIn, useFixtureServer } from '../support/browser.ts';
 import { callerAs } from '../support/callers.ts';
+import { hexToRgb, STATUS_COLOURS } from '../../shared/colours/judgement.ts';
+import type { IndicatorStatus } from '../../shared/indicators/index.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -57,7 +59,12 @@ async function printedPage(page: Page) {
       const box = svg.getBoundingClientRect();
       return box.width === 0 || box.right > card.right + 1 || box.left < card.left - 1;
     }).length;
+    const badges = [...document.querySelectorAll<HTMLElement>('.status')].map((el) => ({
+      status: [...el.classList].find((c) => c.startsWith('status-'))!.slice('status-'.length),
+      color: getComputedStyle(el).color,
+    }));
     return {
+      badges,
       background: getComputedStyle(document.body).backgroundColor,
       ink: getComputedStyle(document.querySelector('h2')!).color,
       topbar: shown('header.topbar'),
@@ -144,6 +151,14 @@ describe('township staff on a phone and on paper', () => {
       spilling: 0,
     });
     expect(township.charts).toBe(5);
+    // Verdicts in the colour language's print set: only a met goal is green on paper too.
+    const metInk = `rgb(${hexToRgb(STATUS_COLOURS.met.print).join(', ')})`;
+    expect(township.badges.length).toBe(5);
+    for (const badge of township.badges) {
+      const want = `rgb(${hexToRgb(STATUS_COLOURS[badge.status as IndicatorStatus].print).join(', ')})`;
+      expect(badge.color, badge.status).toBe(want);
+      if (badge.status !== 'met') expect(badge.color, badge.status).not.toBe(metInk);
+    }
     // The week it shows is still printed (the select prints as its value).
     expect(await page.locator('.page-bar select').first().isVisible()).toBe(true);
     await page.pdf({ path: artifactPath('township-print-a4.pdf'), format: 'A4', printBackground: true });
