@@ -357,27 +357,16 @@ function ActivityChart({
             cursor={{ fill: 'rgba(63, 193, 255, 0.08)' }}
           />
           <ReferenceLine x={asOf.slice(0, 7)} stroke="#e3ecf7" strokeWidth={2} />
-          <Bar
-            dataKey="meeting"
-            name={t('record.meeting')}
-            stackId="a"
-            fill={KIND_COLOURS.meeting}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="issue"
-            name={t('record.issue')}
-            stackId="a"
-            fill={KIND_COLOURS.issue}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="petition"
-            name={t('record.petition')}
-            stackId="a"
-            fill={KIND_COLOURS.petition}
-            isAnimationActive={false}
-          />
+          {(['meeting', 'issue', 'petition'] as const).map((kind) => (
+            <Bar
+              key={kind}
+              dataKey={kind}
+              name={t(`record.${kind}`)}
+              stackId="a"
+              fill={KIND_COLOURS[kind]}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
       <p className="activity-legend small">

@@ -88,8 +88,9 @@ export function FilteredSelectField({
   const id = useId();
   const [query, setQuery] = useState('');
   const matching = (q: string) => options.filter((o) => matchesFilter(q, [o.label, ...o.search]));
+  const matches = matching(query);
   // The chosen entry stays listed whatever is typed, so the select never loses its value.
-  const shown = options.filter((o) => o.value === value || matchesFilter(query, [o.label, ...o.search]));
+  const shown = options.filter((o) => o.value === value || matches.includes(o));
   const filter = (next: string) => {
     setQuery(next);
     const found = matching(next);
@@ -108,7 +109,7 @@ export function FilteredSelectField({
         enterKeyHint="search"
         data-testid={`${testId}-filter`}
       />
-      {query.trim() !== '' && matching(query).length === 0 && (
+      {query.trim() !== '' && matches.length === 0 && (
         <span className="muted small" role="status">
           {t('editing.filterNone')}
         </span>
