@@ -7,6 +7,7 @@ import { ledgerRouter } from './routers/ledger.ts';
 import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
+import { supervisionRouter } from './routers/supervision.ts';
 import { systemRouter } from './routers/system.ts';
 import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   compounds: compoundsRouter,
   metrics: metricsRouter,
   review: reviewRouter,
+  supervision: supervisionRouter,
   workbench: workbenchRouter,
   ledger: ledgerRouter,
   editing: editingRouter,

@@ -5,7 +5,8 @@
  * `sessionProcedure` (any signed-in person, not a display token: changing one's own password),
  * `readProcedure` (any signed-in user or display token), `exportProcedure` (analyst, business_admin, admin),
  * `editProcedure` (township staff and admin; the editing services check the township), and one
- * per administrative duty: `accountsProcedure`, `auditProcedure`, `businessProcedure`.
+ * per administrative duty: `accountsProcedure`, `auditProcedure`, `businessProcedure`; and
+ * `superviseProcedure` (督办: analyst, business_admin, admin).
  * No actor → UNAUTHORIZED; wrong role → FORBIDDEN, audited as 'forbidden'. A person whose
  * password an administrator chose gets FORBIDDEN with `data.reason` 'PASSWORD_CHANGE_REQUIRED'
  * from everything but auth.* until they change it.
@@ -184,3 +185,5 @@ export const editProcedure = requiring('edit');
 export const accountsProcedure = requiring('accounts');
 export const auditProcedure = requiring('audit');
 export const businessProcedure = requiring('business');
+/** Issuing supervision items (督办) and accepting or returning the answers. */
+export const superviseProcedure = requiring('supervise');

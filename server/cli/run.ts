@@ -14,6 +14,7 @@ import { devCommand, serveCommand } from './commands/serve.ts';
 import { metricsCommand } from './commands/metrics.ts';
 import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
+import { supervisionCommand } from './commands/supervision.ts';
 import { usersCommand } from './commands/users.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   metricsCommand,
   reportCommand,
+  supervisionCommand,
   usersCommand,
   backupCommand,
   restoreCommand,
@@ -37,7 +39,7 @@ const HELP = `OneMap 住宅小区治理一张图
 
 用法：onemap <命令> [选项]     （每个命令都有 --help）
 
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
 
 环境变量：DATABASE_URL（PostgreSQL，否则用嵌入式数据库）、ONEMAP_DATA_DIR（嵌入式数据目录，默认 ./var/db）、PORT、HOST、ONEMAP_LOG_LEVEL（日志级别，默认 info；silent 不记录）`;
 

@@ -6,7 +6,9 @@
  * (三员分立, 等保 2.0): `accounts` (accounts and display tokens: system_admin), `audit` (reading
  * the audit log: security_auditor) and `business` (ledger and boundary imports, review rules,
  * targets, marking weeks reviewed: business_admin). The all-in-one `admin` keeps all three for
- * small offices.
+ * small offices. `supervise` (督办: issuing supervision items, accepting or returning the
+ * townships' answers) belongs to the organisation department's analysts and business
+ * administrators; township staff answer their own township's items under `edit`.
  */
 import { userRole } from '../../../data/schema/index.ts';
 
@@ -23,7 +25,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   business_admin: '业务管理员',
 };
 
-export const PERMISSIONS = ['read', 'export', 'edit', 'accounts', 'audit', 'business'] as const;
+export const PERMISSIONS = ['read', 'export', 'edit', 'accounts', 'audit', 'business', 'supervise'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_NAMES: Record<Permission, string> = {
@@ -33,16 +35,17 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   accounts: '账号管理',
   audit: '审计查看',
   business: '业务管理',
+  supervise: '督办',
 };
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   leader: ['read'],
-  analyst: ['read', 'export'],
+  analyst: ['read', 'export', 'supervise'],
   township_staff: ['read', 'edit'],
-  admin: ['read', 'export', 'edit', 'accounts', 'audit', 'business'],
+  admin: ['read', 'export', 'edit', 'accounts', 'audit', 'business', 'supervise'],
   system_admin: ['read', 'accounts'],
   security_auditor: ['read', 'audit'],
-  business_admin: ['read', 'export', 'business'],
+  business_admin: ['read', 'export', 'business', 'supervise'],
 };
 
 export function permissionsOf(role: Role): Permission[] {
@@ -81,4 +84,12 @@ export function canEditTownship(actor: Actor, townshipCode: string): boolean {
 export function canReportTownship(actor: Actor, townshipCode: string): boolean {
   if (can(actor.role, 'export')) return true;
   return actor.role === 'township_staff' && actor.townshipCode === townshipCode;
+}
+
+/**
+ * Whether the actor may answer (反馈) a supervision item of this township: its own staff, or an
+ * administrator for any township (the same people who may edit the township's records).
+ */
+export function canAnswerForTownship(actor: Actor, townshipCode: string): boolean {
+  return canEditTownship(actor, townshipCode);
 }

@@ -67,6 +67,15 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'admin.auditLog': 'audit',
   'admin.auditedTables': 'audit',
   'live.revision': 'read',
+  'supervision.list': 'read',
+  'supervision.get': 'read',
+  'supervision.summary': 'read',
+  'supervision.issue': 'supervise',
+  'supervision.issueBatch': 'supervise',
+  // Edit, then scoped by township in the service: staff for their own, an administrator for any.
+  'supervision.answer': 'edit',
+  'supervision.accept': 'supervise',
+  'supervision.return': 'supervise',
 };
 
 /** An input no parser accepts, so an allowed call stops at validation and nothing heavy runs. */

@@ -91,7 +91,7 @@ describe.each(availableBackends())('signing in over HTTP (%s)', (kind) => {
     const session = { cookie: `onemap_session=${sessionOf(cookie)}` };
     expect((await get('auth.me', session)).body.result?.data).toMatchObject({
       username: 'alice',
-      permissions: ['read', 'export'],
+      permissions: ['read', 'export', 'supervise'],
     });
     expect((await get('geography.townships', session)).status).toBe(200);
     expect((await get('geography.townships')).status).toBe(401);
