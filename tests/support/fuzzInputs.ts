@@ -193,6 +193,21 @@ export const TEMPLATES: Record<string, unknown> = {
   'admin.createDisplayToken': { name: '' },
   'admin.revokeDisplayToken': { id: 2_000_000_000 },
   'admin.auditLog': { from: '9999-12-31', to: '0001-01-01', page: 0, pageSize: 1000 },
+  'supervision.list': { townshipCode: '350582999', state: 'late', week: '9999-W99', source: 'rumour' },
+  'supervision.get': { itemId: 2_000_000_000 },
+  'supervision.summary': { week: '9999-W99' },
+  'supervision.issue': {
+    townshipCode: '350582999',
+    compoundCodes: ['NO-SUCH'],
+    indicator: 'happiness',
+    task: '',
+    deadline: '1900-01-01',
+    reviewWeek: '2025-W00',
+  },
+  'supervision.issueBatch': { items: [] },
+  'supervision.answer': { itemId: 2_000_000_000, answer: '' },
+  'supervision.accept': { itemId: -1 },
+  'supervision.return': { itemId: 2_000_000_000, reason: '' },
 };
 
 export function garbage(rng: Random, depth = 0): unknown {
