@@ -136,6 +136,9 @@ describe.each(availableBackends())('onemap supervision list (%s)', (kind) => {
     const week = await runCli(['supervision', 'list', '--week', '2026-W99', '--format', 'json'], env);
     expect(week.code).toBe(1);
     expect(week.stderr).toMatch(/周次无效/);
+    const help = await runCli(['supervision', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('onemap supervision list [--township CODE]');
     const sub = await runCli(['supervision', 'purge'], env);
     expect([sub.code, sub.stderr.trim()]).toEqual([1, 'onemap: 未知子命令 "purge"（可用：list）']);
   });
