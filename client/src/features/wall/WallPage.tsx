@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
 import { addDays } from '../../../../shared/time/dates.ts';
 import { isoWeekOf, mondayOf } from '../../../../shared/time/weeks.ts';
-import { trpc } from '../../app/trpc.ts';
+import { isUnauthorized, trpc } from '../../app/trpc.ts';
 import { cityName } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
@@ -157,6 +157,17 @@ export function WallPage() {
     slot: layout.map,
     geometry,
   });
+
+  // A revoked or expired token: say so instead of showing figures the wall may no longer read.
+  const refused =
+    live.refused || [info, townships, report, compounds, board].some((query) => isUnauthorized(query.error));
+  if (refused)
+    return (
+      <div className="wall wall-refused" data-testid="wall-refused" role="alert">
+        <p className="wall-refused-title">{t('wall.tokenEnded')}</p>
+        <p className="wall-refused-hint">{t('wall.tokenEndedHint')}</p>
+      </div>
+    );
 
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';
