@@ -412,7 +412,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.enable': 'Enable',
   'accounts.enabledDone': '{username} enabled',
   'accounts.endSessions': 'End sessions',
-  'accounts.generateHint': 'Leave empty to generate a one-time password',
+  'accounts.generateHint': 'Empty: generated',
   'accounts.initialPassword': 'Initial password',
   'accounts.lastSignIn': 'Last sign-in',
   'accounts.mustChange': 'must change password',
@@ -446,6 +446,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.state.valid': 'Valid',
   'tokens.state.revoked': 'Revoked',
   'tokens.state.expired': 'Expired',
+  'tokens.none': 'No wall tokens yet.',
   'tokens.revoke': 'Revoke',
   'tokens.confirmRevoke': 'Revoke the wall token "{name}"? Walls using it stop showing data.',
   'backups.title': 'Backups',
@@ -469,8 +470,6 @@ export const en: Record<MessageKey, string> = {
   'backups.restoreNote':
     'Replace 备份文件.jsonl.gz with the file to restore. --force empties the existing data (not the audit log) first; the restore is one transaction: on failure nothing changes.',
   'wall.tokenEnded': 'This wall token no longer works; please contact the administrator',
-  'wall.tokenEndedHint':
-    'The token was revoked or has expired; the wall no longer shows data. An administrator can create a new one under Administration · Wall screen tokens.',
   'password.title': 'Change password',
   'password.required': 'An administrator set your initial password: change it to go on.',
   'password.old': 'Current password',
@@ -597,7 +596,7 @@ export const en: Record<MessageKey, string> = {
   'wall.attention': 'Townships needing attention',
   'wall.attentionNone': 'Every township on track',
   'wall.badToken':
-    'The display token is invalid or revoked: ask an administrator for a new one (onemap users display-token)',
+    'The wall token is unknown, revoked or expired; the wall no longer shows data. An administrator can create a new one under Administration · Wall screen tokens.',
   'wall.demo': 'Demo data',
   // The wall's 红黑榜, movers and map keys (features/wall: BoardScene, MoversScene, wallShading)
   'wall.scene.board': 'Red and black lists',

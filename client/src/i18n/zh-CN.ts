@@ -408,7 +408,7 @@ export const zhCN = {
   'accounts.enable': '启用',
   'accounts.enabledDone': '已启用 {username}',
   'accounts.endSessions': '结束会话',
-  'accounts.generateHint': '留空则自动生成一次性密码',
+  'accounts.generateHint': '留空则自动生成',
   'accounts.initialPassword': '初始密码',
   'accounts.lastSignIn': '最近登录',
   'accounts.mustChange': '须修改密码',
@@ -441,6 +441,7 @@ export const zhCN = {
   'tokens.state.valid': '有效',
   'tokens.state.revoked': '已吊销',
   'tokens.state.expired': '已过期',
+  'tokens.none': '还没有大屏令牌。',
   'tokens.revoke': '吊销',
   'tokens.confirmRevoke': '吊销大屏令牌“{name}”？使用它的大屏将停止显示数据。',
   'backups.title': '备份',
@@ -464,7 +465,6 @@ export const zhCN = {
   'backups.restoreNote':
     '把“备份文件.jsonl.gz”换成要恢复的文件。--force 表示先清空现有数据（审计日志除外）；恢复在一个事务中完成，失败则数据保持原样。',
   'wall.tokenEnded': '此大屏令牌已失效，请联系管理员',
-  'wall.tokenEndedHint': '令牌已被吊销或已过期，大屏不再显示数据。请管理员在“系统管理 · 大屏令牌”中生成新令牌。',
   'password.title': '修改密码',
   'password.required': '管理员为您设置的初始密码须先修改，才能继续使用。',
   'password.old': '原密码',
@@ -588,7 +588,7 @@ export const zhCN = {
   'wall.figure.managed': '物业管理小区',
   'wall.attention': '需关注镇街',
   'wall.attentionNone': '各镇街指标均按期推进',
-  'wall.badToken': '大屏令牌无效或已吊销：请管理员用 onemap users display-token 生成新令牌',
+  'wall.badToken': '大屏令牌无效或已吊销（或已过期），大屏不再显示数据。请管理员在“系统管理 · 大屏令牌”中生成新令牌。',
   'wall.demo': '演示数据',
   // The wall's 红黑榜, movers and map keys (features/wall: BoardScene, MoversScene, wallShading)
   'wall.scene.board': '红黑榜',

@@ -136,6 +136,7 @@ export function DisplayTokensPanel() {
           })}
         </tbody>
       </table>
+      {tokens.data?.length === 0 && <p className="muted small">{t('tokens.none')}</p>}
     </section>
   );
 }

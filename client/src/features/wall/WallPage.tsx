@@ -27,6 +27,7 @@ import { WallHeader } from './WallHeader.tsx';
 import { WallMap } from './WallMap.tsx';
 import { parseWallParams, type WallScene } from './wallParams.ts';
 import { WallScenePanels } from './WallScenes.tsx';
+import { WallTokenEnded } from './WallTokenEnded.tsx';
 import { goalsMissedShading, listShading, rankChangeShading } from './wallShading.ts';
 import './wall.css';
 import './wallScenes.css';
@@ -161,13 +162,7 @@ export function WallPage() {
   // A revoked or expired token: say so instead of showing figures the wall may no longer read.
   const refused =
     live.refused || [info, townships, report, compounds, board].some((query) => isUnauthorized(query.error));
-  if (refused)
-    return (
-      <div className="wall wall-refused" data-testid="wall-refused" role="alert">
-        <p className="wall-refused-title">{t('wall.tokenEnded')}</p>
-        <p className="wall-refused-hint">{t('wall.tokenEndedHint')}</p>
-      </div>
-    );
+  if (refused) return <WallTokenEnded testId="wall-refused" />;
 
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';

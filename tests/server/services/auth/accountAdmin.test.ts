@@ -234,7 +234,11 @@ describe.each(availableBackends())('accounts, wall tokens and backups on /admin 
       const reply = await fetch(`${server.url}/api/backup`, { headers: { cookie: await cookieOf('system_admin') } });
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-disposition')).toMatch(/^attachment; filename="onemap-.*\.jsonl\.gz"$/);
-      const header = JSON.parse(gunzipSync(Buffer.from(await reply.arrayBuffer())).toString('utf8').split('\n')[0]!);
+      const header = JSON.parse(
+        gunzipSync(Buffer.from(await reply.arrayBuffer()))
+          .toString('utf8')
+          .split('\n')[0]!,
+      );
       expect(header).toMatchObject({ format: 'onemap-backup', database: kind });
       expect((await lastAudit('download'))?.tableName).toBe('backups');
     } finally {
