@@ -190,7 +190,8 @@ export const TEMPLATES: Record<string, unknown> = {
   },
   'admin.setUserDisabled': { username: 'no-such-user', disabled: 'yes' },
   'admin.resetPassword': { username: 'no-such-user', password: 'short' },
-  'admin.createDisplayToken': { name: '' },
+  'admin.endSessions': { username: 'no-such-user' },
+  'admin.createDisplayToken': { name: '', expiresOn: '2025-02-30' },
   'admin.revokeDisplayToken': { id: 2_000_000_000 },
   'admin.auditLog': { from: '9999-12-31', to: '0001-01-01', page: 0, pageSize: 1000 },
 };
