@@ -437,10 +437,12 @@ export const en: Record<MessageKey, string> = {
   'tokens.expiresOn': 'Valid until',
   'tokens.create': 'Create token',
   'tokens.created': 'Token created for "{name}". Open this address in the wall PC\'s browser, or scan the QR code:',
+  'tokens.shownOnce':
+    'Shown only this once: open it on the wall PC now, or keep it safe (whoever has this address can view the map).',
   'tokens.qr': 'QR code of the address of "{name}"',
   'tokens.id': 'No.',
   'tokens.createdAt': 'Created',
-  'tokens.expiresAt': 'Expires',
+  'tokens.expiresAt': 'Valid until',
   'tokens.lastUsed': 'Last used',
   'tokens.neverUsed': 'Not used yet',
   'tokens.state.valid': 'Valid',

@@ -432,10 +432,11 @@ export const zhCN = {
   'tokens.expiresOn': '有效期至',
   'tokens.create': '生成令牌',
   'tokens.created': '已为“{name}”生成令牌。在大屏电脑的浏览器中打开以下地址，或用手机扫描二维码：',
+  'tokens.shownOnce': '只显示这一次：请立即在大屏电脑上打开，或妥善保存（持有此地址即可查看一张图）。',
   'tokens.qr': '“{name}”大屏地址的二维码',
   'tokens.id': '编号',
   'tokens.createdAt': '生成时间',
-  'tokens.expiresAt': '到期时间',
+  'tokens.expiresAt': '有效至',
   'tokens.lastUsed': '最近使用',
   'tokens.neverUsed': '尚未使用',
   'tokens.state.valid': '有效',
@@ -449,7 +450,7 @@ export const zhCN = {
   'backups.downloadHint':
     '下载此刻全部数据的备份文件（gzip 压缩的 JSON 行，含用户密码散列与审计日志，请妥善保管）。下载记入审计日志。',
   'backups.scheduled': '定时备份',
-  'backups.scheduleOn': '{schedule}自动备份到 {dir}，保留最新 {keep} 份。',
+  'backups.scheduleOn': '{schedule}（北京时间）自动备份到 {dir}，保留最新 {keep} 份。',
   'backups.scheduleOff':
     '定时备份未开启。开启：启动服务时设置环境变量 ONEMAP_BACKUP_SCHEDULE=02:30（每天的时间，北京时间）与 ONEMAP_BACKUP_KEEP=7（保留份数），备份写入 {dir}。',
   'backups.file': '文件',

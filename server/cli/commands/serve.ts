@@ -167,7 +167,7 @@ export const serveCommand: Command = {
     if (backups.schedule && !stopping) {
       backupScheduler = startBackupScheduler(database.db, database.kind, { ...backups, schedule: backups.schedule });
       io.stderr.write(
-        `定时备份：${describeSchedule(backups.schedule)}写入 ${backups.dir}，保留最新 ${backups.keep} 份\n`,
+        `定时备份：${describeSchedule(backups.schedule)}，写入 ${backups.dir}，保留最新 ${backups.keep} 份\n`,
       );
     }
     // Stopped meanwhile, the database may close under this read: that is no start-up failure.

@@ -68,7 +68,7 @@ export function AccountsPanel() {
             <th>{t('admin.township')}</th>
             <th>{t('admin.state')}</th>
             <th>{t('accounts.lastSignIn')}</th>
-            <th>{t('accounts.openSessions')}</th>
+            <th className="num">{t('accounts.openSessions')}</th>
             <th>{t('accounts.actions')}</th>
           </tr>
         </thead>

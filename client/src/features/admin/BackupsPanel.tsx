@@ -47,7 +47,7 @@ export function BackupsPanel() {
                 <tr>
                   <th>{t('backups.file')}</th>
                   <th>{t('backups.at')}</th>
-                  <th>{t('backups.size')}</th>
+                  <th className="num">{t('backups.size')}</th>
                   <th />
                 </tr>
               </thead>

@@ -16,6 +16,15 @@ import './adminAccounts.css';
 
 type Token = RouterOutputs['admin']['displayTokens'][number];
 
+/**
+ * The last moment a token works, in Shanghai: one chosen as "valid through a day" ends at that
+ * day's midnight, shown as that day's 24:00 rather than the next day's 00:00.
+ */
+export function validUntil(expiresAt: string): string {
+  const at = shanghaiDateTime(expiresAt);
+  return at.endsWith(' 00:00') ? `${addDays(at.slice(0, 10), -1)} 24:00` : at;
+}
+
 export function wallAddress(origin: string, token: string): string {
   return `${origin}/wall?token=${encodeURIComponent(token)}`;
 }
@@ -91,6 +100,7 @@ export function DisplayTokensPanel() {
           title={t('tokens.created', { name: created.name })}
           value={created.address}
           testId="token-address"
+          note={t('tokens.shownOnce')}
           onDone={() => setCreated(null)}
         >
           <QrImage text={created.address} label={t('tokens.qr', { name: created.name })} />
@@ -99,7 +109,7 @@ export function DisplayTokensPanel() {
       <table className="data tokens-table">
         <thead>
           <tr>
-            <th>{t('tokens.id')}</th>
+            <th className="num">{t('tokens.id')}</th>
             <th>{t('tokens.name')}</th>
             <th>{t('tokens.createdAt')}</th>
             <th>{t('tokens.expiresAt')}</th>
@@ -116,7 +126,7 @@ export function DisplayTokensPanel() {
                 <td className="num">#{token.id}</td>
                 <td>{token.name}</td>
                 <td>{shanghaiDateTime(token.createdAt)}</td>
-                <td>{shanghaiDateTime(token.expiresAt)}</td>
+                <td>{validUntil(token.expiresAt)}</td>
                 <td>{token.lastUsedAt ? shanghaiDateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
                 <td className={`token-state ${state}`}>{t(`tokens.state.${state}`)}</td>
                 <td>

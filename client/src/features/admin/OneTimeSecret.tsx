@@ -9,12 +9,15 @@ export function OneTimeSecret({
   title,
   value,
   testId,
+  note,
   children,
   onDone,
 }: {
   title: string;
   value: string;
   testId: string;
+  /** What to do with it; by default, hand it to its person. */
+  note?: string;
   children?: ReactNode;
   onDone: () => void;
 }) {
@@ -41,7 +44,7 @@ export function OneTimeSecret({
           {t('accounts.secretDone')}
         </button>
       </div>
-      <span className="muted small">{t('accounts.shownOnce')}</span>
+      <span className="muted small">{note ?? t('accounts.shownOnce')}</span>
       {children}
     </div>
   );
