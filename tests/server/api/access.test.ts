@@ -64,6 +64,8 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'admin.displayTokens': 'accounts',
   'admin.createDisplayToken': 'accounts',
   'admin.revokeDisplayToken': 'accounts',
+  'admin.endSessions': 'accounts',
+  'admin.backups': 'accounts',
   'admin.auditLog': 'audit',
   'admin.auditedTables': 'audit',
   'live.revision': 'read',
