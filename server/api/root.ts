@@ -8,6 +8,7 @@ import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { systemRouter } from './routers/system.ts';
+import { targetsRouter } from './routers/targets.ts';
 import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
 
@@ -22,6 +23,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   editing: editingRouter,
   admin: adminRouter,
+  targets: targetsRouter,
   live: liveRouter,
 });
 

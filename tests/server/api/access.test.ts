@@ -47,6 +47,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'review.settings': 'read',
   'review.reviewedWeeks': 'read',
   'review.updateSettings': 'business',
+  'review.previewRules': 'business',
   'review.markReviewed': 'business',
   'review.pack': 'export',
   // Read, then scoped by township in the procedure: staff for their own, exporters for any.
@@ -66,6 +67,13 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'admin.revokeDisplayToken': 'accounts',
   'admin.auditLog': 'audit',
   'admin.auditedTables': 'audit',
+  'admin.auditExport': 'audit',
+  'targets.list': 'business',
+  'targets.history': 'business',
+  'targets.preview': 'business',
+  'targets.add': 'business',
+  'targets.change': 'business',
+  'targets.retire': 'business',
   'live.revision': 'read',
 };
 
