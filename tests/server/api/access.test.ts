@@ -68,6 +68,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'admin.auditLog': 'audit',
   'admin.auditedTables': 'audit',
   'admin.auditExport': 'audit',
+  'admin.auditPeople': 'audit',
   'targets.list': 'business',
   'targets.history': 'business',
   'targets.preview': 'business',

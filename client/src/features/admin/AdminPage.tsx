@@ -11,6 +11,7 @@ import { AuditLogPanel } from './AuditLogPanel.tsx';
 import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
 import { ReviewRulesPanel } from './ReviewRulesPanel.tsx';
+import { TargetsPanel } from './TargetsPanel.tsx';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ export function AdminPage() {
         <>
           <LedgerImportPanel />
           <BoundaryImportPanel />
+          <TargetsPanel />
           <ReviewRulesPanel />
         </>
       )}
