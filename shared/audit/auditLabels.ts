@@ -82,6 +82,10 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   displayName: '姓名',
   username: '用户名',
   role: '角色',
+  roleName: '角色名称',
+  passwordHash: '密码（散列）',
+  tokenHash: '令牌（散列）',
+  lastUsedAt: '最近使用',
   townshipCode: '镇街',
   disabled: '已停用',
   mustChangePassword: '须改密码',
@@ -211,6 +215,23 @@ const VALUE_NAMES: Readonly<Record<string, string>> = {
   bd09: 'BD-09',
 };
 
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** An instant as yyyy-mm-dd HH:mm in Asia/Shanghai (the city's time, wherever the reader is). */
+export function shanghaiMinute(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
 export const actionName = (action: string): string => ACTION_NAMES[action] ?? action;
 
 export function tableName(table: string): string {
@@ -232,6 +253,7 @@ export function valueText(value: unknown): string {
   if (typeof value === 'number')
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
   if (typeof value === 'string') {
+    if (TIMESTAMP.test(value)) return shanghaiMinute(value);
     if (isIndicatorKey(value)) return INDICATORS[value].name;
     if (VALUE_NAMES[value]) return VALUE_NAMES[value];
     const [area, procedure] = value.split('.');

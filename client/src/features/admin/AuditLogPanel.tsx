@@ -40,6 +40,7 @@ export function AuditLogPanel({ users }: { users: Users }) {
     placeholderData: keepPreviousData,
   });
   const exporting = useMutation(trpc.admin.auditExport.mutationOptions({ onSuccess: saveBase64File }));
+  const townshipNames = new Map((townships.data ?? []).map((x) => [x.code, x.name]));
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / PAGE_SIZE)) : 1;
   // People in the log, and any account the page already knows (a person with no entries yet).
   const known = new Map((people.data ?? []).map((p) => [p.id, p]));
@@ -133,7 +134,7 @@ export function AuditLogPanel({ users }: { users: Users }) {
         </thead>
         <tbody>
           {(log.data?.rows ?? []).map((row) => (
-            <AuditRow key={row.id} row={row} />
+            <AuditRow key={row.id} row={row} townshipNames={townshipNames} />
           ))}
         </tbody>
       </table>
@@ -141,9 +142,14 @@ export function AuditLogPanel({ users }: { users: Users }) {
   );
 }
 
-function AuditRow({ row }: { row: Row }) {
+function AuditRow({ row, townshipNames }: { row: Row; townshipNames: Map<string, string> }) {
   const { t } = useI18n();
-  const fields = fieldChanges(row.before, row.after);
+  // A township code reads as its name.
+  const named = (value: string) => townshipNames.get(value) ?? value;
+  const fields = fieldChanges(row.before, row.after).map((f) =>
+    f.field.endsWith('townshipCode') ? { ...f, before: named(f.before), after: named(f.after) } : f,
+  );
+  const oneSided = row.before === null || row.after === null;
   return (
     <tr className={row.action === 'forbidden' ? 'forbidden' : undefined}>
       <td>{shanghaiMinute(row.at)}</td>
@@ -160,19 +166,31 @@ function AuditRow({ row }: { row: Row }) {
       <td>{tableName(row.tableName)}</td>
       <td>{row.recordId ?? ''}</td>
       <td>
-        {fields.length > 0 && (
-          <table className="data diff">
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f.field}>
-                  <th>{f.label}</th>
-                  <td>{f.before}</td>
-                  <td>→</td>
-                  <td>{f.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {oneSided ? (
+          // A new or removed record: its fields in one flowing list, not a table of empty befores.
+          <span className="fields">
+            {fields.map((f) => (
+              <span key={f.field}>
+                <span className="muted">{f.label}：</span>
+                {f.after || f.before}
+              </span>
+            ))}
+          </span>
+        ) : (
+          fields.length > 0 && (
+            <table className="data diff">
+              <tbody>
+                {fields.map((f) => (
+                  <tr key={f.field}>
+                    <th>{f.label}</th>
+                    <td>{f.before}</td>
+                    <td>→</td>
+                    <td>{f.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
         )}
       </td>
     </tr>

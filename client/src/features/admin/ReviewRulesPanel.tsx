@@ -33,11 +33,28 @@ const hasBlank = (value: unknown): boolean =>
 
 export function ReviewRulesPanel() {
   const settings = useQuery(trpc.review.settings.queryOptions());
+  // The form starts again from the saved rules; the note that they were saved outlives it.
+  const [savedAt, setSavedAt] = useState<string | null>(null);
   if (!settings.data) return null;
-  return <RulesForm settings={settings.data} key={settings.data.updatedAt ?? 'defaults'} />;
+  return (
+    <RulesForm
+      settings={settings.data}
+      key={settings.data.updatedAt ?? 'defaults'}
+      saved={savedAt !== null && savedAt === settings.data.updatedAt}
+      onSaved={setSavedAt}
+    />
+  );
 }
 
-function RulesForm({ settings }: { settings: Settings }) {
+function RulesForm({
+  settings,
+  saved,
+  onSaved,
+}: {
+  settings: Settings;
+  saved: boolean;
+  onSaved: (updatedAt: string | null) => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ReviewRules>(settings.rules);
@@ -50,7 +67,12 @@ function RulesForm({ settings }: { settings: Settings }) {
     retry: false,
   });
   const save = useMutation(
-    trpc.review.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+    trpc.review.updateSettings.mutationOptions({
+      onSuccess: async (result) => {
+        onSaved(result.updatedAt);
+        await queryClient.invalidateQueries();
+      },
+    }),
   );
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings.rules);
   const set = (change: (r: ReviewRules) => ReviewRules) => {
@@ -139,7 +161,7 @@ function RulesForm({ settings }: { settings: Settings }) {
         <button type="button" className="button" onClick={() => set(() => settings.defaults)}>
           {t('rules.defaults')}
         </button>
-        {save.isSuccess && <span className="form-result ok">{t('rules.saved')}</span>}
+        {(save.isSuccess || (saved && !dirty)) && <span className="form-result ok">{t('rules.saved')}</span>}
         {save.error && (
           <span className="error" role="alert">
             {save.error.message}

@@ -24,17 +24,4 @@ export const toDisplay = (indicator: IndicatorKey, value: number) =>
 export const statusText = (indicator: IndicatorKey, status: IndicatorStatus | null) =>
   statusLabelZh(status, INDICATORS[indicator].goal);
 
-/** yyyy-mm-dd HH:mm in Asia/Shanghai. */
-export function shanghaiMinute(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
+export { shanghaiMinute } from '../../../../shared/audit/auditLabels.ts';
