@@ -163,6 +163,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   matched: '匹配镇街数',
   outside: '界外小区数',
   boundarySource: '边界来源',
+  boundary: '边界',
   composite: '综合得分',
   weights: '权重',
   redList: '红榜',
@@ -261,7 +262,12 @@ export function valueText(value: unknown): string {
       return `${PROCEDURE_AREAS[area]}接口`;
     return value;
   }
+  if (isGeometry(value)) return `边界图形（${points(value.coordinates)} 个点）`;
   if (Array.isArray(value)) return value.map(valueText).join('、');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${fieldName(k)}：${valueText(v)}`)
+      .join('，');
   return String(value);
 }
 
@@ -273,8 +279,19 @@ export interface FieldChange {
   changed: boolean;
 }
 
+/** A GeoJSON geometry (a township's boundary): one value, said by its size, not its numbers. */
+function isGeometry(value: unknown): value is { type: string; coordinates: unknown } {
+  return value !== null && typeof value === 'object' && 'type' in value && 'coordinates' in value;
+}
+
+function points(coordinates: unknown): number {
+  if (!Array.isArray(coordinates)) return 0;
+  if (typeof coordinates[0] === 'number') return 1;
+  return coordinates.reduce((n: number, c: unknown) => n + points(c), 0);
+}
+
 function flatten(value: unknown, path: string[], out: Map<string, { path: string[]; value: unknown }>): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isGeometry(value)) {
     for (const [k, v] of Object.entries(value)) flatten(v, [...path, k], out);
   } else if (path.length > 0) out.set(path.join('.'), { path, value });
 }

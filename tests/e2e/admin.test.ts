@@ -43,6 +43,8 @@ describe('the ledger upload page', () => {
     await expect.poll(() => matched.count(), { timeout: 30_000 }).toBe(3);
     expect(await matched.first().textContent()).toContain(chosen[0]!.properties.name);
     expect(await panel.locator('h3').nth(1).textContent()).toContain('试运行');
+    // The map of old and new outlines: the three townships of the file drawn anew.
+    expect(await panel.getByTestId('boundary-preview').locator('path.outline-after').count()).toBe(3);
     const sources = async () =>
       (
         await env.database.db

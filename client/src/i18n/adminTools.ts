@@ -75,6 +75,10 @@ export const adminToolsZh = {
   'audit.export': '导出 Excel',
   'audit.changes': '变化（修改前 → 修改后）',
   'audit.times': '{action} ×{count}',
+  'admin.boundaryMap': '镇街边界导入前后对照图',
+  'admin.boundaryBefore': '原边界',
+  'admin.boundaryAfter': '导入后的新边界',
+  'admin.boundaryOutsideDot': '将落在所属镇街新边界以外的小区',
 } as const;
 
 export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
@@ -149,4 +153,8 @@ export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
   'audit.export': 'Export to Excel',
   'audit.changes': 'Changes (before → after)',
   'audit.times': '{action} ×{count}',
+  'admin.boundaryMap': 'Township boundaries before and after the import',
+  'admin.boundaryBefore': 'Current boundary',
+  'admin.boundaryAfter': 'New boundary',
+  'admin.boundaryOutsideDot': 'Compounds that would fall outside their township',
 };

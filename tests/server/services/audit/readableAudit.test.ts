@@ -46,6 +46,26 @@ describe('audit labels', () => {
       ['黑榜 · 后几名', '3', '5'],
       ['黑榜 · 超期诉求占比', '0.4', '（空）'],
     ]);
+    const boundary = fieldChanges(
+      {
+        boundary: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [118, 24],
+              [118.1, 24],
+              [118, 24.1],
+              [118, 24],
+            ],
+          ],
+        },
+      },
+      { boundary: { type: 'MultiPolygon', coordinates: [] }, boundarySource: 'official' },
+    );
+    expect(boundary.map((l) => [l.label, l.before, l.after])).toEqual([
+      ['边界', '边界图形（4 个点）', '边界图形（0 个点）'],
+      ['边界来源', '', '官方'],
+    ]);
     const inserted = fieldChanges(null, { indicator: 'committeeRate', source: 'assumed', disabled: false });
     expect(inserted.map((l) => `${l.label}:${l.after}`)).toEqual(['指标:业委会组建率', '来源:假设', '已停用:否']);
   });
