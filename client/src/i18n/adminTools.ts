@@ -79,6 +79,7 @@ export const adminToolsZh = {
   'admin.boundaryBefore': '原边界',
   'admin.boundaryAfter': '导入后的新边界',
   'admin.boundaryOutsideDot': '将落在所属镇街新边界以外的小区',
+  'admin.countsReplacing': '共 {rows} 行：新增 {new} 个小区；现有 {compounds} 个演示小区全部删除',
 } as const;
 
 export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
@@ -157,4 +158,5 @@ export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
   'admin.boundaryBefore': 'Current boundary',
   'admin.boundaryAfter': 'New boundary',
   'admin.boundaryOutsideDot': 'Compounds that would fall outside their township',
+  'admin.countsReplacing': '{rows} rows: {new} new compounds; all {compounds} demo compounds deleted',
 };

@@ -124,13 +124,16 @@ function LedgerReport({ report }: { report: Report }) {
     <section className="panel" data-testid="ledger-report">
       <h3>
         {t(`admin.status.${report.status}`)} ·{' '}
-        {t('admin.counts', {
-          rows: report.rows,
-          new: c.new,
-          updated: c.updated,
-          unchanged: c.unchanged,
-          untouched: c.untouched,
-        })}
+        {/* Replacing the demonstration, no existing compound "stays as it is": they all go (said above, in red). */}
+        {report.deletes
+          ? t('admin.countsReplacing', { rows: report.rows, new: c.new, compounds: report.deletes.compounds })
+          : t('admin.counts', {
+              rows: report.rows,
+              new: c.new,
+              updated: c.updated,
+              unchanged: c.unchanged,
+              untouched: c.untouched,
+            })}
       </h3>
       {report.problems.length > 0 && (
         <table className="data" data-testid="ledger-problems">
