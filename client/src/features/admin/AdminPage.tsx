@@ -1,6 +1,7 @@
 /**
  * `/admin` (administrators): the ledger and boundary imports (business duty), the accounts (accounts duty) and
- * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); the
+ * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); targets and the
+ * review rules are business duties too (TargetsPanel, ReviewRulesPanel); the
  * all-in-one administrator sees all three. Accounts are managed with `onemap users`.
  */
 import { useQuery } from '@tanstack/react-query';
