@@ -1,7 +1,9 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { adminToolsEn } from './adminTools.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...adminToolsEn,
   'app.title': 'Residential Compound Governance Map',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',

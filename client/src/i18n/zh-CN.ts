@@ -1,6 +1,8 @@
 /** The message catalogue. Simplified Chinese is the default; en.ts must have the same keys. */
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
+import { adminToolsZh } from './adminTools.ts';
 export const zhCN = {
+  ...adminToolsZh,
   'app.title': '住宅小区治理一张图',
   'app.demoBadge': '演示数据',
   'app.demoBadgeHint': '由程序按公开数字生成，并非真实台账',

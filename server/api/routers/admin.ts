@@ -5,7 +5,8 @@
  * the whole audit log, which 三员分立 keeps from the business administrator.
  */
 import { z } from 'zod';
-import { auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
+import { auditLogXlsx } from '../../services/audit/auditExport.ts';
+import { auditedPeople, auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
 import { addAccount, endUserSessions, listAccounts, resetPasswordByAdmin } from '../../services/auth/accountAdmin.ts';
 import {
   createDisplayToken,
@@ -37,6 +38,7 @@ const auditFilter = z
       .optional(),
     tableName: z.string({ error: '表名应为文本' }).max(80, '表名过长').optional(),
     action: z.string({ error: '操作应为文本' }).max(40, '操作过长').optional(),
+    townshipCode: z.string({ error: '镇街代码应为文本' }).max(20, '镇街代码应为9位数字').optional(),
     from: day('起始日期').optional(),
     to: day('截止日期').optional(),
     page: z
@@ -123,4 +125,11 @@ export const adminRouter = router({
   /** The audit log, newest first, filtered by user, table, action and days; paged. */
   auditLog: auditProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),
   auditedTables: auditProcedure.query(({ ctx }) => auditedTables(ctx.db)),
+  auditPeople: auditProcedure.query(({ ctx }) => auditedPeople(ctx.db)),
+  /** The filtered log as an XLSX workbook (base64), one row per changed field. */
+  auditExport: auditProcedure.input(checked(auditFilter)).mutation(async ({ ctx, input }) => ({
+    fileName: '审计日志.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: (await auditLogXlsx(ctx.db, input ?? {})).toString('base64'),
+  })),
 });

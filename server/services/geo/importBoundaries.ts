@@ -19,6 +19,7 @@ import { decodeText, type LedgerFile } from '../ledger/readLedgerFile.ts';
 import type { Crs } from '../ledger/validateRow.ts';
 import { inBounds } from '../../../shared/city/cityDefinition.ts';
 import { activeCity } from '../city/activeCity.ts';
+import { townshipOutlines, type TownshipOutline } from './boundaryOutlines.ts';
 import { townshipRefs } from './ensureGeography.ts';
 
 export interface BoundaryImportOptions {
@@ -59,6 +60,8 @@ export interface BoundaryImportReport {
   outside: CompoundOutside[];
   /** True when every township will have an official boundary. */
   allOfficial: boolean;
+  /** Every township's outline before and after, for the dry run's map. */
+  outlines: TownshipOutline[];
 }
 
 type Geometry = Polygon | MultiPolygon;
@@ -133,7 +136,11 @@ async function checkAndImportBoundaries(
     }
     const township = codeHit ?? nameHit;
     if (!township) {
-      unmatched.push({ feature: n, label: JSON.stringify(properties).slice(0, 80) });
+      // Said as its properties, "键：值" (no JSON on the page).
+      const label = Object.entries(properties)
+        .map(([k, v]) => `${k}：${typeof v === 'object' ? '…' : String(v)}`)
+        .join('，');
+      unmatched.push({ feature: n, label: label.slice(0, 80) });
       return;
     }
     const first = featureOf.get(township.code);
@@ -202,6 +209,7 @@ async function checkAndImportBoundaries(
     missing,
     outside,
     allOfficial: missing.every((m) => m.source === 'official'),
+    outlines: townshipOutlines(refs, newBoundary),
   };
   if (options.dryRun) return report;
 

@@ -1,7 +1,8 @@
 /**
  * `/admin` (administrators): the ledger and boundary imports (business duty), the accounts (accounts duty) and
- * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); the
- * all-in-one administrator sees all three. The accounts duty also has the wall screens' tokens and the backups.
+ * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); targets and the
+ * review rules are business duties too (TargetsPanel, ReviewRulesPanel); the all-in-one
+ * administrator sees all three. The accounts duty also has the wall screens' tokens and the backups.
  */
 import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
@@ -13,6 +14,8 @@ import { BackupsPanel } from './BackupsPanel.tsx';
 import { DisplayTokensPanel } from './DisplayTokensPanel.tsx';
 import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
+import { ReviewRulesPanel } from './ReviewRulesPanel.tsx';
+import { TargetsPanel } from './TargetsPanel.tsx';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -30,6 +33,8 @@ export function AdminPage() {
         <>
           <LedgerImportPanel />
           <BoundaryImportPanel />
+          <TargetsPanel />
+          <ReviewRulesPanel />
         </>
       )}
       {accounts && (
