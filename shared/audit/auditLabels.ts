@@ -25,6 +25,8 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   review: '标记已晾晒',
   restore: '恢复备份',
   seed: '生成演示数据',
+  'end-sessions': '结束会话',
+  download: '下载',
 };
 
 /** Every table of data/schema, and the pseudo-tables the services write (dataset, ledger, database). */
@@ -57,6 +59,10 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   dataset: '数据集',
   ledger: '小区台账',
   database: '数据库',
+  backups: '备份',
+  supervision_items: '督办事项',
+  supervision_item_events: '督办办理记录',
+  'review.townshipReport': '镇街一页纸',
 };
 
 /** A refused call names its procedure (router.procedure): said as the part of the system it belongs to. */
@@ -73,9 +79,29 @@ const PROCEDURE_AREAS: Readonly<Record<string, string>> = {
   admin: '系统管理',
   targets: '目标',
   live: '实时更新',
+  supervision: '督办',
 };
 
 export const FIELD_NAMES: Readonly<Record<string, string>> = {
+  compoundCodes: '涉及小区',
+  problem: '问题',
+  task: '督办任务',
+  issuedById: '交办人编号',
+  issuedByName: '交办人',
+  issuedAt: '交办时间',
+  reviewWeek: '晾晒周',
+  sourceRef: '来源依据',
+  state: '办理状态',
+  answer: '办理反馈',
+  answeredAt: '反馈时间',
+  answeredById: '反馈人编号',
+  answeredByName: '反馈人',
+  closedAt: '销号时间',
+  closedById: '销号人编号',
+  closedByName: '销号人',
+  returnedReason: '退回理由',
+  returnedAt: '退回时间',
+  updatedAt: '更新时间',
   id: '编号',
   code: '编码',
   name: '名称',
@@ -214,6 +240,12 @@ const VALUE_NAMES: Readonly<Record<string, string>> = {
   wgs84: 'WGS84',
   gcj02: 'GCJ-02',
   bd09: 'BD-09',
+  supervise: '督办',
+  pending: '待办理',
+  answered: '已反馈',
+  returned: '退回',
+  manual: '手工交办',
+  warning: '预警',
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
