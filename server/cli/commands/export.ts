@@ -69,7 +69,7 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
         ? // The BOM tells Excel on Chinese Windows, WPS and LibreOffice that the file is UTF-8.
           (forPrograms ? '' : '\uFEFF') + compoundsToCsv(rows)
         : format === 'xlsx'
-          ? await compoundsToXlsx(rows, { asOf, demo })
+          ? await compoundsToXlsx(rows, { asOf, demo, ...(filter ? { filter: args.values.filter } : {}) })
           : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo })) + '\n';
     if (out) await writeAtomically(out, body);
     else io.stdout.write(body);
