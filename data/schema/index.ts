@@ -7,3 +7,4 @@ export * from './admin.ts';
 export * from './review.ts';
 export * from './metrics.ts';
 export * from './auth.ts';
+export * from './attachments.ts';

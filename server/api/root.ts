@@ -1,4 +1,5 @@
 import { adminRouter } from './routers/admin.ts';
+import { attachmentsRouter } from './routers/attachments.ts';
 import { authRouter } from './routers/auth.ts';
 import { compoundsRouter } from './routers/compounds.ts';
 import { editingRouter } from './routers/editing.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   workbench: workbenchRouter,
   ledger: ledgerRouter,
   editing: editingRouter,
+  attachments: attachmentsRouter,
   admin: adminRouter,
   live: liveRouter,
 });

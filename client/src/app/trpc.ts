@@ -38,7 +38,15 @@ const onError = (error: unknown) => {
 };
 
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 60_000, retry: (count, error) => !isUnauthorized(error) && count < 1 } },
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      retry: (count, error) => !isUnauthorized(error) && count < 1,
+      // Asked even when the phone says it is offline: the service worker answers with the figures
+      // it kept (marked stale), rather than the page waiting for a network that is not there.
+      networkMode: 'always',
+    },
+  },
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
 });

@@ -25,6 +25,7 @@ import {
   type RecordKind,
   type TimelineEntry,
 } from './timeline.ts';
+import { CompoundEvidence } from '../evidence/CompoundEvidence.tsx';
 import './compoundPage.css';
 
 /** Record kinds are categories, not verdicts (shared/colours/categorical.ts; the timeline's --kind colours match). */
@@ -151,6 +152,7 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
             )}
           </section>
           <ActivityChart entries={entries} asOf={asOf} today={today} onPickDate={setAsOf} t={t} />
+          <CompoundEvidence compoundCode={c.code} townshipCode={c.townshipCode} />
         </div>
         <section className="panel compound-timeline" aria-labelledby="timeline-title">
           <header>
