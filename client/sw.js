@@ -17,7 +17,10 @@ const PRECACHE = __ONEMAP_PRECACHE__;
 const SHELL = `onemap-shell-${BUILD}`;
 const DATA = 'onemap-data-v1';
 
-/** Read-only procedures whose answers may be kept on the phone: the figures a page shows, and who is signed in. */
+/**
+ * Read-only procedures whose answers may be kept on the phone: the figures a page shows, and who is
+ * signed in. The same list is client/src/features/offline/keptOffline.ts (the page batches these apart).
+ */
 const KEPT = [
   /^auth\.me$/,
   /^system\.info$/,

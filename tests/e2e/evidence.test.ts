@@ -145,6 +145,12 @@ describe('evidence and the outbox on a phone', () => {
     await page.goto(`${env.server.url}/township/${code}`);
     await page.getByTestId('meeting-form').waitFor({ timeout: 30_000 });
     await context.setOffline(true);
+    // First a meeting the server will refuse (this compound's meeting today is already recorded)…
+    await page.getByTestId('meeting-compound').selectOption(first!.code);
+    await page.getByTestId('meeting-topics').fill('重复登记');
+    await page.getByTestId('meeting-submit').tap();
+    await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(1);
+    // …then one it will take, with a photo.
     await page.getByTestId('meeting-compound').selectOption(second!.code);
     await page.getByTestId('meeting-topics').fill('离线登记：楼道堆物');
     await page
@@ -154,9 +160,11 @@ describe('evidence and the outbox on a phone', () => {
     await page.getByTestId('meeting-submit').tap();
     await expect.poll(() => page.getByTestId('edit-queued').textContent()).toContain('已保存在本机');
     const entry = page.getByTestId('outbox-entry');
-    await expect.poll(() => entry.count()).toBe(1);
-    expect(await entry.textContent()).toContain('待上传');
-    expect(await entry.textContent()).toContain(second!.name);
+    await expect.poll(() => entry.count()).toBe(2);
+    expect(await entry.allTextContents()).toEqual([
+      expect.stringContaining(`待上传 ${today} ${first!.name} 四方联席会议`),
+      expect.stringContaining(`待上传 ${today} ${second!.name} 四方联席会议 · 1 个附件`),
+    ]);
     expect(await sidewaysOverflow(page)).toEqual([]);
     await page.getByTestId('outbox').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('phone-outbox-390x844.png') });
@@ -168,9 +176,16 @@ describe('evidence and the outbox on a phone', () => {
         .where(and(eq(schema.compounds.code, second!.code), eq(schema.meetings.heldOn, today)));
     expect(await secondMeetings()).toHaveLength(0);
 
-    // Back online: sent in order, the entry leaves the list, the photo is stored with the meeting.
+    // Back online: sent in order; the refused one stays with the server's reason, the other leaves
+    // the list and its photo is stored with its meeting.
     await context.setOffline(false);
-    await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('outbox-error').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('outbox-error').textContent()).toBe(`${first!.name}在 ${today} 已登记过四方联席会议`);
+    expect(await entry.textContent()).toContain('被退回');
+    await page.getByTestId('outbox').screenshot({ path: artifactPath('phone-outbox-refused.png') });
+    await page.getByTestId('outbox-drop').tap();
+    await expect.poll(() => entry.count()).toBe(0);
     const [sent] = await secondMeetings();
     expect(sent?.meetings.topics).toBe('离线登记：楼道堆物');
     const sentFiles = await env.database.db
@@ -179,6 +194,19 @@ describe('evidence and the outbox on a phone', () => {
       .where(and(eq(schema.attachments.ownerKind, 'meeting'), eq(schema.attachments.ownerId, sent!.meetings.id)));
     expect(sentFiles).toHaveLength(1);
     await expect.poll(() => page.getByTestId('evidence-thumb').count(), { timeout: 15_000 }).toBe(3);
+
+    // Offline again, the page opens from the service worker's copy, its figures marked as stale.
+    await page.reload();
+    await page.getByTestId('evidence-gallery').waitFor({ timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('township-page').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId('offline-banner').textContent(), { timeout: 20_000 })
+      .toMatch(/^离线：显示的是 \d{2}:\d{2} 的数据$/);
+    expect(await page.locator('[data-testid="township-page"] h2').textContent()).toBe(records.township.name);
+    await page.screenshot({ path: artifactPath('phone-offline-stale-390x844.png') });
+    await context.setOffline(false);
     expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });
 });
