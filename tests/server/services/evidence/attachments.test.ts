@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
 import { startServer, type RunningServer } from '../../../../server/http/server.ts';
@@ -200,6 +200,43 @@ describe.each(availableBackends())('evidence attachments (%s)', (kind) => {
     expect(refusals.some((r) => (r.after as { procedure?: string } | null)?.procedure === 'attachments.remove')).toBe(
       true,
     );
+  });
+
+  it("attaches to an issue's stage (only one it has reached) and to a committee term", async () => {
+    const inTownship = eq(schema.compounds.townshipCode, TEST_TOWNSHIP);
+    const [found] = await database.db
+      .select({ issue: schema.residentIssues })
+      .from(schema.residentIssues)
+      .innerJoin(schema.compounds, eq(schema.compounds.id, schema.residentIssues.compoundId))
+      .where(and(inTownship, isNull(schema.residentIssues.revisitedOn)))
+      .limit(1);
+    const issue = found!.issue;
+    const opened = await staff.attachments.upload(
+      form('受理单.pdf', PDF, { ownerKind: 'issue_stage', ownerId: issue.id, stage: 'accepted' }),
+    );
+    expect(opened).toMatchObject({ stage: 'accepted', townshipCode: TEST_TOWNSHIP, flags: [] });
+    await expect(
+      staff.attachments.upload(
+        form('回访.pdf', PDF, { ownerKind: 'issue_stage', ownerId: issue.id, stage: 'revisited' }),
+      ),
+    ).rejects.toThrow(`诉求 #${issue.id} 尚未到“回访”环节`);
+    await expect(
+      staff.attachments.upload(form('x.pdf', PDF, { ownerKind: 'issue_stage', ownerId: issue.id, stage: 'done' })),
+    ).rejects.toThrow('诉求环节应为 受理、派单、办理中、办结、回访 之一');
+    const [term] = await database.db
+      .select({ id: schema.committeeTerms.id })
+      .from(schema.committeeTerms)
+      .innerJoin(schema.compounds, eq(schema.compounds.id, schema.committeeTerms.compoundId))
+      .where(inTownship)
+      .limit(1);
+    const notice = await staff.attachments.upload(
+      form('选举公告.pdf', PDF, { ownerKind: 'committee_term', ownerId: term!.id, stage: 'formed' }),
+    );
+    expect(notice).toMatchObject({ ownerKind: 'committee_term', ownerId: term!.id, townshipCode: TEST_TOWNSHIP });
+    // A supervision answer is an owner the supervision items will register; until then it is refused in Chinese.
+    await expect(
+      staff.attachments.upload(form('答复.pdf', PDF, { ownerKind: 'supervision_answer', ownerId: 1 })),
+    ).rejects.toThrow('该类记录暂不支持上传佐证材料');
   });
 
   it('keeps every file byte for byte through a backup and restore', async () => {
