@@ -111,6 +111,8 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
         </p>
       )}
       <Facts compound={c} t={t} />
+      {/* Above the grid, not in its sticky side column: on a phone the timeline slides over that column. */}
+      <CompoundEvidence compoundCode={c.code} townshipCode={c.townshipCode} />
       <div className="compound-grid">
         <div className="compound-side">
           <section
@@ -152,7 +154,6 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
             )}
           </section>
           <ActivityChart entries={entries} asOf={asOf} today={today} onPickDate={setAsOf} t={t} />
-          <CompoundEvidence compoundCode={c.code} townshipCode={c.townshipCode} />
         </div>
         <section className="panel compound-timeline" aria-labelledby="timeline-title">
           <header>
