@@ -1,12 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const client = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
+/**
+ * The service worker (client/sw.js) with this build's id and files written in: a new build is a
+ * new script, which the browser installs in place of the old one (and it drops the old cache).
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'onemap-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        // bench.html and its scripts measure frame times: not part of the app.
+        .filter((f) => !/(^|\/)bench[-.]/.test(f) && !f.endsWith('.map'))
+        .map((f) => `/${f}`)
+        .sort();
+      const precache = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', ...files];
+      const template = readFileSync(client('sw.js'), 'utf8');
+      const build = createHash('sha256').update(files.join('\n')).update(template).digest('hex').slice(0, 16);
+      const source = template
+        .replace("'__ONEMAP_BUILD__'", JSON.stringify(build))
+        .replace('__ONEMAP_PRECACHE__', JSON.stringify([...new Set(precache)]));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
   root: client(''),
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

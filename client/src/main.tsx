@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { cssVariablesBlock } from '../../shared/colours/cssVariables.ts';
 import { App } from './app/App.tsx';
 import { queryClient } from './app/trpc.ts';
+import { registerServiceWorker } from './features/offline/serviceWorker.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './app/app.css';
 import './app/phone.css';
@@ -15,6 +16,8 @@ import './app/print.css';
 const colours = new CSSStyleSheet();
 colours.replaceSync(`${cssVariablesBlock(':root', 'dark')} @media print { ${cssVariablesBlock(':root', 'print')} }`);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, colours];
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

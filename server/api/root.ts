@@ -1,4 +1,5 @@
 import { adminRouter } from './routers/admin.ts';
+import { attachmentsRouter } from './routers/attachments.ts';
 import { authRouter } from './routers/auth.ts';
 import { compoundsRouter } from './routers/compounds.ts';
 import { editingRouter } from './routers/editing.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   workbench: workbenchRouter,
   ledger: ledgerRouter,
   editing: editingRouter,
+  attachments: attachmentsRouter,
   admin: adminRouter,
   targets: targetsRouter,
   live: liveRouter,

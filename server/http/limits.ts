@@ -3,8 +3,11 @@
  * past a limit is refused before its body is read (or as soon as the counted bytes pass it).
  */
 
-/** Procedures that take a file (the ledger, the boundaries): multipart/form-data, up to 30 MB. */
-export const UPLOAD_PROCEDURES: readonly string[] = ['ledger.import', 'ledger.importBoundaries'];
+/**
+ * Procedures that take a file (the ledger, the boundaries, evidence): multipart/form-data, up to
+ * 30 MB (evidence files are held to 10 MB by their service, with their own message).
+ */
+export const UPLOAD_PROCEDURES: readonly string[] = ['ledger.import', 'ledger.importBoundaries', 'attachments.upload'];
 
 export const ORDINARY_BODY_LIMIT = 1024 * 1024;
 /**

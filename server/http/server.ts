@@ -1,6 +1,7 @@
 /**
  * One process serves the page and the API: /api/health, /api/trpc/*, and the client, either
  * built (dist/client) or through Vite's dev middleware; over HTTP, or HTTPS given a certificate.
+ * Evidence files are read at /api/attachments/<id> (attachmentFiles.ts).
  * Every response carries a request id (X-Request-Id) and the security headers; API requests pass
  * the guards (batch size, same origin, JSON, body size) before a procedure runs.
  */
@@ -22,6 +23,7 @@ import { refuseApiRequest, type Refusal } from './requestGuards.ts';
 import { newRequestId, withRequestId } from './requestId.ts';
 import { logTrpcError, requestIdOf, withRequestLog } from './requestLog.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
+import { ATTACHMENT_BASE, serveAttachment } from './attachmentFiles.ts';
 import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import { BACKUP_DOWNLOAD_PATH, backupDownload } from './backupDownload.ts';
@@ -96,6 +98,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
         else res.destroy();
       });
+    if (path.startsWith(ATTACHMENT_BASE)) {
+      return void serveAttachment(database, req, res, path.slice(ATTACHMENT_BASE.length)).catch((error: unknown) => {
+        log.error({ err: error, path }, '读取佐证材料出错');
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
+      });
+    }
     if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口', requestId });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
     serveStatic(req, res).catch((error: unknown) => {

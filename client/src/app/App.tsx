@@ -6,6 +6,8 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { hasAdminDuty, useMe } from '../features/auth/session.ts';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { OfflineBanner } from '../features/offline/OfflineBanner.tsx';
+import { OutboxSync } from '../features/offline/useOutbox.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, useLocation } from 'wouter';
 import { hrefs, resolveRoute } from './routes.ts';
@@ -108,7 +110,9 @@ export function App() {
         demo={info.data?.dataset.source === 'demo'}
         approximate={approximate}
       />
+      {signedIn && <OutboxSync />}
       <main>
+        <OfflineBanner />
         {error ? (
           <p className="message error" role="alert">
             {t('app.loadError', { message: error.message })}

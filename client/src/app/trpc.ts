@@ -11,6 +11,7 @@ import {
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './appRouter.ts';
+import { isKeptOffline } from '../features/offline/keptOffline.ts';
 import { readDisplayToken } from '../features/wall/wallToken.ts';
 import { navigate } from 'wouter/use-browser-location';
 import { hrefs } from './routes.ts';
@@ -38,7 +39,15 @@ const onError = (error: unknown) => {
 };
 
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 60_000, retry: (count, error) => !isUnauthorized(error) && count < 1 } },
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      retry: (count, error) => !isUnauthorized(error) && count < 1,
+      // Asked even when the phone says it is offline: the service worker answers with the figures
+      // it kept (marked stale), rather than the page waiting for a network that is not there.
+      networkMode: 'always',
+    },
+  },
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
 });
@@ -68,7 +77,12 @@ export const trpcClient = createTRPCClient<AppRouter>({
         condition: (op) => isNonJsonSerializable(op.input),
         true: httpLink({ url: '/api/trpc', headers: displayTokenHeader }),
         // The server refuses batches of more than 20 calls (server/http/limits.ts MAX_BATCH_CALLS).
-        false: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: displayTokenHeader }),
+        // Figures the service worker may keep offline go in batches of their own (keptOffline.ts).
+        false: splitLink({
+          condition: (op) => isKeptOffline(op.path),
+          true: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: displayTokenHeader }),
+          false: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: displayTokenHeader }),
+        }),
       }),
     }),
   ],

@@ -90,7 +90,7 @@ describe('request limits over HTTP', () => {
   );
 
   it('lets an upload procedure receive more than 1 MB, and no more than 30 MB', { timeout: 60_000 }, async () => {
-    expect(UPLOAD_PROCEDURES).toEqual(['ledger.import', 'ledger.importBoundaries']);
+    expect(UPLOAD_PROCEDURES).toEqual(['ledger.import', 'ledger.importBoundaries', 'attachments.upload']);
     const twoMb = await streamPost(`${server.url}/api/trpc/ledger.import`, 2 * MB, true);
     expect(twoMb.status, 'read and answered by the procedure (nobody signed in)').toBe(401);
     const tooBig = await streamPost(`${server.url}/api/trpc/ledger.import`, 31 * MB, true);

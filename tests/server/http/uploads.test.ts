@@ -28,7 +28,10 @@ describe('the upload procedures', () => {
     for (const path of UPLOAD_PROCEDURES) {
       const procedure = procedures().find((p) => p.path === path);
       expect(procedure?.type, path).toBe('mutation');
-      expect(await parsersAccept(procedure!.inputs, uploadForm('台账.csv', 'x')), path).toBe(true);
+      // An evidence file names the record it belongs to; the ledger's and boundaries' fields have defaults.
+      const fields: Record<string, string> =
+        path === 'attachments.upload' ? { ownerKind: 'meeting', ownerId: '1' } : {};
+      expect(await parsersAccept(procedure!.inputs, uploadForm('台账.csv', 'x', fields)), path).toBe(true);
       expect(await parsersAccept(procedure!.inputs, { fileName: '台账.csv', base64: 'eA==' }), path).toBe(false);
     }
   });

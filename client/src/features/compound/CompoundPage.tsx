@@ -25,6 +25,7 @@ import {
   type RecordKind,
   type TimelineEntry,
 } from './timeline.ts';
+import { CompoundEvidence } from '../evidence/CompoundEvidence.tsx';
 import './compoundPage.css';
 
 /** Record kinds are categories, not verdicts (shared/colours/categorical.ts; the timeline's --kind colours match). */
@@ -110,6 +111,8 @@ export function CompoundPage({ code, today }: { code: string; today: string }) {
         </p>
       )}
       <Facts compound={c} t={t} />
+      {/* Above the grid, not in its sticky side column: on a phone the timeline slides over that column. */}
+      <CompoundEvidence compoundCode={c.code} townshipCode={c.townshipCode} />
       <div className="compound-grid">
         <div className="compound-side">
           <section

@@ -1,42 +1,59 @@
 /** Start an owners'-committee term, or end one in office early. */
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CompoundSelect, Field, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
+import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
+import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
+import type { OutboxEntry } from '../offline/outbox.ts';
+import { CompoundSelect, Field, Result, toInt, type TownshipRecords } from './editingShared.tsx';
+import { useRecordSubmit } from './useRecordSubmit.ts';
 
-export function CommitteeForm({ records }: { records: TownshipRecords }) {
+export function CommitteeForm({ records, draft }: { records: TownshipRecords; draft?: OutboxEntry | undefined }) {
   const { t } = useI18n();
-  const after = useAfterSave();
-  const [mode, setMode] = useState<'start' | 'end'>('start');
-  const [compoundCode, setCompound] = useState('');
-  const [formedOn, setFormedOn] = useState(records.today);
-  const [members, setMembers] = useState('7');
-  const [partyMembers, setPartyMembers] = useState('4');
-  const [chair, setChair] = useState(false);
-  const [termId, setTermId] = useState('');
-  const [endedOn, setEndedOn] = useState(records.today);
-  const start = useMutation(
-    trpc.editing.startCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeStart')) }),
-  );
-  const end = useMutation(
-    trpc.editing.endCommitteeTerm.mutationOptions({ onSuccess: () => after.done(t('editing.committeeEnd')) }),
-  );
-  const submit = (e: FormEvent) => {
+  const started = draft?.kind === 'committeeStart' ? draft.input : null;
+  const ended = draft?.kind === 'committeeEnd' ? draft.input : null;
+  const [mode, setMode] = useState<'start' | 'end'>(ended ? 'end' : 'start');
+  const [compoundCode, setCompound] = useState(started?.compoundCode ?? '');
+  const [formedOn, setFormedOn] = useState(started?.formedOn ?? records.today);
+  const [members, setMembers] = useState(String(started?.members ?? 7));
+  const [partyMembers, setPartyMembers] = useState(String(started?.partyMembers ?? 4));
+  const [chair, setChair] = useState(started?.chairIsPartySecretary ?? false);
+  const [termId, setTermId] = useState(ended ? String(ended.termId) : '');
+  const [endedOn, setEndedOn] = useState(ended?.endedOn ?? records.today);
+  const [files, setFiles] = useState<EvidenceFile[]>(draft?.files ?? []);
+  const save = useRecordSubmit(records.township.code);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    after.clear();
-    if (mode === 'start')
-      start.mutate({
-        compoundCode,
-        formedOn,
-        members: toInt(members),
-        partyMembers: toInt(partyMembers),
-        chairIsPartySecretary: chair,
-      });
-    else end.mutate({ termId: toInt(termId), endedOn });
+    const compoundName = (code: string) => records.compounds.find((c) => c.code === code)?.name ?? code;
+    const term = records.committeeTerms.find((x) => String(x.id) === termId);
+    const done =
+      mode === 'start'
+        ? await save.submit(
+            {
+              kind: 'committeeStart',
+              input: {
+                compoundCode,
+                formedOn,
+                members: toInt(members),
+                partyMembers: toInt(partyMembers),
+                chairIsPartySecretary: chair,
+              },
+            },
+            files,
+            t('editing.committeeStart'),
+            `${formedOn} ${compoundName(compoundCode)} ${t('editing.committeeStart')}`,
+            draft?.id,
+          )
+        : await save.submit(
+            { kind: 'committeeEnd', input: { termId: toInt(termId), endedOn } },
+            files,
+            t('editing.committeeEnd'),
+            `${endedOn} ${term?.compoundName ?? ''} ${t('editing.committeeEnd')}`,
+            draft?.id,
+          );
+    if (done) setFiles([]);
   };
   return (
-    <form className="edit-form" onSubmit={submit} data-testid="committee-form">
+    <form className="edit-form" onSubmit={(e) => void submit(e)} data-testid="committee-form">
       <div className="segmented">
         <button type="button" className={mode === 'start' ? 'active' : ''} onClick={() => setMode('start')}>
           {t('editing.committeeStart')}
@@ -111,10 +128,11 @@ export function CommitteeForm({ records }: { records: TownshipRecords }) {
           </Field>
         </>
       )}
-      <button type="submit" className="button primary" disabled={start.isPending || end.isPending}>
+      <EvidencePicker files={files} onChange={setFiles} />
+      <button type="submit" className="button primary" disabled={save.busy}>
         {t('editing.save')}
       </button>
-      <Result saved={after.saved} error={mode === 'start' ? start.error : end.error} />
+      <Result saved={save.saved} error={save.error} queued={save.queued} />
     </form>
   );
 }

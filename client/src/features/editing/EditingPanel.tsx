@@ -10,15 +10,33 @@ import { CommitteeForm } from './CommitteeForm.tsx';
 import { EvaluationForm } from './EvaluationForm.tsx';
 import { IssueForm } from './IssueForm.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
+import type { OutboxEntry } from '../offline/outbox.ts';
+import { OutboxList } from '../offline/OutboxList.tsx';
+import { useOutboxEntries } from '../offline/useOutbox.ts';
 
 const TABS = ['meeting', 'committee', 'issue', 'evaluation'] as const;
 type Tab = (typeof TABS)[number];
+
+const TAB_OF: Record<OutboxEntry['kind'], Tab> = {
+  meeting: 'meeting',
+  committeeStart: 'committee',
+  committeeEnd: 'committee',
+  issue: 'issue',
+};
 
 export function EditingPanel({ townshipCode }: { townshipCode: string }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('meeting');
   const records = useQuery(trpc.editing.township.queryOptions({ code: townshipCode }));
   const r = records.data;
+  const outbox = useOutboxEntries().filter((e) => e.townshipCode === townshipCode);
+  // An outbox entry reopened to be corrected: its form opens with what was typed (keyed so it starts afresh).
+  const [draft, setDraft] = useState<OutboxEntry | undefined>(undefined);
+  const reopen = (entry: OutboxEntry) => {
+    setDraft(entry);
+    setTab(TAB_OF[entry.kind]);
+  };
+  const formKey = draft ? `draft-${draft.id}` : 'new';
   return (
     <section className="panel editing-panel" data-testid="editing-panel">
       <div className="page-bar">
@@ -31,7 +49,10 @@ export function EditingPanel({ townshipCode }: { townshipCode: string }) {
               role="tab"
               aria-selected={tab === key}
               className={tab === key ? 'active' : ''}
-              onClick={() => setTab(key)}
+              onClick={() => {
+                setDraft(undefined);
+                setTab(key);
+              }}
               data-testid={`edit-tab-${key}`}
             >
               {t(`editing.tab.${key}`)}
@@ -45,9 +66,10 @@ export function EditingPanel({ townshipCode }: { townshipCode: string }) {
           {records.error.message}
         </p>
       )}
-      {r && tab === 'meeting' && <MeetingForm records={r} />}
-      {r && tab === 'committee' && <CommitteeForm records={r} />}
-      {r && tab === 'issue' && <IssueForm records={r} />}
+      <OutboxList entries={outbox} onReopen={reopen} />
+      {r && tab === 'meeting' && <MeetingForm key={formKey} records={r} draft={draft} />}
+      {r && tab === 'committee' && <CommitteeForm key={formKey} records={r} draft={draft} />}
+      {r && tab === 'issue' && <IssueForm key={formKey} records={r} draft={draft} />}
       {r && tab === 'evaluation' && <EvaluationForm records={r} />}
     </section>
   );

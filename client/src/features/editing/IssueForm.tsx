@@ -1,9 +1,11 @@
 /** Move a resident issue on: 受理 → 派单 → 办理中 → 办结 → 回访, forward only. */
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Field, FilteredSelectField, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
+import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
+import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
+import type { OutboxEntry } from '../offline/outbox.ts';
+import { Field, FilteredSelectField, Result, toInt, type TownshipRecords } from './editingShared.tsx';
+import { useRecordSubmit } from './useRecordSubmit.ts';
 
 type Status = TownshipRecords['issues'][number]['status'];
 const NEXT: Record<Status, Status[]> = {
@@ -14,23 +16,30 @@ const NEXT: Record<Status, Status[]> = {
   revisited: [],
 };
 
-export function IssueForm({ records }: { records: TownshipRecords }) {
+export function IssueForm({ records, draft }: { records: TownshipRecords; draft?: OutboxEntry | undefined }) {
   const { t } = useI18n();
-  const after = useAfterSave();
-  const [issueId, setIssueId] = useState('');
-  const [to, setTo] = useState<Status | ''>('');
-  const [on, setOn] = useState(records.today);
+  const from = draft?.kind === 'issue' ? draft.input : null;
+  const [issueId, setIssueId] = useState(from ? String(from.issueId) : '');
+  const [to, setTo] = useState<Status | ''>(from?.to ?? '');
+  const [on, setOn] = useState(from?.on ?? records.today);
+  const [files, setFiles] = useState<EvidenceFile[]>(draft?.files ?? []);
   const issue = records.issues.find((i) => String(i.id) === issueId);
-  const save = useMutation(
-    trpc.editing.advanceIssue.mutationOptions({ onSuccess: () => after.done(t('editing.issue')) }),
-  );
-  const submit = (e: FormEvent) => {
+  const save = useRecordSubmit(records.township.code);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    after.clear();
-    if (to) save.mutate({ issueId: toInt(issueId), to, on });
+    if (!to || to === 'accepted') return;
+    const label = `${on} ${issue?.compoundName ?? ''} ${t('editing.issue')} #${issueId} → ${t(`issueStatus.${to}`)}`;
+    const done = await save.submit(
+      { kind: 'issue', input: { issueId: toInt(issueId), to, on } },
+      files,
+      t('editing.issue'),
+      label,
+      draft?.id,
+    );
+    if (done) setFiles([]);
   };
   return (
-    <form className="edit-form" onSubmit={submit} data-testid="issue-form">
+    <form className="edit-form" onSubmit={(e) => void submit(e)} data-testid="issue-form">
       <FilteredSelectField
         label={t('editing.issue')}
         placeholder={t('editing.filterIssue')}
@@ -71,10 +80,11 @@ export function IssueForm({ records }: { records: TownshipRecords }) {
       <Field label={t('editing.on')}>
         <input type="date" value={on} max={records.today} onChange={(e) => setOn(e.target.value)} required />
       </Field>
-      <button type="submit" className="button primary" disabled={save.isPending}>
+      <EvidencePicker files={files} onChange={setFiles} />
+      <button type="submit" className="button primary" disabled={save.busy}>
         {t('editing.save')}
       </button>
-      <Result saved={after.saved} error={save.error} />
+      <Result saved={save.saved} error={save.error} queued={save.queued} />
     </form>
   );
 }

@@ -1,34 +1,48 @@
-/** Record a 四方联席 meeting held in one of the township's compounds. */
-import { useMutation } from '@tanstack/react-query';
+/** Record a 四方联席 meeting held in one of the township's compounds, with its photos and signed sheet. */
 import { useState, type FormEvent } from 'react';
-import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CompoundSelect, Field, Result, toInt, useAfterSave, type TownshipRecords } from './editingShared.tsx';
+import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
+import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
+import type { OutboxEntry } from '../offline/outbox.ts';
+import { CompoundSelect, Field, Result, toInt, type TownshipRecords } from './editingShared.tsx';
+import { useRecordSubmit } from './useRecordSubmit.ts';
 
-export function MeetingForm({ records }: { records: TownshipRecords }) {
+export function MeetingForm({ records, draft }: { records: TownshipRecords; draft?: OutboxEntry | undefined }) {
   const { t } = useI18n();
-  const after = useAfterSave();
-  const [compoundCode, setCompound] = useState('');
-  const [heldOn, setHeldOn] = useState(records.today);
-  const [attendees, setAttendees] = useState('8');
-  const [topics, setTopics] = useState('');
-  const [problemsResolved, setProblems] = useState('0');
-  const save = useMutation(
-    trpc.editing.recordMeeting.mutationOptions({ onSuccess: () => after.done(t('editing.meeting')) }),
-  );
-  const submit = (e: FormEvent) => {
+  const from = draft?.kind === 'meeting' ? draft.input : null;
+  const [compoundCode, setCompound] = useState(from?.compoundCode ?? '');
+  const [heldOn, setHeldOn] = useState(from?.heldOn ?? records.today);
+  const [attendees, setAttendees] = useState(String(from?.attendees ?? 8));
+  const [topics, setTopics] = useState(from?.topics ?? '');
+  const [problemsResolved, setProblems] = useState(String(from?.problemsResolved ?? 0));
+  const [files, setFiles] = useState<EvidenceFile[]>(draft?.files ?? []);
+  const save = useRecordSubmit(records.township.code);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    after.clear();
-    save.mutate({
-      compoundCode,
-      heldOn,
-      attendees: toInt(attendees),
-      topics,
-      problemsResolved: toInt(problemsResolved),
-    });
+    const compoundName = records.compounds.find((c) => c.code === compoundCode)?.name ?? compoundCode;
+    const done = await save.submit(
+      {
+        kind: 'meeting',
+        input: {
+          compoundCode,
+          heldOn,
+          attendees: toInt(attendees),
+          topics,
+          problemsResolved: toInt(problemsResolved),
+        },
+      },
+      files,
+      t('editing.meeting'),
+      `${heldOn} ${compoundName} ${t('editing.meeting')}`,
+      draft?.id,
+    );
+    if (done) {
+      setFiles([]);
+      setTopics('');
+    }
   };
   return (
-    <form className="edit-form" onSubmit={submit} data-testid="meeting-form">
+    <form className="edit-form" onSubmit={(e) => void submit(e)} data-testid="meeting-form">
       <CompoundSelect
         label={t('editing.compound')}
         compounds={records.compounds}
@@ -68,10 +82,11 @@ export function MeetingForm({ records }: { records: TownshipRecords }) {
           data-testid="meeting-topics"
         />
       </Field>
-      <button type="submit" className="button primary" disabled={save.isPending} data-testid="meeting-submit">
+      <EvidencePicker files={files} onChange={setFiles} />
+      <button type="submit" className="button primary" disabled={save.busy} data-testid="meeting-submit">
         {t('editing.save')}
       </button>
-      <Result saved={after.saved} error={save.error} />
+      <Result saved={save.saved} error={save.error} queued={save.queued} />
     </form>
   );
 }

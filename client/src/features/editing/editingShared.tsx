@@ -31,7 +31,23 @@ export function useAfterSave() {
   };
 }
 
-export function Result({ saved, error }: { saved: string | null; error: { message: string } | null }) {
+export function Result({
+  saved,
+  error,
+  queued = null,
+}: {
+  saved: string | null;
+  error: { message: string } | null;
+  /** Kept in the outbox (待上传) because the phone is offline. */
+  queued?: string | null;
+}) {
+  if (queued) {
+    return (
+      <p className="form-result queued" role="status" data-testid="edit-queued">
+        {queued}
+      </p>
+    );
+  }
   if (error) {
     return (
       <p className="form-result error" role="alert" data-testid="edit-error">

@@ -13,6 +13,8 @@ import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { canEditTownship, hasPermission, useMe } from '../auth/session.ts';
 import { EditingPanel } from '../editing/EditingPanel.tsx';
+import { EvidenceGallery } from '../evidence/EvidenceGallery.tsx';
+import { maySeeEvidence } from '../evidence/maySeeEvidence.ts';
 import { INDICATOR_ORDER } from '../layers/choropleth.ts';
 import { downloadOnePager, downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
@@ -103,6 +105,9 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
       )}
       {r && <WeekLife board={r} />}
       {canEditTownship(me.data, code) && <EditingPanel townshipCode={code} />}
+      {maySeeEvidence(me.data, code) && (
+        <EvidenceGallery scope={{ townshipCode: code }} canRemove={canEditTownship(me.data, code)} />
+      )}
       {r && (
         <>
           <ul className="sentences">
