@@ -60,6 +60,7 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   ledger: '小区台账',
   database: '数据库',
   backups: '备份',
+  attachments: '佐证材料',
   supervision_items: '督办事项',
   supervision_item_events: '督办办理记录',
   'review.townshipReport': '镇街一页纸',
@@ -83,6 +84,21 @@ const PROCEDURE_AREAS: Readonly<Record<string, string>> = {
 };
 
 export const FIELD_NAMES: Readonly<Record<string, string>> = {
+  ownerKind: '所属记录类型',
+  ownerId: '所属记录编号',
+  owner: '所属记录',
+  stage: '办理阶段',
+  mediaType: '文件类型',
+  fileName: '文件名',
+  byteSize: '文件大小（字节）',
+  sha256: '文件指纹',
+  takenAt: '拍摄时间',
+  takenLon: '拍摄经度',
+  takenLat: '拍摄纬度',
+  exifSource: '拍摄信息来源',
+  flags: '存疑原因',
+  uploadedBy: '上传人',
+  uploadedAt: '上传时间',
   compoundCodes: '涉及小区',
   problem: '问题',
   task: '督办任务',
@@ -246,6 +262,12 @@ const VALUE_NAMES: Readonly<Record<string, string>> = {
   returned: '退回',
   manual: '手工交办',
   warning: '预警',
+  meeting: '会议',
+  committee_term: '业委会任期',
+  issue_stage: '诉求办理阶段',
+  supervision_answer: '督办反馈',
+  file: '照片文件',
+  client: '手机端读取',
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
