@@ -1,16 +1,16 @@
 /**
  * What an attachment belongs to, and what that says about it: the township whose staff may add
  * and remove it, the compound (its point for the distance check) and the record's date (for the
- * time check). One resolver per kind of owner; the supervision items register theirs
- * (`registerOwnerKind('supervision_answer', …)`) when they exist.
+ * time check). One resolver per kind of owner.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import {
   committeeTerms,
   compounds,
   ISSUE_STATUSES,
   meetings,
   residentIssues,
+  supervisionItems,
   type AttachmentOwnerKind,
   type IssueStatus,
 } from '../../../data/schema/index.ts';
@@ -101,12 +101,31 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
     const name = STAGE_NAMES[status];
     return placeOf(row.c, date, `${name}日期`, `诉求 #${id} ${name}（${date}）`);
   },
+  /**
+   * Evidence for a supervision item's answer: the item's township; its compound when it names
+   * exactly one (for the distance check); no date check — the work may take the whole term.
+   */
+  async supervision_answer(db, id) {
+    const [item] = await db
+      .select({
+        townshipCode: supervisionItems.townshipCode,
+        codes: supervisionItems.compoundCodes,
+        task: supervisionItems.task,
+        state: supervisionItems.state,
+      })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.id, id));
+    if (!item) throw new BadInputError(`未知督办事项：#${id}`);
+    if (item.state === 'closed') throw new BadInputError(`督办事项 #${id} 已销号，不能再添加佐证材料`);
+    const [c] =
+      item.codes.length === 1
+        ? await db.select(compoundColumns).from(compounds).where(inArray(compounds.code, item.codes))
+        : [];
+    const label = `督办事项 #${id} 反馈（${item.task.slice(0, 20)}）`;
+    if (c) return placeOf(c, null, '反馈日期', label);
+    return { townshipCode: item.townshipCode, compound: null, date: null, dateLabel: '反馈日期', label };
+  },
 };
-
-/** For the supervision items: how a supervision answer finds its township (and compound, date). */
-export function registerOwnerKind(kind: AttachmentOwnerKind, resolver: OwnerResolver): void {
-  resolvers[kind] = resolver;
-}
 
 export async function resolveOwner(
   db: Db,

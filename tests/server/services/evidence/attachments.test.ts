@@ -233,10 +233,32 @@ describe.each(availableBackends())('evidence attachments (%s)', (kind) => {
       form('选举公告.pdf', PDF, { ownerKind: 'committee_term', ownerId: term!.id, stage: 'formed' }),
     );
     expect(notice).toMatchObject({ ownerKind: 'committee_term', ownerId: term!.id, townshipCode: TEST_TOWNSHIP });
-    // A supervision answer is an owner the supervision items will register; until then it is refused in Chinese.
+    // A supervision answer's evidence belongs to the item's township: its staff may add it, others may not.
+    const [own, other] = await database.db
+      .insert(schema.supervisionItems)
+      .values(
+        [TEST_TOWNSHIP, otherCompound!.townshipCode].map((townshipCode) => ({
+          townshipCode,
+          compoundCodes: [],
+          task: '组织召开四方联席会议',
+          deadline: '2099-12-31',
+          issuedByName: '测试',
+          source: 'manual' as const,
+        })),
+      )
+      .returning();
+    const answer = await staff.attachments.upload(
+      form('答复.pdf', PDF, { ownerKind: 'supervision_answer', ownerId: own!.id }),
+    );
+    expect(answer).toMatchObject({ ownerKind: 'supervision_answer', ownerId: own!.id, townshipCode: TEST_TOWNSHIP });
+    const before = await attachmentCount();
     await expect(
-      staff.attachments.upload(form('答复.pdf', PDF, { ownerKind: 'supervision_answer', ownerId: 1 })),
-    ).rejects.toThrow('该类记录暂不支持上传佐证材料');
+      staff.attachments.upload(form('答复.pdf', PDF, { ownerKind: 'supervision_answer', ownerId: other!.id })),
+    ).rejects.toThrow();
+    await expect(
+      staff.attachments.upload(form('答复.pdf', PDF, { ownerKind: 'supervision_answer', ownerId: 999_999 })),
+    ).rejects.toThrow('未知督办事项');
+    expect(await attachmentCount()).toBe(before);
   });
 
   it('keeps every file byte for byte through a backup and restore', async () => {
