@@ -120,7 +120,7 @@ describe.each(availableBackends())('last week’s supervision items in the revie
   it('puts the section in the pack: a counts sheet, the items with date cells, a table in the PDF', async () => {
     const data = await collectPackFrom(await openReviewWeek(database.db, NEXT, { today: TODAY }));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await packXlsx(data));
+    await workbook.xlsx.load((await packXlsx(data)) as unknown as ArrayBuffer);
     const counts = workbook.getWorksheet('督办办理情况')!;
     expect(counts.getRow(1).values).toEqual([
       undefined,
