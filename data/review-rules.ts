@@ -17,6 +17,14 @@ export const DEFAULT_REVIEW_RULES: ReviewRules = {
     weights: { partyOrgCoverage: 1, committeeRate: 1, deliberationCoverage: 1, serviceQuality: 1, petitionRate: 1 },
   },
   redList: { topN: 3, minRankRise: 6 },
-  blackList: { bottomN: 3, minOverdueShare: 0.4, minOverdueCount: 4, minDeliberationCoverage: 0.8 },
+  blackList: {
+    bottomN: 3,
+    minOverdueShare: 0.4,
+    minOverdueCount: 4,
+    minDeliberationCoverage: 0.8,
+    // On: 督办 without a consequence is a letter; it needs items to bite, so it changes nothing
+    // until the department issues some. Two, so one item a day late is not yet a black mark.
+    overdueSupervision: { enabled: true, minOverdueItems: 2 },
+  },
   movers: { count: 3 },
 };

@@ -34,6 +34,12 @@ export interface ReviewRules {
     minOverdueCount: number;
     /** Also every township whose deliberation coverage is below this fraction; null = off. */
     minDeliberationCoverage: number | null;
+    /**
+     * Also every township with at least `minOverdueItems` supervision items (督办事项) past their
+     * deadline and not closed at the end of the week's value date: an item ignored past its
+     * deadline is answered at the next review. Absent from rules stored or frozen before it existed.
+     */
+    overdueSupervision: { enabled: boolean; minOverdueItems: number };
   };
   /** How many gainers and fallers the board lists. */
   movers: { count: number };

@@ -35,6 +35,10 @@ export function describeRules(
         ? `超期诉求占本镇街未办结诉求的${pct(black.minOverdueShare)}及以上（且不少于${black.minOverdueCount ?? 1}件）`
         : null,
     black.minDeliberationCoverage !== null ? `议事协商覆盖率低于${pct(black.minDeliberationCoverage)}` : null,
+    // Absent from rules frozen before the rule existed: they were judged without it.
+    black.overdueSupervision?.enabled
+      ? `逾期未销号的督办事项${black.overdueSupervision.minOverdueItems}项及以上（截至本周统计日，已过办理期限仍未销号）`
+      : null,
   ].filter((s) => s !== null);
   const excluded = !legacy || (rules.redList as LegacyListRules['redList']).excludeBlackListed === true;
   return [

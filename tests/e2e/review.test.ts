@@ -36,6 +36,15 @@ describe('the weekly review screens', () => {
     expect(await page.getByTestId('previous-week').textContent()).toBe(
       `上周 = ${weekLabel('2026-W39')}（2026-09-27 周日数据）`,
     );
+    // 上周督办事项办理情况 opens the board: W39's items of the demo history, counted as the board has them.
+    const city = page.getByTestId('supervision-outcome').locator('tr[data-township="city"] td');
+    expect(await city.allTextContents()).toEqual([
+      '全市',
+      ...[board.supervision!.summary.city].flatMap((c) =>
+        [c.issued, c.closed - c.closedLate, c.closedLate, c.answered, c.returned, c.pending, c.overdueAsOf].map(String),
+      ),
+    ]);
+    expect(board.supervision!.summary.city.issued, 'the demo history has items for W39').toBeGreaterThan(0);
     // The 红黑榜 as the board has it, nobody on both, and the rules in words beside them.
     const listed = (list: 'redList' | 'blackList') => page.locator(`.list.${list} li strong`).allTextContents();
     expect(await listed('redList')).toEqual(board.redList.map((e) => e.name));

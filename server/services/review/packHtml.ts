@@ -2,8 +2,8 @@
  * The pack as one self-contained HTML page for printing on A4 (chromium.ts): inline CSS, inline
  * SVG charts, Noto Sans CJK SC, nothing fetched. The composite ranking comes first, so the 19
  * township names first appear in rank order; then the indicator table, charts, the summary
- * sentences, the red and black lists with the movers, the lagging compounds, and — for a
- * township — what changed compound by compound.
+ * sentences, 上周督办事项办理情况 (supervisionPack.ts), the red and black lists with the movers,
+ * the lagging compounds, and — for a township — what changed compound by compound.
  */
 import { shanghaiDateTime } from '../../../shared/time/dates.ts';
 import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
@@ -16,6 +16,7 @@ import type { ReviewBoard } from './rankingBoard.ts';
 import type { ListEntry } from './redBlackList.ts';
 import { describeRules } from './reviewRules.ts';
 import { barChart, escapeXml as esc, lineChart } from './svgCharts.ts';
+import { outcomeHtml } from './supervisionPack.ts';
 import type { PackData } from './weeklyPack.ts';
 
 const STYLE = `
@@ -231,6 +232,8 @@ export function packHtml(data: PackData): string {
     charts(data),
     '<h2>本周摘要</h2>',
     sentences(data),
+    '<h2>上周督办事项办理情况</h2>',
+    outcomeHtml(board.supervision, data.township?.code),
     '<h2>红黑榜与进退</h2>',
     listsSection(data),
     `<h2>后进小区（${esc(scope)}）</h2>`,

@@ -2,9 +2,9 @@
  * The pack as a workbook with Chinese headers. Figures are numbers, never text: rates as
  * fractions shown with a percent format, petitions per 1,000 households with two decimals, ranks
  * as integers, dates (deadlines, last meetings) as date cells shown yyyy-mm-dd; a figure that
- * cannot be computed is an empty cell. Sheets: 总览 (composite
- * ranking), 红黑榜, 进退, 摘要, one per indicator (the engine's figures for the 19 townships and
- * the city), 后进小区, 本周变化, one drill-through sheet per indicator (the township's compounds,
+ * cannot be computed is an empty cell. Sheets: 总览 (composite ranking), 红黑榜, 进退, 摘要,
+ * 督办办理情况 and 上周督办事项 (supervisionPack.ts), one per indicator (the engine's figures for
+ * the 19 townships and the city), 后进小区, 本周变化, one drill-through sheet per indicator (the township's compounds,
  * or the city's), 说明 (week, the data's nature — 演示数据 —, the rules, reviewed or not).
  */
 import { weekLabel } from '../../../shared/time/weeks.ts';
@@ -16,6 +16,7 @@ import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/i
 import { rankChangeLabel, statusLabel } from './format.ts';
 import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
 import { describeRules } from './reviewRules.ts';
+import { addOutcomeSheets } from './supervisionPack.ts';
 import type { PackData } from './weeklyPack.ts';
 
 type Cell = string | number | Date | null;
@@ -312,6 +313,7 @@ export async function packXlsx(data: PackData): Promise<Buffer> {
   workbook.created = new Date(`${data.board.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
   overview(workbook, data);
+  addOutcomeSheets(workbook, data.board.supervision, data.township?.code);
   for (const key of INDICATOR_KEYS) indicatorSheet(workbook, data, key);
   compoundSheets(workbook, data);
   about(workbook, data);

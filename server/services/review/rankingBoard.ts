@@ -11,6 +11,7 @@ import type { IndicatorKey, IndicatorStatus } from '../../../shared/indicators/i
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import { compositeRanking, rankChange, type ValuesByKey } from './compositeScore.ts';
 import { redBlackList, type ListEntry } from './redBlackList.ts';
+import type { BoardSupervision } from './supervisionOutcome.ts';
 import type { PreviousCorrection } from './shownPrevious.ts';
 import { summarise, type ReviewSummary } from './summarySentences.ts';
 import type { WeekCorrection } from './weekCorrections.ts';
@@ -120,6 +121,11 @@ export interface ReviewBoard {
    */
   redWithheld?: ListEntry[];
   summary: ReviewSummary;
+  /**
+   * 上周督办事项办理情况 (supervisionOutcome.ts); null for the first week of the history. Absent
+   * from boards frozen before it was shown.
+   */
+  supervision?: BoardSupervision | null;
 }
 
 export interface BoardInput {
@@ -138,6 +144,10 @@ export interface BoardInput {
   corrections?: WeekCorrection[];
   /** The indicators on the board, as in the reports (the five by default). */
   indicators?: readonly IndicatorMeta[];
+  /** Last week's supervision items' outcome (the section the board opens with). */
+  supervision?: BoardSupervision | null;
+  /** Per township: supervision items overdue at the end of `asOf` (the black-list rule). */
+  overdueSupervision?: ReadonlyMap<string, number>;
 }
 
 /** A report's indicators by key, including any indicator added in code. */
@@ -222,6 +232,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
       openIssues: r.openIssues,
       overdueIssues: r.overdueIssues,
       deliberationCoverage: r.indicators.deliberationCoverage.value,
+      overdueSupervision: input.overdueSupervision?.get(r.code) ?? 0,
     })),
     rules,
   );
@@ -257,7 +268,7 @@ export function buildBoard(input: BoardInput): ReviewBoard {
     blackList: lists.black,
     redWithheld: lists.withheld,
   };
-  return { ...core, summary: summarise(core) };
+  return { ...core, summary: summarise(core), supervision: input.supervision ?? null };
 }
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1);

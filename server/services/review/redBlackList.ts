@@ -3,7 +3,8 @@
  *
  * - black list: the worst `bottomN` by composite rank, plus any township where at least
  *   `minOverdueShare` of its open resident issues are overdue (and at least `minOverdueCount`
- *   of them), or whose deliberation coverage is below `minDeliberationCoverage`;
+ *   of them), or whose deliberation coverage is below `minDeliberationCoverage`, or (when the
+ *   rule is on) with at least `overdueSupervision.minOverdueItems` supervision items overdue;
  * - red list: the best `topN` by composite rank, plus any township whose composite rank rose
  *   by at least `minRankRise` places since last week — except a township on the black list.
  *
@@ -12,7 +13,8 @@
  * rank; its red reasons are kept in `withheld` so the review can say why it is missing).
  *
  * The triggers other than rank are shares of the township (of its open issues, of its
- * compounds), never absolute counts, so a large township is not listed for being large.
+ * compounds), never absolute counts, so a large township is not listed for being large — except
+ * overdue supervision items: each was assigned to the township by name, so a count is fair.
  * "Best N" and "worst N" include ties: a township is in the best N when fewer than N townships
  * rank strictly better (with competition ranks: rank ≤ N), in the worst N when fewer than N rank
  * strictly worse. Each entry carries every reason it is listed for.
@@ -28,9 +30,11 @@ export interface ListCandidate {
   openIssues: number;
   overdueIssues: number;
   deliberationCoverage: number | null;
+  /** Supervision items past their deadline and not closed at the end of the week's value date. */
+  overdueSupervision?: number;
 }
 
-export type ListRule = 'top' | 'rankRise' | 'bottom' | 'overdueShare' | 'deliberationCoverage';
+export type ListRule = 'top' | 'rankRise' | 'bottom' | 'overdueShare' | 'deliberationCoverage' | 'overdueSupervision';
 
 export interface ListEntry {
   code: string;
@@ -76,6 +80,10 @@ function blackReasons(c: ListCandidate, rules: ReviewRules, worseCount: (rank: n
       `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`,
     ]);
   }
+  const supervision = rules.blackList.overdueSupervision;
+  const overdueItems = c.overdueSupervision ?? 0;
+  if (supervision?.enabled && overdueItems >= Math.max(1, supervision.minOverdueItems))
+    found.push(['overdueSupervision', `逾期督办事项 ${overdueItems} 项`]);
   return found;
 }
 

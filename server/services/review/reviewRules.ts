@@ -43,6 +43,10 @@ export const reviewRulesSchema = z.strictObject({
     minOverdueShare: share.nullable(),
     minOverdueCount: count(100_000).min(1, '至少为1'),
     minDeliberationCoverage: share.nullable(),
+    overdueSupervision: z.strictObject({
+      enabled: z.boolean({ error: '应为 true 或 false' }),
+      minOverdueItems: count(1000).min(1, '至少为1'),
+    }),
   }),
   movers: z.strictObject({ count: count(19).min(1, '至少为1') }),
 }) satisfies z.ZodType<ReviewRules>;
@@ -61,7 +65,10 @@ export const reviewRulesPatchSchema = z.strictObject({
     .partial()
     .optional(),
   redList: reviewRulesSchema.shape.redList.partial().optional(),
-  blackList: reviewRulesSchema.shape.blackList.partial().optional(),
+  blackList: reviewRulesSchema.shape.blackList
+    .extend({ overdueSupervision: reviewRulesSchema.shape.blackList.shape.overdueSupervision.partial() })
+    .partial()
+    .optional(),
   movers: reviewRulesSchema.shape.movers.partial().optional(),
 });
 export type ReviewRulesPatch = z.infer<typeof reviewRulesPatchSchema>;

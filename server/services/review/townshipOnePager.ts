@@ -1,7 +1,7 @@
 /**
  * 一页纸: a township's week on exactly one A4 page, what its staff bring to the weekly review —
  * its rank and change, the 红黑榜 entry with reasons, the five indicators with goal, status and
- * change, the summary, what moved compound by compound, its lagging compounds with reasons, and
+ * change, its open supervision items with their lights (in words), the summary, what moved compound by compound, its lagging compounds with reasons, and
  * the data notice. Long lists are cut at a count that keeps the page to one sheet (tested for
  * every township of the demo city) and say how many more there are and where to find them.
  */
@@ -15,12 +15,13 @@ import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
 import { openReviewWeek } from './reviewedWeeks.ts';
 import { checkTownshipCodeForm } from './reviewWeek.ts';
+import { openItemsHtml } from './supervisionPack.ts';
 import { escapeXml as esc } from './svgCharts.ts';
 import { townshipReviewFrom, type TownshipReview } from './townshipReview.ts';
 import type { WeekSource } from './weekSource.ts';
 
 /** Rows that fit beside everything else on one page (9 pt text, reasons up to two lines). */
-export const ONE_PAGE_LIMITS = { lagging: 12, changes: 8, sentences: 4 } as const;
+export const ONE_PAGE_LIMITS = { lagging: 12, changes: 8, sentences: 4, supervision: 4 } as const;
 
 export interface TownshipOnePagerData {
   board: ReviewBoard;
@@ -115,6 +116,15 @@ function lagging({ township: t }: TownshipOnePagerData): string {
   return `<table><tr><th>小区</th><th>社区/村</th><th>原因</th></tr>${rows.join('')}</table>${more(shown.length, t.lagging.length, '个后进小区')}`;
 }
 
+/** The township's open supervision items, most urgent first, each light in words. */
+function supervision({ board, township: t }: TownshipOnePagerData): { title: string; html: string } {
+  const { html, total } = openItemsHtml(board.supervision, t.code, ONE_PAGE_LIMITS.supervision);
+  return {
+    title: `督办事项（${total} 项未销号）`,
+    html: html + more(Math.min(total, ONE_PAGE_LIMITS.supervision), total, '项未销号的督办事项'),
+  };
+}
+
 /** `generatedAt` as people read it, in the city's time zone. */
 export function townshipOnePagerHtml(data: TownshipOnePagerData, generatedAt: string): string {
   const { board, township: t } = data;
@@ -122,6 +132,7 @@ export function townshipOnePagerHtml(data: TownshipOnePagerData, generatedAt: st
     asOf: board.asOf,
     frozenAt: board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null,
   });
+  const items = supervision(data);
   const sections = [
     `<h1>${esc(t.name)} · 每周调度晾晒一页纸 · ${esc(weekLabel(board.week))}</h1>`,
     `<p class="meta">截至 ${board.asOf}${board.previousAsOf ? `，对比 ${board.previousAsOf}` : ''} · ${state}</p>`,
@@ -129,6 +140,8 @@ export function townshipOnePagerHtml(data: TownshipOnePagerData, generatedAt: st
     standing(data),
     '<h2>四升一降</h2>',
     indicators(data),
+    `<h2>${items.title}</h2>`,
+    items.html,
     '<h2>本周摘要</h2>',
     summary(data),
     `<h2>本周变化（${t.changes.length} 个小区）</h2>`,

@@ -27,6 +27,7 @@ import { buildBoard, type ReviewBoard, type ReviewStamp } from './rankingBoard.t
 import { readReviewRules } from './reviewRules.ts';
 import type { ReviewWeek } from './reviewWeek.ts';
 import { shownPreviousWeek, withShownPrevious } from './shownPrevious.ts';
+import { boardSupervision, overdueSupervisionAsOf } from './supervisionOutcome.ts';
 import { weekCorrections } from './weekCorrections.ts';
 
 export interface WeekSource {
@@ -113,6 +114,8 @@ export function liveWeekSource(
           ? { week: shown.week, asOf: shown.asOf, reviewed: shown.reviewed, corrections: shown.corrections }
           : null,
         corrections: week.ended ? await weekCorrections(db, week.week) : [],
+        supervision: await boardSupervision(db, week.previousWeek, today),
+        overdueSupervision: await overdueSupervisionAsOf(db, week.asOf),
       });
     }),
     metrics,
@@ -156,6 +159,7 @@ export function frozenWeekSource(snapshot: WeekSnapshot, reviewed: ReviewStamp):
       ...snapshot.board,
       previousWeek: snapshot.board.previousWeek ?? null,
       corrections: snapshot.board.corrections ?? [],
+      // Left absent (not null) when frozen before the supervision section: it was not shown.
       state: 'reviewed',
       reviewed,
     }),

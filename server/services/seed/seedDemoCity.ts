@@ -8,6 +8,8 @@ import { count, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../data/schema/index.ts';
 import { generateDemoCity, type DemoCity } from './demoCity/index.ts';
+import { Random } from './demoCity/random.ts';
+import { generateSupervisionHistory } from './demoCity/supervisionHistory.ts';
 import { cityRow } from './demoCity/townships.ts';
 import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
@@ -78,7 +80,28 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
     throw new SeedError(`随机种子无效：${options.seed}（应为非负整数）`);
   if (!demoAvailable())
     throw new SeedError(`演示数据只有${cityRow().name}一套，本部署的城市是${activeCity().name}：请导入台账`);
-  return seedDataset(db, generateDemoCity({ seed: options.seed, asOf: options.asOf }), options);
+  const city = generateDemoCity({ seed: options.seed, asOf: options.asOf });
+  const summary = await seedDataset(db, city, options);
+  await seedSupervisionHistory(db, city, options);
+  return summary;
+}
+
+/**
+ * The demo city's supervision history (demoCity/supervisionHistory.ts), written as the services
+ * would have: each item with one event per move. Not audited, like the rest of the generated records.
+ */
+async function seedSupervisionHistory(db: Db, city: DemoCity, options: SeedOptions): Promise<void> {
+  const history = generateSupervisionHistory(new Random(options.seed, 'supervision-history'), city, options.asOf);
+  await db.transaction(async (tx) => {
+    await insertAll(tx, schema.supervisionItems, history.items);
+    await insertAll(tx, schema.supervisionItemEvents, history.events);
+    for (const name of ['supervision_items', 'supervision_item_events'])
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('"${name}"', 'id'), coalesce((select max(id) from "${name}"), 0) + 1, false)`,
+        ),
+      );
+  });
 }
 
 /** Writes a demonstration dataset of the active city (its default targets), all or nothing, with the demo accounts. */

@@ -75,12 +75,13 @@ function excelDate(text: string): Date {
   return new Date(`${text.replace(' ', 'T')}${text.length === 10 ? 'T00:00' : ''}:00Z`);
 }
 
-export async function itemsToXlsx(items: readonly SupervisionItemView[], options: { today: string }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OneMap 住宅小区治理一张图';
-  workbook.created = new Date(`${options.today}T00:00:00Z`);
-  workbook.modified = workbook.created;
-  const sheet = workbook.addWorksheet('督办事项');
+/** Adds a sheet of the items (one row each, Chinese headers; deadline and times as date cells). */
+export function addItemsSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  items: readonly SupervisionItemView[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
   sheet.columns = COLUMNS.map(([key, header]) => ({
     header,
     key,
@@ -101,6 +102,15 @@ export async function itemsToXlsx(items: readonly SupervisionItemView[], options
       ),
     );
   }
+  return sheet;
+}
+
+export async function itemsToXlsx(items: readonly SupervisionItemView[], options: { today: string }): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'OneMap 住宅小区治理一张图';
+  workbook.created = new Date(`${options.today}T00:00:00Z`);
+  workbook.modified = workbook.created;
+  addItemsSheet(workbook, '督办事项', items);
   const about = workbook.addWorksheet('说明');
   about.addRow(['统计日期', options.today]);
   about.addRow(['期限灯', '绿灯：剩余3天以上；黄灯：剩余3天及以内（含期限当日）；红灯：已逾期（期限次日起未销号）']);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisionItems } from '../../../data/schema/index.ts';
 import { openDatabase } from '../../../server/db/connection.ts';
 import type { Database } from '../../../server/db/connection.ts';
 import { issueItem } from '../../../server/services/supervision/issue.ts';
@@ -25,6 +26,8 @@ const Y = '350582101'; // 安海镇
 async function makeItems(database: Pick<Database, 'db' | 'kind'>, today: string) {
   const { actor } = await actorAs(database, 'admin');
   const db = database.db;
+  // The fixture's demo supervision history is removed: this test counts only its own made-up items.
+  await db.delete(supervisionItems);
   const past = new Date(Date.now() - 20 * 86_400_000);
   await issueItem(
     db,

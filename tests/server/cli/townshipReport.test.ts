@@ -60,10 +60,15 @@ describe('onemap report township (一页纸)', () => {
       const { lagging } = data.township;
       expect(page).toContain(`后进小区（${lagging.length}个）`);
       if (lagging[0]) expect(page).toContain(lagging[0].name);
+      // Its open supervision items (the demo history has some), each light in words.
+      const open = (data.board.supervision?.open ?? []).filter((i) => i.townshipCode === township.code);
+      expect(page).toContain(`督办事项（${open.length}项未销号）`);
+      if (open[0])
+        expect(page).toContain(open[0].light === 'red' ? '红灯（逾期' : open[0].light === 'yellow' ? '黄灯' : '绿灯');
       // The last thing on the page: nothing was cut off below it.
       expect(page).toContain('数据说明');
     }
-  });
+  }, 300_000); // 19 prints by the shared Chromium: minutes on a busy machine.
 
   it('is written by the command line to the file named, atomically', async () => {
     const out = join(outDir(), '一页纸.pdf');

@@ -15,6 +15,7 @@ import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import { describeRules } from '../../../../shared/review/reviewRulesText.ts';
 import { downloadPack } from './downloadPack.ts';
 import { RankChange } from './RankChange.tsx';
+import { SupervisionOutcome } from './SupervisionOutcome.tsx';
 import { TargetTracker } from './TargetTracker.tsx';
 import { WeekLife } from './WeekLife.tsx';
 import { WeekSelect } from './WeekSelect.tsx';
@@ -96,6 +97,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
         </p>
       )}
       {b && <WeekLife board={b} />}
+      {b && <SupervisionOutcome board={b} />}
       {!b ? (
         <p className="message">{t('app.loading')}</p>
       ) : (

@@ -121,6 +121,20 @@ describe('红黑榜', () => {
     expect(codes(off.red)).toEqual(['t1', 't2', 't3', 't7']);
   });
 
+  it('black-lists a township with overdue supervision items when the rule is on, and leaves it off the red list', () => {
+    const board = ten().map((c) => (c.code === 't1' ? { ...c, overdueSupervision: 3 } : c));
+    const on = redBlackList(board, DEFAULT_REVIEW_RULES);
+    const entry = on.black.find((e) => e.code === 't1')!;
+    expect(entry.rules).toEqual(['overdueSupervision']);
+    expect(entry.reasons).toEqual(['逾期督办事项 3 项']);
+    expect(codes(on.red)).not.toContain('t1');
+    expect(codes(on.withheld)).toContain('t1');
+    const strict = rules({ blackList: { overdueSupervision: { enabled: true, minOverdueItems: 4 } } });
+    expect(codes(redBlackList(board, strict).black)).not.toContain('t1');
+    const off = rules({ blackList: { overdueSupervision: { enabled: false, minOverdueItems: 1 } } });
+    expect(codes(redBlackList(board, off).red)).toContain('t1');
+  });
+
   it('never lists a township without a composite rank by rank', () => {
     const board = [...ten(), candidate('x', null, { compositeRankChange: null })];
     const { red, black } = redBlackList(board, DEFAULT_REVIEW_RULES);
@@ -141,6 +155,7 @@ function randomRules(rng: Random): ReviewRules {
       minOverdueShare: maybe(shareOf()),
       minOverdueCount: 1 + rng.int(6),
       minDeliberationCoverage: maybe(shareOf()),
+      overdueSupervision: { enabled: rng.next() < 0.7, minOverdueItems: 1 + rng.int(4) },
     },
   });
 }
@@ -158,6 +173,7 @@ function randomWeek(rng: Random): ListCandidate[] {
       openIssues: open,
       overdueIssues: rng.int(open + 1),
       deliberationCoverage: rng.next() < 0.05 ? null : rng.next(),
+      overdueSupervision: rng.next() < 0.7 ? 0 : rng.int(6),
     };
   });
 }
@@ -188,6 +204,12 @@ describe('红黑榜 under any rules', () => {
         (c) => ranked.filter((o) => o.compositeRank! > c.compositeRank!).length < settings.blackList.bottomN,
       );
       for (const c of bottom) expect(blackCodes.has(c.code), label).toBe(true);
+      // Overdue supervision items, when the rule is on: black, with the count in words.
+      const rule = settings.blackList.overdueSupervision;
+      for (const c of week.filter((w) => rule.enabled && (w.overdueSupervision ?? 0) >= rule.minOverdueItems)) {
+        const entry = black.find((e) => e.code === c.code);
+        expect(entry?.reasons, label).toContain(`逾期督办事项 ${c.overdueSupervision} 项`);
+      }
     }
   });
 });

@@ -36,6 +36,7 @@ describe.each(availableBackends())('review rules (%s)', (kind) => {
       minOverdueShare: 0.4,
       minOverdueCount: 4,
       minDeliberationCoverage: 0.8,
+      overdueSupervision: { enabled: true, minOverdueItems: 2 },
     });
   });
 

@@ -10,6 +10,7 @@ import { issueItem } from '../../../../server/services/supervision/issue.ts';
 import { acceptItem, answerItem, returnItem } from '../../../../server/services/supervision/moves.ts';
 import { listItems } from '../../../../server/services/supervision/queries.ts';
 import { supervisionWeekSummary } from '../../../../server/services/supervision/weekSummary.ts';
+import { supervisionItems } from '../../../../data/schema/index.ts';
 import { actorAs } from '../../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 
@@ -26,6 +27,8 @@ describe.each(availableBackends())('supervision week summary (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await openFixtureDatabase(kind);
+    // The fixture's demo supervision history is removed: this test counts only its own made-up items.
+    await database.db.delete(supervisionItems);
     admin = (await actorAs(database, 'admin')).actor;
     const db = database.db;
     const issue = async (
