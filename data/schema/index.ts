@@ -8,3 +8,4 @@ export * from './review.ts';
 export * from './metrics.ts';
 export * from './auth.ts';
 export * from './supervision.ts';
+export * from './warnings.ts';

@@ -1,4 +1,10 @@
 import { parseReviewSchedule, scheduleName, startReviewScheduler } from '../../services/review/reviewScheduler.ts';
+import {
+  parseWarningSchedule,
+  startWarningScheduler,
+  warningScheduleName,
+} from '../../services/warnings/warningScheduler.ts';
+import { startWebhookOutbox } from '../../services/webhooks/outbox.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +105,7 @@ export const serveCommand: Command = {
     );
     // Checked before anything starts, so a mistyped schedule stops the server with its message.
     const schedule = parseReviewSchedule(io.env.ONEMAP_REVIEW_SCHEDULE);
+    const warningSchedule = parseWarningSchedule(io.env.ONEMAP_WARNING_SCHEDULE);
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       io.stderr.write('正在构建页面…\n');
       await buildClient(io);
@@ -118,6 +125,8 @@ export const serveCommand: Command = {
     // without its stop line and without closing the database.
     let stopping = false;
     let scheduler: ReturnType<typeof startReviewScheduler> | null = null;
+    let warnings: ReturnType<typeof startWarningScheduler> | null = null;
+    let outbox: ReturnType<typeof startWebhookOutbox> | null = null;
     const stop = async (signal: NodeJS.Signals) => {
       stopping = true;
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
@@ -125,7 +134,11 @@ export const serveCommand: Command = {
       try {
         // A scheduled freeze under way finishes before the database closes.
         scheduler?.stop();
+        warnings?.stop();
+        outbox?.stop();
         await scheduler?.idle();
+        await warnings?.idle();
+        await outbox?.idle();
         await running.close();
         await database.close();
       } catch (error) {
@@ -149,6 +162,14 @@ export const serveCommand: Command = {
     if (schedule && !stopping) {
       scheduler = startReviewScheduler(database.db, schedule);
       io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
+    }
+    if (!stopping) {
+      // Webhook messages queued by any process (the server, the CLI) are posted from here.
+      outbox = startWebhookOutbox(database.db);
+      if (warningSchedule) {
+        warnings = startWarningScheduler(database.db, warningSchedule);
+        io.stderr.write(`${warningScheduleName(warningSchedule)}：启动时及每日到点运行预警规则\n`);
+      }
     }
     // Stopped meanwhile, the database may close under this read: that is no start-up failure.
     const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {
