@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { AuditLogPanel } from './AuditLogPanel.tsx';
 import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
+import { WebhooksPanel } from './WebhooksPanel.tsx';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -27,6 +28,7 @@ export function AdminPage() {
         <>
           <LedgerImportPanel />
           <BoundaryImportPanel />
+          <WebhooksPanel />
         </>
       )}
       {accounts && (
