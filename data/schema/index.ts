@@ -9,3 +9,4 @@ export * from './metrics.ts';
 export * from './auth.ts';
 export * from './supervision.ts';
 export * from './attachments.ts';
+export * from './warnings.ts';

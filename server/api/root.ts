@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth.ts';
 import { compoundsRouter } from './routers/compounds.ts';
 import { editingRouter } from './routers/editing.ts';
 import { geographyRouter } from './routers/geography.ts';
+import { inboxRouter } from './routers/inbox.ts';
 import { ledgerRouter } from './routers/ledger.ts';
 import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
@@ -11,6 +12,8 @@ import { reviewRouter } from './routers/review.ts';
 import { supervisionRouter } from './routers/supervision.ts';
 import { systemRouter } from './routers/system.ts';
 import { targetsRouter } from './routers/targets.ts';
+import { warningsRouter } from './routers/warnings.ts';
+import { webhooksRouter } from './routers/webhooks.ts';
 import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
 
@@ -22,6 +25,9 @@ export const appRouter = router({
   metrics: metricsRouter,
   review: reviewRouter,
   supervision: supervisionRouter,
+  warnings: warningsRouter,
+  inbox: inboxRouter,
+  webhooks: webhooksRouter,
   workbench: workbenchRouter,
   ledger: ledgerRouter,
   editing: editingRouter,

@@ -209,6 +209,15 @@ export const TEMPLATES: Record<string, unknown> = {
   'supervision.answer': { itemId: 2_000_000_000, answer: '' },
   'supervision.accept': { itemId: -1 },
   'supervision.return': { itemId: 2_000_000_000, reason: '' },
+  'warnings.list': { townshipCode: '350582999', state: 'late', rule: 'gossip', limit: 0 },
+  'warnings.toItem': { warningId: 2_000_000_000, task: '', deadline: '9999-99-99' },
+  'warnings.dismiss': { warningId: -1, reason: '' },
+  'warnings.updateRules': { noMeeting: { threshold: -1, enabled: 'yes' }, unknownRule: {} },
+  'webhooks.add': { scope: 'city', kind: 'slack', url: 'javascript:alert(1)', secret: 'x' },
+  'webhooks.setEnabled': { webhookId: 2_000_000_000, enabled: 'no' },
+  'webhooks.remove': { webhookId: 0 },
+  'webhooks.test': { webhookId: 2_000_000_000 },
+  'webhooks.deliveries': { webhookId: -5, limit: 10_000 },
 };
 
 export function garbage(rng: Random, depth = 0): unknown {

@@ -1,4 +1,10 @@
 import { parseReviewSchedule, scheduleName, startReviewScheduler } from '../../services/review/reviewScheduler.ts';
+import {
+  parseWarningSchedule,
+  startWarningScheduler,
+  warningScheduleName,
+} from '../../services/warnings/warningScheduler.ts';
+import { startWebhookOutbox } from '../../services/webhooks/outbox.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +116,7 @@ export const serveCommand: Command = {
         throw error;
       }
     })();
+    const warningSchedule = parseWarningSchedule(io.env.ONEMAP_WARNING_SCHEDULE);
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       io.stderr.write('正在构建页面…\n');
       await buildClient(io);
@@ -130,6 +137,8 @@ export const serveCommand: Command = {
     let stopping = false;
     let scheduler: ReturnType<typeof startReviewScheduler> | null = null;
     let backupScheduler: ReturnType<typeof startBackupScheduler> | null = null;
+    let warnings: ReturnType<typeof startWarningScheduler> | null = null;
+    let outbox: ReturnType<typeof startWebhookOutbox> | null = null;
     const stop = async (signal: NodeJS.Signals) => {
       stopping = true;
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
@@ -140,6 +149,11 @@ export const serveCommand: Command = {
         backupScheduler?.stop();
         await scheduler?.idle();
         await backupScheduler?.idle();
+        warnings?.stop();
+        outbox?.stop();
+        await scheduler?.idle();
+        await warnings?.idle();
+        await outbox?.idle();
         await running.close();
         await database.close();
       } catch (error) {
@@ -169,6 +183,14 @@ export const serveCommand: Command = {
       io.stderr.write(
         `定时备份：${describeSchedule(backups.schedule)}，写入 ${backups.dir}，保留最新 ${backups.keep} 份\n`,
       );
+    }
+    if (!stopping) {
+      // Webhook messages queued by any process (the server, the CLI) are posted from here.
+      outbox = startWebhookOutbox(database.db);
+      if (warningSchedule) {
+        warnings = startWarningScheduler(database.db, warningSchedule);
+        io.stderr.write(`${warningScheduleName(warningSchedule)}：启动时及每日到点运行预警规则\n`);
+      }
     }
     // Stopped meanwhile, the database may close under this read: that is no start-up failure.
     const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {

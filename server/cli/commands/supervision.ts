@@ -1,14 +1,18 @@
 /**
  * `onemap supervision <subcommand>`: supervision items (督办) from the command line. Each
- * subcommand is one entry of SUBCOMMANDS (name, usage line, run), so another (e.g. `warn`, the
- * early-warning rules) is added by adding an entry.
+ * subcommand is one entry of SUBCOMMANDS (name, usage line, run).
  *
  *   list [--township CODE] [--state S] [--week W] --format json|csv|xlsx [--out FILE]
  *     json: the item views (as the API gives them); csv: for people, Chinese headers, UTF-8 with
  *     BOM; xlsx: the same with date cells (needs --out). Overdue first, then by deadline.
+ *   warn [--as-of D] [--dry-run] [--format text|json]
+ *     the early-warning run (services/warnings/runWarnings.ts) as of D; a dry run writes nothing.
  */
 import { SUPERVISION_STATES } from '../../../shared/supervision/states.ts';
-import { todayInCity } from '../../../shared/time/dates.ts';
+import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
+import { WARNING_RULE_TEXT } from '../../../shared/supervision/warnings.ts';
+import { townships } from '../../../data/schema/index.ts';
+import { runWarnings } from '../../services/warnings/runWarnings.ts';
 import { itemsToCsv, itemsToXlsx } from '../../services/supervision/exportItems.ts';
 import { listItems } from '../../services/supervision/queries.ts';
 import { CliError, oneOf, parseCommandArgs, type CliIo, type Command } from '../command.ts';
@@ -74,11 +78,54 @@ const listSubcommand: Subcommand = {
   },
 };
 
-export const SUBCOMMANDS: Subcommand[] = [listSubcommand];
+export const WARN_FORMATS = ['text', 'json'] as const;
+
+const warnSubcommand: Subcommand = {
+  name: 'warn',
+  usage: `onemap supervision warn [--as-of YYYY-MM-DD] [--dry-run] [--format text|json]
+  运行预警规则（截至某日的记录，默认今天），列出新增与消除的预警；同一原因只预警一次。
+  --dry-run 只列出将新增、将消除的预警，不写入任何内容（不转督办、不推送）。`,
+  async run(argv, io) {
+    const args = parseCommandArgs(
+      { usage: this.usage },
+      io,
+      argv,
+      { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
+      false,
+    );
+    if (!args) return;
+    const format = oneOf(args.values.format ?? 'text', WARN_FORMATS, '--format');
+    const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());
+    const dryRun = args.values['dry-run'] ?? false;
+    const { result, names } = await withDatabase(io, async ({ db }) => ({
+      result: await runWarnings(db, { asOf, dryRun }),
+      names: new Map(
+        (await db.select({ code: townships.code, name: townships.name }).from(townships)).map((t) => [t.code, t.name]),
+      ),
+    }));
+    if (format === 'json') {
+      io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      return;
+    }
+    const lines = [
+      `预警 截至 ${result.asOf}${dryRun ? '（试运行，未写入）' : ''}：新增 ${result.raised.length} 条，消除 ${result.resolved.length} 条` +
+        (result.issued.length ? `，自动转督办 ${result.issued.length} 项` : ''),
+      ...result.raised.map(
+        (w) =>
+          `  + [${WARNING_RULE_TEXT[w.rule].label}] ${names.get(w.townshipCode) ?? w.townshipCode}：${w.details}` +
+          (w.itemId ? `（督办事项 #${w.itemId}）` : ''),
+      ),
+      ...result.resolved.map((w) => `  - 已消除：${w.details}`),
+    ];
+    io.stdout.write(lines.join('\n') + '\n');
+  },
+};
+
+export const SUBCOMMANDS: Subcommand[] = [listSubcommand, warnSubcommand];
 
 export const supervisionCommand: Command = {
   name: 'supervision',
-  summary: '督办事项：列出与导出（json|csv|xlsx）',
+  summary: '督办事项：列出与导出（json|csv|xlsx）；运行预警规则',
   get usage() {
     return `用法：\n${SUBCOMMANDS.map((s) => `  ${s.usage}`).join('\n')}`;
   },

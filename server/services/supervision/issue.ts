@@ -17,6 +17,7 @@ import { can, type Actor } from '../auth/roles.ts';
 import { parseEdit } from '../editing/editableCompound.ts';
 import { BadInputError, ForbiddenError } from '../errors.ts';
 import { issueBatchInput, issueItemInput, type IssueBatchInput, type IssueItemInput } from './inputs.ts';
+import { notifyIssued } from '../webhooks/itemEvents.ts';
 import { toItemView, type SupervisionItemView } from './itemView.ts';
 
 /** When a change happens: `at` the instant (default now), `today` its Shanghai day (default from `at`). */
@@ -109,7 +110,10 @@ async function insertItem(
     text: input.task,
   });
   await writeAudit(tx, actor, { action: 'insert', tableName: 'supervision_items', recordId: row!.id, after: row });
-  return toItemView(row!, townshipName, when.today);
+  const view = toItemView(row!, townshipName, when.today);
+  // The township's group robot hears of its new item (queued in this transaction: webhooks/).
+  await notifyIssued(tx, view, when.at);
+  return view;
 }
 
 /** Issues one item (state 待办理). */

@@ -23,6 +23,7 @@ import {
   type ReturnItemInput,
 } from './inputs.ts';
 import { actorName, assertMaySupervise, resolveWhen, type WhenOptions } from './issue.ts';
+import { notifyAnswered } from '../webhooks/itemEvents.ts';
 import { toItemView, type SupervisionItemRow, type SupervisionItemView } from './itemView.ts';
 
 type Changes = Partial<typeof supervisionItems.$inferInsert>;
@@ -69,7 +70,10 @@ async function move(
       .select({ name: townships.name })
       .from(townships)
       .where(eq(townships.code, after!.townshipCode));
-    return toItemView(after!, township?.name ?? after!.townshipCode, when.today);
+    const view = toItemView(after!, township?.name ?? after!.townshipCode, when.today);
+    // The department's group robot hears of each answer (queued in this transaction: webhooks/).
+    if (kind === 'answer') await notifyAnswered(tx, view, when.at);
+    return view;
   });
 }
 

@@ -90,6 +90,19 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'supervision.answer': 'edit',
   'supervision.accept': 'supervise',
   'supervision.return': 'supervise',
+  'warnings.list': 'read',
+  'warnings.toItem': 'supervise',
+  'warnings.dismiss': 'supervise',
+  'warnings.rules': 'read',
+  'warnings.updateRules': 'business',
+  // Read; what it counts depends on the role (township staff: their township; supervisors: the department's work).
+  'inbox.summary': 'read',
+  'webhooks.list': 'business',
+  'webhooks.add': 'business',
+  'webhooks.setEnabled': 'business',
+  'webhooks.remove': 'business',
+  'webhooks.test': 'business',
+  'webhooks.deliveries': 'business',
 };
 
 /** An input no parser accepts, so an allowed call stops at validation and nothing heavy runs. */

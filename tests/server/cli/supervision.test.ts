@@ -143,6 +143,6 @@ describe.each(availableBackends())('onemap supervision list (%s)', (kind) => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('onemap supervision list [--township CODE]');
     const sub = await runCli(['supervision', 'purge'], env);
-    expect([sub.code, sub.stderr.trim()]).toEqual([1, 'onemap: 未知子命令 "purge"（可用：list）']);
+    expect([sub.code, sub.stderr.trim()]).toEqual([1, 'onemap: 未知子命令 "purge"（可用：list、warn）']);
   });
 });

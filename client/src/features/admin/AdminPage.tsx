@@ -16,6 +16,7 @@ import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
 import { ReviewRulesPanel } from './ReviewRulesPanel.tsx';
 import { TargetsPanel } from './TargetsPanel.tsx';
+import { WebhooksPanel } from './WebhooksPanel.tsx';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -35,6 +36,7 @@ export function AdminPage() {
           <BoundaryImportPanel />
           <TargetsPanel />
           <ReviewRulesPanel />
+          <WebhooksPanel />
         </>
       )}
       {accounts && (
