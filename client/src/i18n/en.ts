@@ -1,5 +1,6 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { supervisionEn } from './supervisionMessages.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Residential Compound Governance Map',
@@ -574,4 +575,5 @@ export const en: Record<MessageKey, string> = {
   'wall.key.held': 'held',
   'wall.key.fell': 'fell',
   'wall.key.dots': 'Dots: {layer}',
+  ...supervisionEn,
 };

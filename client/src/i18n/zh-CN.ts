@@ -1,5 +1,6 @@
 /** The message catalogue. Simplified Chinese is the default; en.ts must have the same keys. */
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
+import { supervisionZhCN } from './supervisionMessages.ts';
 export const zhCN = {
   'app.title': '住宅小区治理一张图',
   'app.demoBadge': '演示数据',
@@ -567,6 +568,7 @@ export const zhCN = {
   'wall.key.held': '持平',
   'wall.key.fell': '下降',
   'wall.key.dots': '圆点：{layer}情况',
+  ...supervisionZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
