@@ -3,7 +3,11 @@ import { SUPERVISION_STATE_LABELS } from '../../../../shared/supervision/index.t
 import { useI18n } from '../../i18n/index.tsx';
 import { lightCss, lightText, type SupervisionItem } from './supervisionUi.ts';
 
-export function DeadlineLight({ item }: { item: Pick<SupervisionItem, 'light' | 'daysLeft'> }) {
+export function DeadlineLight({
+  item,
+}: {
+  item: Pick<SupervisionItem, 'light' | 'daysLeft' | 'deadline' | 'closedAt'>;
+}) {
   const { t } = useI18n();
   return (
     <span className={`sv-light sv-light-${item.light ?? 'closed'}`} data-testid="sv-light">

@@ -5,12 +5,13 @@
  * week. The analyst may change everything; the server checks it and answers in Chinese.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { suggestItem, type SupervisionTopic } from '../../../../shared/supervision/index.ts';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Field } from '../editing/editingShared.tsx';
 import { indicatorOf, LAG_TOPIC } from './supervisionUi.ts';
+import './supervision.css';
 
 export interface IssueTarget {
   townshipCode: string;
@@ -198,15 +199,18 @@ function IssueForm({
   );
 }
 
-export function Frame({ title, onClose, children }: { title: string; onClose(): void; children: React.ReactNode }) {
+export function Frame({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const { t } = useI18n();
+  // Escape closes the dialog wherever the focus is (on the page behind it too).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
-    <div
-      className="dialog-backdrop"
-      role="presentation"
-      onClick={onClose}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
+    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
       <div
         className="dialog sv-dialog"
         role="dialog"

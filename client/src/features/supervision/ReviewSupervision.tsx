@@ -10,6 +10,7 @@ import { useMe } from '../auth/session.ts';
 import { IssueBatchDialog, type BatchEntry } from './IssueBatchDialog.tsx';
 import { IssueSupervisionDialog, type IssueTarget } from './IssueSupervisionDialog.tsx';
 import { canSupervise } from './supervisionUi.ts';
+import './supervision.css';
 
 export interface ReviewSupervision {
   enabled: boolean;

@@ -17,6 +17,7 @@ import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
+import { openFirst } from './supervisionUi.ts';
 import './supervision.css';
 
 type StateFilter = SupervisionState | 'overdue' | 'all';
@@ -49,7 +50,7 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
   };
   // The counts are of everything the other filters leave; the list also filters by state.
   const all = useQuery(trpc.supervision.list.queryOptions(base));
-  const items = (all.data ?? []).filter(
+  const items = openFirst(all.data ?? []).filter(
     (i) => state === 'all' || (state === 'overdue' ? i.overdue : i.state === state),
   );
   const count = (s: StateFilter) =>

@@ -6,7 +6,8 @@
 import type { LagReason } from '../../../../shared/review/laggingCompounds.ts';
 import type { IndicatorKey } from '../../../../shared/indicators/index.ts';
 import { INDICATOR_ORDER } from '../../../../shared/indicators/index.ts';
-import { lightColour, type SupervisionTopic } from '../../../../shared/supervision/index.ts';
+import { closedLate, lightColour, type SupervisionTopic } from '../../../../shared/supervision/index.ts';
+import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { canEditTownship, hasPermission, type Me } from '../auth/session.ts';
@@ -26,9 +27,15 @@ export function canAnswer(me: Me | null | undefined, townshipCode: string): bool
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** The light in words: 剩余N天, 今日到期, 逾期N天, or 已销号 once closed. */
-export function lightText(item: Pick<SupervisionItem, 'light' | 'daysLeft'>, t: Translate): string {
-  if (item.light === null) return t('supervision.light.closed');
+/** The light in words: 剩余N天, 今日到期, 逾期N天; once closed 按期销号 or 逾期销号 (by the Shanghai day it was closed). */
+export function lightText(
+  item: Pick<SupervisionItem, 'light' | 'daysLeft' | 'deadline' | 'closedAt'>,
+  t: Translate,
+): string {
+  if (item.light === null) {
+    const closedOn = item.closedAt === null ? null : shanghaiDateTime(item.closedAt).slice(0, 10);
+    return t(closedLate(item.deadline, closedOn) ? 'supervision.light.closedLate' : 'supervision.light.closed');
+  }
   if (item.daysLeft < 0) return t('supervision.light.overdue', { days: -item.daysLeft });
   if (item.daysLeft === 0) return t('supervision.light.today');
   return t('supervision.light.left', { days: item.daysLeft });
@@ -65,4 +72,9 @@ export function blackListTopic(
   if (rules.includes('overdueShare')) return 'overdueIssues';
   if (rules.includes('deliberationCoverage')) return 'deliberationCoverage';
   return indicators ? worstIndicator(indicators) : 'deliberationCoverage';
+}
+
+/** Open items first (the server's order: overdue, then by deadline), closed ones after. */
+export function openFirst<T extends Pick<SupervisionItem, 'state'>>(items: readonly T[]): T[] {
+  return [...items.filter((i) => i.state !== 'closed'), ...items.filter((i) => i.state === 'closed')];
 }
