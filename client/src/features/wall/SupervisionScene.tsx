@@ -1,7 +1,7 @@
 /**
- * The 督办 scene: open and overdue items by township as bars (overdue red, the rest of the open
- * ones in the yellow of "still running"), and the oldest overdue items with their township, task
- * and days overdue. Read from 5 m: nothing under 22 canvas units; the words carry the meaning,
+ * The 督办 scene: open items by township as bars split by their lights (red overdue, yellow due
+ * within 3 days, green in time, as on the map), and the oldest overdue items with their township,
+ * task and days overdue. Read from 5 m: nothing under 22 canvas units; the words carry the meaning,
  * the colours repeat it.
  */
 import { lightColour } from '../../../../shared/supervision/index.ts';
@@ -28,7 +28,8 @@ function TownshipBars({ items, box }: { items: readonly WallItem[]; box: PanelBo
         {t('supervision.wall.totals', { open, overdue })}
         <span className="wall-sv-key">
           <i style={{ background: lightColour('red') }} /> {t('supervision.state.overdue')}
-          <i style={{ background: lightColour('yellow') }} /> {t('supervision.wall.inTime')}
+          <i style={{ background: lightColour('yellow') }} /> {t('supervision.wall.dueSoon')}
+          <i style={{ background: lightColour('green') }} /> {t('supervision.wall.inTime')}
         </span>
       </p>
       {rows.length === 0 && <p className="wall-empty">{t('supervision.wall.noneOpen')}</p>}
@@ -38,7 +39,8 @@ function TownshipBars({ items, box }: { items: readonly WallItem[]; box: PanelBo
             <span className="name">{r.name}</span>
             <span className="bar" aria-hidden="true">
               <span style={{ width: `${(r.overdue / max) * 100}%`, background: lightColour('red') }} />
-              <span style={{ width: `${((r.open - r.overdue) / max) * 100}%`, background: lightColour('yellow') }} />
+              <span style={{ width: `${(r.yellow / max) * 100}%`, background: lightColour('yellow') }} />
+              <span style={{ width: `${(r.green / max) * 100}%`, background: lightColour('green') }} />
             </span>
             <span className="figures">
               {t('supervision.wall.townshipFigures', { open: r.open, overdue: r.overdue })}

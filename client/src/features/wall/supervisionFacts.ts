@@ -15,6 +15,9 @@ export interface TownshipLoad {
   name: string;
   open: number;
   overdue: number;
+  /** Open items by light: red (overdue) = overdue, yellow (due within 3 days), green (in time). */
+  yellow: number;
+  green: number;
 }
 
 /** Townships with open items, most overdue first, then most open, then by name. */
@@ -22,9 +25,18 @@ export function openByTownship(items: readonly WallItem[]): TownshipLoad[] {
   const by = new Map<string, TownshipLoad>();
   for (const i of items) {
     if (i.state === 'closed') continue;
-    const row = by.get(i.townshipCode) ?? { code: i.townshipCode, name: i.townshipName, open: 0, overdue: 0 };
+    const row = by.get(i.townshipCode) ?? {
+      code: i.townshipCode,
+      name: i.townshipName,
+      open: 0,
+      overdue: 0,
+      yellow: 0,
+      green: 0,
+    };
     row.open += 1;
-    if (i.overdue) row.overdue += 1;
+    if (i.light === 'red') row.overdue += 1;
+    else if (i.light === 'yellow') row.yellow += 1;
+    else row.green += 1;
     by.set(i.townshipCode, row);
   }
   return [...by.values()].sort(
