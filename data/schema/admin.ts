@@ -52,9 +52,17 @@ export const targets = pgTable(
     deadline: date('deadline', { mode: 'string' }).notNull(),
     source: targetSource('source').notNull(),
     note: text('note').notNull().default(''),
+    /**
+     * Set when an administrator retires the target: it no longer applies, but the row stays (what
+     * applied before, and the audit log's history, still name it). null = in force.
+     */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('targets_scope_deadline_idx').on(t.indicator, sql`coalesce(${t.townshipCode}, 'city')`, t.deadline),
+    // One target in force per indicator, scope and deadline; retired ones may repeat it.
+    uniqueIndex('targets_scope_deadline_idx')
+      .on(t.indicator, sql`coalesce(${t.townshipCode}, 'city')`, t.deadline)
+      .where(sql`${t.retiredAt} is null`),
     check('targets_value_nonnegative', sql`${t.value} >= 0`),
   ],
 );

@@ -35,6 +35,8 @@ export const displayTokens = pgTable('display_tokens', {
   /** Tokens made before expiry existed have none: they expire a year after they were made (services/auth/displayTokens.ts). */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Last request seen from the wall, written at most once a minute (services/auth/displayTokens.ts). */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });
 
 export const loginAttempts = pgTable(

@@ -9,6 +9,7 @@ import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { supervisionRouter } from './routers/supervision.ts';
 import { systemRouter } from './routers/system.ts';
+import { targetsRouter } from './routers/targets.ts';
 import { workbenchRouter } from './routers/workbench.ts';
 import { router } from './trpc.ts';
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   editing: editingRouter,
   admin: adminRouter,
+  targets: targetsRouter,
   live: liveRouter,
 });
 

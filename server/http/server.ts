@@ -24,6 +24,7 @@ import { logTrpcError, requestIdOf, withRequestLog } from './requestLog.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
+import { BACKUP_DOWNLOAD_PATH, backupDownload } from './backupDownload.ts';
 import type { TlsFiles } from './tls.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -89,6 +90,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (refusal) return sendRefusal(res, refusal, requestId);
       return void (isUploadRequest(trpcPath) ? uploads : ordinaryCalls)(req, res);
     }
+    if (path === BACKUP_DOWNLOAD_PATH)
+      return void backupDownload(database, req, res, query).catch((error: unknown) => {
+        log.error({ err: error }, '备份下载失败');
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
+        else res.destroy();
+      });
     if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口', requestId });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
     serveStatic(req, res).catch((error: unknown) => {

@@ -1,9 +1,14 @@
-/** shpjs ships no types: the one function OneMap uses. */
+/** shpjs ships no types: the function OneMap uses. */
 declare module 'shpjs' {
   import type { FeatureCollection } from 'geojson';
-  /** A zipped Shapefile (.shp, .dbf, optional .prj/.cpg) as GeoJSON in WGS84 (reprojected by its .prj). */
-  export function parseZip(
-    buffer: ArrayBuffer | Uint8Array,
-    whiteList?: string[],
-  ): Promise<FeatureCollection | FeatureCollection[]>;
+  /**
+   * The parts of one Shapefile as GeoJSON in WGS84 (reprojected by the .prj text); `cpg` is the
+   * attribute encoding as a TextDecoder label.
+   */
+  export function getShapefile(parts: {
+    shp: DataView;
+    dbf?: DataView;
+    cpg?: string;
+    prj?: string;
+  }): Promise<FeatureCollection>;
 }

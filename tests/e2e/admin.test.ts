@@ -1,6 +1,7 @@
 /**
  * The upload panels of /admin in Chromium. Boundaries (边界导入): a dry run lists the townships
- * matched, then the import. The ledger: every problem shown, a dry run, then the import; the
+ * matched, then the import. The ledger: every problem shown, a dry run that says first, in red,
+ * what replacing the demonstration deletes, the import only once the city's name is typed; the
  * 演示数据 badge goes and the demo accounts are disabled. Files go as uploads (multipart/form-data).
  * Then a person whose password an administrator chose changes it before anything else.
  */
@@ -42,6 +43,8 @@ describe('the ledger upload page', () => {
     await expect.poll(() => matched.count(), { timeout: 30_000 }).toBe(3);
     expect(await matched.first().textContent()).toContain(chosen[0]!.properties.name);
     expect(await panel.locator('h3').nth(1).textContent()).toContain('试运行');
+    // The map of old and new outlines: the three townships of the file drawn anew.
+    expect(await panel.getByTestId('boundary-preview').locator('path.outline-after').count()).toBe(3);
     const sources = async () =>
       (
         await env.database.db
@@ -102,6 +105,19 @@ describe('the ledger upload page', () => {
     const changes = page.getByTestId('ledger-changes').locator('tbody tr');
     await expect.poll(() => changes.count(), { timeout: 30_000 }).toBe(8);
     expect((await env.database.db.select().from(schema.compounds)).length).toBe(347);
+    // Before anything else, in red: what the import deletes; it waits for the city's name typed.
+    expect(await page.getByTestId('deletion-warning').locator('strong').textContent()).toBe(
+      '将删除全部 347 个演示小区及其全部历史记录',
+    );
+    expect(await page.getByTestId('import').isDisabled()).toBe(true);
+    await page.getByTestId('confirm-city').fill('晋江');
+    expect(await page.getByTestId('import').isDisabled()).toBe(true);
+    await page.getByTestId('confirm-city').fill('晋江市');
+    expect(await page.getByTestId('import').isDisabled()).toBe(false);
+    expect((await env.database.db.select().from(schema.compounds)).length, 'nothing deleted before the click').toBe(
+      347,
+    );
+    await page.screenshot({ path: artifactPath('admin-confirm-import.png') });
     await page.getByTestId('import').click();
     await expect
       .poll(() => page.getByTestId('ledger-report').locator('h3').textContent(), { timeout: 60_000 })

@@ -93,7 +93,7 @@ describe('the map', () => {
     today = todayInCity();
     // The real command, on the same data the page will show (an embedded directory has one user at a time).
     const exported = await runCli(
-      ['export', 'compounds', '--as-of', weekValueDate(isoWeekOf(today), today), '--format', 'csv'],
+      ['export', 'compounds', '--as-of', weekValueDate(isoWeekOf(today), today), '--format', 'csv', '--for-programs'],
       { ONEMAP_DATA_DIR: dataDir },
     );
     expect(exported.code, exported.stderr).toBe(0);

@@ -62,9 +62,12 @@ describe('the analyst workbench', () => {
     const dataDir = await fixtureDataDir();
     const today = todayInCity();
     asOf = weekValueDate(isoWeekOf(today), today);
-    const exported = await runCli(['export', 'compounds', '--as-of', asOf, '--format', 'csv', '--filter', FILTER], {
-      ONEMAP_DATA_DIR: dataDir,
-    });
+    const exported = await runCli(
+      ['export', 'compounds', '--as-of', asOf, '--format', 'csv', '--for-programs', '--filter', FILTER],
+      {
+        ONEMAP_DATA_DIR: dataDir,
+      },
+    );
     expect(exported.code, exported.stderr).toBe(0);
     const [header, ...records] = parseCsvRecords(exported.stdout);
     expect(header![0]).toBe('code');

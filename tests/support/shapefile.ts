@@ -1,6 +1,7 @@
 /**
- * A minimal zipped Shapefile writer for tests (polygons, text attributes in UTF-8 with a .cpg,
- * optional .prj): enough to check that official boundaries delivered as Shapefiles are read.
+ * A minimal zipped Shapefile writer for tests (polygons, text attributes in UTF-8 or GBK with a
+ * .cpg saying so in any spelling, or none; optional .prj): enough to check that official
+ * boundaries delivered as Shapefiles are read.
  */
 import JSZip from 'jszip';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
@@ -24,8 +25,16 @@ function shapeRings(geometry: Polygon | MultiPolygon): Ring[] {
 
 export async function zippedShapefile(
   features: Feature<Polygon | MultiPolygon, Record<string, string>>[],
-  options: { prj?: string; project?: (p: Position) => Position } = {},
+  options: {
+    prj?: string;
+    project?: (p: Position) => Position;
+    /** The attribute bytes (default UTF-8). */
+    encoding?: 'utf8' | 'gbk';
+    /** The .cpg text (default "UTF-8"); null: no .cpg in the zip. */
+    cpg?: string | null;
+  } = {},
 ): Promise<Uint8Array> {
+  const encode = (text: string) => (options.encoding === 'gbk' ? gbkBytes(text) : Buffer.from(text, 'utf8'));
   const project = options.project ?? ((p: Position) => p);
   const records = features.map((f) => shapeRings(f.geometry).map((r) => r.map(project)));
   const bbox = (rings: Ring[]) => {
@@ -77,9 +86,9 @@ export async function zippedShapefile(
   const shp = Buffer.concat([header(offsetWords), ...shpBody]);
   const shx = Buffer.concat([header(50 + 4 * contents.length), ...shxBody]);
 
-  // dBASE III with text fields, UTF-8 (declared in the .cpg).
+  // dBASE III with text fields, encoded as asked.
   const names = [...new Set(features.flatMap((f) => Object.keys(f.properties)))];
-  const width = (name: string) => Math.max(10, ...features.map((f) => Buffer.byteLength(f.properties[name] ?? '')));
+  const width = (name: string) => Math.max(10, ...features.map((f) => encode(f.properties[name] ?? '').length));
   const widths = names.map(width);
   const recordLength = 1 + widths.reduce((a, b) => a + b, 0);
   const head = Buffer.alloc(32 + 32 * names.length + 1);
@@ -100,7 +109,7 @@ export async function zippedShapefile(
     const row = Buffer.alloc(recordLength, 0x20);
     let at = 1;
     names.forEach((name, i) => {
-      row.write(f.properties[name] ?? '', at, 'utf8');
+      encode(f.properties[name] ?? '').copy(row, at);
       at += widths[i]!;
     });
     return row;
@@ -111,7 +120,32 @@ export async function zippedShapefile(
   zip.file('towns.shp', shp);
   zip.file('towns.shx', shx);
   zip.file('towns.dbf', dbf);
-  zip.file('towns.cpg', 'UTF-8');
+  const cpg = options.cpg === undefined ? 'UTF-8' : options.cpg;
+  if (cpg !== null) zip.file('towns.cpg', cpg);
   if (options.prj) zip.file('towns.prj', options.prj);
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+let gbkTable: Map<string, Buffer> | undefined;
+
+/** Text as GBK bytes (GB2312's hanzi and punctuation, ASCII as is), built from the decoder. */
+export function gbkBytes(text: string): Buffer {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk');
+    for (let hi = 0xa1; hi <= 0xf7; hi++)
+      for (let lo = 0xa1; lo <= 0xfe; lo++) {
+        const bytes = Buffer.from([hi, lo]);
+        const ch = decoder.decode(bytes);
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, bytes);
+      }
+  }
+  return Buffer.concat(
+    [...text].map((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return Buffer.from(ch, 'latin1');
+      const bytes = gbkTable!.get(ch);
+      if (!bytes) throw new Error(`no GBK bytes for ${ch}`);
+      return bytes;
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { Link, useLocation } from 'wouter';
 import { hrefs, resolveRoute } from './routes.ts';
 import { displayToken, redirectToLogin, trpc } from './trpc.ts';
+import { WallTokenEnded } from '../features/wall/WallTokenEnded.tsx';
 import { TopBar } from './TopBar.tsx';
 import { cityName } from './useCity.ts';
 
@@ -54,11 +55,7 @@ export function App() {
 
   // The wall screen has no shell: its own canvas fills the display.
   if (route.name === 'wall' && me.isSuccess && !signedIn && displayToken()) {
-    return (
-      <p className="message error" role="alert" data-testid="wall-bad-token">
-        {t('wall.badToken')}
-      </p>
-    );
+    return <WallTokenEnded testId="wall-bad-token" />;
   }
   if (route.name === 'wall' && signedIn) {
     return (

@@ -18,7 +18,13 @@ const flag = (name: string, fallback: boolean) =>
   z.stringbool({ error: `${name} 应为 true 或 false` }).default(fallback);
 
 const ledgerUpload = fileUpload(
-  z.object({ crs, dryRun: flag('dryRun', true), replaceDemo: flag('replaceDemo', false) }),
+  z.object({
+    crs,
+    dryRun: flag('dryRun', true),
+    replaceDemo: flag('replaceDemo', false),
+    /** The city's name typed by the person: needed for an import that deletes the demonstration. */
+    confirmCity: z.string({ error: '确认文字应为文本' }).max(60, '确认文字过长').optional(),
+  }),
 );
 const boundaryUpload = fileUpload(z.object({ crs, dryRun: flag('dryRun', true) }));
 
@@ -35,6 +41,8 @@ export const ledgerRouter = router({
       crs: input.crs,
       dryRun: input.dryRun,
       replaceDemo: input.replaceDemo,
+      via: 'web',
+      ...(input.confirmCity === undefined ? {} : { confirmCity: input.confirmCity }),
       userId: ctx.actor.userId ?? null,
     }),
   ),

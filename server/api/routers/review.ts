@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { openReviewWeek, listReviewedWeeks, markWeekReviewed } from '../../services/review/reviewedWeeks.ts';
 import { parseRulesPatch, readReviewSettings, updateReviewRules } from '../../services/review/reviewRules.ts';
+import { previewReviewRules } from '../../services/review/rulesPreview.ts';
 import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/reviewWeek.ts';
 import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
@@ -41,6 +42,12 @@ export const reviewRouter = router({
   updateSettings: businessProcedure
     .input(parseRulesPatch)
     .mutation(({ ctx, input }) => updateReviewRules(ctx.db, input, { userId: ctx.actor.userId })),
+  /** A week's board under the present rules and under changed ones, side by side; nothing written. */
+  previewRules: businessProcedure
+    .input(checked(z.strictObject({ week: week.optional(), rules: z.unknown() })))
+    .query(({ ctx, input }) =>
+      previewReviewRules(ctx.db, input.rules, input.week === undefined ? {} : { week: input.week }),
+    ),
   /** Freezes the week: its board, township pages and pack come from a snapshot from now on. */
   markReviewed: businessProcedure
     .input(checked(z.object({ week })))

@@ -16,9 +16,11 @@ import { withDatabase } from '../withDatabase.ts';
 export const exportCommand: Command = {
   name: 'export',
   summary: '导出小区及其在某日的状态（csv|xlsx|geojson）',
-  usage: `用法：onemap export compounds [--as-of YYYY-MM-DD] --format csv|xlsx|geojson [--filter 条件] [--out FILE]
+  usage: `用法：onemap export compounds [--as-of YYYY-MM-DD] --format csv|xlsx|geojson [--filter 条件] [--out FILE] [--for-programs]
 
-每个小区一行，含其在截至日期的状态。CSV 表头固定为英文字段名（供程序读取），
+每个小区一行，含其在截至日期的状态。CSV 为 UTF-8，表头固定为英文字段名；默认以 BOM 开头，
+Excel、WPS 和 LibreOffice 直接打开时中文不乱码；加 --for-programs 则不写 BOM，
+文件第一个字节就是表头 code,name,…（供程序逐字节读取）。
 XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。
 --filter 与分析工作台地址栏中的筛选条件写法相同，例如
   --filter 'town=350582100,350582001&party=none&rating=3,2,1&hh=200-&q=jjwd'
@@ -30,7 +32,13 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
       this,
       io,
       argv,
-      { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' } },
+      {
+        'as-of': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        filter: { type: 'string' },
+        'for-programs': { type: 'boolean' },
+      },
       true,
     );
     if (!args) return;
@@ -42,6 +50,8 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
     const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());
     const out = args.values.out;
     if (format === 'xlsx' && !out) throw new CliError('xlsx 为二进制文件，请用 --out 指定输出文件');
+    const forPrograms = args.values['for-programs'] === true;
+    if (forPrograms && format !== 'csv') throw new CliError('--for-programs 只用于 --format csv');
     const filter = args.values.filter === undefined ? null : parseFilter(new URLSearchParams(args.values.filter));
     if (filter?.problems.length) throw new CliError(`筛选条件有误：${filter.problems.join('；')}`);
 
@@ -56,9 +66,10 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
     }
     const body =
       format === 'csv'
-        ? compoundsToCsv(rows)
+        ? // The BOM tells Excel on Chinese Windows, WPS and LibreOffice that the file is UTF-8.
+          (forPrograms ? '' : '\uFEFF') + compoundsToCsv(rows)
         : format === 'xlsx'
-          ? await compoundsToXlsx(rows, { asOf, demo })
+          ? await compoundsToXlsx(rows, { asOf, demo, ...(filter ? { filter: args.values.filter } : {}) })
           : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo })) + '\n';
     if (out) await writeAtomically(out, body);
     else io.stdout.write(body);

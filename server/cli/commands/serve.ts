@@ -13,6 +13,9 @@ import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { activeCity } from '../../services/city/activeCity.ts';
 import { demoAvailable, isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
+import { backupSettingsFromEnv, describeSchedule } from '../../services/backup/backupFiles.ts';
+import { startBackupScheduler } from '../../services/backup/backupScheduler.ts';
+import { BadInputError } from '../../services/errors.ts';
 import { CliError, parseCommandArgs, parseInteger, processIo, type CliIo, type Command } from '../command.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -99,6 +102,14 @@ export const serveCommand: Command = {
     );
     // Checked before anything starts, so a mistyped schedule stops the server with its message.
     const schedule = parseReviewSchedule(io.env.ONEMAP_REVIEW_SCHEDULE);
+    const backups = (() => {
+      try {
+        return backupSettingsFromEnv(io.env);
+      } catch (error) {
+        if (error instanceof BadInputError) throw new CliError(error.message);
+        throw error;
+      }
+    })();
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       io.stderr.write('正在构建页面…\n');
       await buildClient(io);
@@ -118,6 +129,7 @@ export const serveCommand: Command = {
     // without its stop line and without closing the database.
     let stopping = false;
     let scheduler: ReturnType<typeof startReviewScheduler> | null = null;
+    let backupScheduler: ReturnType<typeof startBackupScheduler> | null = null;
     const stop = async (signal: NodeJS.Signals) => {
       stopping = true;
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
@@ -125,7 +137,9 @@ export const serveCommand: Command = {
       try {
         // A scheduled freeze under way finishes before the database closes.
         scheduler?.stop();
+        backupScheduler?.stop();
         await scheduler?.idle();
+        await backupScheduler?.idle();
         await running.close();
         await database.close();
       } catch (error) {
@@ -149,6 +163,12 @@ export const serveCommand: Command = {
     if (schedule && !stopping) {
       scheduler = startReviewScheduler(database.db, schedule);
       io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
+    }
+    if (backups.schedule && !stopping) {
+      backupScheduler = startBackupScheduler(database.db, database.kind, { ...backups, schedule: backups.schedule });
+      io.stderr.write(
+        `定时备份：${describeSchedule(backups.schedule)}，写入 ${backups.dir}，保留最新 ${backups.keep} 份\n`,
+      );
     }
     // Stopped meanwhile, the database may close under this read: that is no start-up failure.
     const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {

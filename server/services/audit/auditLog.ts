@@ -5,7 +5,7 @@
  * (auditChain.ts).
  */
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { auditLog, users } from '../../../data/schema/index.ts';
+import { auditLog, compounds, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
@@ -48,6 +48,8 @@ export interface AuditFilter {
   userId?: number | undefined;
   tableName?: string | undefined;
   action?: string | undefined;
+  /** Rows about this township: its own records, its compounds' records (by id or code). */
+  townshipCode?: string | undefined;
   /** Days in Asia/Shanghai, inclusive. */
   from?: string | undefined;
   to?: string | undefined;
@@ -55,9 +57,8 @@ export interface AuditFilter {
   pageSize?: number | undefined;
 }
 
-export async function listAuditLog(db: Db, filter: AuditFilter) {
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? 50;
+/** The filter as SQL conditions on audit_log. */
+function auditConditions(filter: AuditFilter): SQL | undefined {
   const where: SQL[] = [];
   if (filter.userId !== undefined) where.push(eq(auditLog.userId, filter.userId));
   if (filter.tableName) where.push(eq(auditLog.tableName, filter.tableName));
@@ -66,38 +67,67 @@ export async function listAuditLog(db: Db, filter: AuditFilter) {
   if (filter.to)
     where.push(lt(auditLog.at, new Date(`${addDays(parseIsoDate(filter.to, '截止日期'), 1)}T00:00:00+08:00`)));
   if (filter.from && filter.to && filter.from > filter.to) throw new BadInputError('起始日期不能晚于截止日期');
-  const condition = where.length ? and(...where) : undefined;
+  if (filter.townshipCode) {
+    const code = filter.townshipCode;
+    const side = (key: string) => sql`coalesce(${auditLog.after}->>${key}, ${auditLog.before}->>${key})`;
+    where.push(
+      sql`(${side('townshipCode')} = ${code}
+        or ${side('compoundId')} in (select ${compounds.id}::text from ${compounds} where ${compounds.townshipCode} = ${code})
+        or ${side('compoundCode')} in (select ${compounds.code} from ${compounds} where ${compounds.townshipCode} = ${code})
+        or (${auditLog.tableName} = 'compounds' and ${auditLog.recordId} in
+          (select ${compounds.code} from ${compounds} where ${compounds.townshipCode} = ${code})))`,
+    );
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+const rowColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  userId: auditLog.userId,
+  username: auditLog.username,
+  // The account's current display name while it still is the same account (a restore can
+  // give the id to another user); otherwise the user name recorded in the row.
+  displayName: sql<string | null>`coalesce(${users.displayName}, ${auditLog.username})`,
+  role: users.role,
+  action: auditLog.action,
+  tableName: auditLog.tableName,
+  recordId: auditLog.recordId,
+  before: auditLog.before,
+  after: auditLog.after,
+  count: auditLog.count,
+};
+
+/** Rows matching the filter, newest first, at most `limit` from `offset` (the export takes them all, capped). */
+export async function auditRows(db: Db, filter: AuditFilter, limit: number, offset = 0) {
+  const rows = await db
+    .select(rowColumns)
+    .from(auditLog)
+    .leftJoin(users, and(eq(users.id, auditLog.userId), eq(users.username, auditLog.username)))
+    .where(auditConditions(filter))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+export async function listAuditLog(db: Db, filter: AuditFilter) {
+  const page = filter.page ?? 1;
+  const pageSize = filter.pageSize ?? 50;
   const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        userId: auditLog.userId,
-        username: auditLog.username,
-        // The account's current display name while it still is the same account (a restore can
-        // give the id to another user); otherwise the user name recorded in the row.
-        displayName: sql<string | null>`coalesce(${users.displayName}, ${auditLog.username})`,
-        action: auditLog.action,
-        tableName: auditLog.tableName,
-        recordId: auditLog.recordId,
-        before: auditLog.before,
-        after: auditLog.after,
-        count: auditLog.count,
-      })
-      .from(auditLog)
-      .leftJoin(users, and(eq(users.id, auditLog.userId), eq(users.username, auditLog.username)))
-      .where(condition)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(auditLog).where(condition),
+    auditRows(db, filter, pageSize, (page - 1) * pageSize),
+    db.select({ n: count() }).from(auditLog).where(auditConditions(filter)),
   ]);
-  return {
-    total: total?.n ?? 0,
-    page,
-    pageSize,
-    rows: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
-  };
+  return { total: total?.n ?? 0, page, pageSize, rows };
+}
+
+/** The people who appear in the log (for the filter's list): the auditor may not hold the accounts duty. */
+export async function auditedPeople(db: Db) {
+  return db
+    .selectDistinct({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(auditLog)
+    .innerJoin(users, and(eq(users.id, auditLog.userId), eq(users.username, auditLog.username)))
+    .orderBy(users.displayName);
 }
 
 /** The tables that appear in the log, for the filter's list. */

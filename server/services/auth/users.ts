@@ -4,14 +4,14 @@
  * A password an administrator chose (a new account, a reset) must be changed by its person at
  * their first sign-in.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { townships, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { BadInputError, describeIssues } from '../errors.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
-import { ROLES, ROLE_NAMES, type Actor, type Role } from './roles.ts';
+import { can, ROLES, ROLE_NAMES, type Actor, type Role } from './roles.ts';
 import { revokeUserSessions } from './sessions.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,39}$/;
@@ -55,6 +55,9 @@ function summary(row: typeof users.$inferSelect): UserSummary {
   };
 }
 
+/** The roles that hold the accounts duty (admin, system_admin). */
+const ACCOUNTS_ROLES = ROLES.filter((role) => can(role, 'accounts'));
+
 export function normaliseUsername(raw: string): string {
   return raw.trim().toLowerCase();
 }
@@ -91,8 +94,7 @@ export async function addUser(
   const input = parsed.data;
   if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
-  if (input.role === 'township_staff' && !townshipCode)
-    throw new BadInputError('镇街工作人员须指定所属镇街（--township）');
+  if (input.role === 'township_staff' && !townshipCode) throw new BadInputError('镇街工作人员须指定所属镇街');
   if (input.role !== 'township_staff' && townshipCode) throw new BadInputError('只有镇街工作人员需要指定镇街');
   if (townshipCode) {
     const [t] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, townshipCode));
@@ -137,6 +139,15 @@ export async function setUserDisabled(
   const before = await requireUser(db, username);
   if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
   return db.transaction(async (tx) => {
+    if (disabled && !before.disabled && can(before.role, 'accounts')) {
+      // Someone must still be able to manage accounts: otherwise only the command line could undo this.
+      const [other] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(ne(users.id, before.id), eq(users.disabled, false), inArray(users.role, ACCOUNTS_ROLES)))
+        .limit(1);
+      if (!other) throw new BadInputError(`不能停用 ${before.username}：它是最后一个可管理账号的启用账号`);
+    }
     const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
     if (disabled) await revokeUserSessions(tx, before.id);
     const after = summary(row!);

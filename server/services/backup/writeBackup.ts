@@ -25,8 +25,9 @@ export interface BackupSummary {
 export async function writeBackup(db: Db, databaseKind: string, path: string): Promise<BackupSummary> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    // Fails here, before any reading, when the place cannot be written.
-    await writeFile(temporary, '');
+    // Fails here, before any reading, when the place cannot be written. Readable by its owner
+    // only: a backup holds every password hash (and may sit in a shared temporary folder).
+    await writeFile(temporary, '', { mode: 0o600 });
   } catch (error) {
     throw new BadInputError(
       `无法写入备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,

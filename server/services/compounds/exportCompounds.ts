@@ -1,10 +1,13 @@
 /**
- * `onemap export compounds`: the compound status rows as CSV (machine-readable, fixed English
- * header), XLSX (Chinese headers and labels, for people) or GeoJSON (WGS84 points).
+ * `onemap export compounds`: the compound status rows as CSV (fixed English header, for programs
+ * and people alike; the CLI adds a BOM unless --for-programs), XLSX (Chinese headers and labels,
+ * numbers as numbers and dates as date cells, a 说明 sheet saying what the file holds; for
+ * people) or GeoJSON (WGS84 points).
  */
 import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { toCsv } from '../csv.ts';
+import { DATE_FORMAT, dateCell } from '../xlsxCells.ts';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import type { CompoundStatus } from './compoundStatus.ts';
 
@@ -87,7 +90,12 @@ export function compoundsToZhCsv(rows: readonly CompoundStatus[]): string {
 
 export async function compoundsToXlsx(
   rows: readonly CompoundStatus[],
-  options: { asOf: string; demo: boolean },
+  options: {
+    asOf: string;
+    demo: boolean;
+    /** Which compounds, said in the 说明 sheet (the CLI's --filter, the workbench's selection). */
+    filter?: string;
+  },
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OneMap 住宅小区治理一张图';
@@ -95,18 +103,31 @@ export async function compoundsToXlsx(
   workbook.created = new Date(`${options.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet(options.demo ? '小区（演示数据）' : '小区');
+  // Row 1 is the header and the data start in row 2, so that programs reading the sheet find
+  // what they expect; what the file holds is said on the 说明 sheet.
   sheet.columns = CSV_COLUMNS.map((c) => ({
     header: ZH_HEADERS[c],
     key: c,
-    width: c === 'name' || c === 'propertyCompany' ? 24 : 12,
+    width: c === 'name' || c === 'propertyCompany' ? 24 : c === 'lastMeetingDate' ? 16 : 12,
+    ...(c === 'lastMeetingDate' ? { style: { numFmt: DATE_FORMAT } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) sheet.addRow(Object.fromEntries(CSV_COLUMNS.map((c) => [c, zhCell(c, row)])));
+  for (const row of rows)
+    sheet.addRow(
+      Object.fromEntries(
+        CSV_COLUMNS.map((c) => [c, c === 'lastMeetingDate' ? dateCell(row.lastMeetingDate) : zhCell(c, row)]),
+      ),
+    );
   const about = workbook.addWorksheet('说明');
+  about.columns = [{ width: 14 }, { width: 80 }];
+  about.addRow(['内容', `住宅小区及其在截至日期的状态，每个小区一行（共 ${rows.length} 个），见「${sheet.name}」表`]);
+  about.addRow(['筛选条件', options.filter ?? '无（全部小区）']);
   about.addRow(['截至日期', options.asOf]);
   about.addRow(['数据性质', options.demo ? DEMO_NOTICE : '真实台账']);
   about.addRow(['坐标系', 'WGS84 经纬度']);
+  about.addRow(['格式', '户数、经纬度、诉求数为数值；日期为日期单元格（yyyy-mm-dd）']);
+  about.getColumn(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -16,9 +16,11 @@ import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeText, type LedgerFile } from '../ledger/readLedgerFile.ts';
+import { encodingHint, readZippedShapefile } from './readShapefile.ts';
 import type { Crs } from '../ledger/validateRow.ts';
 import { inBounds } from '../../../shared/city/cityDefinition.ts';
 import { activeCity } from '../city/activeCity.ts';
+import { townshipOutlines, type TownshipOutline } from './boundaryOutlines.ts';
 import { townshipRefs } from './ensureGeography.ts';
 
 export interface BoundaryImportOptions {
@@ -59,6 +61,8 @@ export interface BoundaryImportReport {
   outside: CompoundOutside[];
   /** True when every township will have an official boundary. */
   allOfficial: boolean;
+  /** Every township's outline before and after, for the dry run's map. */
+  outlines: TownshipOutline[];
 }
 
 type Geometry = Polygon | MultiPolygon;
@@ -102,7 +106,8 @@ async function checkAndImportBoundaries(
   file: LedgerFile,
   options: BoundaryImportOptions,
 ): Promise<BoundaryImportReport> {
-  const json = file.data[0] === 0x50 && file.data[1] === 0x4b ? await readZippedShapefile(file) : parseGeoJson(file);
+  const shapefile = file.data[0] === 0x50 && file.data[1] === 0x4b ? await readZippedShapefile(file) : null;
+  const json = shapefile ? shapefile.json : parseGeoJson(file);
   const features = featuresOf(json, file.name);
   checkCrsMember(json);
   const refs = await townshipRefs(db);
@@ -133,7 +138,11 @@ async function checkAndImportBoundaries(
     }
     const township = codeHit ?? nameHit;
     if (!township) {
-      unmatched.push({ feature: n, label: JSON.stringify(properties).slice(0, 80) });
+      // Said as its properties, "键：值" (no JSON on the page).
+      const label = Object.entries(properties)
+        .map(([k, v]) => `${k}：${typeof v === 'object' ? '…' : String(v)}`)
+        .join('，');
+      unmatched.push({ feature: n, label: label.slice(0, 80) });
       return;
     }
     const first = featureOf.get(township.code);
@@ -156,8 +165,9 @@ async function checkAndImportBoundaries(
   if (matched.length === 0) {
     const city = activeCity();
     const example = city.townships.find((t) => t.code === city.demoStaffTownship) ?? { code: '', name: '' };
+    const read = [...new Set(features.slice(0, 20).flatMap((f) => textValues(f.properties)))].slice(0, 8);
     throw new BadInputError(
-      `${file.name} 中没有任何要素能对应到${city.name}的镇街：要素属性中应有镇街代码（如 ${example.code}）或名称（如 ${example.name}）`,
+      `${file.name} 中没有任何要素能对应到${city.name}的镇街：要素属性中应有镇街代码（如 ${example.code}）或名称（如 ${example.name}）；读到的属性值为 ${read.length ? read.map((v) => `“${v.slice(0, 20)}”`).join('、') : '（无）'}${shapefile ? `。${encodingHint(shapefile.encoding)}` : '（GeoJSON 应为 UTF-8）'}`,
     );
   }
 
@@ -202,6 +212,7 @@ async function checkAndImportBoundaries(
     missing,
     outside,
     allOfficial: missing.every((m) => m.source === 'official'),
+    outlines: townshipOutlines(refs, newBoundary),
   };
   if (options.dryRun) return report;
 
@@ -237,26 +248,11 @@ function parseGeoJson(file: LedgerFile): unknown {
   }
 }
 
-/**
- * A zipped Shapefile (.shp + .dbf, with .prj to reproject — e.g. CGCS2000 Gauss-Krüger — and
- * .cpg for the attribute encoding) read by shpjs into WGS84 GeoJSON.
- */
-async function readZippedShapefile(file: LedgerFile): Promise<unknown> {
-  const { parseZip } = await import('shpjs');
-  let parsed;
-  try {
-    parsed = await parseZip(file.data);
-  } catch (error) {
-    throw new BadInputError(
-      `无法读取压缩的 Shapefile ${file.name}（${(error as Error).message}）：应为含 .shp、.dbf（及 .prj）的 zip 文件`,
-    );
-  }
-  if (Array.isArray(parsed)) {
-    if (parsed.length !== 1)
-      throw new BadInputError(`${file.name} 中有 ${parsed.length} 个图层：请只放镇街边界一个图层`);
-    return parsed[0];
-  }
-  return parsed;
+/** The text attribute values of a feature (numbers are codes, not names). */
+function textValues(properties: unknown): string[] {
+  return Object.values((properties ?? {}) as Record<string, unknown>).flatMap((v) =>
+    typeof v === 'string' && v.trim() !== '' && !/^[\d.\s-]+$/.test(v) ? [v.trim()] : [],
+  );
 }
 
 interface FeatureLike {

@@ -1,7 +1,8 @@
 /**
  * Reading one cell the way a person meant it: full-width digits and letters (１２３, ＡＢ),
  * stray and ideographic spaces, thousands separators, a trailing unit (户, 栋, 年) and the many
- * ways of writing a date (2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, an Excel date).
+ * ways of writing a date (2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, an Excel date,
+ * or its serial number as text in a CSV: 45231).
  * Each parser returns the value or a Chinese reason.
  */
 import type { RawCell } from './readLedgerFile.ts';
@@ -53,6 +54,15 @@ export function parseWholeNumber(cell: RawCell, unit?: RegExp): Parsed<number> {
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/**
+ * An Excel date serial written as text (a CSV saved from Excel whose date cells were shown as
+ * General): accepted from 1990-01-01 (32874) to 2100-12-31 (73415) only, so that another number
+ * typed into a date column is not read as a date; a time part (45231.5) belongs to that day.
+ */
+const SERIAL_TEXT = /^(\d{5})(\.\d+)?$/;
+const SERIAL_TEXT_RANGE = [32874, 73415] as const;
+
+const serialDate = (serial: number) => new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
 
 export function parseDate(cell: RawCell): Parsed<string> {
   if (cell instanceof Date) {
@@ -62,12 +72,17 @@ export function parseDate(cell: RawCell): Parsed<string> {
   }
   if (typeof cell === 'number') {
     // An Excel date serial (days since 1899-12-30) from 1954 to 2119.
-    if (Number.isInteger(cell) && cell > 20000 && cell < 80000)
-      return ok(new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10));
+    if (Number.isInteger(cell) && cell > 20000 && cell < 80000) return ok(serialDate(cell));
     if (Number.isInteger(cell) && cell >= 19000101 && cell <= 21001231) return parseDate(String(cell));
     return fail(`不是有效日期：“${shown(cell)}”`);
   }
   const text = cellText(cell).replace(/\s+/g, '');
+  const serial = SERIAL_TEXT.exec(text);
+  if (serial) {
+    const days = Number(serial[1]);
+    if (days >= SERIAL_TEXT_RANGE[0] && days <= SERIAL_TEXT_RANGE[1]) return ok(serialDate(days));
+    return fail(`不是有效日期：“${shown(cell)}”（若为 Excel 日期序号，应在 1990–2100 年之间）`);
+  }
   const m =
     /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
     /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text) ??

@@ -15,6 +15,7 @@ import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { ensureGeography, townshipRefs } from '../geo/ensureGeography.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { applyLedger } from './applyLedger.ts';
+import { countDemoDeletion, requireCityConfirmation, WEB_DEMO_REFUSAL, type DemoDeletion } from './demoReplacement.ts';
 import { parseLedger } from './parseLedger.ts';
 import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';
 import { readLedgerFile, type LedgerFile } from './readLedgerFile.ts';
@@ -25,6 +26,14 @@ export interface LedgerImportOptions {
   dryRun: boolean;
   /** Required when the database holds the demonstration: it is removed first (townships and targets stay). */
   replaceDemo?: boolean;
+  /**
+   * Who asks: the browser ('web') must send the city's name typed by the person before an import
+   * that deletes the demonstration (its refusals say what to tick, not which flag to add); the
+   * command line's --replace-demo is its own confirmation. Default 'cli'.
+   */
+  via?: 'cli' | 'web';
+  /** From the browser: the city's name as typed to confirm a destructive import. */
+  confirmCity?: string;
   /** The user importing; null from the command line. */
   userId?: number | null;
   /** Defaults to today in Asia/Shanghai (tests pin it). */
@@ -64,6 +73,8 @@ export interface LedgerImportReport {
   /** New and updated compounds, in file order. */
   changes: LedgerChange[];
   replacedDemo: boolean;
+  /** What a real import deletes (replacing the demonstration); null when it deletes nothing. */
+  deletes: DemoDeletion | null;
 }
 
 export const DEMO_REFUSAL =
@@ -115,7 +126,11 @@ async function checkAndImportLedger(
   const today = options.today ?? todayInCity();
   const table = await readLedgerFile(file);
   const demo = (await readDatasetInfo(db)).source === 'demo';
-  if (demo && !options.replaceDemo) throw new BadInputError(DEMO_REFUSAL);
+  const web = options.via === 'web';
+  if (demo && !options.replaceDemo) throw new BadInputError(web ? WEB_DEMO_REFUSAL : DEMO_REFUSAL);
+  // Checked before anything is read or written: the typed name, not only the button.
+  if (demo && web && !options.dryRun) requireCityConfirmation(options.confirmCity);
+  const deletes = demo ? await countDemoDeletion(db) : null;
   const townships = await townshipRefs(db);
   const inCity = makeCityAreaTest(townships.filter((t) => t.boundarySource === 'official').map((t) => t.boundary));
   const parsed = parseLedger(table, { townships, crs: options.crs, today, inCity }, (done, total) =>
@@ -142,6 +157,7 @@ async function checkAndImportLedger(
         : [{ row: c.row, code: c.code, name: c.name, action: c.action, changes: c.changes }],
     ),
     replacedDemo: demo && status === 'imported',
+    deletes,
   });
   if (parsed.problems.length > 0) return report('invalid', null);
 

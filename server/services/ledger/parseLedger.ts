@@ -26,17 +26,24 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
   const problems: LedgerProblem[] = [];
   const warnings: LedgerProblem[] = [];
   const positions = new Map<LedgerField, number>();
+  const at = table.headerRow;
+  for (const note of table.notes) warnings.push({ row: 0, column: '', message: note });
+  const unknown = new Set<string>();
   table.header.forEach((text, index) => {
     const header = text.normalize('NFKC').trim();
     if (!header) return;
     const field = fieldOfHeader(header);
     if (!field) {
-      warnings.push({ row: 1, column: header, message: `未识别的列“${header}”，已忽略（可用的列见模板）` });
+      // Said once per name: a merged header cell repeats its text in every column it covers.
+      if (!unknown.has(header))
+        warnings.push({ row: at, column: header, message: `未识别的列“${header}”，已忽略（可用的列见模板）` });
+      unknown.add(header);
       return;
     }
     if (positions.has(field)) {
+      if (table.header[positions.get(field)!]!.normalize('NFKC').trim() === header && mergedAt(table, index)) return;
       problems.push({
-        row: 1,
+        row: at,
         column: header,
         message: `与第${positions.get(field)! + 1}列重复，都是“${headerOf(field)}”`,
       });
@@ -45,7 +52,8 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
     positions.set(field, index);
   });
   const missing = LEDGER_COLUMNS.filter((c) => c.required && !positions.has(c.field));
-  for (const c of missing) problems.push({ row: 1, column: c.header, message: `缺少必填列“${c.header}”` });
+  for (const c of missing)
+    problems.push({ row: at, column: c.header, message: `缺少必填列“${c.header}”（表头在第${at}行）` });
   if (missing.length > 0) return { records: [], problems, warnings, rows: table.rows.length };
   if (table.rows.length === 0) problems.push({ row: 0, column: '', message: '台账中没有数据行' });
 
@@ -70,6 +78,15 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
   });
   problems.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
   return { records, problems, warnings, rows: table.rows.length };
+}
+
+/** A column repeating the one before it in the header and in every row: one merged cell, not two columns. */
+function mergedAt(table: RawTable, index: number): boolean {
+  return (
+    index > 0 &&
+    table.header[index] === table.header[index - 1] &&
+    table.rows.every((r) => r.cells[index] === r.cells[index - 1])
+  );
 }
 
 const ORDER = new Map(LEDGER_COLUMNS.map((c, i) => [c.header, i]));

@@ -1,16 +1,24 @@
 /**
  * Reads a ledger file into rows of raw cells: an Excel workbook (.xlsx; the sheet 小区台账, else
  * the first sheet) or a CSV file (UTF-8, with or without BOM, or GB18030 as Excel saves it on
- * Chinese Windows). Row numbers are those a person sees in the spreadsheet: the header is row 1.
+ * Chinese Windows). Both go through locateTable: the header may sit below title and notes rows,
+ * and trailing footers are skipped. Row numbers are those a person sees in the spreadsheet.
  */
 import ExcelJS from 'exceljs';
 import { BadInputError } from '../errors.ts';
+import { locateTable, type GridRow } from './tableShape.ts';
 
 export type RawCell = string | number | Date | boolean | null;
 
 export interface RawTable {
   header: string[];
+  /** The spreadsheet row of the header (1 unless title or notes rows sit above it). */
+  headerRow: number;
   rows: { rowNumber: number; cells: RawCell[] }[];
+  /** One line per group of rows skipped (titles above the header, footers below the data). */
+  notes: string[];
+  /** Said when the file holds no header at all. */
+  emptyMessage: string;
 }
 
 export interface LedgerFile {
@@ -44,14 +52,18 @@ async function readXlsx(file: LedgerFile): Promise<RawTable> {
   const sheet = workbook.getWorksheet(LEDGER_SHEET) ?? workbook.worksheets[0];
   if (!sheet) throw new BadInputError(`Excel 文件 ${file.name} 中没有工作表`);
   const width = sheet.columnCount;
-  const table: RawTable = { header: [], rows: [] };
+  const grid: GridRow[] = [];
+  // A merged cell reads as its value in every cell it covers (exceljs gives the master's value).
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
-    if (rowNumber === 1) table.header = cells.map((v) => (v === null ? '' : String(v)));
-    else if (cells.some((v) => v !== null && String(v).trim() !== '')) table.rows.push({ rowNumber, cells });
+    grid.push({ rowNumber, cells });
   });
-  if (table.header.length === 0) throw new BadInputError(`Excel 文件 ${file.name} 的第1行应为表头`);
+  return checked(locateTable(grid, `Excel 文件 ${file.name} 中没有表头（应有 小区编码、小区名称 等列名）`));
+}
+
+function checked(table: RawTable): RawTable {
+  if (table.header.every((h) => h.trim() === '')) throw new BadInputError(table.emptyMessage);
   return table;
 }
 
@@ -115,13 +127,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 function readCsv(text: string): RawTable {
-  const records = parseCsv(text);
-  const [header, ...rest] = records;
-  if (!header || header.every((h) => h.trim() === '')) throw new BadInputError('CSV 文件为空：第1行应为表头');
-  return {
-    header,
-    rows: rest
-      .map((cells, i) => ({ rowNumber: i + 2, cells: cells.map((c) => (c === '' ? null : c)) }))
-      .filter((r) => r.cells.some((c) => c !== null && c.trim() !== '')),
-  };
+  const grid = parseCsv(text).map((cells, i) => ({
+    rowNumber: i + 1,
+    cells: cells.map((c): RawCell => (c === '' ? null : c)),
+  }));
+  return checked(locateTable(grid, 'CSV 文件为空：应有表头（小区编码、小区名称 等列名）'));
 }

@@ -10,6 +10,7 @@ import type { CompoundKind } from '../compounds/compoundStatus.ts';
 import { containingCode } from '../geo/cityArea.ts';
 import { cellText, isBlank, parseDate, parseNumber, parseWholeNumber, shown, type Parsed } from './cells.ts';
 import { headerOf, type LedgerField } from './columns.ts';
+import { creditCodeProblem } from './creditCode.ts';
 import type { RawCell } from './readLedgerFile.ts';
 
 export const CRS_OPTIONS = ['wgs84', 'gcj02', 'bd09'] as const;
@@ -91,7 +92,6 @@ const KIND_WORDS: Record<string, CompoundKind> = {
   混合小区: 'mixed',
   mixed: 'mixed',
 };
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const GCOORD_CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 
 export function townshipLookup(townships: readonly TownshipRef[]): (text: string) => TownshipRef | undefined {
@@ -237,11 +237,9 @@ export function validateRow(
     : '';
   const startOn = date('contractStart');
   const lastDay = date('contractLastDay');
-  if (creditCode && !CREDIT_CODE.test(creditCode))
-    problem(
-      'companyCreditCode',
-      `统一社会信用代码“${shown(raw('companyCreditCode'))}”格式不对（应为18位数字或大写字母）`,
-    );
+  const creditCodeWrong = creditCode ? creditCodeProblem(creditCode) : null;
+  if (creditCodeWrong)
+    problem('companyCreditCode', `统一社会信用代码“${shown(raw('companyCreditCode'))}”有误：${creditCodeWrong}`);
   if (company) {
     if (company.length > 100) problem('propertyCompany', `物业企业名称过长（${company.length}个字符）`);
     if (startOn === null || !given('contractStart')) problem('contractStart', '填了物业企业就必须填物业合同开始日期');

@@ -91,6 +91,8 @@ const sumCounts = (all: Iterable<ScopeCounts>) => [...all].reduce(addCounts, EMP
 export interface MetricsOptions {
   asOf: string;
   townshipCode?: string;
+  /** Targets to judge by instead of the stored ones (an administrator's preview of a change). */
+  targets?: readonly Target[];
   /** The indicators to report (the five by default; a test adds one). */
   indicators?: readonly ServerIndicator[];
 }
@@ -104,7 +106,7 @@ export async function metricsReport(db: Db, options: MetricsOptions): Promise<Me
   const dates = [asOf, trailingDate, ...(previousDate >= HISTORY_START ? [previousDate] : [])];
   const [counts, allTargets, townshipRows] = await Promise.all([
     cachedCounts(db, dates),
-    loadTargets(db),
+    options.targets ?? loadTargets(db),
     db
       .select({ code: townshipsTable.code, name: townshipsTable.name })
       .from(townshipsTable)

@@ -4,7 +4,7 @@
  * with the nearest deadline not yet passed; once every deadline has passed, the last one holds.
  * A township without its own target follows the city's.
  */
-import { asc } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import { targets } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { IndicatorKey } from '../../../shared/indicators/index.ts';
@@ -20,8 +20,21 @@ export interface Target {
   note: string;
 }
 
+/** The targets in force (retired ones are kept for the history, and apply no more). */
 export async function loadTargets(db: Db): Promise<Target[]> {
-  return db.select().from(targets).orderBy(asc(targets.deadline), asc(targets.id));
+  return db
+    .select({
+      id: targets.id,
+      indicator: targets.indicator,
+      townshipCode: targets.townshipCode,
+      value: targets.value,
+      deadline: targets.deadline,
+      source: targets.source,
+      note: targets.note,
+    })
+    .from(targets)
+    .where(isNull(targets.retiredAt))
+    .orderBy(asc(targets.deadline), asc(targets.id));
 }
 
 export function applicableTarget(

@@ -21,7 +21,15 @@ import type { PackData } from './weeklyPack.ts';
 const STYLE = `
 @page { size: A4; margin: 12mm 11mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif; font-size: 9pt; color: #111; margin: 0; }
+/* Fonts in the PDF: Chromium embeds a TrueType-outline font as a named CID TrueType font, but a
+   CFF-outline one (every Noto Sans CJK face) as unnamed Type 3 glyphs, poor for archiving; a
+   synthesised bold is Type 3 too. So, when it is installed (Debian fonts-wqy-microhei), all text
+   is set in WenQuanYi Micro Hei (TrueType, one weight: headings and emphasis keep their size,
+   colour and shading, not a heavier stroke); without it, Noto Sans CJK SC regular and bold, as
+   before. */
+@font-face { font-family: 'Pack Sans'; font-weight: 400; src: local('WenQuanYi Micro Hei'), local('Noto Sans CJK SC'); }
+@font-face { font-family: 'Pack Sans'; font-weight: 700; src: local('WenQuanYi Micro Hei'), local('Noto Sans CJK SC Bold'); }
+body { font-family: 'Pack Sans', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif; font-synthesis: none; font-size: 9pt; color: #111; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 2mm; }
 h2 { font-size: 11.5pt; margin: 5mm 0 2mm; border-bottom: 1.5px solid #2f6fb0; padding-bottom: 1mm; break-after: avoid; }
 .meta { color: #333; margin: 0 0 1mm; }
@@ -31,7 +39,9 @@ th, td { border: 0.6pt solid #999; padding: 0.6mm 1.4mm; text-align: right; whit
 th { background: #e8eef6; text-align: center; }
 td.text { text-align: left; }
 td.wrap { text-align: left; white-space: normal; }
-tr { break-inside: avoid; }
+/* A table running onto the next page repeats its header there and never splits a row. */
+thead { display: table-header-group; }
+tr, th, td { break-inside: avoid; }
 tr.mine td { background: #fdf1d8; font-weight: bold; }
 /* The colour language (shared/colours), print variants: the black list at the worse end (the
    judgement red), the 红榜 in the "better" accent — never red, which means worst everywhere. */
@@ -63,7 +73,7 @@ function rankingTable(data: PackData): string {
       `<td class="text">${cls(t.lists)}</td></tr>`,
   );
   const head = `<tr><th>综合排名</th><th>镇街</th><th>综合得分</th><th>较上周</th><th>上周排名</th>${INDICATOR_KEYS.map((k) => `<th>${INDICATORS[k].pack.short}排名</th>`).join('')}<th>红黑榜</th></tr>`;
-  return `<table>${head}${rows.join('')}</table>`;
+  return `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function indicatorTable(data: PackData): string {
@@ -76,7 +86,7 @@ function indicatorTable(data: PackData): string {
   );
   const city = `<tr><td class="text">全市</td>${INDICATOR_KEYS.map((k) => cells(k, data.board.city[k].value, null, null)).join('')}</tr>`;
   const head = `<tr><th rowspan="2">镇街</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(INDICATORS[k].name)}${INDICATORS[k].pack.unitNote}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => '<th>数值</th><th>排名</th>').join('')}</tr>`;
-  return `<table>${head}${rows.join('')}${city}</table>`;
+  return `<table><thead>${head}</thead><tbody>${rows.join('')}${city}</tbody></table>`;
 }
 
 function townshipIndicators(data: PackData): string {
@@ -89,7 +99,7 @@ function townshipIndicators(data: PackData): string {
       `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td class="st-${r.status ?? 'none'}">${statusLabel(k, r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
     );
   });
-  return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>达标/进度</th><th>分子/分母</th></tr>${rows.join('')}</table>`;
+  return `<table><thead><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>达标/进度</th><th>分子/分母</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function charts(data: PackData): string {
@@ -171,7 +181,7 @@ function laggingTable(data: PackData): string {
     (c) =>
       `<tr><td class="text">${esc(c.townshipName)}</td><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.reasonText.join('；'))}</td></tr>`,
   );
-  return `<p class="note">共 ${data.lagging.length} 个小区：30天内未召开四方联席会议、无在任业委会、星级三星及以下或未达标、有超期诉求（每个小区列出全部原因）。</p><table><tr><th>镇街</th><th>小区</th><th>原因</th></tr>${rows.join('')}</table>`;
+  return `<p class="note">共 ${data.lagging.length} 个小区：30天内未召开四方联席会议、无在任业委会、星级三星及以下或未达标、有超期诉求（每个小区列出全部原因）。</p><table><thead><tr><th>镇街</th><th>小区</th><th>原因</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function changesTable(data: PackData): string {
@@ -180,7 +190,7 @@ function changesTable(data: PackData): string {
     (c) =>
       `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join('；'))}</td></tr>`,
   );
-  return `<table><tr><th>小区</th><th>变化</th></tr>${rows.join('')}</table>`;
+  return `<table><thead><tr><th>小区</th><th>变化</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The week's state, e.g. '已晾晒，快照冻结于 2026-12-05 01:50（此后的记录修改不影响本周数字）'. */

@@ -1,7 +1,8 @@
 /**
  * The pack as a workbook with Chinese headers. Figures are numbers, never text: rates as
  * fractions shown with a percent format, petitions per 1,000 households with two decimals, ranks
- * as integers; a figure that cannot be computed is an empty cell. Sheets: 总览 (composite
+ * as integers, dates (deadlines, last meetings) as date cells shown yyyy-mm-dd; a figure that
+ * cannot be computed is an empty cell. Sheets: 总览 (composite
  * ranking), 红黑榜, 进退, 摘要, one per indicator (the engine's figures for the 19 townships and
  * the city), 后进小区, 本周变化, one drill-through sheet per indicator (the township's compounds,
  * or the city's), 说明 (week, the data's nature — 演示数据 —, the rules, reviewed or not).
@@ -9,6 +10,7 @@
 import { weekLabel } from '../../../shared/time/weeks.ts';
 import { previousWeekLine, weekStatusLine } from './packHtml.ts';
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT, dateCell } from '../xlsxCells.ts';
 import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { rankChangeLabel, statusLabel } from './format.ts';
@@ -16,7 +18,7 @@ import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
 import { describeRules } from './reviewRules.ts';
 import type { PackData } from './weeklyPack.ts';
 
-type Cell = string | number | null;
+type Cell = string | number | Date | null;
 
 const RATE_FORMAT = '0.0%';
 const RATE_DELTA_FORMAT = '+0.0%;-0.0%;0.0%';
@@ -183,7 +185,7 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
       { header: '分子' },
       { header: '分母' },
       { header: '目标', numFmt: value },
-      { header: '目标期限' },
+      { header: '目标期限', numFmt: DATE_FORMAT },
       { header: '上周', numFmt: value },
       { header: '较上周', numFmt: rate ? RATE_DELTA_FORMAT : PER1000_DELTA_FORMAT },
       { header: '上周排名' },
@@ -202,7 +204,7 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
         r.numerator,
         r.denominator,
         r.target,
-        r.deadline,
+        dateCell(r.deadline),
         r.previousWeek,
         r.delta,
         b?.previousRank ?? null,
@@ -228,7 +230,7 @@ function compoundSheets(workbook: ExcelJS.Workbook, data: PackData): void {
       { header: '社区/村', width: 16 },
       ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => ({ header: LAG_REASON_LABELS[r], width: 14 })),
       { header: '超期诉求' },
-      { header: '最近四方联席会议', width: 16 },
+      { header: '最近四方联席会议', width: 16, numFmt: DATE_FORMAT },
       { header: '原因', width: 60 },
     ],
     data.lagging.map((c) => [
@@ -238,7 +240,7 @@ function compoundSheets(workbook: ExcelJS.Workbook, data: PackData): void {
       c.community,
       ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => (c.reasons.includes(r) ? '是' : '')),
       c.overdueIssues,
-      c.lastMeetingDate,
+      dateCell(c.lastMeetingDate),
       c.reasonText.join('；'),
     ]),
   );

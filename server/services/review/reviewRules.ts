@@ -133,17 +133,21 @@ export async function readReviewRules(db: Db): Promise<ReviewRules> {
   return (await readReviewSettings(db)).rules;
 }
 
+/** The patch laid over `before` and validated as a whole (weights, thresholds); BadInputError in Chinese. */
+export function rulesWithPatch(before: ReviewRules, rawPatch: unknown): ReviewRules {
+  const result = reviewRulesSchema.safeParse(merge(before, parseRulesPatch(rawPatch)));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
+  return result.data;
+}
+
 /** Merges the patch over the current rules, validates the result and stores it. */
 export async function updateReviewRules(
   db: Db,
   rawPatch: unknown,
   options: { userId?: number | null } = {},
 ): Promise<ReviewSettings> {
-  const patch = parseRulesPatch(rawPatch);
   const before = await readReviewRules(db);
-  const result = reviewRulesSchema.safeParse(merge(before, patch));
-  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
-  const rules = result.data;
+  const rules = rulesWithPatch(before, rawPatch);
   // Nothing to change (an empty patch, the same values): nothing written, nothing audited.
   const current = await readReviewSettings(db);
   if (JSON.stringify(rules) === JSON.stringify(before)) return current;

@@ -72,7 +72,13 @@ function memo<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
   };
 }
 
-export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSource {
+/** `options.rules`: rules to apply instead of the stored ones (the administrator's preview). */
+export function liveWeekSource(
+  db: Db,
+  week: ReviewWeek,
+  today: string,
+  options: { rules?: ReviewRules } = {},
+): WeekSource {
   // Sequential: PGlite runs one query at a time, and the reports share cached counts.
   const previous = once(() => shownPreviousWeek(db, week.week));
   const metrics = once(async () => {
@@ -89,7 +95,7 @@ export function liveWeekSource(db: Db, week: ReviewWeek, today: string): WeekSou
     week,
     reviewed: null,
     board: once(async () => {
-      const rules = await readReviewRules(db);
+      const rules = options.rules ?? (await readReviewRules(db));
       const demo = (await readDatasetInfo(db)).source === 'demo';
       const current = await metrics();
       const shown = await previous();

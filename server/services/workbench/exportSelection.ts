@@ -50,7 +50,12 @@ export async function exportSelection(
   const demo = info.source === 'demo';
   let body: Buffer;
   if (options.format === 'csv') body = Buffer.from(compoundsToZhCsv(rows), 'utf8');
-  else if (options.format === 'xlsx') body = await compoundsToXlsx(rows, { asOf: options.asOf, demo });
+  else if (options.format === 'xlsx')
+    body = await compoundsToXlsx(rows, {
+      asOf: options.asOf,
+      demo,
+      filter: `分析工作台当前的筛选与选区（${rows.length} 个小区，按表格顺序）`,
+    });
   else {
     const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });
     if (options.selection !== undefined) collection.metadata.selection = options.selection;

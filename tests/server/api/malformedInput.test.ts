@@ -184,7 +184,8 @@ const TEMPLATES: Record<string, unknown> = {
   },
   'admin.setUserDisabled': { username: 'no-such-user', disabled: 'yes' },
   'admin.resetPassword': { username: 'no-such-user', password: 'short' },
-  'admin.createDisplayToken': { name: '' },
+  'admin.endSessions': { username: 'no-such-user' },
+  'admin.createDisplayToken': { name: '', expiresOn: '2025-02-30' },
   'admin.revokeDisplayToken': { id: 2_000_000_000 },
   'admin.auditLog': { from: '2025-02-30', to: '2024-01-01', page: 0, pageSize: 1000 },
 };

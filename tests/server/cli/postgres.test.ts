@@ -21,7 +21,7 @@ describe.runIf(availableBackends().includes('postgres'))('onemap with DATABASE_U
   });
 
   it('exports the same CSV from PostgreSQL as from PGlite for the same seed', async () => {
-    const run = await runCli(['export', 'compounds', '--as-of', FIXTURE_AS_OF, '--format', 'csv'], {
+    const run = await runCli(['export', 'compounds', '--as-of', FIXTURE_AS_OF, '--format', 'csv', '--for-programs'], {
       DATABASE_URL: postgresCopy.url,
     });
     expect(run.code, run.stderr).toBe(0);
@@ -46,7 +46,7 @@ describe.runIf(availableBackends().includes('postgres'))('onemap with DATABASE_U
       'dataset',
     ]);
     expect(await verifyAuditChain(postgresCopy.db)).toMatchObject({ intact: true });
-    const health = await runCli(['export', 'compounds', '--as-of', '2025-01-31', '--format', 'csv'], {
+    const health = await runCli(['export', 'compounds', '--as-of', '2025-01-31', '--format', 'csv', '--for-programs'], {
       DATABASE_URL: postgresCopy.url,
     });
     expect(health.stdout).toBe(compoundsToCsv(rows));

@@ -26,7 +26,7 @@ describe('onemap seed and export', () => {
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const third = await runCli(['seed', '--seed', '2', '--as-of', AS_OF], { ONEMAP_DATA_DIR: other });
     expect(third.code, third.stderr).toBe(0);
-    const exported = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+    const exported = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv', '--for-programs'], {
       ONEMAP_DATA_DIR: first,
     });
     expect(exported.code, exported.stderr).toBe(0);
@@ -39,7 +39,7 @@ describe('onemap seed and export', () => {
       'code,name,townshipCode,townshipName,community,lon,lat,households,kind,propertyManaged,propertyCompany,partyOrgType,committeeInOffice,committeePartyMajority,lastMeetingDate,rating,openIssues,overdueIssues',
     );
     expect(lines).toHaveLength(348);
-    const again = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+    const again = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv', '--for-programs'], {
       ONEMAP_DATA_DIR: first,
     });
     expect(again.stderr).toContain('演示数据');
@@ -54,10 +54,10 @@ describe('onemap seed and export', () => {
   });
 
   it('gives a byte-identical export for the same seed and a different one for another seed', async () => {
-    const same = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+    const same = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv', '--for-programs'], {
       ONEMAP_DATA_DIR: second,
     });
-    const different = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+    const different = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv', '--for-programs'], {
       ONEMAP_DATA_DIR: other,
     });
     expect(same.stdout).toBe(csv);
@@ -122,7 +122,7 @@ describe('onemap seed and export', () => {
     early.forEach((c, i) => check(c, earlyRuns[i]!));
     for (const c of late) check(c, await runCli(c[0], { ONEMAP_DATA_DIR: first }));
     expect(existsSync('/nonexistent-dir/x.xlsx')).toBe(false);
-    const after = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv'], {
+    const after = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'csv', '--for-programs'], {
       ONEMAP_DATA_DIR: first,
     });
     expect(after.stdout).toBe(csv);

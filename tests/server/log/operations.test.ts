@@ -161,7 +161,7 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
     it('names the administrator, the request, the file and the counts — dry run, refused and imported', async () => {
       const dry = await upload({ dryRun: 'true', replaceDemo: 'true' });
       const refused = await upload({ dryRun: 'false' });
-      const done = await upload({ dryRun: 'false', replaceDemo: 'true' });
+      const done = await upload({ dryRun: 'false', replaceDemo: 'true', confirmCity: '晋江市' });
       expect([dry.status, refused.status, done.status]).toEqual([200, 400, 200]);
       const lines = linesOf('ledger.import');
       expect(lines.map((l) => [l.level, l.status, l.dryRun, l.file, l.user, l.requestId])).toEqual([
@@ -175,7 +175,9 @@ describe.each(availableBackends())('operations in the log (%s)', (kind) => {
         replacedDemo: true,
         userId: expect.any(Number),
       });
-      expect(lines[1]!.reason).toMatch(/--replace-demo/);
+      // The browser's refusal says what to tick on the page, never a command-line flag.
+      expect(lines[1]!.reason).toMatch(/请勾选“清除演示数据后导入”/);
+      expect(lines[1]!.reason).not.toMatch(/--/);
       expect(captured.text()).not.toContain(ADMIN_PASSWORD);
     });
   });

@@ -1,15 +1,21 @@
 /**
  * `/admin` (administrators): the ledger and boundary imports (business duty), the accounts (accounts duty) and
- * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); the
- * all-in-one administrator sees all three. Accounts are managed with `onemap users`.
+ * the audit log (audit duty) — each panel only for whoever holds its duty (三员分立); targets and the
+ * review rules are business duties too (TargetsPanel, ReviewRulesPanel); the all-in-one
+ * administrator sees all three. The accounts duty also has the wall screens' tokens and the backups.
  */
 import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { AccountsPanel } from './AccountsPanel.tsx';
 import { AuditLogPanel } from './AuditLogPanel.tsx';
+import { BackupsPanel } from './BackupsPanel.tsx';
+import { DisplayTokensPanel } from './DisplayTokensPanel.tsx';
 import { BoundaryImportPanel } from './BoundaryImportPanel.tsx';
 import { LedgerImportPanel } from './LedgerImportPanel.tsx';
+import { ReviewRulesPanel } from './ReviewRulesPanel.tsx';
+import { TargetsPanel } from './TargetsPanel.tsx';
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -27,34 +33,16 @@ export function AdminPage() {
         <>
           <LedgerImportPanel />
           <BoundaryImportPanel />
+          <TargetsPanel />
+          <ReviewRulesPanel />
         </>
       )}
       {accounts && (
-        <section className="panel">
-          <h3>{t('admin.users')}</h3>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('login.username')}</th>
-                <th>{t('admin.name')}</th>
-                <th>{t('admin.role')}</th>
-                <th>{t('admin.township')}</th>
-                <th>{t('admin.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(users.data ?? []).map((u) => (
-                <tr key={u.id}>
-                  <td>{u.username}</td>
-                  <td>{u.displayName}</td>
-                  <td>{t(`role.${u.role}`)}</td>
-                  <td>{u.townshipCode ?? ''}</td>
-                  <td>{u.disabled ? t('admin.disabled') : t('admin.enabled')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <>
+          <AccountsPanel />
+          <DisplayTokensPanel />
+          <BackupsPanel />
+        </>
       )}
       {hasPermission(me.data, 'audit') && <AuditLogPanel users={users.data ?? []} />}
     </div>

@@ -1,72 +1,112 @@
-/** The audit log: who changed what, when, before and after; filtered by user, table and days; paged. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+/**
+ * The audit log people can read: when (Asia/Shanghai, yyyy-mm-dd HH:mm), who (name and role),
+ * what (Chinese action and record kind) and the change field by field, before → after
+ * (shared/audit/auditLabels.ts). Filtered on the server by person, township, kind of record and
+ * days, paged; the same filter exports to XLSX.
+ */
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { saveBase64File } from '../../app/download.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { actionName, fieldChanges, tableName } from '../../../../shared/audit/auditLabels.ts';
+import { shanghaiMinute } from './targetFormat.ts';
+import './adminTools.css';
 
 const PAGE_SIZE = 50;
 type Users = RouterOutputs['admin']['users'];
-
-const brief = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
+type Row = RouterOutputs['admin']['auditLog']['rows'][number];
 
 export function AuditLogPanel({ users }: { users: Users }) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
-  const [tableName, setTableName] = useState('');
+  const [township, setTownship] = useState('');
+  const [table, setTable] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
   const tables = useQuery(trpc.admin.auditedTables.queryOptions());
+  const people = useQuery(trpc.admin.auditPeople.queryOptions());
+  const townships = useQuery(trpc.geography.townships.queryOptions());
   const filter = {
-    page,
-    pageSize: PAGE_SIZE,
     ...(userId ? { userId: Number(userId) } : {}),
-    ...(tableName ? { tableName } : {}),
+    ...(township ? { townshipCode: township } : {}),
+    ...(table ? { tableName: table } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const log = useQuery({ ...trpc.admin.auditLog.queryOptions(filter), placeholderData: keepPreviousData });
+  const log = useQuery({
+    ...trpc.admin.auditLog.queryOptions({ ...filter, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const exporting = useMutation(trpc.admin.auditExport.mutationOptions({ onSuccess: saveBase64File }));
+  const townshipNames = new Map((townships.data ?? []).map((x) => [x.code, x.name]));
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / PAGE_SIZE)) : 1;
+  // People in the log, and any account the page already knows (a person with no entries yet).
+  const known = new Map((people.data ?? []).map((p) => [p.id, p]));
+  for (const u of users) if (!known.has(u.id)) known.set(u.id, { id: u.id, displayName: u.displayName, role: u.role });
   const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
+    (set: (v: string) => void) =>
+    (v: string): void => {
       set(v);
       setPage(1);
     };
   return (
-    <section className="panel" data-testid="audit-log">
+    <section className="panel admin-tools" data-testid="audit-log">
       <div className="page-bar">
         <h3>{t('admin.auditLog')}</h3>
-        <label className="select">
-          {t('admin.user')}
+      </div>
+      <div className="filters">
+        <label className="field">
+          {t('audit.person')}
           <select value={userId} onChange={(e) => reset(setUserId)(e.target.value)} data-testid="audit-user">
             <option value="">{t('admin.all')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}（{u.username}）
+            {[...known.values()].map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}（{t(`role.${p.role}`)}）
               </option>
             ))}
           </select>
         </label>
-        <label className="select">
-          {t('admin.table')}
-          <select value={tableName} onChange={(e) => reset(setTableName)(e.target.value)} data-testid="audit-table">
+        <label className="field">
+          {t('admin.township')}
+          <select value={township} onChange={(e) => reset(setTownship)(e.target.value)} data-testid="audit-township">
+            <option value="">{t('admin.all')}</option>
+            {(townships.data ?? []).map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('audit.kind')}
+          <select value={table} onChange={(e) => reset(setTable)(e.target.value)} data-testid="audit-table">
             <option value="">{t('admin.all')}</option>
             {(tables.data ?? []).map((name) => (
               <option key={name} value={name}>
-                {name}
+                {tableName(name)}
               </option>
             ))}
           </select>
         </label>
-        <label className="select">
+        <label className="field">
           {t('admin.from')}
-          <input type="date" value={from} onChange={(e) => reset(setFrom)(e.target.value)} />
+          <input type="date" value={from} onChange={(e) => reset(setFrom)(e.target.value)} data-testid="audit-from" />
         </label>
-        <label className="select">
+        <label className="field">
           {t('admin.to')}
-          <input type="date" value={to} onChange={(e) => reset(setTo)(e.target.value)} />
+          <input type="date" value={to} onChange={(e) => reset(setTo)(e.target.value)} data-testid="audit-to" />
         </label>
+        <button
+          type="button"
+          className="button"
+          disabled={exporting.isPending}
+          onClick={() => exporting.mutate(filter)}
+          data-testid="audit-export"
+        >
+          {t('audit.export')}
+        </button>
         <span className="spacer" />
         <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
           {t('admin.previous')}
@@ -76,38 +116,83 @@ export function AuditLogPanel({ users }: { users: Users }) {
           {t('admin.next')}
         </button>
       </div>
-      {log.error && (
+      {(log.error ?? exporting.error) && (
         <p className="form-result error" role="alert">
-          {log.error.message}
+          {(log.error ?? exporting.error)!.message}
         </p>
       )}
       <table className="data audit">
         <thead>
           <tr>
             <th>{t('admin.at')}</th>
-            <th>{t('admin.user')}</th>
+            <th>{t('audit.person')}</th>
             <th>{t('admin.action')}</th>
-            <th>{t('admin.table')}</th>
+            <th>{t('audit.kind')}</th>
             <th>{t('admin.record')}</th>
-            <th>{t('admin.before')}</th>
-            <th>{t('admin.after')}</th>
+            <th>{t('audit.changes')}</th>
           </tr>
         </thead>
         <tbody>
           {(log.data?.rows ?? []).map((row) => (
-            <tr key={row.id} className={row.action === 'forbidden' ? 'forbidden' : undefined}>
-              <td>{new Date(row.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</td>
-              <td>{row.displayName ?? t('admin.system')}</td>
-              {/* Repeated refusals are one row with their count. */}
-              <td>{row.count > 1 ? `${row.action} ×${row.count}` : row.action}</td>
-              <td>{row.tableName}</td>
-              <td>{row.recordId ?? ''}</td>
-              <td className="json">{brief(row.before)}</td>
-              <td className="json">{brief(row.after)}</td>
-            </tr>
+            <AuditRow key={row.id} row={row} townshipNames={townshipNames} />
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+function AuditRow({ row, townshipNames }: { row: Row; townshipNames: Map<string, string> }) {
+  const { t } = useI18n();
+  // A township code reads as its name.
+  const named = (value: string) => townshipNames.get(value) ?? value;
+  const fields = fieldChanges(row.before, row.after).map((f) =>
+    f.field.endsWith('townshipCode') ? { ...f, before: named(f.before), after: named(f.after) } : f,
+  );
+  const oneSided = row.before === null || row.after === null;
+  return (
+    <tr className={row.action === 'forbidden' ? 'forbidden' : undefined}>
+      <td>{shanghaiMinute(row.at)}</td>
+      <td>
+        {row.displayName ?? t('admin.system')}
+        {row.role && <div className="muted small">{t(`role.${row.role}`)}</div>}
+      </td>
+      {/* Repeated refusals are one row with their count. */}
+      <td>
+        {row.count > 1
+          ? t('audit.times', { action: actionName(row.action), count: row.count })
+          : actionName(row.action)}
+      </td>
+      <td>{tableName(row.tableName)}</td>
+      <td>{row.recordId ?? ''}</td>
+      <td>
+        {oneSided ? (
+          // A new or removed record: its fields in one flowing list, not a table of empty befores.
+          <span className="fields">
+            {fields.map((f) => (
+              <span key={f.field}>
+                <span className="muted">{f.label}：</span>
+                {f.after || f.before}
+              </span>
+            ))}
+          </span>
+        ) : (
+          fields.length > 0 && (
+            <table className="data diff">
+              <tbody>
+                {fields.map((f) => (
+                  <tr key={f.field}>
+                    <th>{f.label}</th>
+                    <td>{f.before}</td>
+                    <td>→</td>
+                    <td>{f.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        )}
+      </td>
+    </tr>
   );
 }

@@ -9,6 +9,8 @@ import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CRS, useUpload, type Crs } from './useUpload.ts';
+import { BoundaryPreview } from './BoundaryPreview.tsx';
+import './adminTools.css';
 
 type Report = RouterOutputs['ledger']['importBoundaries'];
 const SHOWN = 500;
@@ -93,6 +95,7 @@ function BoundaryReport({ report }: { report: Report }) {
         })}
         {report.allOfficial ? ` · ${t('admin.allOfficial')}` : ''}
       </h3>
+      <BoundaryPreview report={report} />
       <table className="data" data-testid="boundary-matched">
         <thead>
           <tr>

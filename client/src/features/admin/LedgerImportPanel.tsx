@@ -9,6 +9,8 @@ import { useState } from 'react';
 import { trpcClient, type RouterOutputs } from '../../app/trpc.ts';
 import { CRS, useUpload, type Crs } from './useUpload.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { CityConfirmation, DemoDeletionWarning } from './DemoDeletionWarning.tsx';
+import './adminTools.css';
 
 type Report = RouterOutputs['ledger']['import'];
 const SHOWN = 500;
@@ -24,7 +26,10 @@ export function LedgerImportPanel() {
   const { file, report, error, setError, busy, run, choose, forget } = useUpload<Report>((form) =>
     trpcClient.ledger.import.mutate(form),
   );
-  const canImport = report?.status === 'dry-run' && !busy;
+  const [typed, setTyped] = useState('');
+  const deletes = report?.status === 'dry-run' ? report.deletes : null;
+  // A destructive import needs the city's name typed (the server checks it as well).
+  const canImport = report?.status === 'dry-run' && !busy && (!deletes || typed.trim() === deletes.cityName);
 
   return (
     <section className="ledger-import" data-testid="ledger-import">
@@ -86,12 +91,12 @@ export function LedgerImportPanel() {
         </button>
         <button
           type="button"
-          className="button"
           disabled={!canImport}
-          onClick={() => void run({ crs, dryRun: false, replaceDemo })}
+          onClick={() => void run({ crs, dryRun: false, replaceDemo, ...(deletes ? { confirmCity: typed } : {}) })}
           data-testid="import"
+          className={deletes ? 'button danger' : 'button'}
         >
-          {t('admin.import')}
+          {deletes ? t('admin.importDestructive') : t('admin.import')}
         </button>
         {busy && <span className="muted">{t('app.loading')}</span>}
       </div>
@@ -99,6 +104,12 @@ export function LedgerImportPanel() {
         <p className="message error" role="alert">
           {error}
         </p>
+      )}
+      {deletes && (
+        <div className="panel">
+          <DemoDeletionWarning deletes={deletes} imports={report?.counts.new ?? 0} />
+          <CityConfirmation city={deletes.cityName} typed={typed} onType={setTyped} />
+        </div>
       )}
       {report && <LedgerReport report={report} />}
     </section>
@@ -113,13 +124,16 @@ function LedgerReport({ report }: { report: Report }) {
     <section className="panel" data-testid="ledger-report">
       <h3>
         {t(`admin.status.${report.status}`)} ·{' '}
-        {t('admin.counts', {
-          rows: report.rows,
-          new: c.new,
-          updated: c.updated,
-          unchanged: c.unchanged,
-          untouched: c.untouched,
-        })}
+        {/* Replacing the demonstration, no existing compound "stays as it is": they all go (said above, in red). */}
+        {report.deletes
+          ? t('admin.countsReplacing', { rows: report.rows, new: c.new, compounds: report.deletes.compounds })
+          : t('admin.counts', {
+              rows: report.rows,
+              new: c.new,
+              updated: c.updated,
+              unchanged: c.unchanged,
+              untouched: c.untouched,
+            })}
       </h3>
       {report.problems.length > 0 && (
         <table className="data" data-testid="ledger-problems">

@@ -5,11 +5,11 @@
  * keyboard stepping, and live updates over a tRPC subscription. Opened with a read-only display token.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
 import { addDays } from '../../../../shared/time/dates.ts';
 import { isoWeekOf, mondayOf } from '../../../../shared/time/weeks.ts';
-import { trpc } from '../../app/trpc.ts';
+import { displayToken, isUnauthorized, redirectToLogin, trpc } from '../../app/trpc.ts';
 import { cityName } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
@@ -28,6 +28,7 @@ import { WallHeader } from './WallHeader.tsx';
 import { WallMap } from './WallMap.tsx';
 import { parseWallParams, type WallScene } from './wallParams.ts';
 import { WallScenePanels } from './WallScenes.tsx';
+import { WallTokenEnded } from './WallTokenEnded.tsx';
 import { goalsMissedShading, listShading, rankChangeShading } from './wallShading.ts';
 import './wall.css';
 import './wallScenes.css';
@@ -173,6 +174,16 @@ export function WallPage() {
     slot: layout.map,
     geometry,
   });
+
+  // A revoked or expired token: say so instead of showing figures the wall may no longer read.
+  const refused =
+    live.refused || [info, townships, report, compounds, board].some((query) => isUnauthorized(query.error));
+  // A person's wall (no token) whose session ended signs in again instead.
+  const viaToken = displayToken() !== null;
+  useEffect(() => {
+    if (refused && !viaToken) redirectToLogin();
+  }, [refused, viaToken]);
+  if (refused) return <WallTokenEnded testId="wall-refused" />;
 
   const updatedAt = Math.max(report.dataUpdatedAt, compounds.dataUpdatedAt);
   const dataTime = updatedAt ? timeFormat.format(updatedAt) : '--:--';

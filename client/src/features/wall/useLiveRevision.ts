@@ -3,24 +3,26 @@
  * moves — or on coming back after the connection was lost — invalidates the queries that hold the
  * wall's figures (`figures`), so the wall refetches them and nothing else: not the township
  * boundaries, nor who is signed in. Reports whether the server is reachable. The EventSource reconnects by
- * itself; if the subscription ends with an error (e.g. the server refused it), it is opened
- * again after a pause. Everything is torn down on unmount.
+ * itself; if the subscription ends with an error it is opened again after a pause — unless the
+ * server refused it as UNAUTHORIZED (the wall's token revoked or expired): then `refused`. Everything is torn down on unmount.
  */
 import { useQueryClient, type QueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { trpcClient } from '../../app/trpc.ts';
+import { isUnauthorized, trpcClient } from '../../app/trpc.ts';
 
 const RESUBSCRIBE_MS = 5000;
 
 export interface LiveState {
   connected: boolean;
   revision: number | null;
+  /** The server ended the stream as UNAUTHORIZED (the display token revoked or expired): not reopened. */
+  refused: boolean;
 }
 
 /** `figures`: a stable list (a module constant), one filter per query to refetch on a change. */
 export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<LiveState>({ connected: true, revision: null });
+  const [state, setState] = useState<LiveState>({ connected: true, revision: null, refused: false });
 
   useEffect(() => {
     let disposed = false;
@@ -40,14 +42,15 @@ export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
           if (changed || lostSinceLastEvent) for (const filter of figures) void queryClient.invalidateQueries(filter);
           lastRevision = data.revision;
           lostSinceLastEvent = false;
-          setState({ connected: true, revision: data.revision });
+          setState({ connected: true, revision: data.revision, refused: false });
         },
         onConnectionStateChange: (change) => {
           if (change.state === 'connecting' && change.error) lost();
         },
-        onError: () => {
-          lost();
+        onError: (error) => {
           subscription?.unsubscribe();
+          if (isUnauthorized(error)) return setState((s) => ({ ...s, connected: false, refused: true }));
+          lost();
           if (!disposed) retry = window.setTimeout(open, RESUBSCRIBE_MS);
         },
       });

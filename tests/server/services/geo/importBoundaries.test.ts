@@ -70,6 +70,13 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     expect(report.outside.length).toBeGreaterThan(0);
     expect(new Set(report.outside.map((o) => o.townshipCode))).toEqual(new Set([SHIFTED]));
     expect(report.allOfficial).toBe(true);
+    expect(report.unmatched[0]!.label, 'properties in words, not JSON').not.toMatch(/[{}"]/);
+    // The map's outlines: every township before and after; the shifted one differs.
+    expect(report.outlines).toHaveLength(19);
+    expect(report.outlines.every((o) => o.changed)).toBe(true);
+    const shifted = report.outlines.find((o) => o.code === SHIFTED)!;
+    expect(shifted.after).not.toEqual(shifted.before);
+    expect(JSON.stringify(report.outlines).length, 'small enough to send').toBeLessThan(300_000);
     expect(await snapshot(database.db, FIXTURE_AS_OF)).toEqual(before);
   });
 

@@ -1,0 +1,139 @@
+/**
+ * The audit log as people read it, on both databases: filtered on the server by person,
+ * township, kind of record and days; exported to XLSX in Chinese with date cells; every table of
+ * the schema has a Chinese name, and a change reads field by field with no JSON.
+ */
+import ExcelJS from 'exceljs';
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../../../../data/schema/index.ts';
+import { auditLogXlsx } from '../../../../server/services/audit/auditExport.ts';
+import { listAuditLog } from '../../../../server/services/audit/auditLog.ts';
+import { addTarget, changeTarget } from '../../../../server/services/targets/manageTargets.ts';
+import { actionName, fieldChanges, TABLE_NAMES, tableName } from '../../../../shared/audit/auditLabels.ts';
+import { todayInCity } from '../../../../shared/time/dates.ts';
+import { actorAs } from '../../../support/callers.ts';
+import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
+
+const CHENDAI = '350582103';
+const ANHAI = '350582106';
+
+describe('audit labels', () => {
+  it('names every table of the schema in Chinese, and the usual actions', () => {
+    const tables = Object.values(schema)
+      .filter((v) => is(v, PgTable))
+      .map((t) => getTableName(t as PgTable));
+    for (const t of tables) expect(TABLE_NAMES[t], t).toMatch(/^[\u4e00-\u9fff]+$/);
+    expect(['insert', 'update', 'delete', 'import', 'forbidden', 'login'].map(actionName)).toEqual([
+      '新增',
+      '修改',
+      '删除',
+      '导入',
+      '越权尝试',
+      '登录',
+    ]);
+    expect(tableName('resident_issues')).toBe('群众诉求');
+    expect(tableName('admin.auditLog')).toBe('系统管理接口');
+  });
+
+  it('reads a change field by field, nested rules flattened, no JSON', () => {
+    const lines = fieldChanges(
+      { blackList: { bottomN: 3, minOverdueShare: 0.4 }, redList: { topN: 3 } },
+      { blackList: { bottomN: 5, minOverdueShare: null }, redList: { topN: 3 } },
+    );
+    expect(lines.map((l) => [l.label, l.before, l.after])).toEqual([
+      ['黑榜 · 后几名', '3', '5'],
+      ['黑榜 · 超期诉求占比', '0.4', '（空）'],
+    ]);
+    const boundary = fieldChanges(
+      {
+        boundary: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [118, 24],
+              [118.1, 24],
+              [118, 24.1],
+              [118, 24],
+            ],
+          ],
+        },
+      },
+      { boundary: { type: 'MultiPolygon', coordinates: [] }, boundarySource: 'official' },
+    );
+    expect(boundary.map((l) => [l.label, l.before, l.after])).toEqual([
+      ['边界', '边界图形（4 个点）', '边界图形（0 个点）'],
+      ['边界来源', '', '官方'],
+    ]);
+    const inserted = fieldChanges(null, { indicator: 'committeeRate', source: 'assumed', disabled: false });
+    expect(inserted.map((l) => `${l.label}:${l.after}`)).toEqual(['指标:业委会组建率', '来源:假设', '已停用:否']);
+  });
+});
+
+describe.each(availableBackends())('audit log filters and export (%s)', (kind) => {
+  let fixture: TestDatabase;
+  beforeAll(async () => {
+    fixture = await openFixtureDatabase(kind);
+  });
+  afterAll(() => fixture?.dispose());
+
+  it('filters by person, township, kind of record and days on the server', async () => {
+    const { actor } = await actorAs(fixture, 'admin');
+    const { actor: other } = await actorAs(fixture, 'business_admin');
+    const fields = (townshipCode: string) => ({
+      indicator: 'serviceQuality',
+      townshipCode,
+      value: 0.5,
+      deadline: '2027-03-31',
+      source: 'assumed',
+      note: '',
+    });
+    const chendai = await addTarget(fixture.db, actor, fields(CHENDAI));
+    await addTarget(fixture.db, other, fields(ANHAI));
+    await changeTarget(fixture.db, actor, chendai.id, { ...fields(CHENDAI), value: 0.6 });
+
+    const byTownship = await listAuditLog(fixture.db, { townshipCode: CHENDAI, tableName: 'targets' });
+    expect(byTownship.rows.map((r) => [r.action, r.recordId])).toEqual([
+      ['update', String(chendai.id)],
+      ['insert', String(chendai.id)],
+    ]);
+    expect(byTownship.total).toBe(2);
+    const byPerson = await listAuditLog(fixture.db, { userId: other.userId!, tableName: 'targets' });
+    expect(
+      byPerson.rows.map((r) => [r.displayName, r.role, (r.after as { townshipCode: string }).townshipCode]),
+    ).toEqual([[other.displayName, 'business_admin', ANHAI]]);
+    const today = todayInCity();
+    expect((await listAuditLog(fixture.db, { tableName: 'targets', from: today, to: today })).total).toBe(3);
+    expect((await listAuditLog(fixture.db, { tableName: 'targets', to: '2020-01-01' })).total).toBe(0);
+    const paged = await listAuditLog(fixture.db, { tableName: 'targets', page: 2, pageSize: 2 });
+    expect(paged.rows).toHaveLength(1);
+  });
+
+  it('exports the filtered log to XLSX: Chinese words, one row per field, date cells', async () => {
+    const body = await auditLogXlsx(fixture.db, { townshipCode: CHENDAI, tableName: 'targets' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(body as never);
+    const sheet = book.getWorksheet('审计日志')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      '时间（北京时间）',
+      '人员',
+      '角色',
+      '操作',
+      '数据',
+      '记录',
+      '次数',
+      '字段',
+      '修改前',
+      '修改后',
+    ]);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const update = rows.filter((r) => r[4] === '修改');
+    expect(update.map((r) => [r[5], r[8], r[9], r[10]])).toEqual([['目标', '目标值', '0.5', '0.6']]);
+    expect(update[0]![1]).toBeInstanceOf(Date);
+    expect(update[0]![3]).toBe('管理员');
+    expect(rows.filter((r) => r[4] === '新增').map((r) => r[8])).toContain('来源');
+    for (const r of rows) expect(JSON.stringify(r)).not.toMatch(/\{|insert|targets/);
+  });
+});
