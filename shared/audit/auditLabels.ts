@@ -26,6 +26,7 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   restore: '恢复备份',
   seed: '生成演示数据',
   'end-sessions': '结束会话',
+  'warnings.run': '运行预警规则',
   download: '下载',
 };
 
@@ -62,6 +63,9 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   backups: '备份',
   attachments: '佐证材料',
   supervision_items: '督办事项',
+  supervision_warnings: '预警',
+  webhooks: '消息推送（群机器人）',
+  webhook_deliveries: '消息推送记录',
   supervision_item_events: '督办办理记录',
   'review.townshipReport': '镇街一页纸',
 };
@@ -81,6 +85,10 @@ const PROCEDURE_AREAS: Readonly<Record<string, string>> = {
   targets: '目标',
   live: '实时更新',
   supervision: '督办',
+  warnings: '预警',
+  webhooks: '消息推送',
+  inbox: '待办提醒',
+  attachments: '佐证材料',
 };
 
 export const FIELD_NAMES: Readonly<Record<string, string>> = {

@@ -55,6 +55,7 @@ const MAP_KEY: Record<WallScene, string> = {
   rating: 'wall-legend',
   issues: 'wall-legend',
   spotlight: 'wall-map-key',
+  supervision: 'wall-map-key',
 };
 
 async function openWall(

@@ -29,6 +29,9 @@ const CompoundPage = lazy(() =>
   import('../features/compound/CompoundPage.tsx').then((m) => ({ default: m.CompoundPage })),
 );
 const WallPage = lazy(() => import('../features/wall/WallPage.tsx').then((m) => ({ default: m.WallPage })));
+const SupervisionPage = lazy(() =>
+  import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })),
+);
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
@@ -91,6 +94,8 @@ export function App() {
         ) : null;
       case 'compare':
         return <ComparePage weeks={weeks} />;
+      case 'supervision':
+        return <SupervisionPage weeks={weeks} />;
       case 'compound':
         return <CompoundPage key={route.params.code} code={route.params.code} today={today} />;
       // The wall is drawn above, without the shell.

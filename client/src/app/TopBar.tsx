@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { hasAdminDuty, type Me } from '../features/auth/session.ts';
+import { hasAdminDuty, hasPermission, type Me } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefs, type Route } from './routes.ts';
@@ -73,6 +73,16 @@ export function TopBar({
           <Link href={hrefs.compare()} aria-current={current(route.name === 'compare')}>
             {t('nav.compare')}
           </Link>
+          {(hasPermission(me, 'supervise') || hasPermission(me, 'edit')) && (
+            <Link
+              href={hrefs.supervision()}
+              aria-current={current(route.name === 'supervision')}
+              data-testid="nav-supervision"
+            >
+              {t('nav.supervision')}
+              {/* Hook: the inbox helper's unread count (inbox.summary) goes here as a badge once it lands. */}
+            </Link>
+          )}
           {me?.townshipCode && (
             <Link
               href={hrefs.township(me.townshipCode)}

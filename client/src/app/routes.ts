@@ -30,6 +30,7 @@ export const ROUTE_PATTERNS = {
   compound: '/compound/:code',
   admin: '/admin',
   wall: '/wall',
+  supervision: '/supervision',
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATTERNS;
@@ -97,6 +98,7 @@ export const hrefs = {
     withQuery(`/compound/${encodeURIComponent(code)}`, query),
   admin: () => '/admin',
   wall: () => '/wall',
+  supervision: (query: { township?: string | null; state?: string | null } = {}) => withQuery('/supervision', query),
 } satisfies Record<RouteName, (...args: never[]) => string>;
 
 /** A search parameter read against its schema: absent → the default; present but failing → the default, flagged. */

@@ -1,5 +1,6 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -723,4 +724,5 @@ export const en: Record<MessageKey, string> = {
   'outbox.drop': 'Drop',
   'outbox.kept': 'Offline: {what} kept on this device, sent when back online',
   'offline.stale': 'Offline: showing data from {time}',
+  ...supervisionEn,
 };

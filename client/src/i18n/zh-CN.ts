@@ -1,5 +1,6 @@
 /** The message catalogue. Simplified Chinese is the default; en.ts must have the same keys. */
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
+import { supervisionZhCN } from './supervisionMessages.ts';
 import { adminToolsZh } from './adminTools.ts';
 export const zhCN = {
   ...adminToolsZh,
@@ -713,6 +714,7 @@ export const zhCN = {
   'outbox.drop': '放弃',
   'outbox.kept': '当前离线：{what}已保存在本机，联网后自动上传',
   'offline.stale': '离线：显示的是 {time} 的数据',
+  ...supervisionZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -19,6 +19,7 @@ import { issueBatch, issueItem } from '../../services/supervision/issue.ts';
 import { acceptItem, answerItem, returnItem } from '../../services/supervision/moves.ts';
 import { getItem, listItems } from '../../services/supervision/queries.ts';
 import { supervisionWeekSummary } from '../../services/supervision/weekSummary.ts';
+import { DEFAULT_SUPERVISION_SUGGESTIONS } from '../../../data/supervision-rules.ts';
 import { checked } from '../checked.ts';
 import { editProcedure, readProcedure, router, superviseProcedure } from '../trpc.ts';
 
@@ -40,6 +41,8 @@ export const supervisionRouter = router({
   summary: readProcedure
     .input(checked(weekInput, '周次有误'))
     .query(({ ctx, input }) => supervisionWeekSummary(ctx.db, input.week)),
+  /** The suggested problem, task and days per topic (data/supervision-rules.ts), to prefill a new item. */
+  suggestions: readProcedure.query(() => DEFAULT_SUPERVISION_SUGGESTIONS),
   issue: superviseProcedure
     .input(checked(issueItemInput, '督办事项填写有误'))
     .mutation(({ ctx, input }) => issueItem(ctx.db, ctx.actor, input)),

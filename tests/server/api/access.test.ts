@@ -84,6 +84,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'supervision.list': 'read',
   'supervision.get': 'read',
   'supervision.summary': 'read',
+  'supervision.suggestions': 'read',
   'supervision.issue': 'supervise',
   'supervision.issueBatch': 'supervise',
   // Edit, then scoped by township in the service: staff for their own, an administrator for any.

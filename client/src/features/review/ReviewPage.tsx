@@ -20,6 +20,8 @@ import { TargetTracker } from './TargetTracker.tsx';
 import { WeekLife } from './WeekLife.tsx';
 import { WeekSelect } from './WeekSelect.tsx';
 import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
+import { BatchButton, SuperviseControls, useReviewSupervision } from '../supervision/ReviewSupervision.tsx';
+import { blackListTopic, worstIndicator } from '../supervision/supervisionUi.ts';
 
 const identity = (v: string) => v;
 
@@ -40,6 +42,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
   // By week: its 上周 is last week as it was shown, as on the board.
   const report = useQuery(trpc.metrics.report.queryOptions({ week }));
   const series = useQuery(trpc.metrics.series.queryOptions({}));
+  const sv = useReviewSupervision(week);
   const mark = useMutation(
     trpc.review.markReviewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
@@ -80,6 +83,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
           )
         )}
         <span className="spacer" />
+        <BatchButton control={sv.control} onOpen={sv.openBatch} />
         {hasPermission(me.data, 'export') && (
           <>
             <button type="button" className="button" disabled={busy !== null} onClick={() => void pack('pdf')}>
@@ -117,6 +121,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                   ))}
                   <th className="num">{t('secondary.overdueIssues')}</th>
                   <th>{t('review.lists')}</th>
+                  {sv.control.enabled && <th>{t('supervision.issueButton')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -145,6 +150,18 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                         </span>
                       ))}
                     </td>
+                    {sv.control.enabled && (
+                      <td>
+                        <SuperviseControls
+                          control={sv.control}
+                          code={tw.code}
+                          name={tw.name}
+                          topic={worstIndicator(tw.indicators)}
+                          sourceRef={`board:${week}:${tw.code}`}
+                          testId="sv-board-issue"
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -166,6 +183,16 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                     {b[list].map((e) => (
                       <li key={e.code}>
                         <strong>{e.name}</strong> <span className="muted small">{e.reasons.join('；')}</span>
+                        {list === 'blackList' && (
+                          <SuperviseControls
+                            control={sv.control}
+                            code={e.code}
+                            name={e.name}
+                            topic={blackListTopic(e.rules, b.townships.find((tw) => tw.code === e.code)?.indicators)}
+                            sourceRef={`blackList:${week}:${e.code}`}
+                            testId="sv-black-issue"
+                          />
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -223,6 +250,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
           </section>
         </div>
       )}
+      {sv.dialogs}
     </div>
   );
 }

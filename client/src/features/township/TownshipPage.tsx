@@ -21,6 +21,9 @@ import { RankChange } from '../review/RankChange.tsx';
 import { WeekLife } from '../review/WeekLife.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
 import { StatusBadge } from '../indicators/StatusBadge.tsx';
+import { TownshipSupervision } from '../supervision/TownshipSupervision.tsx';
+import { useIssueDialog } from '../supervision/useIssueDialog.tsx';
+import { LAG_TOPIC } from '../supervision/supervisionUi.ts';
 
 const identity = (v: string) => v;
 
@@ -40,6 +43,11 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   const [onePagerBusy, setOnePagerBusy] = useState(false);
   const me = useMe();
   const r = review.data;
+  const issue = useIssueDialog(
+    r ? { townshipCode: code, townshipName: r.name, reviewWeek: week, laggingWeek: week } : null,
+  );
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const tickedLagging = r?.lagging.filter((c) => ticked.has(c.code)) ?? [];
   return (
     <div className="page township-page" data-testid="township-page">
       <div className="page-bar">
@@ -108,6 +116,8 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
       {maySeeEvidence(me.data, code) && (
         <EvidenceGallery scope={{ townshipCode: code }} canRemove={canEditTownship(me.data, code)} />
       )}
+      <TownshipSupervision code={code} />
+      {issue.dialog}
       {r && (
         <>
           <ul className="sentences">
@@ -127,7 +137,19 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
               const better = isImprovement(key, ind.delta);
               return (
                 <section key={key} className="panel" data-testid={`history-${key}`}>
-                  <h3>{t(`indicator.${key}`)}</h3>
+                  <h3>
+                    {t(`indicator.${key}`)}
+                    {issue.enabled && (
+                      <button
+                        type="button"
+                        className="button sv-issue"
+                        onClick={() => issue.open(key)}
+                        data-testid={`sv-indicator-issue-${key}`}
+                      >
+                        {t('supervision.issueButton')}
+                      </button>
+                    )}
+                  </h3>
                   <p>
                     <span className="big">{formatIndicator(key, ind.value)}</span>{' '}
                     <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
@@ -169,10 +191,23 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           </div>
           <div className="two-columns">
             <section className="panel">
-              <h3>{t('township.lagging', { count: r.lagging.length })}</h3>
+              <h3>
+                {t('township.lagging', { count: r.lagging.length })}
+                {issue.enabled && tickedLagging.length > 0 && (
+                  <button
+                    type="button"
+                    className="button primary sv-issue"
+                    onClick={() => issue.open(LAG_TOPIC[tickedLagging[0]!.reasons[0]!], { preselect: [...ticked] })}
+                    data-testid="sv-lagging-issue"
+                  >
+                    {t('supervision.laggingIssue', { count: tickedLagging.length })}
+                  </button>
+                )}
+              </h3>
               <table className="data" data-testid="lagging">
                 <thead>
                   <tr>
+                    {issue.enabled && <th aria-label={t('supervision.pick')} />}
                     <th>{t('drill.compound')}</th>
                     <th>{t('card.community')}</th>
                     <th>{t('drill.reason')}</th>
@@ -181,6 +216,24 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                 <tbody>
                   {r.lagging.map((c) => (
                     <tr key={c.code}>
+                      {issue.enabled && (
+                        <td>
+                          <input
+                            type="checkbox"
+                            checked={ticked.has(c.code)}
+                            aria-label={`${t('supervision.pick')}：${c.name}`}
+                            onChange={() =>
+                              setTicked((prev) => {
+                                const next = new Set(prev);
+                                if (next.has(c.code)) next.delete(c.code);
+                                else next.add(c.code);
+                                return next;
+                              })
+                            }
+                            data-testid="sv-lagging-pick"
+                          />
+                        </td>
+                      )}
                       <td>{c.name}</td>
                       <td>{c.community}</td>
                       <td>{c.reasonText.join('；')}</td>

@@ -16,7 +16,8 @@ import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, townshipFeatures } from '../dashboard/townshipFeatures.ts';
 import { laggingChanges } from './laggingChanges.ts';
 import { laggingTownships } from './laggingTownships.ts';
-import { collapsedScenes, sceneDurations } from './scenePlan.ts';
+import { collapsedScenes, sceneDurations, scenesInRotation } from './scenePlan.ts';
+import { supervisionShading } from './supervisionFacts.ts';
 import { place } from './scenePanels.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
@@ -40,6 +41,7 @@ const FIGURES = [
   trpc.metrics.report.queryFilter(),
   trpc.compounds.status.queryFilter(),
   trpc.review.board.queryFilter(),
+  trpc.supervision.list.queryFilter(),
 ];
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
@@ -52,12 +54,15 @@ const timeFormat = new Intl.DateTimeFormat('zh-CN', {
 /** The map on each scene: shaded by a judgement, a coverage layer's dots, or the spotlit township. */
 function mapKind(scene: WallScene): 'shaded' | 'layer' | 'spotlight' {
   if (scene === 'spotlight') return 'spotlight';
-  return scene === 'overview' || scene === 'board' || scene === 'movers' ? 'shaded' : 'layer';
+  return scene === 'overview' || scene === 'board' || scene === 'movers' || scene === 'supervision'
+    ? 'shaded'
+    : 'layer';
 }
 
 export function WallPage() {
   const { t, locale } = useI18n();
   const params = useMemo(() => parseWallParams(window.location.search), []);
+  const named = useMemo(() => new URLSearchParams(window.location.search).has('scenes'), []);
   const geometry = useWallCanvas(params.canvas);
   const live = useLiveRevision(FIGURES);
 
@@ -92,13 +97,23 @@ export function WallPage() {
     enabled: weekAgo !== null && wants('movers'),
   });
 
-  const collapsed = useMemo(() => collapsedScenes(params.scenes, report.data), [params.scenes, report.data]);
+  // Every item (a display token reads them): the scene's bars and overdue list, and whether it rotates at all.
+  const supervision = useQuery({
+    ...trpc.supervision.list.queryOptions({}),
+    ...liveQuery,
+    enabled: wants('supervision'),
+  });
+  const scenes = useMemo(
+    () => scenesInRotation(params.scenes, named, supervision.data?.length),
+    [params.scenes, named, supervision.data],
+  );
+  const collapsed = useMemo(() => collapsedScenes(scenes, report.data), [scenes, report.data]);
   const durations = useMemo(
-    () => sceneDurations(params.scenes, collapsed, params.intervalSeconds),
-    [params.scenes, collapsed, params.intervalSeconds],
+    () => sceneDurations(scenes, collapsed, params.intervalSeconds),
+    [scenes, collapsed, params.intervalSeconds],
   );
   const rotation = useSceneRotation(durations);
-  const scene = params.scenes[rotation.index]!;
+  const scene = scenes[Math.min(rotation.index, scenes.length - 1)]!;
 
   const city = info.data?.city;
   const features = useMemo(
@@ -136,8 +151,9 @@ export function WallPage() {
     if (scene === 'overview') return report.data ? goalsMissedShading(report.data.townships) : null;
     if (scene === 'board') return board.data ? listShading(board.data) : null;
     if (scene === 'movers') return board.data ? rankChangeShading(board.data) : null;
+    if (scene === 'supervision') return supervision.data ? supervisionShading(supervision.data) : null;
     return null;
-  }, [scene, report.data, board.data]);
+  }, [scene, report.data, board.data, supervision.data]);
 
   const layout = sceneLayout(geometry.width);
   const s = geometry.scale;
@@ -146,7 +162,7 @@ export function WallPage() {
     kind === 'shaded'
       ? { kind, shading: shading?.shading ?? null }
       : kind === 'layer'
-        ? { kind, layer: scene as Exclude<WallScene, 'overview' | 'board' | 'movers' | 'spotlight'> }
+        ? { kind, layer: scene as Exclude<WallScene, 'overview' | 'board' | 'movers' | 'spotlight' | 'supervision'> }
         : { kind };
   const map = useWallMapLayers({
     mode,
@@ -206,7 +222,7 @@ export function WallPage() {
             scene={scene}
             sceneTitle={sceneTitle}
             index={rotation.index}
-            count={params.scenes.length}
+            count={scenes.length}
             paused={rotation.paused}
             dataTime={dataTime}
             connected={live.connected}
@@ -227,6 +243,7 @@ export function WallPage() {
                 spotlight,
                 spotlightCompounds,
                 collapsed,
+                supervision: supervision.data,
                 shading,
               }}
             />

@@ -15,6 +15,8 @@ import { layerFacts } from './layerFacts.ts';
 import { MetLine } from './MetLine.tsx';
 import { moversGroups } from './MoversScene.tsx';
 import { SCENE_INDICATOR } from './scenePlan.ts';
+import { supervisionGroups } from './SupervisionScene.tsx';
+import type { WallItem } from './supervisionFacts.ts';
 import { ScenePanels, type PanelRender } from './scenePanels.tsx';
 import { TownshipBreakdown } from './TownshipBreakdown.tsx';
 import { TownshipMatrix } from './TownshipMatrix.tsx';
@@ -38,6 +40,8 @@ export interface SceneData {
   spotlight: TownshipReport | null;
   spotlightCompounds: readonly LaggingCompound[];
   collapsed: ReadonlySet<WallScene>;
+  /** The supervision items (督办), for its scene; undefined until they have come. */
+  supervision: readonly WallItem[] | undefined;
   /** The judgement the map is shaded by on this scene, if any. */
   shading: WallShading | null;
 }
@@ -87,6 +91,10 @@ export function WallScenePanels({ scene, layout, data }: { scene: WallScene; lay
     case 'movers':
       if (!board) return <p className="wall-loading">{t('wall.loading')}</p>;
       groups = moversGroups(board, data.changes, slots.length);
+      break;
+    case 'supervision':
+      if (!data.supervision) return <p className="wall-loading">{t('wall.loading')}</p>;
+      groups = supervisionGroups(data.supervision);
       break;
     case 'spotlight': {
       const spot = data.spotlight;

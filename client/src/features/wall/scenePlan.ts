@@ -66,3 +66,16 @@ export function sceneDurations(
   const long = (scenes.length * intervalSeconds - k * short) / (scenes.length - k);
   return scenes.map((s) => (collapsed.has(s) ? short : long));
 }
+
+/**
+ * The scenes in rotation: those the URL names, or by default every scene but the 督办 one while
+ * the city has no supervision items (or they have not come yet) — an empty scene says nothing.
+ */
+export function scenesInRotation(
+  scenes: readonly WallScene[],
+  named: boolean,
+  supervisionItems: number | undefined,
+): WallScene[] {
+  if (named || (supervisionItems ?? 0) > 0) return [...scenes];
+  return scenes.filter((s) => s !== 'supervision');
+}

@@ -3,7 +3,10 @@
  * Unknown scenes are dropped; an empty or absent list means every scene; the interval is
  * clamped to 5–600 s (default 20 s; scenePlan.ts shortens scenes with nothing to show); the canvas override is W×H in pixels (letterboxed).
  */
-/** In rotation order: the city, who is on the 红黑榜 and why, what moved this week, the four layers, the lagging townships. */
+/**
+ * In rotation order: the city, who is on the 红黑榜 and why, what moved this week, the four layers, the lagging
+ * townships, the open and overdue 督办 items (in the default rotation only when the city has items: scenePlan.ts).
+ */
 export const WALL_SCENES = [
   'overview',
   'board',
@@ -13,6 +16,7 @@ export const WALL_SCENES = [
   'rating',
   'issues',
   'spotlight',
+  'supervision',
 ] as const;
 export type WallScene = (typeof WALL_SCENES)[number];
 

@@ -39,10 +39,10 @@ export interface WallShading {
 
 const css = ([r, g, b]: Rgba) => `rgb(${r}, ${g}, ${b})`;
 /** A judgement colour as a township fill, translucent so the outlines and labels stay readable. */
-const shade = ([r, g, b]: Rgb): Rgba => [r, g, b, 190];
+export const shade = ([r, g, b]: Rgb): Rgba => [r, g, b, 190];
 const NEUTRAL = '#2a4566';
 
-function classed(
+export function classed(
   title: MessageKey,
   classes: readonly { id: string; label: MessageKey; color: Rgba | null }[],
   classOf: ReadonlyMap<string, string>,
