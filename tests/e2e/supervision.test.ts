@@ -7,6 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERVISION_SUGGESTIONS } from '../../data/supervision-rules.ts';
+import { defaultReviewWeek } from '../../server/services/review/reviewWeek.ts';
+import { todayInCity } from '../../shared/time/dates.ts';
+import { isoWeekOf } from '../../shared/time/weeks.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { issueItem } from '../../server/services/supervision/issue.ts';
@@ -21,7 +24,9 @@ describe('督办 on screen', () => {
 
   it('walks the loop: issued from the black list, answered by the township, accepted, shown closed', async () => {
     const caller = await callerAs(env.database, 'analyst');
-    const week = '2026-W40';
+    // This week's review looks at the last week that ended; the next review is the week in progress.
+    const week = defaultReviewWeek();
+    const nextWeek = isoWeekOf(todayInCity());
     const board = await caller.review.board({ week });
     const entry = board.blackList[0];
     expect(entry, 'the fixture week has a black list').toBeDefined();
@@ -44,7 +49,8 @@ describe('督办 on screen', () => {
     await stillScreenshot(desk.page, { path: artifactPath('supervision-issue-1920x1080.png') });
     await desk.page.getByTestId('sv-submit').click();
     await expect.poll(() => desk.page.getByTestId('sv-issued').textContent()).toContain(entry!.name);
-    const [issued] = await caller.supervision.list({ townshipCode: entry!.code });
+    // The fixture's demo history has items of its own: the new one is the latest issued.
+    const issued = (await caller.supervision.list({ townshipCode: entry!.code })).sort((a, b) => b.id - a.id)[0];
     expect(issued).toMatchObject({ task: '组织召开四方联席会议，报送会议纪要', reviewWeek: week, state: 'pending' });
 
     // 2. The township's staff answer it on a phone-sized screen.
@@ -81,6 +87,21 @@ describe('督办 on screen', () => {
     const closed = phone.page.locator(`[data-testid="sv-item"][data-item-id="${issued!.id}"]`);
     expect(await closed.getByTestId('sv-state').textContent()).toBe('已销号');
     expect(await closed.getByTestId('sv-light').textContent()).toBe('按期销号');
+
+    // 4. The next week's review opens with last week's items: this one among the closed on time.
+    const before = (await caller.review.board({ week: nextWeek })).supervision!.summary.townships.find(
+      (tw) => tw.code === entry!.code,
+    )!;
+    expect(before.closed - before.closedLate, 'the engine counts it closed on time').toBeGreaterThanOrEqual(1);
+    await desk.page.goto(`${env.server.url}/review?week=${nextWeek}`);
+    const outcome = desk.page.locator(`[data-testid="supervision-outcome-table"] tr[data-township="${entry!.code}"]`);
+    await outcome.waitFor();
+    expect(await outcome.locator('[data-column="supervisionOutcome.closedOnTime"]').textContent()).toBe(
+      String(before.closed - before.closedLate),
+    );
+    expect(await outcome.locator('[data-column="supervisionOutcome.issued"]').textContent()).toBe(
+      String(before.issued),
+    );
 
     for (const view of [desk, phone]) {
       expect(view.consoleErrors).toEqual([]);

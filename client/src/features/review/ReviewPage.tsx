@@ -64,7 +64,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
     <div className="page review" data-testid="review-page">
       <div className="page-bar">
         <h2>{t('review.title')}</h2>
-        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} />
+        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={weeks.at(-1)} />
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">

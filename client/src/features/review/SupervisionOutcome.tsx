@@ -64,7 +64,7 @@ export function SupervisionOutcome({ board }: { board: Pick<Board, 'supervision'
                 {COLUMNS.map((c) => {
                   const v = c.value(r.counts);
                   return (
-                    <td key={c.key} className={`num${v > 0 && c.tone ? ` outcome-${c.tone}` : ''}`}>
+                    <td key={c.key} data-column={c.key} className={`num${v > 0 && c.tone ? ` outcome-${c.tone}` : ''}`}>
                       {v}
                     </td>
                   );
