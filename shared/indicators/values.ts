@@ -19,6 +19,13 @@ export interface Contribution {
   /** What it adds to the denominator (1 for rates; its households for a per-1,000 figure). */
   denominatorContribution: number;
   reason: string;
+  /**
+   * The reason without its particulars (dates, counts), so a list can be filtered by it:
+   * "近30天无四方联席会议" for "近30天无四方联席会议（上次 2026-10-02）". The reason itself when absent.
+   */
+  reasonGroup?: string;
+  /** The day the reason cites (the last meeting, the end of a committee's term), YYYY-MM-DD. */
+  reasonDate?: string | null;
 }
 
 type Meta = Pick<IndicatorMeta, 'unit' | 'direction' | 'noDenominatorReason'>;
