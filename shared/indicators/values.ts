@@ -1,5 +1,5 @@
 /** From a numerator and a denominator to an indicator's value, and how it is written. */
-import type { IndicatorMeta } from './definition.ts';
+import type { IndicatorMeta, Locale } from './definition.ts';
 import { UNITS, type Unit } from './units.ts';
 
 export interface IndicatorValue {
@@ -43,10 +43,14 @@ export function formatValue(meta: Pick<IndicatorMeta, 'unit'>, value: number | n
 }
 
 /** A signed change: percentage points for rates. */
-export function formatChange(meta: Pick<IndicatorMeta, 'unit'>, delta: number | null | undefined): string {
+export function formatChange(
+  meta: Pick<IndicatorMeta, 'unit'>,
+  delta: number | null | undefined,
+  locale?: Locale,
+): string {
   if (delta === null || delta === undefined) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  return `${sign}${unitOf(meta).formatChange(Math.abs(delta))}`;
+  return `${sign}${unitOf(meta).formatChange(Math.abs(delta), locale)}`;
 }
 
 /** Is a change good news? null when there is no change (or none known). */

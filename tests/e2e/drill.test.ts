@@ -28,6 +28,8 @@ describe('the drill-through from a tile', () => {
       .getByTestId(`tile-${KEY}`)
       .getByRole('button', { name: /查看构成/ })
       .click();
+    // The map's accessible name is Chinese, not maplibre's English "Map".
+    expect(await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label')).toBe('地图');
     const dialog = page.getByTestId('drill-dialog');
     await page.locator('[data-testid="drill-dialog"][data-ready="true"]').waitFor({ timeout: 30_000 });
     const asOf = (await dialog.getAttribute('data-as-of'))!;

@@ -9,6 +9,7 @@ import {
   isImprovement as improves,
   unitOf,
   type IndicatorKey,
+  type Locale,
   type Unit,
 } from '../../../shared/indicators/index.ts';
 
@@ -16,9 +17,9 @@ export function formatIndicator(key: IndicatorKey, value: number | null | undefi
   return formatValue(INDICATORS[key], value);
 }
 
-/** A signed change: percentage points for rates. */
-export function formatDelta(key: IndicatorKey, delta: number | null | undefined): string {
-  return formatChange(INDICATORS[key], delta);
+/** A signed change: percentage points for rates ("pt", or 个百分点 when given the Chinese locale). */
+export function formatDelta(key: IndicatorKey, delta: number | null | undefined, locale?: Locale): string {
+  return formatChange(INDICATORS[key], delta, locale);
 }
 
 /** Is a change good news? (the indicator's direction decides: fewer petitions is good) */

@@ -138,6 +138,8 @@ export const en: Record<MessageKey, string> = {
   'week.asOf': 'As of {date}',
   'map.fitCity': 'City',
   'map.fitTownship': 'Zoom to township',
+  'map.loading': 'Loading…',
+  'map.canvas': 'Map',
   'map.compounds': '{count} compounds',
   'map.others': 'Not selected (faint)',
   'map.legend': 'Legend',

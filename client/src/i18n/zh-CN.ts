@@ -138,6 +138,8 @@ export const zhCN = {
   'map.fitCity': '全市',
   'map.fitTownship': '缩放到镇街',
   'map.compounds': '{count} 个小区',
+  'map.loading': '加载中…',
+  'map.canvas': '地图',
   'map.others': '未入选（淡色）',
   'map.legend': '图例',
   'card.close': '关闭',

@@ -234,6 +234,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           <Legend
             layer={state.layer}
             entries={legend}
+            loading={!compounds.isSuccess}
             shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null}
           />
           {hover && (
