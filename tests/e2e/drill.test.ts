@@ -72,6 +72,11 @@ describe('the drill-through from a tile', () => {
     );
     await stillScreenshot(page, { path: artifactPath('drill-1920x1080.png') });
 
+    // A laptop screen: the list beside the map, still usable.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await stillScreenshot(page, { path: artifactPath('drill-1366x768.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+
     // The export: the list as shown, and a 说明 sheet with the indicator, scope, day and filter.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drill-export').click()]);
     const book = new ExcelJS.Workbook();
@@ -96,6 +101,15 @@ describe('the drill-through from a tile', () => {
       undefined,
       { timeout: 20_000 },
     );
+    // An unknown township: said in Chinese, with nothing to export.
+    await page.goto(`${env.server.url}/township/999999999`);
+    await expect.poll(() => page.getByTestId('township-title').textContent(), { timeout: 30_000 }).toBe('未找到该镇街');
+    expect(await page.getByTestId('one-pager').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /导出/ }).count()).toBe(0);
+    // A week before the data: said, with the nearest valid week offered.
+    await page.goto(`${env.server.url}/review?week=2023-W01`);
+    await page.getByTestId('week-outside').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('week-outside').textContent()).toMatch(/2023-W01 不在数据范围内.*2024-W01/);
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();

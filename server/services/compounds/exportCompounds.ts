@@ -87,7 +87,7 @@ export function compoundsToZhCsv(rows: readonly CompoundStatus[]): string {
 
 export async function compoundsToXlsx(
   rows: readonly CompoundStatus[],
-  options: { asOf: string; demo: boolean },
+  options: { asOf: string; demo: boolean; filter?: string },
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OneMap 住宅小区治理一张图';
@@ -107,6 +107,8 @@ export async function compoundsToXlsx(
   about.addRow(['截至日期', options.asOf]);
   about.addRow(['数据性质', options.demo ? DEMO_NOTICE : '真实台账']);
   about.addRow(['坐标系', 'WGS84 经纬度']);
+  // The workbench's download says which filter made it (the CLI's export has none).
+  if (options.filter !== undefined) about.addRow(['筛选', options.filter]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -29,7 +29,14 @@ const MIME: Record<SelectionExportFormat, string> = {
 
 export async function exportSelection(
   db: Db,
-  options: { asOf: string; codes: readonly string[]; format: SelectionExportFormat; selection?: unknown },
+  options: {
+    asOf: string;
+    codes: readonly string[];
+    format: SelectionExportFormat;
+    selection?: unknown;
+    /** The filter that made the list, in words (the XLSX's 说明 sheet says it). */
+    filter?: string;
+  },
 ): Promise<ExportedFile> {
   if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
   // A selection within one township (the usual case: a click on a township) reads that township
@@ -50,7 +57,12 @@ export async function exportSelection(
   const demo = info.source === 'demo';
   let body: Buffer;
   if (options.format === 'csv') body = Buffer.from(compoundsToZhCsv(rows), 'utf8');
-  else if (options.format === 'xlsx') body = await compoundsToXlsx(rows, { asOf: options.asOf, demo });
+  else if (options.format === 'xlsx')
+    body = await compoundsToXlsx(rows, {
+      asOf: options.asOf,
+      demo,
+      ...(options.filter ? { filter: options.filter } : {}),
+    });
   else {
     const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });
     if (options.selection !== undefined) collection.metadata.selection = options.selection;

@@ -135,4 +135,19 @@ describe('the drill-through as a working list', () => {
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     expect((error as TRPCError).message).toBe('没有可导出的小区：当前筛选没有小区');
   });
+
+  it('writes the workbench filter that made a table into its XLSX 说明 sheet', async () => {
+    const codes = raw.compounds.slice(0, 3).map((c) => c.code);
+    const file = await caller.workbench.export({
+      asOf: FIXTURE_AS_OF,
+      codes,
+      format: 'xlsx',
+      filter: '小区类型：商品房',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const about = new Map<string, unknown>();
+    workbook.getWorksheet('说明')!.eachRow((row) => about.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(about.get('筛选')).toBe('小区类型：商品房');
+  });
 });

@@ -38,13 +38,16 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   const [onePagerBusy, setOnePagerBusy] = useState(false);
   const me = useMe();
   const r = review.data;
+  // An unknown code: say so, and offer nothing to export or print.
+  const missing = review.isError && !r;
   return (
     <div className="page township-page" data-testid="township-page">
       <div className="page-bar">
         <Link href={hrefs.review({ week })} className="button">
           ← {t('review.title')}
         </Link>
-        <h2>{r?.name ?? code}</h2>
+        {/* Never the bare code: 加载中… until the name arrives, 未找到该镇街 for an unknown one. */}
+        <h2 data-testid="township-title">{r ? r.name : missing ? t('township.notFound') : t('app.loading')}</h2>
         {r && (
           <span className="muted">
             {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })}{' '}
@@ -58,7 +61,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           </span>
         )}
         <span className="spacer" />
-        {(hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
+        {r && (hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
           <button
             type="button"
             className="button primary"
@@ -74,10 +77,12 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
             {onePagerBusy ? t('township.onePagerBusy') : t('township.onePager')}
           </button>
         )}
-        <button type="button" className="button" onClick={() => window.print()} data-testid="print-page">
-          {t('township.print')}
-        </button>
-        {hasPermission(me.data, 'export') && (
+        {r && (
+          <button type="button" className="button" onClick={() => window.print()} data-testid="print-page">
+            {t('township.print')}
+          </button>
+        )}
+        {r && hasPermission(me.data, 'export') && (
           <>
             <button
               type="button"
