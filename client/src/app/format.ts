@@ -32,3 +32,20 @@ export const unitOfKey = (key: IndicatorKey): Unit => unitOf(INDICATORS[key]);
 
 /** Lower is better: screens say so beside the figure. */
 export const lowerIsBetter = (key: IndicatorKey): boolean => INDICATORS[key].direction === 'down';
+
+/**
+ * A chart's value axis for an indicator: a rate's axis ends at 100 % (recharts' 'auto' rounds
+ * up to 104 % or 120 %) and starts at the tens below the lowest value; the unit is on the ticks.
+ */
+export function indicatorAxis(key: IndicatorKey): {
+  domain: [(min: number) => number, number | 'auto'];
+  unit: string;
+} {
+  const unit = unitOfKey(key);
+  return unit.ceiling === null
+    ? { domain: [() => 0, 'auto'], unit: unit.symbol }
+    : {
+        domain: [(min: number) => Math.max(0, Math.floor(min / 10) * 10), unit.ceiling * unit.displayScale],
+        unit: unit.symbol,
+      };
+}

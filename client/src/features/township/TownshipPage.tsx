@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { trpc } from '../../app/trpc.ts';
-import { formatDelta, formatIndicator, isImprovement, unitOfKey } from '../../app/format.ts';
+import { formatDelta, formatIndicator, indicatorAxis, isImprovement, unitOfKey } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
@@ -141,7 +141,11 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                     <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                       <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
                       <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={50} />
-                      <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
+                      <YAxis
+                        tick={{ fill: '#8ea3bd', fontSize: 10 }}
+                        domain={indicatorAxis(key).domain}
+                        unit={indicatorAxis(key).unit}
+                      />
                       <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
                       {ind.target !== null && (
                         <ReferenceLine y={ind.target * k} stroke="#e3ecf7" strokeDasharray="6 4" />
