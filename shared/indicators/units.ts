@@ -3,6 +3,8 @@
  * Rates are stored as fractions 0–1 and shown as percentages; per-1,000 figures are stored and
  * shown as they are.
  */
+import type { Locale } from './definition.ts';
+
 export type UnitKey = 'rate' | 'per1000';
 
 export interface Unit {
@@ -16,8 +18,11 @@ export interface Unit {
   /** The largest possible value (1 for a rate); null when unbounded. */
   ceiling: number | null;
   format(value: number): string;
-  /** A signed change's size (no sign): percentage points for rates. */
-  formatChange(size: number): string;
+  /**
+   * A signed change's size (no sign): percentage points for rates, "pt" in English and 个百分点
+   * in Chinese (as the server's sentences say it).
+   */
+  formatChange(size: number, locale?: Locale): string;
 }
 
 export const UNITS: Record<UnitKey, Unit> = {
@@ -28,7 +33,7 @@ export const UNITS: Record<UnitKey, Unit> = {
     symbol: '%',
     ceiling: 1,
     format: (value) => `${(value * 100).toFixed(1)}%`,
-    formatChange: (size) => `${(size * 100).toFixed(1)}pt`,
+    formatChange: (size, locale) => `${(size * 100).toFixed(1)}${locale === 'zh-CN' ? '个百分点' : 'pt'}`,
   },
   per1000: {
     key: 'per1000',

@@ -1,5 +1,5 @@
 /** From a numerator and a denominator to an indicator's value, and how it is written. */
-import type { IndicatorMeta } from './definition.ts';
+import type { IndicatorMeta, Locale } from './definition.ts';
 import { UNITS, type Unit } from './units.ts';
 
 export interface IndicatorValue {
@@ -19,6 +19,13 @@ export interface Contribution {
   /** What it adds to the denominator (1 for rates; its households for a per-1,000 figure). */
   denominatorContribution: number;
   reason: string;
+  /**
+   * The reason without its particulars (dates, counts), so a list can be filtered by it:
+   * "近30天无四方联席会议" for "近30天无四方联席会议（上次 2026-10-02）". The reason itself when absent.
+   */
+  reasonGroup?: string;
+  /** The day the reason cites (the last meeting, the end of a committee's term), YYYY-MM-DD. */
+  reasonDate?: string | null;
 }
 
 type Meta = Pick<IndicatorMeta, 'unit' | 'direction' | 'noDenominatorReason'>;
@@ -36,10 +43,14 @@ export function formatValue(meta: Pick<IndicatorMeta, 'unit'>, value: number | n
 }
 
 /** A signed change: percentage points for rates. */
-export function formatChange(meta: Pick<IndicatorMeta, 'unit'>, delta: number | null | undefined): string {
+export function formatChange(
+  meta: Pick<IndicatorMeta, 'unit'>,
+  delta: number | null | undefined,
+  locale?: Locale,
+): string {
   if (delta === null || delta === undefined) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  return `${sign}${unitOf(meta).formatChange(Math.abs(delta))}`;
+  return `${sign}${unitOf(meta).formatChange(Math.abs(delta), locale)}`;
 }
 
 /** Is a change good news? null when there is no change (or none known). */

@@ -62,6 +62,9 @@ describe('values and their formatting', () => {
     { meta: petitionRate, delta: 0, text: '±0.00', good: null },
   ])('$meta.key: a change of $delta is $text (good news: $good)', ({ meta, delta, text, good }) => {
     expect(formatChange(meta, delta)).toBe(text);
+    // In Chinese a rate's change is in 个百分点, never the Latin "pt" (the tiles' 较上周).
+    expect(formatChange(meta, delta, 'zh-CN')).toBe(text.replace('pt', '个百分点'));
+    expect(formatChange(meta, delta, 'zh-CN')).not.toMatch(/pt/);
     expect(isImprovement(meta, delta)).toBe(good);
   });
 

@@ -9,6 +9,7 @@ import {
   isImprovement as improves,
   unitOf,
   type IndicatorKey,
+  type Locale,
   type Unit,
 } from '../../../shared/indicators/index.ts';
 
@@ -16,9 +17,9 @@ export function formatIndicator(key: IndicatorKey, value: number | null | undefi
   return formatValue(INDICATORS[key], value);
 }
 
-/** A signed change: percentage points for rates. */
-export function formatDelta(key: IndicatorKey, delta: number | null | undefined): string {
-  return formatChange(INDICATORS[key], delta);
+/** A signed change: percentage points for rates ("pt", or 个百分点 when given the Chinese locale). */
+export function formatDelta(key: IndicatorKey, delta: number | null | undefined, locale?: Locale): string {
+  return formatChange(INDICATORS[key], delta, locale);
 }
 
 /** Is a change good news? (the indicator's direction decides: fewer petitions is good) */
@@ -31,3 +32,20 @@ export const unitOfKey = (key: IndicatorKey): Unit => unitOf(INDICATORS[key]);
 
 /** Lower is better: screens say so beside the figure. */
 export const lowerIsBetter = (key: IndicatorKey): boolean => INDICATORS[key].direction === 'down';
+
+/**
+ * A chart's value axis for an indicator: a rate's axis ends at 100 % (recharts' 'auto' rounds
+ * up to 104 % or 120 %) and starts at the tens below the lowest value; the unit is on the ticks.
+ */
+export function indicatorAxis(key: IndicatorKey): {
+  domain: [(min: number) => number, number | 'auto'];
+  unit: string;
+} {
+  const unit = unitOfKey(key);
+  return unit.ceiling === null
+    ? { domain: [() => 0, 'auto'], unit: unit.symbol }
+    : {
+        domain: [(min: number) => Math.max(0, Math.floor(min / 10) * 10), unit.ceiling * unit.displayScale],
+        unit: unit.symbol,
+      };
+}

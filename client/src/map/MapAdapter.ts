@@ -31,6 +31,8 @@ export interface MapAdapterOptions {
   onPointerMove?: (lngLat: [number, number]) => void;
   /** Called when a pan or zoom ends, with the new view. */
   onMoveEnd?: (view: MapViewState) => void;
+  /** The canvas's accessible name (maplibre's own is the English "Map"). */
+  canvasLabel?: string;
   /** Start here instead of fitting the whole city. */
   initialView?: MapViewState;
   /**
@@ -66,6 +68,7 @@ export class MapAdapter {
           }
         : { bounds: boundsTuple(options.cityBounds), fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
+      ...(options.canvasLabel ? { locale: { 'Map.Title': options.canvasLabel } } : {}),
       dragRotate: false,
       pitchWithRotate: false,
       maxBounds: [

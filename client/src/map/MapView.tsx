@@ -3,6 +3,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Bounds } from '../../../shared/city/cityDefinition.ts';
+import { useI18n } from '../i18n/index.tsx';
 import { MapAdapter, type MapViewState } from './MapAdapter.ts';
 
 export interface MapHandle {
@@ -40,6 +41,9 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
   const callbacks = useRef({ onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd });
   callbacks.current = { onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd };
   const firstView = useRef(initialView);
+  // The canvas's name in the page's language ("地图"), not maplibre's English "Map".
+  const canvasLabel = useI18n().t('map.canvas');
+  const firstLabel = useRef(canvasLabel);
 
   useEffect(() => {
     const instance = new MapAdapter({
@@ -52,6 +56,7 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       onReady: () => callbacks.current.onReady?.(),
       onPointerMove: (lngLat) => callbacks.current.onPointerMove?.(lngLat),
       onMoveEnd: (view) => callbacks.current.onMoveEnd?.(view),
+      canvasLabel: firstLabel.current,
       ...(firstView.current ? { initialView: firstView.current } : {}),
     });
     adapter.current = instance;
@@ -60,6 +65,10 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       instance.destroy();
     };
   }, [style, cityBounds]);
+
+  useEffect(() => {
+    adapter.current?.canvas.setAttribute('aria-label', canvasLabel);
+  }, [canvasLabel, style]);
 
   useEffect(() => {
     adapter.current?.setLayers(layers);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import { DRILL_SORT_KEYS } from '../../../shared/indicators/drillList.ts';
+import { drillExport } from '../../services/metrics/drillExport.ts';
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
 import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
@@ -7,7 +9,7 @@ import { loadTargets } from '../../services/metrics/targets.ts';
 import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
 import { shownPreviousWeek, withShownPrevious } from '../../services/review/shownPrevious.ts';
 import { checked } from '../checked.ts';
-import { revisionCachedReadProcedure, router } from '../trpc.ts';
+import { exportProcedure, revisionCachedReadProcedure, router } from '../trpc.ts';
 
 const text = (what: string) => z.string({ error: `${what}应为文本` }).max(20, `${what}无效`);
 const scopeInput = z.object({
@@ -44,6 +46,43 @@ export const metricsRouter = router({
     .query(async ({ ctx, input }) => {
       const scope = await resolveScope(ctx.db, input);
       return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
+    }),
+  /**
+   * The drill-through as on screen (filter, sort, goal met or not for the order of its sections)
+   * as an XLSX with a 说明 sheet. A mutation like the workbench's export: it makes a file.
+   */
+  drillExport: exportProcedure
+    .input(
+      checked(
+        scopeInput.extend({
+          indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }),
+          filter: z
+            .object({
+              townshipCode: text('镇街代码').optional(),
+              reasonGroup: z.string({ error: '原因应为文本' }).max(100, '原因过长').optional(),
+              community: z.string({ error: '社区应为文本' }).max(100, '社区名称过长').optional(),
+              search: z.string({ error: '搜索应为文本' }).max(100, '搜索过长').optional(),
+            })
+            .default({}),
+          sort: z
+            .object({
+              key: z.enum(DRILL_SORT_KEYS, { error: '未知排序' }),
+              descending: z.boolean({ error: '排序方向应为是或否' }),
+            })
+            .default({ key: 'name', descending: false }),
+          goalMet: z.boolean({ error: '达标与否应为是或否' }).nullable().default(null),
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const scope = await resolveScope(ctx.db, input);
+      return drillExport(ctx.db, {
+        indicator: input.indicator,
+        ...scope,
+        filter: input.filter,
+        sort: input.sort,
+        goalMet: input.goalMet,
+      });
     }),
   targets: revisionCachedReadProcedure.query(({ ctx }) => loadTargets(ctx.db)),
 });

@@ -26,6 +26,8 @@ export const workbenchRouter = router({
           format: z.enum(SELECTION_EXPORT_FORMATS, { error: '导出格式应为 csv、xlsx 或 geojson' }),
           /** The drawn selection, kept in the GeoJSON's metadata. */
           selection: z.string().max(20_000).optional(),
+          /** The filter that made the list, in words, for the XLSX's 说明 sheet. */
+          filter: z.string({ error: '筛选说明应为文本' }).max(2000, '筛选说明过长').optional(),
         }),
       ),
     )
@@ -35,6 +37,7 @@ export const workbenchRouter = router({
         codes: input.codes,
         format: input.format,
         ...(input.selection ? { selection: input.selection } : {}),
+        ...(input.filter ? { filter: input.filter } : {}),
       }),
     ),
 });

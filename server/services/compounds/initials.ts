@@ -7,3 +7,15 @@ export function pinyinInitials(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
+
+const cache = new Map<string, string>();
+
+/** pinyinInitials, remembered per name: names repeat across days and requests, and pinyin-pro is slow. */
+export function cachedInitials(name: string): string {
+  let initials = cache.get(name);
+  if (initials === undefined) {
+    initials = pinyinInitials(name);
+    cache.set(name, initials);
+  }
+  return initials;
+}

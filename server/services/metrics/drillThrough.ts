@@ -6,18 +6,14 @@
 import type { Contribution } from '../../../shared/indicators/values.ts';
 import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
+import { cachedInitials } from '../compounds/initials.ts';
 import type { IndicatorKey } from '../../../shared/indicators/index.ts';
+import type { DrillRow } from '../../../shared/indicators/drillList.ts';
 import { DEFAULT_INDICATORS, indicatorIn, SERVER_INDICATORS, type ServerIndicator } from './indicators/index.ts';
+import type { CompoundFact } from './indicators/types.ts';
 
 export type { Contribution } from '../../../shared/indicators/values.ts';
-
-export interface DrillRow extends Contribution {
-  code: string;
-  name: string;
-  townshipCode: string;
-  townshipName: string;
-  households: number;
-}
+export type { DrillRow } from '../../../shared/indicators/drillList.ts';
 
 export interface DrillThrough<K extends string = IndicatorKey> {
   indicator: K;
@@ -42,9 +38,29 @@ export async function recordsPerCompound(
   return new Map(entries);
 }
 
+/** The dated facts per compound id each indicator's reasons cite (none for most). */
+export async function factsPerCompound(
+  db: Db,
+  asOf: string,
+  indicators: readonly ServerIndicator[],
+): Promise<Map<string, Map<number, CompoundFact>>> {
+  const entries = await Promise.all(
+    indicators.map(
+      async (i) => [i.key, (await i.factsPerCompound?.(db, asOf)) ?? new Map<number, CompoundFact>()] as const,
+    ),
+  );
+  return new Map(entries);
+}
+
 /** Where one compound stands in one indicator on a day. */
-export function classify(key: IndicatorKey, c: CompoundStatus, asOf: string, records: number): Contribution {
-  return SERVER_INDICATORS[key].classify(c, asOf, records);
+export function classify(
+  key: IndicatorKey,
+  c: CompoundStatus,
+  asOf: string,
+  records: number,
+  fact?: CompoundFact,
+): Contribution {
+  return SERVER_INDICATORS[key].classify(c, asOf, records, fact);
 }
 
 export async function drillThrough<K extends string = IndicatorKey>(
@@ -59,18 +75,26 @@ export async function drillThrough<K extends string = IndicatorKey>(
 ): Promise<DrillThrough<K>> {
   const { indicator, asOf } = options;
   const definition = indicatorIn(options.indicators ?? DEFAULT_INDICATORS, indicator);
-  const [rows, records] = await Promise.all([
+  const [rows, records, facts] = await Promise.all([
     compoundStatusAsOf(db, asOf, options.townshipCode),
     definition.recordsPerCompound?.(db, asOf) ?? Promise.resolve(new Map<number, number>()),
+    definition.factsPerCompound?.(db, asOf) ?? Promise.resolve(new Map<number, CompoundFact>()),
   ]);
-  const compounds = rows.map((c) => ({
-    code: c.code,
-    name: c.name,
-    townshipCode: c.townshipCode,
-    townshipName: c.townshipName,
-    households: c.households,
-    ...definition.classify(c, asOf, records.get(c.id) ?? 0),
-  }));
+  const compounds = rows.map((c): DrillRow => {
+    const contribution = definition.classify(c, asOf, records.get(c.id) ?? 0, facts.get(c.id));
+    return {
+      code: c.code,
+      name: c.name,
+      initials: cachedInitials(c.name),
+      townshipCode: c.townshipCode,
+      townshipName: c.townshipName,
+      community: c.community,
+      households: c.households,
+      ...contribution,
+      reasonGroup: contribution.reasonGroup ?? contribution.reason,
+      reasonDate: contribution.reasonDate ?? null,
+    };
+  });
   return {
     indicator,
     asOf,

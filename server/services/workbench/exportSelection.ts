@@ -29,7 +29,14 @@ const MIME: Record<SelectionExportFormat, string> = {
 
 export async function exportSelection(
   db: Db,
-  options: { asOf: string; codes: readonly string[]; format: SelectionExportFormat; selection?: unknown },
+  options: {
+    asOf: string;
+    codes: readonly string[];
+    format: SelectionExportFormat;
+    selection?: unknown;
+    /** The filter that made the list, in words (the XLSX's 说明 sheet says it). */
+    filter?: string;
+  },
 ): Promise<ExportedFile> {
   if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
   // A selection within one township (the usual case: a click on a township) reads that township
@@ -54,7 +61,9 @@ export async function exportSelection(
     body = await compoundsToXlsx(rows, {
       asOf: options.asOf,
       demo,
-      filter: `分析工作台当前的筛选与选区（${rows.length} 个小区，按表格顺序）`,
+      filter: options.filter
+        ? `${options.filter}（分析工作台，${rows.length} 个小区，按表格顺序）`
+        : `分析工作台当前的筛选与选区（${rows.length} 个小区，按表格顺序）`,
     });
   else {
     const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });

@@ -6,9 +6,9 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
-import { pinyinInitials } from '../compounds/initials.ts';
+import { cachedInitials } from '../compounds/initials.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
-import { recordsPerCompound, type Contribution } from '../metrics/drillThrough.ts';
+import { factsPerCompound, recordsPerCompound, type Contribution } from '../metrics/drillThrough.ts';
 import { SERVER_INDICATORS } from '../metrics/indicators/index.ts';
 
 export interface WorkbenchRow extends CompoundStatus {
@@ -16,24 +16,20 @@ export interface WorkbenchRow extends CompoundStatus {
   contributions: Record<IndicatorKey, Contribution>;
 }
 
-const initialsCache = new Map<string, string>();
-
-function initialsOf(name: string): string {
-  let initials = initialsCache.get(name);
-  if (initials === undefined) {
-    initials = pinyinInitials(name);
-    initialsCache.set(name, initials);
-  }
-  return initials;
-}
-
 export async function workbenchRows(db: Db, asOf: string): Promise<WorkbenchRow[]> {
   const indicators = INDICATOR_KEYS.map((key) => SERVER_INDICATORS[key]);
-  const [rows, records] = await Promise.all([compoundStatusAsOf(db, asOf), recordsPerCompound(db, asOf, indicators)]);
+  const [rows, records, facts] = await Promise.all([
+    compoundStatusAsOf(db, asOf),
+    recordsPerCompound(db, asOf, indicators),
+    factsPerCompound(db, asOf, indicators),
+  ]);
   return rows.map((c) => {
     const contributions = Object.fromEntries(
-      indicators.map((i) => [i.key, i.classify(c, asOf, records.get(i.key)?.get(c.id) ?? 0)]),
+      indicators.map((i) => [
+        i.key,
+        i.classify(c, asOf, records.get(i.key)?.get(c.id) ?? 0, facts.get(i.key)?.get(c.id)),
+      ]),
     ) as Record<IndicatorKey, Contribution>;
-    return { ...c, initials: initialsOf(c.name), contributions };
+    return { ...c, initials: cachedInitials(c.name), contributions };
   });
 }

@@ -42,6 +42,9 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const [zoom, setZoom] = useState(11);
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
   const [drill, setDrill] = useState<IndicatorKey | null>(null);
+  // The drill-through's listed compounds, ringed on the map; kept after "在地图上显示" until cleared.
+  const [highlight, setHighlight] = useState<{ indicator: IndicatorKey; codes: ReadonlySet<string> } | null>(null);
+  const [highlightKept, setHighlightKept] = useState(false);
   const mapRef = useRef<MapHandle>(null);
 
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
@@ -73,9 +76,10 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         shading: shadingScale,
         selectedCompound: state.compound,
         selectedTownship: state.township,
+        highlighted: highlight?.codes ?? null,
         showCompoundNames: zoom >= 13,
       }),
-    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom],
+    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom, highlight],
   );
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
   const ready = !compounds.isPlaceholderData && !report.isPlaceholderData && compounds.isSuccess && report.isSuccess;
@@ -108,6 +112,37 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const fitTownship = (code: string) => {
     const feature = features.find((f) => f.properties.code === code);
     if (feature) mapRef.current?.fitBounds(boundsOf(feature));
+  };
+
+  const onDrillHighlight = useCallback(
+    (codes: readonly string[] | null) =>
+      setHighlight(codes && drill ? { indicator: drill, codes: new Set(codes) } : null),
+    [drill, setHighlight],
+  );
+  /** The list closes; its compounds stay ringed, the map fits them, and a chip offers to clear them. */
+  const keepHighlight = (codes: readonly string[]) => {
+    setHighlightKept(true);
+    setDrill(null);
+    const listed = rows.filter((c) => codes.includes(c.code));
+    if (listed.length > 0)
+      mapRef.current?.fitBounds([
+        Math.min(...listed.map((c) => c.lon)),
+        Math.min(...listed.map((c) => c.lat)),
+        Math.max(...listed.map((c) => c.lon)),
+        Math.max(...listed.map((c) => c.lat)),
+      ]);
+  };
+  const closeDrill = () => {
+    setDrill(null);
+    setHighlight(null);
+  };
+  const openDrill = (key: IndicatorKey) => {
+    setHighlightKept(false);
+    setDrill(key);
+  };
+  const clearHighlight = () => {
+    setHighlight(null);
+    setHighlightKept(false);
   };
 
   const selectedCompound = state.compound ? rows.find((c) => c.code === state.compound) : undefined;
@@ -158,7 +193,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               indicators={report.data.city.indicators}
               selected={state.indicator}
               onSelect={state.setIndicator}
-              onDrill={setDrill}
+              onDrill={openDrill}
             />
           )}
         </div>
@@ -180,6 +215,17 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               {t('app.invalidUrl')}
             </p>
           )}
+          {highlight && highlightKept && !drill && (
+            <p className="highlight-chip" role="status" data-testid="drill-highlight">
+              {t('drill.highlighted', {
+                count: highlight.codes.size,
+                indicator: t(`indicator.short.${highlight.indicator}`),
+              })}
+              <button type="button" className="link" onClick={clearHighlight} data-testid="drill-highlight-clear">
+                {t('drill.clearHighlight')}
+              </button>
+            </p>
+          )}
           <div className="map-controls">
             <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
               {t('map.fitCity')}
@@ -188,6 +234,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           <Legend
             layer={state.layer}
             entries={legend}
+            loading={!compounds.isSuccess}
             shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null}
           />
           {hover && (
@@ -224,7 +271,23 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           {report.data && <SecondaryFigures figures={report.data.city.secondary} />}
         </div>
       </div>
-      {drill && <DrillDialog indicator={drill} asOf={asOf} townshipCode={null} onClose={() => setDrill(null)} />}
+      {drill && (
+        <DrillDialog
+          indicator={drill}
+          asOf={asOf}
+          townshipCode={null}
+          goalMet={report.data?.city.indicators[drill].met ?? null}
+          onClose={closeDrill}
+          onHighlight={onDrillHighlight}
+          onShowOnMap={keepHighlight}
+          onOpenCompound={(code) => {
+            setHighlightKept(true);
+            setDrill(null);
+            state.setTownship(null);
+            state.setCompound(code);
+          }}
+        />
+      )}
     </div>
   );
 }

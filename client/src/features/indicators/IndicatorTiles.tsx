@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section className="tiles" aria-label={t('indicators.title')}>
       {INDICATOR_ORDER.map((key) => {
@@ -35,7 +35,7 @@ export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Prop
               </span>
               <span className="tile-meta">
                 <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
-                  {t('indicator.delta', { delta: formatDelta(key, r.delta) })}
+                  {t('indicator.delta', { delta: formatDelta(key, r.delta, locale) })}
                 </span>
                 <StatusBadge indicator={key} status={r.status} />
               </span>

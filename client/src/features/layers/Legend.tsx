@@ -9,17 +9,27 @@ interface Props {
   shading: { key: IndicatorKey; mode: ChoroplethMode; scale: Shading } | null;
   /** Compounds drawn faint for context (the workbench's filtered-out ones): counted apart. */
   others?: number;
+  /** The compounds have not arrived yet: say so rather than "0 个小区". */
+  loading?: boolean;
 }
 
-export function Legend({ layer, entries, shading, others }: Props) {
+/** The legend's total: 加载中… until the compounds arrive, then how many there are. */
+export function legendTotal(
+  entries: readonly Pick<LegendEntry, 'count'>[],
+  loading: boolean,
+): { key: 'map.loading' } | { key: 'map.compounds'; count: number } {
+  return loading ? { key: 'map.loading' } : { key: 'map.compounds', count: entries.reduce((n, e) => n + e.count, 0) };
+}
+
+export function Legend({ layer, entries, shading, others, loading = false }: Props) {
   const { t } = useI18n();
-  const total = entries.reduce((n, e) => n + e.count, 0);
+  const total = legendTotal(entries, loading);
   return (
     <section className="legend" aria-label={t('map.legend')} data-testid="legend">
       <header>
         <strong>{t(`layer.${layer}`)}</strong>
         <span className="muted" data-testid="legend-total">
-          {t('map.compounds', { count: total })}
+          {total.key === 'map.loading' ? t(total.key) : t(total.key, { count: total.count })}
         </span>
       </header>
       <ul>
@@ -28,7 +38,7 @@ export function Legend({ layer, entries, shading, others }: Props) {
             <span className="swatch" style={{ background: e.color }} />
             <span className="label">{t(e.label)}</span>
             <span className="count" data-testid={`legend-count-${e.id}`}>
-              {e.count}
+              {loading ? '' : e.count}
             </span>
           </li>
         ))}

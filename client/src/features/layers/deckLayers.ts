@@ -28,6 +28,8 @@ export interface MapLayerInput {
   shading: Pick<Shading, 'colorOf'> | null;
   selectedCompound: string | null;
   selectedTownship: string | null;
+  /** Compounds ringed on the map (a drill-through's list), by code. */
+  highlighted?: ReadonlySet<string> | null;
   /** Compound names appear from this zoom on. */
   showCompoundNames: boolean;
   /** With `showCompoundNames`, name only these compounds (codes); all when absent. */
@@ -44,6 +46,9 @@ export interface MapLayerInput {
 export function compoundRadius(households: number): number {
   return 3 + Math.sqrt(households) / 5;
 }
+
+/** The drill-through's ring: a bright cyan, distinct from the judgement colours (red, amber, green). */
+const HIGHLIGHT: Rgba = [64, 224, 255, 255];
 
 /** Label font sizes in pixels, before the wall's scale. */
 export const TOWNSHIP_LABEL_SIZE = 15;
@@ -113,6 +118,26 @@ export function mapLayers(input: MapLayerInput): Layer[] {
         getLineWidth: [input.selectedCompound],
       },
     }),
+  );
+  const highlighted = input.highlighted;
+  if (highlighted && highlighted.size > 0) {
+    layers.push(
+      // A ring around each listed compound, outside its point, in a colour no layer uses for a value.
+      new QuadScatterplotLayer<CompoundRow>({
+        id: 'highlight',
+        data: input.compounds.filter((c) => highlighted.has(c.code)),
+        getPosition: (c) => [c.lon, c.lat],
+        getRadius: (c) => (compoundRadius(c.households) + 5) * scale,
+        radiusUnits: 'pixels',
+        filled: false,
+        stroked: true,
+        getLineColor: HIGHLIGHT,
+        getLineWidth: 2.5 * scale,
+        lineWidthUnits: 'pixels',
+      }),
+    );
+  }
+  layers.push(
     new TextLayer<TownshipFeature>({
       id: 'township-labels',
       data: input.townships,

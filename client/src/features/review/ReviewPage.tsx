@@ -9,6 +9,7 @@ import { formatIndicator } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
+import { weekOutside } from './weekOutside.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
@@ -29,7 +30,15 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
-  const [week, setWeek] = useUrlParam('week', oneOf(weeks), identity, defaultWeek);
+  // Read before useUrlParam rewrites the address: a week outside the data is said, not silently reset.
+  const [outside, setOutside] = useState(() =>
+    weekOutside(new URLSearchParams(window.location.search).get('week'), weeks),
+  );
+  const [week, setWeekParam] = useUrlParam('week', oneOf(weeks), identity, defaultWeek);
+  const setWeek = (w: string) => {
+    setOutside(null);
+    setWeekParam(w);
+  };
   const [indicator, setIndicator] = useUrlParam<IndicatorKey>(
     'indicator',
     oneOf(INDICATOR_ORDER),
@@ -65,6 +74,19 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
       <div className="page-bar">
         <h2>{t('review.title')}</h2>
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={weeks.at(-1)} />
+        {outside && (
+          <p className="notice" role="status" data-testid="week-outside">
+            {outside.nearest
+              ? t('review.weekOutside', { week: outside.week, first: outside.first, last: outside.last })
+              : t('review.weekInvalid', { week: outside.week })}{' '}
+            {outside.nearest && outside.nearest !== week && (
+              <button type="button" className="link" onClick={() => setWeek(outside.nearest!)}>
+                {t('review.weekNearest', { week: outside.nearest })}
+              </button>
+            )}
+            {outside.nearest === week && t('review.weekShownNearest', { week })}
+          </p>
+        )}
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">

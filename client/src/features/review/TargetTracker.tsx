@@ -19,7 +19,7 @@ import {
 import { STATUS_LEGEND_ORDER, statusColour } from '../../../../shared/colours/judgement.ts';
 import { INDICATORS } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
-import { formatIndicator, lowerIsBetter, unitOfKey } from '../../app/format.ts';
+import { formatIndicator, indicatorAxis, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { IndicatorKey } from '../layers/choropleth.ts';
 import { statusMessage } from '../indicators/StatusBadge.tsx';
@@ -83,7 +83,7 @@ export function TargetTracker({
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
             <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 11 }} minTickGap={40} />
-            <YAxis tick={{ fill: '#8ea3bd', fontSize: 11 }} unit={unit} domain={['auto', 'auto']} />
+            <YAxis tick={{ fill: '#8ea3bd', fontSize: 11 }} unit={unit} domain={indicatorAxis(indicator).domain} />
             <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
             {city.target !== null && (
               <ReferenceLine

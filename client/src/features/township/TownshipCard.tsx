@@ -9,7 +9,7 @@ import { StatusBadge } from '../indicators/StatusBadge.tsx';
 type Township = RouterOutputs['metrics']['report']['townships'][number];
 
 export function TownshipCard({ township, onClose, onFit }: { township: Township; onClose(): void; onFit(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <SideCard
       title={township.name}
@@ -27,7 +27,7 @@ export function TownshipCard({ township, onClose, onFit }: { township: Township;
                 <th scope="row">{t(`indicator.short.${key}`)}</th>
                 <td className="num">{formatIndicator(key, r.value)}</td>
                 <td className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
-                  {formatDelta(key, r.delta)}
+                  {formatDelta(key, r.delta, locale)}
                 </td>
                 <td className="num">{r.rank === null ? '—' : t('card.township.rank', { rank: r.rank })}</td>
                 <td>

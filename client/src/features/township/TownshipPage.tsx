@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { trpc } from '../../app/trpc.ts';
-import { formatDelta, formatIndicator, isImprovement, unitOfKey } from '../../app/format.ts';
+import { formatDelta, formatIndicator, indicatorAxis, isImprovement, unitOfKey } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
@@ -48,13 +48,16 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   );
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const tickedLagging = r?.lagging.filter((c) => ticked.has(c.code)) ?? [];
+  // An unknown code: say so, and offer nothing to export or print.
+  const missing = review.isError && !r;
   return (
     <div className="page township-page" data-testid="township-page">
       <div className="page-bar">
         <Link href={hrefs.review({ week })} className="button">
           ← {t('review.title')}
         </Link>
-        <h2>{r?.name ?? code}</h2>
+        {/* Never the bare code: 加载中… until the name arrives, 未找到该镇街 for an unknown one. */}
+        <h2 data-testid="township-title">{r ? r.name : missing ? t('township.notFound') : t('app.loading')}</h2>
         {r && (
           <span className="muted">
             {t('township.compositeRank', { rank: r.standing.composite.rank ?? '—', ranked: r.ranked })}{' '}
@@ -68,7 +71,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           </span>
         )}
         <span className="spacer" />
-        {(hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
+        {r && (hasPermission(me.data, 'export') || canEditTownship(me.data, code)) && (
           <button
             type="button"
             className="button primary"
@@ -84,10 +87,12 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
             {onePagerBusy ? t('township.onePagerBusy') : t('township.onePager')}
           </button>
         )}
-        <button type="button" className="button" onClick={() => window.print()} data-testid="print-page">
-          {t('township.print')}
-        </button>
-        {hasPermission(me.data, 'export') && (
+        {r && (
+          <button type="button" className="button" onClick={() => window.print()} data-testid="print-page">
+            {t('township.print')}
+          </button>
+        )}
+        {r && hasPermission(me.data, 'export') && (
           <>
             <button
               type="button"
@@ -163,7 +168,11 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                     <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                       <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
                       <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={50} />
-                      <YAxis tick={{ fill: '#8ea3bd', fontSize: 10 }} domain={['auto', 'auto']} />
+                      <YAxis
+                        tick={{ fill: '#8ea3bd', fontSize: 10 }}
+                        domain={indicatorAxis(key).domain}
+                        unit={indicatorAxis(key).unit}
+                      />
                       <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
                       {ind.target !== null && (
                         <ReferenceLine y={ind.target * k} stroke="#e3ecf7" strokeDasharray="6 4" />

@@ -30,6 +30,7 @@ import { CompoundTable } from './CompoundTable.tsx';
 import { sortRows, type WorkbenchRow } from './compoundColumns.ts';
 import { downloadTable, type TableFormat } from './exportView.ts';
 import { saveBlob } from '../../app/download.ts';
+import { describeFilter } from './describeFilter.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { SelectionIndicators } from './SelectionIndicators.tsx';
 import { useDrawing, type DrawMode } from './useDrawing.ts';
@@ -158,7 +159,19 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
     }
   };
   const exportTable = (format: TableFormat) =>
-    run(format.toUpperCase(), () => downloadTable({ asOf, codes: sorted.map((r) => r.code), format, selection }));
+    run(format.toUpperCase(), () =>
+      downloadTable({
+        asOf,
+        codes: sorted.map((r) => r.code),
+        format,
+        selection,
+        filter: describeFilter(view.filter, {
+          t,
+          townshipName: (code) => townships.find((tw) => tw.code === code)?.name ?? code,
+          selection: selection !== null,
+        }),
+      }),
+    );
   const exportPng = () =>
     run('PNG', async () => {
       const blob = await mapRef.current!.snapshot();

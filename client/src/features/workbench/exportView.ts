@@ -11,11 +11,14 @@ export async function downloadTable(options: {
   codes: string[];
   format: TableFormat;
   selection: SpatialSelection | null;
+  /** The filter in words, for the XLSX's 说明 sheet. */
+  filter: string;
 }): Promise<void> {
   const file = await trpcClient.workbench.export.mutate({
     asOf: options.asOf,
     codes: options.codes,
     format: options.format,
+    filter: options.filter,
     ...(options.selection ? { selection: serialiseSelection(options.selection) } : {}),
   });
   saveBase64File(file);

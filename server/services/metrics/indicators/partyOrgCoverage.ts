@@ -7,8 +7,7 @@ export const partyOrgCoverage = {
   ...meta,
   fraction: (c) => [c.withPartyOrg, c.compounds],
   classify: (c) =>
-    rateContribution(
-      c.partyOrgType !== null,
-      c.partyOrgType ? `有党组织（${PARTY_TYPE[c.partyOrgType]}）` : '无党组织',
-    ),
+    c.partyOrgType
+      ? rateContribution(true, `有党组织（${PARTY_TYPE[c.partyOrgType]}）`, '有党组织')
+      : rateContribution(false, '无党组织'),
 } satisfies ServerIndicator;

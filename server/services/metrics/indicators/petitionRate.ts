@@ -26,5 +26,7 @@ export const petitionRate = {
       petitions > 0
         ? `${PETITION_WINDOW_DAYS}天内信访矛盾 ${petitions} 件（${c.households} 户）`
         : `${PETITION_WINDOW_DAYS}天内无信访矛盾（${c.households} 户）`,
+    reasonGroup: petitions > 0 ? `${PETITION_WINDOW_DAYS}天内有信访矛盾` : `${PETITION_WINDOW_DAYS}天内无信访矛盾`,
+    reasonDate: null,
   }),
 } satisfies ServerIndicator;

@@ -5,9 +5,13 @@ export const serviceQuality = {
   ...meta,
   fraction: (c) => [c.managedFourStarPlus, c.managedEvaluated],
   classify: (c) => {
-    if (!c.propertyManaged) return notCounted('无物业管理，不计入');
-    if (c.rating === null) return notCounted('有物业但尚未评定，不计入');
+    if (!c.propertyManaged) return notCounted('无物业管理，不计入', '无物业管理');
+    if (c.rating === null) return notCounted('有物业但未评价，不计入', '未评价');
     const good = GOOD_RATINGS.includes(c.rating);
-    return rateContribution(good, `最近评定${STARS[c.rating]}${good ? '' : '（低于四星）'}`);
+    return rateContribution(
+      good,
+      `最近评定${STARS[c.rating]}${good ? '' : '（低于四星）'}`,
+      good ? '四星及以上' : '低于四星',
+    );
   },
 } satisfies ServerIndicator;

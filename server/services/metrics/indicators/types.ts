@@ -20,26 +20,47 @@ export interface ServerIndicator extends IndicatorMeta {
    * petitions in the window); the classification gets 0 for a compound without any.
    */
   recordsPerCompound?(db: Db, asOf: string): Promise<Map<number, number>>;
+  /**
+   * A dated fact per compound id that the reason cites beyond the compound's status (when the
+   * last committee's term ran out); the classification gets undefined for a compound without one.
+   */
+  factsPerCompound?(db: Db, asOf: string): Promise<Map<number, CompoundFact>>;
   /** Where one compound stands on `asOf`, with the reason shown in drill-through and exports. */
-  classify(compound: CompoundStatus, asOf: string, records: number): Contribution;
+  classify(compound: CompoundStatus, asOf: string, records: number, fact?: CompoundFact): Contribution;
+}
+
+/** Something that happened to a compound on a day, of a kind the indicator's module names. */
+export interface CompoundFact {
+  kind: string;
+  /** YYYY-MM-DD. */
+  date: string;
 }
 
 /** A compound in the denominator of a rate, and in its numerator when `inNumerator`. */
-export const rateContribution = (inNumerator: boolean, reason: string): Contribution => ({
+export const rateContribution = (
+  inNumerator: boolean,
+  reason: string,
+  group: string = reason,
+  date: string | null = null,
+): Contribution => ({
   inDenominator: true,
   inNumerator,
   numeratorContribution: inNumerator ? 1 : 0,
   denominatorContribution: 1,
   reason,
+  reasonGroup: group,
+  reasonDate: date,
 });
 
 /** A compound outside the indicator's denominator. */
-export const notCounted = (reason: string): Contribution => ({
+export const notCounted = (reason: string, group: string = reason): Contribution => ({
   inDenominator: false,
   inNumerator: false,
   numeratorContribution: 0,
   denominatorContribution: 0,
   reason,
+  reasonGroup: group,
+  reasonDate: null,
 });
 
 export const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;

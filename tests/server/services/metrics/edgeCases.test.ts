@@ -163,7 +163,7 @@ describe.each(availableBackends())('engine edge cases (%s)', (kind) => {
   it('gives reasons in the drill-through for compounds left out of the denominator', async () => {
     const drill = await drillThrough(database.db, { indicator: 'serviceQuality', asOf: D });
     const byCode = new Map(drill.compounds.map((c) => [c.code, c]));
-    expect(byCode.get('T5')).toMatchObject({ inDenominator: false, reason: '有物业但尚未评定，不计入' });
+    expect(byCode.get('T5')).toMatchObject({ inDenominator: false, reason: '有物业但未评价，不计入' });
     expect(byCode.get('T2')).toMatchObject({ inDenominator: false, reason: '无物业管理，不计入' });
     expect(byCode.get('T1')).toMatchObject({ inDenominator: true, inNumerator: true });
     expect(byCode.has('T6')).toBe(false);

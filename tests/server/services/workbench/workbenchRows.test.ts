@@ -61,6 +61,8 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
         numeratorContribution: c.numeratorContribution,
         denominatorContribution: c.denominatorContribution,
         reason: c.reason,
+        reasonGroup: c.reasonGroup,
+        reasonDate: c.reasonDate,
       }));
       expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
         theirs.sort((a, b) => a.code.localeCompare(b.code)),
