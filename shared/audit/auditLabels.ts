@@ -64,7 +64,7 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   attachments: '佐证材料',
   supervision_items: '督办事项',
   supervision_warnings: '预警',
-  webhooks: '消息推送（群机器人）',
+  webhooks: '群机器人推送',
   webhook_deliveries: '消息推送记录',
   supervision_item_events: '督办办理记录',
   'review.townshipReport': '镇街一页纸',

@@ -1,7 +1,8 @@
 /**
  * Before a real ledger replaces the demonstration: removes the demo compounds with all their
  * history, the invented communities and property companies, the reviewed-week snapshots taken of
- * them and the dataset facts. Keeps the city, the townships (and any official boundaries), the
+ * them, the demo's supervision items, early warnings and evidence (all about demo compounds) and
+ * the dataset facts. Keeps the city, the townships (and any official boundaries), the
  * targets, users, the review rules and the audit log.
  */
 import { getTableName, sql } from 'drizzle-orm';
@@ -20,6 +21,10 @@ const DEMO_TABLES = [
   schema.residentIssues,
   schema.petitions,
   schema.reviewedWeeks,
+  schema.attachments,
+  schema.supervisionItemEvents,
+  schema.supervisionItems,
+  schema.supervisionWarnings,
   schema.datasetInfo,
 ];
 

@@ -61,13 +61,16 @@ export function startWarningScheduler(
     const now = clock.now();
     try {
       const result = await runWarnings(db, { asOf: todayInCity(now), at: now });
-      log.info(
+      // A run that the server's stop waited for is not news after its stop line (the last line).
+      log[stopped ? 'debug' : 'info'](
         { asOf: result.asOf, raised: result.raised.length, resolved: result.resolved.length, ms: result.ms },
         `预警运行：新增${result.raised.length}条，消除${result.resolved.length}条（${result.ms} ms）`,
       );
       options.onRun?.(result);
     } catch (error) {
-      log.error({ err: error }, '预警运行失败（下次到点再试）');
+      // Stopping closes the database under a run: that is no failure.
+      if (stopped) log.debug({ err: error }, '预警运行因服务停止而中断');
+      else log.error({ err: error }, '预警运行失败（下次到点再试）');
     }
     if (stopped) return;
     const wait = Math.max(nextWarningRun(schedule, clock.now()).getTime() - clock.now().getTime(), 1000);

@@ -41,6 +41,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'metrics.report': 'read',
   'metrics.series': 'read',
   'metrics.drill': 'read',
+  'metrics.drillExport': 'export',
   'metrics.targets': 'read',
   'review.board': 'read',
   'review.township': 'read',
