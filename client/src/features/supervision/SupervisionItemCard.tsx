@@ -29,6 +29,7 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
     setText('');
     setDone(message);
     void queryClient.invalidateQueries(trpc.supervision.pathFilter());
+    void queryClient.invalidateQueries(trpc.inbox.pathFilter());
   };
   const answer = useMutation(
     trpc.supervision.answer.mutationOptions({ onSuccess: () => refresh(t('supervision.answered')) }),
