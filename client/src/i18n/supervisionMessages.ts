@@ -98,6 +98,7 @@ export const supervisionZhCN = {
   'warning.dismissedBecause': '忽略理由：{reason}',
   'warning.issuedAs': '已转为第{id}号督办事项',
   'inbox.badgeHint': '{count}项待您处理（督办事项与预警）',
+  'supervision.evidence': '反馈佐证材料（{count}份）',
 } as const;
 
 export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
@@ -199,4 +200,5 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'warning.dismissedBecause': 'Dismissed because: {reason}',
   'warning.issuedAs': 'Became supervision item no. {id}',
   'inbox.badgeHint': '{count} waiting for you (supervision items and warnings)',
+  'supervision.evidence': 'Evidence with the answer ({count})',
 };
