@@ -91,11 +91,12 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
 /**
  * The early warnings the rules find in the demo records, as if the daily run had happened on the
  * seed's day (raised at 08:00 Asia/Shanghai that day), so the township pages and the inbox show
- * warnings consistent with the records. The stored rules (the defaults on a new database) apply.
+ * warnings consistent with the records. The stored rules (the defaults on a new database) apply;
+ * no webhook message is queued (a reset of a deployment with robots set up must not post demo data).
  */
 async function seedWarnings(db: Db, asOf: string): Promise<void> {
   const started = performance.now();
-  const run = await runWarnings(db, { asOf, at: new Date(`${asOf}T08:00:00+08:00`) });
+  const run = await runWarnings(db, { asOf, at: new Date(`${asOf}T08:00:00+08:00`), notify: false });
   log.info(
     { event: 'seed.warnings', asOf, raised: run.raised.length, ms: Math.round(performance.now() - started) },
     '已按截至日期运行预警规则',
