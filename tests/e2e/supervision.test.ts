@@ -61,6 +61,18 @@ describe('督办 on screen', () => {
       { username: staff.username, password: TEST_PASSWORD },
       `/township/${entry!.code}`,
     );
+    // Their township's open warnings (the seed ran the rules) are on the page, and the menu's badge
+    // counts what waits for them: items to answer and open warnings.
+    const openWarnings = await caller.warnings.list({ townshipCode: entry!.code, state: 'open' });
+    const waiting = (await caller.supervision.list({ townshipCode: entry!.code })).filter(
+      (i) => i.state === 'pending' || i.state === 'returned',
+    ).length;
+    await expect
+      .poll(() => phone.page.getByTestId('warning-item').count(), { timeout: 20_000 })
+      .toBe(openWarnings.length);
+    await expect
+      .poll(() => phone.page.getByTestId('inbox-badge-menu').textContent(), { timeout: 20_000 })
+      .toBe(String(waiting + openWarnings.length));
     const card = phone.page.locator(`[data-testid="sv-item"][data-item-id="${issued!.id}"]`);
     expect(await card.getByTestId('sv-light').textContent()).toMatch(/^(剩余\d+天|今日到期)$/);
     await card.getByTestId('sv-answer').click();

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { hasAdminDuty, hasPermission, type Me } from '../features/auth/session.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
+import { InboxBadge, useInboxCount } from '../features/inbox/InboxBadge.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { hrefs, type Route } from './routes.ts';
 
@@ -30,6 +31,8 @@ export function TopBar({
   const menuOpen = openOn === path;
   const township = route.name === 'township' ? route.params.code : null;
   const current = (on: boolean) => (on ? ('page' as const) : undefined);
+  const seesSupervision = hasPermission(me, 'supervise') || hasPermission(me, 'edit');
+  const inbox = useInboxCount(seesSupervision);
 
   return (
     <header className="topbar">
@@ -55,6 +58,7 @@ export function TopBar({
         data-testid="menu-toggle"
       >
         {menuOpen ? t('app.menuClose') : t('app.menu')}
+        {!menuOpen && <InboxBadge count={inbox} testId="inbox-badge-menu" />}
       </button>
       <div id="topbar-menu" className={menuOpen ? 'topbar-menu open' : 'topbar-menu'}>
         <nav className="nav">
@@ -73,14 +77,14 @@ export function TopBar({
           <Link href={hrefs.compare()} aria-current={current(route.name === 'compare')}>
             {t('nav.compare')}
           </Link>
-          {(hasPermission(me, 'supervise') || hasPermission(me, 'edit')) && (
+          {seesSupervision && (
             <Link
               href={hrefs.supervision()}
               aria-current={current(route.name === 'supervision')}
               data-testid="nav-supervision"
             >
               {t('nav.supervision')}
-              {/* Hook: the inbox helper's unread count (inbox.summary) goes here as a badge once it lands. */}
+              <InboxBadge count={inbox} testId="inbox-badge" />
             </Link>
           )}
           {me?.townshipCode && (

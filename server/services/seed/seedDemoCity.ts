@@ -17,6 +17,7 @@ import { writeAudit } from '../audit/auditLog.ts';
 import { ensureDemoAccounts } from '../auth/demoAccounts.ts';
 import { activeCity } from '../city/activeCity.ts';
 import { makeCityAreaTest } from '../geo/cityArea.ts';
+import { runWarnings } from '../warnings/runWarnings.ts';
 import { parseIsoDate, HISTORY_START } from '../../../shared/time/dates.ts';
 
 export class SeedError extends Error {
@@ -83,7 +84,23 @@ export async function seedDemoCity(db: Db, options: SeedOptions): Promise<SeedSu
   const city = generateDemoCity({ seed: options.seed, asOf: options.asOf });
   const summary = await seedDataset(db, city, options);
   await seedSupervisionHistory(db, city, options);
+  await seedWarnings(db, options.asOf);
   return summary;
+}
+
+/**
+ * The early warnings the rules find in the demo records, as if the daily run had happened on the
+ * seed's day (raised at 08:00 Asia/Shanghai that day), so the township pages and the inbox show
+ * warnings consistent with the records. The stored rules (the defaults on a new database) apply;
+ * no webhook message is queued (a reset of a deployment with robots set up must not post demo data).
+ */
+async function seedWarnings(db: Db, asOf: string): Promise<void> {
+  const started = performance.now();
+  const run = await runWarnings(db, { asOf, at: new Date(`${asOf}T08:00:00+08:00`), notify: false });
+  log.info(
+    { event: 'seed.warnings', asOf, raised: run.raised.length, ms: Math.round(performance.now() - started) },
+    '已按截至日期运行预警规则',
+  );
 }
 
 /**

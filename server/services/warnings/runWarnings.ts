@@ -50,6 +50,8 @@ export interface RunOptions {
   at?: Date;
   /** The rules to use (default: the stored ones). */
   rules?: WarningRules;
+  /** Queue webhook messages (default true); the demo seed says false: no robot hears of demo data. */
+  notify?: boolean;
 }
 
 export interface RaisedWarning extends WarningHit {
@@ -137,7 +139,7 @@ export async function runWarnings(db: Db, options: RunOptions = {}): Promise<War
         recordId: asOf,
         after: { asOf, raised: inserted.map((w) => w.causeKey), resolved: gone.map((w) => w.id) },
       });
-    result.notified += await notifyWarnings(tx, fresh, asOf, at);
+    if (options.notify !== false) result.notified += await notifyWarnings(tx, fresh, asOf, at);
     return new Map(inserted.map((w) => [w.causeKey, w.id]));
   });
   for (const raised of result.raised) raised.id = ids.get(raised.causeKey) ?? null;
@@ -162,7 +164,7 @@ export async function runWarnings(db: Db, options: RunOptions = {}): Promise<War
       log.error({ err: error, causeKey: raised.causeKey }, `预警自动转督办失败：${raised.details}`);
     }
   }
-  result.notified += await notifyOverdueItems(db, asOf, at);
+  if (options.notify !== false) result.notified += await notifyOverdueItems(db, asOf, at);
   return { ...result, ms: Math.round(performance.now() - started) };
 }
 

@@ -8,9 +8,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { canMove, SUPERVISION_SOURCE_LABELS } from '../../../../shared/supervision/index.ts';
 import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
-import { trpc } from '../../app/trpc.ts';
+import { trpc, trpcClient } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
+import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
+import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
+import { AnswerEvidence, uploadAnswerEvidence } from './AnswerEvidence.tsx';
 import { DeadlineLight, StateTag } from './DeadlineLight.tsx';
 import { canAnswer, canSupervise, type SupervisionItem } from './supervisionUi.ts';
 
@@ -24,15 +27,29 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const refresh = (message: string) => {
     setForm(null);
     setText('');
+    setFiles([]);
     setDone(message);
     void queryClient.invalidateQueries(trpc.supervision.pathFilter());
+    void queryClient.invalidateQueries(trpc.inbox.pathFilter());
   };
-  const answer = useMutation(
-    trpc.supervision.answer.mutationOptions({ onSuccess: () => refresh(t('supervision.answered')) }),
-  );
+  // The answer first, then its files (they need the item to be answered by this person's township).
+  const answer = useMutation({
+    mutationFn: async (input: { itemId: number; answer: string }) => {
+      await trpcClient.supervision.answer.mutate(input);
+      await uploadAnswerEvidence(input.itemId, files).catch((e: unknown) => {
+        refresh(t('supervision.answered'));
+        throw e;
+      });
+    },
+    onSuccess: () => {
+      refresh(t('supervision.answered'));
+      void queryClient.invalidateQueries({ queryKey: trpc.attachments.list.pathKey() });
+    },
+  });
   const accept = useMutation(
     trpc.supervision.accept.mutationOptions({ onSuccess: () => refresh(t('supervision.accepted')) }),
   );
@@ -121,7 +138,7 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
             <span>{form === 'answer' ? t('supervision.answerLabel') : t('supervision.returnLabel')}</span>
             <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="sv-move-text" />
           </label>
-          {/* TODO(evidence): attach photos or files to an answer once the evidence attachments land. */}
+          {form === 'answer' && <EvidencePicker files={files} onChange={setFiles} />}
           <div className="sv-actions">
             <button type="submit" className="button primary" disabled={busy} data-testid="sv-move-submit">
               {form === 'answer' ? t('supervision.answerSubmit') : t('supervision.returnSubmit')}
@@ -143,6 +160,7 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
         </p>
       )}
       {open && <ItemHistory itemId={item.id} />}
+      {open && <AnswerEvidence itemId={item.id} townshipCode={item.townshipCode} />}
     </li>
   );
 }

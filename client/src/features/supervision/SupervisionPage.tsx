@@ -1,7 +1,7 @@
 /**
  * `/supervision`: every supervision item with filters (township, state incl. 逾期, week, source),
  * overdue first, counts per state at the top, and the moves each person may make. Township staff
- * see their own township's items unless they choose another.
+ * see their own township's items unless they choose another. Below: the early warnings (预警).
  */
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -17,6 +17,7 @@ import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
+import { WarningList } from './WarningList.tsx';
 import { openFirst } from './supervisionUi.ts';
 import './supervision.css';
 
@@ -124,6 +125,7 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
           <SupervisionItemCard key={item.id} item={item} showTownship />
         ))}
       </ul>
+      <WarningList {...(township !== 'all' ? { townshipCode: township } : {})} withStateFilter />
     </div>
   );
 }

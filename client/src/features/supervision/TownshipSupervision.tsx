@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
+import { WarningList } from './WarningList.tsx';
 import './supervision.css';
 
 /** Closed items shown under the open ones (the rest are on /supervision). */
@@ -23,34 +24,37 @@ export function TownshipSupervision({ code }: { code: string }) {
     .slice(0, CLOSED_SHOWN);
   const overdue = open.filter((i) => i.overdue).length;
   return (
-    <section className="panel sv-section" data-testid="township-supervision">
-      <h3>
-        {t('supervision.townshipTitle', { open: open.length })}
-        {overdue > 0 && (
-          <span className="tag sv-state sv-state-overdue"> {t('supervision.overdueCount', { count: overdue })}</span>
+    <>
+      <WarningList townshipCode={code} withStateFilter={false} />
+      <section className="panel sv-section" data-testid="township-supervision">
+        <h3>
+          {t('supervision.townshipTitle', { open: open.length })}
+          {overdue > 0 && (
+            <span className="tag sv-state sv-state-overdue"> {t('supervision.overdueCount', { count: overdue })}</span>
+          )}
+        </h3>
+        {list.error && (
+          <p className="message error" role="alert">
+            {list.error.message}
+          </p>
         )}
-      </h3>
-      {list.error && (
-        <p className="message error" role="alert">
-          {list.error.message}
-        </p>
-      )}
-      {list.data && open.length === 0 && <p className="muted">{t('supervision.noneOpen')}</p>}
-      <ul className="sv-list">
-        {open.map((item) => (
-          <SupervisionItemCard key={item.id} item={item} showTownship={false} />
-        ))}
-      </ul>
-      {closed.length > 0 && (
-        <>
-          <h4 className="muted">{t('supervision.recentlyClosed')}</h4>
-          <ul className="sv-list">
-            {closed.map((item) => (
-              <SupervisionItemCard key={item.id} item={item} showTownship={false} />
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+        {list.data && open.length === 0 && <p className="muted">{t('supervision.noneOpen')}</p>}
+        <ul className="sv-list">
+          {open.map((item) => (
+            <SupervisionItemCard key={item.id} item={item} showTownship={false} />
+          ))}
+        </ul>
+        {closed.length > 0 && (
+          <>
+            <h4 className="muted">{t('supervision.recentlyClosed')}</h4>
+            <ul className="sv-list">
+              {closed.map((item) => (
+                <SupervisionItemCard key={item.id} item={item} showTownship={false} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
   );
 }
