@@ -139,7 +139,8 @@ describe('督办 on screen', () => {
     await view.page.goto(`${env.server.url}/wall?token=${token}&scenes=supervision`);
     await view.page.getByTestId('wall-scene-supervision').waitFor({ timeout: 30_000 });
     const townships = await view.page.getByTestId('wall-sv-township').allTextContents();
-    expect(townships[0]).toContain(a!.name);
+    // The fixture's demo history has open items of its own: a's row is there with its overdue item.
+    expect(townships.find((t) => t.includes(a!.name))).toMatch(/逾期[1-9]/);
     expect(townships.some((t) => t.includes(b!.name))).toBe(true);
     expect(await view.page.getByTestId('wall-sv-item').first().textContent()).toMatch(
       new RegExp(`^${a!.name}逾期\\d+天限期办结逾期诉求并回访$`),

@@ -295,10 +295,14 @@ describe('the wall screen', () => {
       await waitForMapDrawn(page, { testId: 'wall-map' });
       await stillScreenshot(page, { path: artifactPath(`wall-${scene}-1920x1080.png`) });
     }
+    // The fixture city has supervision items (its demo history), so the 督办 scene closes the round.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="supervision"]');
+    await page.getByTestId('wall-sv-township').first().waitFor({ state: 'visible' });
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('[data-testid="wall"][data-scene="overview"]');
     await page.keyboard.press('ArrowLeft');
-    await page.waitForSelector('[data-testid="wall"][data-scene="spotlight"]');
+    await page.waitForSelector('[data-testid="wall"][data-scene="supervision"]');
     await page.keyboard.press('Space');
     await page.getByTestId('wall-paused').waitFor({ state: 'visible' });
     await page.keyboard.press('Space');
