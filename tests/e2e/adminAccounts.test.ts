@@ -55,7 +55,7 @@ describe('accounts, wall tokens and backups on /admin', () => {
     await staff.page.getByTestId('change-password-submit').click();
     await staff.page.waitForSelector('[data-testid="township-page"]', { timeout: 30_000 });
     expect(new URL(staff.page.url()).pathname).toBe(`/township/${code}`);
-    expect(staff.consoleErrors).toEqual([]);
+    expect(staff.consoleErrors, JSON.stringify(staff.consoleErrors)).toEqual([]);
     // The one refusal asked for above (no township) is the only failed request.
     expect(admin.consoleErrors).toEqual([expect.stringContaining('status of 400')]);
     expect(admin.blockedRequests).toEqual([]);
@@ -126,7 +126,7 @@ describe('accounts, wall tokens and backups on /admin', () => {
       expect(restored.stderr).toContain('已恢复');
       expect(restored.code).toBe(0);
       const asOf = todayInCity();
-      const exported = await runCli(['export', 'compounds', '--format', 'csv', '--as-of', asOf], {
+      const exported = await runCli(['export', 'compounds', '--format', 'csv', '--for-programs', '--as-of', asOf], {
         ONEMAP_DATA_DIR: dataDir,
       });
       expect(exported.code).toBe(0);

@@ -179,7 +179,8 @@ describe('the analyst workbench', () => {
     await expect.poll(() => shownCount(page)).toBe(rows.filter((r) => r.townshipCode === township.townshipCode).length);
     await page.getByTestId('sel-deliberationCoverage').click();
     const dialog = page.getByTestId('drill-dialog');
-    const listed = await dialog.locator('tbody tr').evaluateAll((trs) =>
+    // Compound rows only: the working list heads each section with a row of its own.
+    const listed = await dialog.locator('tbody tr[data-code]').evaluateAll((trs) =>
       trs.map((tr) => ({
         code: tr.getAttribute('data-code'),
         inNumerator: tr.getAttribute('data-in-numerator') === 'true',

@@ -32,7 +32,8 @@ export function TopBar({
   const township = route.name === 'township' ? route.params.code : null;
   const current = (on: boolean) => (on ? ('page' as const) : undefined);
   const seesSupervision = hasPermission(me, 'supervise') || hasPermission(me, 'edit');
-  const inbox = useInboxCount(seesSupervision);
+  // Not while the person must first change the password: every call but auth.* is refused then.
+  const inbox = useInboxCount(seesSupervision && me?.mustChangePassword !== true);
 
   return (
     <header className="topbar">
