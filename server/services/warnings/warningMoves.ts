@@ -76,9 +76,20 @@ export async function issueForWarning(
     },
     options,
   );
+  await handle(tx, actor, row, { state: 'issued', itemId: item.id, handledAt: when.at });
+  return item;
+}
+
+/** An open warning handled (turned into an item or dismissed): who and when, audited before → after. */
+async function handle(
+  tx: Db,
+  actor: Actor | null,
+  row: typeof supervisionWarnings.$inferSelect,
+  change: Partial<typeof supervisionWarnings.$inferInsert> & { handledAt: Date },
+): Promise<void> {
   const [after] = await tx
     .update(supervisionWarnings)
-    .set({ state: 'issued', itemId: item.id, handledByName: actorName(actor), handledAt: when.at })
+    .set({ ...change, handledByName: actorName(actor) })
     .where(eq(supervisionWarnings.id, row.id))
     .returning();
   await writeAudit(tx, actor, {
@@ -88,7 +99,6 @@ export async function issueForWarning(
     before: row,
     after,
   });
-  return item;
 }
 
 export async function warningToItem(
@@ -113,17 +123,6 @@ export async function dismissWarning(
   const when = resolveWhen(options);
   await db.transaction(async (tx) => {
     const row = await lockOpen(tx, input.warningId);
-    const [after] = await tx
-      .update(supervisionWarnings)
-      .set({ state: 'dismissed', dismissedReason: input.reason, handledByName: actorName(actor), handledAt: when.at })
-      .where(eq(supervisionWarnings.id, row.id))
-      .returning();
-    await writeAudit(tx, actor, {
-      action: 'update',
-      tableName: 'supervision_warnings',
-      recordId: row.id,
-      before: row,
-      after,
-    });
+    await handle(tx, actor, row, { state: 'dismissed', dismissedReason: input.reason, handledAt: when.at });
   });
 }
