@@ -122,6 +122,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : createServer(listener);
 
+  // An idle kept-alive connection is closed after a minute, not Node's 5 s: on PGlite a long
+  // statement holds this thread, and a client reusing its connection as the late 5 s timer closes
+  // it met ECONNRESET (the fuzz test's parallel batches did, reliably, under load). Browsers keep
+  // idle connections longer than a minute and retry; the headers timeout must stay above it.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve());
