@@ -14,6 +14,7 @@ import { Link } from 'wouter';
 import { hrefs } from '../../app/routes.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
+import { WeekPicker } from '../time/WeekPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import {
@@ -79,20 +80,13 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
         <h2>{t('compare.title')}</h2>
         <span className="muted">{t('compare.subtitle')}</span>
         <span className="spacer" />
-        <label className="select">
-          <span>{t('compare.from')}</span>
-          <select
-            value={view.from}
-            onChange={(e) => setView({ ...view, from: e.target.value })}
-            data-testid="compare-from"
-          >
-            {weeks.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekPicker
+          caption={t('compare.from')}
+          weeks={weeks}
+          value={view.from}
+          onChange={(from) => from && setView({ ...view, from })}
+          testId="compare-from"
+        />
       </div>
       {notice && (
         <p className="compare-notice" role="status" data-testid="invalid-url-notice">

@@ -197,7 +197,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             />
           )}
         </div>
-        <div className="map-area">
+        {/* A press on the map pauses the replay: the person is looking at this week. */}
+        <div className="map-area" onPointerDownCapture={() => setPlaying(false)}>
           {style && city && (
             <MapView
               ref={mapRef}

@@ -14,6 +14,7 @@ import { trpc } from '../../app/trpc.ts';
 import { z } from 'zod';
 import { oneOf, townshipCodeSchema } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
+import { WeekPicker } from '../time/WeekPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
@@ -72,17 +73,14 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
             ))}
           </select>
         </label>
-        <label className="select">
-          <span>{t('supervision.filter.week')}</span>
-          <select value={week} onChange={(e) => setWeek(e.target.value)} data-testid="sv-filter-week">
-            <option value="all">{t('supervision.filter.all')}</option>
-            {[...weeks].reverse().map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekPicker
+          caption={t('supervision.filter.week')}
+          weeks={weeks}
+          value={week === 'all' ? null : week}
+          onChange={(w) => setWeek(w ?? 'all')}
+          allowAll
+          testId="sv-filter-week"
+        />
         <label className="select">
           <span>{t('supervision.filter.source')}</span>
           <select
