@@ -15,6 +15,7 @@ import { hrefs } from '../../app/routes.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
 import { WeekPicker } from '../time/WeekPicker.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import {
@@ -64,6 +65,7 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
   );
   const [view, setView] = useState<CompareView>({ townships: initial.townships, from: initial.from });
   const [notice, setNotice] = useState(initial.invalid);
+  const [outside, dismissOutside] = useWeekOutside(weeks, 'from');
   useEffect(() => writeParams(compareParams(view, firstWeek)), [view, firstWeek]);
 
   const ready = view.townships.length >= MIN_TOWNSHIPS;
@@ -84,8 +86,20 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
           caption={t('compare.from')}
           weeks={weeks}
           value={view.from}
-          onChange={(from) => from && setView({ ...view, from })}
+          onChange={(from) => {
+            dismissOutside();
+            if (from) setView({ ...view, from });
+          }}
           testId="compare-from"
+        />
+        <WeekOutsideNotice
+          outside={outside}
+          shown={view.from}
+          onPick={(from) => {
+            dismissOutside();
+            setView({ ...view, from });
+          }}
+          onDismiss={dismissOutside}
         />
       </div>
       {notice && (

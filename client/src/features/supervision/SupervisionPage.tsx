@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { oneOf, townshipCodeSchema } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { WeekPicker } from '../time/WeekPicker.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
@@ -38,7 +39,12 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
     own,
   );
   const [state, setState] = useUrlParam<StateFilter>('state', oneOf(STATE_FILTERS), identity, 'all');
-  const [week, setWeek] = useUrlParam('week', oneOf(['all', ...weeks]), identity, 'all');
+  const [outside, dismissOutside] = useWeekOutside(weeks, 'week', ['all']);
+  const [week, setWeekParam] = useUrlParam('week', oneOf(['all', ...weeks]), identity, 'all');
+  const setWeek = (w: string) => {
+    dismissOutside();
+    setWeekParam(w);
+  };
   const [source, setSource] = useUrlParam<SupervisionSource | 'all'>(
     'source',
     oneOf(['all', ...SUPERVISION_SOURCES] as const),
@@ -80,6 +86,12 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
           onChange={(w) => setWeek(w ?? 'all')}
           allowAll
           testId="sv-filter-week"
+        />
+        <WeekOutsideNotice
+          outside={outside}
+          shown={week === 'all' ? null : week}
+          onPick={setWeek}
+          onDismiss={dismissOutside}
         />
         <label className="select">
           <span>{t('supervision.filter.source')}</span>
