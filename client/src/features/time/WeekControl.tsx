@@ -108,7 +108,7 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         value={week ?? null}
         onChange={(w) => w && onChange(weeks.indexOf(w))}
         inProgress={weeks.at(-1)}
-        testId="week-label"
+        testId="week-picker"
       />
       <span className="as-of muted" data-testid="week-state" title={state}>
         {state}

@@ -114,7 +114,7 @@ export function WeekPicker({
         onClick={() => setOpen(!open)}
         data-testid={`${testId}-open`}
       >
-        <span className="week-picker-label" data-testid={`${testId}-label`}>
+        <span className="week-picker-label" data-testid={`${testId}-text`}>
           {label}
         </span>
         <span className="week-picker-icon" aria-hidden="true">
