@@ -80,6 +80,20 @@ describe('the week calendar', () => {
     expect(offered, `the last month (${today}) has weeks that can be picked`).toBeGreaterThan(0);
     for (const row of await calendar.locator('tr[data-offered="false"]').all())
       for (const day of await row.locator('button').all()) expect(await day.isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    // A week outside the data in the address is said on a township page too, not silently reset (issue #21, point 6).
+    const township = board40.townships[0]!.code;
+    await page.goto(`${env.server.url}/township/${township}?week=2023-W01`);
+    await page.getByTestId('week-outside').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('week-outside').textContent()).toMatch(
+      /地址中的周次 2023-W01 不在数据范围内（2024-W01 至 \d{4}-W\d{2}），已显示 \d{4}年第\d+周 · /,
+    );
+    await page
+      .getByTestId('week-outside')
+      .getByRole('button', { name: /查看最近的有效周次 2024年第1周/ })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('week')).toBe('2024-W01');
+    expect(await page.getByTestId('week-outside').count()).toBe(0);
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();

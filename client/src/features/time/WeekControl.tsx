@@ -107,7 +107,6 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         weeks={weeks}
         value={week ?? null}
         onChange={(w) => w && onChange(weeks.indexOf(w))}
-        inProgress={weeks.at(-1)}
         testId="week-picker"
       />
       <span className="as-of muted" data-testid="week-state" title={state}>
