@@ -10,7 +10,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { shortDayLabel, weekLabel } from '../../../../shared/time/weeks.ts';
+import { shortDayLabel } from '../../../../shared/time/weeks.ts';
+import { weekPickerLabel } from '../../../../shared/time/weekPickerLabels.ts';
 import {
   nextReplayIndex,
   REPLAY_SPEEDS,
@@ -33,7 +34,7 @@ interface Props {
 }
 
 export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, ready, asOf }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [speed, setSpeed] = useState<ReplaySpeed>(4);
   const [from, setFrom] = useState(weeks[0] ?? '');
   const [to, setTo] = useState(weeks.at(-1) ?? '');
@@ -100,7 +101,7 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         max={weeks.length - 1}
         value={index}
         aria-label={t('week.label')}
-        aria-valuetext={week ? weekLabel(week) : ''}
+        aria-valuetext={week ? weekPickerLabel(week, locale, { withYear: true }) : ''}
         onChange={(e) => onChange(Number(e.target.value))}
       />
       <WeekPicker

@@ -27,8 +27,6 @@ interface Props {
   /** Offer "all weeks" (a filter, e.g. on /supervision). */
   allowAll?: boolean;
   testId?: string;
-  /** Called before the picker acts (the dashboard pauses its replay). */
-  onInteract?(): void;
 }
 
 export function WeekPicker({
@@ -39,7 +37,6 @@ export function WeekPicker({
   inProgress,
   allowAll = false,
   testId = 'week-picker',
-  onInteract,
 }: Props) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
@@ -83,8 +80,6 @@ export function WeekPicker({
       ref={root}
       data-testid={testId}
       data-week={value ?? 'all'}
-      onPointerDownCapture={onInteract}
-      onKeyDownCapture={onInteract}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           e.stopPropagation();
