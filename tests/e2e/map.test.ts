@@ -14,7 +14,8 @@ import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
 import { hexToRgb, STATUS_COLOURS } from '../../shared/colours/judgement.ts';
 import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
-import { isoWeekOf, weekLabel, weekValueDate } from '../../shared/time/weeks.ts';
+import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { weekPickerLabel } from '../../shared/time/weekPickerLabels.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
 import {
   artifactPath,
@@ -123,7 +124,9 @@ describe('the map', () => {
     expect(await page.getByTestId('demo-badge').textContent()).toBe('演示数据');
     expect(await page.getByTestId('approx-badge').textContent()).toBe('示意边界');
     // The map opens on the week in progress, with its dates, and says so (issue #17).
-    expect(await page.getByTestId('week-label').textContent()).toBe(weekLabel(isoWeekOf(today)));
+    // Read as a person reads it (issue #21): 第49周 · 11月30日–12月6日, the code kept for links.
+    expect(await page.getByTestId('week-picker-text').textContent()).toBe(weekPickerLabel(isoWeekOf(today), 'zh-CN'));
+    expect(await page.getByTestId('week-picker').getAttribute('data-week')).toBe(isoWeekOf(today));
     expect(await page.getByTestId('week-state').textContent()).toBe(
       `本周进行中，截至 ${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`,
     );
@@ -239,11 +242,12 @@ describe('the map', () => {
       timeout: 30_000,
     });
     await page.getByTestId('week-play').click(); // pause
-    const label = page.getByTestId('week-label');
-    const week = (await label.getAttribute('data-week'))!;
+    const week = (await page.getByTestId('week-picker').getAttribute('data-week'))!;
     expect(week).toMatch(/^2024-W0[2-9]$/);
-    // The label carries the week's dates (issue #17): e.g. 2024-W03（1月15日—21日）.
-    expect(await label.textContent()).toBe(weekLabel(week));
+    // The label carries the week's dates (issues #17, #21): e.g. 2024年第3周 · 1月15日–21日.
+    expect(await page.getByTestId('week-picker-text').textContent()).toBe(
+      weekPickerLabel(week, 'zh-CN', { withYear: true }),
+    );
     // A past week on the map is recomputed from today's records, and says so (the review shows it frozen).
     expect(await page.getByTestId('week-state').textContent()).toBe(
       `截至 ${weekValueDate(week, today)} · 已结束，按当前记录计算至周日`,

@@ -184,7 +184,12 @@ describe('township staff on a phone and on paper', () => {
     const { page } = await openOfflinePage(env.browser, PHONE.width, PHONE.height, { phone: true });
     await signIn(page, env.server.url, staff, `/township/${code}`);
     // The week in progress is offered (the default stays the last ended week, the review's).
-    await page.getByTestId('review-week').selectOption(week);
+    await page.getByTestId('review-week-open').tap();
+    await page
+      .getByTestId('review-week-calendar')
+      .locator(`tr[data-week="${week}"] button:not([disabled])`)
+      .first()
+      .tap();
     await page.waitForSelector('[data-testid="week-life"][data-state="in-progress"]', { timeout: 30_000 });
     expect(await page.getByTestId('week-state').textContent()).toMatch(/^本周进行中，截至 /);
     const row = page.getByTestId('lagging').locator('tr', { hasText: target!.name });
@@ -201,6 +206,6 @@ describe('township staff on a phone and on paper', () => {
     await expect
       .poll(async () => ((await row.count()) === 0 ? '' : await row.textContent()), { timeout: 30_000 })
       .not.toContain('30天内未召开四方联席会议');
-    expect(await page.getByTestId('review-week').inputValue()).toBe(week);
+    expect(await page.getByTestId('review-week').getAttribute('data-week')).toBe(week);
   });
 });

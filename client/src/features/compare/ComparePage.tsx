@@ -14,6 +14,8 @@ import { Link } from 'wouter';
 import { hrefs } from '../../app/routes.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { writeParams } from '../../app/useUrlState.ts';
+import { WeekPicker } from '../time/WeekPicker.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import {
@@ -63,6 +65,7 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
   );
   const [view, setView] = useState<CompareView>({ townships: initial.townships, from: initial.from });
   const [notice, setNotice] = useState(initial.invalid);
+  const [outside, dismissOutside] = useWeekOutside(weeks, 'from');
   useEffect(() => writeParams(compareParams(view, firstWeek)), [view, firstWeek]);
 
   const ready = view.townships.length >= MIN_TOWNSHIPS;
@@ -79,20 +82,25 @@ function CompareBoard({ townshipList, weeks }: { townshipList: { code: string; n
         <h2>{t('compare.title')}</h2>
         <span className="muted">{t('compare.subtitle')}</span>
         <span className="spacer" />
-        <label className="select">
-          <span>{t('compare.from')}</span>
-          <select
-            value={view.from}
-            onChange={(e) => setView({ ...view, from: e.target.value })}
-            data-testid="compare-from"
-          >
-            {weeks.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekPicker
+          caption={t('compare.from')}
+          weeks={weeks}
+          value={view.from}
+          onChange={(from) => {
+            dismissOutside();
+            if (from) setView({ ...view, from });
+          }}
+          testId="compare-from"
+        />
+        <WeekOutsideNotice
+          outside={outside}
+          shown={view.from}
+          onPick={(from) => {
+            dismissOutside();
+            setView({ ...view, from });
+          }}
+          onDismiss={dismissOutside}
+        />
       </div>
       {notice && (
         <p className="compare-notice" role="status" data-testid="invalid-url-notice">

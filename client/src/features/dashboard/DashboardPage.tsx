@@ -21,6 +21,7 @@ import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
 import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
 import { useDashboardState } from './useDashboardState.ts';
@@ -39,6 +40,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const asOf = weekDate(state.week);
   const weekIndex = weeks.indexOf(state.week);
   const [playing, setPlaying] = useState(false);
+  const [outside, dismissOutside] = useWeekOutside(weeks);
   const [zoom, setZoom] = useState(11);
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
   const [drill, setDrill] = useState<IndicatorKey | null>(null);
@@ -154,7 +156,10 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         <WeekControl
           weeks={weeks}
           index={weekIndex}
-          onChange={(i) => state.setWeek(weeks[i]!)}
+          onChange={(i) => {
+            dismissOutside();
+            state.setWeek(weeks[i]!);
+          }}
           playing={playing}
           onPlayingChange={setPlaying}
           ready={ready}
@@ -197,7 +202,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             />
           )}
         </div>
-        <div className="map-area">
+        {/* A press on the map pauses the replay: the person is looking at this week. */}
+        <div className="map-area" onPointerDownCapture={() => setPlaying(false)}>
           {style && city && (
             <MapView
               ref={mapRef}
@@ -210,7 +216,16 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               label={t('app.title')}
             />
           )}
-          {state.invalidUrl && (
+          <WeekOutsideNotice
+            outside={outside}
+            shown={state.week}
+            onPick={(w) => {
+              dismissOutside();
+              state.setWeek(w);
+            }}
+            onDismiss={dismissOutside}
+          />
+          {state.invalidUrl && !outside && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}
             </p>

@@ -9,7 +9,7 @@ import { formatIndicator } from '../../app/format.ts';
 import { Link } from 'wouter';
 import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
-import { weekOutside } from './weekOutside.ts';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
@@ -31,12 +31,10 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
   const queryClient = useQueryClient();
   const me = useMe();
   // Read before useUrlParam rewrites the address: a week outside the data is said, not silently reset.
-  const [outside, setOutside] = useState(() =>
-    weekOutside(new URLSearchParams(window.location.search).get('week'), weeks),
-  );
+  const [outside, dismissOutside] = useWeekOutside(weeks);
   const [week, setWeekParam] = useUrlParam('week', oneOf(weeks), identity, defaultWeek);
   const setWeek = (w: string) => {
-    setOutside(null);
+    dismissOutside();
     setWeekParam(w);
   };
   const [indicator, setIndicator] = useUrlParam<IndicatorKey>(
@@ -74,19 +72,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
       <div className="page-bar">
         <h2>{t('review.title')}</h2>
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={weeks.at(-1)} />
-        {outside && (
-          <p className="notice" role="status" data-testid="week-outside">
-            {outside.nearest
-              ? t('review.weekOutside', { week: outside.week, first: outside.first, last: outside.last })
-              : t('review.weekInvalid', { week: outside.week })}{' '}
-            {outside.nearest && outside.nearest !== week && (
-              <button type="button" className="link" onClick={() => setWeek(outside.nearest!)}>
-                {t('review.weekNearest', { week: outside.nearest })}
-              </button>
-            )}
-            {outside.nearest === week && t('review.weekShownNearest', { week })}
-          </p>
-        )}
+        <WeekOutsideNotice outside={outside} shown={week} onPick={setWeek} onDismiss={dismissOutside} />
         {b && <span className="muted">{t('week.asOf', { date: b.asOf })}</span>}
         {b?.reviewed ? (
           <span className="badge badge-approx" data-testid="reviewed-stamp">

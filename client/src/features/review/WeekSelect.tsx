@@ -1,9 +1,10 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { weekLabel } from '../../../../shared/time/weeks.ts';
+import { WeekPicker } from '../time/WeekPicker.tsx';
 
 /**
- * Picks a week: 2024-W01 up to the last week that has ended, newest first, each with its dates;
- * with `inProgress`, the week in progress heads the list, labelled as such.
+ * Picks a week for the review, a township or the workbench: 2024-W01 up to the last week that has
+ * ended, each with its dates, in the calendar of ISO weeks; with `inProgress`, the week in
+ * progress may be picked too, and is said to be in progress.
  */
 export function WeekSelect({
   weeks,
@@ -19,22 +20,15 @@ export function WeekSelect({
   inProgress?: string | undefined;
 }) {
   const { t } = useI18n();
+  const offered = weeks.filter((w) => w <= latest || (inProgress !== undefined && w === inProgress));
   return (
-    <label className="select">
-      <span>{t('week.label')}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="review-week">
-        {inProgress && inProgress > latest && (
-          <option value={inProgress}>{t('week.inProgressOption', { week: weekLabel(inProgress) })}</option>
-        )}
-        {weeks
-          .filter((w) => w <= latest)
-          .reverse()
-          .map((w) => (
-            <option key={w} value={w}>
-              {weekLabel(w)}
-            </option>
-          ))}
-      </select>
-    </label>
+    <WeekPicker
+      caption={t('week.label')}
+      weeks={offered}
+      value={value}
+      onChange={(w) => w && onChange(w)}
+      inProgress={inProgress}
+      testId="review-week"
+    />
   );
 }

@@ -14,6 +14,8 @@ import { trpc } from '../../app/trpc.ts';
 import { z } from 'zod';
 import { oneOf, townshipCodeSchema } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
+import { WeekPicker } from '../time/WeekPicker.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMe } from '../auth/session.ts';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
@@ -37,7 +39,12 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
     own,
   );
   const [state, setState] = useUrlParam<StateFilter>('state', oneOf(STATE_FILTERS), identity, 'all');
-  const [week, setWeek] = useUrlParam('week', oneOf(['all', ...weeks]), identity, 'all');
+  const [outside, dismissOutside] = useWeekOutside(weeks, 'week', ['all']);
+  const [week, setWeekParam] = useUrlParam('week', oneOf(['all', ...weeks]), identity, 'all');
+  const setWeek = (w: string) => {
+    dismissOutside();
+    setWeekParam(w);
+  };
   const [source, setSource] = useUrlParam<SupervisionSource | 'all'>(
     'source',
     oneOf(['all', ...SUPERVISION_SOURCES] as const),
@@ -72,17 +79,20 @@ export function SupervisionPage({ weeks }: { weeks: string[] }) {
             ))}
           </select>
         </label>
-        <label className="select">
-          <span>{t('supervision.filter.week')}</span>
-          <select value={week} onChange={(e) => setWeek(e.target.value)} data-testid="sv-filter-week">
-            <option value="all">{t('supervision.filter.all')}</option>
-            {[...weeks].reverse().map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WeekPicker
+          caption={t('supervision.filter.week')}
+          weeks={weeks}
+          value={week === 'all' ? null : week}
+          onChange={(w) => setWeek(w ?? 'all')}
+          allowAll
+          testId="sv-filter-week"
+        />
+        <WeekOutsideNotice
+          outside={outside}
+          shown={week === 'all' ? null : week}
+          onPick={setWeek}
+          onDismiss={dismissOutside}
+        />
         <label className="select">
           <span>{t('supervision.filter.source')}</span>
           <select

@@ -1,11 +1,26 @@
 /**
- * The as-of week: a slider over 2024-W01 … this week, and play/pause to replay the history. Says
- * which week the map shows, with its dates, and whether it is the week in progress (live) or an
- * ended week recomputed from today's records (the review shows the frozen ones).
+ * The dashboard's as-of week: a slider over 2024-W01 … this week, the week picker (its dates, a
+ * calendar, previous / next), and the replay — play/pause at 1, 4 or 12 weeks a second over a
+ * range of weeks. Says whether the week shown is in progress (live) or an ended week recomputed
+ * from today's records (the review shows the frozen ones).
+ *
+ * The replay only moves the as-of week, as a pick would: no layer is added, the map redraws the
+ * same layers with the next week's rows. A press anywhere on the control but the play button
+ * pauses it (the dashboard pauses it on a press on the map too).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { shortDayLabel, weekLabel } from '../../../../shared/time/weeks.ts';
+import { shortDayLabel } from '../../../../shared/time/weeks.ts';
+import { weekPickerLabel } from '../../../../shared/time/weekPickerLabels.ts';
+import {
+  nextReplayIndex,
+  REPLAY_SPEEDS,
+  replayRange,
+  replayStartIndex,
+  replayStepMs,
+  type ReplaySpeed,
+} from '../../../../shared/time/weekCalendar.ts';
+import { WeekPicker } from './WeekPicker.tsx';
 
 interface Props {
   weeks: readonly string[];
@@ -16,30 +31,65 @@ interface Props {
   /** The week on screen has its data: only then does the replay move on. */
   ready: boolean;
   asOf: string;
-  stepMs?: number;
 }
 
-export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, ready, asOf, stepMs = 700 }: Props) {
-  const { t } = useI18n();
+export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, ready, asOf }: Props) {
+  const { t, locale } = useI18n();
+  const [speed, setSpeed] = useState<ReplaySpeed>(4);
+  const [from, setFrom] = useState(weeks[0] ?? '');
+  const [to, setTo] = useState(weeks.at(-1) ?? '');
+  const range = replayRange(weeks, from, to);
+  const { first, last } = range;
+  // When the week on screen last changed: the next step waits what is left of the step time,
+  // so loading a week counts towards it and 12 weeks a second is not 12 plus the load time.
+  const shown = useRef<{ index: number; at: number } | null>(null);
+
   useEffect(() => {
+    if (shown.current?.index !== index) shown.current = { index, at: performance.now() };
     if (!playing || !ready) return;
-    if (index >= weeks.length - 1) {
+    const next = nextReplayIndex(index, { first, last });
+    if (next === null) {
       onPlayingChange(false);
       return;
     }
-    const timer = window.setTimeout(() => onChange(index + 1), stepMs);
+    const wait = Math.max(0, replayStepMs(speed) - (performance.now() - shown.current.at));
+    const timer = window.setTimeout(() => onChange(next), wait);
     return () => window.clearTimeout(timer);
-  }, [playing, ready, index, weeks.length, onChange, onPlayingChange, stepMs]);
+  }, [playing, ready, index, first, last, speed, onChange, onPlayingChange]);
+
+  const pause = () => {
+    if (playing) onPlayingChange(false);
+  };
+  const week = weeks[index];
+  const state =
+    index === weeks.length - 1
+      ? t('week.state.in-progress', { date: shortDayLabel(asOf) })
+      : `${t('week.asOf', { date: asOf })} · ${t('week.state.recomputed')}`;
 
   return (
-    <div className="week-control">
+    <div
+      className="week-control"
+      data-testid="week-control"
+      data-playing={playing}
+      // A press on the control (but the play button) pauses the replay: the person wants this week.
+      onPointerDownCapture={(e) => {
+        if (!(e.target as Element).closest('.play')) pause();
+      }}
+      onKeyDownCapture={(e) => {
+        if (!(e.target as Element).closest('.play')) pause();
+      }}
+    >
       <button
         type="button"
         className="play"
         aria-label={playing ? t('week.pause') : t('week.play')}
+        aria-pressed={playing}
         data-testid="week-play"
         onClick={() => {
-          if (!playing && index >= weeks.length - 1) onChange(0);
+          if (!playing) {
+            const start = replayStartIndex(index, range);
+            if (start !== index) onChange(start);
+          }
           onPlayingChange(!playing);
         }}
       >
@@ -51,17 +101,51 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         max={weeks.length - 1}
         value={index}
         aria-label={t('week.label')}
-        aria-valuetext={weeks[index]}
+        aria-valuetext={week ? weekPickerLabel(week, locale, { withYear: true }) : ''}
         onChange={(e) => onChange(Number(e.target.value))}
       />
-      <span className="week-label" data-testid="week-label" data-week={weeks[index]}>
-        {weeks[index] ? weekLabel(weeks[index]) : ''}
+      <WeekPicker
+        weeks={weeks}
+        value={week ?? null}
+        onChange={(w) => w && onChange(weeks.indexOf(w))}
+        testId="week-picker"
+      />
+      <span className="as-of muted" data-testid="week-state" title={state}>
+        {state}
       </span>
-      <span className="as-of muted" data-testid="week-state">
-        {index === weeks.length - 1
-          ? t('week.state.in-progress', { date: shortDayLabel(asOf) })
-          : `${t('week.asOf', { date: asOf })} · ${t('week.state.recomputed')}`}
-      </span>
+      <details className="replay-settings">
+        <summary data-testid="replay-settings">{t('replay.settings')}</summary>
+        <div className="replay-settings-body panel">
+          <label className="select">
+            <span>{t('replay.speed')}</span>
+            <select
+              value={speed}
+              onChange={(e) => setSpeed(Number(e.target.value) as ReplaySpeed)}
+              data-testid="replay-speed"
+            >
+              {REPLAY_SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {t('replay.speedOption', { count: s })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <WeekPicker
+            caption={t('replay.from')}
+            weeks={weeks}
+            value={weeks[range.first] ?? null}
+            onChange={(w) => w && setFrom(w)}
+            testId="replay-from"
+          />
+          <WeekPicker
+            caption={t('replay.to')}
+            weeks={weeks}
+            value={weeks[range.last] ?? null}
+            onChange={(w) => w && setTo(w)}
+            testId="replay-to"
+          />
+        </div>
+      </details>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { downloadOnePager, downloadPack } from '../review/downloadPack.ts';
 import { RankChange } from '../review/RankChange.tsx';
 import { WeekLife } from '../review/WeekLife.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
+import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { StatusBadge } from '../indicators/StatusBadge.tsx';
 import { TownshipSupervision } from '../supervision/TownshipSupervision.tsx';
 import { useIssueDialog } from '../supervision/useIssueDialog.tsx';
@@ -32,12 +33,17 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
   // Weeks up to the last one that has ended: the current week's review is not written yet.
   // The week in progress too: staff see what they recorded today (an issue closed today is not overdue there).
   const inProgress = weeks.at(-1);
-  const [week, setWeek] = useUrlParam(
+  const [outside, dismissOutside] = useWeekOutside(weeks);
+  const [week, setWeekParam] = useUrlParam(
     'week',
     oneOf(weeks.filter((w) => w <= defaultWeek || w === inProgress)),
     identity,
     defaultWeek,
   );
+  const setWeek = (w: string) => {
+    dismissOutside();
+    setWeekParam(w);
+  };
   const review = useQuery(trpc.review.township.queryOptions({ code, week }));
   const [packError, setPackError] = useState<string | null>(null);
   const [onePagerBusy, setOnePagerBusy] = useState(false);
@@ -65,6 +71,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
           </span>
         )}
         <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={inProgress} />
+        <WeekOutsideNotice outside={outside} shown={week} onPick={setWeek} onDismiss={dismissOutside} />
         {review.isFetching && r && (
           <span className="badge badge-approx" role="status" data-testid="township-updating">
             {t('township.updating')}

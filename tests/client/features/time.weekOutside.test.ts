@@ -1,6 +1,6 @@
 /** /review?week=… outside the data: said, with the nearest valid week, rather than silently reset. */
 import { describe, expect, it } from 'vitest';
-import { weekOutside } from '../../../client/src/features/review/weekOutside.ts';
+import { weekOutside } from '../../../client/src/features/time/weekOutside.ts';
 
 const weeks = ['2024-W01', '2024-W02', '2024-W05', '2026-W49'];
 
