@@ -250,34 +250,60 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
     await expectEqualsDirect(db, SPREAD, 'petitions truncated');
   });
 
-  it('rebuilds only the townships whose records changed', async () => {
-    const marks = async () => (await db.select().from(s.countsTimelineDirty)).map((r) => r.townshipCode).sort();
-    // xmin: the transaction that wrote a row; rows not rebuilt keep theirs.
+  it("keeps the timeline current in the writer's transaction: an edit rewrites only its township's rows", async () => {
+    // xmin: the transaction that wrote a row; rows not touched keep theirs.
     const writers = async () =>
       new Map(
         (
           await queryRows<{ township_code: string; xmin: string }>(
             db,
-            sql`select distinct township_code, xmin::text as xmin from township_counts_timeline`,
+            sql`select township_code, string_agg(xmin::text, ',' order by from_day) as xmin from township_counts_timeline group by 1`,
           )
         ).map((r) => [r.township_code, r.xmin]),
       );
-    await indicatorCountsAsOf(db, FIXTURE_AS_OF);
-    expect(await marks()).toEqual([]);
     const before = await writers();
     const [compound] = await db
       .select({ id: s.compounds.id, township: s.compounds.townshipCode })
       .from(s.compounds)
       .where(eq(s.compounds.id, ids[0]!));
-    await db.insert(s.meetings).values({ compoundId: compound!.id, heldOn: '2025-01-01', attendees: 5 });
-    expect(await marks()).toEqual([compound!.township]);
-    await expectEqualsDirect(db, around('2025-01-01'), 'after a new meeting');
-    expect(await marks()).toEqual([]);
+    await db.transaction(async (tx) => {
+      // (This compound is listed from 2025-06-15 since the first test.)
+      await tx.insert(s.meetings).values({ compoundId: compound!.id, heldOn: '2025-08-01', attendees: 5 });
+      // Inside the writing transaction, before it commits, the timeline already has it.
+      const inside = await timelineCountsAsOf(tx as unknown as Db, '2025-08-10');
+      expect(inside).toEqual(await directIndicatorCountsAsOf(tx as unknown as Db, '2025-08-10'));
+    });
+    await expectEqualsDirect(db, around('2025-08-01'), 'after a new meeting');
     const after = await writers();
     for (const [code, xmin] of after) {
       if (code === compound!.township) expect(xmin, code).not.toBe(before.get(code));
       else expect(xmin, code).toBe(before.get(code));
     }
+  });
+
+  it('follows a bulk statement over many compounds and townships, and a township emptied of compounds', async () => {
+    await db.execute(
+      sql`insert into petitions (compound_id, kind, category, received_on)
+        select id, 'petition', 'other', date '2024-08-01' + (id % 40) from compounds where id % 3 = 0`,
+    );
+    await db.execute(sql`update meetings set held_on = held_on + 3 where id % 4 = 0`);
+    await expectEqualsDirect(db, around('2024-08-01', '2024-08-20'), 'bulk insert and update');
+    const [township] = await queryRows<{ code: string }>(
+      db,
+      sql`select township_code as code from compounds group by 1 order by count(*) limit 1`,
+    );
+    await db.execute(sql`delete from compounds where township_code = ${township!.code}`);
+    await expectEqualsDirect(db, SPREAD, 'a township emptied');
+  });
+
+  it('answers every dated count inside a read-only transaction (reads never write)', async () => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set transaction read only`);
+      const reader = tx as unknown as Db;
+      const counts = await indicatorCountsAsOf(reader, FIXTURE_AS_OF);
+      expect(counts).toEqual(await directIndicatorCountsAsOf(reader, FIXTURE_AS_OF));
+      expect(await timelineCountsAsOf(reader, '2024-06-01')).not.toBeNull();
+    });
   });
 });
 
