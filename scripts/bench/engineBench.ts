@@ -107,7 +107,9 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
   );
   const { all: compounds, ...township } = await largestTownship(db);
   const editing = await editLatency(db, township.code, options);
-  log(`  one township recounted: ${Math.round(editing.townshipRebuild)} ms; one edit p50 ${Math.round(editing.edit.p50)} ms`);
+  log(
+    `  one township recounted: ${Math.round(editing.townshipRebuild)} ms; one edit p50 ${Math.round(editing.edit.p50)} ms`,
+  );
   // Warm the connection, the query plans and (PGlite: in this thread) the JIT: a running server
   // is warm. One warm-up report left the first ×1 PGlite samples at 2–4× the later ones.
   for (let i = 0; i < 5; i++) await metricsReport(db, { asOf: addDays(options.asOf, -400 - 3 * i) });
