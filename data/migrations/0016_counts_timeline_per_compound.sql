@@ -111,7 +111,7 @@ with
     union all select cid, b, 12, -(1) from (select cid, due_on + 1 as a, coalesce(closed_on, 'infinity'::date) as b from issue) i where a < b and b < 'infinity'::date
   )
   select x.cid, c.township_code, greatest(x.day, c.listed_on) as day, x.col::smallint as col, sum(x.v)::int as v
-  from change x join compounds c on c.id = x.cid
+  from change x join (select id, township_code, listed_on from compounds where id = any(ids)) c on c.id = x.cid
   group by 1, 2, 3, 4 having sum(x.v) <> 0
 $$;
 --> statement-breakpoint
@@ -213,7 +213,7 @@ with
     union all select cid, b, 12, -(1) from (select cid, due_on + 1 as a, coalesce(closed_on, 'infinity'::date) as b from issue) i where a < b and b < 'infinity'::date
   )
   select x.cid, c.township_code, greatest(x.day, c.listed_on) as day, x.col::smallint as col, sum(x.v)::int as v
-  from change x join compounds c on c.id = x.cid
+  from change x join (select id, township_code, listed_on from compounds where true) c on c.id = x.cid
   group by 1, 2, 3, 4 having sum(x.v) <> 0
 $$;
 --> statement-breakpoint

@@ -174,7 +174,7 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
  * spread over the last year, then removed. Beside it, that township's compounds all recounted
  * from their records in one call, as the read after an edit used to pay.
  */
-async function editLatency(
+export async function editLatency(
   db: Db,
   townshipCode: string,
   options: EngineOptions,

@@ -153,6 +153,6 @@ export function compoundChangesQuery(scope: 'all' | 'ids'): string {
     union all ${changes(`(select cid, due_on + 1 as a, coalesce(closed_on, ${FOREVER}) as b from issue) i`, 'overdue_issues')}
   )
   select x.cid, c.township_code, greatest(x.day, c.listed_on) as day, x.col::smallint as col, sum(x.v)::int as v
-  from change x join compounds c on c.id = x.cid
+  from change x join (select id, township_code, listed_on from compounds where ${COMPOUND_IN_TARGET}) c on c.id = x.cid
   group by 1, 2, 3, 4 having sum(x.v) <> 0`;
 }
