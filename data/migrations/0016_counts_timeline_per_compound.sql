@@ -296,7 +296,7 @@ BEGIN
   PERFORM 1 FROM counts_timeline_state WHERE id = 1 FOR UPDATE;
   -- Hash aggregates in memory; and no JIT: compiling these ≈ 300 expressions costs PostgreSQL
   -- more (≈ 8 s at ×100) than running them.
-  PERFORM set_config('work_mem', '64MB', true);
+  PERFORM set_config('work_mem', '256MB', true);
   PERFORM set_config('jit', 'off', true);
   DELETE FROM compound_counts_changes;
   DELETE FROM township_counts_timeline;

@@ -130,8 +130,8 @@ describe.each(availableBackends())('fuzzing every procedure over HTTP (%s)', (ki
     `never answers 500 and changes nothing (${PER_PROCEDURE} inputs to each procedure that reads one)`,
     { timeout: 600_000 },
     async () => {
-      // The counts timeline is derived from the records; built if it is not (reads never write it),
-      // first, so that a change seen below is a write and not the cache filling.
+      // The counts timeline is derived from the records and written only by writes; built first if
+      // it is not, so that any change seen below is a procedure's write.
       await ensureCountsTimeline(database.db);
       const before = await snapshot(database.db);
       const rng = seededRandom(kind === 'pglite' ? 20_261_204 : 20_261_205);
