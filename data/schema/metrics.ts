@@ -4,12 +4,13 @@
  * until the township's next row, so the counts on any day D are one index probe per township
  * (the latest row with fromDay ≤ D).
  *
- * Statement triggers on the data tables (migration counts_timeline_triggers) mark the townships
- * whose records changed in `counts_timeline_dirty`, in the writer's transaction; those townships
- * are rebuilt before the timeline is read again (server/services/metrics/countsTimeline.ts).
+ * Kept current by the writing transaction itself: statement triggers on the data tables
+ * (migration counts_timeline_per_compound, server/services/metrics/timelineFunctions.ts)
+ * recompute the touched compounds, take their stored changes (`compound_counts_changes`) out of
+ * their townships' running sums and put the new ones in. A read is a pure read.
  * Not data tables: they have no revision trigger.
  */
-import { bigint, check, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 const count = (name: string) => integer(name).notNull().default(0);
@@ -40,11 +41,14 @@ export const townshipCountsTimeline = pgTable(
     rfail: count('rfail'),
     modelHomes: count('model_homes'),
   },
-  // Not unique: a rebuild deletes a township's rows and inserts the new ones in one statement.
-  (t) => [index('township_counts_timeline_day_idx').on(t.townshipCode, t.fromDay)],
+  // Unique: a writer adds a township's missing day once (writers of a township take turns).
+  (t) => [uniqueIndex('township_counts_timeline_day_idx').on(t.townshipCode, t.fromDay)],
 );
 
-/** Single row: the data revision at the last rebuild (no row or null: never built, rebuild all). */
+/**
+ * Single row: the data revision at the last full rebuild. No row or null: not built (never, or a
+ * bulk load deferred to one rebuild at its end); reads then answer from the records directly.
+ */
 export const countsTimelineState = pgTable(
   'counts_timeline_state',
   {
@@ -55,10 +59,15 @@ export const countsTimelineState = pgTable(
 );
 
 /**
- * Townships whose records changed since the timeline was last rebuilt ('*': all of them, after a
- * TRUNCATE). `changes` counts the marking statements, so a rebuild clears only what it saw.
+ * Each compound's net changes as the timeline counts them (parallel arrays, ordered by day: on
+ * `days[i]` column `cols[i]` of township_counts_timeline moves by `deltas[i]`), and the township it
+ * is counted in: what a write takes out before it puts the compound's new changes in. Column
+ * numbers follow COLUMNS in server/services/metrics/timelineSql.ts.
  */
-export const countsTimelineDirty = pgTable('counts_timeline_dirty', {
-  townshipCode: text('township_code').primaryKey(),
-  changes: bigint('changes', { mode: 'number' }).notNull().default(1),
+export const compoundCountsChanges = pgTable('compound_counts_changes', {
+  compoundId: integer('compound_id').primaryKey(),
+  townshipCode: text('township_code').notNull(),
+  days: date('days', { mode: 'string' }).array().notNull(),
+  cols: smallint('cols').array().notNull(),
+  deltas: integer('deltas').array().notNull(),
 });

@@ -9,10 +9,10 @@
  * - each table is copied in chunks of copies, one transaction each, with
  *   `session_replication_role = replica`: no trigger fires for the copies — neither the foreign
  *   key checks (the copies reference compounds copied just before), nor the data-revision bump,
- *   nor the counts-timeline marking triggers of migration 0005;
- * - since the marking triggers did not fire, the end does by hand what they would have done:
- *   mark everything (`*`) in counts_timeline_dirty and bump data_revision, so the next read
- *   rebuilds the whole timeline and every cache sees new data (the engine stays exact);
+ *   nor the counts-timeline triggers;
+ * - since those triggers did not fire, the end marks the counts timeline not built (reads answer
+ *   from the records until `rebuildCountsTimeline`, which the caller runs) and bumps
+ *   data_revision, so every cache sees new data (the engine stays exact);
  * - `vacuum analyze` last: planner statistics, and the visibility map for index-only scans.
  */
 import { sql } from 'drizzle-orm';
@@ -102,9 +102,8 @@ export async function scaleCity(db: Db, factor: number, log: (line: string) => v
     await tx.execute(
       sql.raw(`select setval(pg_get_serial_sequence('compounds', 'id'), (select max(id) from compounds))`),
     );
-    // What the skipped triggers would have done: everything is marked, the revision moves.
-    await tx.execute(sql`insert into counts_timeline_dirty (township_code) values ('*')
-      on conflict (township_code) do update set changes = counts_timeline_dirty.changes + 1`);
+    // The skipped triggers did not count the copies: the timeline is not built; the revision moves.
+    await tx.execute(sql`select onemap_defer_counts_timeline()`);
     await tx.execute(sql`update data_revision set revision = revision + 1 where id = 1`);
   });
   timings.copyMs = performance.now() - started;

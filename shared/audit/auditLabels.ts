@@ -56,7 +56,7 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   data_revision: '数据版本',
   township_counts_timeline: '镇街统计时间线',
   counts_timeline_state: '统计时间线状态',
-  counts_timeline_dirty: '待重算的统计',
+  compound_counts_changes: '小区统计变化',
   dataset: '数据集',
   ledger: '小区台账',
   database: '数据库',

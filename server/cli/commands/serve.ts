@@ -13,7 +13,7 @@ import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
 import { logServerStart } from '../../log/lifecycle.ts';
 import { log, logProcessFailures } from '../../log/logger.ts';
 import { TlsConfigError, tlsFilesFrom, type TlsFiles } from '../../http/tls.ts';
-import { refreshCountsTimeline } from '../../services/metrics/countsTimeline.ts';
+import { ensureCountsTimeline } from '../../services/metrics/countsTimeline.ts';
 import { describeDemoAccounts, warnAboutDemoPasswords } from '../../services/auth/demoAccounts.ts';
 import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { activeCity } from '../../services/city/activeCity.ts';
@@ -164,11 +164,11 @@ export const serveCommand: Command = {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    // Bring the counts timeline up to date now rather than on the first page's request (≈ 1 s for
-    // the demo city on PGlite after seeding); requests meanwhile wait for this same rebuild. A
-    // failure here is retried by the next request.
-    void refreshCountsTimeline(database.db).catch((error: unknown) =>
-      log.warn({ err: error }, '启动时更新数量时间线失败（下次请求重试）'),
+    // Writes keep the counts timeline current; it is built here only when nothing built it yet (a
+    // database generated with triggers off). Meanwhile, and if this fails, dated counts are
+    // computed from the records (slower, same figures).
+    void ensureCountsTimeline(database.db).catch((error: unknown) =>
+      log.warn({ err: error }, '启动时建立数量时间线失败（在此之前按记录直接计算）'),
     );
     io.stderr.write(
       `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,

@@ -25,6 +25,7 @@ import {
   settleAudit,
   type AuditRestoreOutcome,
 } from './restoreAudit.ts';
+import { deferCountsTimeline, rebuildCountsTimeline } from '../metrics/countsTimeline.ts';
 import { DERIVED_TABLES, describeRecordTables, ident, type TableInfo } from './tables.ts';
 
 const CHUNK = 1000;
@@ -150,6 +151,8 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       );
       const emptied = [...tables.map((t) => t.name).filter((n) => n !== AUDIT_TABLE), ...DERIVED_TABLES];
       await tx.execute(sql.raw(`truncate ${emptied.map(ident).join(', ')} restart identity cascade`));
+      // The counts timeline is derived: counted once from the restored records at the end.
+      await deferCountsTimeline(tx);
       const incomingAudit = await prepareIncomingAudit(tx);
       let restoredRevision = 0;
       for (;;) {
@@ -198,6 +201,7 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       }
       const revision = Math.max(Number(revisionBefore?.revision ?? 0), restoredRevision) + 1;
       await tx.execute(sql`update data_revision set revision = ${revision}`);
+      await rebuildCountsTimeline(tx);
     });
     return {
       tables: restored,

@@ -29,7 +29,7 @@ export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   'township_counts_timeline',
   'counts_timeline_state',
-  'counts_timeline_dirty',
+  'compound_counts_changes',
 ]);
 
 /**

@@ -20,6 +20,7 @@ import { parseLedger } from './parseLedger.ts';
 import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';
 import { readLedgerFile, type LedgerFile } from './readLedgerFile.ts';
 import type { Crs, LedgerProblem } from './validateRow.ts';
+import { deferCountsTimeline, rebuildCountsTimeline } from '../metrics/countsTimeline.ts';
 
 export interface LedgerImportOptions {
   crs: Crs;
@@ -176,6 +177,8 @@ async function checkAndImportLedger(
       const plan = planLedger(parsed.records, demo ? emptyLedgerState() : await loadLedgerState(tx), townships, today);
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();
+      // Replacing the demonstration is a bulk load: one count of the city at the end.
+      if (demo) await deferCountsTimeline(tx);
       if (demo) await clearDemoRecords(tx);
       // The demo accounts' passwords are published: they go with the demonstration, in this transaction.
       if (demo) await disableDemoAccounts(tx, options.userId ?? null);
@@ -193,6 +196,7 @@ async function checkAndImportLedger(
         (done, total) => onProgress({ phase: 'write', done, total }),
       );
       await markLedgerDataset(tx, { file: file.name, importedAt: new Date().toISOString() });
+      if (demo) await rebuildCountsTimeline(tx);
     });
   } catch (error) {
     if (error instanceof Rollback) return report('invalid', planned);

@@ -16,8 +16,8 @@ export { addCounts, EMPTY_COUNTS, type ScopeCounts } from './scopeCounts.ts';
 
 /**
  * Counts per township code for every township (townships without compounds get zeros): from
- * the counts timeline (rebuilt first when records changed), or directly when records keep
- * changing under it.
+ * the counts timeline (kept current by every write), or directly from the records while it is
+ * not built. A pure read either way.
  */
 export async function indicatorCountsAsOf(db: Db, asOf: string): Promise<Map<string, ScopeCounts>> {
   return (await timelineCountsAsOf(db, asOf)) ?? directIndicatorCountsAsOf(db, asOf);

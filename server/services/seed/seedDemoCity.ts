@@ -19,6 +19,7 @@ import { activeCity } from '../city/activeCity.ts';
 import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { runWarnings } from '../warnings/runWarnings.ts';
 import { parseIsoDate, HISTORY_START } from '../../../shared/time/dates.ts';
+import { deferCountsTimeline, rebuildCountsTimeline } from '../metrics/countsTimeline.ts';
 
 export class SeedError extends Error {
   override name = 'SeedError';
@@ -166,8 +167,11 @@ export async function seedDataset(db: Db, city: DemoCity, options: SeedOptions):
         after: { source: 'demo', seed: options.seed, asOf: options.asOf },
       });
     }
+    // One count of the whole city at the end rather than one per insert statement.
+    await deferCountsTimeline(tx);
     for (const [table, rows] of tables) await insertAll(tx, table, rows);
     await resetSequences(tx);
+    await rebuildCountsTimeline(tx);
   });
   // Demo data comes with one demo account per role (public passwords; never with a real ledger).
   await ensureDemoAccounts(db);

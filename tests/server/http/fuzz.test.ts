@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_CALLS } from '../../../server/http/limits.ts';
 import { startServer, type RunningServer } from '../../../server/http/server.ts';
 import type { Db } from '../../../server/db/connection.ts';
-import { refreshCountsTimeline } from '../../../server/services/metrics/countsTimeline.ts';
+import { ensureCountsTimeline } from '../../../server/services/metrics/countsTimeline.ts';
 import { actorAs } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { malformedInput, seededRandom, TEMPLATES } from '../../support/fuzzInputs.ts';
@@ -130,9 +130,9 @@ describe.each(availableBackends())('fuzzing every procedure over HTTP (%s)', (ki
     `never answers 500 and changes nothing (${PER_PROCEDURE} inputs to each procedure that reads one)`,
     { timeout: 600_000 },
     async () => {
-      // The counts timeline is a cache of figures that a read brings up to date: brought up to date
-      // first, so that a change seen below is a write and not the cache filling.
-      await refreshCountsTimeline(database.db);
+      // The counts timeline is derived from the records and written only by writes; built first if
+      // it is not, so that any change seen below is a procedure's write.
+      await ensureCountsTimeline(database.db);
       const before = await snapshot(database.db);
       const rng = seededRandom(kind === 'pglite' ? 20_261_204 : 20_261_205);
       const queries: Call[] = [];

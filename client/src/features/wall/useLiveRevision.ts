@@ -5,12 +5,18 @@
  * boundaries, nor who is signed in. Reports whether the server is reachable. The EventSource reconnects by
  * itself; if the subscription ends with an error it is opened again after a pause — unless the
  * server refused it as UNAUTHORIZED (the wall's token revoked or expired): then `refused`. Everything is torn down on unmount.
+ *
+ * The refetch after a change waits a short random delay (up to REFETCH_SPREAD_MS): two hundred
+ * walls told at the same instant then spread their requests instead of arriving as one burst; a
+ * second change during the wait is covered by the same refetch.
  */
 import { useQueryClient, type QueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isUnauthorized, trpcClient } from '../../app/trpc.ts';
 
 const RESUBSCRIBE_MS = 5000;
+/** Well inside the one-second goal from an edit to every wall's figures. */
+export const REFETCH_SPREAD_MS = 300;
 
 export interface LiveState {
   connected: boolean;
@@ -29,6 +35,7 @@ export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
     let lastRevision: number | null = null;
     let lostSinceLastEvent = false;
     let retry: number | undefined;
+    let refetch: number | undefined;
     let subscription: { unsubscribe(): void } | null = null;
 
     const lost = () => {
@@ -39,7 +46,12 @@ export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
       subscription = trpcClient.live.revision.subscribe(undefined, {
         onData: ({ data }) => {
           const changed = lastRevision !== null && data.revision !== lastRevision;
-          if (changed || lostSinceLastEvent) for (const filter of figures) void queryClient.invalidateQueries(filter);
+          if ((changed || lostSinceLastEvent) && refetch === undefined) {
+            refetch = window.setTimeout(() => {
+              refetch = undefined;
+              for (const filter of figures) void queryClient.invalidateQueries(filter);
+            }, Math.random() * REFETCH_SPREAD_MS);
+          }
           lastRevision = data.revision;
           lostSinceLastEvent = false;
           setState({ connected: true, revision: data.revision, refused: false });
@@ -59,6 +71,7 @@ export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
     return () => {
       disposed = true;
       window.clearTimeout(retry);
+      window.clearTimeout(refetch);
       subscription?.unsubscribe();
     };
   }, [queryClient, figures]);

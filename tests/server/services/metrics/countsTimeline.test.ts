@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../../data/schema/index.ts';
 import { openDatabase } from '../../../../server/db/connection.ts';
 import { queryRows } from '../../../../server/db/rows.ts';
-import { timelineCountsAsOf } from '../../../../server/services/metrics/countsTimeline.ts';
+import {
+  deferCountsTimeline,
+  rebuildCountsTimeline,
+  timelineCountsAsOf,
+} from '../../../../server/services/metrics/countsTimeline.ts';
+import { clearDemoRecords } from '../../../../server/services/dataset/clearDemoRecords.ts';
 import { directIndicatorCountsAsOf, indicatorCountsAsOf } from '../../../../server/services/metrics/indicatorCounts.ts';
 import { addDays } from '../../../../shared/time/dates.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
@@ -250,41 +255,104 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
     await expectEqualsDirect(db, SPREAD, 'petitions truncated');
   });
 
-  it('rebuilds only the townships whose records changed', async () => {
-    const marks = async () => (await db.select().from(s.countsTimelineDirty)).map((r) => r.townshipCode).sort();
-    // xmin: the transaction that wrote a row; rows not rebuilt keep theirs.
+  it("keeps the timeline current in the writer's transaction: an edit rewrites only its township's rows", async () => {
+    // xmin: the transaction that wrote a row; rows not touched keep theirs.
     const writers = async () =>
       new Map(
         (
           await queryRows<{ township_code: string; xmin: string }>(
             db,
-            sql`select distinct township_code, xmin::text as xmin from township_counts_timeline`,
+            sql`select township_code, string_agg(xmin::text, ',' order by from_day) as xmin from township_counts_timeline group by 1`,
           )
         ).map((r) => [r.township_code, r.xmin]),
       );
-    await indicatorCountsAsOf(db, FIXTURE_AS_OF);
-    expect(await marks()).toEqual([]);
     const before = await writers();
     const [compound] = await db
       .select({ id: s.compounds.id, township: s.compounds.townshipCode })
       .from(s.compounds)
       .where(eq(s.compounds.id, ids[0]!));
-    await db.insert(s.meetings).values({ compoundId: compound!.id, heldOn: '2025-01-01', attendees: 5 });
-    expect(await marks()).toEqual([compound!.township]);
-    await expectEqualsDirect(db, around('2025-01-01'), 'after a new meeting');
-    expect(await marks()).toEqual([]);
+    await db.transaction(async (tx) => {
+      // After the fixture's history: no meeting of the compound covers that month already.
+      await tx.insert(s.meetings).values({ compoundId: compound!.id, heldOn: '2027-05-01', attendees: 5 });
+      // Inside the writing transaction, before it commits, the timeline already has it.
+      const inside = await timelineCountsAsOf(tx as unknown as Db, '2027-05-10');
+      expect(inside).toEqual(await directIndicatorCountsAsOf(tx as unknown as Db, '2027-05-10'));
+    });
+    await expectEqualsDirect(db, around('2027-05-01'), 'after a new meeting');
     const after = await writers();
     for (const [code, xmin] of after) {
       if (code === compound!.township) expect(xmin, code).not.toBe(before.get(code));
       else expect(xmin, code).toBe(before.get(code));
     }
   });
+
+  it('follows a bulk statement over many compounds and townships, and a township emptied of compounds', async () => {
+    await db.execute(
+      sql`insert into petitions (compound_id, kind, category, received_on)
+        select id, 'petition', 'other', date '2024-08-01' + (id % 40) from compounds where id % 3 = 0`,
+    );
+    await db.execute(sql`update meetings set held_on = held_on + 3 where id % 4 = 0`);
+    await expectEqualsDirect(db, around('2024-08-01', '2024-08-20'), 'bulk insert and update');
+    const [township] = await queryRows<{ code: string }>(
+      db,
+      sql`select township_code as code from compounds group by 1 order by count(*) limit 1`,
+    );
+    await db.execute(sql`delete from compounds where township_code = ${township!.code}`);
+    await expectEqualsDirect(db, SPREAD, 'a township emptied');
+  });
+
+  it('follows the demonstration replaced by a ledger: everything truncated, then loaded (deferred to one count, or not)', async () => {
+    const [township] = await db.select({ code: s.townships.code }).from(s.townships).limit(1);
+    const load = async (tx: Db, code: string) => {
+      const [c] = await tx
+        .insert(s.compounds)
+        .values({
+          code,
+          name: '台账小区',
+          townshipCode: township!.code,
+          lon: 118.55,
+          lat: 24.8,
+          households: 120,
+          kind: 'commercial',
+          listedOn: '2024-03-01',
+        })
+        .returning({ id: s.compounds.id });
+      await tx.insert(s.meetings).values({ compoundId: c!.id, heldOn: '2024-04-01', attendees: 5 });
+      await tx
+        .insert(s.petitions)
+        .values({ compoundId: c!.id, kind: 'petition', category: 'other', receivedOn: '2024-04-02' });
+    };
+    await db.transaction(async (tx) => {
+      await deferCountsTimeline(tx);
+      await clearDemoRecords(tx);
+      await load(tx, 'LEDGER-1');
+      // Deferred: not built inside the load, so its own reads are direct and still right.
+      expect(await indicatorCountsAsOf(tx, '2024-04-10')).toEqual(await directIndicatorCountsAsOf(tx, '2024-04-10'));
+      await rebuildCountsTimeline(tx);
+    });
+    await expectEqualsDirect(db, around('2024-03-01', '2024-04-01'), 'ledger loaded after one count');
+    await db.transaction(async (tx) => {
+      await clearDemoRecords(tx);
+      await load(tx, 'LEDGER-2');
+    });
+    await expectEqualsDirect(db, around('2024-03-01', '2024-04-01'), 'ledger loaded statement by statement');
+  });
+
+  it('answers every dated count inside a read-only transaction (reads never write)', async () => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set transaction read only`);
+      const reader = tx as unknown as Db;
+      const counts = await indicatorCountsAsOf(reader, FIXTURE_AS_OF);
+      expect(counts).toEqual(await directIndicatorCountsAsOf(reader, FIXTURE_AS_OF));
+      expect(await timelineCountsAsOf(reader, '2024-06-01')).not.toBeNull();
+    });
+  });
 });
 
-describe.runIf(availableBackends().includes('postgres'))('counts timeline with a second connection (postgres)', () => {
-  it('is rebuilt when another connection (another process) changes the records', async () => {
+describe.runIf(availableBackends().includes('postgres'))('counts timeline with other connections (postgres)', () => {
+  it("sees another connection's writes at once, and stays exact when writers of one township run at the same time", async () => {
     const database = await openFixtureDatabase('postgres');
-    const other = await openDatabase({ databaseUrl: database.url! });
+    const others = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: database.url! })));
     try {
       const date = '2025-03-09';
       const before = await indicatorCountsAsOf(database.db, date);
@@ -293,24 +361,67 @@ describe.runIf(availableBackends().includes('postgres'))('counts timeline with a
         .from(s.compounds)
         .limit(1);
       const township = compound!.township;
-      await other.db
+      await others[0]!.db
         .insert(s.petitions)
         .values({ compoundId: compound!.id, kind: 'petition', category: 'other', receivedOn: date });
       const after = await indicatorCountsAsOf(database.db, date);
       expect(after.get(township)!.petitions).toBe(before.get(township)!.petitions + 1);
       expect(after).toEqual(await directIndicatorCountsAsOf(database.db, date));
-      // Both connections rebuilding at once: one waits for the other and finds it fresh.
-      await other.db
-        .insert(s.petitions)
-        .values({ compoundId: compound!.id, kind: 'dispute', category: 'other', receivedOn: date });
-      const [mine, theirs] = await Promise.all([
-        indicatorCountsAsOf(database.db, date),
-        indicatorCountsAsOf(other.db, date),
+
+      // Three connections, each a transaction of several statements on compounds of the same
+      // township (one of them moves a compound to another township), all at once.
+      const sameTownship = await database.db
+        .select({ id: s.compounds.id })
+        .from(s.compounds)
+        .where(eq(s.compounds.townshipCode, township))
+        .orderBy(s.compounds.id)
+        .limit(4);
+      const [c1, c2, c3, c4] = sameTownship.map((r) => r.id) as [number, number, number, number];
+      const [elsewhere] = await database.db
+        .select({ code: s.townships.code })
+        .from(s.townships)
+        .where(sql`${s.townships.code} <> ${township}`)
+        .limit(1);
+      await Promise.all([
+        others[0]!.db.transaction(async (tx) => {
+          await tx.insert(s.meetings).values({ compoundId: c1, heldOn: '2025-03-01', attendees: 5 });
+          await tx.insert(s.petitions).values({ compoundId: c2, kind: 'dispute', category: 'other', receivedOn: date });
+        }),
+        others[1]!.db.transaction(async (tx) => {
+          await tx
+            .insert(s.petitions)
+            .values({ compoundId: c1, kind: 'petition', category: 'other', receivedOn: '2025-03-05' });
+          await tx.update(s.compounds).set({ townshipCode: elsewhere!.code }).where(eq(s.compounds.id, c3));
+        }),
+        others[2]!.db.transaction(async (tx) => {
+          await tx.insert(s.meetings).values({ compoundId: c3, heldOn: '2025-02-20', attendees: 5 });
+          await tx.delete(s.meetings).where(eq(s.meetings.compoundId, c4));
+        }),
       ]);
-      expect(mine).toEqual(theirs);
-      expect(mine.get(township)!.petitions).toBe(before.get(township)!.petitions + 2);
+      await expectEqualsDirect(
+        database.db,
+        around('2025-02-20', '2025-03-01', '2025-03-05', date),
+        'concurrent writers',
+      );
     } finally {
-      await other.close();
+      await Promise.all(others.map((o) => o.close()));
+      await database.dispose();
+    }
+  });
+
+  it('answers dated counts on a connection whose transactions are all read-only', async () => {
+    const database = await openFixtureDatabase('postgres');
+    const url = new URL(database.url!);
+    url.searchParams.set('default_transaction_read_only', 'on');
+    const reader = await openDatabase({ databaseUrl: url.toString(), migrate: false });
+    try {
+      await expect(reader.db.execute(sql`insert into counts_timeline_state (id) values (1)`)).rejects.toThrow();
+      await expectEqualsDirect(reader.db, SPREAD.slice(0, 20), 'read-only connection');
+      expect(await indicatorCountsAsOf(reader.db, FIXTURE_AS_OF)).toEqual(
+        await directIndicatorCountsAsOf(database.db, FIXTURE_AS_OF),
+      );
+    } finally {
+      await reader.close();
       await database.dispose();
     }
   });
