@@ -202,6 +202,10 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     // An analyst at work: one screen, then THINK_SECONDS reading it.
     const working = analysts / THINK_SECONDS;
     if (options.stressOnly) {
+      // Not measured: every worker's first screens (connections opened, statements planned, the
+      // timeline brought up to date) — the full run has its trivial endpoints and baseline first.
+      log('  · warm-up: the same analysts for 5 s, not measured');
+      await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(5, 3) });
       log(`  · stress: ${analysts} analysts without pause, no walls (${options.stressSeconds} s), ${server.describe}`);
       const stress = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.stressSeconds, 7) });
       clearInterval(sampler);
