@@ -21,7 +21,8 @@ import { currentLoad, provenance, replaceSection } from './benchReport.ts';
 import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from './clientBench.ts';
 import { benchEngine } from './engineBench.ts';
 import { DETAIL_TABLE_HEAD, detailRows, ENGINE_TABLE_HEAD, engineRow, firstRenderLines } from './figureTables.ts';
-import { loadSection, loadTest } from './loadTest.ts';
+import { loadSection, loadTest, type StressFigures } from './loadTest.ts';
+import type { LoadTargetSpec } from './loadTarget.ts';
 import { scaleCity } from './scaleCity.ts';
 import { benchExports, benchServerStart } from './serverBench.ts';
 import { ms, ratio, timeIt } from './stats.ts';
@@ -45,6 +46,32 @@ async function freshPostgres(adminUrl: string, name: string): Promise<{ database
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** --load-db, --workers, --replica as the load test's target. */
+function loadTargetOf(
+  values: { 'load-db'?: string | undefined; workers?: string | undefined; replica?: boolean | undefined },
+  adminUrl: string,
+): LoadTargetSpec {
+  const kind = values['load-db'] ?? 'pglite';
+  if (kind !== 'pglite' && kind !== 'postgres') throw new BadInputError(`--load-db 只能是 pglite 或 postgres：${kind}`);
+  if (kind === 'pglite') {
+    if (values.workers !== undefined || values.replica)
+      throw new BadInputError('--workers 与 --replica 需要 --load-db postgres');
+    return { database: 'pglite' };
+  }
+  const workers = values.workers === undefined ? 1 : parseInteger(values.workers, '--workers', 1, 64);
+  const name = `${process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench'}_load`;
+  return { database: 'postgres', adminUrl, name, workers, replica: values.replica === true };
+}
+
+/** The stress run in one line, with the load average. */
+function stressLine(f: StressFigures): string {
+  const s = f.stress;
+  const loads = f.load.samples.length
+    ? `, ${Math.min(...f.load.samples).toFixed(1)}–${Math.max(...f.load.samples).toFixed(1)} during`
+    : '';
+  return `  ${f.served}: ${s.rps.toFixed(1)} requests/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, ${s.requests} requests, non-2xx/errors/timeouts ${s.non2xx}/${s.errors}/${s.timeouts}; load average ${f.load.start.toFixed(1)} at the start${loads}, ${f.load.end.toFixed(1)} at the end`;
+}
 
 /** The scales a run can measure: the demo city, a province (×100) and a country (×1000, PostgreSQL only). */
 const BENCH_SCALES = [1, 100, 1000] as const;
@@ -112,6 +139,10 @@ const benchCommand: Command = {
   --no-load      不测服务端负载（默认测：×1 示范城市、PGlite，200 块大屏订阅 + 20 个分析员
                  每人每 5 秒打开一屏，持续 2 分钟；再测不停查询 30 秒（压力）；
                  另测无大屏时的基线；--quick 时为 20 秒与 10 秒）
+  --load-db DB   负载测试的数据库：pglite（默认，服务在本进程）或 postgres（onemap serve 子进程）
+  --workers N    --load-db postgres 时的服务进程数（默认 1）
+  --replica      --load-db postgres 时读请求走流复制只读副本（端口 5441，pg_basebackup 建立，需 root）
+  --stress-only  负载测试只测压力基线（20 个分析员不停查询，无大屏），结果只打印不写文件
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，预热后再运行 N 分钟，
                  比较预热结束与测试结束时的 JS 堆，并按堆快照分为编译代码与其他
@@ -130,6 +161,10 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       'no-pglite-100': { type: 'boolean' },
       'no-load': { type: 'boolean' },
       'no-engine': { type: 'boolean' },
+      'load-db': { type: 'string' },
+      workers: { type: 'string' },
+      replica: { type: 'boolean' },
+      'stress-only': { type: 'boolean' },
       out: { type: 'string' },
       soak: { type: 'string' },
       warmup: { type: 'string' },
@@ -164,7 +199,11 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     log('· demo city on PGlite');
     let loadAtStart = currentLoad();
     const pglite = await openDatabase({ dataDir: 'memory://bench' });
-    const [seedMs] = await timeIt(() => seedDemoCity(pglite.db, { seed: 1, asOf }));
+    // Not seeded when neither the engine nor the client is measured (a load run on PostgreSQL).
+    const [seedMs] =
+      args.values['no-engine'] && args.values['no-client']
+        ? [0]
+        : await timeIt(() => seedDemoCity(pglite.db, { seed: 1, asOf }));
 
     for (const scale of args.values['no-engine'] ? [] : scales) {
       loadAtStart = currentLoad();
@@ -276,12 +315,25 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
 
     if (!args.values['no-load']) {
       // The load test has its own demo city (×1) and server: --scale does not change it.
-      log(`· server load: 200 walls + 20 analysts, ${quick ? 20 : 120} s (×1 on PGlite)`);
-      const figures = await loadTest(
-        { seconds: quick ? 20 : 120, baselineSeconds: quick ? 20 : 60, stressSeconds: quick ? 10 : 30, log },
-        currentLoad,
-      );
-      sections.set('load', loadSection(figures, command));
+      const target = loadTargetOf(args.values, adminUrl);
+      const where =
+        target.database === 'pglite'
+          ? 'PGlite'
+          : `PostgreSQL, --workers ${target.workers}${target.replica ? ', replica' : ''}`;
+      const timing = {
+        seconds: quick ? 20 : 120,
+        baselineSeconds: quick ? 20 : 60,
+        stressSeconds: quick ? 10 : 30,
+        log,
+        target,
+      };
+      if (args.values['stress-only']) {
+        log(`· server stress: 20 analysts without pause, ${timing.stressSeconds} s (×1 on ${where})`);
+        log(stressLine(await loadTest({ ...timing, stressOnly: true }, currentLoad)));
+      } else {
+        log(`· server load: 200 walls + 20 analysts, ${timing.seconds} s (×1 on ${where})`);
+        sections.set('load', loadSection(await loadTest(timing, currentLoad), command));
+      }
     }
 
     const clientScales = scales.filter((s) => s <= 100);

@@ -15,15 +15,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { and, asc, eq } from 'drizzle-orm';
 import { compounds, meetings, townships } from '../../data/schema/index.ts';
-import { openDatabase } from '../../server/db/connection.ts';
-import { startServer } from '../../server/http/server.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { SESSION_COOKIE, createSession } from '../../server/services/auth/sessions.ts';
 import { findUser } from '../../server/services/auth/users.ts';
 import { currentDataRevision } from '../../server/services/metrics/countsCache.ts';
-import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { provenance } from './benchReport.ts';
+import { startLoadTarget, type LoadTargetSpec } from './loadTarget.ts';
 import type { AnalystFigures, AnalystPlan, ClientRequestOf, WallReport } from './loadClients.ts';
 import { MIX_DESCRIPTION } from './loadClients.ts';
 import { ms, percentile, ratio } from './stats.ts';
@@ -42,6 +40,10 @@ export interface LoadOptions {
   analysts?: number;
   changeEveryMs?: number;
   log?: (line: string) => void;
+  /** Where the city lives and how it is served (default: PGlite, the server in this process). */
+  target?: LoadTargetSpec;
+  /** Only the stress baseline (the analysts without pause, no walls): for comparing servers. */
+  stressOnly?: boolean;
 }
 
 export interface RevisionPush {
@@ -73,6 +75,17 @@ export interface LoadFigures {
   walls: WallReport;
   pushes: RevisionPush[];
   changes: number;
+  load: { start: number; end: number; samples: number[] };
+  /** Where the city lived and how it was served. */
+  served: string;
+}
+
+/** The stress baseline alone (`stressOnly`). */
+export interface StressFigures {
+  served: string;
+  analysts: number;
+  seconds: number;
+  stress: AnalystFigures;
   load: { start: number; end: number; samples: number[] };
 }
 
@@ -114,7 +127,9 @@ function startClients(): Promise<{ call<T>(command: ClientRequestOf): Promise<T>
   });
 }
 
-export async function loadTest(options: LoadOptions, loadavg: () => number): Promise<LoadFigures> {
+export function loadTest(options: LoadOptions & { stressOnly: true }, loadavg: () => number): Promise<StressFigures>;
+export function loadTest(options: LoadOptions, loadavg: () => number): Promise<LoadFigures>;
+export async function loadTest(options: LoadOptions, loadavg: () => number): Promise<LoadFigures | StressFigures> {
   const log = options.log ?? (() => {});
   const wallCount = options.walls ?? 200;
   const analysts = options.analysts ?? 20;
@@ -124,10 +139,8 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
   const sampler = setInterval(() => loadSamples.push(loadavg()), 10_000);
 
   const today = todayInCity();
-  const database = await openDatabase({ dataDir: 'memory://load' });
-  const { db } = database;
-  await seedDemoCity(db, { seed: 1, asOf: today });
-  const server = await startServer({ database, port: 0, host: '127.0.0.1' });
+  const server = await startLoadTarget(options.target ?? { database: 'pglite' }, log);
+  const { db } = server.database;
   // Twenty analysts' sessions, made directly (the login's rate limit is not what is measured).
   const analyst = await findUser(db, 'demo-analyst');
   if (!analyst) throw new Error('demo-analyst missing after seeding');
@@ -188,6 +201,22 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     });
     // An analyst at work: one screen, then THINK_SECONDS reading it.
     const working = analysts / THINK_SECONDS;
+    if (options.stressOnly) {
+      // Not measured: every worker's first screens (connections opened, statements planned, the
+      // timeline brought up to date) — the full run has its trivial endpoints and baseline first.
+      log('  · warm-up: the same analysts for 5 s, not measured');
+      await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(5, 3) });
+      log(`  · stress: ${analysts} analysts without pause, no walls (${options.stressSeconds} s), ${server.describe}`);
+      const stress = await clients.call<AnalystFigures>({ type: 'analysts', plan: plan(options.stressSeconds, 7) });
+      clearInterval(sampler);
+      return {
+        served: server.describe,
+        analysts,
+        seconds: options.stressSeconds,
+        stress,
+        load: { start: loadStart, end: loadavg(), samples: loadSamples },
+      };
+    }
     log('  · trivial endpoints (5 s each)');
     const health = await clients.call<AnalystFigures>({
       type: 'trivial',
@@ -232,7 +261,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     clearInterval(changer);
     changer = null;
     await changing;
-    // The last change's push and refetches (the poller reads once a second).
+    // The last change's push and refetches (on PGlite the poller reads once a second).
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const walls = await clients.call<WallReport>({ type: 'walls-report' });
     await clients.call({ type: 'walls-close' });
@@ -271,13 +300,13 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
       pushes,
       changes,
       load: { start: loadStart, end: loadavg(), samples: loadSamples },
+      served: server.describe,
     };
   } finally {
     clearInterval(sampler);
     if (changer) clearInterval(changer);
     clients.child.kill();
     await server.close();
-    await database.close();
   }
 }
 
@@ -313,7 +342,7 @@ export function loadSection(f: LoadFigures, command: string): string {
   return [
     provenance(command, f.load.start) + loadDuring,
     '',
-    `The demo city (347 compounds) on the embedded PGlite in memory, the real HTTP server on 127.0.0.1, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analysts at work (each opens a screen, then reads it for ${THINK_SECONDS} s: ${(f.analysts / THINK_SECONDS).toFixed(0)} screens a second in all) for ${f.seconds} s, then the same analysts without pause (each sends the next screen as soon as one is answered: ${f.analysts} always in flight, a stress test) for ${f.stressSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} analysts (${f.baselineSeconds} s at work, ${f.stressSeconds} s without pause) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
+    `The demo city (347 compounds) ${f.served}, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analysts at work (each opens a screen, then reads it for ${THINK_SECONDS} s: ${(f.analysts / THINK_SECONDS).toFixed(0)} screens a second in all) for ${f.seconds} s, then the same analysts without pause (each sends the next screen as soon as one is answered: ${f.analysts} always in flight, a stress test) for ${f.stressSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} analysts (${f.baselineSeconds} s at work, ${f.stressSeconds} s without pause) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
     '',
     '| run | requests/s (÷ baseline) | p50 | p99 (÷ baseline) | max | requests | non-2xx / socket errors / timeouts |',
     '|---|---|---|---|---|---|---|',
@@ -340,7 +369,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     }),
     '',
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
-      `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))} (the shared poller reads the revision once a second, so up to 1 s of this is the poll); from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
+      `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))}${f.served.includes('PGlite') ? ' (the shared poller reads the revision once a second, so up to 1 s of this is the poll)' : " (each process hears the commit's NOTIFY)"}; from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
       `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${
         f.walls.refetchFailures

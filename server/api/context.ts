@@ -9,6 +9,7 @@ import { noteActor } from '../log/requestContext.ts';
 import { actorFromDisplayToken, DISPLAY_TOKEN_HEADER } from '../services/auth/displayTokens.ts';
 import type { Actor } from '../services/auth/roles.ts';
 import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
+import { NO_WRITE_MARK, WRITE_MARK_COOKIE, writeMarkOf } from './readRouting.ts';
 import type { Context, SessionCookieJar } from './trpc.ts';
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -57,12 +58,14 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
   ].join('; ');
 }
 
+function appendCookie(res: ServerResponse, value: string): void {
+  const existing = res.getHeader('set-cookie');
+  const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
+  res.setHeader('set-cookie', [...list, value]);
+}
+
 function cookieJar(res: ServerResponse, secure: boolean): SessionCookieJar {
-  const append = (value: string) => {
-    const existing = res.getHeader('set-cookie');
-    const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
-    res.setHeader('set-cookie', [...list, value]);
-  };
+  const append = (value: string) => appendCookie(res, value);
   return {
     set: (token, expiresAt) =>
       append(sessionCookie(token, Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000)), secure)),
@@ -96,13 +99,18 @@ export async function createHttpContext(
 ): Promise<Context> {
   const { actor, sessionToken } = await actorOfRequest(database, req, connectionParams);
   noteActor(req, actor); // for the request log line
+  const secure = isSecureRequest(req);
   return {
     db: database.db,
     databaseKind: database.kind,
     actor,
     sessionToken,
     clientIp: clientIpOf(req),
-    cookies: cookieJar(res, isSecureRequest(req)),
+    cookies: cookieJar(res, secure),
+    replica: database.replica,
+    writeMark: database.replica
+      ? writeMarkOf(parseCookies(req.headers.cookie).get(WRITE_MARK_COOKIE), res, secure, appendCookie)
+      : NO_WRITE_MARK,
   };
 }
 
@@ -119,5 +127,6 @@ export function contextFor(
     sessionToken: extra.sessionToken ?? null,
     clientIp: extra.clientIp ?? '127.0.0.1',
     cookies: { set: () => {}, clear: () => {} },
+    writeMark: NO_WRITE_MARK,
   };
 }

@@ -30,6 +30,8 @@ import {
 import { currentRequestId } from '../http/requestId.ts';
 import { clientMessage } from './clientErrors.ts';
 import { checkInputShape } from './inputShape.ts';
+import { routeStatements, type WriteMark } from './readRouting.ts';
+import type { Replica } from '../db/replica.ts';
 
 /** Where the session cookie is written (the HTTP response; a no-op for in-process callers). */
 export interface SessionCookieJar {
@@ -47,6 +49,10 @@ export interface Context {
   /** The client's address, for the login rate limit. */
   clientIp: string;
   cookies: SessionCookieJar;
+  /** A streaming replica the read-only procedures go to (api/readRouting.ts). */
+  replica?: Replica | undefined;
+  /** Where this client's last write was, so that its next reads see it. */
+  writeMark: WriteMark;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -124,21 +130,27 @@ export const sessionProcedure = signedIn
   .use(saneInput);
 
 function requiring(permission: Permission) {
-  return signedIn
-    .use(async ({ ctx, path, type, next }) => {
-      if (!can(ctx.actor.role, permission)) {
-        await auditForbidden(ctx.db, ctx.actor, {
-          tableName: path,
-          detail: { procedure: path, type, required: permission },
-        });
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）`,
-        });
-      }
-      return next();
-    })
-    .use(saneInput);
+  return (
+    signedIn
+      .use(async ({ ctx, path, type, next }) => {
+        if (!can(ctx.actor.role, permission)) {
+          await auditForbidden(ctx.db, ctx.actor, {
+            tableName: path,
+            detail: { procedure: path, type, required: permission },
+          });
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）`,
+          });
+        }
+        return next();
+      })
+      .use(saneInput)
+      // Last, after the checks that may write (a refusal is audited on the primary).
+      .use(({ ctx, type, path, next }) =>
+        routeStatements(ctx, type, path, (db) => (db ? next({ ctx: { ...ctx, db } }) : next())),
+      )
+  );
 }
 
 export const readProcedure = requiring('read');

@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import * as schema from '../../data/schema/index.ts';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './dataDirLock.ts';
 import { runMigrations } from './migrate.ts';
+import { openReplica, type Replica } from './replica.ts';
 
 export type Schema = typeof schema;
 /**
@@ -30,6 +31,13 @@ export interface Database {
   /** Where the data lives: a directory for PGlite, host:port/db for PostgreSQL. */
   location: string;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on a channel over a connection of its own, which the driver
+   * re-establishes after a drop (calling `onListen` again, so a listener can catch up).
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<void>;
+  /** A streaming replica for reads (`DATABASE_REPLICA_URL`, PostgreSQL only). */
+  replica?: Replica;
 }
 
 /** A failure a person can act on: the CLI prints the message alone, without a stack. */
@@ -40,6 +48,8 @@ export class DatabaseError extends Error {
 export interface OpenOptions {
   /** postgres://… ; when absent the embedded database is used. */
   databaseUrl?: string | undefined;
+  /** postgres://… of a streaming replica of databaseUrl: read-only procedures are answered there. */
+  replicaUrl?: string | undefined;
   /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
   dataDir?: string | undefined;
   /** Apply committed migrations (default true). */
@@ -52,14 +62,30 @@ export const DEFAULT_DATA_DIR = './var/db';
 
 /** Reads the environment the way every entry point (server, CLI, tests) should. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.ONEMAP_DATA_DIR || DEFAULT_DATA_DIR };
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    dataDir: env.ONEMAP_DATA_DIR || DEFAULT_DATA_DIR,
+  };
 }
 
 export async function openDatabase(options: OpenOptions = optionsFromEnv()): Promise<Database> {
+  if (options.replicaUrl && !options.databaseUrl)
+    throw new DatabaseError('DATABASE_REPLICA_URL 需要与 DATABASE_URL 一起使用：只读副本只用于 PostgreSQL');
   const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options);
   if (options.migrate !== false) {
     try {
       await runMigrations(database);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  if (options.replicaUrl) {
+    try {
+      const replica = await openReplica(options.replicaUrl);
+      const closePrimary = database.close;
+      return { ...database, replica, close: async () => void (await Promise.all([replica.close(), closePrimary()])) };
     } catch (error) {
       await database.close();
       throw error;
@@ -125,7 +151,8 @@ export function describePostgresUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+/** A postgres.js client that has answered once; a refusal is one Chinese line naming `what`. */
+export async function connectPostgres(url: string, what = 'PostgreSQL'): Promise<postgres.Sql> {
   const location = describePostgresUrl(url);
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
   try {
@@ -135,8 +162,19 @@ async function openPostgres(url: string): Promise<Database> {
     const e = error as NodeJS.ErrnoException;
     const reason =
       e.code === 'ECONNREFUSED' ? '连接被拒绝' : e.code === 'ENOTFOUND' ? '主机名无法解析' : (e.code ?? e.message);
-    throw new DatabaseError(`无法连接 PostgreSQL ${location}（${reason}）`);
+    throw new DatabaseError(`无法连接 ${what} ${location}（${reason}）`);
   }
+  return client;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const client = await connectPostgres(url);
   const db = drizzlePostgres(client, { schema });
-  return { db, kind: 'postgres', location, close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: 'postgres',
+    location: describePostgresUrl(url),
+    close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onMessage, onListen) => void (await client.listen(channel, onMessage, onListen)),
+  };
 }

@@ -28,6 +28,7 @@ import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import { BACKUP_DOWNLOAD_PATH, backupDownload } from './backupDownload.ts';
 import type { TlsFiles } from './tls.ts';
+import { watchRevisions } from '../services/live/revisionWatcher.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
 export const DEFAULT_PORT = 5180;
@@ -71,6 +72,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ordinaryCalls = trpcHandler(ORDINARY_BODY_LIMIT);
   const uploads = trpcHandler(UPLOAD_BODY_LIMIT);
   const serveStatic = createStaticHandler(CLIENT_DIST);
+  // Walls hear of changes from this process's watcher: on PostgreSQL a LISTEN, set up here.
+  watchRevisions(database);
 
   async function health(res: ServerResponse): Promise<void> {
     try {

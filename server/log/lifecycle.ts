@@ -5,13 +5,16 @@ import type { Database } from '../db/connection.ts';
 import { log, ONEMAP_VERSION } from './logger.ts';
 
 export function logServerStart(
-  running: { server: Server; url: string },
+  running: { server: Server; url: string } | { address: AddressInfo; url: string },
   database: Pick<Database, 'kind' | 'location'>,
+  extra: { workers?: number; replicaLocation?: string | undefined } = {},
 ): void {
-  const address = running.server.address() as AddressInfo | null;
+  const address = 'server' in running ? (running.server.address() as AddressInfo | null) : running.address;
   log.info(
     {
       event: 'server.start',
+      workers: extra.workers ?? 1,
+      ...(extra.replicaLocation ? { replicaLocation: extra.replicaLocation } : {}),
       url: running.url,
       host: address?.address ?? null,
       port: address?.port ?? null,

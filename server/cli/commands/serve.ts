@@ -1,15 +1,9 @@
-import { parseReviewSchedule, scheduleName, startReviewScheduler } from '../../services/review/reviewScheduler.ts';
-import {
-  parseWarningSchedule,
-  startWarningScheduler,
-  warningScheduleName,
-} from '../../services/warnings/warningScheduler.ts';
-import { startWebhookOutbox } from '../../services/webhooks/outbox.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, optionsFromEnv } from '../../db/connection.ts';
-import { CLIENT_DIST, DEFAULT_PORT, startServer } from '../../http/server.ts';
+import { describePostgresUrl, openDatabase, optionsFromEnv } from '../../db/connection.ts';
+import { CLIENT_DIST, DEFAULT_PORT, startServer, type ServerOptions } from '../../http/server.ts';
 import { logServerStart } from '../../log/lifecycle.ts';
 import { log, logProcessFailures } from '../../log/logger.ts';
 import { TlsConfigError, tlsFilesFrom, type TlsFiles } from '../../http/tls.ts';
@@ -19,10 +13,9 @@ import { readDatasetInfo } from '../../services/dataset/datasetInfo.ts';
 import { activeCity } from '../../services/city/activeCity.ts';
 import { demoAvailable, isEmpty, seedDemoCity } from '../../services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
-import { backupSettingsFromEnv, describeSchedule } from '../../services/backup/backupFiles.ts';
-import { startBackupScheduler } from '../../services/backup/backupScheduler.ts';
-import { BadInputError } from '../../services/errors.ts';
 import { CliError, parseCommandArgs, parseInteger, processIo, type CliIo, type Command } from '../command.ts';
+import { backgroundSettingsFrom, startBackground, type Background } from './serveBackground.ts';
+import { isServeWorker, onWorkerStop, startWorkers, workerCount } from './serveWorkers.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -77,17 +70,45 @@ function httpsFiles(certPath: string | undefined, keyPath: string | undefined): 
   }
 }
 
+/**
+ * One of several server processes (serveWorkers.ts): it serves requests and nothing else — the
+ * primary ran the migrations and runs the background jobs.
+ */
+async function serveAsWorker(options: Omit<ServerOptions, 'database'>, io: CliIo): Promise<void> {
+  const database = await openDatabase({ ...optionsFromEnv(io.env), migrate: false });
+  const running = await startServer({ database, ...options });
+  let stopped = false;
+  onWorkerStop((reason) => {
+    if (stopped) return;
+    stopped = true;
+    log.debug({ event: 'worker.stop', reason }, '服务进程停止');
+    void running
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, '停止时关闭服务或数据库失败');
+          process.exit(1);
+        },
+      );
+  });
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: '启动服务：页面与接口同一端口（默认 5180）',
-  usage: `用法：onemap serve [--port N] [--host ADDR] [--tls-cert FILE --tls-key FILE] [--build-if-needed] [--seed-if-empty]
+  usage: `用法：onemap serve [--port N] [--host ADDR] [--tls-cert FILE --tls-key FILE] [--build-if-needed] [--seed-if-empty] [--workers N]
 
   --port N            端口，默认 ${DEFAULT_PORT}（或环境变量 PORT）
   --host ADDR         监听地址，默认 127.0.0.1；供大屏等其他机器访问时用 0.0.0.0（或环境变量 HOST）
   --tls-cert FILE     以 HTTPS 提供服务：PEM 证书（含中间证书链；或环境变量 ONEMAP_TLS_CERT）
   --tls-key FILE      证书的未加密 PEM 私钥（或环境变量 ONEMAP_TLS_KEY）
   --build-if-needed   页面未构建或源码更新时先构建
-  --seed-if-empty     数据库为空时先生成演示数据（种子 1，截至今天）`,
+  --seed-if-empty     数据库为空时先生成演示数据（种子 1，截至今天）
+  --workers N         服务进程数（或环境变量 ONEMAP_WORKERS）；PostgreSQL 默认每核一个，嵌入式数据库只用 1 个
+
+环境变量 DATABASE_REPLICA_URL：PostgreSQL 流复制只读副本，只读请求由它回答`,
   async run(argv, io) {
     const args = parseCommandArgs(this, io, argv, {
       port: { type: 'string' },
@@ -96,6 +117,7 @@ export const serveCommand: Command = {
       'tls-key': { type: 'string' },
       'build-if-needed': { type: 'boolean' },
       'seed-if-empty': { type: 'boolean' },
+      workers: { type: 'string' },
     });
     if (!args) return;
     logProcessFailures();
@@ -106,22 +128,20 @@ export const serveCommand: Command = {
       args.values['tls-cert'] ?? io.env.ONEMAP_TLS_CERT,
       args.values['tls-key'] ?? io.env.ONEMAP_TLS_KEY,
     );
-    // Checked before anything starts, so a mistyped schedule stops the server with its message.
-    const schedule = parseReviewSchedule(io.env.ONEMAP_REVIEW_SCHEDULE);
-    const backups = (() => {
-      try {
-        return backupSettingsFromEnv(io.env);
-      } catch (error) {
-        if (error instanceof BadInputError) throw new CliError(error.message);
-        throw error;
-      }
-    })();
-    const warningSchedule = parseWarningSchedule(io.env.ONEMAP_WARNING_SCHEDULE);
+    if (isServeWorker()) return serveAsWorker({ port, host, ...(tls ? { tls } : {}) }, io);
+    const settings = backgroundSettingsFrom(io.env);
+    const databaseOptions = optionsFromEnv(io.env);
+    const workers = workerCount(
+      args.values.workers ?? io.env.ONEMAP_WORKERS,
+      databaseOptions.databaseUrl ? 'postgres' : 'pglite',
+      io,
+    );
     if (args.values['build-if-needed'] && clientBuildIsStale()) {
       io.stderr.write('正在构建页面…\n');
       await buildClient(io);
     }
-    const database = await openDatabase(optionsFromEnv(io.env));
+    // With workers the primary serves no request: it needs no replica.
+    const database = await openDatabase(workers > 1 ? { ...databaseOptions, replicaUrl: undefined } : databaseOptions);
     if (args.values['seed-if-empty'] && (await isEmpty(database.db))) {
       if (demoAvailable()) {
         io.stderr.write('数据库为空，正在生成演示数据…\n');
@@ -130,31 +150,30 @@ export const serveCommand: Command = {
         io.stderr.write(`数据库为空；${activeCity().name}没有演示数据，请导入台账（onemap import ledger）\n`);
       }
     }
-    const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
+    let serving: { url: string; address: AddressInfo; close(): Promise<void> };
+    if (workers === 1) {
+      const running = await startServer({ database, port, host, ...(tls ? { tls } : {}) });
+      serving = { url: running.url, address: running.server.address() as AddressInfo, close: running.close };
+    } else {
+      // The migrations ran above, before any worker opens the database.
+      const started = await startWorkers(workers, argv, io.env, !!tls).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      });
+      serving = { ...started, close: started.stop };
+    }
     // Listening from here on, so a stop signal is handled from here on, before anything else is
     // awaited: a SIGTERM just after the start line used to find no handler yet and kill the process
     // without its stop line and without closing the database.
     let stopping = false;
-    let scheduler: ReturnType<typeof startReviewScheduler> | null = null;
-    let backupScheduler: ReturnType<typeof startBackupScheduler> | null = null;
-    let warnings: ReturnType<typeof startWarningScheduler> | null = null;
-    let outbox: ReturnType<typeof startWebhookOutbox> | null = null;
+    let background: Background | null = null;
     const stop = async (signal: NodeJS.Signals) => {
       stopping = true;
       log.info({ event: 'server.stop', signal }, 'OneMap 停止');
       let code = 0;
       try {
-        // A scheduled freeze under way finishes before the database closes.
-        scheduler?.stop();
-        backupScheduler?.stop();
-        await scheduler?.idle();
-        await backupScheduler?.idle();
-        warnings?.stop();
-        outbox?.stop();
-        await scheduler?.idle();
-        await warnings?.idle();
-        await outbox?.idle();
-        await running.close();
+        await background?.stop();
+        await serving.close();
         await database.close();
       } catch (error) {
         log.error({ err: error }, '停止时关闭服务或数据库失败');
@@ -170,28 +189,16 @@ export const serveCommand: Command = {
     void ensureCountsTimeline(database.db).catch((error: unknown) =>
       log.warn({ err: error }, '启动时建立数量时间线失败（在此之前按记录直接计算）'),
     );
+    const where = database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`;
+    const replica = databaseOptions.replicaUrl ? `，只读副本 ${describePostgresUrl(databaseOptions.replicaUrl)}` : '';
     io.stderr.write(
-      `OneMap 已启动：${running.url}/ （数据库：${database.kind === 'pglite' ? `嵌入式 ${database.location}` : `PostgreSQL ${database.location}`}）\n`,
+      `OneMap 已启动：${serving.url}/ （数据库：${where}${replica}${workers > 1 ? `；${workers} 个服务进程` : ''}）\n`,
     );
-    logServerStart(running, database);
-    if (schedule && !stopping) {
-      scheduler = startReviewScheduler(database.db, schedule);
-      io.stderr.write(`${scheduleName(schedule)}：每周到点自动标记刚结束的一周为已晾晒\n`);
-    }
-    if (backups.schedule && !stopping) {
-      backupScheduler = startBackupScheduler(database.db, database.kind, { ...backups, schedule: backups.schedule });
-      io.stderr.write(
-        `定时备份：${describeSchedule(backups.schedule)}，写入 ${backups.dir}，保留最新 ${backups.keep} 份\n`,
-      );
-    }
-    if (!stopping) {
-      // Webhook messages queued by any process (the server, the CLI) are posted from here.
-      outbox = startWebhookOutbox(database.db);
-      if (warningSchedule) {
-        warnings = startWarningScheduler(database.db, warningSchedule);
-        io.stderr.write(`${warningScheduleName(warningSchedule)}：启动时及每日到点运行预警规则\n`);
-      }
-    }
+    logServerStart(serving, database, {
+      workers,
+      replicaLocation: databaseOptions.replicaUrl && describePostgresUrl(databaseOptions.replicaUrl),
+    });
+    if (!stopping) background = startBackground(database, settings, io);
     // Stopped meanwhile, the database may close under this read: that is no start-up failure.
     const dataset = await readDatasetInfo(database.db).catch((error: unknown) => {
       if (stopping) return null;

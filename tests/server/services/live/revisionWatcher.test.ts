@@ -99,3 +99,78 @@ describe('RevisionWatcher', () => {
     expect(watcher.running).toBe(false);
   });
 });
+
+describe('RevisionWatcher on announced revisions (PostgreSQL LISTEN)', () => {
+  /** A feed the test drives: `announce` as a NOTIFY would, `reconnect` as the driver does after a drop. */
+  function fakeFeed() {
+    let onRevision: (revision: number) => void = () => {};
+    let onConnect: () => void = () => {};
+    let starts = 0;
+    return {
+      feed: {
+        start: async (revision: (r: number) => void, connect: () => void) => {
+          starts++;
+          onRevision = revision;
+          onConnect = connect;
+          connect();
+        },
+      },
+      announce: (revision: number) => onRevision(revision),
+      reconnect: () => onConnect(),
+      starts: () => starts,
+    };
+  }
+
+  it('listens once for every wall, tells each announced revision at once, and never polls', async () => {
+    vi.useFakeTimers();
+    try {
+      let revision = 7;
+      const feed = fakeFeed();
+      const watcher = new RevisionWatcher(fakeDb, { read: async () => revision, feed: feed.feed });
+      const seen: number[][] = Array.from({ length: 20 }, () => []);
+      seen.forEach((list) => watcher.subscribe((r) => list.push(r)));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(feed.starts()).toBe(1);
+      const readsAfterConnect = watcher.reads;
+      feed.announce(8);
+      feed.announce(8); // a repeat (another process's catch-up) is told once
+      feed.announce(6); // an older one, arriving late, is not told
+      // 7 as read when the LISTEN began, then 8 as announced.
+      expect(seen.every((list) => list.join() === '7,8')).toBe(true);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(watcher.reads, 'no poll').toBe(readsAfterConnect);
+      // A dropped connection: what was committed meanwhile is read once on reconnecting.
+      revision = 11;
+      feed.reconnect();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(seen[0]).toEqual([7, 8, 11]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells a revision only once the walls’ reads would see it (a replica has replayed it)', async () => {
+    const feed = fakeFeed();
+    const waits: { revision: number; done: () => void }[] = [];
+    const watcher = new RevisionWatcher(fakeDb, {
+      read: async () => 3,
+      feed: feed.feed,
+      // The replica has revision 3 already; 4 and 5 it replays when the test says so.
+      settle: (revision) =>
+        revision <= 3 ? Promise.resolve() : new Promise<void>((done) => waits.push({ revision, done })),
+    });
+    const seen: number[] = [];
+    const stream = revisionEvents(watcher, undefined);
+    expect((await stream.next()).value).toBe(3);
+    watcher.subscribe((r) => seen.push(r));
+    feed.announce(4);
+    feed.announce(5);
+    await vi.waitFor(() => expect(waits.map((w) => w.revision)).toContain(4));
+    expect(seen, 'not before the replica has it').toEqual([]);
+    waits.shift()!.done();
+    await vi.waitFor(() => expect(waits.map((w) => w.revision)).toContain(5));
+    waits.shift()!.done();
+    await vi.waitFor(() => expect(seen).toEqual([4, 5]));
+    void stream.return(undefined);
+  });
+});
