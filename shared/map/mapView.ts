@@ -16,8 +16,11 @@ export type ViewBox = readonly [number, number, number, number];
  */
 export const MAP_ROW_CAP = 4000;
 
-/** Below this zoom, a view holding more than MAP_ROW_CAP compounds shows one bubble per township. */
-export const TOWNSHIP_ZOOM_BELOW = 11;
+/**
+ * Below this zoom, a view holding more than MAP_ROW_CAP compounds shows one bubble per township:
+ * the whole city fits at about 11.6 on a 1080p screen, 11 on a laptop.
+ */
+export const TOWNSHIP_ZOOM_BELOW = 12;
 
 /** From this zoom on, the view's compounds are drawn (the MAP_ROW_CAP largest when there are more). */
 export const COMPOUND_ZOOM_FROM = 14;

@@ -4,7 +4,10 @@ import { mapView } from '../../services/map/mapView.ts';
 import { checked } from '../checked.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
-const lon = z.number({ error: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
+const lon = z
+  .number({ error: '经度应为数字' })
+  .min(-180, '经度应在 -180 到 180 之间')
+  .max(180, '经度应在 -180 到 180 之间');
 const lat = z.number({ error: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
 
 const viewInput = z.object({

@@ -57,7 +57,13 @@ export async function mapView(db: Db, query: MapViewQuery): Promise<MapViewAnswe
   const key = cellDeg
     ? sql`floor(c.lon / ${cellDeg})::int || ':' || floor(c.lat / ${cellDeg})::int`
     : sql`c.township_code`;
-  const rows = await queryRows<{ key: string; lon: number; lat: number; compounds: number | string; households: number | string }>(
+  const rows = await queryRows<{
+    key: string;
+    lon: number;
+    lat: number;
+    compounds: number | string;
+    households: number | string;
+  }>(
     db,
     sql`select ${key} as key, avg(c.lon)::float8 as lon, avg(c.lat)::float8 as lat,
         count(*) as compounds, sum(c.households) as households
