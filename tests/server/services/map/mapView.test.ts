@@ -1,6 +1,6 @@
 /**
  * map.view: at the fixture's size the map gets every compound, exactly the rows of
- * compounds.status; in a city scaled past the row cap (scripts/bench/scaleCity.ts, ×12 here to
+ * compounds.status; in a city scaled past the row cap (scripts/bench/scaleCity.ts, ×15 here to
  * stay quick) it gets townships for the whole city, grid cells at middle zoom and the largest
  * compounds of a view when zoomed in — every aggregate adding up to the compounds it stands for.
  */
@@ -53,7 +53,7 @@ describe.each(availableBackends())('the map view (%s)', (kind) => {
 
   describe('scaled past the row cap', () => {
     let original: Awaited<ReturnType<typeof compoundStatusAsOf>>;
-    const factor = 12;
+    const factor = 15;
     beforeAll(async () => {
       original = await compoundStatusAsOf(database.db, asOf);
       expect(original.length * factor).toBeGreaterThan(MAP_ROW_CAP);
