@@ -28,6 +28,7 @@ const KEPT = [
   /^metrics\./,
   /^review\./,
   /^compounds\./,
+  /^map\./,
   /^workbench\./,
   /^editing\.township$/,
 ];

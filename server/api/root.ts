@@ -7,6 +7,7 @@ import { geographyRouter } from './routers/geography.ts';
 import { inboxRouter } from './routers/inbox.ts';
 import { ledgerRouter } from './routers/ledger.ts';
 import { liveRouter } from './routers/live.ts';
+import { mapRouter } from './routers/map.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { reviewRouter } from './routers/review.ts';
 import { supervisionRouter } from './routers/supervision.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   system: systemRouter,
   geography: geographyRouter,
   compounds: compoundsRouter,
+  map: mapRouter,
   metrics: metricsRouter,
   review: reviewRouter,
   supervision: supervisionRouter,

@@ -11,6 +11,10 @@
  *   play button does (the weeks are fetched before timing starts, so the figure is drawing,
  *   not the network). The maplibre baseline recolours its circles by replacing the source's
  *   data, which is how a plain maplibre map would replay.
+ *
+ * The product draws what the dashboard draws for the whole city: above MAP_ROW_CAP compounds
+ * (×100: 34,700) that is one bubble per township (map.view's answer, counted here from the same
+ * rows), not every compound; the other modes draw every point.
  */
 import { ScatterplotLayer, type ScatterplotLayerProps } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
@@ -24,6 +28,8 @@ import { townshipFeatures, asCollection } from '../features/dashboard/townshipFe
 import { colorOf, type CompoundRow } from '../features/layers/coverageLayers.ts';
 import { trpcClient } from '../app/trpc.ts';
 import { addDays } from '../../../shared/time/dates.ts';
+import { MAP_ROW_CAP, type CompoundAggregate } from '../../../shared/map/mapView.ts';
+import { aggregateLayers, withAggregates } from '../features/dashboard/aggregateLayers.ts';
 
 declare global {
   interface Window {
@@ -70,17 +76,36 @@ function pointCollection(rows: readonly CompoundRow[]): FeatureCollection<Point,
   };
 }
 
+/** What map.view answers for the whole city when it holds more than MAP_ROW_CAP compounds. */
+function byTownship(rows: readonly CompoundRow[]): CompoundAggregate[] {
+  const sums = new Map<string, CompoundAggregate>();
+  for (const c of rows) {
+    const a = sums.get(c.townshipCode) ?? { key: c.townshipCode, lon: 0, lat: 0, compounds: 0, households: 0 };
+    a.lon += c.lon;
+    a.lat += c.lat;
+    a.compounds += 1;
+    a.households += c.households;
+    sums.set(c.townshipCode, a);
+  }
+  return [...sums.values()].map((a) => ({ ...a, lon: a.lon / a.compounds, lat: a.lat / a.compounds }));
+}
+
 function deckLayersFor(rows: readonly CompoundRow[], townships: TownshipFeature[]): Layer[] {
   if (mode === 'product') {
-    const layers = mapLayers({
+    const aggregated = rows.length > MAP_ROW_CAP;
+    const base = mapLayers({
       townships,
-      compounds: rows,
+      compounds: aggregated ? [] : rows,
       layer: 'party',
       shading: null,
       selectedCompound: null,
       selectedTownship: null,
       showCompoundNames: false,
     });
+    const layers = withAggregates(
+      base,
+      aggregated ? aggregateLayers('townships', byTownship(rows), townships, 'zh-CN') : [],
+    );
     // ?only=compounds,township-labels keeps just those of the product's layers (to find where the time goes).
     const only = params.get('only')?.split(',');
     return only ? layers.filter((l) => only.includes(l.id)) : layers;

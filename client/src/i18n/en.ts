@@ -153,6 +153,8 @@ export const en: Record<MessageKey, string> = {
   'township.notFound': 'No such township',
   'map.canvas': 'Map',
   'map.compounds': '{count} compounds',
+  'map.aggregated.townships': 'Counted by township: zoom in to see each compound',
+  'map.aggregated.cells': 'Counted by grid cell: zoom in to see each compound',
   'map.others': 'Not selected (faint)',
   'map.legend': 'Legend',
   'card.close': 'Close',

@@ -145,6 +145,8 @@ export const zhCN = {
   'map.fitCity': '全市',
   'map.fitTownship': '缩放到镇街',
   'map.compounds': '{count} 个小区',
+  'map.aggregated.townships': '按镇街汇总，放大查看各小区',
+  'map.aggregated.cells': '按网格汇总，放大查看各小区',
   'map.loading': '加载中…',
   'review.weekOutside': '{week} 不在数据范围内（{first} 至 {last}）。',
   'review.weekInvalid': '周次“{week}”无效，已显示本周。',

@@ -8,6 +8,7 @@ import { isPartyMajority } from '../../../shared/indicators/committeeRate.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { CompoundKind, CompoundStatus, PartyOrgType, Rating } from '../../../shared/compounds/compoundStatus.ts';
+import type { ViewBox } from '../../../shared/map/mapView.ts';
 
 // The plain types live in shared/ (the client classes and filters the same rows); re-exported for
 // the server modules that read them with the query.
@@ -34,9 +35,27 @@ interface Row extends Record<string, unknown> {
   overdue_issues: number | string;
 }
 
+/** The compounds of a map view: those within `bbox`, the `limit` largest (by households) when there are more. */
+export interface StatusWithin {
+  bbox: ViewBox;
+  limit: number;
+}
+
 /** Half-open ranges: a record holds on D when start <= D and (end is null or D < end). */
-export async function compoundStatusAsOf(db: Db, asOf: string, townshipCode?: string): Promise<CompoundStatus[]> {
+export async function compoundStatusAsOf(
+  db: Db,
+  asOf: string,
+  townshipCode?: string,
+  within?: StatusWithin,
+): Promise<CompoundStatus[]> {
   const d = sql`${asOf}::date`;
+  // The view's compounds are chosen first, so the per-compound lookups below run for them alone.
+  const inView = within
+    ? sql`and c.id in (select v.id from compounds v
+        where v.listed_on <= ${d} and v.lon between ${within.bbox[0]} and ${within.bbox[2]}
+          and v.lat between ${within.bbox[1]} and ${within.bbox[3]}
+        order by v.households desc, v.id limit ${within.limit})`
+    : sql``;
   const rows = await queryRows<Row>(
     db,
     sql`
@@ -69,7 +88,7 @@ export async function compoundStatusAsOf(db: Db, asOf: string, townshipCode?: st
     left join lateral (
       select e.rating from evaluations e where e.compound_id = c.id and e.evaluated_on <= ${d}
       order by e.evaluated_on desc, e.id desc limit 1) ev on true
-    where c.listed_on <= ${d} ${townshipCode ? sql`and c.township_code = ${townshipCode}` : sql``}
+    where c.listed_on <= ${d} ${townshipCode ? sql`and c.township_code = ${townshipCode}` : sql``} ${inView}
     order by c.code`,
   );
   return rows.map((r) => ({

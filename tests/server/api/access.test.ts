@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'compounds.status': 'read',
   'compounds.history': 'read',
   'compounds.stateOn': 'read',
+  'map.view': 'read',
   'workbench.rows': 'read',
   'workbench.export': 'export',
   'ledger.template': 'business',

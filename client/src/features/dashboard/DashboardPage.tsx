@@ -23,7 +23,10 @@ import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
+import { aggregateLayers, cellBounds, withAggregates, AGGREGATE_LAYER_ID } from './aggregateLayers.ts';
 import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
+import { useMapCompounds, type SettledView } from './useMapCompounds.ts';
+import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
 import { useDashboardState } from './useDashboardState.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
@@ -35,7 +38,7 @@ interface Props {
 }
 
 export function DashboardPage({ townships, weeks, weekDate }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const state = useDashboardState(weeks);
   const asOf = weekDate(state.week);
   const weekIndex = weeks.indexOf(state.week);
@@ -49,7 +52,9 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const [highlightKept, setHighlightKept] = useState(false);
   const mapRef = useRef<MapHandle>(null);
 
-  const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
+  // The view the map settled on: asked for only when the city is too large to draw whole.
+  const [view, setView] = useState<SettledView | null>(null);
+  const compounds = useMapCompounds(asOf, view);
   // By week: the tiles' 较上周 is last week as it was shown, as on the review board.
   const report = useQuery({
     ...trpc.metrics.report.queryOptions({ week: state.week }),
@@ -64,30 +69,40 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         : null,
     [city, features],
   );
-  const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
+  const rows = compounds.rows;
+  const aggregated = compounds.aggregated;
   const shadingScale = useMemo(
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
     [state.shade, state.mode, report.data],
   );
   const layers = useMemo(
     () =>
-      mapLayers({
-        townships: features,
-        compounds: rows,
-        layer: state.layer,
-        shading: shadingScale,
-        selectedCompound: state.compound,
-        selectedTownship: state.township,
-        highlighted: highlight?.codes ?? null,
-        showCompoundNames: zoom >= 13,
-      }),
-    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom, highlight],
+      withAggregates(
+        mapLayers({
+          townships: features,
+          compounds: rows,
+          layer: state.layer,
+          shading: shadingScale,
+          selectedCompound: state.compound,
+          selectedTownship: state.township,
+          highlighted: highlight?.codes ?? null,
+          showCompoundNames: zoom >= 13,
+        }),
+        aggregated ? aggregateLayers(aggregated.kind, aggregated.aggregates, features, locale) : [],
+      ),
+    [features, rows, aggregated, locale, state.layer, shadingScale, state.compound, state.township, zoom, highlight],
   );
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
-  const ready = !compounds.isPlaceholderData && !report.isPlaceholderData && compounds.isSuccess && report.isSuccess;
+  const ready = compounds.ready && !report.isPlaceholderData && report.isSuccess;
 
   const onHover = useCallback(
     (info: PickingInfo) => {
+      if (info.layer?.id === AGGREGATE_LAYER_ID && info.object) {
+        const count = t('map.compounds', { count: (info.object as CompoundAggregate).compounds });
+        const name = features.find((f) => f.properties.code === (info.object as CompoundAggregate).key)?.properties
+          .name;
+        return setHover({ x: info.x, y: info.y, text: name ? `${name} · ${count}` : count });
+      }
       const object = (info.object as CompoundRow | undefined) ?? townshipAt(features, info.coordinate);
       const text = !object
         ? null
@@ -100,6 +115,13 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   );
   const onClick = useCallback(
     (info: PickingInfo) => {
+      // A cell zooms in to its compounds; a township's bubble selects it, as its area does.
+      const bubble = info.layer?.id === AGGREGATE_LAYER_ID ? (info.object as CompoundAggregate | undefined) : undefined;
+      if (bubble && aggregated?.cellDeg) return mapRef.current?.fitBounds(cellBounds(bubble.key, aggregated.cellDeg));
+      if (bubble) {
+        state.setCompound(null);
+        return state.setTownship(bubble.key);
+      }
       const object = (info.object as CompoundRow | undefined) ?? townshipAt(features, info.coordinate);
       if (!object) return;
       if ('households' in object) {
@@ -109,7 +131,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         state.setTownship(object.properties.code);
       }
     },
-    [state, features],
+    [state, features, aggregated],
   );
   const fitTownship = (code: string) => {
     const feature = features.find((f) => f.properties.code === code);
@@ -213,6 +235,14 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               onHover={onHover}
               onClick={onClick}
               onZoom={setZoom}
+              onMoveEnd={
+                compounds.perView
+                  ? (settled) => {
+                      const bbox = mapRef.current?.viewBounds();
+                      if (bbox) setView({ bbox, zoom: settled.zoom });
+                    }
+                  : undefined
+              }
               label={t('app.title')}
             />
           )}
@@ -250,6 +280,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             layer={state.layer}
             entries={legend}
             loading={!compounds.isSuccess}
+            aggregated={aggregated ? { kind: aggregated.kind, total: compounds.total } : null}
             shading={state.shade && shadingScale ? { key: state.shade, mode: state.mode, scale: shadingScale } : null}
           />
           {hover && (
@@ -266,7 +297,14 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               onFit={() => fitTownship(selectedTownship.code)}
             />
           ) : null}
-          <span className="sr-only" data-testid="compound-count" data-week={state.week} data-ready={ready}>
+          <span
+            className="sr-only"
+            data-testid="compound-count"
+            data-week={state.week}
+            data-ready={ready}
+            data-total={compounds.total}
+            data-aggregated={aggregated?.kind ?? ''}
+          >
             {rows.length}
           </span>
         </div>

@@ -11,6 +11,8 @@ interface Props {
   others?: number;
   /** The compounds have not arrived yet: say so rather than "0 个小区". */
   loading?: boolean;
+  /** A large city's map shows compounds counted by township or grid cell: the total, and no per-class counts. */
+  aggregated?: { kind: 'townships' | 'cells'; total: number } | null;
 }
 
 /** The legend's total: 加载中… until the compounds arrive, then how many there are. */
@@ -21,9 +23,9 @@ export function legendTotal(
   return loading ? { key: 'map.loading' } : { key: 'map.compounds', count: entries.reduce((n, e) => n + e.count, 0) };
 }
 
-export function Legend({ layer, entries, shading, others, loading = false }: Props) {
+export function Legend({ layer, entries, shading, others, loading = false, aggregated = null }: Props) {
   const { t } = useI18n();
-  const total = legendTotal(entries, loading);
+  const total = aggregated ? { key: 'map.compounds' as const, count: aggregated.total } : legendTotal(entries, loading);
   return (
     <section className="legend" aria-label={t('map.legend')} data-testid="legend">
       <header>
@@ -38,7 +40,7 @@ export function Legend({ layer, entries, shading, others, loading = false }: Pro
             <span className="swatch" style={{ background: e.color }} />
             <span className="label">{t(e.label)}</span>
             <span className="count" data-testid={`legend-count-${e.id}`}>
-              {loading ? '' : e.count}
+              {loading || aggregated ? '' : e.count}
             </span>
           </li>
         ))}
@@ -52,6 +54,11 @@ export function Legend({ layer, entries, shading, others, loading = false }: Pro
           </li>
         )}
       </ul>
+      {aggregated && (
+        <p className="muted small" data-testid="legend-aggregated">
+          {t(`map.aggregated.${aggregated.kind}`)}
+        </p>
+      )}
       {layer === 'issues' && <p className="muted small">{t('layer.issuesDensity')}</p>}
       {shading && (
         <div className="ramp-legend">

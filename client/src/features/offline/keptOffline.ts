@@ -11,6 +11,7 @@ export const KEPT_OFFLINE: readonly RegExp[] = [
   /^metrics\./,
   /^review\./,
   /^compounds\./,
+  /^map\./,
   /^workbench\./,
   /^editing\.township$/,
 ];
