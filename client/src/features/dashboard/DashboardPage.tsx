@@ -1,10 +1,13 @@
 /**
  * `/`: the map fills the screen; the five indicators on the left, the township ranking on the
  * right, the as-of week with replay and the layer switch on top; cards open beside the map.
+ * A township selected (on the map, in the ranking or by the search box) narrows the tiles, the
+ * figures and the drill-throughs to it: the engine's own township figures from metrics.report.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Place } from '../../../../shared/search/placeSearch.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useCity } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -20,10 +23,13 @@ import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
+import { PlaceSearch } from '../search/PlaceSearch.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
 import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
+import { ScopeLine } from './ScopeLine.tsx';
 import { useDashboardState } from './useDashboardState.ts';
+import { useDrillHighlight } from './useDrillHighlight.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
 
@@ -41,10 +47,6 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const [playing, setPlaying] = useState(false);
   const [zoom, setZoom] = useState(11);
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
-  const [drill, setDrill] = useState<IndicatorKey | null>(null);
-  // The drill-through's listed compounds, ringed on the map; kept after "在地图上显示" until cleared.
-  const [highlight, setHighlight] = useState<{ indicator: IndicatorKey; codes: ReadonlySet<string> } | null>(null);
-  const [highlightKept, setHighlightKept] = useState(false);
   const mapRef = useRef<MapHandle>(null);
 
   const compounds = useQuery({ ...trpc.compounds.status.queryOptions({ asOf }), placeholderData: keepPreviousData });
@@ -63,6 +65,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     [city, features],
   );
   const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
+  // The drill-through's listed compounds, ringed on the map; kept after "在地图上显示" until cleared.
+  const { drill, highlight, ...drillHighlight } = useDrillHighlight(mapRef, rows);
   const shadingScale = useMemo(
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
     [state.shade, state.mode, report.data],
@@ -114,39 +118,35 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     if (feature) mapRef.current?.fitBounds(boundsOf(feature));
   };
 
-  const onDrillHighlight = useCallback(
-    (codes: readonly string[] | null) =>
-      setHighlight(codes && drill ? { indicator: drill, codes: new Set(codes) } : null),
-    [drill, setHighlight],
-  );
-  /** The list closes; its compounds stay ringed, the map fits them, and a chip offers to clear them. */
-  const keepHighlight = (codes: readonly string[]) => {
-    setHighlightKept(true);
-    setDrill(null);
-    const listed = rows.filter((c) => codes.includes(c.code));
-    if (listed.length > 0)
+  /** The search box's pick: a township is selected and fitted, a compound's card opens and the map flies to it. */
+  const onSearchPick = ({ kind, code }: Pick<Place, 'kind' | 'code'>) => {
+    if (kind === 'township') return selectTownship(code);
+    const compound = rows.find((c) => c.code === code);
+    state.setCompound(code);
+    // A box of about 400 m around it; fitBounds stops at MAP_MAX_ZOOM.
+    if (compound)
       mapRef.current?.fitBounds([
-        Math.min(...listed.map((c) => c.lon)),
-        Math.min(...listed.map((c) => c.lat)),
-        Math.max(...listed.map((c) => c.lon)),
-        Math.max(...listed.map((c) => c.lat)),
+        compound.lon - 0.002,
+        compound.lat - 0.002,
+        compound.lon + 0.002,
+        compound.lat + 0.002,
       ]);
   };
-  const closeDrill = () => {
-    setDrill(null);
-    setHighlight(null);
+  const selectTownship = (code: string) => {
+    state.setCompound(null);
+    state.setTownship(code);
+    fitTownship(code);
   };
-  const openDrill = (key: IndicatorKey) => {
-    setHighlightKept(false);
-    setDrill(key);
-  };
-  const clearHighlight = () => {
-    setHighlight(null);
-    setHighlightKept(false);
+  const backToCity = () => {
+    state.setCompound(null);
+    state.setTownship(null);
+    mapRef.current?.fitCity();
   };
 
   const selectedCompound = state.compound ? rows.find((c) => c.code === state.compound) : undefined;
   const selectedTownship = state.township ? report.data?.townships.find((tw) => tw.code === state.township) : undefined;
+  // What the tiles, figures and drill-throughs are of: the selected township, else the city.
+  const scope = selectedTownship ?? report.data?.city;
 
   return (
     <div className="dashboard">
@@ -188,12 +188,20 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
       </div>
       <div className="workspace">
         <div className="left">
-          {report.data && (
+          {selectedTownship && (
+            <ScopeLine
+              township={selectedTownship}
+              week={state.week === weeks[weeks.length - 1] ? null : state.week}
+              onBackToCity={backToCity}
+            />
+          )}
+          {scope && (
             <IndicatorTiles
-              indicators={report.data.city.indicators}
+              indicators={scope.indicators}
+              label={selectedTownship ? t('scope.tilesOf', { township: selectedTownship.name }) : undefined}
               selected={state.indicator}
               onSelect={state.setIndicator}
-              onDrill={openDrill}
+              onDrill={drillHighlight.openDrill}
             />
           )}
         </div>
@@ -215,17 +223,23 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               {t('app.invalidUrl')}
             </p>
           )}
-          {highlight && highlightKept && !drill && (
+          {highlight && drillHighlight.chipShown && (
             <p className="highlight-chip" role="status" data-testid="drill-highlight">
               {t('drill.highlighted', {
                 count: highlight.codes.size,
                 indicator: t(`indicator.short.${highlight.indicator}`),
               })}
-              <button type="button" className="link" onClick={clearHighlight} data-testid="drill-highlight-clear">
+              <button
+                type="button"
+                className="link"
+                onClick={drillHighlight.clearHighlight}
+                data-testid="drill-highlight-clear"
+              >
                 {t('drill.clearHighlight')}
               </button>
             </p>
           )}
+          <PlaceSearch townships={townships} compounds={rows} onPick={onSearchPick} />
           <div className="map-controls">
             <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
               {t('map.fitCity')}
@@ -249,6 +263,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               township={selectedTownship}
               onClose={() => state.setTownship(null)}
               onFit={() => fitTownship(selectedTownship.code)}
+              week={state.week === weeks[weeks.length - 1] ? null : state.week}
             />
           ) : null}
           <span className="sr-only" data-testid="compound-count" data-week={state.week} data-ready={ready}>
@@ -259,31 +274,31 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           {report.data && (
             <RankingPanel
               townships={report.data.townships}
-              indicator={state.indicator}
+              indicator={state.shade ?? state.indicator}
               selected={state.township}
-              onSelect={(code) => {
-                state.setCompound(null);
-                state.setTownship(code);
-                fitTownship(code);
-              }}
+              onSelect={selectTownship}
             />
           )}
-          {report.data && <SecondaryFigures figures={report.data.city.secondary} />}
+          {scope && (
+            <SecondaryFigures
+              figures={scope.secondary}
+              title={selectedTownship ? t('scope.secondaryOf', { township: selectedTownship.name }) : undefined}
+            />
+          )}
         </div>
       </div>
       {drill && (
         <DrillDialog
           indicator={drill}
           asOf={asOf}
-          townshipCode={null}
-          goalMet={report.data?.city.indicators[drill].met ?? null}
-          onClose={closeDrill}
-          onHighlight={onDrillHighlight}
-          onShowOnMap={keepHighlight}
+          townshipCode={selectedTownship?.code ?? null}
+          goalMet={scope?.indicators[drill].met ?? null}
+          onClose={drillHighlight.closeDrill}
+          onHighlight={drillHighlight.onDrillHighlight}
+          onShowOnMap={drillHighlight.keepHighlight}
           onOpenCompound={(code) => {
-            setHighlightKept(true);
-            setDrill(null);
-            state.setTownship(null);
+            // The compound's card opens; the tiles stay on the township the list was of.
+            drillHighlight.leaveForCompound();
             state.setCompound(code);
           }}
         />
