@@ -136,6 +136,12 @@ describe('the dashboard follows the township', () => {
     expect(await page.getByTestId('place-search-empty').textContent()).toBe('未找到匹配的小区或镇街');
     expect(await options.count()).toBe(0);
 
+    // A link naming no township: the city's figures, and the notice says the link was not all understood.
+    await page.goto(`${env.server.url}/?township=999999999`);
+    await page.getByTestId('invalid-url-notice').waitFor({ timeout: 30_000 });
+    await expect.poll(() => tiles(page)).toEqual(expected(report.city.indicators));
+    expect(await scope.count()).toBe(0);
+
     expect(view.consoleErrors).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
     await view.context.close();

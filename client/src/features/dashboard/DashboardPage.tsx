@@ -7,7 +7,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Place } from '../../../../shared/search/placeSearch.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useCity } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -26,10 +25,11 @@ import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { PlaceSearch } from '../search/PlaceSearch.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
-import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
+import { asCollection, townshipAt, townshipFeatures } from './townshipFeatures.ts';
 import { ScopeLine } from './ScopeLine.tsx';
 import { useDashboardState } from './useDashboardState.ts';
 import { useDrillHighlight } from './useDrillHighlight.ts';
+import { useMapFocus } from './useMapFocus.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
 
@@ -113,40 +113,16 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     },
     [state, features],
   );
-  const fitTownship = (code: string) => {
-    const feature = features.find((f) => f.properties.code === code);
-    if (feature) mapRef.current?.fitBounds(boundsOf(feature));
-  };
-
-  /** The search box's pick: a township is selected and fitted, a compound's card opens and the map flies to it. */
-  const onSearchPick = ({ kind, code }: Pick<Place, 'kind' | 'code'>) => {
-    if (kind === 'township') return selectTownship(code);
-    const compound = rows.find((c) => c.code === code);
-    state.setCompound(code);
-    // A box of about 400 m around it; fitBounds stops at MAP_MAX_ZOOM.
-    if (compound)
-      mapRef.current?.fitBounds([
-        compound.lon - 0.002,
-        compound.lat - 0.002,
-        compound.lon + 0.002,
-        compound.lat + 0.002,
-      ]);
-  };
-  const selectTownship = (code: string) => {
-    state.setCompound(null);
-    state.setTownship(code);
-    fitTownship(code);
-  };
-  const backToCity = () => {
-    state.setCompound(null);
-    state.setTownship(null);
-    mapRef.current?.fitCity();
-  };
+  const { fitTownship, selectTownship, pickPlace, backToCity } = useMapFocus(mapRef, features, rows, state);
 
   const selectedCompound = state.compound ? rows.find((c) => c.code === state.compound) : undefined;
   const selectedTownship = state.township ? report.data?.townships.find((tw) => tw.code === state.township) : undefined;
   // What the tiles, figures and drill-throughs are of: the selected township, else the city.
   const scope = selectedTownship ?? report.data?.city;
+  // A township code in the link that names no township: the city is shown, and the notice says why.
+  const unknownTownship = state.township !== null && report.data !== undefined && selectedTownship === undefined;
+  // The township page opens on the week shown (no parameter for the current one).
+  const pageWeek = state.week === weeks[weeks.length - 1] ? null : state.week;
 
   return (
     <div className="dashboard">
@@ -188,13 +164,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
       </div>
       <div className="workspace">
         <div className="left">
-          {selectedTownship && (
-            <ScopeLine
-              township={selectedTownship}
-              week={state.week === weeks[weeks.length - 1] ? null : state.week}
-              onBackToCity={backToCity}
-            />
-          )}
+          {selectedTownship && <ScopeLine township={selectedTownship} week={pageWeek} onBackToCity={backToCity} />}
           {scope && (
             <IndicatorTiles
               indicators={scope.indicators}
@@ -218,7 +188,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               label={t('app.title')}
             />
           )}
-          {state.invalidUrl && (
+          {(state.invalidUrl || unknownTownship) && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}
             </p>
@@ -239,7 +209,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               </button>
             </p>
           )}
-          <PlaceSearch townships={townships} compounds={rows} onPick={onSearchPick} />
+          <PlaceSearch townships={townships} compounds={rows} onPick={pickPlace} />
           <div className="map-controls">
             <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
               {t('map.fitCity')}
@@ -263,7 +233,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               township={selectedTownship}
               onClose={() => state.setTownship(null)}
               onFit={() => fitTownship(selectedTownship.code)}
-              week={state.week === weeks[weeks.length - 1] ? null : state.week}
+              week={pageWeek}
             />
           ) : null}
           <span className="sr-only" data-testid="compound-count" data-week={state.week} data-ready={ready}>
