@@ -3,10 +3,12 @@ import type { MessageKey } from './zh-CN.ts';
 import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
 import { weekPickerEn } from './weekMessages.ts';
+import { dashboardEn } from './dashboardMessages.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminToolsEn,
   ...weekPickerEn,
+  ...dashboardEn,
   'app.title': 'Residential Compound Governance Map',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',

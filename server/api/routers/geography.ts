@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
+import { placeInitials } from '../../services/compounds/placeInitials.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
 export const geographyRouter = router({
@@ -18,4 +19,6 @@ export const geographyRouter = router({
       .from(townships)
       .orderBy(asc(townships.code)),
   ),
+  /** The pinyin initials of every township and compound name, for the map's search box. */
+  placeInitials: revisionCachedReadProcedure.query(({ ctx }) => placeInitials(ctx.db)),
 });

@@ -30,6 +30,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'auth.changePassword': 'session',
   'system.info': 'read',
   'geography.townships': 'read',
+  'geography.placeInitials': 'read',
   'compounds.status': 'read',
   'compounds.history': 'read',
   'compounds.stateOn': 'read',

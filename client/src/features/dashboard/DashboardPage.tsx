@@ -1,6 +1,8 @@
 /**
  * `/`: the map fills the screen; the five indicators on the left, the township ranking on the
  * right, the as-of week with replay and the layer switch on top; cards open beside the map.
+ * A township selected (on the map, in the ranking or by the search box) narrows the tiles, the
+ * figures and the drill-throughs to it: the engine's own township figures from metrics.report.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PickingInfo } from '@deck.gl/core';
@@ -20,14 +22,18 @@ import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
+import { PlaceSearch } from '../search/PlaceSearch.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
 import { aggregateLayers, cellBounds, withAggregates, AGGREGATE_LAYER_ID } from './aggregateLayers.ts';
-import { asCollection, boundsOf, townshipAt, townshipFeatures } from './townshipFeatures.ts';
+import { asCollection, townshipAt, townshipFeatures } from './townshipFeatures.ts';
 import { useMapCompounds, type SettledView } from './useMapCompounds.ts';
 import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
+import { ScopeLine } from './ScopeLine.tsx';
 import { useDashboardState } from './useDashboardState.ts';
+import { useDrillHighlight } from './useDrillHighlight.ts';
+import { useMapFocus } from './useMapFocus.ts';
 
 type Township = RouterOutputs['geography']['townships'][number];
 
@@ -46,10 +52,6 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   const [outside, dismissOutside] = useWeekOutside(weeks);
   const [zoom, setZoom] = useState(11);
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
-  const [drill, setDrill] = useState<IndicatorKey | null>(null);
-  // The drill-through's listed compounds, ringed on the map; kept after "在地图上显示" until cleared.
-  const [highlight, setHighlight] = useState<{ indicator: IndicatorKey; codes: ReadonlySet<string> } | null>(null);
-  const [highlightKept, setHighlightKept] = useState(false);
   const mapRef = useRef<MapHandle>(null);
 
   // The view the map settled on: asked for only when the city is too large to draw whole.
@@ -71,6 +73,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   );
   const rows = compounds.rows;
   const aggregated = compounds.aggregated;
+  // The drill-through's listed compounds, ringed on the map; kept after "在地图上显示" until cleared.
+  const { drill, highlight, ...drillHighlight } = useDrillHighlight(mapRef, rows);
   const shadingScale = useMemo(
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
     [state.shade, state.mode, report.data],
@@ -133,44 +137,16 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     },
     [state, features, aggregated],
   );
-  const fitTownship = (code: string) => {
-    const feature = features.find((f) => f.properties.code === code);
-    if (feature) mapRef.current?.fitBounds(boundsOf(feature));
-  };
-
-  const onDrillHighlight = useCallback(
-    (codes: readonly string[] | null) =>
-      setHighlight(codes && drill ? { indicator: drill, codes: new Set(codes) } : null),
-    [drill, setHighlight],
-  );
-  /** The list closes; its compounds stay ringed, the map fits them, and a chip offers to clear them. */
-  const keepHighlight = (codes: readonly string[]) => {
-    setHighlightKept(true);
-    setDrill(null);
-    const listed = rows.filter((c) => codes.includes(c.code));
-    if (listed.length > 0)
-      mapRef.current?.fitBounds([
-        Math.min(...listed.map((c) => c.lon)),
-        Math.min(...listed.map((c) => c.lat)),
-        Math.max(...listed.map((c) => c.lon)),
-        Math.max(...listed.map((c) => c.lat)),
-      ]);
-  };
-  const closeDrill = () => {
-    setDrill(null);
-    setHighlight(null);
-  };
-  const openDrill = (key: IndicatorKey) => {
-    setHighlightKept(false);
-    setDrill(key);
-  };
-  const clearHighlight = () => {
-    setHighlight(null);
-    setHighlightKept(false);
-  };
+  const { fitTownship, selectTownship, pickPlace, backToCity } = useMapFocus(mapRef, features, rows, state);
 
   const selectedCompound = state.compound ? rows.find((c) => c.code === state.compound) : undefined;
   const selectedTownship = state.township ? report.data?.townships.find((tw) => tw.code === state.township) : undefined;
+  // What the tiles, figures and drill-throughs are of: the selected township, else the city.
+  const scope = selectedTownship ?? report.data?.city;
+  // A township code in the link that names no township: the city is shown, and the notice says why.
+  const unknownTownship = state.township !== null && report.data !== undefined && selectedTownship === undefined;
+  // The township page opens on the week shown (no parameter for the current one).
+  const pageWeek = state.week === weeks[weeks.length - 1] ? null : state.week;
 
   return (
     <div className="dashboard">
@@ -215,12 +191,14 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
       </div>
       <div className="workspace">
         <div className="left">
-          {report.data && (
+          {selectedTownship && <ScopeLine township={selectedTownship} week={pageWeek} onBackToCity={backToCity} />}
+          {scope && (
             <IndicatorTiles
-              indicators={report.data.city.indicators}
+              indicators={scope.indicators}
+              label={selectedTownship ? t('scope.tilesOf', { township: selectedTownship.name }) : undefined}
               selected={state.indicator}
               onSelect={state.setIndicator}
-              onDrill={openDrill}
+              onDrill={drillHighlight.openDrill}
             />
           )}
         </div>
@@ -255,22 +233,28 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             }}
             onDismiss={dismissOutside}
           />
-          {state.invalidUrl && !outside && (
+          {(state.invalidUrl || unknownTownship) && !outside && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}
             </p>
           )}
-          {highlight && highlightKept && !drill && (
+          {highlight && drillHighlight.chipShown && (
             <p className="highlight-chip" role="status" data-testid="drill-highlight">
               {t('drill.highlighted', {
                 count: highlight.codes.size,
                 indicator: t(`indicator.short.${highlight.indicator}`),
               })}
-              <button type="button" className="link" onClick={clearHighlight} data-testid="drill-highlight-clear">
+              <button
+                type="button"
+                className="link"
+                onClick={drillHighlight.clearHighlight}
+                data-testid="drill-highlight-clear"
+              >
                 {t('drill.clearHighlight')}
               </button>
             </p>
           )}
+          <PlaceSearch townships={townships} compounds={rows} onPick={pickPlace} />
           <div className="map-controls">
             <button type="button" className="button" onClick={() => mapRef.current?.fitCity()} data-testid="fit-city">
               {t('map.fitCity')}
@@ -295,6 +279,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               township={selectedTownship}
               onClose={() => state.setTownship(null)}
               onFit={() => fitTownship(selectedTownship.code)}
+              week={pageWeek}
             />
           ) : null}
           <span
@@ -312,31 +297,31 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           {report.data && (
             <RankingPanel
               townships={report.data.townships}
-              indicator={state.indicator}
+              indicator={state.shade ?? state.indicator}
               selected={state.township}
-              onSelect={(code) => {
-                state.setCompound(null);
-                state.setTownship(code);
-                fitTownship(code);
-              }}
+              onSelect={selectTownship}
             />
           )}
-          {report.data && <SecondaryFigures figures={report.data.city.secondary} />}
+          {scope && (
+            <SecondaryFigures
+              figures={scope.secondary}
+              title={selectedTownship ? t('scope.secondaryOf', { township: selectedTownship.name }) : undefined}
+            />
+          )}
         </div>
       </div>
       {drill && (
         <DrillDialog
           indicator={drill}
           asOf={asOf}
-          townshipCode={null}
-          goalMet={report.data?.city.indicators[drill].met ?? null}
-          onClose={closeDrill}
-          onHighlight={onDrillHighlight}
-          onShowOnMap={keepHighlight}
+          townshipCode={selectedTownship?.code ?? null}
+          goalMet={scope?.indicators[drill].met ?? null}
+          onClose={drillHighlight.closeDrill}
+          onHighlight={drillHighlight.onDrillHighlight}
+          onShowOnMap={drillHighlight.keepHighlight}
           onOpenCompound={(code) => {
-            setHighlightKept(true);
-            setDrill(null);
-            state.setTownship(null);
+            // The compound's card opens; the tiles stay on the township the list was of.
+            drillHighlight.leaveForCompound();
             state.setCompound(code);
           }}
         />

@@ -10,13 +10,34 @@ const orNull = (v: string | null) => v;
 
 export function useDashboardState(weeks: readonly string[]) {
   const [layer, setLayer, badLayer] = useUrlParam<CoverageLayer>('layer', oneOf(COVERAGE_LAYERS), identity, 'party');
-  const [indicator, setIndicator, badIndicator] = useUrlParam<IndicatorKey>(
+  const [indicator, setIndicatorParam, badIndicator] = useUrlParam<IndicatorKey>(
     'indicator',
     oneOf(INDICATOR_ORDER),
     identity,
     'deliberationCoverage',
   );
-  const [shade, setShade, badShade] = useUrlParam<IndicatorKey | null>('shade', oneOf(INDICATOR_ORDER), orNull, null);
+  const [shade, setShadeParam, badShade] = useUrlParam<IndicatorKey | null>(
+    'shade',
+    oneOf(INDICATOR_ORDER),
+    orNull,
+    null,
+  );
+  // The selected tile, the map's shading (when on) and the ranking show one indicator: choosing
+  // either of the first two moves the other, and the ranking follows (shade ?? indicator).
+  const setShade = useCallback(
+    (key: IndicatorKey | null) => {
+      setShadeParam(key);
+      if (key !== null) setIndicatorParam(key);
+    },
+    [setShadeParam, setIndicatorParam],
+  );
+  const setIndicator = useCallback(
+    (key: IndicatorKey) => {
+      setIndicatorParam(key);
+      if (shade !== null) setShadeParam(key);
+    },
+    [shade, setShadeParam, setIndicatorParam],
+  );
   const [mode, setMode, badMode] = useUrlParam<ChoroplethMode>(
     'mode',
     oneOf(['value', 'gap'] as const),

@@ -1,4 +1,4 @@
-/** The five 四升一降 indicators for the city: value, goal, change on last week, status. */
+/** The five 四升一降 indicators for the city or a township: value, goal, change on last week, status. */
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatDelta, formatIndicator, isImprovement, lowerIsBetter } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -9,15 +9,17 @@ type Indicators = RouterOutputs['metrics']['report']['city']['indicators'];
 
 interface Props {
   indicators: Indicators;
+  /** The section's name when not the city's ("陈埭镇 · 四升一降"). */
+  label?: string | undefined;
   selected: IndicatorKey;
   onSelect(key: IndicatorKey): void;
   onDrill(key: IndicatorKey): void;
 }
 
-export function IndicatorTiles({ indicators, selected, onSelect, onDrill }: Props) {
+export function IndicatorTiles({ indicators, label, selected, onSelect, onDrill }: Props) {
   const { t, locale } = useI18n();
   return (
-    <section className="tiles" aria-label={t('indicators.title')}>
+    <section className="tiles" aria-label={label ?? t('indicators.title')}>
       {INDICATOR_ORDER.map((key) => {
         const r = indicators[key];
         const better = isImprovement(key, r.delta);

@@ -5,13 +5,13 @@ import { LAYER_CLASSES } from '../layers/coverageLayers.ts';
 
 type Secondary = RouterOutputs['metrics']['report']['city']['secondary'];
 
-export function SecondaryFigures({ figures }: { figures: Secondary }) {
+export function SecondaryFigures({ figures, title }: { figures: Secondary; title?: string | undefined }) {
   const { t } = useI18n();
   const ratingClasses = LAYER_CLASSES.rating.filter((c) => c.id in figures.ratings);
   const rated = ratingClasses.reduce((n, c) => n + figures.ratings[c.id as keyof Secondary['ratings']], 0) || 1;
   return (
-    <section className="secondary" aria-label={t('secondary.title')}>
-      <h2>{t('secondary.title')}</h2>
+    <section className="secondary" aria-label={title ?? t('secondary.title')} data-testid="secondary-figures">
+      <h2>{title ?? t('secondary.title')}</h2>
       <dl>
         <div>
           <dt>{t('secondary.partyMajority')}</dt>

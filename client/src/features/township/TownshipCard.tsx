@@ -1,4 +1,6 @@
 /** A township's summary on the as-of day: its indicators, ranks and headline counts. */
+import { Link } from 'wouter';
+import { hrefs } from '../../app/routes.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -8,7 +10,15 @@ import { StatusBadge } from '../indicators/StatusBadge.tsx';
 
 type Township = RouterOutputs['metrics']['report']['townships'][number];
 
-export function TownshipCard({ township, onClose, onFit }: { township: Township; onClose(): void; onFit(): void }) {
+interface Props {
+  township: Township;
+  /** The week shown when not the current one: the township page opens on it. */
+  week?: string | null;
+  onClose(): void;
+  onFit(): void;
+}
+
+export function TownshipCard({ township, week = null, onClose, onFit }: Props) {
   const { t, locale } = useI18n();
   return (
     <SideCard
@@ -38,9 +48,14 @@ export function TownshipCard({ township, onClose, onFit }: { township: Township;
           })}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={onFit}>
-        {t('map.fitTownship')}
-      </button>
+      <p className="card-actions">
+        <button type="button" className="button" onClick={onFit}>
+          {t('map.fitTownship')}
+        </button>
+        <Link className="button" href={hrefs.township(township.code, { week })} data-testid="township-card-page">
+          {t('card.township.page')}
+        </Link>
+      </p>
     </SideCard>
   );
 }
