@@ -20,6 +20,7 @@ import { createDisplayToken } from '../../server/services/auth/displayTokens.ts'
 import { revisionWatcher } from '../../server/services/live/revisionWatcher.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { launch } from './clientBench.ts';
+import { heapByType } from './heapByType.ts';
 
 export interface SoakSample {
   minute: number;
@@ -128,27 +129,6 @@ async function takeHeapSnapshot(cdp: Cdp, file?: string): Promise<string> {
   const text = chunks.join('');
   if (file) writeFileSync(file, text);
   return text;
-}
-
-interface HeapSnapshotJson {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
-  nodes: number[];
-}
-
-/** Bytes by V8's node type ("code", "object", "closure", "string", …) in a heap snapshot, as DevTools' Summary groups them. */
-export function heapByType(snapshotText: string): Map<string, number> {
-  const json = JSON.parse(snapshotText) as HeapSnapshotJson;
-  const fields = json.snapshot.meta.node_fields;
-  const typeNames = json.snapshot.meta.node_types[0];
-  const width = fields.length;
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  const bytes = new Map<string, number>();
-  for (let i = 0; i < json.nodes.length; i += width) {
-    const type = typeNames[json.nodes[i + typeAt]!] ?? 'unknown';
-    bytes.set(type, (bytes.get(type) ?? 0) + json.nodes[i + sizeAt]!);
-  }
-  return bytes;
 }
 
 export async function wallSoak(

@@ -1,6 +1,6 @@
 /** The wall soak's split of a V8 heap snapshot: bytes by node type, as DevTools' Summary groups them. */
 import { describe, expect, it } from 'vitest';
-import { heapByType } from '../../../scripts/bench/wallSoak.ts';
+import { heapByType } from '../../../scripts/bench/heapByType.ts';
 
 describe('heapByType', () => {
   it('adds up self sizes by node type, whatever the order of the node fields', () => {
