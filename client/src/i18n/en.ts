@@ -2,9 +2,11 @@ import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
+import { layoutEn } from './layoutMessages.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminToolsEn,
+  ...layoutEn,
   'app.title': 'Residential Compound Governance Map',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',

@@ -2,8 +2,10 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import { supervisionZhCN } from './supervisionMessages.ts';
 import { adminToolsZh } from './adminTools.ts';
+import { layoutZh } from './layoutMessages.ts';
 export const zhCN = {
   ...adminToolsZh,
+  ...layoutZh,
   'app.title': '住宅小区治理一张图',
   'app.demoBadge': '演示数据',
   'app.demoBadgeHint': '由程序按公开数字生成，并非真实台账',

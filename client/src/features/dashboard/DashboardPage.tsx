@@ -7,6 +7,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useCity } from '../../app/useCity.ts';
+import { SidePanel } from '../../app/SidePanel.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -19,6 +20,7 @@ import { legendFor, type CompoundRow } from '../layers/coverageLayers.ts';
 import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
+import { townshipLabelPlan } from '../layers/townshipLabelPlan.ts';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
@@ -67,6 +69,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
     [state.shade, state.mode, report.data],
   );
+  // Township names spaced out, or left off, for the zoom the map is at (labels never run together).
+  const labelPlan = useMemo(() => townshipLabelPlan(features, zoom), [features, zoom]);
   const layers = useMemo(
     () =>
       mapLayers({
@@ -78,8 +82,10 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         selectedTownship: state.township,
         highlighted: highlight?.codes ?? null,
         showCompoundNames: zoom >= 13,
+        townshipLabelOffsets: labelPlan.moved,
+        hiddenTownshipLabels: labelPlan.dropped,
       }),
-    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom, highlight],
+    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom, highlight, labelPlan],
   );
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
   const ready = !compounds.isPlaceholderData && !report.isPlaceholderData && compounds.isSuccess && report.isSuccess;
@@ -187,7 +193,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         </label>
       </div>
       <div className="workspace">
-        <div className="left">
+        <SidePanel id="dashboard-indicators" side="left" title={t('indicators.title')}>
           {report.data && (
             <IndicatorTiles
               indicators={report.data.city.indicators}
@@ -196,7 +202,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               onDrill={openDrill}
             />
           )}
-        </div>
+        </SidePanel>
         <div className="map-area">
           {style && city && (
             <MapView
@@ -255,7 +261,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             {rows.length}
           </span>
         </div>
-        <div className="right">
+        <SidePanel id="dashboard-ranking" side="right" title={t('ranking.title')}>
           {report.data && (
             <RankingPanel
               townships={report.data.townships}
@@ -269,7 +275,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             />
           )}
           {report.data && <SecondaryFigures figures={report.data.city.secondary} />}
-        </div>
+        </SidePanel>
       </div>
       {drill && (
         <DrillDialog
