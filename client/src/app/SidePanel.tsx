@@ -2,7 +2,8 @@
  * A side panel that folds away to a narrow rail, so the map or table beside it gets the room on a
  * laptop or projector (1366×768, 1280×720). Each panel remembers whether it was open, per browser
  * (localStorage); until it has been toggled, it starts folded on a screen narrower than
- * `foldBelowWidth` pixels.
+ * `foldBelowWidth` pixels. The body lays out as if its children were the panel's own
+ * (`display: contents`), so a page's panel styles keep applying.
  */
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
@@ -64,9 +65,9 @@ export function SidePanel({ id, side, title, foldBelowWidth = 0, className, chil
       >
         <span aria-hidden="true">{arrow}</span>
       </button>
-      {open ? (
-        children
-      ) : (
+      {/* Kept mounted while folded (hidden by CSS): printed pages and PDFs show the panel whatever the screen. */}
+      <div className="side-panel-body">{children}</div>
+      {!open && (
         <span className="panel-rail-title" aria-hidden="true">
           {title}
         </span>
