@@ -54,7 +54,7 @@ const PARTY_ORDER: Record<string, number> = { standalone: 3, combined: 2, joint:
 const COMMITTEE_ORDER: Record<string, number> = { partyMajority: 2, inOffice: 1, none: 0 };
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'name', header: 'workbench.col.name', width: 120, text: (r) => r.name, sortValue: (r) => r.name },
+  { key: 'name', header: 'workbench.col.name', width: 112, text: (r) => r.name, sortValue: (r) => r.name },
   {
     key: 'township',
     header: 'workbench.col.township',
@@ -87,7 +87,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'company',
     header: 'workbench.col.company',
-    width: 120,
+    width: 112,
     text: (r, t) => r.propertyCompany ?? t('card.noProperty'),
     sortValue: (r) => r.propertyCompany ?? '',
   },
