@@ -4,11 +4,13 @@ import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
 import { weekPickerEn } from './weekMessages.ts';
 import { dashboardEn } from './dashboardMessages.ts';
+import { layoutEn } from './layoutMessages.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminToolsEn,
   ...weekPickerEn,
   ...dashboardEn,
+  ...layoutEn,
   'app.title': 'Residential Compound Governance Map',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',

@@ -4,10 +4,12 @@ import { supervisionZhCN } from './supervisionMessages.ts';
 import { adminToolsZh } from './adminTools.ts';
 import { weekPickerZh } from './weekMessages.ts';
 import { dashboardZh } from './dashboardMessages.ts';
+import { layoutZh } from './layoutMessages.ts';
 export const zhCN = {
   ...adminToolsZh,
   ...weekPickerZh,
   ...dashboardZh,
+  ...layoutZh,
   'app.title': '住宅小区治理一张图',
   'app.demoBadge': '演示数据',
   'app.demoBadgeHint': '由程序按公开数字生成，并非真实台账',

@@ -41,6 +41,12 @@ export interface MapAdapterOptions {
    * back to stay cached, and the heap stops growing once the cache is full.
    */
   tileCacheScreens?: number;
+  /**
+   * Fit the city again when the map changes size, until the user pans or zooms (the analyst maps:
+   * a side panel folded away or a window resized on a laptop leaves the city filling the view,
+   * not the corner it was fitted into). Ignored with `initialView`.
+   */
+  keepCityInView?: boolean;
 }
 
 export interface MapViewState {
@@ -114,7 +120,18 @@ export class MapAdapter {
     if (options.onZoom) {
       const onZoom = options.onZoom;
       this.map.on('zoomend', () => onZoom(this.map.getZoom()));
+      // The first view's zoom too (fitted to the container, not known in advance): labels are planned for it.
+      this.map.once('load', () => onZoom(this.map.getZoom()));
     }
+    this.keepCityInView = options.keepCityInView === true;
+    this.followsCity = this.keepCityInView && !options.initialView;
+    // A gesture (it has an originalEvent) hands the view to the user; fitCity takes it back.
+    this.map.on('movestart', (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) this.followsCity = false;
+    });
+    this.map.on('resize', () => {
+      if (this.followsCity) this.map.fitBounds(boundsTuple(this.cityBounds), { padding: 24, duration: 0 });
+    });
     if (options.onReady) this.map.once('idle', options.onReady);
     if (options.onPointerMove) {
       const onPointerMove = options.onPointerMove;
@@ -127,6 +144,8 @@ export class MapAdapter {
   }
 
   private drawing = false;
+  private readonly keepCityInView: boolean;
+  private followsCity: boolean;
 
   /** While drawing a selection, clicks place vertices: no picking, no double-click zoom. */
   setDrawing(drawing: boolean): void {
@@ -192,6 +211,7 @@ export class MapAdapter {
   private layersVersion = 0;
 
   fitBounds(bounds: LngLatBoundsLike, animate = true, padding = 40): void {
+    this.followsCity = false;
     this.map.fitBounds(bounds, { padding, duration: animate ? 600 : 0, maxZoom: MAP_MAX_ZOOM });
   }
 
@@ -207,6 +227,7 @@ export class MapAdapter {
 
   fitCity(animate = true): void {
     this.fitBounds(boundsTuple(this.cityBounds), animate);
+    this.followsCity = this.keepCityInView;
   }
 
   get zoom(): number {

@@ -57,6 +57,7 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       onPointerMove: (lngLat) => callbacks.current.onPointerMove?.(lngLat),
       onMoveEnd: (view) => callbacks.current.onMoveEnd?.(view),
       canvasLabel: firstLabel.current,
+      keepCityInView: true,
       ...(firstView.current ? { initialView: firstView.current } : {}),
     });
     adapter.current = instance;

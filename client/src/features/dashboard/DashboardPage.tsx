@@ -9,6 +9,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useCity } from '../../app/useCity.ts';
+import { SidePanel } from '../../app/SidePanel.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -21,6 +22,7 @@ import { legendFor, type CompoundRow } from '../layers/coverageLayers.ts';
 import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
+import { townshipLabelPlan } from '../layers/townshipLabelPlan.ts';
 import { RankingPanel } from '../ranking/RankingPanel.tsx';
 import { PlaceSearch } from '../search/PlaceSearch.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
@@ -79,6 +81,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
     () => (state.shade && report.data ? shading(report.data.townships, state.shade, state.mode) : null),
     [state.shade, state.mode, report.data],
   );
+  // Township names spaced out, or left off, for the zoom the map is at (labels never run together).
+  const labelPlan = useMemo(() => townshipLabelPlan(features, zoom), [features, zoom]);
   const layers = useMemo(
     () =>
       withAggregates(
@@ -91,10 +95,12 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           selectedTownship: state.township,
           highlighted: highlight?.codes ?? null,
           showCompoundNames: zoom >= 13,
+          townshipLabelOffsets: labelPlan.moved,
+          hiddenTownshipLabels: labelPlan.dropped,
         }),
         aggregated ? aggregateLayers(aggregated.kind, aggregated.aggregates, features, locale) : [],
       ),
-    [features, rows, aggregated, locale, state.layer, shadingScale, state.compound, state.township, zoom, highlight],
+    [features, rows, aggregated, locale, state.layer, shadingScale, state.compound, state.township, zoom, highlight, labelPlan],
   );
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
   const ready = compounds.ready && !report.isPlaceholderData && report.isSuccess;
@@ -190,7 +196,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         </label>
       </div>
       <div className="workspace">
-        <div className="left">
+        <SidePanel id="dashboard-indicators" side="left" title={t('indicators.title')}>
           {selectedTownship && <ScopeLine township={selectedTownship} week={pageWeek} onBackToCity={backToCity} />}
           {scope && (
             <IndicatorTiles
@@ -201,7 +207,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               onDrill={drillHighlight.openDrill}
             />
           )}
-        </div>
+        </SidePanel>
         {/* A press on the map pauses the replay: the person is looking at this week. */}
         <div className="map-area" onPointerDownCapture={() => setPlaying(false)}>
           {style && city && (
@@ -293,7 +299,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             {rows.length}
           </span>
         </div>
-        <div className="right">
+        <SidePanel id="dashboard-ranking" side="right" title={t('ranking.title')}>
           {report.data && (
             <RankingPanel
               townships={report.data.townships}
@@ -308,7 +314,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               title={selectedTownship ? t('scope.secondaryOf', { township: selectedTownship.name }) : undefined}
             />
           )}
-        </div>
+        </SidePanel>
       </div>
       {drill && (
         <DrillDialog

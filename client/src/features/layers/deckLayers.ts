@@ -36,6 +36,8 @@ export interface MapLayerInput {
   namedCompounds?: ReadonlySet<string> | null;
   /** Township names moved up (negative) or down by this many pixels, by code (the wall's fixed views). */
   townshipLabelOffsets?: ReadonlyMap<string, number> | null;
+  /** Township names left off, by code (the analyst map's label plan at its zoom: townshipLabelPlan). */
+  hiddenTownshipLabels?: ReadonlySet<string> | null;
   /** Multiplier for wall screens. */
   scale?: number;
   /** Multiplier for the labels alone (default: `scale`). */
@@ -137,10 +139,11 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       }),
     );
   }
+  const hidden = input.hiddenTownshipLabels;
   layers.push(
     new TextLayer<TownshipFeature>({
       id: 'township-labels',
-      data: input.townships,
+      data: hidden && hidden.size > 0 ? input.townships.filter((f) => !hidden.has(f.properties.code)) : input.townships,
       getPosition: (f) => f.properties.labelAt,
       getText: (f) => f.properties.name,
       getSize: TOWNSHIP_LABEL_SIZE * labelScale,

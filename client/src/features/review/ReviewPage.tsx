@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { SidePanel } from '../../app/SidePanel.tsx';
 import { trpc } from '../../app/trpc.ts';
 import { formatIndicator } from '../../app/format.ts';
 import { Link } from 'wouter';
@@ -25,6 +26,8 @@ import { BatchButton, SuperviseControls, useReviewSupervision } from '../supervi
 import { blackListTopic, worstIndicator } from '../supervision/supervisionUi.ts';
 
 const identity = (v: string) => v;
+/** Below this width (a 1280 projector) 本周小结 starts folded, so the ranking's columns are not squeezed. */
+const FOLD_SUMMARY_BELOW = 1300;
 
 export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWeek: string }) {
   const { t } = useI18n();
@@ -176,7 +179,13 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
             </table>
             <p className="muted small">{t('review.compositeRule')}</p>
           </section>
-          <aside className="panel side">
+          <SidePanel
+            id="review-summary"
+            side="right"
+            className="panel side"
+            title={t('review.summary')}
+            foldBelowWidth={FOLD_SUMMARY_BELOW}
+          >
             <h3>{t('review.summary')}</h3>
             <ul className="sentences" data-testid="summary">
               {b.summary.city.map((s) => (
@@ -231,7 +240,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                 </li>
               ))}
             </ul>
-          </aside>
+          </SidePanel>
           <section className="panel tracker-panel">
             <div className="page-bar">
               <h3>{t('tracker.title')}</h3>

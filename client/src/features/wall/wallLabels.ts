@@ -66,6 +66,15 @@ export function fittedProjection(view: FittedView): (lon: number, lat: number) =
   ];
 }
 
+/**
+ * Pixels at a zoom, as maplibre projects them (the origin is the world's corner: only distances
+ * between labels matter). The analyst map's camera moves, so its labels are planned per zoom.
+ */
+export function zoomProjection(zoom: number): (lon: number, lat: number) => [number, number] {
+  const scale = TILE_SIZE * 2 ** zoom;
+  return (lon, lat) => [mercatorX(lon) * scale, mercatorY(lat) * scale];
+}
+
 /** A name's width in pixels: a CJK character is one em, Latin letters and digits about half. */
 export function labelWidth(name: string, fontSize: number): number {
   let ems = 0;
@@ -103,29 +112,49 @@ function boxMaker(placement: LabelPlacement) {
   };
 }
 
+/** Where each name went: the vertical offset of each moved name, and the names with no clear place. */
+export interface LabelPlan {
+  moved: Map<string, number>;
+  /** Only with `drop`: names that overlap a placed name wherever they are tried. */
+  dropped: Set<string>;
+}
+
 /**
  * Vertical pixel offsets for names that would overlap a name placed before them (in order): each
  * is tried where it is, then a line up, a line down, two lines up, two down; the first place clear
- * of the names before it is kept (or where it is, if none is). Only moved names are in the map.
+ * of the names before it is kept. With none clear, the name stays where it is (the wall: every
+ * township is named) or, with `drop`, is left off (the analyst map, zoomed out on a laptop).
  */
-export function separatedLabels(
+export function planLabels(
   labels: readonly { key: string; name: string; lon: number; lat: number }[],
   placement: LabelPlacement,
-): Map<string, number> {
+  { drop = false }: { drop?: boolean } = {},
+): LabelPlan {
   const boxOf = boxMaker(placement);
   const line = placement.fontSize * 1.25 + 2 * (placement.gap ?? 4);
   const tries = [0, -1, 1, -2, 2].map((n) => n * line);
   const placed: Box[] = [];
-  const moved = new Map<string, number>();
+  const plan: LabelPlan = { moved: new Map(), dropped: new Set() };
   for (const label of labels) {
-    const dy =
-      tries.find(
-        (d) => !placed.some((p) => overlaps(p, boxOf(label.name, label.lon, label.lat, d, placement.fontSize))),
-      ) ?? 0;
-    placed.push(boxOf(label.name, label.lon, label.lat, dy, placement.fontSize));
-    if (dy !== 0) moved.set(label.key, dy);
+    const dy = tries.find(
+      (d) => !placed.some((p) => overlaps(p, boxOf(label.name, label.lon, label.lat, d, placement.fontSize))),
+    );
+    if (dy === undefined && drop) {
+      plan.dropped.add(label.key);
+      continue;
+    }
+    placed.push(boxOf(label.name, label.lon, label.lat, dy ?? 0, placement.fontSize));
+    if (dy) plan.moved.set(label.key, dy);
   }
-  return moved;
+  return plan;
+}
+
+/** The wall's rule: every name kept, moved clear of the names before it where a place is free. */
+export function separatedLabels(
+  labels: readonly { key: string; name: string; lon: number; lat: number }[],
+  placement: LabelPlacement,
+): Map<string, number> {
+  return planLabels(labels, placement).moved;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import { useCity } from '../../app/useCity.ts';
 import type { Bounds } from '../../../../shared/city/cityDefinition.ts';
+import { SidePanel } from '../../app/SidePanel.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { MapView, type MapHandle } from '../../map/MapView.tsx';
@@ -24,6 +25,7 @@ import { DrillDialogView } from '../indicators/DrillDialog.tsx';
 import type { IndicatorKey } from '../layers/choropleth.ts';
 import { legendFor } from '../layers/coverageLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
+import { townshipLabelPlan } from '../layers/townshipLabelPlan.ts';
 import { Legend } from '../layers/Legend.tsx';
 import { WeekSelect } from '../review/WeekSelect.tsx';
 import { CompoundTable } from './CompoundTable.tsx';
@@ -50,6 +52,11 @@ interface Props {
 }
 
 const DRAW_MODES: readonly DrawMode[] = ['polygon', 'rect', 'circle'];
+/**
+ * Below this width (a 1366 or 1280 laptop, a projector) the selection's figures start folded, so
+ * the map and the table share the width with the filters; opened once, the panel stays open.
+ */
+const FOLD_FIGURES_BELOW = 1600;
 
 function useTableHeight() {
   const ref = useRef<HTMLDivElement>(null);
@@ -110,6 +117,9 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
         : null,
     [city, features],
   );
+  // Township names spaced out, or left off, for the zoom the map is at (labels never run together).
+  const [zoom, setZoom] = useState<number | null>(null);
+  const labelPlan = useMemo(() => (zoom === null ? null : townshipLabelPlan(features, zoom)), [features, zoom]);
   const layers = useMemo(
     () =>
       workbenchLayers({
@@ -120,12 +130,14 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
         selectedCompound: view.compound,
         selectedTownship: null,
         showCompoundNames: false,
+        townshipLabelOffsets: labelPlan?.moved ?? null,
+        hiddenTownshipLabels: labelPlan?.dropped ?? null,
         others,
         selection,
         preview: drawing.preview,
         vertices: drawing.points,
       }),
-    [features, shown, view.layer, view.compound, others, selection, drawing.preview, drawing.points],
+    [features, shown, view.layer, view.compound, others, selection, drawing.preview, drawing.points, labelPlan],
   );
   const legend = useMemo(() => legendFor(view.layer, shown), [view.layer, shown]);
 
@@ -256,9 +268,9 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
         </button>
       </div>
       <div className="workbench-grid">
-        <aside className="left">
+        <SidePanel id="workbench-filters" side="left" title={t('workbench.filters')}>
           <FilterPanel filter={view.filter} onChange={setFilter} townships={townships} rows={all} />
-        </aside>
+        </SidePanel>
         <div className="workbench-centre">
           <div className="map-area">
             {style && city && (
@@ -270,6 +282,7 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
                 onClick={onClick}
                 onHover={onHover}
                 onPointerMove={drawing.setPointer}
+                onZoom={setZoom}
                 onMoveEnd={(v) => update({ view: v })}
                 {...(initial.view.view ? { initialView: initial.view.view } : {})}
                 label={t('workbench.map')}
@@ -289,7 +302,7 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
               </p>
             )}
             {drawing.mode && (
-              <p className="notice draw-hint" role="status">
+              <p className="draw-hint" role="status" data-testid="draw-hint">
                 {t(`workbench.drawHint.${drawing.mode}`)}
               </p>
             )}
@@ -332,7 +345,12 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
             />
           </div>
         </div>
-        <aside className="right">
+        <SidePanel
+          id="workbench-figures"
+          side="right"
+          title={t('workbench.selectionIndicators')}
+          foldBelowWidth={FOLD_FIGURES_BELOW}
+        >
           <h2 className="panel-title">{t('workbench.selectionIndicators')}</h2>
           <SelectionIndicators rows={shown} onDrill={setDrill} />
           <WorkbenchCharts
@@ -348,7 +366,7 @@ export function WorkbenchPage({ townships, weeks, weekDate, cityBounds }: Props)
               })
             }
           />
-        </aside>
+        </SidePanel>
       </div>
       {drill && (
         <DrillDialogView

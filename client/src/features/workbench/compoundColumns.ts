@@ -29,7 +29,11 @@ export interface TableSort {
 export interface Column {
   key: SortKey;
   header: MessageKey;
-  width: string;
+  /**
+   * The column's least width in CSS pixels: its header fits on at most two lines and its usual
+   * values whole (a long name, company or committee state is cut, with the whole text on hover).
+   */
+  width: number;
   numeric?: boolean;
   text(row: WorkbenchRow, t: Translate): string;
   /** Sort value: numbers or strings (strings compare in Chinese collation). */
@@ -50,32 +54,32 @@ const PARTY_ORDER: Record<string, number> = { standalone: 3, combined: 2, joint:
 const COMMITTEE_ORDER: Record<string, number> = { partyMajority: 2, inOffice: 1, none: 0 };
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'name', header: 'workbench.col.name', width: '14%', text: (r) => r.name, sortValue: (r) => r.name },
+  { key: 'name', header: 'workbench.col.name', width: 112, text: (r) => r.name, sortValue: (r) => r.name },
   {
     key: 'township',
     header: 'workbench.col.township',
-    width: '8%',
+    width: 72,
     text: (r) => r.townshipName,
     sortValue: (r) => r.townshipName,
   },
   {
     key: 'community',
     header: 'workbench.col.community',
-    width: '9%',
+    width: 80,
     text: (r) => r.community,
     sortValue: (r) => r.community,
   },
   {
     key: 'kind',
     header: 'workbench.col.kind',
-    width: '7%',
+    width: 64,
     text: (r, t) => t(`kind.${r.kind}`),
     sortValue: (r) => r.kind,
   },
   {
     key: 'households',
     header: 'workbench.col.households',
-    width: '6%',
+    width: 60,
     numeric: true,
     text: (r) => r.households.toLocaleString('zh-CN'),
     sortValue: (r) => r.households,
@@ -83,35 +87,35 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'company',
     header: 'workbench.col.company',
-    width: '17%',
+    width: 112,
     text: (r, t) => r.propertyCompany ?? t('card.noProperty'),
     sortValue: (r) => r.propertyCompany ?? '',
   },
   {
     key: 'party',
     header: 'workbench.col.party',
-    width: '8%',
+    width: 60,
     text: (r, t) => t(`class.party.${classOf('party', r)}`),
     sortValue: (r) => PARTY_ORDER[classOf('party', r)]!,
   },
   {
     key: 'committee',
     header: 'workbench.col.committee',
-    width: '10%',
+    width: 84,
     text: (r, t) => t(`class.committee.${classOf('committee', r)}`),
     sortValue: (r) => COMMITTEE_ORDER[classOf('committee', r)]!,
   },
   {
     key: 'rating',
     header: 'workbench.col.rating',
-    width: '7%',
+    width: 52,
     text: (r, t) => t(`class.rating.${classOf('rating', r)}`),
     sortValue: (r) => RATING_ORDER[classOf('rating', r)]!,
   },
   {
     key: 'issues',
     header: 'workbench.col.issues',
-    width: '6%',
+    width: 60,
     numeric: true,
     text: (r) => `${r.openIssues} / ${r.overdueIssues}`,
     sortValue: (r) => r.overdueIssues * 10_000 + r.openIssues,
@@ -119,11 +123,14 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'lastMeeting',
     header: 'workbench.col.lastMeeting',
-    width: '8%',
+    width: 92,
     text: (r, t) => r.lastMeetingDate ?? t('card.none'),
     sortValue: (r) => r.lastMeetingDate ?? '',
   },
 ];
+
+/** Below this width the table scrolls sideways instead of squeezing its columns. */
+export const TABLE_MIN_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0);
 
 const collator = new Intl.Collator('zh-CN');
 
