@@ -10,6 +10,7 @@ import { actorFromDisplayToken, DISPLAY_TOKEN_HEADER } from '../services/auth/di
 import type { Actor } from '../services/auth/roles.ts';
 import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
 import type { Context, SessionCookieJar } from './trpc.ts';
+import { DEFAULT_LOCALE, LANGUAGE_HEADER, localeOf } from '../../shared/language/index.ts';
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -103,6 +104,7 @@ export async function createHttpContext(
     sessionToken,
     clientIp: clientIpOf(req),
     cookies: cookieJar(res, isSecureRequest(req)),
+    locale: localeOf(req.headers[LANGUAGE_HEADER] ?? connectionParams?.lang),
   };
 }
 
@@ -110,7 +112,7 @@ export async function createHttpContext(
 export function contextFor(
   database: Pick<Database, 'db' | 'kind'>,
   actor: Actor | null,
-  extra: Partial<Pick<Context, 'sessionToken' | 'clientIp'>> = {},
+  extra: Partial<Pick<Context, 'sessionToken' | 'clientIp' | 'locale'>> = {},
 ): Context {
   return {
     db: database.db,
@@ -119,5 +121,6 @@ export function contextFor(
     sessionToken: extra.sessionToken ?? null,
     clientIp: extra.clientIp ?? '127.0.0.1',
     cookies: { set: () => {}, clear: () => {} },
+    locale: extra.locale ?? DEFAULT_LOCALE,
   };
 }

@@ -19,6 +19,7 @@ import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../servic
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
+import type { Locale } from '../../shared/language/index.ts';
 import {
   BadInputError,
   describeIssue,
@@ -47,6 +48,8 @@ export interface Context {
   /** The client's address, for the login rate limit. */
   clientIp: string;
   cookies: SessionCookieJar;
+  /** The language the person reads in (header x-onemap-lang); the server's sentences follow it. */
+  locale: Locale;
 }
 
 const t = initTRPC.context<Context>().create({
