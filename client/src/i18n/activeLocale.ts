@@ -2,15 +2,19 @@
  * The language chosen, outside React: the tRPC client sends it with every request (the server
  * writes its sentences in it) and `<html lang>` follows it, so screen readers, hyphenation and
  * the browser's fonts read the page in the right language. ?lang= wins over the stored choice
- * (a wall screen's address says its language).
+ * (a wall screen's address says its language) and becomes it.
  */
 import { localeOf, type Locale } from '../../../shared/language/index.ts';
 
 const STORAGE_KEY = 'onemap.locale';
 
+/** ?lang= is a choice like the switch: kept for the pages that follow (the login's next page). */
 function initialLocale(): Locale {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'zh-CN') return fromUrl;
+  if (fromUrl === 'en' || fromUrl === 'zh-CN') {
+    window.localStorage.setItem(STORAGE_KEY, fromUrl);
+    return fromUrl;
+  }
   return localeOf(window.localStorage.getItem(STORAGE_KEY));
 }
 

@@ -2,6 +2,7 @@ import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
+import { punctuationEn } from './punctuation.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminToolsEn,
@@ -640,7 +641,7 @@ export const en: Record<MessageKey, string> = {
   'admin.after': 'After',
   'admin.system': 'CLI / system',
   // The wall screen (/wall)
-  'wall.title': 'Residential compound governance',
+  'wall.title': 'Compound governance',
   'wall.scene.overview': 'City overview',
   'wall.scene.party': 'Party organisations',
   'wall.scene.committee': "Owners' committees",
@@ -758,4 +759,5 @@ export const en: Record<MessageKey, string> = {
   'outbox.kept': 'Offline: {what} kept on this device, sent when back online',
   'offline.stale': 'Offline: showing data from {time}',
   ...supervisionEn,
+  ...punctuationEn,
 };

@@ -2,6 +2,7 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
 import { supervisionZhCN } from './supervisionMessages.ts';
 import { adminToolsZh } from './adminTools.ts';
+import { punctuationZhCN } from './punctuation.ts';
 export const zhCN = {
   ...adminToolsZh,
   'app.title': '住宅小区治理一张图',
@@ -748,6 +749,7 @@ export const zhCN = {
   'outbox.kept': '当前离线：{what}已保存在本机，联网后自动上传',
   'offline.stale': '离线：显示的是 {time} 的数据',
   ...supervisionZhCN,
+  ...punctuationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

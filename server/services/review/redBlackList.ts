@@ -96,9 +96,9 @@ export function listReasonText(reason: ListReason, locale: Locale): string {
 }
 
 /** An entry's reasons in `locale`; an entry frozen without its figures keeps the Chinese it was written in. */
-export function entryIn(entry: ListEntry, locale: Locale): ListEntry {
-  if (locale === 'zh-CN' || !entry.reasonFacts) return entry;
-  return { ...entry, reasons: entry.reasonFacts.map((r) => listReasonText(r, locale)) };
+export function entryIn(listed: ListEntry, locale: Locale): ListEntry {
+  if (locale === 'zh-CN' || !listed.reasonFacts) return listed;
+  return { ...listed, reasons: listed.reasonFacts.map((r) => listReasonText(r, locale)) };
 }
 
 export interface RedBlackList {

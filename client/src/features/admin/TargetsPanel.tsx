@@ -110,7 +110,7 @@ function Applicable({ data, indicator, onAdd }: { data: List; indicator: Indicat
                 <SourceTag source={s.verdict.source} />
               </td>
               <td className="num">{formatTarget(indicator, s.verdict.value)}</td>
-              <td data-testid={`status-${s.townshipCode ?? 'city'}`}>{statusText(indicator, s.verdict.status)}</td>
+              <td data-testid={`status-${s.townshipCode ?? 'city'}`}>{statusText(t, indicator, s.verdict.status)}</td>
               <td>
                 {s.townshipCode !== null && s.verdict.inherited && (
                   <button

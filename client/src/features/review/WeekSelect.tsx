@@ -18,20 +18,20 @@ export function WeekSelect({
   onChange(week: string): void;
   inProgress?: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <label className="select">
       <span>{t('week.label')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="review-week">
         {inProgress && inProgress > latest && (
-          <option value={inProgress}>{t('week.inProgressOption', { week: weekLabel(inProgress) })}</option>
+          <option value={inProgress}>{t('week.inProgressOption', { week: weekLabel(inProgress, locale) })}</option>
         )}
         {weeks
           .filter((w) => w <= latest)
           .reverse()
           .map((w) => (
             <option key={w} value={w}>
-              {weekLabel(w)}
+              {weekLabel(w, locale)}
             </option>
           ))}
       </select>

@@ -78,7 +78,12 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
         </span>
       </div>
       <p className="sv-task">
-        {item.problem && <span className="muted">{item.problem}：</span>}
+        {item.problem && (
+          <span className="muted">
+            {item.problem}
+            {t('punct.colon')}
+          </span>
+        )}
         {item.task}
         {item.compoundCodes.length > 0 && (
           <span className="muted small"> {t('supervision.compoundCount', { count: item.compoundCodes.length })}</span>
@@ -174,7 +179,9 @@ function ItemHistory({ itemId }: { itemId: number }) {
     <div className="sv-history" data-testid="sv-history">
       {d.compounds.length > 0 && (
         <p className="small">
-          {t('supervision.compounds')}：{d.compounds.map((c) => c.name).join('、')}
+          {t('supervision.compounds')}
+          {t('punct.colon')}
+          {d.compounds.map((c) => c.name).join(t('punct.names'))}
         </p>
       )}
       <ol>
@@ -182,7 +189,12 @@ function ItemHistory({ itemId }: { itemId: number }) {
           <li key={e.id}>
             <span className="muted small">{shanghaiDateTime(e.at)}</span> {e.actorName}{' '}
             <strong>{t(`supervision.event.${e.fromState === null ? 'issued' : e.toState}`)}</strong>
-            {e.text && <span>：{e.text}</span>}
+            {e.text && (
+              <span>
+                {t('punct.colon')}
+                {e.text}
+              </span>
+            )}
           </li>
         ))}
       </ol>

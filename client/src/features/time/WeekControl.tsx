@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, ready, asOf, stepMs = 700 }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useEffect(() => {
     if (!playing || !ready) return;
     if (index >= weeks.length - 1) {
@@ -55,11 +55,11 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
         onChange={(e) => onChange(Number(e.target.value))}
       />
       <span className="week-label" data-testid="week-label" data-week={weeks[index]}>
-        {weeks[index] ? weekLabel(weeks[index]) : ''}
+        {weeks[index] ? weekLabel(weeks[index], locale) : ''}
       </span>
       <span className="as-of muted" data-testid="week-state">
         {index === weeks.length - 1
-          ? t('week.state.in-progress', { date: shortDayLabel(asOf) })
+          ? t('week.state.in-progress', { date: shortDayLabel(asOf, locale) })
           : `${t('week.asOf', { date: asOf })} · ${t('week.state.recomputed')}`}
       </span>
     </div>
