@@ -554,7 +554,7 @@ export const en: Record<MessageKey, string> = {
   'backups.restorePostgres':
     "Restoring replaces all data and is done on the server's command line: stop the server, run the command below in the installation folder, then start it again.",
   'backups.restoreNote':
-    'Replace 备份文件.jsonl.gz with the file to restore. --force empties the existing data (not the audit log) first; the restore is one transaction: on failure nothing changes.',
+    'Replace BACKUP-FILE.jsonl.gz with the file to restore. --force empties the existing data (not the audit log) first; the restore is one transaction: on failure nothing changes.',
   'wall.tokenEnded': 'This wall token no longer works; please contact the administrator',
   'password.title': 'Change password',
   'password.required': 'An administrator set your initial password: change it to go on.',

@@ -17,7 +17,7 @@ import './adminTools.css';
 type List = RouterOutputs['targets']['list'];
 
 export function TargetsPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [indicator, setIndicator] = useState<IndicatorKey>(INDICATOR_KEYS[0]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const list = useQuery(trpc.targets.list.queryOptions());
@@ -38,7 +38,7 @@ export function TargetsPanel() {
           >
             {INDICATOR_KEYS.map((key) => (
               <option key={key} value={key}>
-                {INDICATORS[key].names['zh-CN'].full}
+                {INDICATORS[key].names[locale].full}
               </option>
             ))}
           </select>
