@@ -169,7 +169,7 @@ describe('language on every page', () => {
     expect(leaks, 'Chinese text outside data, by page').toEqual({});
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();
-  });
+  }, 600_000);
 
   it('in Chinese: no Latin-only identifier, and <html lang="zh-CN">', async () => {
     const identifiers = schemaIdentifiers();
@@ -178,5 +178,5 @@ describe('language on every page', () => {
     expect(leaks, 'Latin-only identifiers in Chinese, by page').toEqual({});
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();
-  });
+  }, 600_000);
 });

@@ -108,7 +108,7 @@ describe('the summary in both languages', () => {
   });
 
   it('writes the same numbers in both languages, sentence by sentence, with the same facts', () => {
-    const pairs = [...zh.city.map((s, i) => [s, en.city[i]!] as const)];
+    const pairs = zh.city.map((s, i) => [s, en.city[i]!] as const);
     for (const code of Object.keys(zh.townships))
       zh.townships[code]!.forEach((s, i) => pairs.push([s, en.townships[code]![i]!]));
     for (const [a, b] of pairs) {
