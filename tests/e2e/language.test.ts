@@ -71,7 +71,10 @@ const STOPS = (compound: string): Stop[] => [
   { path: '/', ready: '[data-testid="compound-count"][data-ready="true"]' },
   { path: '/workbench', ready: '[data-testid="shown-count"][data-ready="true"]' },
   { path: '/review', ready: '[data-testid="week-life"]' },
-  { path: `/township/${TOWNSHIP}`, ready: '[data-testid="township-page"] h1' },
+  {
+    path: `/township/${TOWNSHIP}`,
+    ready: '[data-testid="township-page"] [data-testid="township-changes"], [data-testid="township-page"] table',
+  },
   { path: '/compare', ready: '[data-testid="compare-table"]' },
   { path: '/supervision', ready: '[data-testid="supervision-page"]' },
   { path: compound, ready: '[data-testid="compound-state"]' },
