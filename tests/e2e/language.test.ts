@@ -75,7 +75,7 @@ const STOPS = (compound: string): Stop[] => [
     path: `/township/${TOWNSHIP}`,
     ready: '[data-testid="township-page"] [data-testid="township-changes"], [data-testid="township-page"] table',
   },
-  { path: '/compare', ready: '[data-testid="compare-table"]' },
+  { path: '/compare?t=350582101,350582102,350582103', ready: '[data-testid="compare-table"]' },
   { path: '/supervision', ready: '[data-testid="supervision-page"]' },
   { path: compound, ready: '[data-testid="compound-state"]' },
   { path: '/admin', ready: '[data-testid="admin-page"]' },
