@@ -11,6 +11,7 @@ import type { Actor } from '../services/auth/roles.ts';
 import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
 import { NO_WRITE_MARK, WRITE_MARK_COOKIE, writeMarkOf } from './readRouting.ts';
 import type { Context, SessionCookieJar } from './trpc.ts';
+import { DEFAULT_LOCALE, LANGUAGE_HEADER, localeOf } from '../../shared/language/index.ts';
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -111,6 +112,7 @@ export async function createHttpContext(
     writeMark: database.replica
       ? writeMarkOf(parseCookies(req.headers.cookie).get(WRITE_MARK_COOKIE), res, secure, appendCookie)
       : NO_WRITE_MARK,
+    locale: localeOf(req.headers[LANGUAGE_HEADER] ?? connectionParams?.lang),
   };
 }
 
@@ -118,7 +120,7 @@ export async function createHttpContext(
 export function contextFor(
   database: Pick<Database, 'db' | 'kind'>,
   actor: Actor | null,
-  extra: Partial<Pick<Context, 'sessionToken' | 'clientIp'>> = {},
+  extra: Partial<Pick<Context, 'sessionToken' | 'clientIp' | 'locale'>> = {},
 ): Context {
   return {
     db: database.db,
@@ -128,5 +130,6 @@ export function contextFor(
     clientIp: extra.clientIp ?? '127.0.0.1',
     cookies: { set: () => {}, clear: () => {} },
     writeMark: NO_WRITE_MARK,
+    locale: extra.locale ?? DEFAULT_LOCALE,
   };
 }

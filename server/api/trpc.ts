@@ -19,6 +19,7 @@ import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../servic
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
+import type { Locale } from '../../shared/language/index.ts';
 import {
   BadInputError,
   describeIssue,
@@ -53,6 +54,8 @@ export interface Context {
   replica?: Replica | undefined;
   /** Where this client's last write was, so that its next reads see it. */
   writeMark: WriteMark;
+  /** The language the person reads in (header x-onemap-lang); the server's sentences follow it. */
+  locale: Locale;
 }
 
 const t = initTRPC.context<Context>().create({

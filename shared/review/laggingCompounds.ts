@@ -10,6 +10,7 @@
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 import { addDays } from '../time/dates.ts';
 import { DELIBERATION_WINDOW_DAYS } from '../indicators/windows.ts';
+import type { Locale } from '../language/index.ts';
 
 export type LagReason = 'noMeeting' | 'noCommittee' | 'lowRating' | 'overdueIssues';
 
@@ -27,7 +28,7 @@ export interface LaggingCompound {
   townshipName: string;
   community: string;
   reasons: LagReason[];
-  /** The reasons in Chinese, with the figures behind them. */
+  /** The reasons in words (Chinese as stored; laggingIn writes them in another language), with their figures. */
   reasonText: string[];
   lastMeetingDate: string | null;
   rating: CompoundStatus['rating'];
@@ -35,24 +36,61 @@ export interface LaggingCompound {
 }
 
 const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;
+const STARS_EN = {
+  '5': '5 stars',
+  '4': '4 stars',
+  '3': '3 stars',
+  '2': '2 stars',
+  '1': '1 star',
+  fail: 'failed',
+} as const;
 const LOW_RATINGS = new Set(['3', '2', '1', 'fail']);
+
+type ReasonFigures = Pick<LaggingCompound, 'lastMeetingDate' | 'rating' | 'overdueIssues'>;
+
+/** One reason in words, with the compound's figures behind it. */
+export function lagReasonText(reason: LagReason, c: ReasonFigures, locale: Locale): string {
+  const days = DELIBERATION_WINDOW_DAYS;
+  if (locale === 'en') {
+    switch (reason) {
+      case 'noMeeting':
+        return c.lastMeetingDate
+          ? `No four-party meeting in ${days} days (last ${c.lastMeetingDate})`
+          : 'Never held a four-party meeting';
+      case 'noCommittee':
+        return "No owners' committee in office";
+      case 'lowRating':
+        return c.rating ? `Latest rating: ${STARS_EN[c.rating]}` : '3 stars or below, or failed';
+      case 'overdueIssues':
+        return `${c.overdueIssues} overdue resident ${c.overdueIssues === 1 ? 'issue' : 'issues'}`;
+    }
+  }
+  switch (reason) {
+    case 'noMeeting':
+      return c.lastMeetingDate ? `${days}天内未召开四方联席会议（最近 ${c.lastMeetingDate}）` : '从未召开四方联席会议';
+    case 'noCommittee':
+      return LAG_REASON_LABELS.noCommittee;
+    case 'lowRating':
+      return c.rating ? `最近评定${STARS[c.rating]}` : LAG_REASON_LABELS.lowRating;
+    case 'overdueIssues':
+      return `超期诉求${c.overdueIssues}件`;
+  }
+}
+
+/** The list with its reasons written in `locale` (the stored text is Chinese). */
+export function laggingIn(list: readonly LaggingCompound[], locale: Locale): LaggingCompound[] {
+  if (locale === 'zh-CN') return [...list];
+  return list.map((c) => ({ ...c, reasonText: c.reasons.map((r) => lagReasonText(r, c, locale)) }));
+}
 
 export function laggingCompounds(rows: readonly CompoundStatus[], asOf: string): LaggingCompound[] {
   const since = addDays(asOf, -(DELIBERATION_WINDOW_DAYS - 1));
   const lagging = rows.flatMap((c): LaggingCompound[] => {
-    const found: [LagReason, string][] = [];
-    if (c.lastMeetingDate === null || c.lastMeetingDate < since) {
-      found.push([
-        'noMeeting',
-        c.lastMeetingDate
-          ? `${DELIBERATION_WINDOW_DAYS}天内未召开四方联席会议（最近 ${c.lastMeetingDate}）`
-          : '从未召开四方联席会议',
-      ]);
-    }
-    if (!c.committeeInOffice) found.push(['noCommittee', LAG_REASON_LABELS.noCommittee]);
-    if (c.propertyManaged && c.rating !== null && LOW_RATINGS.has(c.rating))
-      found.push(['lowRating', `最近评定${STARS[c.rating]}`]);
-    if (c.overdueIssues > 0) found.push(['overdueIssues', `超期诉求${c.overdueIssues}件`]);
+    const found: LagReason[] = [];
+    if (c.lastMeetingDate === null || c.lastMeetingDate < since) found.push('noMeeting');
+    if (!c.committeeInOffice) found.push('noCommittee');
+    if (c.propertyManaged && c.rating !== null && LOW_RATINGS.has(c.rating)) found.push('lowRating');
+    if (c.overdueIssues > 0) found.push('overdueIssues');
     if (!found.length) return [];
     return [
       {
@@ -61,8 +99,8 @@ export function laggingCompounds(rows: readonly CompoundStatus[], asOf: string):
         townshipCode: c.townshipCode,
         townshipName: c.townshipName,
         community: c.community,
-        reasons: found.map((f) => f[0]),
-        reasonText: found.map((f) => f[1]),
+        reasons: found,
+        reasonText: found.map((r) => lagReasonText(r, c, 'zh-CN')),
         lastMeetingDate: c.lastMeetingDate,
         rating: c.rating,
         overdueIssues: c.overdueIssues,

@@ -5,6 +5,7 @@
  */
 import type { ReviewRules } from './reviewRules.ts';
 import { INDICATOR_KEYS, INDICATORS } from '../indicators/index.ts';
+import type { Locale } from '../language/index.ts';
 
 /** Rules as stored before release r17: an absolute overdue count, and optional exclusion. */
 export interface LegacyListRules {
@@ -14,10 +15,48 @@ export interface LegacyListRules {
 
 const pct = (v: number) => `${Number((v * 100).toFixed(1))}%`;
 
-/** The rules in Chinese, one line per part; works on rules of either shape. */
-export function describeRules(
-  rules: ReviewRules | (Omit<ReviewRules, 'redList' | 'blackList'> & LegacyListRules),
-): string[] {
+type AnyRules = ReviewRules | (Omit<ReviewRules, 'redList' | 'blackList'> & LegacyListRules);
+
+/** The rules in `locale` (Chinese, the pack's and the CLI's wording, unless asked), one line per part. */
+export function describeRules(rules: AnyRules, locale: Locale = 'zh-CN'): string[] {
+  return locale === 'en' ? describeRulesEn(rules) : describeRulesZh(rules);
+}
+
+/** The same rules in English, for a reader of the review page in English. */
+function describeRulesEn(rules: AnyRules): string[] {
+  const weights = INDICATOR_KEYS.map((k) => `${INDICATORS[k].nameEn} ×${rules.composite.weights[k]}`).join(', ');
+  const black = rules.blackList as Partial<ReviewRules['blackList']> & LegacyListRules['blackList'];
+  const legacy = !('minOverdueShare' in black);
+  const red = [
+    rules.redList.topN > 0 ? `composite rank in the top ${rules.redList.topN}` : null,
+    rules.redList.minRankRise !== null
+      ? `composite rank up ${rules.redList.minRankRise} places or more on last week`
+      : null,
+  ].filter((s) => s !== null);
+  const blackClauses = [
+    black.bottomN > 0 ? `composite rank in the bottom ${black.bottomN}` : null,
+    legacy
+      ? black.minOverdueIssues != null
+        ? `${black.minOverdueIssues} or more overdue resident issues`
+        : null
+      : black.minOverdueShare != null
+        ? `overdue issues ${pct(black.minOverdueShare)} or more of the township's open issues (at least ${black.minOverdueCount ?? 1})`
+        : null,
+    black.minDeliberationCoverage !== null ? `deliberation coverage below ${pct(black.minDeliberationCoverage)}` : null,
+    black.overdueSupervision?.enabled
+      ? `${black.overdueSupervision.minOverdueItems} or more supervision items past their deadline and not closed (at the week's value date)`
+      : null,
+  ].filter((s) => s !== null);
+  const excluded = !legacy || (rules.redList as LegacyListRules['redList']).excludeBlackListed === true;
+  return [
+    `Composite score: the weighted mean of the indicators' scores (0–100), weights ${weights}. A rate scores its value ×100; petitions score 100 for the week's best (lowest) township down to 0 for the worst (highest). An indicator without a value is left out of the township's mean.`,
+    `Red list: ${red.join(', or ') || 'none'}${excluded ? '; a township meeting any black-list rule is not on the red list, and no township is on both' : ''}.`,
+    `Black list: ${blackClauses.join(', or ') || 'none'}.`,
+    'Ties share a rank ("1224" ranking): equal scores rank equal, and the next rank skips accordingly.',
+  ];
+}
+
+function describeRulesZh(rules: AnyRules): string[] {
   const weights = INDICATOR_KEYS.map((k) => `${INDICATORS[k].name}×${rules.composite.weights[k]}`).join('、');
   const black = rules.blackList as Partial<ReviewRules['blackList']> & LegacyListRules['blackList'];
   const legacy = !('minOverdueShare' in black);

@@ -11,6 +11,7 @@ import {
   todayInCity,
   toDayNumber,
 } from './dates.ts';
+import type { Locale } from '../language/index.ts';
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 /** Weeks any OneMap record could fall in; past them a week is a typing mistake or a probe. */
@@ -85,7 +86,8 @@ const dayOf = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.sli
  * '2025-W01（2024年12月30日—1月5日）', '2026-W53（12月28日—2027年1月3日）'. Shared by the
  * client's screens and the server's pack, so both print the same label.
  */
-export function weekLabel(week: string): string {
+export function weekLabel(week: string, locale: Locale = 'zh-CN'): string {
+  if (locale === 'en') return weekLabelEn(week);
   const monday = weekMonday(week);
   const sunday = addDays(monday, 6);
   const year = week.slice(0, 4);
@@ -94,9 +96,21 @@ export function weekLabel(week: string): string {
   return `${week}（${full(monday)}—${end}）`;
 }
 
-/** A day as the review writes it, e.g. '12月5日'. */
-export function shortDayLabel(date: string): string {
-  return dayOf(date);
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const dayOfEn = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS_EN[Number(date.slice(5, 7)) - 1]}`;
+
+/** The same in English: '2026-W49 (30 Nov – 6 Dec)', '2026-W53 (28 Dec – 3 Jan 2027)'. */
+function weekLabelEn(week: string): string {
+  const monday = weekMonday(week);
+  const sunday = addDays(monday, 6);
+  const year = week.slice(0, 4);
+  const full = (date: string) => (date.slice(0, 4) === year ? dayOfEn(date) : `${dayOfEn(date)} ${date.slice(0, 4)}`);
+  return `${week} (${full(monday)} – ${full(sunday)})`;
+}
+
+/** A day as the review writes it, e.g. '12月5日' ('5 Dec' in English). */
+export function shortDayLabel(date: string, locale: Locale = 'zh-CN'): string {
+  return locale === 'en' ? dayOfEn(date) : dayOf(date);
 }
 
 /** Where a week is in its life: being lived, ended and open to corrections, or reviewed (frozen). */

@@ -105,7 +105,13 @@ export function TopBar({
         </nav>
         <span className="spacer" />
         {me && <UserMenu me={me} />}
-        <button type="button" className="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+        {/* The other language's own name ("中文", "English"), marked as that language. */}
+        <button
+          type="button"
+          className="link"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+        >
           {t('app.language')}
         </button>
       </div>

@@ -17,8 +17,8 @@ export function formatIndicator(key: IndicatorKey, value: number | null | undefi
   return formatValue(INDICATORS[key], value);
 }
 
-/** A signed change: percentage points for rates ("pt", or 个百分点 when given the Chinese locale). */
-export function formatDelta(key: IndicatorKey, delta: number | null | undefined, locale?: Locale): string {
+/** A signed change: percentage points for rates ("pt" in English, 个百分点 in Chinese: never "pt" there). */
+export function formatDelta(key: IndicatorKey, delta: number | null | undefined, locale: Locale): string {
   return formatChange(INDICATORS[key], delta, locale);
 }
 

@@ -15,6 +15,8 @@ import { isKeptOffline } from '../features/offline/keptOffline.ts';
 import { readDisplayToken } from '../features/wall/wallToken.ts';
 import { navigate } from 'wouter/use-browser-location';
 import { hrefs } from './routes.ts';
+import { activeLocale, onLocaleChange } from '../i18n/activeLocale.ts';
+import { LANGUAGE_HEADER } from '../../../shared/language/index.ts';
 
 /** A wall screen opens /wall?token=… (the token then leaves the address bar); it goes with every request as a header. */
 export function displayToken(): string | null {
@@ -52,10 +54,16 @@ export const queryClient = new QueryClient({
   mutationCache: new MutationCache({ onError }),
 });
 
-/** The display token of a wall screen goes with every request as a header. */
-function displayTokenHeader(): Record<string, string> {
+// What the server wrote (summaries, reasons, change lines) is in the language asked for.
+onLocaleChange(() => void queryClient.invalidateQueries());
+
+/**
+ * The display token of a wall screen and the language go with every request as headers; the
+ * server writes its sentences in that language.
+ */
+function requestHeaders(): Record<string, string> {
   const token = displayToken();
-  return token ? { 'x-onemap-display-token': token } : {};
+  return { [LANGUAGE_HEADER]: activeLocale(), ...(token ? { 'x-onemap-display-token': token } : {}) };
 }
 
 export const trpcClient = createTRPCClient<AppRouter>({
@@ -68,20 +76,20 @@ export const trpcClient = createTRPCClient<AppRouter>({
         url: '/api/trpc',
         connectionParams() {
           const token = displayToken();
-          return token ? { displayToken: token } : {};
+          return { lang: activeLocale(), ...(token ? { displayToken: token } : {}) };
         },
       }),
       // File uploads (FormData: the ledger, the boundaries) go alone, as multipart/form-data: a
       // batch is JSON, and the server lets only the upload procedures past the 1 MB body limit.
       false: splitLink({
         condition: (op) => isNonJsonSerializable(op.input),
-        true: httpLink({ url: '/api/trpc', headers: displayTokenHeader }),
+        true: httpLink({ url: '/api/trpc', headers: requestHeaders }),
         // The server refuses batches of more than 20 calls (server/http/limits.ts MAX_BATCH_CALLS).
         // Figures the service worker may keep offline go in batches of their own (keptOffline.ts).
         false: splitLink({
           condition: (op) => isKeptOffline(op.path),
-          true: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: displayTokenHeader }),
-          false: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: displayTokenHeader }),
+          true: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: requestHeaders }),
+          false: httpBatchLink({ url: '/api/trpc', maxItems: 20, headers: requestHeaders }),
         }),
       }),
     }),

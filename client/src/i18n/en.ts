@@ -5,6 +5,7 @@ import { adminToolsEn } from './adminTools.ts';
 import { weekPickerEn } from './weekMessages.ts';
 import { dashboardEn } from './dashboardMessages.ts';
 import { layoutEn } from './layoutMessages.ts';
+import { punctuationEn } from './punctuation.ts';
 
 export const en: Record<MessageKey, string> = {
   ...adminToolsEn,
@@ -561,7 +562,7 @@ export const en: Record<MessageKey, string> = {
   'backups.restorePostgres':
     "Restoring replaces all data and is done on the server's command line: stop the server, run the command below in the installation folder, then start it again.",
   'backups.restoreNote':
-    'Replace 备份文件.jsonl.gz with the file to restore. --force empties the existing data (not the audit log) first; the restore is one transaction: on failure nothing changes.',
+    'Replace BACKUP-FILE.jsonl.gz with the file to restore. --force empties the existing data (not the audit log) first; the restore is one transaction: on failure nothing changes.',
   'wall.tokenEnded': 'This wall token no longer works; please contact the administrator',
   'password.title': 'Change password',
   'password.required': 'An administrator set your initial password: change it to go on.',
@@ -648,7 +649,7 @@ export const en: Record<MessageKey, string> = {
   'admin.after': 'After',
   'admin.system': 'CLI / system',
   // The wall screen (/wall)
-  'wall.title': 'Residential compound governance',
+  'wall.title': 'Compound governance',
   'wall.scene.overview': 'City overview',
   'wall.scene.party': 'Party organisations',
   'wall.scene.committee': "Owners' committees",
@@ -766,4 +767,5 @@ export const en: Record<MessageKey, string> = {
   'outbox.kept': 'Offline: {what} kept on this device, sent when back online',
   'offline.stale': 'Offline: showing data from {time}',
   ...supervisionEn,
+  ...punctuationEn,
 };

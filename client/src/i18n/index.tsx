@@ -1,8 +1,10 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Locale } from '../../../shared/language/index.ts';
+import { activeLocale, setActiveLocale } from './activeLocale.ts';
 import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../../../shared/language/index.ts';
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -25,19 +27,15 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'zh-CN') return fromUrl;
-  return window.localStorage.getItem('onemap.locale') === 'en' ? 'en' : 'zh-CN';
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(activeLocale);
   const setLocale = useCallback((next: Locale) => {
-    window.localStorage.setItem('onemap.locale', next);
-    document.documentElement.lang = next;
+    setActiveLocale(next);
     setLocaleState(next);
   }, []);
+  useEffect(() => {
+    document.title = translate(locale, 'app.title');
+  }, [locale]);
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
     [locale, setLocale],

@@ -5,6 +5,7 @@ import { adminToolsZh } from './adminTools.ts';
 import { weekPickerZh } from './weekMessages.ts';
 import { dashboardZh } from './dashboardMessages.ts';
 import { layoutZh } from './layoutMessages.ts';
+import { punctuationZhCN } from './punctuation.ts';
 export const zhCN = {
   ...adminToolsZh,
   ...weekPickerZh,
@@ -756,6 +757,7 @@ export const zhCN = {
   'outbox.kept': '当前离线：{what}已保存在本机，联网后自动上传',
   'offline.stale': '离线：显示的是 {time} 的数据',
   ...supervisionZhCN,
+  ...punctuationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

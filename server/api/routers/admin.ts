@@ -121,7 +121,7 @@ export const adminRouter = router({
     )
     .mutation(({ ctx, input }) => revokeDisplayToken(ctx.db, ctx.actor, input.id)),
   /** The scheduled backups (folder, schedule, how many kept, the files) and how to restore. */
-  backups: accountsProcedure.query(({ ctx }) => backupOverview(ctx.databaseKind)),
+  backups: accountsProcedure.query(({ ctx }) => backupOverview(ctx.databaseKind, process.env, ctx.locale)),
   /** The audit log, newest first, filtered by user, table, action and days; paged. */
   auditLog: auditProcedure.input(checked(auditFilter)).query(({ ctx, input }) => listAuditLog(ctx.db, input ?? {})),
   auditedTables: auditProcedure.query(({ ctx }) => auditedTables(ctx.db)),

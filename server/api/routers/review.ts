@@ -9,6 +9,7 @@ import { parseRulesPatch, readReviewSettings, updateReviewRules } from '../../se
 import { previewReviewRules } from '../../services/review/rulesPreview.ts';
 import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/reviewWeek.ts';
 import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
+import { boardIn, townshipReviewIn } from '../../services/review/inLanguage.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
 import { canReportTownship } from '../../services/auth/roles.ts';
 import { ForbiddenError } from '../../services/errors.ts';
@@ -27,14 +28,15 @@ export const reviewRouter = router({
   /** The 晾晒榜: composite and per-indicator ranks, rank changes, movers, 红黑榜, summary. */
   board: readProcedure.input(checked(weekInput)).query(async ({ ctx, input }) => {
     const source = await openReviewWeek(ctx.db, input?.week ?? defaultReviewWeek());
-    return source.board();
+    return boardIn(await source.board(), ctx.locale);
   }),
   /** One township's week: standing, indicators with weekly history, lagging compounds, changes, summary. */
   township: readProcedure
     .input(checked(z.object({ code: townshipCode, week: week.optional() })))
     .query(async ({ ctx, input }) => {
       checkTownshipCodeForm(input.code);
-      return townshipReviewFrom(await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek()), input.code);
+      const source = await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek());
+      return townshipReviewIn(await townshipReviewFrom(source, input.code), ctx.locale, await source.board());
     }),
   /** The rules in force, the defaults, and when an administrator last changed them. */
   settings: readProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),

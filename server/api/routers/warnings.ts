@@ -11,6 +11,7 @@ import {
   warningToItemInput,
 } from '../../services/warnings/warningMoves.ts';
 import { listWarnings, warningFilterInput } from '../../services/warnings/warningQueries.ts';
+import { warningIn } from '../../services/warnings/warningWords.ts';
 import {
   readWarningSettings,
   updateWarningRules,
@@ -28,7 +29,7 @@ export const warningsRouter = router({
         '预警筛选条件有误',
       ),
     )
-    .query(({ ctx, input }) => listWarnings(ctx.db, input)),
+    .query(async ({ ctx, input }) => (await listWarnings(ctx.db, input)).map((w) => warningIn(w, ctx.locale))),
   /** Issues the warning's supervision item (the suggested task and deadline unless given). */
   toItem: superviseProcedure
     .input(checked(warningToItemInput, '预警转督办填写有误'))

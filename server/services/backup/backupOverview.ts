@@ -4,6 +4,7 @@
  * restore command — restoring replaces everything, so it stays a command-line operation.
  */
 import { backupSettingsFromEnv, describeSchedule, listBackupFiles } from './backupFiles.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 
 export interface BackupOverview {
   dir: string;
@@ -19,6 +20,8 @@ export interface BackupOverview {
 export async function backupOverview(
   databaseKind: string,
   env: NodeJS.ProcessEnv = process.env,
+  /** The reader's language: the command's placeholder file name is written in it. */
+  locale: Locale = 'zh-CN',
 ): Promise<BackupOverview> {
   const settings = backupSettingsFromEnv(env);
   const files = await listBackupFiles(settings.dir);
@@ -31,6 +34,6 @@ export async function backupOverview(
     keep: settings.keep,
     files: files.map(({ name, bytes, at }) => ({ name, bytes, at })),
     embedded,
-    restoreCommand: `${place}node bin/onemap.js restore 备份文件.jsonl.gz --force`,
+    restoreCommand: `${place}node bin/onemap.js restore ${locale === 'en' ? 'BACKUP-FILE' : '备份文件'}.jsonl.gz --force`,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * What changed since last week, compound by compound: the compound status rows on the week's
- * value date against those seven days earlier, as Chinese phrases. Compounds with no change are
+ * value date against those seven days earlier, as phrases (Chinese, the stored wording; English
+ * on request, from the same figures). Compounds with no change are
  * left out; a compound listed during the week appears as 新纳入.
  */
+import type { Locale } from '../../../shared/language/index.ts';
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 
 export type ChangeKind =
@@ -19,9 +21,20 @@ export type ChangeKind =
   | 'openIssues'
   | 'overdueIssues';
 
+/** The values a change is written from: before and after (a party-organisation kind, a company, a rating, a count, a date). */
+export interface ChangeFigures {
+  from?: string | number | null;
+  to?: string | number | null;
+  /** For a committee formed or changed: whether party members are at least half of it. */
+  partyMajority?: boolean;
+}
+
 export interface CompoundChange {
   kind: ChangeKind;
+  /** The change in words: Chinese as stored, the reader's language on the wire (changesIn). */
   text: string;
+  /** Absent from weeks frozen before the figures were kept (their text stays Chinese). */
+  figures?: ChangeFigures;
 }
 
 export interface CompoundChanges {
@@ -32,52 +45,124 @@ export interface CompoundChanges {
   changes: CompoundChange[];
 }
 
-const PARTY = { standalone: '建制式', combined: '兼合式', joint: '联建式' } as const;
-const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;
+type Words = Record<ChangeKind, (f: ChangeFigures) => string>;
+
+const PARTY: Record<string, string> = { standalone: '建制式', combined: '兼合式', joint: '联建式' };
+const STARS: Record<string, string> = {
+  '5': '五星',
+  '4': '四星',
+  '3': '三星',
+  '2': '二星',
+  '1': '一星',
+  fail: '未达标',
+};
+const PARTY_EN: Record<string, string> = { standalone: 'standalone', combined: 'combined', joint: 'joint' };
+const STARS_EN: Record<string, string> = {
+  '5': '5 stars',
+  '4': '4 stars',
+  '3': '3 stars',
+  '2': '2 stars',
+  '1': '1 star',
+  fail: 'failed',
+};
+const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+const ZH: Words = {
+  listed: () => '新纳入在册小区',
+  partyOrgFormed: (f) => `成立党组织（${PARTY[s(f.to)]}）`,
+  partyOrgDissolved: (f) => `党组织撤销（原为${PARTY[s(f.from)]}）`,
+  partyOrgTypeChanged: (f) => `党组织由${PARTY[s(f.from)]}改为${PARTY[s(f.to)]}`,
+  committeeFormed: (f) => (f.partyMajority ? '业委会成立（党员过半）' : '业委会成立'),
+  committeeEnded: () => '业委会任期结束或离任',
+  committeePartyMajority: (f) => (f.partyMajority ? '业委会变为党员过半' : '业委会不再党员过半'),
+  meetingHeld: (f) => `召开四方联席会议（${s(f.to)}）`,
+  propertyManagement: (f) =>
+    f.from === undefined
+      ? f.to === null
+        ? '退出物业管理'
+        : `引入物业管理（${s(f.to)}）`
+      : `物业企业由${s(f.from)}更换为${s(f.to)}`,
+  ratingChanged: (f) =>
+    f.from === null ? `首次评定为${STARS[s(f.to)]}` : `星级由${STARS[s(f.from)]}变为${STARS[s(f.to)]}`,
+  openIssues: (f) => `未办结诉求由${s(f.from)}件变为${s(f.to)}件`,
+  overdueIssues: (f) => `超期诉求由${s(f.from)}件变为${s(f.to)}件`,
+};
+
+const EN: Words = {
+  listed: () => 'Newly listed',
+  partyOrgFormed: (f) => `Party organisation formed (${PARTY_EN[s(f.to)]})`,
+  partyOrgDissolved: (f) => `Party organisation dissolved (was ${PARTY_EN[s(f.from)]})`,
+  partyOrgTypeChanged: (f) => `Party organisation changed from ${PARTY_EN[s(f.from)]} to ${PARTY_EN[s(f.to)]}`,
+  committeeFormed: (f) => (f.partyMajority ? "Owners' committee formed (party majority)" : "Owners' committee formed"),
+  committeeEnded: () => "Owners' committee's term ended or it left office",
+  committeePartyMajority: (f) =>
+    f.partyMajority ? "Owners' committee now has a party majority" : "Owners' committee no longer has a party majority",
+  meetingHeld: (f) => `Four-party meeting held (${s(f.to)})`,
+  propertyManagement: (f) =>
+    f.from === undefined
+      ? f.to === null
+        ? 'Property management ended'
+        : `Property management began (${s(f.to)})`
+      : `Property company changed from ${s(f.from)} to ${s(f.to)}`,
+  ratingChanged: (f) =>
+    f.from === null
+      ? `First rated ${STARS_EN[s(f.to)]}`
+      : `Rating changed from ${STARS_EN[s(f.from)]} to ${STARS_EN[s(f.to)]}`,
+  openIssues: (f) => `Open resident issues from ${s(f.from)} to ${s(f.to)}`,
+  overdueIssues: (f) => `Overdue resident issues from ${s(f.from)} to ${s(f.to)}`,
+};
+
+const WORDS: Record<Locale, Words> = { 'zh-CN': ZH, en: EN };
+
+export function changeText(kind: ChangeKind, figures: ChangeFigures, locale: Locale): string {
+  return WORDS[locale][kind](figures);
+}
+
+/** The changes written in `locale`; a change frozen without its figures keeps its Chinese text. */
+export function changesIn(list: readonly CompoundChanges[], locale: Locale): CompoundChanges[] {
+  if (locale === 'zh-CN') return [...list];
+  return list.map((c) => ({
+    ...c,
+    changes: c.changes.map((x) => (x.figures ? { ...x, text: changeText(x.kind, x.figures, locale) } : x)),
+  }));
+}
 
 function diff(before: CompoundStatus | undefined, now: CompoundStatus): CompoundChange[] {
   const out: CompoundChange[] = [];
-  const add = (kind: ChangeKind, text: string) => out.push({ kind, text });
+  const add = (kind: ChangeKind, figures: ChangeFigures = {}) =>
+    out.push({ kind, text: changeText(kind, figures, 'zh-CN'), figures });
   if (!before) {
-    add('listed', '新纳入在册小区');
+    add('listed');
     return out;
   }
-  if (before.partyOrgType === null && now.partyOrgType !== null)
-    add('partyOrgFormed', `成立党组织（${PARTY[now.partyOrgType]}）`);
+  if (before.partyOrgType === null && now.partyOrgType !== null) add('partyOrgFormed', { to: now.partyOrgType });
   else if (before.partyOrgType !== null && now.partyOrgType === null)
-    add('partyOrgDissolved', `党组织撤销（原为${PARTY[before.partyOrgType]}）`);
+    add('partyOrgDissolved', { from: before.partyOrgType });
   else if (before.partyOrgType !== null && now.partyOrgType !== null && before.partyOrgType !== now.partyOrgType) {
-    add('partyOrgTypeChanged', `党组织由${PARTY[before.partyOrgType]}改为${PARTY[now.partyOrgType]}`);
+    add('partyOrgTypeChanged', { from: before.partyOrgType, to: now.partyOrgType });
   }
   if (!before.committeeInOffice && now.committeeInOffice)
-    add('committeeFormed', now.committeePartyMajority ? '业委会成立（党员过半）' : '业委会成立');
-  else if (before.committeeInOffice && !now.committeeInOffice) add('committeeEnded', '业委会任期结束或离任');
+    add('committeeFormed', { partyMajority: now.committeePartyMajority });
+  else if (before.committeeInOffice && !now.committeeInOffice) add('committeeEnded');
   else if (
     before.committeeInOffice &&
     now.committeeInOffice &&
     before.committeePartyMajority !== now.committeePartyMajority
   ) {
-    add('committeePartyMajority', now.committeePartyMajority ? '业委会变为党员过半' : '业委会不再党员过半');
+    add('committeePartyMajority', { partyMajority: now.committeePartyMajority });
   }
   if (now.lastMeetingDate !== null && now.lastMeetingDate !== before.lastMeetingDate)
-    add('meetingHeld', `召开四方联席会议（${now.lastMeetingDate}）`);
+    add('meetingHeld', { to: now.lastMeetingDate });
   if (before.propertyManaged !== now.propertyManaged) {
-    add('propertyManagement', now.propertyManaged ? `引入物业管理（${now.propertyCompany ?? ''}）` : '退出物业管理');
+    add('propertyManagement', { to: now.propertyManaged ? (now.propertyCompany ?? '') : null });
   } else if (now.propertyManaged && before.propertyCompany !== now.propertyCompany) {
-    add('propertyManagement', `物业企业由${before.propertyCompany ?? ''}更换为${now.propertyCompany ?? ''}`);
+    add('propertyManagement', { from: before.propertyCompany ?? '', to: now.propertyCompany ?? '' });
   }
-  if (before.rating !== now.rating && now.rating !== null) {
-    add(
-      'ratingChanged',
-      before.rating === null
-        ? `首次评定为${STARS[now.rating]}`
-        : `星级由${STARS[before.rating]}变为${STARS[now.rating]}`,
-    );
-  }
-  if (before.openIssues !== now.openIssues)
-    add('openIssues', `未办结诉求由${before.openIssues}件变为${now.openIssues}件`);
+  if (before.rating !== now.rating && now.rating !== null)
+    add('ratingChanged', { from: before.rating, to: now.rating });
+  if (before.openIssues !== now.openIssues) add('openIssues', { from: before.openIssues, to: now.openIssues });
   if (before.overdueIssues !== now.overdueIssues)
-    add('overdueIssues', `超期诉求由${before.overdueIssues}件变为${now.overdueIssues}件`);
+    add('overdueIssues', { from: before.overdueIssues, to: now.overdueIssues });
   return out;
 }
 

@@ -26,6 +26,17 @@ export function per1000(value: number): string {
   return `每千户${fixed(value, 2)}件`;
 }
 
+/** The same in English: "1.23 per 1,000 households". */
+export function per1000En(value: number): string {
+  return `${fixed(value, 2)} per 1,000 households`;
+}
+
+/** An indicator's value in English; "—" when it cannot be computed. */
+export function formatValueEn(key: IndicatorKey, value: number | null): string {
+  if (value === null) return '—';
+  return INDICATORS[key].unit === 'rate' ? percent(value) : per1000En(value);
+}
+
 /** An indicator's value as people read it; "—" when it cannot be computed. */
 export function formatValue(key: IndicatorKey, value: number | null): string {
   if (value === null) return '—';

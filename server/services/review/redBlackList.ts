@@ -20,6 +20,7 @@
  * strictly worse. Each entry carries every reason it is listed for.
  */
 import type { ReviewRules } from '../../../data/review-rules.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import { percent } from './format.ts';
 
 export interface ListCandidate {
@@ -36,12 +37,68 @@ export interface ListCandidate {
 
 export type ListRule = 'top' | 'rankRise' | 'bottom' | 'overdueShare' | 'deliberationCoverage' | 'overdueSupervision';
 
+/** Why a township is listed, with the figures the reason is written from (in either language). */
+export type ListReason =
+  | { rule: 'top' | 'bottom'; rank: number; n: number }
+  | { rule: 'rankRise'; places: number }
+  | { rule: 'overdueShare'; overdue: number; open: number; minShare: number }
+  | { rule: 'deliberationCoverage'; coverage: number; min: number }
+  | { rule: 'overdueSupervision'; items: number };
+
 export interface ListEntry {
   code: string;
   name: string;
   compositeRank: number | null;
   rules: ListRule[];
+  /** The reasons as written (Chinese on the stored board; in the reader's language on the wire). */
   reasons: string[];
+  /** The reasons' figures, parallel to `reasons`; absent from boards frozen before they were kept. */
+  reasonFacts?: ListReason[];
+}
+
+const REASON_WORDS: Record<Locale, (r: ListReason) => string> = {
+  'zh-CN': (r) => {
+    switch (r.rule) {
+      case 'top':
+        return `综合排名第${r.rank}名，居前${r.n}名`;
+      case 'bottom':
+        return `综合排名第${r.rank}名，居后${r.n}名`;
+      case 'rankRise':
+        return `综合排名较上周上升${r.places}位`;
+      case 'overdueShare':
+        return `超期诉求${r.overdue}件，占未办结${r.open}件的${percent(r.overdue / r.open)}（${percent(r.minShare)}及以上）`;
+      case 'deliberationCoverage':
+        return `议事协商覆盖率${percent(r.coverage)}（低于${percent(r.min)}）`;
+      case 'overdueSupervision':
+        return `逾期督办事项 ${r.items} 项`;
+    }
+  },
+  en: (r) => {
+    switch (r.rule) {
+      case 'top':
+        return `Composite rank ${r.rank}, in the top ${r.n}`;
+      case 'bottom':
+        return `Composite rank ${r.rank}, in the bottom ${r.n}`;
+      case 'rankRise':
+        return `Composite rank up ${r.places} ${r.places === 1 ? 'place' : 'places'} on last week`;
+      case 'overdueShare':
+        return `${r.overdue} overdue resident issues, ${percent(r.overdue / r.open)} of ${r.open} open (${percent(r.minShare)} or more)`;
+      case 'deliberationCoverage':
+        return `Deliberation coverage ${percent(r.coverage)} (below ${percent(r.min)})`;
+      case 'overdueSupervision':
+        return `${r.items} supervision ${r.items === 1 ? 'item' : 'items'} overdue`;
+    }
+  },
+};
+
+export function listReasonText(reason: ListReason, locale: Locale): string {
+  return REASON_WORDS[locale](reason);
+}
+
+/** An entry's reasons in `locale`; an entry frozen without its figures keeps the Chinese it was written in. */
+export function entryIn(listed: ListEntry, locale: Locale): ListEntry {
+  if (locale === 'zh-CN' || !listed.reasonFacts) return listed;
+  return { ...listed, reasons: listed.reasonFacts.map((r) => listReasonText(r, locale)) };
 }
 
 export interface RedBlackList {
@@ -51,39 +108,33 @@ export interface RedBlackList {
   withheld: ListEntry[];
 }
 
-type Found = [ListRule, string][];
+type Found = ListReason[];
 
 /** The black-list rules a township meets, with their reasons. */
 function blackReasons(c: ListCandidate, rules: ReviewRules, worseCount: (rank: number) => number): Found {
   const found: Found = [];
   const { bottomN, minOverdueShare, minOverdueCount, minDeliberationCoverage } = rules.blackList;
   if (c.compositeRank !== null && bottomN > 0 && worseCount(c.compositeRank) < bottomN)
-    found.push(['bottom', `综合排名第${c.compositeRank}名，居后${bottomN}名`]);
+    found.push({ rule: 'bottom', rank: c.compositeRank, n: bottomN });
   if (
     minOverdueShare !== null &&
     c.openIssues > 0 &&
     c.overdueIssues >= Math.max(1, minOverdueCount) &&
     c.overdueIssues / c.openIssues >= minOverdueShare
   ) {
-    found.push([
-      'overdueShare',
-      `超期诉求${c.overdueIssues}件，占未办结${c.openIssues}件的${percent(c.overdueIssues / c.openIssues)}（${percent(minOverdueShare)}及以上）`,
-    ]);
+    found.push({ rule: 'overdueShare', overdue: c.overdueIssues, open: c.openIssues, minShare: minOverdueShare });
   }
   if (
     minDeliberationCoverage !== null &&
     c.deliberationCoverage !== null &&
     c.deliberationCoverage < minDeliberationCoverage
   ) {
-    found.push([
-      'deliberationCoverage',
-      `议事协商覆盖率${percent(c.deliberationCoverage)}（低于${percent(minDeliberationCoverage)}）`,
-    ]);
+    found.push({ rule: 'deliberationCoverage', coverage: c.deliberationCoverage, min: minDeliberationCoverage });
   }
   const supervision = rules.blackList.overdueSupervision;
   const overdueItems = c.overdueSupervision ?? 0;
   if (supervision?.enabled && overdueItems >= Math.max(1, supervision.minOverdueItems))
-    found.push(['overdueSupervision', `逾期督办事项 ${overdueItems} 项`]);
+    found.push({ rule: 'overdueSupervision', items: overdueItems });
   return found;
 }
 
@@ -92,9 +143,9 @@ function redReasons(c: ListCandidate, rules: ReviewRules): Found {
   const found: Found = [];
   const { topN, minRankRise } = rules.redList;
   if (c.compositeRank !== null && topN > 0 && c.compositeRank <= topN)
-    found.push(['top', `综合排名第${c.compositeRank}名，居前${topN}名`]);
+    found.push({ rule: 'top', rank: c.compositeRank, n: topN });
   if (minRankRise !== null && c.compositeRankChange !== null && c.compositeRankChange >= minRankRise)
-    found.push(['rankRise', `综合排名较上周上升${c.compositeRankChange}位`]);
+    found.push({ rule: 'rankRise', places: c.compositeRankChange });
   return found;
 }
 
@@ -119,8 +170,9 @@ function entry(c: ListCandidate, found: Found): ListEntry {
     code: c.code,
     name: c.name,
     compositeRank: c.compositeRank,
-    rules: found.map((f) => f[0]),
-    reasons: found.map((f) => f[1]),
+    rules: found.map((f) => f.rule),
+    reasons: found.map((f) => listReasonText(f, 'zh-CN')),
+    reasonFacts: found,
   };
 }
 

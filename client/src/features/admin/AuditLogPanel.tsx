@@ -63,7 +63,8 @@ export function AuditLogPanel({ users }: { users: Users }) {
             <option value="">{t('admin.all')}</option>
             {[...known.values()].map((p) => (
               <option key={p.id} value={p.id}>
-                {p.displayName}（{t(`role.${p.role}`)}）
+                {p.displayName}
+                {t('punct.paren', { text: t(`role.${p.role}`) })}
               </option>
             ))}
           </select>

@@ -55,7 +55,7 @@ function RulesForm({
   saved: boolean;
   onSaved: (updatedAt: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ReviewRules>(settings.rules);
   const settled = useSettled(draft);
@@ -90,7 +90,7 @@ function RulesForm({
       <div className="rules-form">
         {INDICATOR_KEYS.map((key) => (
           <label key={key}>
-            {t('rules.weight', { name: INDICATORS[key].names['zh-CN'].short })}
+            {t('rules.weight', { name: INDICATORS[key].names[locale].short })}
             <input
               type="number"
               min={0}

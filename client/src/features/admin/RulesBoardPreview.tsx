@@ -42,7 +42,8 @@ function BoardColumn({
   changed?: (row: Board['townships'][number]) => boolean;
 }) {
   const { t } = useI18n();
-  const names = (list: Board['redList']) => (list.length ? list.map((e) => e.name).join('、') : t('rules.none'));
+  const names = (list: Board['redList']) =>
+    list.length ? list.map((e) => e.name).join(t('punct.names')) : t('rules.none');
   return (
     <div data-testid={testId}>
       <h4>{title}</h4>

@@ -195,8 +195,8 @@ function Effects({
             </td>
             <td className={e.statusChanged ? 'changed' : undefined}>
               {e.statusChanged
-                ? `${statusText(indicator, e.before.status)} → ${statusText(indicator, e.after.status)}`
-                : t('targets.statusSame', { status: statusText(indicator, e.after.status) })}
+                ? `${statusText(t, indicator, e.before.status)} → ${statusText(t, indicator, e.after.status)}`
+                : t('targets.statusSame', { status: statusText(t, indicator, e.after.status) })}
             </td>
           </tr>
         ))}

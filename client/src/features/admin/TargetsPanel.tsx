@@ -17,7 +17,7 @@ import './adminTools.css';
 type List = RouterOutputs['targets']['list'];
 
 export function TargetsPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [indicator, setIndicator] = useState<IndicatorKey>(INDICATOR_KEYS[0]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const list = useQuery(trpc.targets.list.queryOptions());
@@ -38,7 +38,7 @@ export function TargetsPanel() {
           >
             {INDICATOR_KEYS.map((key) => (
               <option key={key} value={key}>
-                {INDICATORS[key].names['zh-CN'].full}
+                {INDICATORS[key].names[locale].full}
               </option>
             ))}
           </select>
@@ -110,7 +110,7 @@ function Applicable({ data, indicator, onAdd }: { data: List; indicator: Indicat
                 <SourceTag source={s.verdict.source} />
               </td>
               <td className="num">{formatTarget(indicator, s.verdict.value)}</td>
-              <td data-testid={`status-${s.townshipCode ?? 'city'}`}>{statusText(indicator, s.verdict.status)}</td>
+              <td data-testid={`status-${s.townshipCode ?? 'city'}`}>{statusText(t, indicator, s.verdict.status)}</td>
               <td>
                 {s.townshipCode !== null && s.verdict.inherited && (
                   <button

@@ -1,15 +1,11 @@
 /**
  * Targets as the targets screen shows and takes them: values in the indicator's display unit
  * (percent for rates, per 1,000 households as stored) from the definitions in shared/indicators,
- * statuses in the words of the review pack, Asia/Shanghai times.
+ * statuses in the reader's language, Asia/Shanghai times.
  */
-import {
-  INDICATORS,
-  statusLabelZh,
-  UNITS,
-  type IndicatorKey,
-  type IndicatorStatus,
-} from '../../../../shared/indicators/index.ts';
+import { INDICATORS, UNITS, type IndicatorKey, type IndicatorStatus } from '../../../../shared/indicators/index.ts';
+import type { Translate } from '../../i18n/index.tsx';
+import { statusMessage } from '../indicators/StatusBadge.tsx';
 
 export const unitOf = (indicator: IndicatorKey) => UNITS[INDICATORS[indicator].target];
 
@@ -21,7 +17,8 @@ export const fromDisplay = (indicator: IndicatorKey, typed: number) => typed / u
 export const toDisplay = (indicator: IndicatorKey, value: number) =>
   Math.round(value * unitOf(indicator).displayScale * 1000) / 1000;
 
-export const statusText = (indicator: IndicatorKey, status: IndicatorStatus | null) =>
-  statusLabelZh(status, INDICATORS[indicator].goal);
+/** The verdict in the reader's language (the pack's words in Chinese). */
+export const statusText = (t: Translate, indicator: IndicatorKey, status: IndicatorStatus | null) =>
+  status === null ? '—' : t(statusMessage(indicator, status));
 
 export { shanghaiMinute } from '../../../../shared/audit/auditLabels.ts';

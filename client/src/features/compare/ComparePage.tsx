@@ -306,7 +306,7 @@ function scaled(value: number | null | undefined, k: number): number | null {
 }
 
 function LatestTable({ report, chosen }: { report: Report; chosen: { code: string; name: string; color: string }[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = new Map(report.townships.map((tw) => [tw.code, tw]));
   return (
     <section className="panel compare-table-panel">
@@ -374,7 +374,7 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
                       className={`num delta ${better === null ? '' : better ? 'good' : 'bad'}`}
                       data-testid={`delta-${c.code}-${key}`}
                     >
-                      {formatDelta(key, ind?.delta)}
+                      {formatDelta(key, ind?.delta, locale)}
                     </td>,
                     <td key={`${c.code}r`} className="num rank" data-testid={`rank-${c.code}-${key}`}>
                       {ind?.rank ?? '—'}
@@ -382,7 +382,7 @@ function LatestTable({ report, chosen }: { report: Report; chosen: { code: strin
                   ];
                 })}
                 <td className="num city">{formatIndicator(key, city.value)}</td>
-                <td className="num city">{formatDelta(key, city.delta)}</td>
+                <td className="num city">{formatDelta(key, city.delta, locale)}</td>
                 <td className="num muted">{formatIndicator(key, city.target)}</td>
               </tr>
             );

@@ -100,7 +100,19 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
         }),
         aggregated ? aggregateLayers(aggregated.kind, aggregated.aggregates, features, locale) : [],
       ),
-    [features, rows, aggregated, locale, state.layer, shadingScale, state.compound, state.township, zoom, highlight, labelPlan],
+    [
+      features,
+      rows,
+      aggregated,
+      locale,
+      state.layer,
+      shadingScale,
+      state.compound,
+      state.township,
+      zoom,
+      highlight,
+      labelPlan,
+    ],
   );
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
   const ready = compounds.ready && !report.isPlaceholderData && report.isSuccess;

@@ -96,7 +96,8 @@ export function DrillList({ indicator, rows, goalMet, filter, onFilter, sort, on
             <option value="">{t('drill.allTownships')}</option>
             {choices.townships.map((c) => (
               <option key={c.value} value={c.value}>
-                {c.label}（{c.count}）
+                {c.label}
+                {t('punct.paren', { text: c.count })}
               </option>
             ))}
           </select>
@@ -110,7 +111,8 @@ export function DrillList({ indicator, rows, goalMet, filter, onFilter, sort, on
           <option value="">{t('drill.allReasons')}</option>
           {choices.reasons.map((c) => (
             <option key={c.value} value={c.value}>
-              {c.label}（{c.count}）
+              {c.label}
+              {t('punct.paren', { text: c.count })}
             </option>
           ))}
         </select>
@@ -129,7 +131,8 @@ export function DrillList({ indicator, rows, goalMet, filter, onFilter, sort, on
             )
             .map((c) => (
               <option key={c.value} value={c.value}>
-                {c.label}（{c.count}）
+                {c.label}
+                {t('punct.paren', { text: c.count })}
               </option>
             ))}
         </select>

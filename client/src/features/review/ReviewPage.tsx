@@ -30,7 +30,7 @@ const identity = (v: string) => v;
 const FOLD_SUMMARY_BELOW = 1300;
 
 export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWeek: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
   // Read before useUrlParam rewrites the address: a week outside the data is said, not silently reset.
@@ -199,7 +199,7 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
                   <ul>
                     {b[list].map((e) => (
                       <li key={e.code}>
-                        <strong>{e.name}</strong> <span className="muted small">{e.reasons.join('；')}</span>
+                        <strong>{e.name}</strong> <span className="muted small">{e.reasons.join(t('punct.list'))}</span>
                         {list === 'blackList' && (
                           <SuperviseControls
                             control={sv.control}
@@ -218,12 +218,12 @@ export function ReviewPage({ weeks, defaultWeek }: { weeks: string[]; defaultWee
             </div>
             {(b.redWithheld ?? []).length > 0 && (
               <p className="muted small" data-testid="red-withheld">
-                {t('review.redWithheld', { names: (b.redWithheld ?? []).map((e) => e.name).join('、') })}
+                {t('review.redWithheld', { names: (b.redWithheld ?? []).map((e) => e.name).join(t('punct.names')) })}
               </p>
             )}
             <h3>{t('review.rules')}</h3>
             <ul className="sentences small" data-testid="list-rules">
-              {describeRules(b.rules).map((line) => (
+              {describeRules(b.rules, locale).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>

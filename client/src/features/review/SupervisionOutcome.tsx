@@ -23,13 +23,13 @@ const COLUMNS: { key: MessageKey; value: (c: Counts) => number; tone?: 'good' | 
 ];
 
 export function SupervisionOutcome({ board }: { board: Pick<Board, 'supervision'> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const section = board.supervision;
   const body = () => {
     if (section === undefined) return <p className="muted">{t('supervisionOutcome.notShown')}</p>;
     if (section === null) return <p className="muted">{t('supervisionOutcome.first')}</p>;
     const { summary } = section;
-    const week = weekLabel(summary.week);
+    const week = weekLabel(summary.week, locale);
     const headline = summary.final
       ? t('supervisionOutcome.headline', { week, asOf: summary.asOf })
       : t('supervisionOutcome.headlineLive', { week, today: summary.today });

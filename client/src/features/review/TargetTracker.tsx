@@ -77,7 +77,8 @@ export function TargetTracker({
       <div className="chart">
         <h3>
           {t(`indicator.${indicator}`)} · {formatIndicator(indicator, city.value)} →{' '}
-          {formatIndicator(indicator, city.target)}（{city.deadline}）
+          {formatIndicator(indicator, city.target)}
+          {t('punct.paren', { text: city.deadline ?? '—' })}
         </h3>
         <ResponsiveContainer width="100%" height={240}>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>

@@ -18,23 +18,23 @@ type Board = Pick<RouterOutputs['review']['board'], 'week' | 'asOf' | 'state' | 
 
 /** The week's state in the reader's language. */
 export function useWeekStateText() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (board: Pick<Board, 'state' | 'asOf' | 'reviewed'>) =>
     board.state === 'in-progress'
-      ? t('week.state.in-progress', { date: shortDayLabel(board.asOf) })
+      ? t('week.state.in-progress', { date: shortDayLabel(board.asOf, locale) })
       : board.state === 'reviewed' && board.reviewed
         ? t('week.state.reviewed', { at: shanghaiDateTime(board.reviewed.reviewedAt) })
         : t('week.state.ended');
 }
 
 export function WeekLife({ board }: { board: Board }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const stateText = useWeekStateText();
   const p = board.previousWeek;
   return (
     <section className="panel week-life" data-testid="week-life" data-state={board.state}>
       <p>
-        <strong data-testid="review-week-label">{weekLabel(board.week)}</strong>{' '}
+        <strong data-testid="review-week-label">{weekLabel(board.week, locale)}</strong>{' '}
         <span className={`badge week-state-${board.state}`} data-testid="week-state">
           {stateText(board)}
         </span>{' '}
@@ -43,7 +43,7 @@ export function WeekLife({ board }: { board: Board }) {
       <p data-testid="previous-week">
         {p
           ? t('review.previousWeek', {
-              week: weekLabel(p.week),
+              week: weekLabel(p.week, locale),
               how: p.reviewed
                 ? t('review.previousFrozen', { at: shanghaiDateTime(p.reviewed.reviewedAt) })
                 : t('review.previousSunday', { date: p.asOf }),

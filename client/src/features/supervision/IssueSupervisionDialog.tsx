@@ -57,7 +57,12 @@ export function IssueSupervisionDialog({
   }
   const lagging = township.data?.lagging ?? [];
   const options = [
-    ...lagging.map((c) => ({ code: c.code, name: c.name, why: c.reasonText.join('；'), reasons: c.reasons })),
+    ...lagging.map((c) => ({
+      code: c.code,
+      name: c.name,
+      why: c.reasonText.join(t('punct.list')),
+      reasons: c.reasons,
+    })),
     ...(target.compounds ?? [])
       .filter((c) => !lagging.some((l) => l.code === c.code))
       .map((c) => ({ code: c.code, name: c.name, why: '', reasons: [] })),

@@ -77,7 +77,7 @@ export function SuperviseControls({
         type="checkbox"
         checked={control.picked.has(code)}
         onChange={() => control.toggle(entry)}
-        aria-label={`${t('supervision.pick')}：${name}`}
+        aria-label={`${t('supervision.pick')}${t('punct.colon')}${name}`}
         data-testid={`${testId}-pick`}
       />
       <button

@@ -6,7 +6,8 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { canMove, SUPERVISION_SOURCE_LABELS } from '../../../../shared/supervision/index.ts';
+import { canMove } from '../../../../shared/supervision/index.ts';
+import { weekLabel } from '../../../../shared/time/weeks.ts';
 import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
 import { trpc, trpcClient } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -20,7 +21,7 @@ import { canAnswer, canSupervise, type SupervisionItem } from './supervisionUi.t
 type Form = 'answer' | 'return' | null;
 
 export function SupervisionItemCard({ item, showTownship }: { item: SupervisionItem; showTownship: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -73,12 +74,17 @@ export function SupervisionItemCard({ item, showTownship }: { item: SupervisionI
         <StateTag item={item} />
         {showTownship && <strong className="sv-township">{item.townshipName}</strong>}
         <span className="muted small">
-          {t('supervision.deadlineOn', { date: item.deadline })} · {item.week} ·{' '}
-          {SUPERVISION_SOURCE_LABELS[item.source]}
+          {t('supervision.deadlineOn', { date: item.deadline })} · {item.week ? weekLabel(item.week, locale) : ''} ·{' '}
+          {t(`supervision.source.${item.source}`)}
         </span>
       </div>
       <p className="sv-task">
-        {item.problem && <span className="muted">{item.problem}：</span>}
+        {item.problem && (
+          <span className="muted">
+            {item.problem}
+            {t('punct.colon')}
+          </span>
+        )}
         {item.task}
         {item.compoundCodes.length > 0 && (
           <span className="muted small"> {t('supervision.compoundCount', { count: item.compoundCodes.length })}</span>
@@ -174,7 +180,9 @@ function ItemHistory({ itemId }: { itemId: number }) {
     <div className="sv-history" data-testid="sv-history">
       {d.compounds.length > 0 && (
         <p className="small">
-          {t('supervision.compounds')}：{d.compounds.map((c) => c.name).join('、')}
+          {t('supervision.compounds')}
+          {t('punct.colon')}
+          {d.compounds.map((c) => c.name).join(t('punct.names'))}
         </p>
       )}
       <ol>
@@ -182,7 +190,12 @@ function ItemHistory({ itemId }: { itemId: number }) {
           <li key={e.id}>
             <span className="muted small">{shanghaiDateTime(e.at)}</span> {e.actorName}{' '}
             <strong>{t(`supervision.event.${e.fromState === null ? 'issued' : e.toState}`)}</strong>
-            {e.text && <span>：{e.text}</span>}
+            {e.text && (
+              <span>
+                {t('punct.colon')}
+                {e.text}
+              </span>
+            )}
           </li>
         ))}
       </ol>

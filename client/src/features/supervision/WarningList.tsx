@@ -104,7 +104,12 @@ function WarningCard({ warning: w, showTownship }: { warning: Warning; showTowns
         <span className="muted small">{t('warning.raisedOn', { date: raised })}</span>
       </div>
       <p className="sv-task">
-        {w.compoundName && <span className="muted">{w.compoundName}：</span>}
+        {w.compoundName && (
+          <span className="muted">
+            {w.compoundName}
+            {t('punct.colon')}
+          </span>
+        )}
         {w.details}
       </p>
       {w.state === 'dismissed' && w.dismissedReason && (

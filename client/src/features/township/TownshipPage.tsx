@@ -29,7 +29,7 @@ import { LAG_TOPIC } from '../supervision/supervisionUi.ts';
 const identity = (v: string) => v;
 
 export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks: string[]; defaultWeek: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // Weeks up to the last one that has ended: the current week's review is not written yet.
   // The week in progress too: staff see what they recorded today (an issue closed today is not overdue there).
   const inProgress = weeks.at(-1);
@@ -165,7 +165,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                   <p>
                     <span className="big">{formatIndicator(key, ind.value)}</span>{' '}
                     <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
-                      {formatDelta(key, ind.delta)}
+                      {formatDelta(key, ind.delta, locale)}
                     </span>{' '}
                     <StatusBadge indicator={key} status={ind.status} />{' '}
                     <span className="muted small">{t('card.township.rank', { rank: ind.rank ?? '—' })}</span>
@@ -237,7 +237,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                           <input
                             type="checkbox"
                             checked={ticked.has(c.code)}
-                            aria-label={`${t('supervision.pick')}：${c.name}`}
+                            aria-label={`${t('supervision.pick')}${t('punct.colon')}${c.name}`}
                             onChange={() =>
                               setTicked((prev) => {
                                 const next = new Set(prev);
@@ -252,7 +252,7 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                       )}
                       <td>{c.name}</td>
                       <td>{c.community}</td>
-                      <td>{c.reasonText.join('；')}</td>
+                      <td>{c.reasonText.join(t('punct.list'))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -264,7 +264,9 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                 {r.changes.length === 0 && <li className="muted">{t('township.noChanges')}</li>}
                 {r.changes.map((c) => (
                   <li key={c.code}>
-                    <strong>{c.name}</strong>：{c.changes.map((x) => x.text).join('；')}
+                    <strong>{c.name}</strong>
+                    {t('punct.colon')}
+                    {c.changes.map((x) => x.text).join(t('punct.list'))}
                   </li>
                 ))}
               </ul>

@@ -38,7 +38,7 @@ export function BoardList({ board, kind, box }: { board: Board; kind: ListKind; 
                 <span className="rank">{t('wall.board.rank', { rank: e.compositeRank })}</span>
               )}
             </span>
-            <span className="why">{e.reasons.join('；')}</span>
+            <span className="why">{e.reasons.join(t('punct.list'))}</span>
           </li>
         ))}
         {more > 0 && <li className="more">{t('wall.board.more', { count: more })}</li>}

@@ -77,7 +77,7 @@ function moved(board: Board, key: IndicatorKey): number {
 }
 
 export function IndicatorMoves({ board, box }: { board: Board; box: PanelBox }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const keys = [...INDICATOR_ORDER].sort((a, b) => moved(board, b) - moved(board, a));
   const wide = box.width >= 1000;
   const fit = rowsThatFit(box.height, INDICATOR_HEIGHT[wide ? 'wide' : 'narrow']);
@@ -101,11 +101,11 @@ export function IndicatorMoves({ board, box }: { board: Board; box: PanelBox }) 
               <span className="name">{t(`indicator.short.${key}`)}</span>
               <span className="value">{formatIndicator(key, c.value)}</span>
               <span className={`delta ${tone(better)}`}>
-                {c.delta === 0 || c.delta === null ? t('wall.movers.flat') : formatDelta(key, c.delta)}
+                {c.delta === 0 || c.delta === null ? t('wall.movers.flat') : formatDelta(key, c.delta, locale)}
               </span>
               {top && (
                 <span className="top">
-                  {t('wall.movers.most', { name: top.name, delta: formatDelta(key, top.delta) })}
+                  {t('wall.movers.most', { name: top.name, delta: formatDelta(key, top.delta, locale) })}
                 </span>
               )}
             </li>

@@ -23,7 +23,7 @@ interface Props {
 }
 
 export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, connected, demo, city }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // Read at each render (scenes rotate every few seconds), so the week rolls over at midnight in Shanghai.
   const today = todayInCity();
   const week = isoWeekOf(today);
@@ -46,7 +46,7 @@ export function WallHeader({ scene, sceneTitle, index, count, paused, dataTime, 
         <div className="wall-status">
           <span className="wall-when">
             <span className="wall-week" data-testid="wall-week" data-week={week} data-state="in-progress">
-              {weekLabel(week)}
+              {weekLabel(week, locale)}
             </span>
             <span className="wall-time" data-testid="wall-data-time" data-date={today}>
               {t('wall.dataAsOf', { date, time: dataTime })}

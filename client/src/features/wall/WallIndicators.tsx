@@ -16,7 +16,7 @@ export function WallIndicators({
   indicators: Indicators;
   testId: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section className="wall-panel wall-indicators" data-testid={testId}>
       <h2>{title}</h2>
@@ -51,7 +51,7 @@ export function WallIndicators({
                       })}
                 </span>
                 <span className={`delta ${better === null ? '' : better ? 'good' : 'bad'}`}>
-                  {t('wall.delta', { delta: formatDelta(key, r.delta) })}
+                  {t('wall.delta', { delta: formatDelta(key, r.delta, locale) })}
                 </span>
               </span>
             </div>

@@ -12,7 +12,7 @@ export function SelectionIndicators({
   rows: readonly WorkbenchRow[];
   onDrill(key: IndicatorKey): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const values = selectionIndicators(rows);
   return (
     <section
@@ -28,7 +28,7 @@ export function SelectionIndicators({
             type="button"
             className="mini-tile"
             onClick={() => onDrill(key)}
-            title={v.reason ?? t('indicators.drill')}
+            title={v.reason ? (locale === 'zh-CN' ? v.reason : t('selection.noValue')) : t('indicators.drill')}
             data-testid={`sel-${key}`}
             data-numerator={v.numerator}
             data-denominator={v.denominator}
