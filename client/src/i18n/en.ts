@@ -12,7 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...weekPickerEn,
   ...dashboardEn,
   ...layoutEn,
-  'app.title': 'Residential Compound Governance Map',
+  'app.title': 'Compound Governance Map',
   'app.demoBadge': 'Demo data',
   'app.demoBadgeHint': 'Generated from published figures; not a real ledger',
   'app.approximateBoundaries': 'Approximate boundaries',

@@ -63,7 +63,7 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
   const week = weeks[index];
   const state =
     index === weeks.length - 1
-      ? t('week.state.in-progress', { date: shortDayLabel(asOf) })
+      ? t('week.state.in-progress', { date: shortDayLabel(asOf, locale) })
       : `${t('week.asOf', { date: asOf })} · ${t('week.state.recomputed')}`;
 
   return (
