@@ -4,12 +4,14 @@
  * the browser's fonts read the page in the right language. ?lang= wins over the stored choice
  * (a wall screen's address says its language) and becomes it.
  */
-import { localeOf, type Locale } from '../../../shared/language/index.ts';
+import { DEFAULT_LOCALE, localeOf, type Locale } from '../../../shared/language/index.ts';
 
 const STORAGE_KEY = 'onemap.locale';
 
 /** ?lang= is a choice like the switch: kept for the pages that follow (the login's next page). */
 function initialLocale(): Locale {
+  // Outside a browser (the fast tests import the dictionaries through i18n/index.tsx): Chinese.
+  if (typeof window === 'undefined') return DEFAULT_LOCALE;
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
   if (fromUrl === 'en' || fromUrl === 'zh-CN') {
     window.localStorage.setItem(STORAGE_KEY, fromUrl);
@@ -19,7 +21,7 @@ function initialLocale(): Locale {
 }
 
 let active: Locale = initialLocale();
-document.documentElement.lang = active;
+if (typeof document !== 'undefined') document.documentElement.lang = active;
 const listeners = new Set<(locale: Locale) => void>();
 
 export const activeLocale = (): Locale => active;
