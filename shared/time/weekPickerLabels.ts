@@ -24,6 +24,16 @@ export function weekNumberLabel(week: string, locale: WeekLabelLocale): string {
 }
 
 /**
+ * A chart axis's week: '2024年第7周', 'W07 2024' (the code itself is for addresses, not readers).
+ * Anything else on the axis (the target tracker ends on its deadline, a date) is shown as it is.
+ */
+export function weekAxisLabel(week: string, locale: WeekLabelLocale): string {
+  if (!/^\d{4}-W\d{2}$/.test(week)) return week;
+  const { year } = weekParts(week);
+  return locale === 'en' ? `${weekNumberLabel(week, locale)} ${year}` : `${year}年${weekNumberLabel(week, locale)}`;
+}
+
+/**
  * A week's Monday–Sunday: '11月30日–12月6日', '12月1日–7日'; in English '30 Nov – 6 Dec',
  * '1 – 7 Dec'. A day outside the week's ISO year carries its year, so week 1
  * and week 53 read unambiguously: '2024年12月30日–1月5日' for 2025-W01.

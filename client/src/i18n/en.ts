@@ -584,7 +584,7 @@ export const en: Record<MessageKey, string> = {
   'login.signingIn': 'Signing in…',
   'login.logout': 'Sign out',
   'login.hint':
-    'Accounts are created by an administrator with onemap users add; after 5 wrong passwords wait 15 minutes.',
+    'Accounts are created by an administrator under Administration · Accounts; after 5 wrong passwords wait 15 minutes.',
   'editing.title': "Update this township's records",
   'editing.audited': 'Every change is written to the audit log',
   'editing.tab.meeting': 'Joint meeting',

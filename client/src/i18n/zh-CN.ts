@@ -575,7 +575,7 @@ export const zhCN = {
   'login.submit': '登录',
   'login.signingIn': '正在登录…',
   'login.logout': '退出',
-  'login.hint': '账号由管理员用 onemap users add 创建；连续输错 5 次须等 15 分钟。',
+  'login.hint': '账号由管理员在“系统管理 · 账号”中创建；连续输错 5 次须等 15 分钟。',
   'editing.title': '更新本镇街记录',
   'editing.audited': '每项修改都记入审计日志',
   'editing.tab.meeting': '四方联席会议',

@@ -9,7 +9,7 @@ import { asc } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import { addDays, isoWeekday, toDayNumber } from '../../../shared/time/dates.ts';
-import { FIRST_WEEK, isoWeekOf, weekSunday } from '../../../shared/time/weeks.ts';
+import { FIRST_WEEK, isoWeekOf, weekLabel, weekSunday } from '../../../shared/time/weeks.ts';
 import type { Db } from '../../db/connection.ts';
 import { cachedCounts } from '../metrics/countsCache.ts';
 import { EMPTY_COUNTS } from '../metrics/indicatorCounts.ts';
@@ -87,7 +87,8 @@ export async function indicatorUnmetHits(db: Db, asOf: string, n: number): Promi
       townshipCode: run.code,
       compoundCode: null,
       indicator: run.key,
-      details: `${run.name}${name}自${firstWeek}起连续${run.weeks}周未达目标`,
+      // The week with its dates: a reader meets no bare code (2024-W23).
+      details: `${run.name}${name}自${weekLabel(firstWeek)}起连续${run.weeks}周未达目标`,
       figures: { weeks: run.weeks, firstWeek, threshold: n },
     };
   });

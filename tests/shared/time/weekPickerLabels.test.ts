@@ -1,7 +1,12 @@
 /** Week pickers show a week's number and dates, not its code (issue #21, point 3). */
 import { describe, expect, it } from 'vitest';
 import { InvalidDateError } from '../../../shared/time/dates.ts';
-import { weekDatesLabel, weekNumberLabel, weekPickerLabel } from '../../../shared/time/weekPickerLabels.ts';
+import {
+  weekAxisLabel,
+  weekDatesLabel,
+  weekNumberLabel,
+  weekPickerLabel,
+} from '../../../shared/time/weekPickerLabels.ts';
 
 describe('week picker labels', () => {
   it.each([
@@ -31,5 +36,13 @@ describe('week picker labels', () => {
   it('refuses a week that does not exist with the Chinese message', () => {
     expect(() => weekPickerLabel('2025-W53', 'zh-CN')).toThrow(InvalidDateError);
     expect(() => weekPickerLabel('2025-W7', 'en')).toThrow(/周次无效/);
+  });
+});
+
+describe('weekAxisLabel', () => {
+  it('reads a week on a chart axis without its code, and leaves a date (a deadline) as it is', () => {
+    expect(weekAxisLabel('2024-W07', 'zh-CN')).toBe('2024年第7周');
+    expect(weekAxisLabel('2024-W07', 'en')).toBe('W07 2024');
+    expect(weekAxisLabel('2027-12-31', 'zh-CN')).toBe('2027-12-31');
   });
 });

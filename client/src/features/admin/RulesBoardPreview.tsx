@@ -5,6 +5,7 @@
  */
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { weekLabel } from '../../../../shared/time/weeks.ts';
 
 type Preview = RouterOutputs['review']['previewRules'];
 type Board = Preview['present'];
@@ -12,13 +13,17 @@ type Board = Preview['present'];
 const listsOf = (t: Board['townships'][number] | undefined) => (t ? t.lists.join(',') : '');
 
 export function RulesBoardPreview({ preview }: { preview: Preview }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const present = new Map(preview.present.townships.map((row) => [row.code, row]));
   return (
     <div className="side-by-side" data-testid="rules-preview">
-      <BoardColumn title={t('rules.present', { week: preview.week })} board={preview.present} testId="board-present" />
       <BoardColumn
-        title={t('rules.proposed', { week: preview.week })}
+        title={t('rules.present', { week: weekLabel(preview.week, locale) })}
+        board={preview.present}
+        testId="board-present"
+      />
+      <BoardColumn
+        title={t('rules.proposed', { week: weekLabel(preview.week, locale) })}
         board={preview.proposed}
         testId="board-proposed"
         changed={(row) => {

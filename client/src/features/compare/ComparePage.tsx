@@ -17,6 +17,7 @@ import { writeParams } from '../../app/useUrlState.ts';
 import { WeekPicker } from '../time/WeekPicker.tsx';
 import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { weekAxisLabel } from '../../../../shared/time/weekPickerLabels.ts';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import {
   compareParams,
@@ -215,7 +216,7 @@ function IndicatorChart({
   chosen: { code: string; name: string; color: string }[];
   from: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const k = scaleOf(indicator);
   const goal = report.city.indicators[indicator];
   const byCode = new Map(series.townships.map((tw) => [tw.code, tw.values[indicator]]));
@@ -245,7 +246,12 @@ function IndicatorChart({
       <ResponsiveContainer width="100%" height={190}>
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
           <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
-          <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 11 }} minTickGap={48} />
+          <XAxis
+            dataKey="week"
+            tick={{ fill: '#8ea3bd', fontSize: 11 }}
+            minTickGap={48}
+            tickFormatter={(w: string) => weekAxisLabel(w, locale)}
+          />
           <YAxis
             tick={{ fill: '#8ea3bd', fontSize: 11 }}
             unit={unit}

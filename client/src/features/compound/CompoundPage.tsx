@@ -476,7 +476,8 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
       const r = e.record;
       return (
         <>
-          <strong>{r.name}</strong>（{t(PARTY[r.type])}）
+          <strong>{r.name}</strong>
+          {t('punct.paren', { text: t(PARTY[r.type]) })}
           <small>
             {r.dissolvedOn ? t('compoundPage.dissolvedOn', { date: r.dissolvedOn }) : t('compoundPage.inForce')}
           </small>

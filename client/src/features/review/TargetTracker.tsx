@@ -21,6 +21,7 @@ import { INDICATORS } from '../../../../shared/indicators/index.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { formatIndicator, indicatorAxis, lowerIsBetter, unitOfKey } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { weekAxisLabel } from '../../../../shared/time/weekPickerLabels.ts';
 import type { IndicatorKey } from '../layers/choropleth.ts';
 import { statusMessage } from '../indicators/StatusBadge.tsx';
 
@@ -38,7 +39,7 @@ export function TargetTracker({
   series: Series;
   report: Report;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const k = scaleOf(indicator);
   const city = report.city.indicators[indicator];
   const points: { week: string; value?: number | null; path?: number; projection?: number }[] = series.weeks
@@ -83,7 +84,12 @@ export function TargetTracker({
         <ResponsiveContainer width="100%" height={240}>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
-            <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 11 }} minTickGap={40} />
+            <XAxis
+              dataKey="week"
+              tick={{ fill: '#8ea3bd', fontSize: 11 }}
+              minTickGap={40}
+              tickFormatter={(w: string) => weekAxisLabel(w, locale)}
+            />
             <YAxis tick={{ fill: '#8ea3bd', fontSize: 11 }} unit={unit} domain={indicatorAxis(indicator).domain} />
             <Tooltip contentStyle={{ background: '#0d1b2d', border: '1px solid #213853' }} />
             {city.target !== null && (

@@ -11,6 +11,7 @@ import { Link } from 'wouter';
 import { hrefs, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { weekAxisLabel } from '../../../../shared/time/weekPickerLabels.ts';
 import { canEditTownship, hasPermission, useMe } from '../auth/session.ts';
 import { EditingPanel } from '../editing/EditingPanel.tsx';
 import { EvidenceGallery } from '../evidence/EvidenceGallery.tsx';
@@ -174,7 +175,12 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
                   <ResponsiveContainer width="100%" height={130}>
                     <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                       <CartesianGrid stroke="#213853" strokeDasharray="3 3" />
-                      <XAxis dataKey="week" tick={{ fill: '#8ea3bd', fontSize: 10 }} minTickGap={50} />
+                      <XAxis
+                        dataKey="week"
+                        tick={{ fill: '#8ea3bd', fontSize: 10 }}
+                        minTickGap={50}
+                        tickFormatter={(w: string) => weekAxisLabel(w, locale)}
+                      />
                       <YAxis
                         tick={{ fill: '#8ea3bd', fontSize: 10 }}
                         domain={indicatorAxis(key).domain}

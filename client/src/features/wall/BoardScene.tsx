@@ -3,6 +3,7 @@
  * rank and the reasons it is listed, and on the widest walls the week's summary sentences.
  */
 import { useI18n } from '../../i18n/index.tsx';
+import { weekPickerLabel } from '../../../../shared/time/weekPickerLabels.ts';
 import { fitted, rowsThatFit, type PanelBox, type PanelRender } from './scenePanels.tsx';
 import type { Board } from './wallShading.ts';
 
@@ -13,7 +14,7 @@ const SENTENCE_HEIGHT = 76;
 type ListKind = 'red' | 'black';
 
 export function BoardList({ board, kind, box }: { board: Board; kind: ListKind; box: PanelBox }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const entries = kind === 'red' ? board.redList : board.blackList;
   // A wide panel takes a second column only when one does not hold the list.
   const rows = rowsThatFit(box.height, ENTRY_HEIGHT);
@@ -24,7 +25,7 @@ export function BoardList({ board, kind, box }: { board: Board; kind: ListKind; 
       <h2>
         <span className="title">{t(`wall.board.${kind}`, { count: entries.length })}</span>
         <small>
-          {t('wall.board.week', { week: board.week })}
+          {t('wall.board.week', { week: weekPickerLabel(board.week, locale) })}
           {box.width >= 1000 && ` · ${t(`wall.board.${kind}Hint`)}`}
         </small>
       </h2>

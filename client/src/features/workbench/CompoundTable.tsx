@@ -106,7 +106,7 @@ export function CompoundTable({ rows, sort, onSort, selected, onSelect, height }
                         <td
                           key={c.key}
                           className={c.numeric ? 'num' : undefined}
-                          title={j === 0 ? `${text}（${row.code}）` : text}
+                          title={j === 0 ? `${text}${t('punct.paren', { text: row.code })}` : text}
                         >
                           {j === 0 ? (
                             <button type="button" className="link small" onClick={() => onSelect(row.code)}>
