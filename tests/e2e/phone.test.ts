@@ -159,8 +159,10 @@ describe('township staff on a phone and on paper', () => {
       expect(badge.color, badge.status).toBe(want);
       if (badge.status !== 'met') expect(badge.color, badge.status).not.toBe(metInk);
     }
-    // The week it shows is still printed (the select prints as its value).
-    expect(await page.locator('.page-bar select').first().isVisible()).toBe(true);
+    // The week it shows is still printed (the picker's buttons are not: its label prints as text).
+    const printedWeek = page.locator('.page-bar .week-picker-printed').first();
+    expect(await printedWeek.isVisible()).toBe(true);
+    expect(await printedWeek.textContent()).toMatch(/^第\d+周 · \d+月\d+日/);
     await page.pdf({ path: artifactPath('township-print-a4.pdf'), format: 'A4', printBackground: true });
 
     await page.emulateMedia({ media: 'screen' });

@@ -116,6 +116,10 @@ export function WeekPicker({
           ▦
         </span>
       </button>
+      {/* Paper has no buttons (print.css): the week shown is printed as text. */}
+      <span className="week-picker-printed" aria-hidden="true">
+        {label}
+      </span>
       <button
         type="button"
         className="week-step"
