@@ -24,7 +24,7 @@ const RECORD_TABLES = [
  * format stated here rather than the client's formatter (so a formatter bug fails the test):
  * rates as percentages with one decimal ("61.3%"), petitions per 1,000 households with two
  * ("0.84"); changes from last week as it was shown — its Sunday, no week being reviewed here — with a sign (+, U+2212 minus, ± for none), rates in
- * percentage points ("+1.2pt"); ranks among the 19 townships, 1 the best (lowest petitions),
+ * percentage points ("+1.2个百分点", as the Chinese page says them); ranks among the 19 townships, 1 the best (lowest petitions),
  * equal values sharing a rank and the next skipping ("1224"); "—" where there is no value.
  */
 function expectedCompareCells(raw: RawCity, asOf: string) {
@@ -43,7 +43,9 @@ function expectedCompareCells(raw: RawCity, asOf: string) {
   const change = (key: IndicatorKey, d: number | null) => {
     if (d === null) return '—';
     const sign = d > 0 ? '+' : d < 0 ? '\u2212' : '±';
-    return key === 'petitionRate' ? `${sign}${Math.abs(d).toFixed(2)}` : `${sign}${(Math.abs(d) * 100).toFixed(1)}pt`;
+    return key === 'petitionRate'
+      ? `${sign}${Math.abs(d).toFixed(2)}`
+      : `${sign}${(Math.abs(d) * 100).toFixed(1)}个百分点`;
   };
   const codes = raw.townships.map((t) => t.code);
   const cells = new Map<string, { latest: string; delta: string; rank: string }>();
