@@ -251,7 +251,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
             }}
             onDismiss={dismissOutside}
           />
-          {(state.invalidUrl || unknownTownship) && !outside && (
+          {((outside ? state.invalidBesidesWeek : state.invalidUrl) || unknownTownship) && (
             <p className="notice" role="status" data-testid="invalid-url-notice">
               {t('app.invalidUrl')}
             </p>

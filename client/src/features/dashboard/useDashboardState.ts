@@ -69,5 +69,7 @@ export function useDashboardState(weeks: readonly string[]) {
     township,
     setTownship,
     invalidUrl: badLayer || badIndicator || badShade || badMode || badWeek || badCompound || badTownship,
+    /** Invalid apart from the week (which the week-outside notice names on its own). */
+    invalidBesidesWeek: badLayer || badIndicator || badShade || badMode || badCompound || badTownship,
   };
 }
