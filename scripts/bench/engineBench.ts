@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/connection.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { rebuildCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
+import { TIMELINE_SOURCE_TABLES } from '../../server/services/metrics/timelineFunctions.ts';
 import { INDICATOR_KEYS } from '../../shared/indicators/index.ts';
 import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { metricsReport } from '../../server/services/metrics/metricsReport.ts';
@@ -74,17 +75,6 @@ export interface EngineOptions {
   log?: (line: string) => void;
 }
 
-const RECORD_TABLES = [
-  'compounds',
-  'property_contracts',
-  'party_organisations',
-  'committee_terms',
-  'meetings',
-  'evaluations',
-  'resident_issues',
-  'petitions',
-];
-
 /** The township with the most compounds: the worst case of a click on one township. */
 export async function largestTownship(db: Db): Promise<{ code: string; compounds: number; all: number }> {
   const [row] = await queryRows<{ code: string; n: number; total: number }>(
@@ -102,7 +92,7 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
   const [recordScan, counted] = await timeIt(() =>
     queryRows<{ n: number }>(
       db,
-      sql.raw(`select (${RECORD_TABLES.map((t) => `(select count(*) from ${t})`).join(' + ')})::bigint as n`),
+      sql.raw(`select (${TIMELINE_SOURCE_TABLES.map((t) => `(select count(*) from ${t})`).join(' + ')})::bigint as n`),
     ),
   );
   const { all: compounds, ...township } = await largestTownship(db);

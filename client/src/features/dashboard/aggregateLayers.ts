@@ -10,7 +10,7 @@ import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
 import { CATEGORICAL } from '../../../../shared/colours/categorical.ts';
 import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
 import { hexToRgba } from '../../map/theme.ts';
-import { LABEL_FONT, type TownshipFeature } from '../layers/deckLayers.ts';
+import { HALO_LABEL_STYLE, type TownshipFeature } from '../layers/deckLayers.ts';
 
 export type AggregateKind = 'townships' | 'cells';
 
@@ -70,12 +70,7 @@ export function aggregateLayers(
       getPixelOffset: (a) => (kind === 'townships' ? [0, aggregateRadius(a.compounds) + 9] : [0, 0]),
       updateTriggers: { getPixelOffset: [kind] },
       getColor: [236, 243, 252, 255],
-      fontFamily: LABEL_FONT,
-      characterSet: 'auto',
-      fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-      outlineWidth: 3,
-      outlineColor: [8, 20, 35, 230],
-      getTextAnchor: 'middle',
+      ...HALO_LABEL_STYLE,
       getAlignmentBaseline: 'center',
     }),
   ];

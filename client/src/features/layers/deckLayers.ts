@@ -20,6 +20,16 @@ export type TownshipFeature = Feature<
 /** Chinese first; the fonts a wall PC or a desktop usually has. Glyphs come from the local font. */
 export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
+/** Small labels with a dark halo (compound names, the aggregated map's counts): one shader program. */
+export const HALO_LABEL_STYLE = {
+  fontFamily: LABEL_FONT,
+  characterSet: 'auto',
+  fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+  outlineWidth: 3,
+  outlineColor: [8, 20, 35, 230],
+  getTextAnchor: 'middle',
+} as const;
+
 export interface MapLayerInput {
   townships: TownshipFeature[];
   compounds: readonly CompoundRow[];
@@ -172,12 +182,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
         getSize: COMPOUND_LABEL_SIZE * labelScale,
         getPixelOffset: (c) => [0, compoundLabelOffset(c.households, scale)],
         getColor: [205, 218, 235, 255],
-        fontFamily: LABEL_FONT,
-        characterSet: 'auto',
-        fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-        outlineWidth: 3,
-        outlineColor: [8, 20, 35, 230],
-        getTextAnchor: 'middle',
+        ...HALO_LABEL_STYLE,
       }),
     );
   }
