@@ -91,8 +91,14 @@ describe('督办 on screen', () => {
     expect(await row.getByTestId('sv-state').textContent()).toBe('已销号');
     expect(await desk.page.getByTestId('sv-count-closed').textContent()).toContain('1');
     await row.getByTestId('sv-expand').click();
-    const history = await row.getByTestId('sv-history').locator('li').allTextContents();
-    expect(history.map((h) => h.match(/(交办|反馈|销号)/)?.[1])).toEqual(['交办', '反馈', '销号']);
+    // The history loads when opened: wait for its lines rather than reading an empty list.
+    await expect
+      .poll(async () =>
+        (await row.getByTestId('sv-history').locator('li').allTextContents()).map(
+          (h) => h.match(/(交办|反馈|销号)/)?.[1],
+        ),
+      )
+      .toEqual(['交办', '反馈', '销号']);
 
     // … and on the township page.
     await phone.page.reload();
