@@ -10,7 +10,20 @@
  * their townships' running sums and put the new ones in. A read is a pure read.
  * Not data tables: they have no revision trigger.
  */
-import { bigint, check, date, integer, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { partyOrgType } from './governance.ts';
 import { sql } from 'drizzle-orm';
 
 const count = (name: string) => integer(name).notNull().default(0);
@@ -71,3 +84,44 @@ export const compoundCountsChanges = pgTable('compound_counts_changes', {
   cols: smallint('cols').array().notNull(),
   deltas: integer('deltas').array().notNull(),
 });
+
+/** A PostgreSQL daterange, as its text ('[2024-01-01,2024-03-01)'): only the database reads it. */
+const daterange = customType<{ data: string }>({ dataType: () => 'daterange' });
+
+/**
+ * Each compound's state as a step function of the day: one row per stretch [from, to) of
+ * Asia/Shanghai calendar days over which nothing the compound table, the workbench or the
+ * drill-through shows of it changes, so its state on D is the row whose `during` contains D (one
+ * GiST probe for every compound at once). Derived from the same per-compound changes as the
+ * counts timeline, in the same writing transaction (migration compound_state_ranges,
+ * server/services/metrics/timelineFunctions.ts); nothing before the compound's listing day.
+ */
+export const compoundStateRanges = pgTable(
+  'compound_state_ranges',
+  {
+    compoundId: integer('compound_id').notNull(),
+    during: daterange('during').notNull(),
+    /** The company of the latest-started contract in force (null: not under property management). */
+    propertyCompanyId: integer('property_company_id'),
+    partyOrgType: partyOrgType('party_org_type'),
+    committeeInOffice: boolean('committee_in_office').notNull(),
+    committeePartyMajority: boolean('committee_party_majority').notNull(),
+    lastMeetingOn: date('last_meeting_on', { mode: 'string' }),
+    /** The latest evaluation's rating, only while under property management. */
+    rating: text('rating'),
+    openIssues: integer('open_issues').notNull(),
+    overdueIssues: integer('overdue_issues').notNull(),
+    /** Petitions and disputes received in the 28 days ending on the day. */
+    petitions: integer('petitions').notNull(),
+    /** How the latest committee formed so far ends: on this day, early (`ended`) or at its term's end. */
+    committeeFactOn: date('committee_fact_on', { mode: 'string' }),
+    committeeFactEnded: boolean('committee_fact_ended'),
+  },
+  // A compound's ranges tile [listedOn, ∞) without gaps, so its range on D is the one starting last
+  // on or before D: one btree probe per compound (a township, a map view). The whole city's
+  // ranges on D are one GiST probe instead.
+  (t) => [
+    uniqueIndex('compound_state_ranges_from_idx').on(t.compoundId, sql`lower(${t.during})`),
+    index('compound_state_ranges_during_idx').using('gist', t.during),
+  ],
+);

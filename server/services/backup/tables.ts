@@ -30,6 +30,7 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   'township_counts_timeline',
   'counts_timeline_state',
   'compound_counts_changes',
+  'compound_state_ranges',
 ]);
 
 /**

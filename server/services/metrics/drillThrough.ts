@@ -5,15 +5,17 @@
  */
 import type { Contribution } from '../../../shared/indicators/values.ts';
 import type { Db } from '../../db/connection.ts';
-import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
+import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 import { cachedInitials } from '../compounds/initials.ts';
 import type { IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { DrillRow } from '../../../shared/indicators/drillList.ts';
 import { DEFAULT_INDICATORS, indicatorIn, SERVER_INDICATORS, type ServerIndicator } from './indicators/index.ts';
 import type { CompoundFact } from './indicators/types.ts';
+import { indicatorInputsAsOf } from './indicatorInputs.ts';
 
 export type { Contribution } from '../../../shared/indicators/values.ts';
 export type { DrillRow } from '../../../shared/indicators/drillList.ts';
+export { factsPerCompound, recordsPerCompound } from './indicatorInputs.ts';
 
 export interface DrillThrough<K extends string = IndicatorKey> {
   indicator: K;
@@ -22,34 +24,6 @@ export interface DrillThrough<K extends string = IndicatorKey> {
   numerator: number;
   denominator: number;
   compounds: DrillRow[];
-}
-
-/** Records per compound id each indicator's classification needs (none for most). */
-export async function recordsPerCompound(
-  db: Db,
-  asOf: string,
-  indicators: readonly ServerIndicator[],
-): Promise<Map<string, Map<number, number>>> {
-  const entries = await Promise.all(
-    indicators.map(
-      async (i) => [i.key, (await i.recordsPerCompound?.(db, asOf)) ?? new Map<number, number>()] as const,
-    ),
-  );
-  return new Map(entries);
-}
-
-/** The dated facts per compound id each indicator's reasons cite (none for most). */
-export async function factsPerCompound(
-  db: Db,
-  asOf: string,
-  indicators: readonly ServerIndicator[],
-): Promise<Map<string, Map<number, CompoundFact>>> {
-  const entries = await Promise.all(
-    indicators.map(
-      async (i) => [i.key, (await i.factsPerCompound?.(db, asOf)) ?? new Map<number, CompoundFact>()] as const,
-    ),
-  );
-  return new Map(entries);
 }
 
 /** Where one compound stands in one indicator on a day. */
@@ -75,13 +49,11 @@ export async function drillThrough<K extends string = IndicatorKey>(
 ): Promise<DrillThrough<K>> {
   const { indicator, asOf } = options;
   const definition = indicatorIn(options.indicators ?? DEFAULT_INDICATORS, indicator);
-  const [rows, records, facts] = await Promise.all([
-    compoundStatusAsOf(db, asOf, options.townshipCode),
-    definition.recordsPerCompound?.(db, asOf) ?? Promise.resolve(new Map<number, number>()),
-    definition.factsPerCompound?.(db, asOf) ?? Promise.resolve(new Map<number, CompoundFact>()),
-  ]);
-  const compounds = rows.map((c): DrillRow => {
-    const contribution = definition.classify(c, asOf, records.get(c.id) ?? 0, facts.get(c.id));
+  const inputs = await indicatorInputsAsOf(db, asOf, [definition], options.townshipCode);
+  const records = inputs.records.get(definition.key);
+  const facts = inputs.facts.get(definition.key);
+  const compounds = inputs.rows.map((c): DrillRow => {
+    const contribution = definition.classify(c, asOf, records?.get(c.id) ?? 0, facts?.get(c.id));
     return {
       code: c.code,
       name: c.name,

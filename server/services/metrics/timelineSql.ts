@@ -38,7 +38,7 @@ export const COLUMNS = [
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
-const FOREVER = `'infinity'::date`;
+export const FOREVER = `'infinity'::date`;
 
 export const columnIndex = (column: Column) => COLUMNS.indexOf(column);
 
@@ -46,7 +46,7 @@ export const columnIndex = (column: Column) => COLUMNS.indexOf(column);
  * Each range [a, b) of a compound (cid) as two changes: +v on day a and −v on day b (none for a
  * range without end; none at all for an empty range).
  */
-function changes(
+export function changes(
   from: string,
   column: Column | { sql: string },
   options: { value?: string; where?: string } = {},
@@ -80,15 +80,23 @@ const RATING_COLUMN = `case rating when '5' then ${columnIndex('r5')} when '4' t
   when '2' then ${columnIndex('r2')} when '1' then ${columnIndex('r1')} else ${columnIndex('rfail')} end`;
 
 /**
+ * More changes on columns numbered after COLUMNS (the compound's own state, not counted per
+ * township), given the filter of the records to read: CTEs (they may use `meeting_run`) and a
+ * union of (cid, day, col, v) selects.
+ */
+export type ExtraChanges = (inTarget: string) => { ctes: string; changes: string };
+
+/**
  * The net changes (compound, township, day, column, ±v) of every compound (`all`: sequential
  * scans) or of the compounds in the array parameter `ids` (index scans by compound). Nothing
  * counts before the compound is listed: a range [a, b) counts on [max(a, listed), b), i.e. both
  * its changes move to max(day, listed) (a range ending before the listing nets 0). A compound
  * that no longer exists has no changes.
  */
-export function compoundChangesQuery(scope: 'all' | 'ids'): string {
+export function compoundChangesQuery(scope: 'all' | 'ids', extra?: ExtraChanges): string {
   const all = scope === 'all';
   const IN_TARGET = all ? '' : 'where compound_id = any(ids)';
+  const more = extra?.(IN_TARGET);
   const COMPOUND_IN_TARGET = all ? 'true' : 'id = any(ids)';
   return `with
   ${islands('org', `select compound_id as cid, established_on as a, coalesce(dissolved_on, ${FOREVER}) as b from party_organisations ${IN_TARGET}`)},
@@ -128,6 +136,7 @@ export function compoundChangesQuery(scope: 'all' | 'ids'): string {
   -- Each read once (they are the bulk of the records), then split into their changes.
   petition as materialized (select compound_id as cid, received_on as a, received_on + ${PETITION_WINDOW_DAYS} as b from petitions ${IN_TARGET}),
   issue as materialized (select compound_id as cid, opened_on, closed_on, due_on from resident_issues ${IN_TARGET}),
+  ${more ? `${more.ctes},` : ''}
   managed_rating as (
     select r.cid, greatest(r.a, m.a) as a, least(r.b, m.b) as b, r.rating
     from latest_rating r join managed m on m.cid = r.cid and r.a < m.b and m.a < r.b
@@ -151,6 +160,7 @@ export function compoundChangesQuery(scope: 'all' | 'ids'): string {
     union all ${changes('petition', 'petitions')}
     union all ${changes(`(select cid, opened_on as a, coalesce(closed_on, ${FOREVER}) as b from issue) i`, 'open_issues')}
     union all ${changes(`(select cid, due_on + 1 as a, coalesce(closed_on, ${FOREVER}) as b from issue) i`, 'overdue_issues')}
+    ${more ? `union all ${more.changes}` : ''}
   )
   select x.cid, c.township_code, greatest(x.day, c.listed_on) as day, x.col::smallint as col, sum(x.v)::int as v
   from change x join (select id, township_code, listed_on from compounds where ${COMPOUND_IN_TARGET}) c on c.id = x.cid

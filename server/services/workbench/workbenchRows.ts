@@ -5,10 +5,11 @@
  * the same classification as the engine's drill-through and agree with it to the compound.
  */
 import type { Db } from '../../db/connection.ts';
-import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
+import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 import { cachedInitials } from '../compounds/initials.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
-import { factsPerCompound, recordsPerCompound, type Contribution } from '../metrics/drillThrough.ts';
+import type { Contribution } from '../metrics/drillThrough.ts';
+import { indicatorInputsAsOf } from '../metrics/indicatorInputs.ts';
 import { SERVER_INDICATORS } from '../metrics/indicators/index.ts';
 
 export interface WorkbenchRow extends CompoundStatus {
@@ -18,11 +19,7 @@ export interface WorkbenchRow extends CompoundStatus {
 
 export async function workbenchRows(db: Db, asOf: string): Promise<WorkbenchRow[]> {
   const indicators = INDICATOR_KEYS.map((key) => SERVER_INDICATORS[key]);
-  const [rows, records, facts] = await Promise.all([
-    compoundStatusAsOf(db, asOf),
-    recordsPerCompound(db, asOf, indicators),
-    factsPerCompound(db, asOf, indicators),
-  ]);
+  const { rows, records, facts } = await indicatorInputsAsOf(db, asOf, indicators);
   return rows.map((c) => {
     const contributions = Object.fromEntries(
       indicators.map((i) => [

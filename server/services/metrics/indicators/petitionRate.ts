@@ -17,6 +17,7 @@ export const petitionRate = {
     );
     return new Map(rows.map((r) => [Number(r.compound_id), Number(r.n)]));
   },
+  recordsFromState: (state) => state.petitions,
   classify: (c, _asOf, petitions) => ({
     inDenominator: true,
     inNumerator: petitions > 0,

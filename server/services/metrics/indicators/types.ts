@@ -6,6 +6,7 @@
  */
 import type { Contribution, IndicatorMeta } from '../../../../shared/indicators/index.ts';
 import type { Db } from '../../../db/connection.ts';
+import type { CompoundState } from '../../compounds/compoundStateRanges.ts';
 import type { CompoundStatus } from '../../compounds/compoundStatus.ts';
 import type { ScopeCounts } from '../scopeCounts.ts';
 
@@ -25,6 +26,12 @@ export interface ServerIndicator extends IndicatorMeta {
    * last committee's term ran out); the classification gets undefined for a compound without one.
    */
   factsPerCompound?(db: Db, asOf: string): Promise<Map<number, CompoundFact>>;
+  /**
+   * The same records and fact read from the compound's stored state on the day (one range probe
+   * for every compound, compoundStateRanges.ts); an indicator without them is asked directly.
+   */
+  recordsFromState?(state: CompoundState): number;
+  factFromState?(state: CompoundState): CompoundFact | undefined;
   /** Where one compound stands on `asOf`, with the reason shown in drill-through and exports. */
   classify(compound: CompoundStatus, asOf: string, records: number, fact?: CompoundFact): Contribution;
 }

@@ -1,7 +1,7 @@
 /**
- * The counts timeline must always equal the direct computation: on many days of the fixture
- * city, and again after inserts, updates and deletes of every kind of record — including from a
- * second connection, as the CLI or an import would make them.
+ * The counts timeline, and each compound's stored state ranges, must always equal the direct
+ * computation: on many days of the fixture city, and again after inserts, updates and deletes of
+ * every kind of record — including from a second connection, as the CLI or an import would make them.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,10 @@ import {
 } from '../../../../server/services/metrics/countsTimeline.ts';
 import { clearDemoRecords } from '../../../../server/services/dataset/clearDemoRecords.ts';
 import { directIndicatorCountsAsOf, indicatorCountsAsOf } from '../../../../server/services/metrics/indicatorCounts.ts';
+import { compoundStatesAsOf } from '../../../../server/services/compounds/compoundStateRanges.ts';
+import { directCompoundStatusAsOf } from '../../../../server/services/compounds/compoundStatus.ts';
+import { committeeRate } from '../../../../server/services/metrics/indicators/committeeRate.ts';
+import { petitionRate } from '../../../../server/services/metrics/indicators/petitionRate.ts';
 import { addDays } from '../../../../shared/time/dates.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
@@ -39,7 +43,51 @@ async function expectEqualsDirect(db: Db, dates: readonly string[], label: strin
   for (const [i, date] of dates.entries()) {
     expect(timeline[i], `${label}: timeline not used on ${date}`).not.toBeNull();
     expect(timeline[i], `${label} on ${date}`).toEqual(await directIndicatorCountsAsOf(db, date));
+    // Each compound's state is compared on a third of the whole history's sampled days (the
+    // direct statement reads every record), and on every day around a change.
+    if (dates !== SPREAD || i % 3 === 0) await expectStatesEqualDirect(db, date, label);
   }
+}
+
+/**
+ * Every compound's state from its stored ranges equals the direct statement on the day: its
+ * status (company, organisation, committee, last meeting, rating, issues), and the petitions and
+ * committee end the drill-through's reasons cite, as the indicators read them from the records.
+ */
+async function expectStatesEqualDirect(db: Db, date: string, label: string): Promise<void> {
+  const states = await compoundStatesAsOf(db, date);
+  expect(states, `${label}: state ranges not used on ${date}`).not.toBeNull();
+  const statuses = states!.map((state) => state.status);
+  expect(statuses, `${label}: compound status on ${date}`).toEqual(await directCompoundStatusAsOf(db, date));
+  // A township and a map view read each compound's range by its own index (not the city's probe).
+  if (statuses.length > 0) {
+    const township = statuses.reduce((a, c) => (c.id < a.id ? c : a)).townshipCode;
+    expect(
+      (await compoundStatesAsOf(db, date, township))!.map((state) => state.status),
+      `${label}: township ${township} on ${date}`,
+    ).toEqual(statuses.filter((c) => c.townshipCode === township));
+    const view = { bbox: [118.4, 24.6, 118.7, 24.9] as [number, number, number, number], limit: 40 };
+    const inView = (await compoundStatesAsOf(db, date, undefined, view))!.map((state) => state.status);
+    expect(inView.length, `${label}: map view on ${date}`).toBeGreaterThan(0);
+    expect(inView, `${label}: map view on ${date}`).toEqual(await directCompoundStatusAsOf(db, date, undefined, view));
+  }
+  // The direct reads cover compounds not yet listed too; the screens only show those in scope.
+  const inScope = <T>(map: Map<number, T>) => new Map([...map].filter(([id]) => statuses.some((c) => c.id === id)));
+  const petitions = new Map(
+    states!
+      .filter((state) => state.petitions > 0)
+      .map((state) => [state.status.id, petitionRate.recordsFromState(state)]),
+  );
+  expect(petitions, `${label}: petitions on ${date}`).toEqual(inScope(await petitionRate.recordsPerCompound(db, date)));
+  const committees = new Map(
+    states!.flatMap((state) => {
+      const fact = committeeRate.factFromState(state);
+      return fact ? [[state.status.id, fact] as const] : [];
+    }),
+  );
+  expect(committees, `${label}: last committee on ${date}`).toEqual(
+    inScope(await committeeRate.factsPerCompound(db, date)),
+  );
 }
 
 /** Days around a change, and a sample of the whole history. */
@@ -277,6 +325,7 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       // Inside the writing transaction, before it commits, the timeline already has it.
       const inside = await timelineCountsAsOf(tx as unknown as Db, '2027-05-10');
       expect(inside).toEqual(await directIndicatorCountsAsOf(tx as unknown as Db, '2027-05-10'));
+      await expectStatesEqualDirect(tx as unknown as Db, '2027-05-10', 'inside the writing transaction');
     });
     await expectEqualsDirect(db, around('2027-05-01'), 'after a new meeting');
     const after = await writers();
@@ -345,6 +394,7 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       const counts = await indicatorCountsAsOf(reader, FIXTURE_AS_OF);
       expect(counts).toEqual(await directIndicatorCountsAsOf(reader, FIXTURE_AS_OF));
       expect(await timelineCountsAsOf(reader, '2024-06-01')).not.toBeNull();
+      await expectStatesEqualDirect(reader, '2024-06-01', 'read-only transaction');
     });
   });
 });

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { timelineFunctionsSql } from '../../../../server/services/metrics/timelineFunctions.ts';
 
 describe('counts timeline functions', () => {
-  it('are the hand-written part of migration counts_timeline_per_compound, verbatim', () => {
+  // The latest migration that (re)defines them: compound_state_ranges added the per-compound state.
+  it('are the hand-written part of migration compound_state_ranges, verbatim', () => {
     const migration = readFileSync(
-      new URL('../../../../data/migrations/0016_counts_timeline_per_compound.sql', import.meta.url),
+      new URL('../../../../data/migrations/0018_compound_state_ranges.sql', import.meta.url),
       'utf8',
     );
     const marker = '-- hand-written below\n--> statement-breakpoint\n';
