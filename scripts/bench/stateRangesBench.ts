@@ -23,7 +23,7 @@ import { drillThrough } from '../../server/services/metrics/drillThrough.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
 import { workbenchRows } from '../../server/services/workbench/workbenchRows.ts';
 import { addDays, todayInCity } from '../../shared/time/dates.ts';
-import { largestTownship, timing, type Timing } from './engineBench.ts';
+import { editLatency, largestTownship, timing, type Timing } from './engineBench.ts';
 import { scaleCity } from './scaleCity.ts';
 import { ms, ratio, timeIt } from './stats.ts';
 
@@ -129,6 +129,10 @@ try {
     log(row);
     rows.push(row);
   }
+  // What a write pays now that it also replaces its compound's ranges (a meeting added, then removed).
+  const { edit } = await editLatency(db, township.code, { asOf, samples, slowSamples: 1, series: false });
+  rows.push(`one edit (a meeting added or removed, ranges kept too): ${ms(edit.p50)} / ${ms(edit.p95)} p50 / p95`);
+  log(rows.at(-1)!);
   process.stdout.write(
     `${kind} ×${scale} (${township.all} compounds), ${samples} days each, load ${loadavg()[0]!.toFixed(1)}\n` +
       `| screen | from the records p50 / p95 | from the ranges p50 / p95 | ranges ÷ records |\n|---|---|---|---|\n${rows.join('\n')}\n` +
