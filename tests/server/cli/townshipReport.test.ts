@@ -2,7 +2,8 @@
  * A township's 一页纸: `onemap report township` writes exactly one A4 page for every township of
  * the demo city (read back with poppler, not only by the file's existence), with its rank, its
  * five indicators, its lagging compounds and the data notice that closes the page; staff get it
- * for their own township and are refused (FORBIDDEN, audited) another's.
+ * for their own township and are refused (FORBIDDEN, audited) another's. In English the same page,
+ * still one sheet, with no Chinese but the data's names.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { collectOnePager, townshipOnePagerHtml } from '../../../server/services/
 import { sharedPdfPrinter } from '../../../server/services/review/pdfPrinter.ts';
 import { INDICATOR_LIST } from '../../../shared/indicators/index.ts';
 import { callerAs } from '../../support/callers.ts';
+import { chineseOutside, dataWords, pdfTexts } from '../../support/fileLanguage.ts';
 import { runCli } from '../../support/cli.ts';
 import { fixtureDataDir, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { outcome } from '../../support/procedures.ts';
@@ -69,6 +71,32 @@ describe('onemap report township (一页纸)', () => {
       expect(page).toContain('数据说明');
     }
   }, 300_000); // 19 prints by the shared Chromium: minutes on a busy machine.
+
+  it('prints the page in English for a reader in English: still one page, no Chinese but the data', async () => {
+    const data = await dataWords(database.db);
+    const source = await openReviewWeek(database.db, WEEK);
+    const dir = outDir();
+    for (const code of (await source.board()).townships.map((t) => t.code)) {
+      const onePager = await collectOnePager(source, code, 'en');
+      const pdf = await sharedPdfPrinter.print(townshipOnePagerHtml(onePager, '2026-12-05 09:00', 'en'));
+      const out = join(dir, `${code}.pdf`);
+      writeFileSync(out, pdf);
+      expect(pages(out), code).toBe(1);
+      const lines = pdfTexts(pdf);
+      expect(chineseOutside(lines, data), code).toEqual([]);
+      const page = lines.map((l) => l.text).join(' ');
+      expect(page).toContain(`weekly review one-pager · ${WEEK}`);
+      expect(page).toContain('Four up, one down');
+      // The last thing on the page: nothing was cut off below it.
+      expect(page).toContain('About the data');
+    }
+
+    // As the signed-in reader asks for it: the language of the request, an English file name.
+    const english = await callerAs(database, 'analyst', { locale: 'en' });
+    const file = await english.review.townshipReport({ code: '350582103', week: WEEK });
+    expect(file.fileName).toBe(`one-pager-${WEEK}-陈埭镇.pdf`);
+    expect(chineseOutside(pdfTexts(Buffer.from(file.base64, 'base64')), data)).toEqual([]);
+  }, 300_000);
 
   it('is written by the command line to the file named, atomically', async () => {
     const out = join(outDir(), '一页纸.pdf');
