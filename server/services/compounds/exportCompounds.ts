@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { toCsv } from '../csv.ts';
 import type { Locale } from '../../../shared/language/index.ts';
 import { DATE_FORMAT, dateCell, workbookCreator } from '../xlsxCells.ts';
-import { DATA_NATURE, DEMO_NOTICE } from '../dataset/datasetInfo.ts';
+import { DATA_NATURE } from '../dataset/datasetInfo.ts';
 import type { CompoundStatus } from './compoundStatus.ts';
 import { COMPOUND_EXPORT_WORDS, type CompoundExportWords } from './exportWords.ts';
 
@@ -121,7 +121,7 @@ export async function compoundsToXlsx(
 
 export function compoundsToGeoJson(
   rows: readonly CompoundStatus[],
-  options: { asOf: string; demo: boolean },
+  options: { asOf: string; demo: boolean; locale?: Locale },
 ): FeatureCollection<Point, Pick<CompoundStatus, Column>> & { metadata: Record<string, unknown> } {
   const features: Feature<Point, Pick<CompoundStatus, Column>>[] = rows.map((row) => ({
     type: 'Feature',
@@ -134,7 +134,7 @@ export function compoundsToGeoJson(
       asOf: options.asOf,
       crs: 'WGS84',
       dataset: options.demo ? 'demo' : 'ledger',
-      ...(options.demo ? { notice: DEMO_NOTICE } : {}),
+      ...(options.demo ? { notice: DATA_NATURE[options.locale ?? 'zh-CN'].demo } : {}),
     },
     features,
   };

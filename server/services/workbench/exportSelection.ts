@@ -71,7 +71,7 @@ export async function exportSelection(
       locale,
     });
   else {
-    const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });
+    const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo, locale });
     if (options.selection !== undefined) collection.metadata.selection = options.selection;
     body = Buffer.from(JSON.stringify(collection), 'utf8');
   }

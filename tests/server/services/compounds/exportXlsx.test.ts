@@ -128,5 +128,13 @@ describe.each(availableBackends())('XLSX exports for people (%s)', (kind) => {
     ).workbench.export({ ...input, format: 'csv' });
     const header = Buffer.from(csv.base64, 'base64').toString('utf8').split('\n')[0]!;
     expect(header).toMatch(/^\uFEFFCompound code,Compound,Township code,Township,/);
+    const geojson = await (
+      await callerAs(database, 'analyst', { locale: 'en' })
+    ).workbench.export({
+      ...input,
+      format: 'geojson',
+    });
+    const metadata = JSON.parse(Buffer.from(geojson.base64, 'base64').toString('utf8')).metadata;
+    expect(metadata.notice).toBe('Demo data: generated from published figures, not a real ledger');
   });
 });
