@@ -6,7 +6,7 @@
  * still one sheet, with no Chinese but the data's names.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -105,6 +105,15 @@ describe('onemap report township (一页纸)', () => {
     expect(run.stderr).toMatch(new RegExp(`已生成 ${WEEK} .+一页纸`));
     expect(pages(out)).toBe(1);
     expect(text(out)).toContain(`·每周调度晾晒一页纸·${WEEK}`);
+
+    const english = join(outDir(), 'one-pager.pdf');
+    const inEnglish = await runCli(
+      ['report', 'township', '--township', '350582103', '--week', WEEK, '--lang', 'en', '--out', english],
+      env,
+    );
+    expect(inEnglish.code, inEnglish.stderr).toBe(0);
+    expect(pages(english)).toBe(1);
+    expect(chineseOutside(pdfTexts(readFileSync(english)), await dataWords(database.db))).toEqual([]);
   });
 
   it('refuses a missing township, an unknown format and an unwritable path with one Chinese line and no file', async () => {
@@ -115,6 +124,7 @@ describe('onemap report township (一页纸)', () => {
       [['--township', '350582103', '--week', WEEK, '--format', 'xlsx', '--out', join(dir, 'a.xlsx')], /--format/],
       [['--township', '350582103', '--week', WEEK, '--out', join(dir, 'plain', 'a.pdf')], /不是目录/],
       [['--township', '350582999', '--week', WEEK, '--out', join(dir, 'a.pdf')], /未知镇街代码/],
+      [['--township', '350582103', '--week', WEEK, '--lang', 'fr', '--out', join(dir, 'a.pdf')], /--lang/],
     ];
     for (const [argv, message] of cases) {
       const before = readdirSync(dir);
