@@ -11,7 +11,7 @@ import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
 import { shanghaiDateTime } from '../../../shared/time/dates.ts';
 import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
 import { DATA_NATURE } from '../dataset/datasetInfo.ts';
-import { fixed, formatDelta, formatValue, formatValueEn, statusLabel } from './format.ts';
+import { deltaMagnitude, fixed, formatDelta, formatValue, formatValueEn, statusLabel } from './format.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
 
 export interface PackWords {
@@ -120,9 +120,10 @@ const en: PackWords = {
     value === null ? '—' : INDICATORS[key].unit === 'rate' ? formatValueEn(key, value) : fixed(value, 2),
   delta(key, delta) {
     if (delta === null) return '—';
-    // The Chinese table's figure with the unit in English: "+3.2 pts", "-0.05".
-    const zhText = formatDelta(key, delta);
-    return INDICATORS[key].unit === 'rate' ? zhText.replace('个百分点', ' pts') : zhText.replace('件', '');
+    // The Chinese table's figure and rounding with the unit in English: "+3.2 pts", "-0.05".
+    const size = deltaMagnitude(key, delta);
+    const sign = Number(size) === 0 ? '' : delta > 0 ? '+' : '-';
+    return `${sign}${size}${INDICATORS[key].unit === 'rate' ? ' pts' : ''}`;
   },
   status(key, status) {
     if (status === null) return '—';
