@@ -1,5 +1,5 @@
 /**
- * Supervision items as files for people: CSV (Chinese headers and labels, UTF-8 with a BOM so
+ * Supervision items as files for people: CSV (headers and labels in the reader's language, UTF-8 with a BOM so
  * Excel reads it) and XLSX (dates as date cells; times as Asia/Shanghai wall clock), and JSON for
  * programs (the item views as they are). Used by `onemap supervision list`.
  */
@@ -37,8 +37,8 @@ function cell(item: SupervisionItemView, column: Column, words: ItemWords): stri
   }
 }
 
-export function itemsToCsv(items: readonly SupervisionItemView[]): string {
-  const words = ITEM_WORDS['zh-CN'];
+export function itemsToCsv(items: readonly SupervisionItemView[], locale: Locale = 'zh-CN'): string {
+  const words = ITEM_WORDS[locale];
   return (
     '\uFEFF' +
     toCsv(
