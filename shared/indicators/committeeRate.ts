@@ -23,6 +23,15 @@ export const committeeRate = {
     unitNote: '',
     chartNote: '',
   },
+  packEn: {
+    numeratorLabel: 'compounds with a committee in office',
+    denominatorLabel: 'registered compounds',
+    noDenominatorReason: 'no registered compounds: cannot be computed',
+    numeratorHeader: 'Numerator count',
+    denominatorHeader: 'Denominator count',
+    unitNote: '',
+    chartNote: '',
+  },
 } as const satisfies IndicatorMeta;
 
 /**

@@ -43,7 +43,7 @@ export interface IndicatorMeta {
   denominatorLabel: string;
   /** Why the value cannot be computed when the denominator is 0. */
   noDenominatorReason: string;
-  /** The weekly review pack's wording (Chinese only: the pack is an official document). */
+  /** The weekly review pack's wording in Chinese, the official document's. */
   pack: {
     /** Column heading in the ranking table, short enough to fit the page. */
     short: string;
@@ -53,6 +53,16 @@ export interface IndicatorMeta {
     /** Said after the name in tables where the unit is not obvious. */
     unitNote: string;
     /** Said after the name above charts. */
+    chartNote: string;
+  };
+  /** The same wording in English, for files written for a reader in English. */
+  packEn: {
+    numeratorLabel: string;
+    denominatorLabel: string;
+    noDenominatorReason: string;
+    numeratorHeader: string;
+    denominatorHeader: string;
+    unitNote: string;
     chartNote: string;
   };
 }

@@ -24,4 +24,13 @@ export const deliberationCoverage = {
     unitNote: '',
     chartNote: '',
   },
+  packEn: {
+    numeratorLabel: `compounds with a joint meeting in ${DELIBERATION_WINDOW_DAYS} days`,
+    denominatorLabel: 'registered compounds',
+    noDenominatorReason: 'no registered compounds: cannot be computed',
+    numeratorHeader: 'Numerator count',
+    denominatorHeader: 'Denominator count',
+    unitNote: '',
+    chartNote: '',
+  },
 } as const satisfies IndicatorMeta;

@@ -23,4 +23,13 @@ export const partyOrgCoverage = {
     unitNote: '',
     chartNote: '',
   },
+  packEn: {
+    numeratorLabel: 'compounds with a party organisation',
+    denominatorLabel: 'registered compounds',
+    noDenominatorReason: 'no registered compounds: cannot be computed',
+    numeratorHeader: 'Numerator count',
+    denominatorHeader: 'Denominator count',
+    unitNote: '',
+    chartNote: '',
+  },
 } as const satisfies IndicatorMeta;

@@ -27,4 +27,13 @@ export const petitionRate = {
     unitNote: '（每千户）',
     chartNote: '（每千户，越低越好）',
   },
+  packEn: {
+    numeratorLabel: `petitions and disputes in ${PETITION_WINDOW_DAYS} days`,
+    denominatorLabel: 'households of registered compounds',
+    noDenominatorReason: 'registered compounds have no households: cannot be computed',
+    numeratorHeader: 'Petitions and disputes',
+    denominatorHeader: 'Households (denominator)',
+    unitNote: ' (per 1,000 households)',
+    chartNote: ' (per 1,000 households, lower is better)',
+  },
 } as const satisfies IndicatorMeta;

@@ -26,6 +26,15 @@ export const serviceQuality = {
     unitNote: '',
     chartNote: '',
   },
+  packEn: {
+    numeratorLabel: 'managed compounds last rated four stars or more',
+    denominatorLabel: 'managed compounds that have been rated',
+    noDenominatorReason: 'no managed compound has been rated: cannot be computed',
+    numeratorHeader: 'Numerator count',
+    denominatorHeader: 'Denominator count',
+    unitNote: '',
+    chartNote: '',
+  },
 } as const satisfies IndicatorMeta;
 
 /** Ratings that count as good service (四星及以上). */

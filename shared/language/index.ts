@@ -12,6 +12,9 @@ export const LANGUAGE_HEADER = 'x-onemap-lang';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
+/** Every language the product is read in (the command line's --lang takes one). */
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
 /** Anything but exactly "en" is Chinese: an unknown value must not break a request. */
 export function localeOf(value: unknown): Locale {
   return value === 'en' ? 'en' : DEFAULT_LOCALE;

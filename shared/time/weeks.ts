@@ -125,7 +125,16 @@ export function weekStateOf(week: string, today: string, reviewed: boolean): Wee
  * The week's state in words: '本周进行中，截至 12月5日', '已结束，待晾晒（仍可更正）',
  * '已晾晒，快照冻结于 2026-12-05 01:50' (`frozenAt` in Asia/Shanghai, see shanghaiDateTime).
  */
-export function weekStateLabel(state: WeekState, options: { asOf: string; frozenAt?: string | null }): string {
+export function weekStateLabel(
+  state: WeekState,
+  options: { asOf: string; frozenAt?: string | null },
+  locale: Locale = 'zh-CN',
+): string {
+  if (locale === 'en') {
+    if (state === 'in-progress') return `Week in progress, as of ${dayOfEn(options.asOf)}`;
+    if (state === 'ended') return 'Ended, not yet reviewed (open to corrections)';
+    return options.frozenAt ? `Reviewed; snapshot frozen at ${options.frozenAt}` : 'Reviewed; snapshot frozen';
+  }
   if (state === 'in-progress') return `本周进行中，截至 ${dayOf(options.asOf)}`;
   if (state === 'ended') return '已结束，待晾晒（仍可更正）';
   return options.frozenAt ? `已晾晒，快照冻结于 ${options.frozenAt}` : '已晾晒，快照已冻结';

@@ -8,6 +8,7 @@ import { createCallerFactory } from '../../server/api/trpc.ts';
 import type { Database } from '../../server/db/connection.ts';
 import { actorFromSession, createSession } from '../../server/services/auth/sessions.ts';
 import type { Actor, Role } from '../../server/services/auth/roles.ts';
+import type { Locale } from '../../shared/language/index.ts';
 import { addUser, findUser } from '../../server/services/auth/users.ts';
 
 export const createCaller = createCallerFactory(appRouter);
@@ -52,13 +53,16 @@ export async function actorAs(
   return { actor, token };
 }
 
+/** `locale`: the language the client asks in (its x-onemap-lang header); Chinese unless given. */
 export async function callerAs(
   database: Pick<Database, 'db' | 'kind'>,
   role: Role,
-  options: { townshipCode?: string } = {},
+  options: { townshipCode?: string; locale?: Locale } = {},
 ): Promise<Caller> {
   const { actor, token } = await actorAs(database, role, options);
-  return createCaller(contextFor(database, actor, { sessionToken: token }));
+  return createCaller(
+    contextFor(database, actor, { sessionToken: token, ...(options.locale ? { locale: options.locale } : {}) }),
+  );
 }
 
 /** Nobody signed in. */

@@ -5,7 +5,7 @@
  * the whole audit log, which 三员分立 keeps from the business administrator.
  */
 import { z } from 'zod';
-import { auditLogXlsx } from '../../services/audit/auditExport.ts';
+import { auditLogFileName, auditLogXlsx } from '../../services/audit/auditExport.ts';
 import { auditedPeople, auditedTables, listAuditLog } from '../../services/audit/auditLog.ts';
 import { addAccount, endUserSessions, listAccounts, resetPasswordByAdmin } from '../../services/auth/accountAdmin.ts';
 import {
@@ -128,8 +128,8 @@ export const adminRouter = router({
   auditPeople: auditProcedure.query(({ ctx }) => auditedPeople(ctx.db)),
   /** The filtered log as an XLSX workbook (base64), one row per changed field. */
   auditExport: auditProcedure.input(checked(auditFilter)).mutation(async ({ ctx, input }) => ({
-    fileName: '审计日志.xlsx',
+    fileName: auditLogFileName(ctx.locale),
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: (await auditLogXlsx(ctx.db, input ?? {})).toString('base64'),
+    base64: (await auditLogXlsx(ctx.db, input ?? {}, ctx.locale)).toString('base64'),
   })),
 });

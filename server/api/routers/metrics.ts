@@ -82,6 +82,7 @@ export const metricsRouter = router({
         filter: input.filter,
         sort: input.sort,
         goalMet: input.goalMet,
+        locale: ctx.locale,
       });
     }),
   targets: revisionCachedReadProcedure.query(({ ctx }) => loadTargets(ctx.db)),

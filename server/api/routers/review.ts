@@ -72,8 +72,12 @@ export const reviewRouter = router({
           { tableName: 'review.townshipReport', recordId: input.code, detail: { week: input.week } },
         );
       }
-      const { data, body } = await townshipOnePager(ctx.db, input);
-      return { fileName: onePagerFileName(data), mimeType: 'application/pdf', base64: body.toString('base64') };
+      const { data, body } = await townshipOnePager(ctx.db, { ...input, locale: ctx.locale });
+      return {
+        fileName: onePagerFileName(data, ctx.locale),
+        mimeType: 'application/pdf',
+        base64: body.toString('base64'),
+      };
     }),
   /** The weekly pack as a file to download (base64): XLSX, or PDF printed by headless Chromium. */
   pack: exportProcedure
@@ -87,9 +91,9 @@ export const reviewRouter = router({
       ),
     )
     .mutation(async ({ ctx, input }) => {
-      const { data, body } = await weeklyPack(ctx.db, input);
+      const { data, body } = await weeklyPack(ctx.db, { ...input, locale: ctx.locale });
       return {
-        fileName: packFileName(data, input.format),
+        fileName: packFileName(data, input.format, ctx.locale),
         mimeType:
           input.format === 'xlsx'
             ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -38,6 +38,7 @@ export const workbenchRouter = router({
         format: input.format,
         ...(input.selection ? { selection: input.selection } : {}),
         ...(input.filter ? { filter: input.filter } : {}),
+        locale: ctx.locale,
       }),
     ),
 });

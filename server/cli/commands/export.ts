@@ -12,6 +12,7 @@ import { DEMO_NOTICE, readDatasetInfo } from '../../services/dataset/datasetInfo
 import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
+import { LOCALES } from '../../../shared/language/index.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -21,7 +22,7 @@ export const exportCommand: Command = {
 每个小区一行，含其在截至日期的状态。CSV 为 UTF-8，表头固定为英文字段名；默认以 BOM 开头，
 Excel、WPS 和 LibreOffice 直接打开时中文不乱码；加 --for-programs 则不写 BOM，
 文件第一个字节就是表头 code,name,…（供程序逐字节读取）。
-XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。
+XLSX 为中文表头（--lang en 为英文表头、标签与说明），GeoJSON 为 WGS84 点要素。未给 --out 时写到标准输出（xlsx 必须给 --out）。
 --filter 与分析工作台地址栏中的筛选条件写法相同，例如
   --filter 'town=350582100,350582001&party=none&rating=3,2,1&hh=200-&q=jjwd'
   （town 镇街编码、comm 社区、kind 类型 commercial|resettlement|old|mixed、co 物业企业、
@@ -38,6 +39,7 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
         out: { type: 'string' },
         filter: { type: 'string' },
         'for-programs': { type: 'boolean' },
+        lang: { type: 'string' },
       },
       true,
     );
@@ -47,6 +49,7 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
       throw new CliError(what ? `不能导出 "${what}"（可导出：compounds）` : '缺少导出对象（可导出：compounds）');
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     const format = oneOf(args.values.format, EXPORT_FORMATS, '--format');
+    const locale = oneOf(args.values.lang ?? 'zh-CN', LOCALES, '--lang');
     const asOf = parseAsOf(args.values['as-of'] ?? todayInCity());
     const out = args.values.out;
     if (format === 'xlsx' && !out) throw new CliError('xlsx 为二进制文件，请用 --out 指定输出文件');
@@ -69,8 +72,8 @@ XLSX 为中文表头，GeoJSON 为 WGS84 点要素。未给 --out 时写到标�
         ? // The BOM tells Excel on Chinese Windows, WPS and LibreOffice that the file is UTF-8.
           (forPrograms ? '' : '\uFEFF') + compoundsToCsv(rows)
         : format === 'xlsx'
-          ? await compoundsToXlsx(rows, { asOf, demo, ...(filter ? { filter: args.values.filter } : {}) })
-          : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo })) + '\n';
+          ? await compoundsToXlsx(rows, { asOf, demo, locale, ...(filter ? { filter: args.values.filter } : {}) })
+          : JSON.stringify(compoundsToGeoJson(rows, { asOf, demo, locale })) + '\n';
     if (out) await writeAtomically(out, body);
     else io.stdout.write(body);
     if (demo) io.stderr.write(`注意：${DEMO_NOTICE}\n`);

@@ -7,9 +7,10 @@ import { packHtml } from '../../services/review/packHtml.ts';
 import { packXlsx } from '../../services/review/packXlsx.ts';
 import { markWeekReviewed, openReviewWeek } from '../../services/review/reviewedWeeks.ts';
 import { checkTownshipCodeForm, parseReviewWeek } from '../../services/review/reviewWeek.ts';
-import { collectPackFrom, PACK_FORMATS } from '../../services/review/weeklyPack.ts';
+import { collectPackFrom, PACK_FORMATS, packIn } from '../../services/review/weeklyPack.ts';
 import { shanghaiDateTime, todayInCity } from '../../../shared/time/dates.ts';
 import { weekLabel } from '../../../shared/time/weeks.ts';
+import { LOCALES } from '../../../shared/language/index.ts';
 import { CliError, oneOf, parseCommandArgs, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
@@ -41,9 +42,9 @@ export function checkOutputPath(path: string): string {
 export const reportCommand: Command = {
   name: 'report',
   summary: '每周调度晾晒材料（pdf|xlsx）、镇街一页纸（pdf）、某周晾晒榜与红黑榜（json|csv|text），或把某周标记为已晾晒',
-  usage: `用法：onemap report weekly --week YYYY-Www [--township CODE] --format pdf|xlsx --out FILE [--mark-reviewed]
+  usage: `用法：onemap report weekly --week YYYY-Www [--township CODE] --format pdf|xlsx --out FILE [--lang zh-CN|en] [--mark-reviewed]
       onemap report weekly --week YYYY-Www --mark-reviewed
-      onemap report township --township CODE --week YYYY-Www [--format pdf] --out FILE
+      onemap report township --township CODE --week YYYY-Www [--format pdf] --out FILE [--lang zh-CN|en]
       onemap report board --week YYYY-Www [--format json|csv|text]
 
 township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、红黑榜、五项指标（目标、进度、较上周）、
@@ -53,6 +54,7 @@ township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、�
 不给 --township 为全市材料；给出时为该镇街的材料（排名仍为全市19个镇街）。
 --mark-reviewed 把该周标记为已晾晒（只限已结束的周）：冻结本周数字的快照，此后该周的
 晾晒榜与材料都按快照生成，不受记录修改（含补录）影响。未标记的周按当前记录计算至该周周日。
+--lang en 以英文写出材料与一页纸（数据中的名称不译）；默认中文。
 PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。
 report board 把该周晾晒榜（综合排名、红榜与黑榜及上榜理由、规则说明）打印到标准输出：
 json（默认，供脚本使用）、csv（每个镇街一行）或 text（便于阅读）。`,
@@ -67,6 +69,7 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
         format: { type: 'string' },
         out: { type: 'string' },
         'mark-reviewed': { type: 'boolean' },
+        lang: { type: 'string' },
       },
       true,
     );
@@ -88,6 +91,7 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
       return runReportBoard({ week, format, township, out, markReviewed: args.values['mark-reviewed'] === true }, io);
     }
     if (args.values.week === undefined) throw new CliError('缺少 --week（如 --week 2025-W22）');
+    const locale = oneOf(args.values.lang ?? 'zh-CN', LOCALES, '--lang');
 
     // Everything that can be checked without the database is checked first.
     const today = todayInCity();
@@ -102,7 +106,9 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
 
     const { marked, data } = await withDatabase(io, async ({ db }) => ({
       marked: mark ? await markWeekReviewed(db, week.week, { today }) : null,
-      data: format ? await collectPackFrom(await openReviewWeek(db, week.week, { today }), township) : null,
+      data: format
+        ? packIn(await collectPackFrom(await openReviewWeek(db, week.week, { today }), township), locale)
+        : null,
     }));
 
     if (marked) {
@@ -115,7 +121,7 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
     if (!data || !out || !format) return;
     let body: Buffer;
     try {
-      body = format === 'xlsx' ? await packXlsx(data) : await sharedPdfPrinter.print(packHtml(data));
+      body = format === 'xlsx' ? await packXlsx(data, locale) : await sharedPdfPrinter.print(packHtml(data, locale));
     } catch (error) {
       if (error instanceof ChromiumError) throw new CliError(error.message);
       throw error;

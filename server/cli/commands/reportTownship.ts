@@ -9,6 +9,7 @@ import { sharedPdfPrinter } from '../../services/review/pdfPrinter.ts';
 import { checkTownshipCodeForm, parseReviewWeek } from '../../services/review/reviewWeek.ts';
 import { townshipOnePager } from '../../services/review/townshipOnePager.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
+import { LOCALES } from '../../../shared/language/index.ts';
 import { CliError, oneOf, type CliIo } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
@@ -19,6 +20,7 @@ export interface TownshipReportArgs {
   township?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
+  lang?: string | undefined;
 }
 
 export async function runTownshipReport(values: TownshipReportArgs, io: CliIo): Promise<void> {
@@ -28,12 +30,13 @@ export async function runTownshipReport(values: TownshipReportArgs, io: CliIo): 
   const week = parseReviewWeek(values.week, today);
   const code = checkTownshipCodeForm(values.township);
   oneOf(values.format ?? 'pdf', ['pdf'] as const, '--format');
+  const locale = oneOf(values.lang ?? 'zh-CN', LOCALES, '--lang');
   if (values.out === undefined) throw new CliError('缺少 --out（一页纸写到哪个文件）');
   const out = checkOutputPath(values.out);
 
   let result: Awaited<ReturnType<typeof townshipOnePager>>;
   try {
-    result = await withDatabase(io, ({ db }) => townshipOnePager(db, { code, week: week.week, today }));
+    result = await withDatabase(io, ({ db }) => townshipOnePager(db, { code, week: week.week, today, locale }));
   } catch (error) {
     if (error instanceof ChromiumError) throw new CliError(error.message);
     throw error;

@@ -18,6 +18,7 @@ import { listItems } from '../../services/supervision/queries.ts';
 import { CliError, oneOf, parseCommandArgs, type CliIo, type Command } from '../command.ts';
 import { withDatabase } from '../withDatabase.ts';
 import { writeAtomically } from './export.ts';
+import { LOCALES } from '../../../shared/language/index.ts';
 
 export const LIST_FORMATS = ['json', 'csv', 'xlsx'] as const;
 const STATE_FILTERS = [...SUPERVISION_STATES, 'overdue'] as const;
@@ -31,9 +32,10 @@ export interface Subcommand {
 
 const listSubcommand: Subcommand = {
   name: 'list',
-  usage: `onemap supervision list [--township CODE] [--state ${STATE_FILTERS.join('|')}] [--week YYYY-Www] --format json|csv|xlsx [--out FILE]
+  usage: `onemap supervision list [--township CODE] [--state ${STATE_FILTERS.join('|')}] [--week YYYY-Www] --format json|csv|xlsx [--out FILE] [--lang zh-CN|en]
   列出督办事项（逾期的在前，其余按办理期限）。--state overdue 为已过期限未销号的事项；--week 为事项所属周次
-  （晾晒周次；非晾晒交办的按交办日所在周）。csv 为中文表头、UTF-8（带 BOM）；xlsx 须给 --out。`,
+  （晾晒周次；非晾晒交办的按交办日所在周）。csv 为中文表头、UTF-8（带 BOM）；xlsx 须给 --out。
+  --lang en 以英文写 csv 与 xlsx 的表头、状态与说明（所填内容不译）。`,
   async run(argv, io) {
     const args = parseCommandArgs(
       { usage: this.usage },
@@ -45,12 +47,14 @@ const listSubcommand: Subcommand = {
         week: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        lang: { type: 'string' },
       },
       false,
     );
     if (!args) return;
     const format = oneOf(args.values.format, LIST_FORMATS, '--format');
     const state = args.values.state === undefined ? undefined : oneOf(args.values.state, STATE_FILTERS, '--state');
+    const locale = oneOf(args.values.lang ?? 'zh-CN', LOCALES, '--lang');
     const out = args.values.out;
     if (format === 'xlsx' && !out) throw new CliError('xlsx 为二进制文件，请用 --out 指定输出文件');
     const today = todayInCity();
@@ -67,9 +71,9 @@ const listSubcommand: Subcommand = {
     );
     const body =
       format === 'csv'
-        ? itemsToCsv(items)
+        ? itemsToCsv(items, locale)
         : format === 'xlsx'
-          ? await itemsToXlsx(items, { today })
+          ? await itemsToXlsx(items, { today, locale })
           : JSON.stringify({ today, items }, null, 2) + '\n';
     if (out) {
       await writeAtomically(out, body);

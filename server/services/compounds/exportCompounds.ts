@@ -2,14 +2,16 @@
  * `onemap export compounds`: the compound status rows as CSV (fixed English header, for programs
  * and people alike; the CLI adds a BOM unless --for-programs), XLSX (Chinese headers and labels,
  * numbers as numbers and dates as date cells, a 说明 sheet saying what the file holds; for
- * people) or GeoJSON (WGS84 points).
+ * people, in their language: exportWords.ts) or GeoJSON (WGS84 points).
  */
 import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { toCsv } from '../csv.ts';
-import { DATE_FORMAT, dateCell } from '../xlsxCells.ts';
-import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
+import type { Locale } from '../../../shared/language/index.ts';
+import { DATE_FORMAT, dateCell, workbookCreator } from '../xlsxCells.ts';
+import { DATA_NATURE } from '../dataset/datasetInfo.ts';
 import type { CompoundStatus } from './compoundStatus.ts';
+import { COMPOUND_EXPORT_WORDS, type CompoundExportWords } from './exportWords.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,30 +38,6 @@ export const CSV_COLUMNS = [
 ] as const satisfies readonly (keyof CompoundStatus)[];
 type Column = (typeof CSV_COLUMNS)[number];
 
-const ZH_HEADERS: Record<Column, string> = {
-  code: '小区编码',
-  name: '小区名称',
-  townshipCode: '镇街代码',
-  townshipName: '镇街',
-  community: '社区/村',
-  lon: '经度(WGS84)',
-  lat: '纬度(WGS84)',
-  households: '户数',
-  kind: '小区类型',
-  propertyManaged: '物业管理',
-  propertyCompany: '物业企业',
-  partyOrgType: '党组织类型',
-  committeeInOffice: '业委会在任',
-  committeePartyMajority: '业委会党员过半',
-  lastMeetingDate: '最近四方联席会议',
-  rating: '星级评定',
-  openIssues: '未办结诉求',
-  overdueIssues: '超期诉求',
-};
-const ZH_KIND = { commercial: '商品房', resettlement: '安置房', old: '老旧小区', mixed: '混合' } as const;
-const ZH_PARTY = { standalone: '建制式', combined: '兼合式', joint: '联建式' } as const;
-const ZH_RATING = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;
-
 export function compoundsToCsv(rows: readonly CompoundStatus[]): string {
   return toCsv(
     CSV_COLUMNS,
@@ -67,23 +45,27 @@ export function compoundsToCsv(rows: readonly CompoundStatus[]): string {
   );
 }
 
-/** Chinese cell values for people reading the workbook. */
-function zhCell(column: Column, row: CompoundStatus): string | number | null {
+/** Cell values for people reading the file, in their language. */
+function peopleCell(column: Column, row: CompoundStatus, w: CompoundExportWords): string | number | null {
   const v = row[column];
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (column === 'kind') return ZH_KIND[row.kind];
-  if (column === 'partyOrgType') return row.partyOrgType ? ZH_PARTY[row.partyOrgType] : '无';
-  if (column === 'rating') return row.rating ? ZH_RATING[row.rating] : row.propertyManaged ? '未评定' : '';
+  if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (column === 'kind') return w.kind[row.kind];
+  if (column === 'partyOrgType') return row.partyOrgType ? w.party[row.partyOrgType] : w.noParty;
+  if (column === 'rating') return row.rating ? w.rating[row.rating] : row.propertyManaged ? w.notRated : '';
   return v ?? '';
 }
 
-/** CSV for people (the workbench's download): Chinese headers and labels, with a BOM so Excel reads it as UTF-8. */
-export function compoundsToZhCsv(rows: readonly CompoundStatus[]): string {
+/**
+ * CSV for people (the workbench's download): headers and labels in the reader's language, with a
+ * BOM so Excel reads it as UTF-8.
+ */
+export function compoundsToPeopleCsv(rows: readonly CompoundStatus[], locale: Locale = 'zh-CN'): string {
+  const w = COMPOUND_EXPORT_WORDS[locale];
   return (
     '\uFEFF' +
     toCsv(
-      CSV_COLUMNS.map((c) => ZH_HEADERS[c]),
-      rows.map((row) => CSV_COLUMNS.map((c) => zhCell(c, row))),
+      CSV_COLUMNS.map((c) => w.header[c]),
+      rows.map((row) => CSV_COLUMNS.map((c) => peopleCell(c, row, w))),
     )
   );
 }
@@ -95,18 +77,22 @@ export async function compoundsToXlsx(
     demo: boolean;
     /** Which compounds, said in the 说明 sheet (the CLI's --filter, the workbench's selection). */
     filter?: string;
+    /** The reader's language: headers, labels and notes in it (Chinese unless asked). */
+    locale?: Locale;
   },
 ): Promise<Buffer> {
+  const locale = options.locale ?? 'zh-CN';
+  const w = COMPOUND_EXPORT_WORDS[locale];
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OneMap 住宅小区治理一张图';
+  workbook.creator = workbookCreator(locale);
   // Fixed timestamps keep the file byte-identical for identical data.
   workbook.created = new Date(`${options.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
-  const sheet = workbook.addWorksheet(options.demo ? '小区（演示数据）' : '小区');
+  const sheet = workbook.addWorksheet(w.sheet(options.demo));
   // Row 1 is the header and the data start in row 2, so that programs reading the sheet find
   // what they expect; what the file holds is said on the 说明 sheet.
   sheet.columns = CSV_COLUMNS.map((c) => ({
-    header: ZH_HEADERS[c],
+    header: w.header[c],
     key: c,
     width: c === 'name' || c === 'propertyCompany' ? 24 : c === 'lastMeetingDate' ? 16 : 12,
     ...(c === 'lastMeetingDate' ? { style: { numFmt: DATE_FORMAT } } : {}),
@@ -116,24 +102,26 @@ export async function compoundsToXlsx(
   for (const row of rows)
     sheet.addRow(
       Object.fromEntries(
-        CSV_COLUMNS.map((c) => [c, c === 'lastMeetingDate' ? dateCell(row.lastMeetingDate) : zhCell(c, row)]),
+        CSV_COLUMNS.map((c) => [c, c === 'lastMeetingDate' ? dateCell(row.lastMeetingDate) : peopleCell(c, row, w)]),
       ),
     );
-  const about = workbook.addWorksheet('说明');
+  const about = workbook.addWorksheet(w.aboutSheet);
   about.columns = [{ width: 14 }, { width: 80 }];
-  about.addRow(['内容', `住宅小区及其在截至日期的状态，每个小区一行（共 ${rows.length} 个），见「${sheet.name}」表`]);
-  about.addRow(['筛选条件', options.filter ?? '无（全部小区）']);
-  about.addRow(['截至日期', options.asOf]);
-  about.addRow(['数据性质', options.demo ? DEMO_NOTICE : '真实台账']);
-  about.addRow(['坐标系', 'WGS84 经纬度']);
-  about.addRow(['格式', '户数、经纬度、诉求数为数值；日期为日期单元格（yyyy-mm-dd）']);
+  const notes = w.about({
+    count: rows.length,
+    sheet: sheet.name,
+    filter: options.filter,
+    asOf: options.asOf,
+    dataNature: DATA_NATURE[locale][options.demo ? 'demo' : 'ledger'],
+  });
+  for (const row of notes) about.addRow(row);
   about.getColumn(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function compoundsToGeoJson(
   rows: readonly CompoundStatus[],
-  options: { asOf: string; demo: boolean },
+  options: { asOf: string; demo: boolean; locale?: Locale },
 ): FeatureCollection<Point, Pick<CompoundStatus, Column>> & { metadata: Record<string, unknown> } {
   const features: Feature<Point, Pick<CompoundStatus, Column>>[] = rows.map((row) => ({
     type: 'Feature',
@@ -146,7 +134,7 @@ export function compoundsToGeoJson(
       asOf: options.asOf,
       crs: 'WGS84',
       dataset: options.demo ? 'demo' : 'ledger',
-      ...(options.demo ? { notice: DEMO_NOTICE } : {}),
+      ...(options.demo ? { notice: DATA_NATURE[options.locale ?? 'zh-CN'].demo } : {}),
     },
     features,
   };

@@ -1,6 +1,7 @@
 /** What the loaded data is: a generated demonstration (演示数据), a real ledger, or nothing yet. */
 import { datasetInfo } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 
 export interface DatasetInfo {
   source: 'demo' | 'ledger' | 'empty';
@@ -21,6 +22,12 @@ export async function readDatasetInfo(db: Db): Promise<DatasetInfo> {
 }
 
 export const DEMO_NOTICE = '演示数据：由程序按公开数字生成，并非真实台账';
+
+/** What the data is, as the files the server writes say it, per language. */
+export const DATA_NATURE: Record<Locale, { demo: string; ledger: string }> = {
+  'zh-CN': { demo: DEMO_NOTICE, ledger: '真实台账' },
+  en: { demo: 'Demo data: generated from published figures, not a real ledger', ledger: 'Real ledger' },
+};
 
 /** After a real ledger import: the data is a ledger (the 演示数据 badge goes), with when and from what. */
 export async function markLedgerDataset(db: Db, facts: { file: string; importedAt: string }): Promise<void> {

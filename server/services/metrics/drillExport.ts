@@ -5,20 +5,17 @@
  */
 import ExcelJS from 'exceljs';
 import { townships } from '../../../data/schema/index.ts';
-import {
-  DRILL_SECTION_ZH,
-  DRILL_SORT_ZH,
-  drillSections,
-  type DrillFilter,
-  type DrillSort,
-} from '../../../shared/indicators/drillList.ts';
+import { drillSections, type DrillFilter, type DrillSort } from '../../../shared/indicators/drillList.ts';
 import { formatValue, valueOfFraction } from '../../../shared/indicators/values.ts';
 import type { IndicatorKey } from '../../../shared/indicators/index.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { DEMO_NOTICE, readDatasetInfo } from '../dataset/datasetInfo.ts';
+import { DATA_NATURE, readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
+import { workbookCreator } from '../xlsxCells.ts';
 import type { ExportedFile } from '../workbench/exportSelection.ts';
 import { drillThrough } from './drillThrough.ts';
+import { DRILL_WORDS, drillReasonIn } from './drillWords.ts';
 import { SERVER_INDICATORS } from './indicators/index.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,14 +24,19 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const dateCell = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /** The filter in words, as the 说明 sheet gives it ('无' when nothing narrows the list). */
-export function describeDrillFilter(filter: DrillFilter, townshipName: (code: string) => string): string {
+export function describeDrillFilter(
+  filter: DrillFilter,
+  townshipName: (code: string) => string,
+  locale: Locale = 'zh-CN',
+): string {
+  const w = DRILL_WORDS[locale].filter;
   const parts = [
-    filter.townshipCode ? `镇街：${townshipName(filter.townshipCode)}` : '',
-    filter.reasonGroup ? `原因：${filter.reasonGroup}` : '',
-    filter.community ? `社区/村：${filter.community}` : '',
-    filter.search?.trim() ? `搜索：“${filter.search.trim()}”` : '',
+    filter.townshipCode ? `${w.township}${townshipName(filter.townshipCode)}` : '',
+    filter.reasonGroup ? `${w.reason}${drillReasonIn(filter.reasonGroup, locale)}` : '',
+    filter.community ? `${w.community}${filter.community}` : '',
+    filter.search?.trim() ? w.search(filter.search.trim()) : '',
   ].filter(Boolean);
-  return parts.length ? parts.join('；') : '无（全部小区）';
+  return parts.length ? parts.join(DRILL_WORDS[locale].and) : w.none;
 }
 
 export async function drillExport(
@@ -46,8 +48,13 @@ export async function drillExport(
     filter: DrillFilter;
     sort: DrillSort;
     goalMet: boolean | null;
+    /** The reader's language: every fixed word of the file in it (Chinese unless asked). */
+    locale?: Locale;
   },
 ): Promise<ExportedFile> {
+  const locale = options.locale ?? 'zh-CN';
+  const w = DRILL_WORDS[locale];
+  const key = options.indicator;
   const definition = SERVER_INDICATORS[options.indicator];
   const [drill, info, names] = await Promise.all([
     drillThrough(db, {
@@ -59,7 +66,7 @@ export async function drillExport(
     db.select({ code: townships.code, name: townships.name }).from(townships),
   ]);
   const townshipName = (code: string) => names.find((t) => t.code === code)?.name ?? code;
-  const scope = options.townshipCode ? townshipName(options.townshipCode) : '全市';
+  const scope = options.townshipCode ? townshipName(options.townshipCode) : w.city;
   const sections = drillSections(drill.compounds, {
     direction: definition.direction,
     goalMet: options.goalMet,
@@ -72,63 +79,66 @@ export async function drillExport(
   const perRecord = definition.unit !== 'rate';
 
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OneMap 住宅小区治理一张图';
+  workbook.creator = workbookCreator(locale);
   // Fixed timestamps keep the file byte-identical for identical data.
   workbook.created = dateCell(options.asOf);
   workbook.modified = workbook.created;
-  const about = workbook.addWorksheet('说明');
-  const sheet = workbook.addWorksheet(demo ? '小区（演示数据）' : '小区');
+  const about = workbook.addWorksheet(w.aboutSheet);
+  const sheet = workbook.addWorksheet(w.compoundsSheet(demo));
   about.columns = [
     { key: 'label', width: 14 },
     { key: 'value', width: 60 },
   ];
   const value = valueOfFraction(definition, drill.numerator, drill.denominator);
+  const a = w.about;
+  const fraction = `${drill.numerator} / ${drill.denominator}`;
   const aboutRows: [string, string | number | Date][] = [
-    ['指标', definition.name],
-    ['范围', scope],
-    ['截至日期', dateCell(options.asOf)],
-    ['筛选', describeDrillFilter(options.filter, townshipName)],
-    ['排序', `${DRILL_SORT_ZH[options.sort.key]}${options.sort.descending ? '（降序）' : '（升序）'}`],
-    ['指标值', `${formatValue(definition, value.value)}（${drill.numerator} / ${drill.denominator}）`],
-    ['分子', definition.numeratorLabel],
-    ['分母', definition.denominatorLabel],
-    ['列出小区', rows],
-    ...sections.map((s): [string, number] => [DRILL_SECTION_ZH[definition.direction][s.section], s.rows.length]),
-    ['数据性质', demo ? DEMO_NOTICE : '真实台账'],
+    [a.indicator, w.indicator(key)],
+    [a.scope, scope],
+    [a.asOf, dateCell(options.asOf)],
+    [a.filter, describeDrillFilter(options.filter, townshipName, locale)],
+    [a.sort, `${w.sort[options.sort.key]}${options.sort.descending ? w.descending : w.ascending}`],
+    [a.value, `${formatValue(definition, value.value)}${locale === 'en' ? ` (${fraction})` : `（${fraction}）`}`],
+    [a.numerator, w.numeratorLabel(key)],
+    [a.denominator, w.denominatorLabel(key)],
+    [a.listed, rows],
+    ...sections.map((s): [string, number] => [w.section(definition.direction, s.section), s.rows.length]),
+    [a.dataNature, DATA_NATURE[locale][demo ? 'demo' : 'ledger']],
   ];
   for (const [label, v] of aboutRows) about.addRow([label, v]);
   about.getColumn(1).font = { bold: true };
   about.getCell('B3').numFmt = 'yyyy-mm-dd';
 
+  const c = w.column;
   sheet.columns = [
-    { header: '分组', key: 'section', width: 14 },
-    { header: '小区编码', key: 'code', width: 14 },
-    { header: '小区名称', key: 'name', width: 24 },
-    { header: '镇街', key: 'township', width: 12 },
-    { header: '社区/村', key: 'community', width: 14 },
-    { header: '户数', key: 'households', width: 8 },
-    { header: perRecord ? definition.pack.numeratorHeader : '计入分子', key: 'numerator', width: 12 },
-    { header: '原因', key: 'reason', width: 40 },
-    { header: '日期', key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+    { header: c.section, key: 'section', width: 14 },
+    { header: c.code, key: 'code', width: 14 },
+    { header: c.name, key: 'name', width: 24 },
+    { header: c.township, key: 'township', width: 12 },
+    { header: c.community, key: 'community', width: 14 },
+    { header: c.households, key: 'households', width: 8 },
+    { header: perRecord ? w.numeratorHeader(key) : c.inNumerator, key: 'numerator', width: 12 },
+    { header: c.reason, key: 'reason', width: 40 },
+    { header: c.date, key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const s of sections)
     for (const r of s.rows)
       sheet.addRow({
-        section: DRILL_SECTION_ZH[definition.direction][s.section],
+        section: w.section(definition.direction, s.section),
         code: r.code,
         name: r.name,
         township: r.townshipName,
         community: r.community,
         households: r.households,
-        numerator: perRecord ? r.numeratorContribution : r.inNumerator ? '是' : '否',
-        reason: r.reason,
+        numerator: perRecord ? r.numeratorContribution : r.inNumerator ? w.yes : w.no,
+        reason: drillReasonIn(r.reason, locale),
         date: r.reasonDate ? dateCell(r.reasonDate) : null,
       });
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
-    fileName: `${definition.name}-${scope}-${options.asOf}-${rows}个${demo ? '-演示数据' : ''}.xlsx`,
+    fileName: w.fileName(key, scope, options.asOf, rows, demo),
     mimeType: XLSX_MIME,
     base64: body.toString('base64'),
     rows,

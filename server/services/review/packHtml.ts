@@ -5,13 +5,13 @@
  * sentences, 上周督办事项办理情况 (supervisionPack.ts), the red and black lists with the movers,
  * the lagging compounds, and — for a township — what changed compound by compound.
  */
-import { shanghaiDateTime } from '../../../shared/time/dates.ts';
-import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
-import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import { CATEGORICAL } from '../../../shared/colours/categorical.ts';
 import { LIST_COLOURS, STATUS_COLOURS, statusColour } from '../../../shared/colours/judgement.ts';
-import { fixed, formatDelta, formatValue, percent, rankChangeLabel, statusLabel } from './format.ts';
+import { fixed, percent, rankChangeLabel } from './format.ts';
+import { PACK_PAGE_WORDS, type PackPageWords } from './packPageWords.ts';
+import { PACK_WORDS, type PackWords } from './packWords.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
 import type { ListEntry } from './redBlackList.ts';
 import { describeRules } from './reviewRules.ts';
@@ -58,52 +58,72 @@ ul.sentences li { break-inside: avoid; margin-bottom: 0.8mm; }
 .note { color: #444; font-size: 8pt; }
 `;
 
-const STATUS_KEY_WORDS = { met: '达标', on_track: '按期推进', at_risk: '有风险', off_track: '滞后/未达标' } as const;
+/** The words of one page: the shared review words and the page's own. */
+interface Words {
+  w: PackWords;
+  p: PackPageWords;
+}
 
-const cls = (names: readonly string[]) =>
-  names.map((l) => (l === 'red' ? '<span class="red">红榜</span>' : '<span class="black">黑榜</span>')).join(' ');
+const cls = (names: readonly ('red' | 'black')[], w: PackWords) =>
+  names.map((l) => `<span class="${l}">${w.list[l]}</span>`).join(' ');
 const opt = (v: number | null, f: (v: number) => string) => (v === null ? '—' : f(v));
+/** An indicator's short name in the page's language. */
+const short = (k: IndicatorKey, w: PackWords) =>
+  w.locale === 'en' ? INDICATORS[k].names.en.short : INDICATORS[k].pack.short;
 
-function rankingTable(data: PackData): string {
+function rankingTable(data: PackData, { w, p }: Words): string {
   const mine = data.township?.code;
   const rows = data.board.townships.map(
     (t) =>
       `<tr${t.code === mine ? ' class="mine"' : ''}><td>${t.composite.rank ?? '—'}</td><td class="text">${esc(t.name)}</td><td>${opt(t.composite.score, (v) => fixed(v, 1))}</td>` +
       `<td>${rankChangeLabel(t.composite.rankChange)}</td><td>${t.composite.previousRank ?? '—'}</td>` +
       INDICATOR_KEYS.map((k) => `<td>${t.indicators[k].rank ?? '—'}</td>`).join('') +
-      `<td class="text">${cls(t.lists)}</td></tr>`,
+      `<td class="text">${cls(t.lists, w)}</td></tr>`,
   );
-  const head = `<tr><th>综合排名</th><th>镇街</th><th>综合得分</th><th>较上周</th><th>上周排名</th>${INDICATOR_KEYS.map((k) => `<th>${INDICATORS[k].pack.short}排名</th>`).join('')}<th>红黑榜</th></tr>`;
+  const th = p.th;
+  const head = `<tr><th>${th.compositeRank}</th><th>${th.township}</th><th>${th.compositeScore}</th><th>${th.vsLastWeek}</th><th>${th.previousRank}</th>${INDICATOR_KEYS.map((k) => `<th>${esc(th.indicatorRank(short(k, w)))}</th>`).join('')}<th>${th.lists}</th></tr>`;
   return `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function indicatorTable(data: PackData): string {
+function indicatorTable(data: PackData, { w, p }: Words): string {
   const mine = data.township?.code;
   const cells = (k: IndicatorKey, value: number | null, rank: number | null, change: number | null) =>
-    `<td>${formatValue(k, value).replace('每千户', '').replace('件', '')}</td><td>${rank ?? ''}${rank !== null ? ` ${rankChangeLabel(change)}` : ''}</td>`;
+    `<td>${w.bareValue(k, value)}</td><td>${rank ?? ''}${rank !== null ? ` ${rankChangeLabel(change)}` : ''}</td>`;
   const rows = data.board.townships.map(
     (t) =>
       `<tr${t.code === mine ? ' class="mine"' : ''}><td class="text">${esc(t.name)}</td>${INDICATOR_KEYS.map((k) => cells(k, t.indicators[k].value, t.indicators[k].rank, t.indicators[k].rankChange)).join('')}</tr>`,
   );
-  const city = `<tr><td class="text">全市</td>${INDICATOR_KEYS.map((k) => cells(k, data.board.city[k].value, null, null)).join('')}</tr>`;
-  const head = `<tr><th rowspan="2">镇街</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(INDICATORS[k].name)}${INDICATORS[k].pack.unitNote}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => '<th>数值</th><th>排名</th>').join('')}</tr>`;
+  const city = `<tr><td class="text">${w.city}</td>${INDICATOR_KEYS.map((k) => cells(k, data.board.city[k].value, null, null)).join('')}</tr>`;
+  const head = `<tr><th rowspan="2">${p.th.township}</th>${INDICATOR_KEYS.map((k) => `<th colspan="2">${esc(w.indicator(k))}${esc(w.unitNote(k))}</th>`).join('')}</tr><tr>${INDICATOR_KEYS.map(() => `<th>${p.th.value}</th><th>${p.th.rank}</th>`).join('')}</tr>`;
   return `<table><thead>${head}</thead><tbody>${rows.join('')}${city}</tbody></table>`;
 }
 
-function townshipIndicators(data: PackData): string {
+function townshipIndicators(data: PackData, { w, p }: Words): string {
   const t = data.township!;
   const rows = INDICATOR_KEYS.map((k) => {
     const r = t.indicators[k];
     const b = t.standing.indicators[k];
     return (
-      `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td><td>${formatDelta(k, r.delta)}</td>` +
-      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${formatValue(k, r.target)}</td><td class="st-${r.status ?? 'none'}">${statusLabel(k, r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
+      `<tr><td class="text">${esc(w.indicator(k))}</td><td>${w.value(k, r.value)}</td><td>${w.value(k, r.previousWeek)}</td><td>${w.delta(k, r.delta)}</td>` +
+      `<td>${b.rank ?? '—'}</td><td>${rankChangeLabel(b.rankChange)}</td><td>${w.value(k, r.target)}</td><td class="st-${r.status ?? 'none'}">${w.status(k, r.status)}</td><td>${r.numerator} / ${r.denominator}</td></tr>`
     );
   });
-  return `<table><thead><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名</th><th>排名变化</th><th>目标</th><th>达标/进度</th><th>分子/分母</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const th = p.th;
+  const heads = [
+    th.indicator,
+    th.thisWeek,
+    th.lastWeek,
+    th.vsLastWeek,
+    th.rank,
+    th.rankChange,
+    th.target,
+    th.status,
+    th.fraction,
+  ];
+  return `<table><thead><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function charts(data: PackData): string {
+function charts(data: PackData, { w, p }: Words): string {
   const mine = data.township?.code;
   const ranked = (k: IndicatorKey) =>
     [...data.board.townships].sort((a, b) => (a.indicators[k].rank ?? 99) - (b.indicators[k].rank ?? 99));
@@ -111,7 +131,7 @@ function charts(data: PackData): string {
   const statusOf = (code: string, k: IndicatorKey) => verdicts.get(code)?.[k].status ?? null;
   const fmt = (k: IndicatorKey) => (v: number) => (INDICATORS[k].unit === 'rate' ? percent(v) : fixed(v, 2));
   const composite = barChart({
-    title: '综合得分',
+    title: p.compositeScore,
     rows: data.board.townships.map((t) => ({ label: t.name, value: t.composite.score, highlight: t.code === mine })),
     format: (v) => fixed(v, 1),
   });
@@ -120,11 +140,11 @@ function charts(data: PackData): string {
     const recent = Math.max(0, h.weeks.length - 26);
     const lines = INDICATOR_KEYS.map((k) =>
       lineChart({
-        title: `${INDICATORS[k].name}（近${h.weeks.length - recent}周）`,
-        labels: h.weeks.slice(recent).map((w) => w.week),
+        title: p.recentWeeks(w.indicator(k), h.weeks.length - recent),
+        labels: h.weeks.slice(recent).map((week) => week.week),
         series: [
           { name: data.township!.name, values: h.township[k].slice(recent), color: CATEGORICAL.violet.print },
-          { name: '全市', values: h.city[k].slice(recent), color: CATEGORICAL.blue.print },
+          { name: w.city, values: h.city[k].slice(recent), color: CATEGORICAL.blue.print },
         ],
         format: fmt(k),
       }),
@@ -133,7 +153,7 @@ function charts(data: PackData): string {
   }
   const bars = INDICATOR_KEYS.map((k) =>
     barChart({
-      title: INDICATORS[k].name + INDICATORS[k].pack.chartNote,
+      title: w.indicator(k) + w.chartNote(k),
       // Each township's bar in its verdict's colour: green only where the goal is met.
       rows: ranked(k).map((t) => ({
         label: t.name,
@@ -142,14 +162,14 @@ function charts(data: PackData): string {
       })),
       format: fmt(k),
       goal: data.metrics.city.indicators[k].target,
+      goalLabel: p.goal,
     }),
   );
   const key = (['met', 'on_track', 'at_risk', 'off_track'] as const)
-    .map((st) => `<span style="color:${statusColour(st, 'print')}">■</span> ${STATUS_KEY_WORDS[st]}`)
-    .join('　');
-  const standing = INDICATOR_KEYS.filter((k) => INDICATORS[k].goal === 'standing').map((k) => INDICATORS[k].pack.short);
-  const standingNote = standing.length ? `；${standing.join('、')}为常态要求，未达标即为红色` : '';
-  return `<div class="charts">${composite}${bars.join('')}</div><p class="note">条形颜色：${key}（仅达标为绿色${standingNote}）</p>`;
+    .map((st) => `<span style="color:${statusColour(st, 'print')}">■</span> ${p.statusKey[st]}`)
+    .join(w.locale === 'en' ? '  ' : '　');
+  const standing = INDICATOR_KEYS.filter((k) => INDICATORS[k].goal === 'standing').map((k) => short(k, w));
+  return `<div class="charts">${composite}${bars.join('')}</div><p class="note">${p.barColours(key, standing)}</p>`;
 }
 
 function sentences(data: PackData): string {
@@ -160,89 +180,81 @@ function sentences(data: PackData): string {
   return `<ul class="sentences">${[...board.summary.city, ...townshipLines].map((s) => `<li>${esc(s.text)}</li>`).join('')}</ul>`;
 }
 
-function listsSection(data: PackData): string {
+function listsSection(data: PackData, { w, p }: Words): string {
   const { board } = data;
   const entries = (list: readonly ListEntry[]) =>
     list.length
-      ? list.map((e) => `<li><b>${esc(e.name)}</b>：${esc(e.reasons.join('；'))}</li>`).join('')
-      : '<li>无</li>';
+      ? list.map((e) => `<li><b>${esc(e.name)}</b>${p.colon}${esc(e.reasons.join(w.semicolon))}</li>`).join('')
+      : `<li>${w.none}</li>`;
   const movers = [
     ...board.movers.composite.gainers.map((m) => `${esc(m.name)} ${rankChangeLabel(m.rankChange)}`),
     ...board.movers.composite.fallers.map((m) => `${esc(m.name)} ${rankChangeLabel(m.rankChange)}`),
   ];
   return (
-    `<p class="red">红榜</p><ul>${entries(board.redList)}</ul><p class="black">黑榜</p><ul>${entries(board.blackList)}</ul>` +
-    `<p class="note">综合排名变化最大：${movers.join('，') || '无'}</p>`
+    `<p class="red">${w.list.red}</p><ul>${entries(board.redList)}</ul><p class="black">${w.list.black}</p><ul>${entries(board.blackList)}</ul>` +
+    `<p class="note">${p.biggestMoves(movers)}</p>`
   );
 }
 
-function laggingTable(data: PackData): string {
-  if (!data.lagging.length) return '<p>本周没有后进小区。</p>';
+function laggingTable(data: PackData, { w, p }: Words): string {
+  if (!data.lagging.length) return `<p>${p.noLagging}</p>`;
   const rows = data.lagging.map(
     (c) =>
-      `<tr><td class="text">${esc(c.townshipName)}</td><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.reasonText.join('；'))}</td></tr>`,
+      `<tr><td class="text">${esc(c.townshipName)}</td><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.reasonText.join(w.semicolon))}</td></tr>`,
   );
-  return `<p class="note">共 ${data.lagging.length} 个小区：30天内未召开四方联席会议、无在任业委会、星级三星及以下或未达标、有超期诉求（每个小区列出全部原因）。</p><table><thead><tr><th>镇街</th><th>小区</th><th>原因</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<p class="note">${esc(p.laggingNote(data.lagging.length))}</p><table><thead><tr><th>${p.th.township}</th><th>${p.th.compound}</th><th>${p.th.reasons}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function changesTable(data: PackData): string {
-  if (!data.changes.length) return '<p>与上周相比没有小区状态变化。</p>';
+function changesTable(data: PackData, { w, p }: Words): string {
+  if (!data.changes.length) return `<p>${p.noChanges}</p>`;
   const rows = data.changes.map(
     (c) =>
-      `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join('；'))}</td></tr>`,
+      `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join(w.semicolon))}</td></tr>`,
   );
-  return `<table><thead><tr><th>小区</th><th>变化</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>${p.th.compound}</th><th>${p.th.change}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The week's state, e.g. '已晾晒，快照冻结于 2026-12-05 01:50（此后的记录修改不影响本周数字）'. */
-export function weekStatusLine(board: ReviewBoard): string {
-  const frozenAt = board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null;
-  const state = weekStateLabel(board.state, { asOf: board.asOf, frozenAt });
-  if (board.state === 'reviewed') return `${state}（此后的记录修改不影响本周数字）`;
-  if (board.state === 'ended')
-    return `${state}：按当前记录计算至 ${board.asOf}，已有 ${board.corrections.length} 条更正`;
-  return `${state}（实时数字）`;
+export function weekStatusLine(board: ReviewBoard, locale: Locale = 'zh-CN'): string {
+  return PACK_WORDS[locale].weekStatusLine(board);
 }
 
 /** What 上周 is: the previous week as it was shown, and whether a later correction changed it. */
-export function previousWeekLine(board: ReviewBoard): string {
-  const p = board.previousWeek;
-  if (!p) return '上周：无（数据起始周）';
-  const how = p.reviewed ? `已晾晒快照，冻结于 ${shanghaiDateTime(p.reviewed.reviewedAt)}` : `${p.asOf} 周日数据`;
-  const corrected = p.corrections.length
-    ? `；晾晒后有更正改变了上周 ${p.corrections.length} 项数字，“上周”仍按当时展示的数字`
-    : '';
-  return `上周 = ${weekLabel(p.week)}（${how}）${corrected}`;
+export function previousWeekLine(board: ReviewBoard, locale: Locale = 'zh-CN'): string {
+  return PACK_WORDS[locale].previousWeekLine(board);
 }
 
-export function packHtml(data: PackData): string {
+/** `data` already in `locale` (packIn in weeklyPack.ts): this writes the page's own words. */
+export function packHtml(data: PackData, locale: Locale = 'zh-CN'): string {
+  const words: Words = { w: PACK_WORDS[locale], p: PACK_PAGE_WORDS[locale] };
+  const { w, p } = words;
   const { board } = data;
-  const scope = data.township ? data.township.name : '全市';
+  const scope = data.township ? data.township.name : w.city;
   const sections = [
-    `<h1>住宅小区治理“四升一降”每周调度晾晒 · ${esc(weekLabel(board.week))} · ${esc(scope)}</h1>`,
-    `<p class="meta">${esc(weekStatusLine(board))}</p>`,
-    `<p class="meta">${esc(previousWeekLine(board))}</p>`,
-    board.demo ? `<p class="meta demo">${esc(DEMO_NOTICE)}</p>` : '',
-    '<h2>综合排名</h2>',
-    rankingTable(data),
-    data.township ? `<h2>${esc(scope)}各项指标</h2>${townshipIndicators(data)}` : '',
-    '<h2>各镇街指标</h2>',
-    indicatorTable(data),
-    '<h2>图表</h2>',
-    charts(data),
-    '<h2>本周摘要</h2>',
+    `<h1>${esc(p.packTitle(w.week(board.week), scope))}</h1>`,
+    `<p class="meta">${esc(w.weekStatusLine(board))}</p>`,
+    `<p class="meta">${esc(w.previousWeekLine(board))}</p>`,
+    board.demo ? `<p class="meta demo">${esc(w.dataNature(true))}</p>` : '',
+    `<h2>${p.h.ranking}</h2>`,
+    rankingTable(data, words),
+    data.township ? `<h2>${esc(p.h.townshipIndicators(scope))}</h2>${townshipIndicators(data, words)}` : '',
+    `<h2>${p.h.indicators}</h2>`,
+    indicatorTable(data, words),
+    `<h2>${p.h.charts}</h2>`,
+    charts(data, words),
+    `<h2>${p.h.summary}</h2>`,
     sentences(data),
-    '<h2>上周督办事项办理情况</h2>',
-    outcomeHtml(board.supervision, data.township?.code),
-    '<h2>红黑榜与进退</h2>',
-    listsSection(data),
-    `<h2>后进小区（${esc(scope)}）</h2>`,
-    laggingTable(data),
-    data.township ? `<h2>本周变化（逐个小区）</h2>${changesTable(data)}` : '',
-    '<h2>规则说明</h2>',
-    `<ul class="note">${describeRules(board.rules)
+    `<h2>${esc(p.h.supervision)}</h2>`,
+    outcomeHtml(board.supervision, data.township?.code, locale),
+    `<h2>${p.h.lists}</h2>`,
+    listsSection(data, words),
+    `<h2>${esc(p.h.lagging(scope))}</h2>`,
+    laggingTable(data, words),
+    data.township ? `<h2>${p.h.changes}</h2>${changesTable(data, words)}` : '',
+    `<h2>${p.h.rules}</h2>`,
+    `<ul class="note">${describeRules(board.rules, locale)
       .map((l) => `<li>${esc(l)}</li>`)
       .join('')}</ul>`,
   ];
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>每周调度晾晒 ${esc(board.week)}</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>`;
+  return `<!doctype html><html lang="${p.htmlLang}"><head><meta charset="utf-8"><title>${esc(p.packDocTitle(board.week))}</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>`;
 }

@@ -1,5 +1,5 @@
 /**
- * The pack as a workbook with Chinese headers. Figures are numbers, never text: rates as
+ * The pack as a workbook, its headers and notes in the reader's language (packSheetWords.ts). Figures are numbers, never text: rates as
  * fractions shown with a percent format, petitions per 1,000 households with two decimals, ranks
  * as integers, dates (deadlines, last meetings) as date cells shown yyyy-mm-dd; a figure that
  * cannot be computed is an empty cell. Sheets: 总览 (composite ranking), 红黑榜, 进退, 摘要,
@@ -7,14 +7,14 @@
  * the 19 townships and the city), 后进小区, 本周变化, one drill-through sheet per indicator (the township's compounds,
  * or the city's), 说明 (week, the data's nature — 演示数据 —, the rules, reviewed or not).
  */
-import { weekLabel } from '../../../shared/time/weeks.ts';
-import { previousWeekLine, weekStatusLine } from './packHtml.ts';
 import ExcelJS from 'exceljs';
-import { DATE_FORMAT, dateCell } from '../xlsxCells.ts';
-import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
+import { DATE_FORMAT, dateCell, workbookCreator } from '../xlsxCells.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
-import { rankChangeLabel, statusLabel } from './format.ts';
-import { LAG_REASON_LABELS } from '../../../shared/review/laggingCompounds.ts';
+import type { Locale } from '../../../shared/language/index.ts';
+import { drillReasonIn } from '../metrics/drillWords.ts';
+import { rankChangeLabel } from './format.ts';
+import { PACK_SHEET_WORDS, type PackSheetWords } from './packSheetWords.ts';
+import { PACK_WORDS, type PackWords } from './packWords.ts';
 import { describeRules } from './reviewRules.ts';
 import { addOutcomeSheets } from './supervisionPack.ts';
 import type { PackData } from './weeklyPack.ts';
@@ -45,28 +45,34 @@ function addTable(
   return sheet;
 }
 
-const listLabel = (lists: readonly ('red' | 'black')[]) => lists.map((l) => (l === 'red' ? '红榜' : '黑榜')).join('、');
+/** The words of one workbook: the shared review words and the sheets' own. */
+interface Words {
+  w: PackWords;
+  s: PackSheetWords;
+}
 
-function overview(workbook: ExcelJS.Workbook, data: PackData): void {
+function overview(workbook: ExcelJS.Workbook, data: PackData, { w, s }: Words): void {
+  const c = s.column;
+  const listLabel = (lists: readonly ('red' | 'black')[]) => lists.map((l) => w.list[l]).join(w.and);
   const { board } = data;
   const reasons = new Map<string, string[]>();
   for (const e of [...board.redList, ...board.blackList])
     reasons.set(e.code, [...(reasons.get(e.code) ?? []), ...e.reasons]);
   addTable(
     workbook,
-    '总览',
+    s.sheet.overview,
     [
-      { header: '综合排名' },
-      { header: '镇街代码' },
-      { header: '镇街' },
-      { header: '综合得分', numFmt: SCORE_FORMAT },
-      { header: '上周综合排名' },
-      { header: '排名变化' },
-      { header: '较上周' },
-      { header: '上周综合得分', numFmt: SCORE_FORMAT },
-      { header: '红黑榜' },
-      { header: '入榜理由', width: 48 },
-      ...INDICATOR_KEYS.map((k) => ({ header: `${INDICATORS[k].name}排名`, width: 16 })),
+      { header: c.compositeRank },
+      { header: c.townshipCode },
+      { header: c.township },
+      { header: c.compositeScore, numFmt: SCORE_FORMAT },
+      { header: c.previousCompositeRank },
+      { header: c.rankChange },
+      { header: c.vsLastWeek },
+      { header: c.previousCompositeScore, numFmt: SCORE_FORMAT },
+      { header: c.lists },
+      { header: c.listReasons, width: 48 },
+      ...INDICATOR_KEYS.map((k) => ({ header: c.indicatorRank(k), width: 16 })),
     ],
     board.townships.map((t) => [
       t.composite.rank,
@@ -78,76 +84,51 @@ function overview(workbook: ExcelJS.Workbook, data: PackData): void {
       rankChangeLabel(t.composite.rankChange),
       t.composite.previousScore,
       listLabel(t.lists),
-      (reasons.get(t.code) ?? []).join('；'),
+      (reasons.get(t.code) ?? []).join(w.semicolon),
       ...INDICATOR_KEYS.map((k) => t.indicators[k].rank),
     ]),
   );
   addTable(
     workbook,
-    '红黑榜',
+    s.sheet.lists,
     [
-      { header: '榜单' },
-      { header: '镇街代码' },
-      { header: '镇街' },
-      { header: '综合排名' },
-      { header: '入榜理由', width: 60 },
+      { header: c.list },
+      { header: c.townshipCode },
+      { header: c.township },
+      { header: c.compositeRank },
+      { header: c.listReasons, width: 60 },
     ],
     [
-      ...board.redList.map((e): Cell[] => ['红榜', e.code, e.name, e.compositeRank, e.reasons.join('；')]),
-      ...board.blackList.map((e): Cell[] => ['黑榜', e.code, e.name, e.compositeRank, e.reasons.join('；')]),
+      ...board.redList.map((e): Cell[] => [w.list.red, e.code, e.name, e.compositeRank, e.reasons.join(w.semicolon)]),
+      ...board.blackList.map((e): Cell[] => [
+        w.list.black,
+        e.code,
+        e.name,
+        e.compositeRank,
+        e.reasons.join(w.semicolon),
+      ]),
     ],
   );
+  type Mover = { code: string; name: string; rankChange: number | null; rank: number | null; delta?: number | null };
+  const moverRows = (item: string, list: { gainers: Mover[]; fallers: Mover[] }): Cell[][] => [
+    ...list.gainers.map((m) => [item, s.up, m.code, m.name, m.rankChange, m.delta ?? null, m.rank]),
+    ...list.fallers.map((m) => [item, s.down, m.code, m.name, m.rankChange, m.delta ?? null, m.rank]),
+  ];
   const movers: Cell[][] = [
-    ...board.movers.composite.gainers.map((m): Cell[] => [
-      '综合排名',
-      '进步',
-      m.code,
-      m.name,
-      m.rankChange,
-      null,
-      m.rank,
-    ]),
-    ...board.movers.composite.fallers.map((m): Cell[] => [
-      '综合排名',
-      '退步',
-      m.code,
-      m.name,
-      m.rankChange,
-      null,
-      m.rank,
-    ]),
-    ...INDICATOR_KEYS.flatMap((k) => [
-      ...board.movers.indicators[k].gainers.map((m): Cell[] => [
-        INDICATORS[k].name,
-        '进步',
-        m.code,
-        m.name,
-        m.rankChange,
-        m.delta,
-        m.rank,
-      ]),
-      ...board.movers.indicators[k].fallers.map((m): Cell[] => [
-        INDICATORS[k].name,
-        '退步',
-        m.code,
-        m.name,
-        m.rankChange,
-        m.delta,
-        m.rank,
-      ]),
-    ]),
+    ...moverRows(s.composite, board.movers.composite),
+    ...INDICATOR_KEYS.flatMap((k) => moverRows(w.indicator(k), board.movers.indicators[k])),
   ];
   addTable(
     workbook,
-    '进退',
+    s.sheet.movers,
     [
-      { header: '项目', width: 16 },
-      { header: '方向' },
-      { header: '镇街代码' },
-      { header: '镇街' },
-      { header: '排名变化' },
-      { header: '数值变化' },
-      { header: '本周排名' },
+      { header: c.item, width: 16 },
+      { header: c.direction },
+      { header: c.townshipCode },
+      { header: c.township },
+      { header: c.rankChange },
+      { header: c.valueChange },
+      { header: c.rankThisWeek },
     ],
     movers,
   );
@@ -157,13 +138,14 @@ function overview(workbook: ExcelJS.Workbook, data: PackData): void {
   ];
   addTable(
     workbook,
-    '摘要',
-    [{ header: '范围' }, { header: '摘要', width: 100 }],
-    sentences.map((s) => [s.facts.townshipName ?? '全市', s.text]),
+    s.sheet.summary,
+    [{ header: c.scope }, { header: c.summary, width: 100 }],
+    sentences.map((line) => [line.facts.townshipName ?? w.city, line.text]),
   );
 }
 
-function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: IndicatorKey): void {
+function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: IndicatorKey, { w, s }: Words): void {
+  const c = s.column;
   const rate = INDICATORS[key].unit === 'rate';
   const value = rate ? RATE_FORMAT : PER1000_FORMAT;
   const board = new Map(data.board.townships.map((t) => [t.code, t.indicators[key]]));
@@ -173,27 +155,27 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
   );
   const scopes = [
     ...townships.map((t) => ({ code: t.code, name: t.name, r: t.indicators[key] })),
-    { code: 'city', name: '全市', r: data.metrics.city.indicators[key] },
+    { code: 'city', name: w.city, r: data.metrics.city.indicators[key] },
   ];
   const sheet = addTable(
     workbook,
-    INDICATORS[key].name,
+    s.sheet.indicator(key),
     [
-      { header: '排名' },
-      { header: '镇街代码' },
-      { header: '镇街' },
-      { header: '数值', numFmt: value },
-      { header: '分子' },
-      { header: '分母' },
-      { header: '目标', numFmt: value },
-      { header: '目标期限', numFmt: DATE_FORMAT },
-      { header: '上周', numFmt: value },
-      { header: '较上周', numFmt: rate ? RATE_DELTA_FORMAT : PER1000_DELTA_FORMAT },
-      { header: '上周排名' },
-      { header: '排名变化' },
-      { header: '达标/进度' },
-      { header: '得分', numFmt: SCORE_FORMAT },
-      { header: '说明', width: 30 },
+      { header: c.rank },
+      { header: c.townshipCode },
+      { header: c.township },
+      { header: c.value, numFmt: value },
+      { header: c.numerator },
+      { header: c.denominator },
+      { header: c.target, numFmt: value },
+      { header: c.deadline, numFmt: DATE_FORMAT },
+      { header: c.lastWeek, numFmt: value },
+      { header: c.vsLastWeek, numFmt: rate ? RATE_DELTA_FORMAT : PER1000_DELTA_FORMAT },
+      { header: c.previousRank },
+      { header: c.rankChange },
+      { header: c.status },
+      { header: c.score, numFmt: SCORE_FORMAT },
+      { header: c.note, width: 30 },
     ],
     scopes.map(({ code, name, r }) => {
       const b = board.get(code);
@@ -210,62 +192,67 @@ function indicatorSheet(workbook: ExcelJS.Workbook, data: PackData, key: Indicat
         r.delta,
         b?.previousRank ?? null,
         b?.rankChange ?? null,
-        statusLabel(key, r.status),
+        w.status(key, r.status),
         b?.score ?? null,
-        r.reason ?? null,
+        r.reason ? w.noValueReason(key, r.reason) : null,
       ];
     }),
   );
-  sheet.getRow(1).getCell(4).note =
-    `${INDICATORS[key].numeratorLabel} ÷ ${INDICATORS[key].denominatorLabel}${rate ? '' : ' × 1000'}`;
+  sheet.getRow(1).getCell(4).note = `${w.numeratorLabel(key)} ÷ ${w.denominatorLabel(key)}${rate ? '' : ' × 1000'}`;
 }
 
-function compoundSheets(workbook: ExcelJS.Workbook, data: PackData): void {
+function compoundSheets(workbook: ExcelJS.Workbook, data: PackData, { w, s }: Words): void {
+  const h = s.column;
   addTable(
     workbook,
-    '后进小区',
+    s.sheet.lagging,
     [
-      { header: '镇街' },
-      { header: '小区编码' },
-      { header: '小区名称', width: 24 },
-      { header: '社区/村', width: 16 },
-      ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => ({ header: LAG_REASON_LABELS[r], width: 14 })),
-      { header: '超期诉求' },
-      { header: '最近四方联席会议', width: 16, numFmt: DATE_FORMAT },
-      { header: '原因', width: 60 },
+      { header: h.township },
+      { header: h.compoundCode },
+      { header: h.compoundName, width: 24 },
+      { header: h.community, width: 16 },
+      ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => ({ header: w.lagReason[r], width: 14 })),
+      { header: h.overdueIssues },
+      { header: h.lastMeeting, width: 16, numFmt: DATE_FORMAT },
+      { header: h.reasons, width: 60 },
     ],
     data.lagging.map((c) => [
       c.townshipName,
       c.code,
       c.name,
       c.community,
-      ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => (c.reasons.includes(r) ? '是' : '')),
+      ...(['noMeeting', 'noCommittee', 'lowRating'] as const).map((r) => (c.reasons.includes(r) ? w.yes : '')),
       c.overdueIssues,
       dateCell(c.lastMeetingDate),
-      c.reasonText.join('；'),
+      c.reasonText.join(w.semicolon),
     ]),
   );
   addTable(
     workbook,
-    '本周变化',
-    [{ header: '镇街' }, { header: '小区编码' }, { header: '小区名称', width: 24 }, { header: '变化', width: 80 }],
-    data.changes.map((c) => [c.townshipName, c.code, c.name, c.changes.map((x) => x.text).join('；')]),
+    s.sheet.changes,
+    [
+      { header: h.township },
+      { header: h.compoundCode },
+      { header: h.compoundName, width: 24 },
+      { header: h.change, width: 80 },
+    ],
+    data.changes.map((c) => [c.townshipName, c.code, c.name, c.changes.map((x) => x.text).join(w.semicolon)]),
   );
   for (const key of INDICATOR_KEYS) {
     const drill = data.drill[key];
     addTable(
       workbook,
-      `明细-${INDICATORS[key].name}`,
+      s.sheet.drill(key),
       [
-        { header: '镇街' },
-        { header: '小区编码' },
-        { header: '小区名称', width: 24 },
-        { header: '户数' },
-        { header: '计入分母' },
-        { header: '计入分子' },
-        { header: INDICATORS[key].pack.numeratorHeader },
-        { header: INDICATORS[key].pack.denominatorHeader },
-        { header: '说明', width: 44 },
+        { header: h.township },
+        { header: h.compoundCode },
+        { header: h.compoundName, width: 24 },
+        { header: h.households },
+        { header: h.inDenominator },
+        { header: h.inNumerator },
+        { header: w.numeratorHeader(key) },
+        { header: w.denominatorHeader(key) },
+        { header: h.note, width: 44 },
       ],
       [
         ...drill.compounds.map((c): Cell[] => [
@@ -273,49 +260,49 @@ function compoundSheets(workbook: ExcelJS.Workbook, data: PackData): void {
           c.code,
           c.name,
           c.households,
-          c.inDenominator ? '是' : '否',
-          c.inNumerator ? '是' : '否',
+          c.inDenominator ? w.yes : w.no,
+          c.inNumerator ? w.yes : w.no,
           c.numeratorContribution,
           c.denominatorContribution,
-          c.reason,
+          drillReasonIn(c.reason, w.locale),
         ]),
-        ['合计', null, null, null, null, null, drill.numerator, drill.denominator, null],
+        [s.total, null, null, null, null, null, drill.numerator, drill.denominator, null],
       ],
     );
   }
 }
 
-function about(workbook: ExcelJS.Workbook, data: PackData): void {
+function about(workbook: ExcelJS.Workbook, data: PackData, { w, s }: Words): void {
   const { board } = data;
-  const sheet = workbook.addWorksheet('说明');
+  const a = s.about;
+  const sheet = workbook.addWorksheet(s.sheet.about);
   sheet.columns = [{ width: 14 }, { width: 110 }];
   const rows: [string, string][] = [
-    ['材料', `每周调度晾晒 · ${weekLabel(board.week)}${data.township ? ` · ${data.township.name}` : ' · 全市'}`],
-    ['截至日期', board.asOf],
-    ['对比日期', board.previousAsOf ?? '无（数据起始周）'],
-    ['数据性质', board.demo ? DEMO_NOTICE : '真实台账'],
-    ['晾晒状态', weekStatusLine(board)],
-    ['上周', previousWeekLine(board)],
-    ...describeRules(board.rules).map((line, i): [string, string] => [i === 0 ? '规则' : '', line]),
-    [
-      '口径',
-      '比率为0–1的小数（以百分比格式显示）；信访矛盾为每千户28天内信访件与矛盾纠纷数（越低越好）；排名1为最好。',
-    ],
+    [a.material, `${a.title} · ${w.week(board.week)} · ${data.township ? data.township.name : w.city}`],
+    [a.asOf, board.asOf],
+    [a.comparedWith, board.previousAsOf ?? a.noPrevious],
+    [a.dataNature, w.dataNature(board.demo)],
+    [a.weekState, w.weekStatusLine(board)],
+    [a.lastWeek, w.previousWeekLine(board)],
+    ...describeRules(board.rules, w.locale).map((line, i): [string, string] => [i === 0 ? a.rules : '', line]),
+    [a.conventions, a.conventionsText],
   ];
   for (const row of rows) sheet.addRow(row);
   sheet.getColumn(1).font = { bold: true };
 }
 
-export async function packXlsx(data: PackData): Promise<Buffer> {
+/** `data` already in `locale` (packIn in weeklyPack.ts): this writes the workbook's own words. */
+export async function packXlsx(data: PackData, locale: Locale = 'zh-CN'): Promise<Buffer> {
+  const words: Words = { w: PACK_WORDS[locale], s: PACK_SHEET_WORDS[locale] };
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OneMap 住宅小区治理一张图';
+  workbook.creator = workbookCreator(locale);
   // Fixed timestamps: the same week gives the same workbook.
   workbook.created = new Date(`${data.board.asOf}T00:00:00Z`);
   workbook.modified = workbook.created;
-  overview(workbook, data);
-  addOutcomeSheets(workbook, data.board.supervision, data.township?.code);
-  for (const key of INDICATOR_KEYS) indicatorSheet(workbook, data, key);
-  compoundSheets(workbook, data);
-  about(workbook, data);
+  overview(workbook, data, words);
+  addOutcomeSheets(workbook, data.board.supervision, data.township?.code, locale);
+  for (const key of INDICATOR_KEYS) indicatorSheet(workbook, data, key, words);
+  compoundSheets(workbook, data, words);
+  about(workbook, data, words);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -25,6 +25,8 @@ export interface BarChartOptions {
   rows: readonly BarRow[];
   format: (value: number) => string;
   goal?: number | null;
+  /** The goal line's label ('目标' unless given: the chart's language is the page's). */
+  goalLabel?: string;
   width?: number;
 }
 
@@ -53,7 +55,7 @@ export function barChart(options: BarChartOptions): string {
   const goal =
     options.goal === null || options.goal === undefined
       ? ''
-      : `<line x1="${num(x(options.goal))}" x2="${num(x(options.goal))}" y1="${top - 2}" y2="${height - 4}" stroke="#555" stroke-dasharray="3 2"/><text x="${num(x(options.goal))}" y="${top - 4}" text-anchor="middle" font-size="8" fill="#555">目标</text>`;
+      : `<line x1="${num(x(options.goal))}" x2="${num(x(options.goal))}" y1="${top - 2}" y2="${height - 4}" stroke="#555" stroke-dasharray="3 2"/><text x="${num(x(options.goal))}" y="${top - 4}" text-anchor="middle" font-size="8" fill="#555">${escapeXml(options.goalLabel ?? '目标')}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"><text x="0" y="11" font-size="10" font-weight="bold">${escapeXml(options.title)}</text>${bars.join('')}${goal}</svg>`;
 }
 

@@ -6,11 +6,14 @@
  * every township of the demo city) and say how many more there are and where to find them.
  */
 import type { Db } from '../../db/connection.ts';
-import { DEMO_NOTICE } from '../dataset/datasetInfo.ts';
-import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import { shanghaiDateTime } from '../../../shared/time/dates.ts';
-import { weekLabel, weekStateLabel } from '../../../shared/time/weeks.ts';
-import { fixed, formatDelta, formatValue, rankChangeLabel, statusLabel } from './format.ts';
+import { weekStateLabel } from '../../../shared/time/weeks.ts';
+import { fixed, rankChangeLabel } from './format.ts';
+import { boardIn, townshipReviewIn } from './inLanguage.ts';
+import { PACK_PAGE_WORDS, type PackPageWords } from './packPageWords.ts';
+import { PACK_WORDS, type PackWords } from './packWords.ts';
 import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
 import { openReviewWeek } from './reviewedWeeks.ts';
@@ -28,8 +31,20 @@ export interface TownshipOnePagerData {
   township: TownshipReview;
 }
 
-export async function collectOnePager(source: WeekSource, code: string): Promise<TownshipOnePagerData> {
-  return { board: await source.board(), township: await townshipReviewFrom(source, code) };
+/** The week's board and the township's review, their sentences in `locale` (inLanguage.ts). */
+export async function collectOnePager(
+  source: WeekSource,
+  code: string,
+  locale: Locale = 'zh-CN',
+): Promise<TownshipOnePagerData> {
+  const board = await source.board();
+  const township = await townshipReviewFrom(source, code);
+  return { board: boardIn(board, locale), township: townshipReviewIn(township, locale, board) };
+}
+
+interface Words {
+  w: PackWords;
+  p: PackPageWords;
 }
 
 const STYLE = `
@@ -58,105 +73,111 @@ footer { margin-top: 3mm; padding-top: 1.2mm; border-top: 0.6pt solid #999; colo
 `;
 
 /** "另有 N 个…" under a list cut to fit the page. */
-const more = (shown: number, total: number, what: string) =>
-  total > shown ? `<p class="more">另有 ${total - shown} ${what}，见镇街页面或全市晾晒材料。</p>` : '';
+const more = (shown: number, total: number, sentence: (n: number) => string) =>
+  total > shown ? `<p class="more">${sentence(total - shown)}</p>` : '';
 
-function standing({ board, township: t }: TownshipOnePagerData): string {
+function standing({ board, township: t }: TownshipOnePagerData, { w, p }: Words): string {
+  const entry = (list: 'red' | 'black') => (e: { reasons: string[] }) =>
+    `<span class="${list}">${w.list[list]}</span>${p.colon}${esc(e.reasons.join(w.semicolon))}`;
   const entries = [
-    ...board.redList
-      .filter((e) => e.code === t.code)
-      .map((e) => `<span class="red">红榜</span>：${esc(e.reasons.join('；'))}`),
-    ...board.blackList
-      .filter((e) => e.code === t.code)
-      .map((e) => `<span class="black">黑榜</span>：${esc(e.reasons.join('；'))}`),
+    ...board.redList.filter((e) => e.code === t.code).map(entry('red')),
+    ...board.blackList.filter((e) => e.code === t.code).map(entry('black')),
   ];
   const c = t.standing.composite;
   return (
-    `<div class="standing"><span>综合排名 <span class="rank">${c.rank ?? '—'}</span> / ${t.ranked}</span>` +
-    `<span>较上周 ${rankChangeLabel(c.rankChange)}</span><span>综合得分 ${c.score === null ? '—' : fixed(c.score, 1)}</span>` +
-    `<span class="lists">${entries.join('<br>') || '本周未列入红黑榜'}</span></div>`
+    `<div class="standing"><span>${p.compositeRankOf(String(c.rank ?? '—'), t.ranked)}</span>` +
+    `<span>${p.vsLastWeek(rankChangeLabel(c.rankChange))}</span><span>${p.compositeScoreOf(c.score === null ? '—' : fixed(c.score, 1))}</span>` +
+    `<span class="lists">${entries.join('<br>') || p.notListed}</span></div>`
   );
 }
 
-function indicators({ township: t }: TownshipOnePagerData): string {
+function indicators({ township: t }: TownshipOnePagerData, { w, p }: Words): string {
   const rows = INDICATOR_KEYS.map((k) => {
     const r = t.indicators[k];
     const b = t.standing.indicators[k];
     return (
-      `<tr><td class="text">${esc(INDICATORS[k].name)}</td><td>${formatValue(k, r.value)}</td><td>${formatValue(k, r.previousWeek)}</td>` +
-      `<td>${formatDelta(k, r.delta)}</td><td>${b.rank ?? '—'}（${rankChangeLabel(b.rankChange)}）</td><td>${formatValue(k, r.target)}</td>` +
-      `<td class="text">${statusLabel(k, r.status)}</td></tr>`
+      `<tr><td class="text">${esc(w.indicator(k))}</td><td>${w.value(k, r.value)}</td><td>${w.value(k, r.previousWeek)}</td>` +
+      `<td>${w.delta(k, r.delta)}</td><td>${b.rank ?? '—'}${w.locale === 'en' ? ` (${rankChangeLabel(b.rankChange)})` : `（${rankChangeLabel(b.rankChange)}）`}</td><td>${w.value(k, r.target)}</td>` +
+      `<td class="text">${w.status(k, r.status)}</td></tr>`
     );
   });
-  return `<table><tr><th>指标</th><th>本周</th><th>上周</th><th>较上周</th><th>排名（变化）</th><th>目标</th><th>进度</th></tr>${rows.join('')}</table>`;
+  const th = p.th;
+  const heads = [th.indicator, th.thisWeek, th.lastWeek, th.vsLastWeek, th.rankWithChange, th.target, th.pace];
+  return `<table><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.join('')}</table>`;
 }
 
-function summary({ township: t }: TownshipOnePagerData): string {
+function summary({ township: t }: TownshipOnePagerData, { p }: Words): string {
   const lines = t.summary.slice(0, ONE_PAGE_LIMITS.sentences);
-  return lines.length ? `<ul>${lines.map((s) => `<li>${esc(s.text)}</li>`).join('')}</ul>` : '<p>本周无摘要。</p>';
+  return lines.length ? `<ul>${lines.map((s) => `<li>${esc(s.text)}</li>`).join('')}</ul>` : `<p>${p.noSummary}</p>`;
 }
 
-function changes({ township: t }: TownshipOnePagerData): string {
-  if (!t.changes.length) return '<p>与上周相比没有小区状态变化。</p>';
+function changes({ township: t }: TownshipOnePagerData, { w, p }: Words): string {
+  if (!t.changes.length) return `<p>${p.noChanges}</p>`;
   const shown = t.changes.slice(0, ONE_PAGE_LIMITS.changes);
   const rows = shown.map(
     (c) =>
-      `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join('；'))}</td></tr>`,
+      `<tr><td class="text">${esc(c.name)}</td><td class="wrap">${esc(c.changes.map((x) => x.text).join(w.semicolon))}</td></tr>`,
   );
-  return `<table><tr><th>小区</th><th>变化</th></tr>${rows.join('')}</table>${more(shown.length, t.changes.length, '个小区有变化')}`;
+  return `<table><tr><th>${p.th.compound}</th><th>${p.th.change}</th></tr>${rows.join('')}</table>${more(shown.length, t.changes.length, p.moreChanges)}`;
 }
 
-function lagging({ township: t }: TownshipOnePagerData): string {
-  if (!t.lagging.length) return '<p>本周没有后进小区。</p>';
+function lagging({ township: t }: TownshipOnePagerData, { w, p }: Words): string {
+  if (!t.lagging.length) return `<p>${p.noLagging}</p>`;
   const shown = t.lagging.slice(0, ONE_PAGE_LIMITS.lagging);
   const rows = shown.map(
     (c) =>
-      `<tr><td class="text">${esc(c.name)}</td><td class="text">${esc(c.community)}</td><td class="wrap">${esc(c.reasonText.join('；'))}</td></tr>`,
+      `<tr><td class="text">${esc(c.name)}</td><td class="text">${esc(c.community)}</td><td class="wrap">${esc(c.reasonText.join(w.semicolon))}</td></tr>`,
   );
-  return `<table><tr><th>小区</th><th>社区/村</th><th>原因</th></tr>${rows.join('')}</table>${more(shown.length, t.lagging.length, '个后进小区')}`;
+  return `<table><tr><th>${p.th.compound}</th><th>${p.th.community}</th><th>${p.th.reasons}</th></tr>${rows.join('')}</table>${more(shown.length, t.lagging.length, p.moreLagging)}`;
 }
 
 /** The township's open supervision items, most urgent first, each light in words. */
-function supervision({ board, township: t }: TownshipOnePagerData): { title: string; html: string } {
-  const { html, total } = openItemsHtml(board.supervision, t.code, ONE_PAGE_LIMITS.supervision);
+function supervision({ board, township: t }: TownshipOnePagerData, { w, p }: Words): { title: string; html: string } {
+  const { html, total } = openItemsHtml(board.supervision, t.code, ONE_PAGE_LIMITS.supervision, w.locale);
   return {
-    title: `督办事项（${total} 项未销号）`,
-    html: html + more(Math.min(total, ONE_PAGE_LIMITS.supervision), total, '项未销号的督办事项'),
+    title: p.supervisionOf(total),
+    html: html + more(Math.min(total, ONE_PAGE_LIMITS.supervision), total, p.moreItems),
   };
 }
 
-/** `generatedAt` as people read it, in the city's time zone. */
-export function townshipOnePagerHtml(data: TownshipOnePagerData, generatedAt: string): string {
+/** `generatedAt` as people read it, in the city's time zone; `data` already in `locale` (collectOnePager). */
+export function townshipOnePagerHtml(
+  data: TownshipOnePagerData,
+  generatedAt: string,
+  locale: Locale = 'zh-CN',
+): string {
+  const words: Words = { w: PACK_WORDS[locale], p: PACK_PAGE_WORDS[locale] };
+  const { w, p } = words;
   const { board, township: t } = data;
-  const state = weekStateLabel(board.state, {
-    asOf: board.asOf,
-    frozenAt: board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null,
-  });
-  const items = supervision(data);
+  const state = weekStateLabel(
+    board.state,
+    { asOf: board.asOf, frozenAt: board.reviewed ? shanghaiDateTime(board.reviewed.reviewedAt) : null },
+    locale,
+  );
+  const items = supervision(data, words);
   const sections = [
-    `<h1>${esc(t.name)} · 每周调度晾晒一页纸 · ${esc(weekLabel(board.week))}</h1>`,
-    `<p class="meta">截至 ${board.asOf}${board.previousAsOf ? `，对比 ${board.previousAsOf}` : ''} · ${state}</p>`,
-    board.demo ? `<p class="meta demo">${esc(DEMO_NOTICE)}</p>` : '',
-    standing(data),
-    '<h2>四升一降</h2>',
-    indicators(data),
+    `<h1>${esc(p.onePagerTitle(t.name, w.week(board.week)))}</h1>`,
+    `<p class="meta">${esc(p.asOfLine(board.asOf, board.previousAsOf, state))}</p>`,
+    board.demo ? `<p class="meta demo">${esc(w.dataNature(true))}</p>` : '',
+    standing(data, words),
+    `<h2>${p.fourUpOneDown}</h2>`,
+    indicators(data, words),
     `<h2>${items.title}</h2>`,
     items.html,
-    '<h2>本周摘要</h2>',
-    summary(data),
-    `<h2>本周变化（${t.changes.length} 个小区）</h2>`,
-    changes(data),
-    `<h2>后进小区（${t.lagging.length} 个）</h2>`,
-    lagging(data),
-    `<footer>数据说明：各项数字由小区台账记录按 ${board.asOf}（Asia/Shanghai）计算，排名为全市 ${t.ranked} 个镇街；` +
-      `${board.demo ? '本页为演示数据；' : ''}生成于 ${esc(generatedAt)}。</footer>`,
+    `<h2>${p.h.summary}</h2>`,
+    summary(data, words),
+    `<h2>${p.changesOf(t.changes.length)}</h2>`,
+    changes(data, words),
+    `<h2>${p.laggingOf(t.lagging.length)}</h2>`,
+    lagging(data, words),
+    `<footer>${esc(p.footer(board.asOf, t.ranked, board.demo, generatedAt))}</footer>`,
   ];
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(t.name)} ${esc(board.week)} 一页纸</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>`;
+  return `<!doctype html><html lang="${p.htmlLang}"><head><meta charset="utf-8"><title>${esc(p.onePagerDocTitle(t.name, board.week))}</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>`;
 }
 
-/** "一页纸_2026-W48_陈埭镇.pdf" */
-export function onePagerFileName(data: TownshipOnePagerData): string {
-  return `一页纸_${data.board.week}_${data.township.name}.pdf`;
+/** "一页纸_2026-W48_陈埭镇.pdf", "one-pager-2026-W48-陈埭镇.pdf" in English. */
+export function onePagerFileName(data: TownshipOnePagerData, locale: Locale = 'zh-CN'): string {
+  return PACK_WORDS[locale].onePagerFileName(data.board.week, data.township.name);
 }
 
 /**
@@ -165,14 +186,15 @@ export function onePagerFileName(data: TownshipOnePagerData): string {
  */
 export async function townshipOnePager(
   db: Db,
-  request: { code: string; week: string; today?: string; now?: Date },
+  request: { code: string; week: string; today?: string; now?: Date; locale?: Locale },
 ): Promise<{ data: TownshipOnePagerData; body: Buffer }> {
   checkTownshipCodeForm(request.code);
   const ticket = sharedPdfPrinter.admit();
   try {
     const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
-    const data = await collectOnePager(source, request.code);
-    const body = await ticket.print(townshipOnePagerHtml(data, shanghaiDateTime(request.now ?? new Date())));
+    const locale = request.locale ?? 'zh-CN';
+    const data = await collectOnePager(source, request.code, locale);
+    const body = await ticket.print(townshipOnePagerHtml(data, shanghaiDateTime(request.now ?? new Date()), locale));
     return { data, body };
   } finally {
     ticket.release();

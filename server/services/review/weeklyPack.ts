@@ -6,12 +6,16 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import type { DrillThrough } from '../metrics/drillThrough.ts';
 import type { MetricsReport } from '../metrics/metricsReport.ts';
 import type { WeeklySeries } from '../metrics/weeklySeries.ts';
 import { sharedPdfPrinter } from './pdfPrinter.ts';
 import type { CompoundChanges } from './compoundChanges.ts';
-import type { LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
+import { laggingIn, type LaggingCompound } from '../../../shared/review/laggingCompounds.ts';
+import { changesIn } from './compoundChanges.ts';
+import { boardIn, townshipReviewIn } from './inLanguage.ts';
+import { PACK_WORDS } from './packWords.ts';
 import { packHtml } from './packHtml.ts';
 import { packXlsx } from './packXlsx.ts';
 import type { ReviewBoard } from './rankingBoard.ts';
@@ -50,11 +54,25 @@ export async function collectPackFrom(source: WeekSource, townshipCode?: string)
   };
 }
 
+/** The pack's sentences (summary, reasons, change lines) in `locale`, from the figures they keep. */
+export function packIn(data: PackData, locale: Locale): PackData {
+  if (locale === 'zh-CN') return data;
+  return {
+    ...data,
+    board: boardIn(data.board, locale),
+    township: data.township ? townshipReviewIn(data.township, locale, data.board) : null,
+    lagging: laggingIn(data.lagging, locale),
+    changes: changesIn(data.changes, locale),
+  };
+}
+
 export interface PackRequest {
   week: string;
   townshipCode?: string | undefined;
   format: PackFormat;
   today?: string;
+  /** The reader's language: every fixed word of the file in it (Chinese unless asked). */
+  locale?: Locale;
 }
 
 /**
@@ -67,15 +85,16 @@ export async function weeklyPack(db: Db, request: PackRequest): Promise<{ data: 
   const ticket = request.format === 'pdf' ? sharedPdfPrinter.admit() : null;
   try {
     const source = await openReviewWeek(db, request.week, request.today ? { today: request.today } : {});
-    const data = await collectPackFrom(source, request.townshipCode);
-    const body = ticket ? await ticket.print(packHtml(data)) : await packXlsx(data);
+    const locale = request.locale ?? 'zh-CN';
+    const data = packIn(await collectPackFrom(source, request.townshipCode), locale);
+    const body = ticket ? await ticket.print(packHtml(data, locale)) : await packXlsx(data, locale);
     return { data, body };
   } finally {
     ticket?.release();
   }
 }
 
-/** A file name people recognise: "晾晒_2025-W22_陈埭镇.pdf". */
-export function packFileName(data: PackData, format: PackFormat): string {
-  return `晾晒_${data.board.week}_${data.township?.name ?? '全市'}.${format}`;
+/** A file name people recognise: "晾晒_2025-W22_陈埭镇.pdf", "weekly-pack-2025-W22.pdf" in English. */
+export function packFileName(data: PackData, format: PackFormat, locale: Locale = 'zh-CN'): string {
+  return PACK_WORDS[locale].packFileName(data.board.week, data.township?.name ?? null, format);
 }

@@ -1,54 +1,31 @@
 /**
- * Supervision items as files for people: CSV (Chinese headers and labels, UTF-8 with a BOM so
+ * Supervision items as files for people: CSV (headers and labels in the reader's language, UTF-8 with a BOM so
  * Excel reads it) and XLSX (dates as date cells; times as Asia/Shanghai wall clock), and JSON for
  * programs (the item views as they are). Used by `onemap supervision list`.
  */
 import ExcelJS from 'exceljs';
-import { INDICATORS } from '../../../shared/indicators/index.ts';
-import { DEADLINE_LIGHT_LABELS } from '../../../shared/supervision/deadlines.ts';
-import { SUPERVISION_SOURCE_LABELS, SUPERVISION_STATE_LABELS } from '../../../shared/supervision/states.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import { shanghaiDateTime } from '../../../shared/time/dates.ts';
 import { toCsv } from '../csv.ts';
+import { workbookCreator } from '../xlsxCells.ts';
 import type { SupervisionItemView } from './itemView.ts';
-
-const COLUMNS = [
-  ['id', '编号'],
-  ['townshipCode', '镇街代码'],
-  ['townshipName', '镇街'],
-  ['compounds', '关联小区编码'],
-  ['indicator', '指标'],
-  ['problem', '问题'],
-  ['task', '督办任务'],
-  ['deadline', '办理期限'],
-  ['daysLeft', '剩余天数'],
-  ['light', '期限灯'],
-  ['state', '状态'],
-  ['source', '来源'],
-  ['week', '周次'],
-  ['issuedBy', '交办人'],
-  ['issuedAt', '交办时间'],
-  ['answer', '反馈内容'],
-  ['answeredAt', '反馈时间'],
-  ['closedAt', '销号时间'],
-  ['returnedReason', '退回理由'],
-] as const;
-type Column = (typeof COLUMNS)[number][0];
+import { ITEM_COLUMNS as COLUMNS, ITEM_WORDS, type ItemColumn as Column, type ItemWords } from './itemWords.ts';
 
 const DATE_COLUMNS = new Set<Column>(['deadline']);
 const TIME_COLUMNS = new Set<Column>(['issuedAt', 'answeredAt', 'closedAt']);
 
-function cell(item: SupervisionItemView, column: Column): string | number | null {
+function cell(item: SupervisionItemView, column: Column, words: ItemWords): string | number | null {
   switch (column) {
     case 'compounds':
-      return item.compoundCodes.join('、');
+      return item.compoundCodes.join(words.and);
     case 'indicator':
-      return item.indicator ? INDICATORS[item.indicator].name : '';
+      return item.indicator ? words.indicator(item.indicator) : '';
     case 'light':
-      return item.light ? DEADLINE_LIGHT_LABELS[item.light] : '';
+      return item.light ? words.light[item.light] : '';
     case 'state':
-      return SUPERVISION_STATE_LABELS[item.displayState];
+      return words.state[item.displayState];
     case 'source':
-      return SUPERVISION_SOURCE_LABELS[item.source];
+      return words.source[item.source];
     case 'issuedBy':
       return item.issuedByName;
     case 'issuedAt':
@@ -60,12 +37,13 @@ function cell(item: SupervisionItemView, column: Column): string | number | null
   }
 }
 
-export function itemsToCsv(items: readonly SupervisionItemView[]): string {
+export function itemsToCsv(items: readonly SupervisionItemView[], locale: Locale = 'zh-CN'): string {
+  const words = ITEM_WORDS[locale];
   return (
     '\uFEFF' +
     toCsv(
-      COLUMNS.map(([, zh]) => zh),
-      items.map((item) => COLUMNS.map(([c]) => cell(item, c))),
+      COLUMNS.map((c) => words.header[c]),
+      items.map((item) => COLUMNS.map((c) => cell(item, c, words))),
     )
   );
 }
@@ -75,15 +53,17 @@ function excelDate(text: string): Date {
   return new Date(`${text.replace(' ', 'T')}${text.length === 10 ? 'T00:00' : ''}:00Z`);
 }
 
-/** Adds a sheet of the items (one row each, Chinese headers; deadline and times as date cells). */
+/** Adds a sheet of the items (one row each, headers in `locale`; deadline and times as date cells). */
 export function addItemsSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   items: readonly SupervisionItemView[],
+  locale: Locale = 'zh-CN',
 ): ExcelJS.Worksheet {
+  const words = ITEM_WORDS[locale];
   const sheet = workbook.addWorksheet(name);
-  sheet.columns = COLUMNS.map(([key, header]) => ({
-    header,
+  sheet.columns = COLUMNS.map((key) => ({
+    header: words.header[key],
     key,
     width: key === 'task' || key === 'problem' || key === 'answer' ? 40 : TIME_COLUMNS.has(key) ? 18 : 12,
     ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
@@ -94,8 +74,8 @@ export function addItemsSheet(
   for (const item of items) {
     sheet.addRow(
       Object.fromEntries(
-        COLUMNS.map(([c]) => {
-          const value = cell(item, c);
+        COLUMNS.map((c) => {
+          const value = cell(item, c, words);
           const dated = (DATE_COLUMNS.has(c) || TIME_COLUMNS.has(c)) && typeof value === 'string' && value !== '';
           return [c, dated ? excelDate(value) : value];
         }),
@@ -105,15 +85,18 @@ export function addItemsSheet(
   return sheet;
 }
 
-export async function itemsToXlsx(items: readonly SupervisionItemView[], options: { today: string }): Promise<Buffer> {
+export async function itemsToXlsx(
+  items: readonly SupervisionItemView[],
+  options: { today: string; locale?: Locale },
+): Promise<Buffer> {
+  const locale = options.locale ?? 'zh-CN';
+  const words = ITEM_WORDS[locale];
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OneMap 住宅小区治理一张图';
+  workbook.creator = workbookCreator(locale);
   workbook.created = new Date(`${options.today}T00:00:00Z`);
   workbook.modified = workbook.created;
-  addItemsSheet(workbook, '督办事项', items);
-  const about = workbook.addWorksheet('说明');
-  about.addRow(['统计日期', options.today]);
-  about.addRow(['期限灯', '绿灯：剩余3天以上；黄灯：剩余3天及以内（含期限当日）；红灯：已逾期（期限次日起未销号）']);
-  about.addRow(['时间', '北京时间（Asia/Shanghai）']);
+  addItemsSheet(workbook, words.itemsSheet, items, locale);
+  const about = workbook.addWorksheet(words.aboutSheet);
+  for (const row of words.about(options.today)) about.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

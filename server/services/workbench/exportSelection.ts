@@ -7,7 +7,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { compoundStatusAsOf, type CompoundStatus } from '../compounds/compoundStatus.ts';
-import { compoundsToGeoJson, compoundsToXlsx, compoundsToZhCsv } from '../compounds/exportCompounds.ts';
+import { compoundsToGeoJson, compoundsToPeopleCsv, compoundsToXlsx } from '../compounds/exportCompounds.ts';
+import { COMPOUND_EXPORT_WORDS } from '../compounds/exportWords.ts';
+import type { Locale } from '../../../shared/language/index.ts';
 import { readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
 
@@ -36,8 +38,12 @@ export async function exportSelection(
     selection?: unknown;
     /** The filter that made the list, in words (the XLSX's 说明 sheet says it). */
     filter?: string;
+    /** The reader's language: headers, labels, notes and the file name in it (Chinese unless asked). */
+    locale?: Locale;
   },
 ): Promise<ExportedFile> {
+  const locale = options.locale ?? 'zh-CN';
+  const words = COMPOUND_EXPORT_WORDS[locale];
   if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
   // A selection within one township (the usual case: a click on a township) reads that township
   // only, not the whole city (at ×1000, 18,000 compounds instead of 347,000).
@@ -56,22 +62,21 @@ export async function exportSelection(
   const rows: CompoundStatus[] = options.codes.map((code) => byCode.get(code)!);
   const demo = info.source === 'demo';
   let body: Buffer;
-  if (options.format === 'csv') body = Buffer.from(compoundsToZhCsv(rows), 'utf8');
+  if (options.format === 'csv') body = Buffer.from(compoundsToPeopleCsv(rows, locale), 'utf8');
   else if (options.format === 'xlsx')
     body = await compoundsToXlsx(rows, {
       asOf: options.asOf,
       demo,
-      filter: options.filter
-        ? `${options.filter}（分析工作台，${rows.length} 个小区，按表格顺序）`
-        : `分析工作台当前的筛选与选区（${rows.length} 个小区，按表格顺序）`,
+      filter: words.workbenchFilter(options.filter, rows.length),
+      locale,
     });
   else {
-    const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo });
+    const collection = compoundsToGeoJson(rows, { asOf: options.asOf, demo, locale });
     if (options.selection !== undefined) collection.metadata.selection = options.selection;
     body = Buffer.from(JSON.stringify(collection), 'utf8');
   }
   return {
-    fileName: `小区-${options.asOf}-${rows.length}个${demo ? '-演示数据' : ''}.${options.format}`,
+    fileName: words.fileName(options.asOf, rows.length, demo, options.format),
     mimeType: MIME[options.format],
     base64: body.toString('base64'),
     rows: rows.length,

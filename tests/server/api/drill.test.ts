@@ -1,7 +1,8 @@
 /**
  * The drill-through as a working list, through the router: the compounds not counted equal the
  * naive recomputation's, each with a reason the indicator's module gives (the last meeting's day,
- * how the last committee ended), and the XLSX export says what made it and keeps days as dates.
+ * how the last committee ended), and the XLSX export says what made it and keeps days as dates —
+ * in the reader's language, with no Chinese in an English file but the data's names.
  */
 import ExcelJS from 'exceljs';
 import { TRPCError } from '@trpc/server';
@@ -10,6 +11,8 @@ import { callerAs, type Caller } from '../../support/callers.ts';
 import { FIXTURE_AS_OF } from '../../support/constants.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { loadRawCity, type RawCity } from '../../support/reference.ts';
+import { chineseOutside, dataWords, loadWorkbook, workbookTexts } from '../../support/fileLanguage.ts';
+import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
@@ -126,6 +129,37 @@ describe('the drill-through as a working list', () => {
       expect(date.value, 'a date cell, not text').toEqual(new Date(`${c.reasonDate}T00:00:00Z`));
       expect(date.numFmt).toBe('yyyy-mm-dd');
     });
+  });
+
+  it("writes every indicator's export in English for a reader in English: the same rows, no Chinese but the data", async () => {
+    const english = await callerAs(database, 'analyst', { locale: 'en' });
+    const data = await dataWords(database.db);
+    for (const indicator of INDICATOR_KEYS) {
+      const drill = await caller.metrics.drill({ indicator, asOf: FIXTURE_AS_OF, townshipCode: township });
+      const group = drill.compounds.find((c) => !c.inNumerator)?.reasonGroup;
+      const input = {
+        indicator,
+        asOf: FIXTURE_AS_OF,
+        townshipCode: township,
+        filter: group ? { reasonGroup: group } : {},
+        sort: { key: 'reason' as const, descending: false },
+        goalMet: false,
+      };
+      const [zhFile, enFile] = await Promise.all([
+        caller.metrics.drillExport(input),
+        english.metrics.drillExport(input),
+      ]);
+      // The township's name is data; nothing else of the name is Chinese.
+      expect(enFile.fileName.replace(drill.compounds[0]!.townshipName, ''), indicator).not.toMatch(/[\u3400-\u9fff]/);
+      expect(enFile.fileName).toMatch(new RegExp(`^[a-z-]+-.+-${FIXTURE_AS_OF}-${enFile.rows}-compounds`));
+      const [zh, en] = await Promise.all([loadWorkbook(zhFile.base64), loadWorkbook(enFile.base64)]);
+      expect(en.worksheets.map((s) => s.name)).toEqual(['Notes', en.worksheets[1]!.name]);
+      expect(chineseOutside(workbookTexts(en), data), indicator).toEqual([]);
+      // The same compounds in the same order, the same numbers and dates: only the words differ.
+      const column = (book: typeof zh, n: number) => book.worksheets[1]!.getColumn(n).values.slice(2);
+      for (const n of [2, 6, 9]) expect(column(en, n), `${indicator} column ${n}`).toEqual(column(zh, n));
+      expect(zh.getWorksheet('说明'), 'the Chinese file keeps its Chinese notes').toBeDefined();
+    }
   });
 
   it('refuses an export whose filter leaves nothing, in Chinese', async () => {

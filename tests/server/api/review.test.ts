@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReviewWeek } from '../../../server/services/review/reviewedWeeks.ts';
 import { callerAs, type Caller } from '../../support/callers.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
+import { chineseOutside, dataWords, loadWorkbook, workbookTexts } from '../../support/fileLanguage.ts';
 
 const WEEK = '2025-W30';
 
@@ -53,6 +54,83 @@ describe.each(availableBackends())('review procedures (%s)', (kind) => {
       `已晾晒，快照冻结于 ${shanghaiDateTime((await caller.review.board({ week: WEEK })).reviewed!.reviewedAt)}` +
         '（此后的记录修改不影响本周数字）',
     );
+  });
+
+  it('gives the pack in English for a reader in English: every sheet, header and note, the same figures', async () => {
+    const english = await callerAs(database, 'admin', { locale: 'en' });
+    const data = await dataWords(database.db);
+    for (const townshipCode of ['350582103', undefined]) {
+      const input = { week: WEEK, format: 'xlsx' as const, ...(townshipCode ? { townshipCode } : {}) };
+      const [zhPack, enPack] = [await caller.review.pack(input), await english.review.pack(input)];
+      expect(enPack.fileName).toBe(townshipCode ? `weekly-pack-${WEEK}-陈埭镇.xlsx` : `weekly-pack-${WEEK}.xlsx`);
+      expect(zhPack.fileName).toBe(`晾晒_${WEEK}_${townshipCode ? '陈埭镇' : '全市'}.xlsx`);
+      const [zh, en] = [await loadWorkbook(zhPack.base64), await loadWorkbook(enPack.base64)];
+      expect(zh.worksheets.map((s) => s.name)).toEqual([
+        '总览',
+        '红黑榜',
+        '进退',
+        '摘要',
+        '督办办理情况',
+        '上周督办事项',
+        '小区党组织覆盖率',
+        '业委会组建率',
+        '议事协商覆盖率',
+        '服务品质',
+        '信访矛盾',
+        '后进小区',
+        '本周变化',
+        '明细-小区党组织覆盖率',
+        '明细-业委会组建率',
+        '明细-议事协商覆盖率',
+        '明细-服务品质',
+        '明细-信访矛盾',
+        '说明',
+      ]);
+      expect(en.worksheets.map((s) => s.name)).toEqual([
+        'Overview',
+        'Red and black lists',
+        'Movers',
+        'Summary',
+        'Supervision outcomes',
+        "Last week's items",
+        'Party organisation coverage',
+        "Owners' committee rate",
+        'Deliberation coverage',
+        'Service quality',
+        'Petitions and disputes',
+        'Lagging compounds',
+        'Changes this week',
+        'Detail - Party org.',
+        'Detail - Committees',
+        'Detail - Deliberation',
+        'Detail - Service',
+        'Detail - Petitions',
+        'Notes',
+      ]);
+      expect(chineseOutside(workbookTexts(en), data), townshipCode ?? 'city').toEqual([]);
+      // The same cells hold the same figures: only the words differ.
+      zh.worksheets.forEach((sheet, i) =>
+        sheet.eachRow((row, n) =>
+          row.eachCell((cell, c) => {
+            if (typeof cell.value === 'number' || cell.value instanceof Date)
+              expect(en.worksheets[i]!.getRow(n).getCell(c).value, `${sheet.name}!${cell.address}`).toEqual(cell.value);
+          }),
+        ),
+      );
+    }
+  });
+
+  it("writes last week's supervision items in English too: lights, states and sources in words, tasks as written", async () => {
+    const english = await callerAs(database, 'admin', { locale: 'en' });
+    const pack = await english.review.pack({ week: '2026-W46', format: 'xlsx' });
+    const workbook = await loadWorkbook(pack.base64);
+    const items = workbook.getWorksheet("Last week's items")!;
+    expect(items.rowCount, 'the demo history has items issued that week').toBeGreaterThan(1);
+    expect(items.getRow(1).getCell(10).value).toBe('Deadline light');
+    const states = (items.getColumn(11).values as unknown[]).slice(2);
+    for (const state of states) expect(['Pending', 'Answered', 'Closed', 'Returned', 'Overdue']).toContain(state);
+    expect(workbook.getWorksheet('Supervision outcomes')!.getRow(1).getCell(3).value).toBe('Issued');
+    expect(chineseOutside(workbookTexts(workbook), await dataWords(database.db))).toEqual([]);
   });
 
   it.each([

@@ -147,6 +147,25 @@ describe('onemap report weekly', () => {
     expect(rowsOf(workbook.getWorksheet('后进小区')!).every((r) => r['镇街'] === '陈埭镇')).toBe(true);
   });
 
+  it('writes the pack in English with --lang en: the same sheets and totals, in English words', async () => {
+    const out = join(outDir(), 'en.xlsx');
+    const run = await runCli(
+      ['report', 'weekly', '--week', WEEK, '--township', '350582103', '--format', 'xlsx', '--lang', 'en', '--out', out],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const workbook = await readWorkbook(out);
+    const chendai = metrics.townships.find((t) => t.code === '350582103')!;
+    const rows = rowsOf(workbook.getWorksheet('Detail - Party org.')!);
+    expect(rows.slice(0, -1).every((r) => r['Township'] === '陈埭镇')).toBe(true);
+    expect(rows.at(-1)!['Township']).toBe('Total');
+    expect(Object.values(rows.at(-1)!).filter((v) => typeof v === 'number')).toEqual([
+      chendai.indicators.partyOrgCoverage!.numerator,
+      chendai.indicators.partyOrgCoverage!.denominator,
+    ]);
+    expect(workbook.worksheets.at(-1)!.name).toBe('Notes');
+  });
+
   it('prints an A4 PDF whose text has the 19 townships in composite rank order and the summary sentences', async () => {
     const out = join(outDir(), 'w.pdf');
     const run = await runCli(['report', 'weekly', '--week', WEEK, '--format', 'pdf', '--out', out], env);
@@ -218,6 +237,11 @@ describe('onemap report weekly', () => {
         return ['--week', WEEK, '--format', 'pdf', '--out', join(d, 'plain', 'x.pdf')];
       },
       /无法写入 .*不是目录/,
+    ],
+    [
+      'a language it does not write',
+      (d) => ['--week', WEEK, '--format', 'xlsx', '--lang', 'fr', '--out', join(d, 'x.xlsx')],
+      /--lang 不支持 "fr"（可选：zh-CN\|en）/,
     ],
     ['marking the week in progress', () => ['--week', isoWeekOf(todayInCity()), '--mark-reviewed'], /尚未结束/],
     [

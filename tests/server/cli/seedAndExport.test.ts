@@ -77,6 +77,18 @@ describe('onemap seed and export', () => {
     expect(sheet.name).toContain('演示数据');
     expect(sheet.getRow(1).getCell(2).value).toBe('小区名称');
     expect(sheet.rowCount).toBe(348);
+    const english = await runCli(
+      ['export', 'compounds', '--as-of', AS_OF, '--format', 'xlsx', '--lang', 'en', '--out', join(dir, 'en.xlsx')],
+      { ONEMAP_DATA_DIR: first },
+    );
+    expect(english.code, english.stderr).toBe(0);
+    const inEnglish = new ExcelJS.Workbook();
+    await inEnglish.xlsx.readFile(join(dir, 'en.xlsx'));
+    expect(inEnglish.worksheets.map((s) => s.name)).toEqual(['Compounds (demo data)', 'Notes']);
+    expect(inEnglish.worksheets[0]!.getRow(1).getCell(2).value).toBe('Compound');
+    expect(inEnglish.worksheets[0]!.getColumn(1).values).toEqual(
+      sheet.getColumn(1).values.map((v) => (v === '小区编码' ? 'Compound code' : v)),
+    );
 
     const geo = await runCli(['export', 'compounds', '--as-of', AS_OF, '--format', 'geojson'], {
       ONEMAP_DATA_DIR: first,
@@ -100,6 +112,7 @@ describe('onemap seed and export', () => {
       [['seed', '--as-of', '2023-13-01'], /--as-of.*无效.*2023-13-01/],
       [['seed', '--seed', 'abc'], /--seed 应为整数/],
       [['export', 'compounds', '--format', 'pdf'], /--format 不支持 "pdf"（可选：csv\|xlsx\|geojson）/],
+      [['export', 'compounds', '--format', 'csv', '--lang', 'fr'], /--lang 不支持 "fr"（可选：zh-CN\|en）/],
       [['export', 'compounds', '--format', 'csv', '--as-of', '2023-12-31'], /早于数据起始日/],
       [['export', 'townships', '--format', 'csv'], /不能导出 "townships"/],
       [['frobnicate'], /未知命令 "frobnicate"/],

@@ -128,6 +128,30 @@ describe.each(availableBackends())('onemap supervision list (%s)', (kind) => {
     const deadline = sheet.getRow(3).getCell(8).value;
     expect(deadline).toBeInstanceOf(Date);
     expect((deadline as Date).toISOString().slice(0, 10)).toBe(addDays(today, 7));
+
+    // --lang en: the same items and cells, the headers, states, lights and notes in English.
+    const english = join(mkdtempSync(join(tmpdir(), 'onemap-supervision-')), 'items-en.xlsx');
+    expect(
+      (await runCli(['supervision', 'list', '--format', 'xlsx', '--lang', 'en', '--out', english], env)).code,
+    ).toBe(0);
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(readFileSync(english) as unknown as ArrayBuffer);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Supervision items', 'Notes']);
+    const items = en.getWorksheet('Supervision items')!;
+    expect(items.getRow(3).getCell(8).value).toEqual(deadline);
+    const column = (name: string) => (items.getRow(1).values as unknown[]).indexOf(name);
+    expect(
+      [2, 3, 4].map((n) => [
+        items.getRow(n).getCell(column('State')).value,
+        items.getRow(n).getCell(column('Deadline light')).value,
+      ]),
+    ).toEqual([
+      ['Overdue', 'Red (overdue)'],
+      ['Pending', 'Green (more than 3 days left)'],
+      ['Closed', ''],
+    ]);
+    const language = await runCli(['supervision', 'list', '--format', 'csv', '--lang', 'fr'], env);
+    expect([language.code, language.stderr.trim()]).toEqual([1, 'onemap: --lang 不支持 "fr"（可选：zh-CN|en）']);
   });
 
   it('refuses an unknown state, format or subcommand in Chinese', async () => {

@@ -2,10 +2,11 @@
  * A township's 一页纸: `onemap report township` writes exactly one A4 page for every township of
  * the demo city (read back with poppler, not only by the file's existence), with its rank, its
  * five indicators, its lagging compounds and the data notice that closes the page; staff get it
- * for their own township and are refused (FORBIDDEN, audited) another's.
+ * for their own township and are refused (FORBIDDEN, audited) another's. In English the same page,
+ * still one sheet, with no Chinese but the data's names.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { collectOnePager, townshipOnePagerHtml } from '../../../server/services/
 import { sharedPdfPrinter } from '../../../server/services/review/pdfPrinter.ts';
 import { INDICATOR_LIST } from '../../../shared/indicators/index.ts';
 import { callerAs } from '../../support/callers.ts';
+import { chineseOutside, dataWords, pdfTexts } from '../../support/fileLanguage.ts';
 import { runCli } from '../../support/cli.ts';
 import { fixtureDataDir, openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { outcome } from '../../support/procedures.ts';
@@ -70,6 +72,32 @@ describe('onemap report township (一页纸)', () => {
     }
   }, 300_000); // 19 prints by the shared Chromium: minutes on a busy machine.
 
+  it('prints the page in English for a reader in English: still one page, no Chinese but the data', async () => {
+    const data = await dataWords(database.db);
+    const source = await openReviewWeek(database.db, WEEK);
+    const dir = outDir();
+    for (const code of (await source.board()).townships.map((t) => t.code)) {
+      const onePager = await collectOnePager(source, code, 'en');
+      const pdf = await sharedPdfPrinter.print(townshipOnePagerHtml(onePager, '2026-12-05 09:00', 'en'));
+      const out = join(dir, `${code}.pdf`);
+      writeFileSync(out, pdf);
+      expect(pages(out), code).toBe(1);
+      const lines = pdfTexts(pdf);
+      expect(chineseOutside(lines, data), code).toEqual([]);
+      const page = lines.map((l) => l.text).join(' ');
+      expect(page).toContain(`weekly review one-pager · ${WEEK}`);
+      expect(page).toContain('Four up, one down');
+      // The last thing on the page: nothing was cut off below it.
+      expect(page).toContain('About the data');
+    }
+
+    // As the signed-in reader asks for it: the language of the request, an English file name.
+    const english = await callerAs(database, 'analyst', { locale: 'en' });
+    const file = await english.review.townshipReport({ code: '350582103', week: WEEK });
+    expect(file.fileName).toBe(`one-pager-${WEEK}-陈埭镇.pdf`);
+    expect(chineseOutside(pdfTexts(Buffer.from(file.base64, 'base64')), data)).toEqual([]);
+  }, 300_000);
+
   it('is written by the command line to the file named, atomically', async () => {
     const out = join(outDir(), '一页纸.pdf');
     const run = await runCli(['report', 'township', '--township', '350582103', '--week', WEEK, '--out', out], env);
@@ -77,6 +105,15 @@ describe('onemap report township (一页纸)', () => {
     expect(run.stderr).toMatch(new RegExp(`已生成 ${WEEK} .+一页纸`));
     expect(pages(out)).toBe(1);
     expect(text(out)).toContain(`·每周调度晾晒一页纸·${WEEK}`);
+
+    const english = join(outDir(), 'one-pager.pdf');
+    const inEnglish = await runCli(
+      ['report', 'township', '--township', '350582103', '--week', WEEK, '--lang', 'en', '--out', english],
+      env,
+    );
+    expect(inEnglish.code, inEnglish.stderr).toBe(0);
+    expect(pages(english)).toBe(1);
+    expect(chineseOutside(pdfTexts(readFileSync(english)), await dataWords(database.db))).toEqual([]);
   });
 
   it('refuses a missing township, an unknown format and an unwritable path with one Chinese line and no file', async () => {
@@ -87,6 +124,7 @@ describe('onemap report township (一页纸)', () => {
       [['--township', '350582103', '--week', WEEK, '--format', 'xlsx', '--out', join(dir, 'a.xlsx')], /--format/],
       [['--township', '350582103', '--week', WEEK, '--out', join(dir, 'plain', 'a.pdf')], /不是目录/],
       [['--township', '350582999', '--week', WEEK, '--out', join(dir, 'a.pdf')], /未知镇街代码/],
+      [['--township', '350582103', '--week', WEEK, '--lang', 'fr', '--out', join(dir, 'a.pdf')], /--lang/],
     ];
     for (const [argv, message] of cases) {
       const before = readdirSync(dir);

@@ -13,7 +13,9 @@ import { listAuditLog } from '../../../../server/services/audit/auditLog.ts';
 import { addTarget, changeTarget } from '../../../../server/services/targets/manageTargets.ts';
 import { actionName, fieldChanges, TABLE_NAMES, tableName } from '../../../../shared/audit/auditLabels.ts';
 import { todayInCity } from '../../../../shared/time/dates.ts';
-import { actorAs } from '../../../support/callers.ts';
+import { actorAs, callerAs } from '../../../support/callers.ts';
+import { chineseOutside, dataWords, loadWorkbook, workbookTexts } from '../../../support/fileLanguage.ts';
+import { auditLog } from '../../../../data/schema/index.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 
 const CHENDAI = '350582103';
@@ -135,5 +137,46 @@ describe.each(availableBackends())('audit log filters and export (%s)', (kind) =
     expect(update[0]![3]).toBe('管理员');
     expect(rows.filter((r) => r[4] === '新增').map((r) => r[8])).toContain('来源');
     for (const r of rows) expect(JSON.stringify(r)).not.toMatch(/\{|insert|targets/);
+  });
+
+  it('exports the log in English for a reader in English: headers, roles and actions, values as recorded', async () => {
+    const english = await callerAs(fixture, 'admin', { locale: 'en' });
+    const file = await english.admin.auditExport({ tableName: 'targets' });
+    expect(file.fileName).toBe('audit-log.xlsx');
+    const book = await loadWorkbook(file.base64);
+    const sheet = book.getWorksheet('Audit log')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Time (Beijing)',
+      'Person',
+      'Role',
+      'Action',
+      'Data',
+      'Record',
+      'Times',
+      'Field',
+      'Before',
+      'After',
+    ]);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const update = rows.filter((r) => r[4] === 'Changed' && r[8] === 'value');
+    expect(update.map((r) => [r[3], r[5], r[9], r[10]])).toContainEqual(['Administrator', 'targets', '0.5', '0.6']);
+    // What people recorded (names, notes) is data: every string the log holds.
+    const recorded = new Set(await dataWords(fixture.db));
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') recorded.add(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (const r of await fixture.db.select({ before: auditLog.before, after: auditLog.after }).from(auditLog)) {
+      collect(r.before);
+      collect(r.after);
+    }
+    expect(chineseOutside(workbookTexts(book), [...recorded])).toEqual([]);
+    // The whole log, every kind of action and record this database holds.
+    const whole = await loadWorkbook((await english.admin.auditExport({})).base64);
+    expect(whole.getWorksheet('Audit log')!.rowCount).toBeGreaterThan(sheet.rowCount);
+    expect(chineseOutside(workbookTexts(whole), [...recorded])).toEqual([]);
+    expect(sheet.rowCount).toBe(
+      (await loadWorkbook(await auditLogXlsx(fixture.db, { tableName: 'targets' }))).getWorksheet('审计日志')!.rowCount,
+    );
   });
 });

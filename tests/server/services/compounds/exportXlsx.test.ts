@@ -1,7 +1,8 @@
 /**
  * Workbooks for people (issue 22): dates are date cells shown yyyy-mm-dd, numbers are numbers,
  * rates fractions with a percent format, and a 说明 sheet says what the file holds (filter, date,
- * the data's nature) while row 1 of the data sheet stays the header a program reads.
+ * the data's nature) while row 1 of the data sheet stays the header a program reads. For a reader
+ * in English every header, label and note is English; only the data's names stay Chinese.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { compoundsToXlsx } from '../../../../server/services/compounds/exportCom
 import { callerAs } from '../../../support/callers.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
+import { chineseOutside, dataWords, workbookTexts } from '../../../support/fileLanguage.ts';
 
 async function load(data: Buffer | string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -93,5 +95,46 @@ describe.each(availableBackends())('XLSX exports for people (%s)', (kind) => {
       expect(typeof cell.value).toBe('number');
       expect(cell.value as number).toBeLessThanOrEqual(1);
     }
+  });
+
+  it("writes the workbench's compounds in English for a reader in English: headers, labels and notes, the same figures", async () => {
+    const rows = await compoundStatusAsOf(database.db, FIXTURE_AS_OF);
+    const codes = rows.slice(0, 200).map((r) => r.code);
+    const input = { asOf: FIXTURE_AS_OF, codes, format: 'xlsx' as const, filter: 'Kind: Old housing' };
+    const zhFile = await (await callerAs(database, 'analyst')).workbench.export(input);
+    const enFile = await (await callerAs(database, 'analyst', { locale: 'en' })).workbench.export(input);
+    expect(zhFile.fileName).toBe(`小区-${FIXTURE_AS_OF}-200个-演示数据.xlsx`);
+    expect(enFile.fileName).toBe(`compounds-${FIXTURE_AS_OF}-200-demo-data.xlsx`);
+    const [zh, en] = [await load(zhFile.base64), await load(enFile.base64)];
+    expect(zh.worksheets.map((s) => s.name)).toEqual(['小区（演示数据）', '说明']);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Compounds (demo data)', 'Notes']);
+    expect(chineseOutside(workbookTexts(en), await dataWords(database.db))).toEqual([]);
+    const [zhSheet, enSheet] = [zh.worksheets[0]!, en.worksheets[0]!];
+    expect(enSheet.getRow(1).getCell(1).value).toBe('Compound code');
+    for (const [zhHeader, enHeader] of [
+      ['小区编码', 'Compound code'],
+      ['户数', 'Households'],
+      ['最近四方联席会议', 'Last joint meeting'],
+    ] as const)
+      expect(cellsUnder(enSheet, enHeader).map((c) => c.value)).toEqual(
+        cellsUnder(zhSheet, zhHeader).map((c) => c.value),
+      );
+    const notes = (en.getWorksheet('Notes')!.getColumn(2).values as unknown[]).join('\n');
+    expect(notes).toContain('Kind: Old housing (analysis workbench, 200 compounds, in table order)');
+    expect(notes).toContain('Demo data');
+
+    const csv = await (
+      await callerAs(database, 'analyst', { locale: 'en' })
+    ).workbench.export({ ...input, format: 'csv' });
+    const header = Buffer.from(csv.base64, 'base64').toString('utf8').split('\n')[0]!;
+    expect(header).toMatch(/^\uFEFFCompound code,Compound,Township code,Township,/);
+    const geojson = await (
+      await callerAs(database, 'analyst', { locale: 'en' })
+    ).workbench.export({
+      ...input,
+      format: 'geojson',
+    });
+    const metadata = JSON.parse(Buffer.from(geojson.base64, 'base64').toString('utf8')).metadata;
+    expect(metadata.notice).toBe('Demo data: generated from published figures, not a real ledger');
   });
 });

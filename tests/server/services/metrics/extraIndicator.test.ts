@@ -43,6 +43,15 @@ const RED_COMMITTEE = {
     unitNote: '',
     chartNote: '',
   },
+  packEn: {
+    numeratorLabel: 'party-majority committees in office',
+    denominatorLabel: 'registered compounds',
+    noDenominatorReason: 'no registered compounds: cannot be computed',
+    numeratorHeader: 'Numerator count',
+    denominatorHeader: 'Denominator count',
+    unitNote: '',
+    chartNote: '',
+  },
   fraction: (c) => [c.partyMajorityCommittees, c.compounds],
   classify: (c) => rateContribution(c.committeePartyMajority, c.committeePartyMajority ? '党员过半' : '非红色业委会'),
 } as const satisfies ServerIndicator;

@@ -2,7 +2,8 @@
  * The weekly pack as a PDF (issue 22): a table running onto the next page repeats its header
  * there and never starts a page with a bare row; with a TrueType CJK font installed (Debian
  * fonts-wqy-microhei) no font is embedded as Type 3. The layout does not depend on the database
- * (the pack's figures are tested on both in the review tests), so PGlite only.
+ * (the pack's figures are tested on both in the review tests), so PGlite only. For a reader in
+ * English every fixed sentence of the pack is English: only the data's names stay Chinese.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerAs } from '../../../support/callers.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
+import { chineseOutside, dataWords, pdfTexts } from '../../../support/fileLanguage.ts';
 
 const hasTrueTypeCjk = execFileSync('fc-list').toString().includes('WenQuanYi Micro Hei');
 
@@ -51,4 +53,23 @@ describe('the weekly pack PDF', () => {
       for (const font of fonts) expect(font).toMatch(/^\S+\+WenQuanYiMicroHei\s+CID TrueType/);
     },
   );
+
+  it("is written in English for a reader in English, the city's and a township's, with no Chinese but the data", async () => {
+    const english = await callerAs(database, 'admin', { locale: 'en' });
+    const data = await dataWords(database.db);
+    for (const townshipCode of [undefined, '350582103']) {
+      const pack = await english.review.pack({
+        week: '2025-W30',
+        format: 'pdf',
+        ...(townshipCode ? { townshipCode } : {}),
+      });
+      expect(pack.fileName).toBe(townshipCode ? 'weekly-pack-2025-W30-陈埭镇.pdf' : 'weekly-pack-2025-W30.pdf');
+      const lines = pdfTexts(Buffer.from(pack.base64, 'base64'));
+      expect(chineseOutside(lines, data), townshipCode ?? 'city').toEqual([]);
+      const text = lines.map((l) => l.text).join('\n');
+      for (const heading of ['Composite ranking', 'Indicators by township', 'Summary of the week', 'Rules'])
+        expect(text).toContain(heading);
+      if (townshipCode) expect(text).toContain('Changes this week (compound by compound)');
+    }
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import type { ReviewBoard } from '../../../../server/services/review/rankingBoar
 import { listReasonText, redBlackList, type ListReason } from '../../../../server/services/review/redBlackList.ts';
 import { summarise } from '../../../../server/services/review/summarySentences.ts';
 import { SUMMARY_WORDS } from '../../../../server/services/review/summaryWords.ts';
+import { PACK_WORDS } from '../../../../server/services/review/packWords.ts';
 import { warningDetailsEn, warningIn } from '../../../../server/services/warnings/warningWords.ts';
 import type { WarningView } from '../../../../server/services/warnings/warningQueries.ts';
 import { lagReasonText, laggingCompounds, laggingIn } from '../../../../shared/review/laggingCompounds.ts';
@@ -291,5 +292,24 @@ describe('warnings, rules and weeks in English', () => {
       'zh-CN',
       'zh-CN',
     ]);
+  });
+
+  it("writes the files' table figures with the same rounding in both languages, the unit in the reader's", () => {
+    const [zh, en] = [PACK_WORDS['zh-CN'], PACK_WORDS.en];
+    expect([zh.delta('committeeRate', 0.032), en.delta('committeeRate', 0.032)]).toEqual(['+3.2个百分点', '+3.2 pts']);
+    expect([zh.delta('petitionRate', -0.049), en.delta('petitionRate', -0.049)]).toEqual(['-0.05件', '-0.05']);
+    expect([zh.delta('committeeRate', 0.0001), en.delta('committeeRate', 0.0001)]).toEqual(['0.0个百分点', '0.0 pts']);
+    expect([zh.bareValue('petitionRate', 1.234), en.bareValue('petitionRate', 1.234)]).toEqual(['1.23', '1.23']);
+    expect([zh.status('partyOrgCoverage', 'off_track'), en.status('partyOrgCoverage', 'off_track')]).toEqual([
+      '滞后',
+      'Off track',
+    ]);
+    // A standing rule has no pace to lag behind: not met, in either language.
+    expect([zh.status('deliberationCoverage', 'off_track'), en.status('deliberationCoverage', 'off_track')]).toEqual([
+      '未达标',
+      'Not met',
+    ]);
+    expect(en.packFileName('2026-W49', null, 'xlsx')).toBe('weekly-pack-2026-W49.xlsx');
+    expect(zh.packFileName('2026-W49', null, 'xlsx')).toBe('晾晒_2026-W49_全市.xlsx');
   });
 });
