@@ -8,6 +8,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Rgba } from './theme.ts';
+import './nativeScene.css';
 
 export interface NativeCircles<T> {
   id: string;
@@ -31,11 +32,31 @@ export interface NativeAreas<T extends Feature<Polygon | MultiPolygon>> {
   lineWidth: number;
 }
 
-/** One layer of a first view, its object type erased (build it with `circles` or `areas`). */
-export type NativeLayer = { readonly kind: 'circles' | 'areas'; readonly id: string; readonly size: number };
+/**
+ * Names as HTML over the map: the basemap carries no glyphs (maplibre's text needs them), and a
+ * first view's few township names do not need deck.gl's text layer.
+ */
+export interface NativeLabels<T> {
+  id: string;
+  objects: readonly T[];
+  position(o: T): [number, number];
+  text(o: T): string;
+  /** Pixels down (negative: up) from the position. */
+  offsetY(o: T): number;
+}
+
+/** One layer of a first view, its object type erased (build it with `circles`, `areas` or `labels`). */
+export type NativeLayer = { readonly kind: 'circles' | 'areas' | 'labels'; readonly id: string; readonly size: number };
+
+interface Label {
+  at: [number, number];
+  text: string;
+  dy: number;
+}
 
 interface Stored {
-  kind: 'circles' | 'areas';
+  kind: 'circles' | 'areas' | 'labels';
+  labels?: Label[];
   id: string;
   size: number;
   data: FeatureCollection;
@@ -97,6 +118,20 @@ export function areas<T extends Feature<Polygon | MultiPolygon>>(spec: NativeAre
   return stored;
 }
 
+export function labels<T>(spec: NativeLabels<T>): NativeLayer {
+  const stored: Stored = {
+    kind: 'labels',
+    id: spec.id,
+    size: spec.objects.length,
+    labels: spec.objects.map((o) => ({ at: spec.position(o), text: spec.text(o), dy: spec.offsetY(o) })),
+    data: { type: 'FeatureCollection', features: [] },
+    objects: spec.objects,
+    pickable: false,
+    lineWidth: 0,
+  };
+  return stored;
+}
+
 const PREFIX = 'first-view:';
 
 /** What a click or hover hit: the layer's id and the object drawn there. */
@@ -109,6 +144,15 @@ export interface NativePick {
 /** The first view's layers on one map: shown, replaced, picked and cleared away. */
 export class NativeScene {
   private shown: Stored[] = [];
+  /** The names shown, by layer id: placed over the canvas at each frame the map draws. */
+  private readonly names = new Map<string, { label: Label; element: HTMLElement }[]>();
+  private readonly placeNames = () => {
+    for (const list of this.names.values())
+      for (const { label, element } of list) {
+        const { x, y } = this.map.project(label.at);
+        element.style.transform = `translate(${x}px, ${y + label.dy}px) translate(-50%, -50%)`;
+      }
+  };
 
   constructor(private readonly map: MapLibreMap) {}
 
@@ -120,12 +164,14 @@ export class NativeScene {
     const next = layers as readonly Stored[];
     for (const old of this.shown) if (!next.some((l) => l.id === old.id && l.kind === old.kind)) this.remove(old);
     next.forEach((layer, i) => {
+      if (layer.labels) return this.showLabels(layer.id, layer.labels);
       const source = this.map.getSource<GeoJSONSource>(PREFIX + layer.id);
       if (source) return source.setData(layer.data);
       // In the scene's order: beneath the first later layer already on the map (a shading chosen
       // after the first view goes under the compounds).
       const above = next
         .slice(i + 1)
+        .filter((l) => l.kind !== 'labels')
         .map((l) => (l.kind === 'circles' ? PREFIX + l.id : `${PREFIX}${l.id}:fill`))
         .find((id) => this.map.getLayer(id));
       this.add(layer, above);
@@ -195,7 +241,32 @@ export class NativeScene {
     );
   }
 
+  private showLabels(id: string, list: readonly Label[]): void {
+    this.removeNames(id);
+    const container = this.map.getCanvasContainer();
+    this.names.set(
+      id,
+      list.map((label) => {
+        const element = document.createElement('div');
+        element.className = 'first-view-label';
+        element.textContent = label.text;
+        container.append(element);
+        return { label, element };
+      }),
+    );
+    this.map.off('render', this.placeNames);
+    this.map.on('render', this.placeNames);
+    this.placeNames();
+  }
+
+  private removeNames(id: string): void {
+    for (const { element } of this.names.get(id) ?? []) element.remove();
+    this.names.delete(id);
+    if (this.names.size === 0) this.map.off('render', this.placeNames);
+  }
+
   private remove(layer: Stored): void {
+    this.removeNames(layer.id);
     const id = PREFIX + layer.id;
     for (const layerId of [id, `${id}:fill`, `${id}:line`])
       if (this.map.getLayer(layerId)) this.map.removeLayer(layerId);

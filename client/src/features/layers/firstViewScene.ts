@@ -1,10 +1,10 @@
 /**
  * The dashboard's first view in maplibre's own layers: the compounds coloured by the active layer,
- * the township shading and selection, the drill-through's rings — the same sizes and colours as
- * deckLayers.ts draws once deck.gl has loaded. What maplibre cannot draw here without glyphs or
- * aggregation (names, the issue density, the aggregated map's counts) waits for deck.gl.
+ * the township shading and selection, the drill-through's rings and the township names (as HTML)
+ * — the same sizes and colours as deckLayers.ts draws once deck.gl has loaded. What is not drawn
+ * here (compound names, the issue density, the aggregated map) waits for deck.gl.
  */
-import { areas, circles, type NativeLayer } from '../../map/nativeScene.ts';
+import { areas, circles, labels, type NativeLayer } from '../../map/nativeScene.ts';
 import { hexToRgba, type Rgba } from '../../map/theme.ts';
 import { colorOf, type CompoundRow } from './coverageLayers.ts';
 import type { MapLayerInput } from './deckLayers.ts';
@@ -64,5 +64,16 @@ export function firstViewScene(input: MapLayerInput): NativeLayer[] {
       }),
     );
   }
+  const hidden = input.hiddenTownshipLabels;
+  layers.push(
+    labels<TownshipFeature>({
+      id: 'township-labels',
+      objects:
+        hidden && hidden.size > 0 ? input.townships.filter((f) => !hidden.has(f.properties.code)) : input.townships,
+      position: (f) => f.properties.labelAt,
+      text: (f) => f.properties.name,
+      offsetY: (f) => input.townshipLabelOffsets?.get(f.properties.code) ?? 0,
+    }),
+  );
   return layers;
 }
