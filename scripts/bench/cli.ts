@@ -18,7 +18,7 @@ import { BadInputError } from '../../server/services/errors.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { currentLoad, provenance, replaceSection } from './benchReport.ts';
-import { FRAME_MOTIONS, firstRender, firstViewBundle, frameTimes, launch, type FrameFigures } from './clientBench.ts';
+import { bundleOf, FRAME_MOTIONS, firstRender, frameTimes, launch, type FrameFigures } from './clientBench.ts';
 import { benchEngine } from './engineBench.ts';
 import { DETAIL_TABLE_HEAD, detailRows, ENGINE_TABLE_HEAD, engineRow, firstRenderLines } from './figureTables.ts';
 import { loadSection, loadTest, type StressFigures } from './loadTest.ts';
@@ -340,7 +340,6 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     if (!args.values['no-client']) {
       loadAtStart = currentLoad();
       if (clientBuildIsStale()) await buildClient();
-      const bundle = firstViewBundle(CLIENT_DIST);
       const server = await startServer({ database: pglite, port: 0 });
       // Every page needs credentials: the benchmark browses as a wall screen (read only).
       const { token } = await createDisplayToken(pglite.db, null, 'bench');
@@ -349,6 +348,11 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       try {
         log('· first render');
         const renders = await firstRender(server.url, quick ? 2 : 5, headers);
+        // What the browser asked for before the full render (the largest of the cold runs).
+        const bundle = renders.firstViewFiles
+          .map((files) => bundleOf(CLIENT_DIST, files))
+          .reduce((a, b) => (b.totalGzipBytes > a.totalGzipBytes ? b : a));
+        const scriptBytes = bundle.files.filter((f) => f.name.endsWith('.js')).reduce((n, f) => n + f.gzipBytes, 0);
         const frames: FrameFigures[] = [];
         for (const scale of clientScales)
           for (const motion of FRAME_MOTIONS)
@@ -376,7 +380,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
           [
             provenance(command, loadAtStart),
             '',
-            `JavaScript and CSS for the first view (index.html's scripts, preloads and styles, plus the map worker), gzip: **${(bundle.totalGzipBytes / 1024).toFixed(0)} KB** (goal ≤ 900 KB ${bundle.totalGzipBytes <= 900 * 1024 ? '✅' : '❌'}; the bare stack floor is ≈ 625 KB).`,
+            `JavaScript the first view loads (every script the page and its workers asked for before the full render), gzip: **${(scriptBytes / 1024).toFixed(0)} KB** (goal ≤ 625 KB ${scriptBytes <= 625 * 1024 ? '✅' : '❌'}); with its CSS ${(bundle.totalGzipBytes / 1024).toFixed(0)} KB.`,
             '',
             ...bundle.files.map((f) => `- \`${f.name}\`: ${(f.gzipBytes / 1024).toFixed(1)} KB`),
             '',

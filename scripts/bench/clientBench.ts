@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../server/services/review/chromium.ts';
 import { chromiumCpu, cpuSince } from './processCpu.ts';
 import { percentile } from './stats.ts';
@@ -19,14 +19,23 @@ export interface BundleFigures {
   totalGzipBytes: number;
 }
 
-/** The JavaScript and CSS index.html loads (scripts, module preloads, styles) plus the map worker. */
+/**
+ * The JavaScript and CSS index.html loads (scripts, module preloads, styles) plus the map worker:
+ * what the build promises the first view needs. The browser's own count is `firstRender`'s
+ * `firstViewFiles` (measured with `bundleOf`).
+ */
 export function firstViewBundle(distDir: string): BundleFigures {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   const worker = readdirSync(join(distDir, 'assets'))
     .filter((f) => f.startsWith('maplibre-gl-worker'))
     .map((f) => `assets/${f}`);
-  const files = [...new Set([...refs, ...worker])].map((name) => ({
+  return bundleOf(distDir, [...refs, ...worker]);
+}
+
+/** Gzip sizes of built files (paths under `distDir`, as requested: `assets/….js`). */
+export function bundleOf(distDir: string, names: readonly string[]): BundleFigures {
+  const files = [...new Set(names)].map((name) => ({
     name,
     gzipBytes: gzipSync(readFileSync(join(distDir, name)), { level: 9 }).length,
   }));
@@ -35,6 +44,40 @@ export function firstViewBundle(distDir: string): BundleFigures {
 
 export const launch = launchChromium;
 
+/** Milliseconds from navigation to the `onemap:drawn` mark naming every compound. */
+async function drawnAt(page: Page, count: string): Promise<number> {
+  return page.evaluate(
+    (compounds) =>
+      performance.getEntriesByName('onemap:drawn').find((m) =>
+        String((m as PerformanceMark).detail)
+          .split(' ')
+          .includes(`compounds:${compounds}`),
+      )?.startTime ?? NaN,
+    count,
+  );
+}
+
+/**
+ * The scripts and styles the page (and the map's worker) started fetching before the map first
+ * drew every compound (MapAdapter's `onemap:drawn` mark naming them): what the first view
+ * loaded, not what was fetched for later (deck.gl, once the first view is drawn).
+ */
+async function filesBeforeDrawn(page: Page, count: string): Promise<string[]> {
+  return page.evaluate((compounds) => {
+    const drawn = performance.getEntriesByName('onemap:drawn').find((m) =>
+      String((m as PerformanceMark).detail)
+        .split(' ')
+        .includes(`compounds:${compounds}`),
+    );
+    const until = drawn?.startTime ?? Infinity;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime <= until)
+      .map((e) => new URL(e.name).pathname.slice(1))
+      .filter((path) => /\.(?:js|css)$/.test(path));
+  }, count);
+}
+
 export interface FirstRenderFigures {
   /** Navigation → every compound drawn, in a browser just started (a first visit: no caches). */
   cold: number[];
@@ -42,6 +85,17 @@ export interface FirstRenderFigures {
   warm: number[];
   /** Baseline: the same basemap and points drawn by maplibre alone on the bench page, in a browser just started. */
   baseline: number[];
+  /**
+   * The same three, timed by the page itself: navigation start → the map idle with every point
+   * drawn (MapAdapter's `onemap:drawn` mark; the bench page's `drawnAt`). Free of the harness's
+   * polling, which a busy page (deck.gl loading right after the first view) can delay.
+   */
+  inPage: { cold: number[]; warm: number[]; baseline: number[] };
+  /**
+   * The JavaScript and CSS each cold run's page (and its workers, not the service worker) asked
+   * for before the full render, as `assets/…` paths: what the first view really loaded.
+   */
+  firstViewFiles: string[][];
   /** CPU seconds of the cold runs, by Chromium process: where the time goes. */
   cpu: { gpu: number; renderer: number; browser: number }[];
 }
@@ -52,7 +106,14 @@ export async function firstRender(
   runs: number,
   headers: Record<string, string> = {},
 ): Promise<FirstRenderFigures> {
-  const figures: FirstRenderFigures = { cold: [], warm: [], baseline: [], cpu: [] };
+  const figures: FirstRenderFigures = {
+    cold: [],
+    warm: [],
+    baseline: [],
+    inPage: { cold: [], warm: [], baseline: [] },
+    cpu: [],
+    firstViewFiles: [],
+  };
   const open = async (browser: Browser) =>
     (await browser.newContext({ viewport: { width: 1920, height: 1080 }, extraHTTPHeaders: headers })).newPage();
   for (let i = 0; i < runs; i++) {
@@ -63,6 +124,7 @@ export async function firstRender(
       await page.goto(`${url}/bench.html?mode=maplibre&motion=pan&scale=1&frames=1`);
       await page.waitForFunction(() => window.onemapBench?.ready === true, undefined, { timeout: 120_000 });
       figures.baseline.push(Date.now() - started);
+      figures.inPage.baseline.push(await page.evaluate(() => window.onemapBench?.drawnAt ?? NaN));
     } finally {
       await bare.close();
     }
@@ -84,9 +146,11 @@ export async function firstRender(
           timeout: 120_000,
         });
         figures[kind].push(Date.now() - started);
+        figures.inPage[kind].push(await drawnAt(page, count!));
         if (kind === 'cold') {
           const used = cpuSince(before);
           figures.cpu.push({ gpu: used['gpu-process'] ?? 0, renderer: used.renderer ?? 0, browser: used.browser ?? 0 });
+          figures.firstViewFiles.push(await filesBeforeDrawn(page, count!));
         }
         await page.context().close();
       }

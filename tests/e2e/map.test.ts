@@ -109,6 +109,17 @@ describe('the map', () => {
     await database?.close();
   });
 
+  /** The compound farthest from any other, so a click cannot land on a neighbour. */
+  async function isolatedCompound() {
+    const rows = await compoundStatusAsOf(database.db, weekValueDate(isoWeekOf(today), today));
+    return rows
+      .map((c) => ({
+        c,
+        d: Math.min(...rows.filter((o) => o !== c).map((o) => Math.hypot(o.lon - c.lon, o.lat - c.lat))),
+      }))
+      .sort((a, b) => b.d - a.d)[0]!.c;
+  }
+
   let view: OfflinePage;
   it('renders every layer offline with legend counts equal to the export, at 1920×1080', async () => {
     view = await openOfflinePage(browser, 1920, 1080);
@@ -200,14 +211,7 @@ describe('the map', () => {
 
   it('opens a compound card on click, and a township summary', async () => {
     const { page } = view;
-    const rows = await compoundStatusAsOf(database.db, weekValueDate(isoWeekOf(today), today));
-    // The compound farthest from any other, so the click cannot land on a neighbour.
-    const isolated = rows
-      .map((c) => ({
-        c,
-        d: Math.min(...rows.filter((o) => o !== c).map((o) => Math.hypot(o.lon - c.lon, o.lat - c.lat))),
-      }))
-      .sort((a, b) => b.d - a.d)[0]!.c;
+    const isolated = await isolatedCompound();
     const box = (await page.getByTestId('map').boundingBox())!;
     const { x, y } = pixelOf(isolated.lon, isolated.lat, [118.405, 24.505, 118.715, 24.895], box, 24);
     // Hover first: the tooltip proves the point is picked where we aim.
@@ -229,6 +233,64 @@ describe('the map', () => {
     await page.getByTestId('ranking').getByRole('button').first().click();
     await expect.poll(() => page.getByTestId('township-card').count()).toBe(1);
   });
+
+  it('draws the first view, names and all, and opens a card before deck.gl has loaded', async () => {
+    // deck.gl's chunks are held back until the end: the first view must not need them. (No
+    // service worker, which would answer from its cache where the test cannot hold a request.)
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      serviceWorkers: 'block',
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await context.route(/\/assets\/(deckLayers|aggregateLayers)-[^/]+\.js$/, async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.continue();
+    });
+    try {
+      const page = await context.newPage();
+      await signIn(
+        page,
+        server.url,
+        DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!,
+        '/',
+      );
+      await waitReady(page);
+      await page.waitForSelector('[data-testid="map"][data-drawn~="compounds:347"]', { state: 'attached' });
+      const drawn = (await page.getByTestId('map').getAttribute('data-drawn'))!;
+      const names = Number(/township-labels:(\d+)/.exec(drawn)?.[1]);
+      expect(names, 'township names on the first view').toBeGreaterThan(10);
+      expect(await page.locator('.first-view-label').count()).toBe(names);
+      expect(await page.locator('.first-view-label').first().textContent()).toMatch(/[镇街道]$/);
+
+      const isolated = await isolatedCompound();
+      const box = (await page.getByTestId('map').boundingBox())!;
+      const { x, y } = pixelOf(isolated.lon, isolated.lat, [118.405, 24.505, 118.715, 24.895], box, 24);
+      await page.mouse.move(x - 30, y - 30);
+      await page.mouse.move(x, y, { steps: 5 });
+      await expect.poll(() => page.getByRole('tooltip').textContent(), { timeout: 15_000 }).toContain(isolated.name);
+      await page.mouse.click(x, y);
+      const card = page.getByTestId('compound-card');
+      await expect.poll(() => card.locator('h2').textContent(), { timeout: 10_000 }).toBe(isolated.name);
+      expect(held.length, 'deck.gl was asked for after the first view, and is still held').toBeGreaterThan(0);
+      await page.screenshot({ path: artifactPath('map-first-view.png') });
+
+      // deck.gl arrives and takes over: its own names replace the page's, the card stays.
+      const before = await mapDrawnVersion(page);
+      release();
+      await waitForMapDrawn(page, { after: before, timeout: 60_000 });
+      await expect.poll(() => page.locator('.first-view-label').count()).toBe(0);
+      expect(await page.getByTestId('map').getAttribute('data-drawn')).toContain('township-labels:');
+      expect(await card.locator('h2').textContent()).toBe(isolated.name);
+    } finally {
+      release();
+      await context.close();
+    }
+  }, 120_000);
 
   it('replays the weeks from 2024-W01 with the legend following the records', async () => {
     const { page } = view;

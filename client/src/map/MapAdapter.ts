@@ -2,13 +2,16 @@
  * The one module that touches maplibre and deck.gl imperatively. React components hand it
  * layers and callbacks; it owns the map, the interleaved deck.gl overlay (drawn in maplibre's own
  * WebGL context, which costs the same as maplibre's layers — see BENCHMARKS.md) and their events.
+ * deck.gl is loaded (import()) with the first deck.gl layers handed over: a first view drawn with
+ * maplibre's own layers (setFirstView, nativeScene.ts) needs none of its code.
  */
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { boundsTuple, type Bounds } from '../../../shared/city/cityDefinition.ts';
+import { NativeScene, type NativeLayer } from './nativeScene.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -25,6 +28,8 @@ export interface MapAdapterOptions {
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
   onZoom?: (zoom: number) => void;
+  /** Called each time the map has drawn what it was last handed (layers or a first view). */
+  onDrawn?: () => void;
   /** Called once the basemap has been drawn. */
   onReady?: () => void;
   /** The pointer's position over the map (for drawing a selection). */
@@ -55,15 +60,29 @@ export interface MapViewState {
   zoom: number;
 }
 
+/** What the map is to draw: deck.gl layers, or a first view in maplibre's own layers. */
+type Handover = { deck: Layer[]; native?: never } | { native: NativeLayer[]; deck?: never };
+
 export class MapAdapter {
   readonly map: MapLibreMap;
-  private readonly overlay: MapLibreOverlay;
-  /** Layers handed over before the basemap style loaded; added once it has. */
-  private pendingLayers: Layer[] | null = [];
+  private overlay: MapLibreOverlay | null = null;
+  private overlayLoading: Promise<MapLibreOverlay> | null = null;
+  private readonly native: NativeScene;
+  /** Handed over before the basemap style loaded; shown once it has. */
+  private pending: Handover | null = null;
+  private loaded = false;
+  /** The latest deck.gl hand-over, resolved once deck.gl holds its layers. */
+  private deckShown: Promise<void> = Promise.resolve();
+  private readonly styleLoaded: Promise<void>;
+  private destroyed = false;
+  private readonly onHover: ((info: PickingInfo) => void) | undefined;
+  private readonly onDrawn: (() => void) | undefined;
   private readonly cityBounds: Bounds;
 
   constructor(options: MapAdapterOptions) {
     this.cityBounds = options.cityBounds;
+    this.onHover = options.onHover;
+    this.onDrawn = options.onDrawn;
     this.map = new MapLibreMap({
       container: options.container,
       style: options.style,
@@ -88,19 +107,15 @@ export class MapAdapter {
       ...(options.tileCacheScreens !== undefined ? { maxTileCacheZoomLevels: options.tileCacheScreens } : {}),
     });
     this.map.touchZoomRotate.disableRotation();
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      ...(options.onHover ? { onHover: options.onHover } : {}),
-    });
+    this.native = new NativeScene(this.map);
     // Clicks are taken from maplibre and picked on demand: deck.gl's own tap recogniser drops
     // clicks whose mouse-up is handled late, which happens on slow (software-rendered) walls.
     if (options.onClick) {
       const onClick = options.onClick;
       this.map.on('click', (event) => {
-        if (this.pendingLayers) return; // nothing drawn by deck.gl yet
+        if (!this.loaded) return; // nothing drawn yet
         const coordinate = [event.lngLat.lng, event.lngLat.lat];
-        const info = this.drawing ? null : this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 3 });
+        const info = this.drawing ? null : this.pick(event.point);
         onClick(
           info
             ? { ...info, coordinate }
@@ -108,15 +123,29 @@ export class MapAdapter {
         );
       });
     }
-    // Interleaved deck.gl layers join maplibre's layer stack. Added before the style has loaded,
-    // they end up beneath the basemap's fills, so they wait for 'load'.
-    this.map.once('load', () => {
-      performance.mark('onemap:map-load');
-      this.map.addControl(this.overlay);
-      const layers = this.pendingLayers ?? [];
-      this.pendingLayers = null;
-      this.showLayers(layers);
-    });
+    // deck.gl's overlay reports hovers once it shows layers; the first view's are picked here.
+    if (options.onHover) {
+      const onHover = options.onHover;
+      this.map.on('mousemove', (event) => {
+        if (!this.native.active) return;
+        const coordinate = [event.lngLat.lng, event.lngLat.lat];
+        const info = this.pick(event.point);
+        onHover({ ...(info ?? { object: undefined, x: event.point.x, y: event.point.y }), coordinate } as PickingInfo);
+      });
+    }
+    // Layers join maplibre's layer stack. Added before the style has loaded, they would end up
+    // beneath the basemap's fills, so they wait for 'load'.
+    this.styleLoaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('onemap:map-load');
+        this.loaded = true;
+        const pending = this.pending;
+        this.pending = null;
+        if (pending?.deck) this.deckShown = this.showDeck(pending.deck);
+        else if (pending?.native) this.showNative(pending.native);
+        resolve();
+      }),
+    );
     if (options.onZoom) {
       const onZoom = options.onZoom;
       this.map.on('zoomend', () => onZoom(this.map.getZoom()));
@@ -178,9 +207,54 @@ export class MapAdapter {
     });
   }
 
-  setLayers(layers: Layer[]): void {
-    if (this.pendingLayers) this.pendingLayers = layers;
-    else this.showLayers(layers);
+  /**
+   * Hands deck.gl its layers (loading deck.gl the first time). Resolves once deck.gl holds them
+   * (or a later hand-over replaced them); the first view's maplibre layers then go.
+   */
+  setLayers(layers: Layer[]): Promise<void> {
+    if (!this.loaded) {
+      this.pending = { deck: layers };
+      return this.styleLoaded.then(() => this.deckShown);
+    }
+    this.deckShown = this.showDeck(layers);
+    return this.deckShown;
+  }
+
+  /** The first view in maplibre's own layers (nativeScene.ts), until deck.gl layers are handed over. */
+  setFirstView(layers: NativeLayer[]): void {
+    if (!this.loaded) this.pending = { native: layers };
+    else this.showNative(layers);
+  }
+
+  private pick(point: { x: number; y: number }): PickingInfo | null {
+    if (this.native.active) {
+      const hit = this.native.pick(point, 3);
+      return hit
+        ? ({ layer: { id: hit.layerId }, object: hit.object, index: hit.index, x: point.x, y: point.y } as PickingInfo)
+        : null;
+    }
+    return this.overlay?.pickObject({ x: point.x, y: point.y, radius: 3 }) ?? null;
+  }
+
+  private loadOverlay(): Promise<MapLibreOverlay> {
+    this.overlayLoading ??= import('@deck.gl/maplibre').then(({ MapLibreOverlay }) => {
+      const overlay = new MapLibreOverlay({
+        interleaved: true,
+        layers: [],
+        ...(this.onHover ? { onHover: this.onHover } : {}),
+      });
+      if (!this.destroyed) this.map.addControl(overlay);
+      this.overlay = overlay;
+      return overlay;
+    });
+    return this.overlayLoading;
+  }
+
+  private showNative(layers: NativeLayer[]): void {
+    const version = this.handedOver();
+    this.overlay?.setProps({ layers: [] });
+    this.native.show(layers);
+    this.whenDrawn(version, layers.map((l) => `${l.id}:${l.size}`).join(' '));
   }
 
   /**
@@ -194,17 +268,31 @@ export class MapAdapter {
    * before, and equal to the latest) instead of sleeping — the layer ids, hence `data-drawn`,
    * are the same whichever coverage layer is shown.
    */
-  private showLayers(layers: Layer[]): void {
+  private async showDeck(layers: Layer[]): Promise<void> {
+    const version = this.handedOver();
+    const overlay = this.overlay ?? (await this.loadOverlay());
+    if (version !== this.layersVersion || this.destroyed) return;
+    // In the same frame: deck.gl's layers come as the first view's go.
+    this.native.clear();
+    overlay.setProps({ layers });
+    this.map.triggerRepaint();
     const drawn = layers.map((l) => `${l.id}:${Array.isArray(l.props.data) ? l.props.data.length : '?'}`).join(' ');
+    this.whenDrawn(version, drawn);
+  }
+
+  private handedOver(): number {
     const version = ++this.layersVersion;
     this.map.getContainer().dataset.layersVersion = String(version);
-    this.overlay.setProps({ layers });
-    this.map.triggerRepaint();
+    return version;
+  }
+
+  private whenDrawn(version: number, drawn: string): void {
     this.map.once('idle', () => {
       if (version !== this.layersVersion) return;
       this.map.getContainer().dataset.drawnVersion = String(version);
       this.map.getContainer().dataset.drawn = drawn;
       performance.mark('onemap:drawn', { detail: drawn });
+      this.onDrawn?.();
     });
   }
 
@@ -236,8 +324,9 @@ export class MapAdapter {
 
   destroy(): void {
     // After a lost WebGL context, releasing GPU objects can throw; the map must go regardless.
+    this.destroyed = true;
     try {
-      if (!this.pendingLayers) this.map.removeControl(this.overlay);
+      if (this.overlay) this.map.removeControl(this.overlay);
     } catch {
       /* the overlay's GL resources are gone with the context */
     }

@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Bounds } from '../../../shared/city/cityDefinition.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { MapAdapter, type MapViewState } from './MapAdapter.ts';
+import type { NativeLayer } from './nativeScene.ts';
 
 export interface MapHandle {
   fitCity(): void;
@@ -19,7 +20,12 @@ interface Props {
   style: StyleSpecification;
   /** The city's extent (system.info → city): the first view fits it, fitCity returns to it. */
   cityBounds: Bounds;
-  layers: Layer[];
+  /** deck.gl's layers; null while the map shows `firstView`. */
+  layers: Layer[] | null;
+  /** A first view in maplibre's own layers (nativeScene.ts), drawn until `layers` are given. */
+  firstView?: NativeLayer[] | null;
+  /** Called each time the map has drawn what it was last handed. */
+  onDrawn?: () => void;
   onHover?: (info: PickingInfo) => void;
   onClick?: (info: PickingInfo) => void;
   onZoom?: (zoom: number) => void;
@@ -32,15 +38,29 @@ interface Props {
 }
 
 export const MapView = forwardRef<MapHandle, Props>(function MapView(
-  { style, cityBounds, layers, onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, initialView, label },
+  {
+    style,
+    cityBounds,
+    layers,
+    firstView,
+    onDrawn,
+    onHover,
+    onClick,
+    onZoom,
+    onReady,
+    onPointerMove,
+    onMoveEnd,
+    initialView,
+    label,
+  },
   ref,
 ) {
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
   // Latest callbacks without re-creating the map.
-  const callbacks = useRef({ onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd });
-  callbacks.current = { onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd };
-  const firstView = useRef(initialView);
+  const callbacks = useRef({ onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, onDrawn });
+  callbacks.current = { onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, onDrawn };
+  const startView = useRef(initialView);
   // The canvas's name in the page's language ("地图"), not maplibre's English "Map".
   const canvasLabel = useI18n().t('map.canvas');
   const firstLabel = useRef(canvasLabel);
@@ -56,9 +76,10 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       onReady: () => callbacks.current.onReady?.(),
       onPointerMove: (lngLat) => callbacks.current.onPointerMove?.(lngLat),
       onMoveEnd: (view) => callbacks.current.onMoveEnd?.(view),
+      onDrawn: () => callbacks.current.onDrawn?.(),
       canvasLabel: firstLabel.current,
       keepCityInView: true,
-      ...(firstView.current ? { initialView: firstView.current } : {}),
+      ...(startView.current ? { initialView: startView.current } : {}),
     });
     adapter.current = instance;
     return () => {
@@ -72,8 +93,9 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
   }, [canvasLabel, style]);
 
   useEffect(() => {
-    adapter.current?.setLayers(layers);
-  }, [layers, style]);
+    if (layers) void adapter.current?.setLayers(layers);
+    else if (firstView) adapter.current?.setFirstView(firstView);
+  }, [layers, firstView, style]);
 
   useImperativeHandle(ref, () => ({
     fitCity: () => adapter.current?.fitCity(),

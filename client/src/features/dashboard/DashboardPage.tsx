@@ -19,7 +19,6 @@ import { IndicatorTiles } from '../indicators/IndicatorTiles.tsx';
 import { SecondaryFigures } from '../indicators/SecondaryFigures.tsx';
 import { INDICATOR_ORDER, shading, type IndicatorKey } from '../layers/choropleth.ts';
 import { legendFor, type CompoundRow } from '../layers/coverageLayers.ts';
-import { mapLayers } from '../layers/deckLayers.ts';
 import { LayerSwitch } from '../layers/LayerSwitch.tsx';
 import { Legend } from '../layers/Legend.tsx';
 import { townshipLabelPlan } from '../layers/townshipLabelPlan.ts';
@@ -28,8 +27,9 @@ import { PlaceSearch } from '../search/PlaceSearch.tsx';
 import { WeekControl } from '../time/WeekControl.tsx';
 import { useWeekOutside, WeekOutsideNotice } from '../time/WeekOutsideNotice.tsx';
 import { TownshipCard } from '../township/TownshipCard.tsx';
-import { aggregateLayers, cellBounds, withAggregates, AGGREGATE_LAYER_ID } from './aggregateLayers.ts';
+import { cellBounds, AGGREGATE_LAYER_ID } from './aggregateGeometry.ts';
 import { asCollection, townshipAt, townshipFeatures } from './townshipFeatures.ts';
+import { useDashboardLayers } from './useDashboardLayers.ts';
 import { useMapCompounds, type SettledView } from './useMapCompounds.ts';
 import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
 import { ScopeLine } from './ScopeLine.tsx';
@@ -83,37 +83,22 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
   );
   // Township names spaced out, or left off, for the zoom the map is at (labels never run together).
   const labelPlan = useMemo(() => townshipLabelPlan(features, zoom), [features, zoom]);
-  const layers = useMemo(
-    () =>
-      withAggregates(
-        mapLayers({
-          townships: features,
-          compounds: rows,
-          layer: state.layer,
-          shading: shadingScale,
-          selectedCompound: state.compound,
-          selectedTownship: state.township,
-          highlighted: highlight?.codes ?? null,
-          showCompoundNames: zoom >= 13,
-          townshipLabelOffsets: labelPlan.moved,
-          hiddenTownshipLabels: labelPlan.dropped,
-        }),
-        aggregated ? aggregateLayers(aggregated.kind, aggregated.aggregates, features, locale) : [],
-      ),
-    [
-      features,
-      rows,
-      aggregated,
-      locale,
-      state.layer,
-      shadingScale,
-      state.compound,
-      state.township,
-      zoom,
-      highlight,
-      labelPlan,
-    ],
+  const layerInput = useMemo(
+    () => ({
+      townships: features,
+      compounds: rows,
+      layer: state.layer,
+      shading: shadingScale,
+      selectedCompound: state.compound,
+      selectedTownship: state.township,
+      highlighted: highlight?.codes ?? null,
+      showCompoundNames: zoom >= 13,
+      townshipLabelOffsets: labelPlan.moved,
+      hiddenTownshipLabels: labelPlan.dropped,
+    }),
+    [features, rows, state.layer, shadingScale, state.compound, state.township, zoom, highlight, labelPlan],
   );
+  const { layers, firstView, onDrawn } = useDashboardLayers(layerInput, aggregated, locale, compounds.isSuccess);
   const legend = useMemo(() => legendFor(state.layer, rows), [state.layer, rows]);
   const ready = compounds.ready && !report.isPlaceholderData && report.isSuccess;
 
@@ -228,6 +213,8 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
               style={style}
               cityBounds={city.bounds}
               layers={layers}
+              firstView={firstView}
+              onDrawn={onDrawn}
               onHover={onHover}
               onClick={onClick}
               onZoom={setZoom}

@@ -7,36 +7,23 @@
 import type { Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
 import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
-import { CATEGORICAL } from '../../../../shared/colours/categorical.ts';
 import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
-import { hexToRgba } from '../../map/theme.ts';
 import { HALO_LABEL_STYLE, type TownshipFeature } from '../layers/deckLayers.ts';
+import {
+  AGGREGATE_FILL,
+  AGGREGATE_LAYER_ID,
+  aggregatePosition,
+  aggregateRadius,
+  type AggregateKind,
+} from './aggregateGeometry.ts';
 
-export type AggregateKind = 'townships' | 'cells';
-
-export const AGGREGATE_LAYER_ID = 'compound-aggregates';
-
-/** Pixels: a bubble's area grows with its number of compounds, within bounds a screen can hold. */
-export function aggregateRadius(compounds: number): number {
-  return Math.min(44, 10 + Math.sqrt(compounds) / 2);
-}
-
-/** A township's bubble sits under its name (its label point); a cell's at its compounds' mean position. */
-export function aggregatePosition(
-  kind: AggregateKind,
-  aggregate: CompoundAggregate,
-  labelAt: ReadonlyMap<string, [number, number]>,
-): [number, number] {
-  return (kind === 'townships' ? labelAt.get(aggregate.key) : undefined) ?? [aggregate.lon, aggregate.lat];
-}
-
-/** [west, south, east, north] of a grid cell (key "x:y", cells `cellDeg` wide). */
-export function cellBounds(key: string, cellDeg: number): [number, number, number, number] {
-  const [x, y] = key.split(':').map(Number) as [number, number];
-  return [x * cellDeg, y * cellDeg, (x + 1) * cellDeg, (y + 1) * cellDeg];
-}
-
-const FILL = hexToRgba(CATEGORICAL.blue.dark, 170);
+export {
+  AGGREGATE_LAYER_ID,
+  aggregatePosition,
+  aggregateRadius,
+  cellBounds,
+  type AggregateKind,
+} from './aggregateGeometry.ts';
 
 export function aggregateLayers(
   kind: AggregateKind,
@@ -54,7 +41,7 @@ export function aggregateLayers(
       getPosition: position,
       getRadius: (a) => aggregateRadius(a.compounds),
       radiusUnits: 'pixels',
-      getFillColor: FILL,
+      getFillColor: AGGREGATE_FILL,
       stroked: true,
       getLineColor: [236, 243, 252, 200],
       getLineWidth: 1,

@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { snapView, type CompoundAggregate, type ViewBox } from '../../../../shared/map/mapView.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
-import type { AggregateKind } from './aggregateLayers.ts';
+import type { AggregateKind } from './aggregateGeometry.ts';
 
 type Answer = RouterOutputs['map']['view'];
 

@@ -6,16 +6,28 @@ import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { QuadScatterplotLayer } from '../../map/QuadScatterplotLayer.ts';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { DENSITY_RAMP, hexToRgb } from '../../../../shared/colours/judgement.ts';
 import { hexToRgba, type Rgba } from '../../map/theme.ts';
 import { colorOf, type CompoundRow, type CoverageLayer } from './coverageLayers.ts';
 import type { Shading } from './choropleth.ts';
+import {
+  COMPOUND_LABEL_SIZE,
+  COMPOUND_OUTLINE,
+  compoundLabelOffset,
+  compoundRadius,
+  HIGHLIGHT,
+  SELECTED_OUTLINE,
+  TOWNSHIP_LABEL_SIZE,
+  type TownshipFeature,
+} from './mapMetrics.ts';
 
-export type TownshipFeature = Feature<
-  Polygon | MultiPolygon,
-  { code: string; name: string; labelAt: [number, number] }
->;
+export {
+  COMPOUND_LABEL_SIZE,
+  compoundLabelOffset,
+  compoundRadius,
+  TOWNSHIP_LABEL_SIZE,
+  type TownshipFeature,
+} from './mapMetrics.ts';
 
 /** Chinese first; the fonts a wall PC or a desktop usually has. Glyphs come from the local font. */
 export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -52,23 +64,6 @@ export interface MapLayerInput {
   scale?: number;
   /** Multiplier for the labels alone (default: `scale`). */
   labelScale?: number;
-}
-
-/** Pixels: 4 px for a 100-household compound up to ~15 px for 3,000+. */
-export function compoundRadius(households: number): number {
-  return 3 + Math.sqrt(households) / 5;
-}
-
-/** The drill-through's ring: a bright cyan, distinct from the judgement colours (red, amber, green). */
-const HIGHLIGHT: Rgba = [64, 224, 255, 255];
-
-/** Label font sizes in pixels, before the wall's scale. */
-export const TOWNSHIP_LABEL_SIZE = 15;
-export const COMPOUND_LABEL_SIZE = 12;
-
-/** Pixels from a compound's point to its name's centre line (above the point). */
-export function compoundLabelOffset(households: number, scale: number): number {
-  return -(compoundRadius(households) * scale + 9);
 }
 
 export function mapLayers(input: MapLayerInput): Layer[] {
@@ -121,7 +116,7 @@ export function mapLayers(input: MapLayerInput): Layer[] {
       radiusUnits: 'pixels',
       getFillColor: (c) => rgba(color(c)),
       stroked: true,
-      getLineColor: (c) => (c.code === input.selectedCompound ? [255, 255, 255, 255] : [8, 20, 35, 220]),
+      getLineColor: (c) => (c.code === input.selectedCompound ? SELECTED_OUTLINE : COMPOUND_OUTLINE),
       getLineWidth: (c) => (c.code === input.selectedCompound ? 3 : 1) * scale,
       lineWidthUnits: 'pixels',
       updateTriggers: {

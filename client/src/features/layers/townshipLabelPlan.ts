@@ -5,7 +5,7 @@
  * never run together ("西园街道梅岭街道") on a laptop's small map.
  */
 import { planLabels, zoomProjection, type LabelPlan } from '../wall/wallLabels.ts';
-import { TOWNSHIP_LABEL_SIZE, type TownshipFeature } from './deckLayers.ts';
+import { TOWNSHIP_LABEL_SIZE, type TownshipFeature } from './mapMetrics.ts';
 
 /** Hand `moved` and `dropped` to mapLayers as `townshipLabelOffsets` and `hiddenTownshipLabels`. */
 export function townshipLabelPlan(

@@ -52,7 +52,7 @@ function MapSurface({
   const container = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
   const initialView = useEffectEvent((instance: MapAdapter) => {
-    instance.setLayers(layers);
+    void instance.setLayers(layers);
     instance.fitBounds(bounds, false, padding);
   });
   const rebuild = useEffectEvent(() => onLost());
@@ -88,7 +88,7 @@ function MapSurface({
   }, [style, cityBounds]);
 
   useEffect(() => {
-    adapter.current?.setLayers(layers);
+    void adapter.current?.setLayers(layers);
   }, [layers]);
 
   const [w, s, e, n] = bounds;

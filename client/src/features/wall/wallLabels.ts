@@ -15,7 +15,7 @@ import {
   compoundLabelOffset,
   TOWNSHIP_LABEL_SIZE,
   type TownshipFeature,
-} from '../layers/deckLayers.ts';
+} from '../layers/mapMetrics.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
 
 export interface LabelCandidate {
