@@ -86,6 +86,10 @@ const WORDS: Record<Locale, AuditWords> = {
   },
 };
 
+const RECORDED_IN_CHINESE = new Map(
+  Object.entries(VALUE_NAMES_ZH).map(([key, zh]) => [zh, VALUE_NAMES_EN[key as keyof typeof VALUE_NAMES_ZH]]),
+);
+
 const ISO_WEEK = /^\d{4}-W\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -143,6 +147,9 @@ function stringText(value: string, locale: Locale): string {
   if (ISO_WEEK.test(value)) return weekLabel(value, locale);
   if (isIndicatorKey(value)) return words.indicator(value);
   if (words.values[value]) return words.values[value];
+  // A value the product recorded in its own Chinese words (a role's name): in English, its English.
+  const recorded = locale === 'en' ? RECORDED_IN_CHINESE.get(value) : undefined;
+  if (recorded) return recorded;
   const [area, procedure] = value.split('.');
   if (procedure && area && words.areas[area] && /^[a-zA-Z]+$/.test(procedure)) return words.call(words.areas[area]);
   // A warning's cause key, "noMeeting:350582004-022:2026-10-10": its rule by name, then what it is about.

@@ -103,15 +103,17 @@ describe('audit labels in English', () => {
       ['State', 'Pending', 'Answered'],
       ['Chaired by the party secretary', 'Yes', 'No'],
     ]);
+    // The role's Chinese name, as the account's row recorded it, reads in English too.
     const inserted = fieldChanges(
       null,
-      { indicator: 'committeeRate', source: 'assumed', role: 'township_staff' },
+      { indicator: 'committeeRate', source: 'assumed', role: 'township_staff', roleName: '镇街工作人员' },
       'en',
     );
     expect(inserted.map((l) => `${l.label}:${l.after}`)).toEqual([
       "Indicator:Owners' committee rate",
       'Source:Assumed',
       'Role:Township staff',
+      'Role name:Township staff',
     ]);
   });
 
@@ -226,8 +228,8 @@ describe.each(availableBackends())('audit log filters and export (%s)', (kind) =
       // What people typed (names) is data, shown as written.
       for (const f of fieldChanges(r.before, r.after))
         zh.push(f.label, ...(TYPED.has(f.field) ? [] : [f.before, f.after]));
-      // In English the labels are words; the values may be names people typed (data).
-      for (const f of fieldChanges(r.before, r.after, 'en')) en.push(f.label);
+      for (const f of fieldChanges(r.before, r.after, 'en'))
+        en.push(f.label, ...(TYPED.has(f.field) ? [] : [f.before, f.after]));
       const seen = zh.filter(Boolean).map((text) => ({ text, where: `${r.action} ${r.tableName}` }));
       expect(latinIdentifiers(seen, identifiers)).toEqual([]);
       for (const text of en) expect(text, `${r.action} ${r.tableName}`).not.toMatch(CJK);
