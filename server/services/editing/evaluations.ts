@@ -3,6 +3,7 @@
  * property management that day (the company evaluated is the one under contract); the rating
  * follows from the score.
  */
+import { EDITING_WORDS } from './editingWords.ts';
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { evaluations, propertyContracts } from '../../../data/schema/index.ts';
@@ -60,7 +61,7 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
       .select({ id: evaluations.id })
       .from(evaluations)
       .where(and(eq(evaluations.compoundId, compound.id), eq(evaluations.evaluatedOn, input.evaluatedOn)));
-    if (same) throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 已有考评记录`);
+    if (same) throw new BadInputError(EDITING_WORDS.evaluatedAlready(compound.name, input.evaluatedOn));
     const [row] = await tx
       .insert(evaluations)
       .values({
