@@ -81,7 +81,11 @@ async function move(
 /** Refuses (ForbiddenError, audited by the API) when the actor may not make this move on this item. */
 function checkWho(actor: Actor, item: SupervisionItemRow, kind: SupervisionMove): void {
   if (MOVE_RULES[kind].by === 'supervisor') {
-    assertMaySupervise(actor, kind === 'accept' ? '审核销号督办事项' : '退回督办事项', String(item.id));
+    assertMaySupervise(
+      actor,
+      kind === 'accept' ? SUPERVISION_WORDS.acts.accept : SUPERVISION_WORDS.acts.return,
+      String(item.id),
+    );
     return;
   }
   if (canAnswerForTownship(actor, item.townshipCode)) return;

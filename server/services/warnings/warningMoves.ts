@@ -4,6 +4,7 @@
  * 'supervise'; both move only an open warning (the row locked, so two clicks make one item), and
  * write the warning, the audit row and (for an item) the item in one transaction.
  */
+import { SUPERVISION_WORDS } from '../supervision/supervisionWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_SUPERVISION_SUGGESTIONS } from '../../../data/supervision-rules.ts';
@@ -107,7 +108,7 @@ export async function warningToItem(
   raw: z.input<typeof warningToItemInput>,
   options: WhenOptions = {},
 ): Promise<SupervisionItemView> {
-  assertMaySupervise(actor, '将预警转为督办事项');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.warningToItem);
   const input = parseEdit(warningToItemInput, raw, '预警转督办');
   return db.transaction(async (tx) => issueForWarning(tx, actor, await lockOpen(tx, input.warningId), input, options));
 }
@@ -118,7 +119,7 @@ export async function dismissWarning(
   raw: z.input<typeof dismissWarningInput>,
   options: WhenOptions = {},
 ): Promise<void> {
-  assertMaySupervise(actor, '忽略预警');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.dismissWarning);
   const input = parseEdit(dismissWarningInput, raw, '忽略预警');
   const when = resolveWhen(options);
   await db.transaction(async (tx) => {

@@ -104,6 +104,18 @@ describe('refusals in the reader’s language', () => {
     });
   });
 
+  it('says a wrong week (checked by the shared week rules) in English', async () => {
+    const input = { week: '2025-W7' };
+    expect(await call('metrics.report', input, as('analyst'))).toMatchObject({
+      status: 400,
+      message: '周次无效：2025-W7（应为 YYYY-Www，如 2025-W07）',
+    });
+    expect(await call('metrics.report', input, as('analyst', EN))).toMatchObject({
+      status: 400,
+      message: 'Not a valid week: 2025-W7 (YYYY-Www, e.g. 2025-W07)',
+    });
+  });
+
   it('says what the input schema refused in English, field by field', async () => {
     const input = { page: 0, pageSize: 500 };
     expect(await call('admin.auditLog', input, as('admin'))).toMatchObject({
