@@ -1,11 +1,25 @@
 /** What supervision (督办) refuses with, in both languages (shared/language/said.ts). */
+import { WARNING_STATE_LABELS, type WarningState } from '../../../shared/supervision/warnings.ts';
 import { said, type Said } from '../../../shared/language/said.ts';
+
+const WARNING_STATE_EN: Record<WarningState, string> = {
+  open: 'open',
+  issued: 'already an item',
+  dismissed: 'dismissed',
+  resolved: 'resolved',
+};
 
 /** "第2项：" — which item of a batch a refusal is about (empty for a single item). */
 const itemLabel = (item: number | null): Said =>
   item === null ? said('', '') : said(`第${item}项：`, `Item ${item}: `);
 
 export const SUPERVISION_WORDS = {
+  noWarning: (id: number | string) => said(`预警不存在：${id}`, `No such warning: ${id}`),
+  warningNotOpen: (state: WarningState) =>
+    said(
+      `该预警${WARNING_STATE_LABELS[state]}，只有待处理的预警可以转督办或忽略`,
+      `This warning is ${WARNING_STATE_EN[state]}; only an open warning can be turned into an item or dismissed`,
+    ),
   /** What a person without the 督办 permission tried. */
   acts: {
     issue: said('交办督办事项', 'issue supervision items'),

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { DEFAULT_SUPERVISION_SUGGESTIONS } from '../../../data/supervision-rules.ts';
 import { supervisionWarnings } from '../../../data/schema/index.ts';
 import { suggestItem } from '../../../shared/supervision/suggestions.ts';
-import { WARNING_STATE_LABELS, warningTopic } from '../../../shared/supervision/warnings.ts';
+import { warningTopic } from '../../../shared/supervision/warnings.ts';
 import { isIndicatorKey } from '../../../shared/indicators/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
@@ -44,9 +44,8 @@ type Row = typeof supervisionWarnings.$inferSelect;
 
 async function lockOpen(tx: Db, warningId: number): Promise<Row> {
   const [row] = await tx.select().from(supervisionWarnings).where(eq(supervisionWarnings.id, warningId)).for('update');
-  if (!row) throw new BadInputError(`预警不存在：${warningId}`);
-  if (row.state !== 'open')
-    throw new BadInputError(`该预警${WARNING_STATE_LABELS[row.state]}，只有待处理的预警可以转督办或忽略`);
+  if (!row) throw new BadInputError(SUPERVISION_WORDS.noWarning(warningId));
+  if (row.state !== 'open') throw new BadInputError(SUPERVISION_WORDS.warningNotOpen(row.state));
   return row;
 }
 
