@@ -59,15 +59,13 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
   const longest = addYears(input.formedOn, MAX_TERM_YEARS);
   const termEnd = input.termEnd ?? longest;
   if (termEnd <= input.formedOn) throw new BadInputError(EDITING_WORDS.termEndBeforeFormed);
-  if (termEnd > longest) throw new BadInputError(`任期不能超过${MAX_TERM_YEARS}年（最晚至 ${longest}）`);
+  if (termEnd > longest) throw new BadInputError(EDITING_WORDS.termTooLong(MAX_TERM_YEARS, longest));
   return db.transaction(async (tx) => {
     await lockCompound(tx, compound.id);
     const existing = await tx.select().from(committeeTerms).where(eq(committeeTerms.compoundId, compound.id));
     const clash = existing.find((t) => input.formedOn < endOf(t) && t.formedOn < termEnd);
     if (clash) {
-      throw new BadInputError(
-        `与已有的业委会任期（${clash.formedOn} 至 ${endOf(clash)}）重叠；如上届已提前结束，请先登记其结束`,
-      );
+      throw new BadInputError(EDITING_WORDS.termOverlaps(clash.formedOn, endOf(clash)));
     }
     const [row] = await tx
       .insert(committeeTerms)

@@ -89,14 +89,14 @@ export function checkEventDate(
   what: string,
   today: string,
 ): void {
-  if (date > today) throw new BadInputError(`${what}不能晚于今天（${today}）`);
+  if (date > today) throw new BadInputError(EDITING_WORDS.dateAfterToday(what, today));
   if (date < compound.listedOn)
-    throw new BadInputError(`${what}不能早于${compound.name}列入台账的日期（${compound.listedOn}）`);
+    throw new BadInputError(EDITING_WORDS.dateBeforeListed(what, compound.name, compound.listedOn));
 }
 
 /** Validates an edit's input; failures are one Chinese line (BadInputError). */
 export function parseEdit<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(raw);
-  if (!result.success) throw new BadInputError(describeIssues(result.error, `${what}填写有误`));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, EDITING_WORDS.formInvalid(what)));
   return result.data;
 }

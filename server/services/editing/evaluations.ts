@@ -55,8 +55,7 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
       )
       .orderBy(desc(propertyContracts.startOn))
       .limit(1);
-    if (!contract)
-      throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 没有物业服务合同，不能考评物业服务`);
+    if (!contract) throw new BadInputError(EDITING_WORDS.noContract(compound.name, input.evaluatedOn));
     const [same] = await tx
       .select({ id: evaluations.id })
       .from(evaluations)
