@@ -11,7 +11,7 @@ import type { Actor } from '../services/auth/roles.ts';
 import { actorFromSession, SESSION_COOKIE } from '../services/auth/sessions.ts';
 import { NO_WRITE_MARK, WRITE_MARK_COOKIE, writeMarkOf } from './readRouting.ts';
 import type { Context, SessionCookieJar } from './trpc.ts';
-import { DEFAULT_LOCALE, LANGUAGE_HEADER, localeOf } from '../../shared/language/index.ts';
+import { DEFAULT_LOCALE, LANGUAGE_HEADER, localeOf, type Locale } from '../../shared/language/index.ts';
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -114,6 +114,16 @@ export async function createHttpContext(
       : NO_WRITE_MARK,
     locale: localeOf(req.headers[LANGUAGE_HEADER] ?? connectionParams?.lang),
   };
+}
+
+/**
+ * The reader's language for a plain HTTP route (a download, a file): the header the client's
+ * requests send, else a link's `lang` parameter (a browser following a link sends no header).
+ */
+export function localeOfRequest(req: IncomingMessage): Locale {
+  const header = req.headers[LANGUAGE_HEADER];
+  if (header !== undefined) return localeOf(header);
+  return localeOf(new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('lang'));
 }
 
 /** The context of an in-process caller (tests, scripts) acting as `actor`. */

@@ -19,15 +19,18 @@ import { PASSWORD_CHANGE_REQUIRED, PasswordChangeRequiredError } from '../servic
 import { can, PERMISSION_NAMES, type Actor, type Permission } from '../services/auth/roles.ts';
 import { revisionMemo } from '../services/live/revisionMemo.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
-import type { Locale } from '../../shared/language/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/language/index.ts';
+import { AUTH_WORDS } from '../services/auth/authWords.ts';
 import {
   BadInputError,
-  describeIssue,
+  describeIssueIn,
   ForbiddenError,
   ServiceBusyError,
+  ShownError,
   TooManyAttemptsError,
   UnauthorizedError,
 } from '../services/errors.ts';
+import type { Said } from '../../shared/language/said.ts';
 import { currentRequestId } from '../http/requestId.ts';
 import { clientMessage } from './clientErrors.ts';
 import { checkInputShape } from './inputShape.ts';
@@ -62,21 +65,23 @@ const t = initTRPC.context<Context>().create({
   // Server-sent events for subscriptions (wall screens): a ping every 5 s keeps proxies from
   // closing the stream, and a client that hears nothing for 12 s reconnects by itself.
   sse: { ping: { enabled: true, intervalMs: 5000 }, client: { reconnectAfterInactivityMs: 12_000 } },
-  // Clients get one Chinese line and the request id, never SQL or a stack (api/clientErrors.ts).
-  errorFormatter({ shape, error, path }) {
-    const zod = error.cause instanceof ZodError ? error.cause.issues.map(describeIssue) : null;
+  // Clients get one line in their language and the request id, never SQL or a stack (api/clientErrors.ts).
+  errorFormatter({ shape, error, path, ctx }) {
+    const locale = ctx?.locale ?? DEFAULT_LOCALE;
+    const zod = error.cause instanceof ZodError ? error.cause.issues.map((i) => describeIssueIn(i, locale)) : null;
     const reason = error.cause instanceof PasswordChangeRequiredError ? PASSWORD_CHANGE_REQUIRED : undefined;
     const requestId = currentRequestId();
     return {
       ...shape,
-      message: clientMessage(error, path, requestId),
+      message: clientMessage(error, path, requestId, locale),
       data: { ...shape.data, stack: undefined, zodIssues: zod, reason, requestId },
     };
   },
 });
 
 /**
- * Turns services' errors into tRPC codes with their Chinese message: bad input → BAD_REQUEST,
+ * Turns services' errors into tRPC codes with their message (the Chinese; the formatter says it
+ * in the reader's language): bad input → BAD_REQUEST,
  * wrong credentials → UNAUTHORIZED, too many logins → TOO_MANY_REQUESTS, another township's
  * record → FORBIDDEN (and the attempt is written to the audit log), a full print queue →
  * SERVICE_UNAVAILABLE (HTTP 503).
@@ -99,10 +104,15 @@ const serviceErrors = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+/** A procedure's own refusal: its Chinese message, and both languages on its cause for the formatter. */
+function refusal(code: TRPCError['code'], words: Said): TRPCError {
+  return new TRPCError({ code, message: words['zh-CN'], cause: new ShownError(words) });
+}
+
 /** Refuses inputs no form sends (NUL characters, absurd nesting or size) before any parser sees them. */
 const saneInput = t.middleware(async ({ getRawInput, next }) => {
   const problem = checkInputShape(await getRawInput());
-  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  if (problem) throw refusal('BAD_REQUEST', problem);
   return next();
 });
 
@@ -116,7 +126,7 @@ export const publicProcedure = base.use(saneInput);
 
 /** Nobody signed in: UNAUTHORIZED before anything else, whatever the input. */
 const signedIn = base.use(({ ctx, path, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  if (!ctx.actor) throw refusal('UNAUTHORIZED', AUTH_WORDS.signInFirst);
   if (ctx.actor.mustChangePassword && !path.startsWith('auth.')) {
     const cause = new PasswordChangeRequiredError();
     throw new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
@@ -127,7 +137,7 @@ const signedIn = base.use(({ ctx, path, next }) => {
 /** A person signed in with a session (a display token is not a person and has no password). */
 export const sessionProcedure = signedIn
   .use(({ ctx, next }) => {
-    if (ctx.actor.via !== 'session') throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+    if (ctx.actor.via !== 'session') throw refusal('UNAUTHORIZED', AUTH_WORDS.signInFirst);
     return next();
   })
   .use(saneInput);
@@ -141,10 +151,7 @@ function requiring(permission: Permission) {
             tableName: path,
             detail: { procedure: path, type, required: permission },
           });
-          throw new TRPCError({
-            code: 'FORBIDDEN',
-            message: `无权执行此操作（需要“${PERMISSION_NAMES[permission]}”权限）`,
-          });
+          throw refusal('FORBIDDEN', AUTH_WORDS.needsPermission(permission, PERMISSION_NAMES[permission]));
         }
         return next();
       })

@@ -7,12 +7,18 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/connection.ts';
-import { actorOfRequest } from '../api/context.ts';
+import { actorOfRequest, localeOfRequest } from '../api/context.ts';
+import type { Locale } from '../../shared/language/index.ts';
+import { said, type Said } from '../../shared/language/said.ts';
+import { AUTH_WORDS } from '../services/auth/authWords.ts';
+import { EVIDENCE_WORDS } from '../services/evidence/evidenceWords.ts';
 import { auditForbidden } from '../services/audit/auditLog.ts';
 import { ForbiddenError } from '../services/errors.ts';
 import { readAttachment } from '../services/evidence/attachments.ts';
 
 export const ATTACHMENT_BASE = '/api/attachments/';
+
+const READ_ONLY = said('只支持读取', 'Only reading is supported');
 
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -21,9 +27,9 @@ const EXTENSIONS: Record<string, string> = {
   'application/pdf': '.pdf',
 };
 
-function reply(res: ServerResponse, status: number, message: string): void {
+function reply(res: ServerResponse, status: number, words: Said, locale: Locale): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ ok: false, error: message }));
+  res.end(JSON.stringify({ ok: false, error: words[locale] }));
 }
 
 /** "会议照片.jpg" for the Save dialog: the stored name, its extension matching the stored type. */
@@ -34,13 +40,14 @@ function downloadName(fileName: string, mediaType: string): string {
 }
 
 export async function serveAttachment(database: Database, req: IncomingMessage, res: ServerResponse, id: string) {
+  const locale = localeOfRequest(req);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    return reply(res, 405, '只支持读取');
+    return reply(res, 405, READ_ONLY, locale);
   }
   const { actor } = await actorOfRequest(database, req);
-  if (!actor) return reply(res, 401, '请先登录');
-  if (actor.mustChangePassword) return reply(res, 403, '请先修改初始密码');
+  if (!actor) return reply(res, 401, AUTH_WORDS.signInFirst, locale);
+  if (actor.mustChangePassword) return reply(res, 403, AUTH_WORDS.changeInitialPasswordShort, locale);
   let file;
   try {
     file = await readAttachment(database.db, actor, id);
@@ -50,9 +57,9 @@ export async function serveAttachment(database: Database, req: IncomingMessage, 
       ...error.attempt,
       detail: { procedure: 'attachments.file', ...error.attempt.detail },
     });
-    return reply(res, 403, error.message);
+    return reply(res, 403, error.said ?? said(error.message, 'You are not allowed to see this'), locale);
   }
-  if (!file) return reply(res, 404, '未找到该佐证材料');
+  if (!file) return reply(res, 404, EVIDENCE_WORDS.notFound, locale);
   const name = downloadName(file.fileName, file.mediaType);
   res.writeHead(200, {
     'content-type': file.mediaType,

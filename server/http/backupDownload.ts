@@ -4,25 +4,31 @@
  * megabytes, which base64 in a JSON string would hold whole in the server's and the browser's
  * memory, a third larger. The session cookie (SameSite=Strict) says who asks; the accounts duty
  * (系统管理员) may, because a backup holds every password hash and the audit log. A refusal is
- * audited like a refused procedure.
+ * audited like a refused procedure. A refusal is said in the reader's language (the header, or
+ * the link's `lang`).
  */
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actorOfRequest } from '../api/context.ts';
+import { actorOfRequest, localeOfRequest } from '../api/context.ts';
+import type { Locale } from '../../shared/language/index.ts';
+import { said, type Said } from '../../shared/language/said.ts';
+import { AUTH_WORDS } from '../services/auth/authWords.ts';
 import type { Database } from '../db/connection.ts';
 import { log } from '../log/logger.ts';
 import { auditForbidden } from '../services/audit/auditLog.ts';
-import { can } from '../services/auth/roles.ts';
+import { can, PERMISSION_NAMES } from '../services/auth/roles.ts';
 import { backupSettingsFromEnv } from '../services/backup/backupFiles.ts';
 import { prepareBackupDownload } from '../services/backup/backupDownload.ts';
 import { BadInputError } from '../services/errors.ts';
 
 export const BACKUP_DOWNLOAD_PATH = '/api/backup';
 
-function refuse(res: ServerResponse, status: number, message: string): void {
+const METHOD_NOT_SUPPORTED = said('请求方法不受支持', 'Request method not supported');
+
+function refuse(res: ServerResponse, status: number, words: Said, locale: Locale): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(message);
+  res.end(words[locale]);
 }
 
 export async function backupDownload(
@@ -31,16 +37,17 @@ export async function backupDownload(
   res: ServerResponse,
   query: string,
 ): Promise<void> {
-  if (req.method !== 'GET') return refuse(res, 405, '请求方法不受支持');
+  const locale = localeOfRequest(req);
+  if (req.method !== 'GET') return refuse(res, 405, METHOD_NOT_SUPPORTED, locale);
   const { actor } = await actorOfRequest(database, req);
-  if (!actor || actor.via !== 'session') return refuse(res, 401, '请先登录');
-  if (actor.mustChangePassword) return refuse(res, 403, '请先修改管理员设置的初始密码');
+  if (!actor || actor.via !== 'session') return refuse(res, 401, AUTH_WORDS.signInFirst, locale);
+  if (actor.mustChangePassword) return refuse(res, 403, AUTH_WORDS.changeInitialPassword, locale);
   if (!can(actor.role, 'accounts')) {
     await auditForbidden(database.db, actor, {
       tableName: 'backups',
       detail: { procedure: 'backup.download', required: 'accounts' },
     });
-    return refuse(res, 403, '无权执行此操作（需要“账号管理”权限）');
+    return refuse(res, 403, AUTH_WORDS.needsPermission('accounts', PERMISSION_NAMES.accounts), locale);
   }
   let prepared;
   try {
@@ -49,7 +56,8 @@ export async function backupDownload(
       file: new URLSearchParams(query).get('file'),
     });
   } catch (error) {
-    if (error instanceof BadInputError) return refuse(res, 400, error.message);
+    if (error instanceof BadInputError)
+      return refuse(res, 400, error.said ?? said(error.message, 'Invalid request'), locale);
     throw error;
   }
   const { path, fileName, temporary } = prepared;

@@ -23,6 +23,9 @@ export const WARNING_RULE_KEYS = [
 ] as const;
 export type WarningRuleKey = (typeof WARNING_RULE_KEYS)[number];
 
+export const isWarningRuleKey = (key: string): key is WarningRuleKey =>
+  (WARNING_RULE_KEYS as readonly string[]).includes(key);
+
 export const WARNING_STATES = ['open', 'issued', 'dismissed', 'resolved'] as const;
 export type WarningState = (typeof WARNING_STATES)[number];
 

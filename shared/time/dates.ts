@@ -4,6 +4,8 @@
  * UTC midnights, or on day numbers (whole days since 1970-01-01) where a loop runs over many
  * days, so no local time zone or daylight-saving rule can shift a day. Weeks: weeks.ts.
  */
+import { TIME_WORDS } from './timeWords.ts';
+import { said, type Said } from '../language/said.ts';
 import { BadInputError } from '../errors.ts';
 
 export const HISTORY_START = '2024-01-01';
@@ -24,8 +26,10 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-export function parseIsoDate(value: string, what = '日期'): string {
-  if (!isIsoDate(value)) throw new InvalidDateError(`${what}无效：${value}（应为 YYYY-MM-DD 格式的真实日期）`);
+/** `what` names the date (a Said; a Chinese-only name is "Date" in English). */
+export function parseIsoDate(value: string, what: string | Said = TIME_WORDS.date): string {
+  const named = typeof what === 'string' ? said(what, TIME_WORDS.date.en) : what;
+  if (!isIsoDate(value)) throw new InvalidDateError(TIME_WORDS.invalidDate(named, value));
   return value;
 }
 
@@ -65,7 +69,7 @@ export function fromDayNumber(day: number): string {
   // Arithmetic past year 9999 (9999-W53, 9999-12-31 plus a day) has no YYYY-MM-DD spelling;
   // refuse it as bad input rather than fail with a RangeError ("Invalid time value").
   if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY)
-    throw new InvalidDateError('日期超出可处理的范围（0001-01-01 至 9999-12-31）');
+    throw new InvalidDateError(TIME_WORDS.dateOutOfRange);
   date = new Date(day * DAY_MS).toISOString().slice(0, 10);
   if (spellings.size < MAX_SPELLINGS) spellings.set(day, date);
   return date;
@@ -131,9 +135,9 @@ export function nextMonth(month: string): string {
 
 /** A date an indicator may be asked for: a real date from HISTORY_START to today. */
 export function parseAsOf(value: string, today: string = todayInCity()): string {
-  parseIsoDate(value, '截至日期');
-  if (value < HISTORY_START) throw new InvalidDateError(`截至日期 ${value} 早于数据起始日 ${HISTORY_START}`);
-  if (value > today) throw new InvalidDateError(`截至日期 ${value} 晚于今天（${today}）`);
+  parseIsoDate(value, TIME_WORDS.asOf);
+  if (value < HISTORY_START) throw new InvalidDateError(TIME_WORDS.asOfBeforeHistory(value, HISTORY_START));
+  if (value > today) throw new InvalidDateError(TIME_WORDS.asOfAfterToday(value, today));
   return value;
 }
 
@@ -144,7 +148,7 @@ export function parseAsOf(value: string, today: string = todayInCity()): string 
  */
 export function shanghaiDateTime(instant: string | Date): string {
   const ms = new Date(instant).getTime();
-  if (Number.isNaN(ms)) throw new InvalidDateError(`时间无效：${String(instant)}`);
+  if (Number.isNaN(ms)) throw new InvalidDateError(TIME_WORDS.invalidInstant(String(instant)));
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 

@@ -2,6 +2,7 @@
  * ISO weeks (Monday–Sunday) of Asia/Shanghai calendar days, written 'YYYY-Www'. A week's value
  * is its Sunday's; for the week in progress it is today's.
  */
+import { TIME_WORDS } from './timeWords.ts';
 import {
   addDays,
   fromDayNumber,
@@ -37,16 +38,16 @@ export function isoWeekOf(date: string): string {
 /** Monday of an ISO week; throws InvalidDateError for malformed or non-existent weeks. */
 export function weekMonday(week: string): string {
   const m = ISO_WEEK.exec(week);
-  if (!m) throw new InvalidDateError(`周次无效：${week}（应为 YYYY-Www，如 2025-W07）`);
+  if (!m) throw new InvalidDateError(TIME_WORDS.invalidWeek(week));
   const year = Number(m[1]);
   const n = Number(m[2]);
   // Checked before any arithmetic: week 99 of year 9999 would otherwise run past the calendar.
   if (year < FIRST_WEEK_YEAR || year > LAST_WEEK_YEAR)
-    throw new InvalidDateError(`周次超出范围：${week}（年份应在 ${FIRST_WEEK_YEAR} 至 ${LAST_WEEK_YEAR} 之间）`);
-  if (n < 1 || n > 53) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
+    throw new InvalidDateError(TIME_WORDS.weekYearOutOfRange(week, FIRST_WEEK_YEAR, LAST_WEEK_YEAR));
+  if (n < 1 || n > 53) throw new InvalidDateError(TIME_WORDS.noSuchWeek(week, year, n));
   // Week 1 is the week with the year's first Thursday, i.e. the week containing 4 January.
   const monday = fromDayNumber(toDayNumber(mondayOf(`${year}-01-04`)) + (n - 1) * 7);
-  if (isoWeekOf(monday) !== week) throw new InvalidDateError(`周次无效：${week}（${year} 年没有第 ${n} 周）`);
+  if (isoWeekOf(monday) !== week) throw new InvalidDateError(TIME_WORDS.noSuchWeek(week, year, n));
   return monday;
 }
 
@@ -65,8 +66,8 @@ export const FIRST_WEEK = isoWeekOf(HISTORY_START);
 /** A week an indicator may be asked for: from 2024-W01 to the current week. */
 export function parseWeek(week: string, today: string = todayInCity()): string {
   const monday = weekMonday(week);
-  if (monday < HISTORY_START) throw new InvalidDateError(`周次 ${week} 早于数据起始周 ${FIRST_WEEK}`);
-  if (monday > today) throw new InvalidDateError(`周次 ${week} 尚未到来（今天是 ${today}）`);
+  if (monday < HISTORY_START) throw new InvalidDateError(TIME_WORDS.weekBeforeHistory(week, FIRST_WEEK));
+  if (monday > today) throw new InvalidDateError(TIME_WORDS.weekNotYet(week, today));
   return week;
 }
 

@@ -42,19 +42,6 @@ interface Stop {
 
 const TOWNSHIP = '350582103';
 
-/**
- * Parts still in Chinese only, named so they are not silently accepted: the audit log's labels of
- * tables, actions and fields (shared/audit/auditLabels.ts) have no English yet (#21 follow-up).
- */
-const CHINESE_ONLY_YET = ['audit-log', 'audit-table'];
-
-/**
- * In Chinese, the audit log's details show recorded values verbatim (a warning's cause key, the
- * counts of a run by their field names): named here so they are not silently accepted (#21
- * follow-up: labels for recorded fields and values).
- */
-const RECORDED_AS_IS = ['audit-log'];
-
 /** The wall's header at a size: its three parts neither overflow nor overlap, inside the screen. */
 async function wallHeaderFits(page: Page): Promise<string[]> {
   return page.evaluate(`(() => {
@@ -174,9 +161,7 @@ describe('language on every page', () => {
 
   it('in English: no Chinese outside data, and <html lang="en">', async () => {
     const view = await openOfflinePage(env.browser, 1920, 1080);
-    const leaks = await visitAll(view, 'en', (texts) =>
-      chineseOutsideData(texts, data).filter((f) => !CHINESE_ONLY_YET.includes(f.where)),
-    );
+    const leaks = await visitAll(view, 'en', (texts) => chineseOutsideData(texts, data));
     expect(leaks, 'Chinese text outside data, by page').toEqual({});
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();
@@ -185,9 +170,7 @@ describe('language on every page', () => {
   it('in Chinese: no Latin-only identifier, and <html lang="zh-CN">', async () => {
     const identifiers = schemaIdentifiers();
     const view = await openOfflinePage(env.browser, 1920, 1080);
-    const leaks = await visitAll(view, 'zh-CN', (texts) =>
-      latinIdentifiers(texts, identifiers).filter((f) => !RECORDED_AS_IS.includes(f.where)),
-    );
+    const leaks = await visitAll(view, 'zh-CN', (texts) => latinIdentifiers(texts, identifiers));
     expect(leaks, 'Latin-only identifiers in Chinese, by page').toEqual({});
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();

@@ -99,7 +99,7 @@ describe('the week calendar', () => {
     await view.context.close();
   });
 
-  it('replays a range of weeks on the dashboard at 12 weeks a second, and a press on the map pauses it', async () => {
+  it('replays a range of weeks on the dashboard at 12 weeks a second, a press on the map pauses it, and the link keeps the range', async () => {
     const view = await openOfflinePage(env.browser, 1920, 1080);
     const { page } = view;
     await signIn(page, env.server.url, analyst, '/');
@@ -135,6 +135,13 @@ describe('the week calendar', () => {
     expect(await page.getByTestId('week-picker').getAttribute('data-week')).toBe('2024-W05');
     expect(new URL(page.url()).searchParams.get('week'), 'the address follows the replay').toBe('2024-W05');
     await ready('2024-W05');
+    // The address keeps the range and the speed: a copied link replays the same (opened below).
+    const link = new URL(page.url());
+    expect(['replayFrom', 'replayTo', 'replaySpeed'].map((p) => link.searchParams.get(p))).toEqual([
+      '2024-W03',
+      '2024-W05',
+      '12',
+    ]);
 
     // At a week a second, a press on the map pauses it on the week shown.
     await page.getByTestId('replay-settings').click();
@@ -151,6 +158,15 @@ describe('the week calendar', () => {
     // Paused means no step in a step's time (a second at this speed): nothing to await but the clock.
     await page.waitForTimeout(1500);
     expect(await count.getAttribute('data-week')).toBe(paused);
+
+    // The copied link opens with the same range and speed, and no bad-link notice.
+    await page.goto(link.href);
+    await ready('2024-W05');
+    await page.getByTestId('replay-settings').click();
+    expect(await page.getByTestId('replay-speed').inputValue()).toBe('12');
+    expect(await page.getByTestId('replay-from-text').textContent()).toBe('2024年第3周 · 1月15日–21日');
+    expect(await page.getByTestId('replay-to-text').textContent()).toBe('2024年第5周 · 1月29日–2月4日');
+    expect(await page.getByTestId('invalid-url-notice').count()).toBe(0);
     expect(view.consoleErrors).toEqual([]);
     await view.context.close();
   });

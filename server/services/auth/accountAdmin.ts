@@ -3,6 +3,7 @@
  * sign-in and open sessions, a password reset that can make up a one-time password (shown once
  * to the administrator, to be changed at the person's next sign-in), and ending a user's sessions.
  */
+import { AUTH_WORDS } from './authWords.ts';
 import { randomInt } from 'node:crypto';
 import { and, count, eq, gt, isNull, max } from 'drizzle-orm';
 import { auditLog, sessions } from '../../../data/schema/index.ts';
@@ -97,7 +98,7 @@ export async function endUserSessions(
   now = new Date(),
 ): Promise<{ ended: number }> {
   const user = await findUser(db, username);
-  if (!user) throw new BadInputError(`没有用户 "${username}"`);
+  if (!user) throw new BadInputError(AUTH_WORDS.noUser(username));
   return db.transaction(async (tx) => {
     const ended = await tx
       .update(sessions)

@@ -4,6 +4,7 @@
  * it reads as a leader, nothing more, until revoked or expired (a year by default). A display
  * token is not a session: no idle timeout.
  */
+import { AUTH_WORDS } from './authWords.ts';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { displayTokens } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -35,7 +36,7 @@ export async function createDisplayToken(
   now = new Date(),
 ): Promise<CreatedDisplayToken> {
   if (!Number.isInteger(expiresDays) || expiresDays < 1 || expiresDays > MAX_DISPLAY_TOKEN_DAYS)
-    throw new BadInputError(`有效天数应为 1–${MAX_DISPLAY_TOKEN_DAYS} 的整数`);
+    throw new BadInputError(AUTH_WORDS.tokenDays(MAX_DISPLAY_TOKEN_DAYS));
   return insertToken(db, actor, name, new Date(now.getTime() + expiresDays * 86_400_000));
 }
 
@@ -50,19 +51,19 @@ export async function createDisplayTokenUntil(
   expiresOn: string,
   now = new Date(),
 ): Promise<CreatedDisplayToken> {
-  if (!isIsoDate(expiresOn)) throw new BadInputError('到期日应为 YYYY-MM-DD 格式的真实日期');
+  if (!isIsoDate(expiresOn)) throw new BadInputError(AUTH_WORDS.tokenDateFormat);
   const today = todayInCity(now);
-  if (expiresOn <= today) throw new BadInputError('到期日须晚于今天');
+  if (expiresOn <= today) throw new BadInputError(AUTH_WORDS.tokenDatePast);
   if (expiresOn > addDays(today, MAX_DISPLAY_TOKEN_DAYS))
     throw new BadInputError(
-      `到期日最多为 ${MAX_DISPLAY_TOKEN_DAYS} 天之后（${addDays(today, MAX_DISPLAY_TOKEN_DAYS)}）`,
+      AUTH_WORDS.tokenDateTooLate(MAX_DISPLAY_TOKEN_DAYS, addDays(today, MAX_DISPLAY_TOKEN_DAYS)),
     );
   return insertToken(db, actor, name, new Date(`${addDays(expiresOn, 1)}T00:00:00+08:00`));
 }
 
 async function insertToken(db: Db, actor: Actor | null, name: string, expiresAt: Date): Promise<CreatedDisplayToken> {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 60) throw new BadInputError('大屏名称应为 1–60 个字符');
+  if (!trimmed || trimmed.length > 60) throw new BadInputError(AUTH_WORDS.tokenName);
   const token = newToken();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -107,7 +108,7 @@ export async function revokeDisplayToken(db: Db, actor: Actor | null, id: number
       .set({ revokedAt: new Date() })
       .where(and(eq(displayTokens.id, id), isNull(displayTokens.revokedAt)))
       .returning();
-    if (!row) throw new BadInputError(`没有有效的大屏令牌 #${id}`);
+    if (!row) throw new BadInputError(AUTH_WORDS.noToken(id));
     await writeAudit(tx, actor, {
       action: 'revoke',
       tableName: 'display_tokens',

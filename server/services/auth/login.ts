@@ -8,6 +8,7 @@
  * verified, so N parallel attempts are admitted one after another and at most the limit of them
  * ever reach the verdict.
  */
+import { AUTH_WORDS } from './authWords.ts';
 import { and, count, desc, eq, gt, lt, or, isNotNull, sql } from 'drizzle-orm';
 import { loginAttempts, sessions } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -25,7 +26,7 @@ export const MAX_FAILURES_PER_USERNAME = 5;
 /** Failures per client address in the window: a shared office address serves many people. */
 export const MAX_FAILURES_PER_IP = 20;
 /** The one answer to every refused password: unknown user, wrong password, disabled account, demo password. */
-export const WRONG_CREDENTIALS = '用户名或密码错误';
+export const WRONG_CREDENTIALS = AUTH_WORDS.wrongCredentials['zh-CN'];
 
 /** Advisory-lock classes (the first key of pg_advisory_xact_lock(int, int)); always taken in this order. */
 const LOCK_USERNAME = 1;
@@ -89,7 +90,7 @@ export async function login(
   const attemptId = await admitAttempt(db, username, ip, now);
   if (attemptId === null) {
     await refused('rate-limited');
-    throw new TooManyAttemptsError(`登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`);
+    throw new TooManyAttemptsError(AUTH_WORDS.tooManyLogins(LOGIN_WINDOW_MINUTES));
   }
   const user = await findUser(db, username);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
@@ -107,7 +108,7 @@ export async function login(
   if (!user || reason !== null) {
     await refused(reason ?? 'unknown-user');
     // The same answer for every refusal: a disabled account's right password tells an attacker nothing.
-    throw new UnauthorizedError(WRONG_CREDENTIALS);
+    throw new UnauthorizedError(AUTH_WORDS.wrongCredentials);
   }
   await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
   await forgetOldEntries(db, now);

@@ -3,6 +3,8 @@
  * anything else when an administrator chose the password (a new account, a reset), so that only
  * the person knows it (等保 2.0).
  */
+import { AUTH_WORDS } from './authWords.ts';
+import { ShownError } from '../errors.ts';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { sessions, users } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -15,10 +17,10 @@ import { hashToken } from './tokens.ts';
 /** `error.data.reason` of a refusal while the password must still be changed (the client shows the form). */
 export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
-export class PasswordChangeRequiredError extends Error {
+export class PasswordChangeRequiredError extends ShownError {
   override name = 'PasswordChangeRequiredError';
   constructor() {
-    super('请先修改管理员设置的初始密码');
+    super(AUTH_WORDS.changeInitialPassword);
   }
 }
 
@@ -33,11 +35,12 @@ export async function changeOwnPassword(
   sessionToken: string | null,
 ): Promise<void> {
   if (actor.via !== 'session' || actor.userId === null || actor.username === null)
-    throw new BadInputError('只有登录的用户可以修改密码');
+    throw new BadInputError(AUTH_WORDS.onlySignedInChange);
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw new BadInputError('账号不存在');
-  if (!(await verifyPassword(input.oldPassword, user.passwordHash))) throw new BadInputError('原密码不正确');
-  if (input.oldPassword === input.newPassword) throw new BadInputError('新密码不能与原密码相同');
+  if (!user) throw new BadInputError(AUTH_WORDS.noSuchAccount);
+  if (!(await verifyPassword(input.oldPassword, user.passwordHash)))
+    throw new BadInputError(AUTH_WORDS.oldPasswordWrong);
+  if (input.oldPassword === input.newPassword) throw new BadInputError(AUTH_WORDS.samePassword);
   checkPasswordStrength(input.newPassword, user.username);
   const passwordHash = await hashPassword(input.newPassword);
   const now = new Date();

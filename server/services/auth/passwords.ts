@@ -3,6 +3,7 @@
  * parameters stored with the hash, compared in constant time.
  * Stored form: `scrypt$N$r$p$salt(base64)$hash(base64)`.
  */
+import { AUTH_WORDS } from './authWords.ts';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { BadInputError } from '../errors.ts';
 import { isCommonPassword } from './commonPasswords.ts';
@@ -29,14 +30,14 @@ export const MIN_CHARACTER_KINDS = 3;
  * kinds, not containing the user name, not a common password. Refused in one Chinese line.
  */
 export function checkPasswordStrength(password: string, username?: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
-  if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(AUTH_WORDS.passwordTooShort(MIN_PASSWORD_LENGTH));
+  if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(AUTH_WORDS.passwordTooLong(MAX_PASSWORD_LENGTH));
   const kinds = CHARACTER_KINDS.filter((kind) => kind.test(password)).length;
-  if (kinds < MIN_CHARACTER_KINDS)
-    throw new BadInputError(`密码须包含大写字母、小写字母、数字、符号中的至少 ${MIN_CHARACTER_KINDS} 种`);
+  if (kinds < MIN_CHARACTER_KINDS) throw new BadInputError(AUTH_WORDS.passwordKinds(MIN_CHARACTER_KINDS));
   const name = username?.trim().toLowerCase();
-  if (name && name.length >= 2 && password.toLowerCase().includes(name)) throw new BadInputError('密码不能包含用户名');
-  if (isCommonPassword(password)) throw new BadInputError('密码过于常见，请换一个');
+  if (name && name.length >= 2 && password.toLowerCase().includes(name))
+    throw new BadInputError(AUTH_WORDS.passwordHasName);
+  if (isCommonPassword(password)) throw new BadInputError(AUTH_WORDS.passwordCommon);
 }
 
 export async function hashPassword(password: string): Promise<string> {

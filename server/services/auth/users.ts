@@ -4,6 +4,8 @@
  * A password an administrator chose (a new account, a reset) must be changed by its person at
  * their first sign-in.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { AUTH_WORDS } from './authWords.ts';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { townships, users } from '../../../data/schema/index.ts';
@@ -72,7 +74,7 @@ export async function findUser(db: Db, username: string) {
 
 async function requireUser(db: Db, username: string) {
   const row = await findUser(db, username);
-  if (!row) throw new BadInputError(`没有用户 "${username}"`);
+  if (!row) throw new BadInputError(AUTH_WORDS.noUser(username));
   return row;
 }
 
@@ -90,17 +92,17 @@ export async function addUser(
   options: AddUserOptions = {},
 ): Promise<UserSummary> {
   const parsed = newUserSchema.safeParse(raw);
-  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, '账号信息有误'));
+  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, AUTH_WORDS.accountInvalid));
   const input = parsed.data;
   if (!options.demo) checkPasswordStrength(input.password, input.username);
   const townshipCode = input.townshipCode ?? null;
-  if (input.role === 'township_staff' && !townshipCode) throw new BadInputError('镇街工作人员须指定所属镇街');
-  if (input.role !== 'township_staff' && townshipCode) throw new BadInputError('只有镇街工作人员需要指定镇街');
+  if (input.role === 'township_staff' && !townshipCode) throw new BadInputError(AUTH_WORDS.staffNeedsTownship);
+  if (input.role !== 'township_staff' && townshipCode) throw new BadInputError(AUTH_WORDS.onlyStaffHaveTownship);
   if (townshipCode) {
     const [t] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, townshipCode));
-    if (!t) throw new BadInputError(`未知镇街代码：${townshipCode}`);
+    if (!t) throw new BadInputError(PLACE_WORDS.unknownTownship(townshipCode));
   }
-  if (await findUser(db, input.username)) throw new BadInputError(`用户名 "${input.username}" 已存在`);
+  if (await findUser(db, input.username)) throw new BadInputError(AUTH_WORDS.usernameTaken(input.username));
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -137,7 +139,7 @@ export async function setUserDisabled(
   disabled: boolean,
 ): Promise<UserSummary> {
   const before = await requireUser(db, username);
-  if (disabled && actor?.userId === before.id) throw new BadInputError('不能停用自己的账号');
+  if (disabled && actor?.userId === before.id) throw new BadInputError(AUTH_WORDS.cannotDisableSelf);
   return db.transaction(async (tx) => {
     if (disabled && !before.disabled && can(before.role, 'accounts')) {
       // Someone must still be able to manage accounts: otherwise only the command line could undo this.
@@ -146,7 +148,7 @@ export async function setUserDisabled(
         .from(users)
         .where(and(ne(users.id, before.id), eq(users.disabled, false), inArray(users.role, ACCOUNTS_ROLES)))
         .limit(1);
-      if (!other) throw new BadInputError(`不能停用 ${before.username}：它是最后一个可管理账号的启用账号`);
+      if (!other) throw new BadInputError(AUTH_WORDS.lastAccountsAdmin(before.username));
     }
     const [row] = await tx.update(users).set({ disabled }).where(eq(users.id, before.id)).returning();
     if (disabled) await revokeUserSessions(tx, before.id);

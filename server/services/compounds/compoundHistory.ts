@@ -4,6 +4,7 @@
  * issues and petitions. The card shows the last year of meetings and the latest 50 issues and
  * petitions; `complete` returns every record (the compound's page).
  */
+import { PLACE_WORDS } from './placeWords.ts';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import * as s from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -42,7 +43,7 @@ export async function compoundHistory(db: Db, code: string, asOf: string, option
     .innerJoin(s.townships, eq(s.townships.code, s.compounds.townshipCode))
     .leftJoin(s.communities, eq(s.communities.id, s.compounds.communityId))
     .where(eq(s.compounds.code, code));
-  if (!compound) throw new BadInputError(`未知小区编码：${code}`);
+  if (!compound) throw new BadInputError(PLACE_WORDS.unknownCompound(code));
   const id = compound.id;
   const [partyOrganisations, committeeTerms, contracts, evaluations, meetings, issues, petitions] = await Promise.all([
     db

@@ -5,6 +5,7 @@
  * contract in force, the latest evaluation, the last 四方联席 meeting and the open issues with
  * the stage each had reached. Half-open ranges, as everywhere: [start, end).
  */
+import { PLACE_WORDS } from './placeWords.ts';
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import * as s from '../../../data/schema/index.ts';
 import type { IssueStatus } from '../../../data/schema/issues.ts';
@@ -41,7 +42,7 @@ export async function compoundStateOn(db: Db, code: string, asOf: string) {
     })
     .from(s.compounds)
     .where(eq(s.compounds.code, code));
-  if (!compound) throw new BadInputError(`未知小区编码：${code}`);
+  if (!compound) throw new BadInputError(PLACE_WORDS.unknownCompound(code));
   const id = compound.id;
   const [rows, partyOrganisation, committee, contract, evaluation, meeting, issues] = await Promise.all([
     compoundStatusAsOf(db, asOf, compound.townshipCode),

@@ -2,6 +2,7 @@
  * Owners'-committee terms (业委会): starting a term (no overlap with another term of the same
  * compound, at most five years) and ending one early.
  */
+import { EDITING_WORDS } from './editingWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { committeeTerms, compounds } from '../../../data/schema/index.ts';
@@ -57,16 +58,14 @@ export async function startCommitteeTerm(db: Db, actor: Actor, raw: StartTermInp
   checkEventDate(input.formedOn, compound, '成立日期', today);
   const longest = addYears(input.formedOn, MAX_TERM_YEARS);
   const termEnd = input.termEnd ?? longest;
-  if (termEnd <= input.formedOn) throw new BadInputError('任期届满日期应晚于成立日期');
-  if (termEnd > longest) throw new BadInputError(`任期不能超过${MAX_TERM_YEARS}年（最晚至 ${longest}）`);
+  if (termEnd <= input.formedOn) throw new BadInputError(EDITING_WORDS.termEndBeforeFormed);
+  if (termEnd > longest) throw new BadInputError(EDITING_WORDS.termTooLong(MAX_TERM_YEARS, longest));
   return db.transaction(async (tx) => {
     await lockCompound(tx, compound.id);
     const existing = await tx.select().from(committeeTerms).where(eq(committeeTerms.compoundId, compound.id));
     const clash = existing.find((t) => input.formedOn < endOf(t) && t.formedOn < termEnd);
     if (clash) {
-      throw new BadInputError(
-        `与已有的业委会任期（${clash.formedOn} 至 ${endOf(clash)}）重叠；如上届已提前结束，请先登记其结束`,
-      );
+      throw new BadInputError(EDITING_WORDS.termOverlaps(clash.formedOn, endOf(clash)));
     }
     const [row] = await tx
       .insert(committeeTerms)
@@ -108,15 +107,15 @@ export async function endCommitteeTerm(db: Db, actor: Actor, raw: EndTermInput, 
       .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
       .where(eq(committeeTerms.id, input.termId))
       .for('update', { of: committeeTerms });
-    if (!found) throw new BadInputError(`未知业委会任期：#${input.termId}`);
+    if (!found) throw new BadInputError(EDITING_WORDS.unknownTerm(input.termId));
     const { term, compound } = found;
     assertMayEdit(actor, compound.townshipCode, 'committee_terms', term.id, {
       action: 'update',
       compound: compound.code,
     });
-    if (term.endedOn !== null) throw new BadInputError(`该届业委会已于 ${term.endedOn} 结束`);
-    if (term.termEnd <= today) throw new BadInputError(`该届业委会任期已于 ${term.termEnd} 届满，无需登记结束`);
-    if (input.endedOn <= term.formedOn) throw new BadInputError(`结束日期应晚于成立日期（${term.formedOn}）`);
+    if (term.endedOn !== null) throw new BadInputError(EDITING_WORDS.termEnded(term.endedOn));
+    if (term.termEnd <= today) throw new BadInputError(EDITING_WORDS.termExpired(term.termEnd));
+    if (input.endedOn <= term.formedOn) throw new BadInputError(EDITING_WORDS.endBeforeFormed(term.formedOn));
     checkEventDate(input.endedOn, compound, '结束日期', today);
     const [row] = await tx
       .update(committeeTerms)

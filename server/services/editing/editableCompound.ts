@@ -2,6 +2,8 @@
  * What every edit checks first: the compound exists, the acting user may edit its township,
  * and the date is a real day, not in the future and not before the compound was listed.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { EDITING_WORDS } from './editingWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { compounds } from '../../../data/schema/index.ts';
@@ -40,7 +42,7 @@ export function assertMayEdit(
   detail: Record<string, unknown> = {},
 ): void {
   if (canEditTownship(actor, townshipCode)) return;
-  throw new ForbiddenError(actor.role === 'township_staff' ? '只能编辑本镇街小区的记录' : '无权编辑记录', {
+  throw new ForbiddenError(actor.role === 'township_staff' ? EDITING_WORDS.onlyOwnTownship : EDITING_WORDS.mayNotEdit, {
     tableName,
     recordId: String(record),
     detail: { townshipOfRecord: townshipCode, ...detail },
@@ -64,7 +66,7 @@ export async function compoundForEditing(
     })
     .from(compounds)
     .where(eq(compounds.code, code));
-  if (!row) throw new BadInputError(`未知小区编码：${code}`);
+  if (!row) throw new BadInputError(PLACE_WORDS.unknownCompound(code));
   assertMayEdit(actor, row.townshipCode, tableName, code, { compound: code, ...detail });
   return row;
 }
@@ -87,14 +89,14 @@ export function checkEventDate(
   what: string,
   today: string,
 ): void {
-  if (date > today) throw new BadInputError(`${what}不能晚于今天（${today}）`);
+  if (date > today) throw new BadInputError(EDITING_WORDS.dateAfterToday(what, today));
   if (date < compound.listedOn)
-    throw new BadInputError(`${what}不能早于${compound.name}列入台账的日期（${compound.listedOn}）`);
+    throw new BadInputError(EDITING_WORDS.dateBeforeListed(what, compound.name, compound.listedOn));
 }
 
 /** Validates an edit's input; failures are one Chinese line (BadInputError). */
 export function parseEdit<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(raw);
-  if (!result.success) throw new BadInputError(describeIssues(result.error, `${what}填写有误`));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, EDITING_WORDS.formInvalid(what)));
   return result.data;
 }

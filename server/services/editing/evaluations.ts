@@ -3,6 +3,7 @@
  * property management that day (the company evaluated is the one under contract); the rating
  * follows from the score.
  */
+import { EDITING_WORDS } from './editingWords.ts';
 import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { evaluations, propertyContracts } from '../../../data/schema/index.ts';
@@ -54,13 +55,12 @@ export async function recordEvaluation(db: Db, actor: Actor, raw: EvaluationInpu
       )
       .orderBy(desc(propertyContracts.startOn))
       .limit(1);
-    if (!contract)
-      throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 没有物业服务合同，不能考评物业服务`);
+    if (!contract) throw new BadInputError(EDITING_WORDS.noContract(compound.name, input.evaluatedOn));
     const [same] = await tx
       .select({ id: evaluations.id })
       .from(evaluations)
       .where(and(eq(evaluations.compoundId, compound.id), eq(evaluations.evaluatedOn, input.evaluatedOn)));
-    if (same) throw new BadInputError(`${compound.name}在 ${input.evaluatedOn} 已有考评记录`);
+    if (same) throw new BadInputError(EDITING_WORDS.evaluatedAlready(compound.name, input.evaluatedOn));
     const [row] = await tx
       .insert(evaluations)
       .values({

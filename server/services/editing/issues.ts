@@ -2,6 +2,7 @@
  * Moving a resident issue (居民诉求) through its statuses, forward only:
  * 受理 → 派单 → 办理中 → 办结 → 回访 (an issue may be closed from any open status, as the records allow).
  */
+import { EDITING_WORDS } from './editingWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { compounds, ISSUE_STATUSES, residentIssues, type IssueStatus } from '../../../data/schema/index.ts';
@@ -72,7 +73,7 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
       .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
       .where(eq(residentIssues.id, input.issueId))
       .for('update', { of: residentIssues });
-    if (!found) throw new BadInputError(`未知诉求：#${input.issueId}`);
+    if (!found) throw new BadInputError(EDITING_WORDS.unknownIssue(input.issueId));
     const { issue, compound } = found;
     assertMayEdit(actor, compound.townshipCode, 'resident_issues', issue.id, {
       action: 'update',

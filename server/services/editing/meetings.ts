@@ -1,4 +1,5 @@
 /** Recording a 四方联席 meeting held in a compound. */
+import { EDITING_WORDS } from './editingWords.ts';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { meetings } from '../../../data/schema/index.ts';
@@ -44,7 +45,7 @@ export async function recordMeeting(db: Db, actor: Actor, raw: MeetingInput, tod
       .select({ id: meetings.id })
       .from(meetings)
       .where(and(eq(meetings.compoundId, compound.id), eq(meetings.heldOn, input.heldOn)));
-    if (same) throw new BadInputError(`${compound.name}在 ${input.heldOn} 已登记过四方联席会议`);
+    if (same) throw new BadInputError(EDITING_WORDS.meetingAlready(compound.name, input.heldOn));
     const [row] = await tx
       .insert(meetings)
       .values({

@@ -2,6 +2,7 @@
  * What the township's editing forms choose from: its compounds, the committees in office and
  * the issues still moving (not yet revisited), with whether the actor may edit them.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { committeeTerms, compounds, propertyContracts, residentIssues, townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -17,7 +18,7 @@ export async function townshipEditingRecords(db: Db, actor: Actor, townshipCode:
     .select({ code: townships.code, name: townships.name })
     .from(townships)
     .where(eq(townships.code, townshipCode));
-  if (!township) throw new BadInputError(`未知镇街代码：${townshipCode}`);
+  if (!township) throw new BadInputError(PLACE_WORDS.unknownTownship(townshipCode));
   // Still open past its due day (the due day itself is not overdue), as on the dashboard.
   const overdue = sql<boolean>`(${residentIssues.closedOn} is null and ${residentIssues.dueOn} < ${today}::date)`;
   const [compoundRows, managedRows, terms, issues] = await Promise.all([

@@ -4,6 +4,7 @@
  * the city's roles (leader, analyst, administrators) every township's. A wall screen's display
  * token sees none: it is not a person, and the wall shows figures only.
  */
+import { EVIDENCE_WORDS } from './evidenceWords.ts';
 import type { Actor } from '../auth/roles.ts';
 import { can } from '../auth/roles.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -16,9 +17,12 @@ export function maySeeEvidence(actor: Actor, townshipCode: string): boolean {
 
 export function assertMaySeeEvidence(actor: Actor, townshipCode: string, record: string): void {
   if (maySeeEvidence(actor, townshipCode)) return;
-  throw new ForbiddenError(actor.role === 'township_staff' ? '只能查看本镇街的佐证材料' : '无权查看佐证材料', {
-    tableName: 'attachments',
-    recordId: record,
-    detail: { townshipOfRecord: townshipCode },
-  });
+  throw new ForbiddenError(
+    actor.role === 'township_staff' ? EVIDENCE_WORDS.onlyOwnTownship : EVIDENCE_WORDS.mayNotSee,
+    {
+      tableName: 'attachments',
+      recordId: record,
+      detail: { townshipOfRecord: townshipCode },
+    },
+  );
 }

@@ -4,6 +4,8 @@
  * township's records; reading for those who may see its evidence (access.ts). Every upload and
  * removal is audited in the same transaction; refusals are audited by the caller (ForbiddenError).
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { EVIDENCE_WORDS } from './evidenceWords.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { z } from 'zod';
@@ -57,9 +59,9 @@ export async function uploadAttachment(
   const { file } = input;
   // Cheap checks first: nothing about the owner is looked up for a file that cannot be stored.
   if (file.data.length > MAX_EVIDENCE_BYTES)
-    throw new BadInputError(`文件过大（${megabytes(file.data.length)} MB）：每个佐证材料最大 10 MB`);
+    throw new BadInputError(EVIDENCE_WORDS.tooLarge(megabytes(file.data.length)));
   const mediaType = sniffMediaType(file.data);
-  if (!mediaType) throw new BadInputError(`文件 ${file.name} 不是 JPEG、PNG、WebP 图片或 PDF，不能作为佐证材料`);
+  if (!mediaType) throw new BadInputError(EVIDENCE_WORDS.notAllowedType(file.name));
   const stage = input.stage ?? null;
   const owner = await resolveOwner(db, input.ownerKind, input.ownerId, stage);
   assertMayEdit(actor, owner.townshipCode, 'attachments', `${input.ownerKind}:${input.ownerId}`, {
@@ -128,7 +130,7 @@ export async function listAttachments(
       .select({ townshipCode: compounds.townshipCode })
       .from(compounds)
       .where(eq(compounds.code, scope.compoundCode));
-    if (!c) throw new BadInputError(`未知小区编码：${scope.compoundCode}`);
+    if (!c) throw new BadInputError(PLACE_WORDS.unknownCompound(scope.compoundCode));
     townshipCode = c.townshipCode;
   } else townshipCode = scope.townshipCode;
   assertMaySeeEvidence(actor, townshipCode, 'compoundCode' in scope ? scope.compoundCode : townshipCode);
@@ -179,7 +181,7 @@ export async function removeAttachment(db: Db, actor: Actor, id: string): Promis
     const [row] = UUID.test(id)
       ? await tx.select(META).from(attachments).where(eq(attachments.id, id)).for('update')
       : [];
-    if (!row) throw new BadInputError('该佐证材料不存在或已删除');
+    if (!row) throw new BadInputError(EVIDENCE_WORDS.goneOrDeleted);
     assertMayEdit(actor, row.townshipCode, 'attachments', id, { action: 'delete' });
     await tx.delete(attachments).where(eq(attachments.id, id));
     await writeAudit(tx, actor, { action: 'delete', tableName: 'attachments', recordId: id, before: row });

@@ -3,6 +3,7 @@
  * and remove it, the compound (its point for the distance check) and the record's date (for the
  * time check). One resolver per kind of owner.
  */
+import { EVIDENCE_WORDS } from './evidenceWords.ts';
 import { eq, inArray } from 'drizzle-orm';
 import {
   committeeTerms,
@@ -66,7 +67,7 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
       .from(meetings)
       .innerJoin(compounds, eq(compounds.id, meetings.compoundId))
       .where(eq(meetings.id, id));
-    if (!row) throw new BadInputError(`未知四方联席会议：#${id}`);
+    if (!row) throw new BadInputError(EVIDENCE_WORDS.unknownMeeting(id));
     return placeOf(row.c, row.heldOn, '会议日期', `${row.heldOn} 四方联席会议`);
   },
   async committee_term(db, id, stage) {
@@ -75,7 +76,7 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
       .from(committeeTerms)
       .innerJoin(compounds, eq(compounds.id, committeeTerms.compoundId))
       .where(eq(committeeTerms.id, id));
-    if (!row) throw new BadInputError(`未知业委会任期：#${id}`);
+    if (!row) throw new BadInputError(EVIDENCE_WORDS.unknownTerm(id));
     if (stage === 'ended')
       return placeOf(row.c, row.endedOn, '结束日期', `业委会任期结束（${row.endedOn ?? '未结束'}）`);
     return placeOf(row.c, row.formedOn, '成立日期', `${row.formedOn} 业委会成立`);
@@ -88,7 +89,7 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
       .from(residentIssues)
       .innerJoin(compounds, eq(compounds.id, residentIssues.compoundId))
       .where(eq(residentIssues.id, id));
-    if (!row) throw new BadInputError(`未知诉求：#${id}`);
+    if (!row) throw new BadInputError(EVIDENCE_WORDS.unknownIssue(id));
     const status = stage as IssueStatus;
     const date = {
       accepted: row.issue.openedOn,
@@ -115,8 +116,8 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
       })
       .from(supervisionItems)
       .where(eq(supervisionItems.id, id));
-    if (!item) throw new BadInputError(`未知督办事项：#${id}`);
-    if (item.state === 'closed') throw new BadInputError(`督办事项 #${id} 已销号，不能再添加佐证材料`);
+    if (!item) throw new BadInputError(EVIDENCE_WORDS.unknownItem(id));
+    if (item.state === 'closed') throw new BadInputError(EVIDENCE_WORDS.itemClosed(id));
     const [c] =
       item.codes.length === 1
         ? await db.select(compoundColumns).from(compounds).where(inArray(compounds.code, item.codes))
@@ -134,6 +135,6 @@ export async function resolveOwner(
   stage: string | null,
 ): Promise<OwnerPlace> {
   const resolver = resolvers[kind];
-  if (!resolver) throw new BadInputError('该类记录暂不支持上传佐证材料');
+  if (!resolver) throw new BadInputError(EVIDENCE_WORDS.kindNotSupported);
   return resolver(db, ownerId, stage);
 }

@@ -1,4 +1,6 @@
 /** Turns what a person asked for (a date or a week, maybe a township) into a checked scope. */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { said } from '../../../shared/language/said.ts';
 import { eq } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -19,7 +21,8 @@ export interface Scope {
 }
 
 export async function resolveScope(db: Db, request: ScopeRequest, today: string = todayInCity()): Promise<Scope> {
-  if (request.asOf !== undefined && request.week !== undefined) throw new BadInputError('截至日期与周次只能给一个');
+  if (request.asOf !== undefined && request.week !== undefined)
+    throw new BadInputError(said('截至日期与周次只能给一个', 'Give either a date or a week, not both'));
   const asOf =
     request.week !== undefined
       ? weekValueDate(parseWeek(request.week, today), today)
@@ -29,13 +32,18 @@ export async function resolveScope(db: Db, request: ScopeRequest, today: string 
     .select({ code: townships.code })
     .from(townships)
     .where(eq(townships.code, request.townshipCode));
-  if (!found) throw new BadInputError(`未知镇街代码：${request.townshipCode}`);
+  if (!found) throw new BadInputError(PLACE_WORDS.unknownTownship(request.townshipCode));
   return { asOf, townshipCode: request.townshipCode };
 }
 
 export function parseIndicatorKey(value: string | undefined): IndicatorKey {
   if (value === undefined || !(INDICATOR_KEYS as readonly string[]).includes(value)) {
-    throw new BadInputError(`未知指标：${value ?? '（空）'}（可选：${INDICATOR_KEYS.join('|')}）`);
+    throw new BadInputError(
+      said(
+        `未知指标：${value ?? '（空）'}（可选：${INDICATOR_KEYS.join('|')}）`,
+        `Unknown indicator: ${value ?? '(empty)'} (one of ${INDICATOR_KEYS.join('|')})`,
+      ),
+    );
   }
   return value as IndicatorKey;
 }

@@ -5,6 +5,7 @@
  * (shownPrevious.ts): read on its Sunday — for the week in progress too, where today − 7 would be
  * a weekday no one was shown.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
 import { activeCity } from '../city/activeCity.ts';
 import { eq } from 'drizzle-orm';
 import { townships } from '../../../data/schema/index.ts';
@@ -63,6 +64,6 @@ export async function resolveTownship(db: Db, code: string): Promise<{ code: str
     .select({ code: townships.code, name: townships.name })
     .from(townships)
     .where(eq(townships.code, code));
-  if (!found) throw new BadInputError(`未知镇街代码：${code}`);
+  if (!found) throw new BadInputError(PLACE_WORDS.unknownTownship(code));
   return found;
 }

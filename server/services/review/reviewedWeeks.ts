@@ -7,6 +7,7 @@
  * can be marked; marking it again changes nothing. Marked by hand (the review page, the CLI) or on
  * a schedule (reviewScheduler.ts); either way the audit log names who or what froze it.
  */
+import { said } from '../../../shared/language/said.ts';
 import { desc, eq } from 'drizzle-orm';
 import { auditLog, reviewedWeeks } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
@@ -42,7 +43,13 @@ export async function markWeekReviewed(
 ): Promise<ReviewedWeek & { alreadyReviewed: boolean }> {
   const today = options.today ?? todayInCity();
   const parsed = parseReviewWeek(week, today);
-  if (!parsed.ended) throw new BadInputError(`周次 ${parsed.week} 尚未结束（周日之后才能标记为已晾晒）`);
+  if (!parsed.ended)
+    throw new BadInputError(
+      said(
+        `周次 ${parsed.week} 尚未结束（周日之后才能标记为已晾晒）`,
+        `The week ${parsed.week} has not ended (it can be marked as reviewed after its Sunday)`,
+      ),
+    );
   const existing = await findReviewedWeek(db, parsed.week);
   if (existing) return { ...existing, alreadyReviewed: true };
 

@@ -4,6 +4,7 @@
  * compounds, what changed compound by compound, and its summary sentences. From the week's
  * snapshot when the week is reviewed.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
 import type { Indicators } from '../metrics/metricsReport.ts';
@@ -42,7 +43,7 @@ export async function townshipReviewFrom(source: WeekSource, code: string): Prom
   checkTownshipCodeForm(code);
   const board = await source.board();
   const standing = board.townships.find((t) => t.code === code);
-  if (!standing) throw new BadInputError(`未知镇街代码：${code}`);
+  if (!standing) throw new BadInputError(PLACE_WORDS.unknownTownship(code));
   const metrics = await source.metrics();
   const history = await source.history(code);
   return {

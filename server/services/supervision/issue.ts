@@ -7,6 +7,8 @@
  * compound exists and lies in that township, the deadline is not before today (Asia/Shanghai),
  * the task is given and at most 500 characters, the review week is a real week that has begun.
  */
+import { SUPERVISION_WORDS } from './supervisionWords.ts';
+import type { Said } from '../../../shared/language/said.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { compounds, supervisionItemEvents, supervisionItems, townships } from '../../../data/schema/index.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
@@ -36,24 +38,24 @@ export function actorName(actor: Actor | null): string {
   return actor?.displayName ?? '系统';
 }
 
-export function assertMaySupervise(actor: Actor | null, what: string, recordId: string | null = null): void {
+export function assertMaySupervise(actor: Actor | null, what: Said, recordId: string | null = null): void {
   if (actor === null || can(actor.role, 'supervise')) return;
-  throw new ForbiddenError(`无权${what}（需要“督办”权限）`, {
+  throw new ForbiddenError(SUPERVISION_WORDS.mayNotSupervise(what), {
     tableName: 'supervision_items',
     recordId,
-    detail: { required: 'supervise', action: what },
+    detail: { required: 'supervise', action: what['zh-CN'] },
   });
 }
 
 type ParsedIssue = ReturnType<typeof issueItemInput.parse>;
 
 /** Checks one item against the database; returns the township's name. */
-async function checkIssue(db: Db, input: ParsedIssue, today: string, label: string): Promise<string> {
+async function checkIssue(db: Db, input: ParsedIssue, today: string, item: number | null): Promise<string> {
   const [township] = await db
     .select({ name: townships.name })
     .from(townships)
     .where(eq(townships.code, input.townshipCode));
-  if (!township) throw new BadInputError(`${label}未知镇街代码：${input.townshipCode}`);
+  if (!township) throw new BadInputError(SUPERVISION_WORDS.unknownTownship(item, input.townshipCode));
   const codes = [...new Set(input.compoundCodes)];
   if (codes.length) {
     const found = await db
@@ -62,12 +64,18 @@ async function checkIssue(db: Db, input: ParsedIssue, today: string, label: stri
       .where(inArray(compounds.code, codes));
     const byCode = new Map(found.map((c) => [c.code, c]));
     const unknown = codes.filter((c) => !byCode.has(c));
-    if (unknown.length) throw new BadInputError(`${label}未知小区编码：${unknown.join('、')}`);
+    if (unknown.length) throw new BadInputError(SUPERVISION_WORDS.unknownCompounds(item, unknown));
     const elsewhere = found.filter((c) => c.townshipCode !== input.townshipCode);
     if (elsewhere.length)
-      throw new BadInputError(`${label}小区不属于${township.name}：${elsewhere.map((c) => c.name).join('、')}`);
+      throw new BadInputError(
+        SUPERVISION_WORDS.compoundsElsewhere(
+          item,
+          township.name,
+          elsewhere.map((c) => c.name),
+        ),
+      );
   }
-  if (input.deadline < today) throw new BadInputError(`${label}办理期限不能早于今天（${today}）`);
+  if (input.deadline < today) throw new BadInputError(SUPERVISION_WORDS.deadlinePast(item, today));
   if (input.reviewWeek !== null) parseWeek(input.reviewWeek, today);
   return township.name;
 }
@@ -123,10 +131,10 @@ export async function issueItem(
   raw: IssueItemInput,
   options: WhenOptions = {},
 ): Promise<SupervisionItemView> {
-  assertMaySupervise(actor, '交办督办事项');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.issue);
   const input = parseEdit(issueItemInput, raw, '督办事项');
   const when = resolveWhen(options);
-  const townshipName = await checkIssue(db, input, when.today, '');
+  const townshipName = await checkIssue(db, input, when.today, null);
   return db.transaction((tx) => insertItem(tx, actor, input, townshipName, when));
 }
 
@@ -137,11 +145,11 @@ export async function issueBatch(
   raw: IssueBatchInput,
   options: WhenOptions = {},
 ): Promise<SupervisionItemView[]> {
-  assertMaySupervise(actor, '交办督办事项');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.issue);
   const input = parseEdit(issueBatchInput, raw, '批量督办事项');
   const when = resolveWhen(options);
   const names: string[] = [];
-  for (const [i, item] of input.items.entries()) names.push(await checkIssue(db, item, when.today, `第${i + 1}项：`));
+  for (const [i, item] of input.items.entries()) names.push(await checkIssue(db, item, when.today, i + 1));
   return db.transaction(async (tx) => {
     const out: SupervisionItemView[] = [];
     for (const [i, item] of input.items.entries()) out.push(await insertItem(tx, actor, item, names[i]!, when));

@@ -6,6 +6,7 @@
  * move the state does not allow → BadInputError, both in Chinese. Every move that happens writes
  * the item, an event for its timeline, and an audit row with before and after.
  */
+import { SUPERVISION_WORDS } from './supervisionWords.ts';
 import { eq } from 'drizzle-orm';
 import { supervisionItemEvents, supervisionItems, townships } from '../../../data/schema/index.ts';
 import { canMove, MOVE_RULES, refusedMoveMessage, type SupervisionMove } from '../../../shared/supervision/states.ts';
@@ -40,7 +41,7 @@ async function move(
   const when = resolveWhen(options);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(supervisionItems).where(eq(supervisionItems.id, itemId)).for('update');
-    if (!before) throw new BadInputError(`督办事项不存在：${itemId}`);
+    if (!before) throw new BadInputError(SUPERVISION_WORDS.noItem(itemId));
     checkWho(actor, before, kind);
     if (!canMove(before.state, kind)) throw new BadInputError(refusedMoveMessage(before.state, kind));
     const name = actorName(actor);
@@ -80,12 +81,16 @@ async function move(
 /** Refuses (ForbiddenError, audited by the API) when the actor may not make this move on this item. */
 function checkWho(actor: Actor, item: SupervisionItemRow, kind: SupervisionMove): void {
   if (MOVE_RULES[kind].by === 'supervisor') {
-    assertMaySupervise(actor, kind === 'accept' ? '审核销号督办事项' : '退回督办事项', String(item.id));
+    assertMaySupervise(
+      actor,
+      kind === 'accept' ? SUPERVISION_WORDS.acts.accept : SUPERVISION_WORDS.acts.return,
+      String(item.id),
+    );
     return;
   }
   if (canAnswerForTownship(actor, item.townshipCode)) return;
   throw new ForbiddenError(
-    actor.role === 'township_staff' ? '只能反馈本镇街的督办事项' : '只有该镇街的工作人员可以反馈督办事项',
+    actor.role === 'township_staff' ? SUPERVISION_WORDS.answerOwnTownship : SUPERVISION_WORDS.onlyTownshipAnswers,
     { tableName: 'supervision_items', recordId: String(item.id), detail: { townshipOfItem: item.townshipCode } },
   );
 }

@@ -3,6 +3,7 @@
  * timeline and compound names, and a township's open items (the township page, the one-pager).
  * `today` is the Asia/Shanghai day that decides 逾期 and the lights.
  */
+import { SUPERVISION_WORDS } from './supervisionWords.ts';
 import { and, asc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { compounds, supervisionItemEvents, supervisionItems, townships } from '../../../data/schema/index.ts';
 import type { SupervisionSource, SupervisionState } from '../../../shared/supervision/states.ts';
@@ -72,7 +73,7 @@ export async function listItems(
 /** One item with its compounds and timeline. */
 export async function getItem(db: Db, itemId: number, today: string = todayInCity()): Promise<SupervisionItemDetail> {
   const [item] = await rowsWhere(db, eq(supervisionItems.id, itemId), today);
-  if (!item) throw new BadInputError(`督办事项不存在：${itemId}`);
+  if (!item) throw new BadInputError(SUPERVISION_WORDS.noItem(itemId));
   const [named, events] = await Promise.all([
     item.compoundCodes.length
       ? db

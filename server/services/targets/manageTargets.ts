@@ -4,6 +4,8 @@
  * is the audit log's rows for the table. Values are stored in the indicator's stored unit
  * (shared/indicators/units.ts): rates as fractions 0–1, petitionRate per 1,000 households.
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { TARGET_WORDS } from './targetWords.ts';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, targets, townships, users } from '../../../data/schema/index.ts';
@@ -45,7 +47,7 @@ export const targetIdSchema = z
 /** Checks what the schema cannot: the unit's ceiling (a rate is at most 100%) and the township. */
 export async function checkTargetFields(db: Db, raw: unknown): Promise<TargetFields> {
   const parsed = targetFieldsSchema.safeParse(raw);
-  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, '目标有误'));
+  if (!parsed.success) throw new BadInputError(describeIssues(parsed.error, TARGET_WORDS.invalid));
   const fields = parsed.data;
   const unit = UNITS[INDICATORS[fields.indicator].target];
   if (unit.ceiling !== null && fields.value > unit.ceiling)
@@ -55,7 +57,7 @@ export async function checkTargetFields(db: Db, raw: unknown): Promise<TargetFie
       .select({ code: townships.code })
       .from(townships)
       .where(eq(townships.code, fields.townshipCode));
-    if (!found) throw new BadInputError(`未知镇街代码：${fields.townshipCode}`);
+    if (!found) throw new BadInputError(PLACE_WORDS.unknownTownship(fields.townshipCode));
   }
   return fields;
 }
@@ -92,7 +94,7 @@ export async function listAllTargets(db: Db): Promise<StoredTarget[]> {
 
 async function findTarget(db: Db, id: number): Promise<StoredTarget> {
   const [row] = await db.select(columns).from(targets).where(eq(targets.id, id));
-  if (!row) throw new BadInputError(`没有编号为 ${id} 的目标`);
+  if (!row) throw new BadInputError(TARGET_WORDS.noTarget(id));
   return stored(row);
 }
 
@@ -131,7 +133,7 @@ export async function changeTarget(db: Db, actor: Actor | null, id: number, raw:
   const fields = await checkTargetFields(db, raw);
   return db.transaction(async (tx) => {
     const before = await findTarget(tx, id);
-    if (before.retiredAt !== null) throw new BadInputError('这条目标已停用，不能修改；请新增一条');
+    if (before.retiredAt !== null) throw new BadInputError(TARGET_WORDS.retiredNoChange);
     await refuseDuplicate(tx, fields, id);
     const [row] = await tx.update(targets).set(fields).where(eq(targets.id, id)).returning(columns);
     const after = stored(row!);
@@ -143,7 +145,7 @@ export async function changeTarget(db: Db, actor: Actor | null, id: number, raw:
 export async function retireTarget(db: Db, actor: Actor | null, id: number): Promise<StoredTarget> {
   return db.transaction(async (tx) => {
     const before = await findTarget(tx, id);
-    if (before.retiredAt !== null) throw new BadInputError('这条目标已经停用');
+    if (before.retiredAt !== null) throw new BadInputError(TARGET_WORDS.retiredAlready);
     const [row] = await tx.update(targets).set({ retiredAt: new Date() }).where(eq(targets.id, id)).returning(columns);
     const after = stored(row!);
     await writeAudit(tx, actor, { action: 'retire', tableName: 'targets', recordId: id, before, after });

@@ -5,6 +5,7 @@
  * off_track, shared/indicators/status.ts). Also the overview the targets screen shows: which
  * target applies to each scope now, and whether a township follows the city's.
  */
+import { TARGET_WORDS } from './targetWords.ts';
 import type { Db } from '../../db/connection.ts';
 import { INDICATOR_KEYS, type IndicatorKey, type IndicatorStatus } from '../../../shared/indicators/index.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
@@ -77,7 +78,7 @@ export async function targetOverview(db: Db, options: { asOf?: string; cityName:
 
 async function editedTargets(db: Db, current: readonly Target[], edit: TargetEdit): Promise<Target[]> {
   const exists = (id: number) => {
-    if (!current.some((t) => t.id === id)) throw new BadInputError(`没有编号为 ${id} 的现行目标`);
+    if (!current.some((t) => t.id === id)) throw new BadInputError(TARGET_WORDS.noCurrentTarget(id));
   };
   switch (edit.kind) {
     case 'add':

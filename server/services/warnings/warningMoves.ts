@@ -4,12 +4,13 @@
  * 'supervise'; both move only an open warning (the row locked, so two clicks make one item), and
  * write the warning, the audit row and (for an item) the item in one transaction.
  */
+import { SUPERVISION_WORDS } from '../supervision/supervisionWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_SUPERVISION_SUGGESTIONS } from '../../../data/supervision-rules.ts';
 import { supervisionWarnings } from '../../../data/schema/index.ts';
 import { suggestItem } from '../../../shared/supervision/suggestions.ts';
-import { WARNING_STATE_LABELS, warningTopic } from '../../../shared/supervision/warnings.ts';
+import { warningTopic } from '../../../shared/supervision/warnings.ts';
 import { isIndicatorKey } from '../../../shared/indicators/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
@@ -43,9 +44,8 @@ type Row = typeof supervisionWarnings.$inferSelect;
 
 async function lockOpen(tx: Db, warningId: number): Promise<Row> {
   const [row] = await tx.select().from(supervisionWarnings).where(eq(supervisionWarnings.id, warningId)).for('update');
-  if (!row) throw new BadInputError(`预警不存在：${warningId}`);
-  if (row.state !== 'open')
-    throw new BadInputError(`该预警${WARNING_STATE_LABELS[row.state]}，只有待处理的预警可以转督办或忽略`);
+  if (!row) throw new BadInputError(SUPERVISION_WORDS.noWarning(warningId));
+  if (row.state !== 'open') throw new BadInputError(SUPERVISION_WORDS.warningNotOpen(row.state));
   return row;
 }
 
@@ -107,7 +107,7 @@ export async function warningToItem(
   raw: z.input<typeof warningToItemInput>,
   options: WhenOptions = {},
 ): Promise<SupervisionItemView> {
-  assertMaySupervise(actor, '将预警转为督办事项');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.warningToItem);
   const input = parseEdit(warningToItemInput, raw, '预警转督办');
   return db.transaction(async (tx) => issueForWarning(tx, actor, await lockOpen(tx, input.warningId), input, options));
 }
@@ -118,7 +118,7 @@ export async function dismissWarning(
   raw: z.input<typeof dismissWarningInput>,
   options: WhenOptions = {},
 ): Promise<void> {
-  assertMaySupervise(actor, '忽略预警');
+  assertMaySupervise(actor, SUPERVISION_WORDS.acts.dismissWarning);
   const input = parseEdit(dismissWarningInput, raw, '忽略预警');
   const when = resolveWhen(options);
   await db.transaction(async (tx) => {

@@ -6,6 +6,8 @@
  * each post and never given back: the list says only whether there is one. Every change is audited
  * (the secret masked).
  */
+import { PLACE_WORDS } from '../compounds/placeWords.ts';
+import { said } from '../../../shared/language/said.ts';
 import { desc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { townships, webhookDeliveries, webhooks } from '../../../data/schema/index.ts';
@@ -114,7 +116,7 @@ export async function addWebhook(db: Db, actor: Actor | null, raw: AddWebhookInp
   const input = parseEdit(addWebhookInput, raw, '通知机器人');
   if (input.scope !== 'department') {
     const [t] = await db.select({ code: townships.code }).from(townships).where(eq(townships.code, input.scope));
-    if (!t) throw new BadInputError(`未知镇街代码：${input.scope}`);
+    if (!t) throw new BadInputError(PLACE_WORDS.unknownTownship(input.scope));
   }
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx.insert(webhooks).values(input).returning();
@@ -131,7 +133,7 @@ export async function addWebhook(db: Db, actor: Actor | null, raw: AddWebhookInp
 
 async function hookOrFail(db: Db, id: number): Promise<WebhookRow> {
   const [row] = await db.select().from(webhooks).where(eq(webhooks.id, id));
-  if (!row) throw new BadInputError(`通知机器人不存在：${id}`);
+  if (!row) throw new BadInputError(said(`通知机器人不存在：${id}`, `No such group robot: ${id}`));
   return row;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The audit log people can read: when (Asia/Shanghai, yyyy-mm-dd HH:mm), who (name and role),
- * what (Chinese action and record kind) and the change field by field, before → after
+ * what (the action and record kind in the reader's language) and the change field by field, before → after
  * (shared/audit/auditLabels.ts). Filtered on the server by person, township, kind of record and
  * days, paged; the same filter exports to XLSX.
  */
@@ -18,7 +18,7 @@ type Users = RouterOutputs['admin']['users'];
 type Row = RouterOutputs['admin']['auditLog']['rows'][number];
 
 export function AuditLogPanel({ users }: { users: Users }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [userId, setUserId] = useState('');
   const [township, setTownship] = useState('');
   const [table, setTable] = useState('');
@@ -86,7 +86,7 @@ export function AuditLogPanel({ users }: { users: Users }) {
             <option value="">{t('admin.all')}</option>
             {(tables.data ?? []).map((name) => (
               <option key={name} value={name}>
-                {tableName(name)}
+                {tableName(name, locale)}
               </option>
             ))}
           </select>
@@ -144,10 +144,10 @@ export function AuditLogPanel({ users }: { users: Users }) {
 }
 
 function AuditRow({ row, townshipNames }: { row: Row; townshipNames: Map<string, string> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // A township code reads as its name.
   const named = (value: string) => townshipNames.get(value) ?? value;
-  const fields = fieldChanges(row.before, row.after).map((f) =>
+  const fields = fieldChanges(row.before, row.after, locale).map((f) =>
     f.field.endsWith('townshipCode') ? { ...f, before: named(f.before), after: named(f.after) } : f,
   );
   const oneSided = row.before === null || row.after === null;
@@ -161,10 +161,10 @@ function AuditRow({ row, townshipNames }: { row: Row; townshipNames: Map<string,
       {/* Repeated refusals are one row with their count. */}
       <td>
         {row.count > 1
-          ? t('audit.times', { action: actionName(row.action), count: row.count })
-          : actionName(row.action)}
+          ? t('audit.times', { action: actionName(row.action, locale), count: row.count })
+          : actionName(row.action, locale)}
       </td>
-      <td>{tableName(row.tableName)}</td>
+      <td>{tableName(row.tableName, locale)}</td>
       <td>{row.recordId ?? ''}</td>
       <td>
         {oneSided ? (
@@ -172,7 +172,10 @@ function AuditRow({ row, townshipNames }: { row: Row; townshipNames: Map<string,
           <span className="fields">
             {fields.map((f) => (
               <span key={f.field}>
-                <span className="muted">{f.label}：</span>
+                <span className="muted">
+                  {f.label}
+                  {t('punct.colon')}
+                </span>
                 {f.after || f.before}
               </span>
             ))}

@@ -8,10 +8,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { shanghaiDateTime } from '../../../../shared/time/dates.ts';
 import { trpc } from '../../app/trpc.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type Locale } from '../../i18n/index.tsx';
 import './adminAccounts.css';
 
 const BACKUP_URL = '/api/backup';
+
+/** A backup's download link; in English it asks for its refusals in English (a link sends no language header). */
+function backupUrl(locale: Locale, file: string | null = null): string {
+  const query = new URLSearchParams();
+  if (file !== null) query.set('file', file);
+  if (locale === 'en') query.set('lang', 'en');
+  const text = query.toString();
+  return text ? `${BACKUP_URL}?${text}` : BACKUP_URL;
+}
 
 function describeBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -20,14 +29,14 @@ function describeBytes(bytes: number): string {
 }
 
 export function BackupsPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const overview = useQuery(trpc.admin.backups.queryOptions());
   const o = overview.data;
   return (
     <section className="panel backups-panel" data-testid="backups">
       <div className="page-bar">
         <h3>{t('backups.title')}</h3>
-        <a className="button primary" href={BACKUP_URL} data-testid="backup-download">
+        <a className="button primary" href={backupUrl(locale)} data-testid="backup-download">
           {t('backups.downloadNow')}
         </a>
       </div>
@@ -58,7 +67,7 @@ export function BackupsPanel() {
                     <td>{shanghaiDateTime(f.at)}</td>
                     <td className="num">{describeBytes(f.bytes)}</td>
                     <td>
-                      <a href={`${BACKUP_URL}?file=${encodeURIComponent(f.name)}`}>{t('backups.download')}</a>
+                      <a href={backupUrl(locale, f.name)}>{t('backups.download')}</a>
                     </td>
                   </tr>
                 ))}

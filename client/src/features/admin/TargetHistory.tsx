@@ -2,20 +2,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { trpc } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { INDICATORS, isIndicatorKey } from '../../../../shared/indicators/index.ts';
+import { isIndicatorKey } from '../../../../shared/indicators/index.ts';
 import { actionName } from '../../../../shared/audit/auditLabels.ts';
 import { formatTarget, shanghaiMinute } from './targetFormat.ts';
 
 type Side = { indicator: string; townshipCode: string | null; value: number; deadline: string; source: string } | null;
 
 export function TargetHistory() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const history = useQuery(trpc.targets.history.queryOptions());
   const scopes = useQuery(trpc.targets.list.queryOptions());
   const names = new Map((scopes.data?.scopes ?? []).map((s) => [s.townshipCode, s.name]));
   const describe = (side: Side) =>
     side && isIndicatorKey(side.indicator)
-      ? `${formatTarget(side.indicator, side.value)}（${side.deadline}，${t(`targets.source.${side.source === 'published' ? 'published' : 'assumed'}`)}）`
+      ? t('targets.historySide', {
+          target: formatTarget(side.indicator, side.value),
+          deadline: side.deadline,
+          source: t(`targets.source.${side.source === 'published' ? 'published' : 'assumed'}`),
+        })
       : '—';
   return (
     <details data-testid="target-history">
@@ -39,8 +43,8 @@ export function TargetHistory() {
               <tr key={h.id}>
                 <td>{shanghaiMinute(h.at)}</td>
                 <td>{h.who ?? t('admin.system')}</td>
-                <td>{actionName(h.action)}</td>
-                <td>{side && isIndicatorKey(side.indicator) ? INDICATORS[side.indicator].name : ''}</td>
+                <td>{actionName(h.action, locale)}</td>
+                <td>{side && isIndicatorKey(side.indicator) ? t(`indicator.${side.indicator}`) : ''}</td>
                 <td>{side ? (names.get(side.townshipCode) ?? side.townshipCode) : ''}</td>
                 <td>{describe(h.before as Side)}</td>
                 <td>{describe(h.after as Side)}</td>

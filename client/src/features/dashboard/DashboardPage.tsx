@@ -165,6 +165,12 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
           onPlayingChange={setPlaying}
           ready={ready}
           asOf={asOf}
+          replay={state.replay}
+          onReplayChange={({ from, to, speed }) => {
+            if (from !== undefined) state.setReplayFrom(from);
+            if (to !== undefined) state.setReplayTo(to);
+            if (speed !== undefined) state.setReplaySpeed(speed);
+          }}
         />
         <LayerSwitch value={state.layer} onChange={state.setLayer} />
         <label className="select">

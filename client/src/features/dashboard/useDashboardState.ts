@@ -4,6 +4,14 @@ import { codeParamSchema, oneOf } from '../../app/routes.ts';
 import { useUrlParam } from '../../app/useUrlState.ts';
 import { INDICATOR_ORDER, type ChoroplethMode, type IndicatorKey } from '../layers/choropleth.ts';
 import { COVERAGE_LAYERS, type CoverageLayer } from '../layers/coverageLayers.ts';
+import {
+  DEFAULT_REPLAY_SPEED,
+  REPLAY_PARAMS,
+  replaySpeedSchema,
+  replayWeekSchema,
+  serialiseReplaySpeed,
+} from '../time/replayParams.ts';
+import type { ReplaySpeed } from '../../../../shared/time/weekCalendar.ts';
 
 const identity = (v: string) => v;
 const orNull = (v: string | null) => v;
@@ -51,6 +59,27 @@ export function useDashboardState(weeks: readonly string[]) {
     useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]),
     lastWeek,
   );
+  // The replay's range and speed: a copied link replays the same weeks at the same pace.
+  const firstWeek = weeks[0]!;
+  const [replayFrom, setReplayFrom, badReplayFrom] = useUrlParam<string>(
+    REPLAY_PARAMS.from,
+    replayWeekSchema(weeks),
+    useCallback((w: string) => (w === firstWeek ? null : w), [firstWeek]),
+    firstWeek,
+  );
+  const [replayTo, setReplayTo, badReplayTo] = useUrlParam<string>(
+    REPLAY_PARAMS.to,
+    replayWeekSchema(weeks),
+    useCallback((w: string) => (w === lastWeek ? null : w), [lastWeek]),
+    lastWeek,
+  );
+  const [replaySpeed, setReplaySpeed, badReplaySpeed] = useUrlParam<ReplaySpeed>(
+    REPLAY_PARAMS.speed,
+    replaySpeedSchema,
+    serialiseReplaySpeed,
+    DEFAULT_REPLAY_SPEED,
+  );
+  const badReplay = badReplayFrom || badReplayTo || badReplaySpeed;
   const [compound, setCompound, badCompound] = useUrlParam<string | null>('compound', codeParamSchema, orNull, null);
   const [township, setTownship, badTownship] = useUrlParam<string | null>('township', codeParamSchema, orNull, null);
   return {
@@ -68,8 +97,12 @@ export function useDashboardState(weeks: readonly string[]) {
     setCompound,
     township,
     setTownship,
-    invalidUrl: badLayer || badIndicator || badShade || badMode || badWeek || badCompound || badTownship,
+    replay: { from: replayFrom, to: replayTo, speed: replaySpeed },
+    setReplayFrom,
+    setReplayTo,
+    setReplaySpeed,
+    invalidUrl: badLayer || badIndicator || badShade || badMode || badWeek || badCompound || badTownship || badReplay,
     /** Invalid apart from the week (which the week-outside notice names on its own). */
-    invalidBesidesWeek: badLayer || badIndicator || badShade || badMode || badCompound || badTownship,
+    invalidBesidesWeek: badLayer || badIndicator || badShade || badMode || badCompound || badTownship || badReplay,
   };
 }

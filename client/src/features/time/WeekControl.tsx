@@ -8,7 +8,7 @@
  * same layers with the next week's rows. A press anywhere on the control but the play button
  * pauses it (the dashboard pauses it on a press on the map too).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { shortDayLabel } from '../../../../shared/time/weeks.ts';
 import { weekPickerLabel } from '../../../../shared/time/weekPickerLabels.ts';
@@ -31,13 +31,15 @@ interface Props {
   /** The week on screen has its data: only then does the replay move on. */
   ready: boolean;
   asOf: string;
+  /** The replay's range and speed (kept in the dashboard's link). */
+  replay: { from: string; to: string; speed: ReplaySpeed };
+  onReplayChange(change: { from?: string; to?: string; speed?: ReplaySpeed }): void;
 }
 
-export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, ready, asOf }: Props) {
+export function WeekControl(props: Props) {
+  const { weeks, index, onChange, playing, onPlayingChange, ready, asOf, replay, onReplayChange } = props;
   const { t, locale } = useI18n();
-  const [speed, setSpeed] = useState<ReplaySpeed>(4);
-  const [from, setFrom] = useState(weeks[0] ?? '');
-  const [to, setTo] = useState(weeks.at(-1) ?? '');
+  const { from, to, speed } = replay;
   const range = replayRange(weeks, from, to);
   const { first, last } = range;
   // When the week on screen last changed: the next step waits what is left of the step time,
@@ -120,7 +122,7 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
             <span>{t('replay.speed')}</span>
             <select
               value={speed}
-              onChange={(e) => setSpeed(Number(e.target.value) as ReplaySpeed)}
+              onChange={(e) => onReplayChange({ speed: Number(e.target.value) as ReplaySpeed })}
               data-testid="replay-speed"
             >
               {REPLAY_SPEEDS.map((s) => (
@@ -134,14 +136,14 @@ export function WeekControl({ weeks, index, onChange, playing, onPlayingChange, 
             caption={t('replay.from')}
             weeks={weeks}
             value={weeks[range.first] ?? null}
-            onChange={(w) => w && setFrom(w)}
+            onChange={(w) => w && onReplayChange({ from: w })}
             testId="replay-from"
           />
           <WeekPicker
             caption={t('replay.to')}
             weeks={weeks}
             value={weeks[range.last] ?? null}
-            onChange={(w) => w && setTo(w)}
+            onChange={(w) => w && onReplayChange({ to: w })}
             testId="replay-to"
           />
         </div>

@@ -1,7 +1,8 @@
 /**
  * The audit log as people read it, on both databases: filtered on the server by person,
  * township, kind of record and days; exported to XLSX in Chinese with date cells; every table of
- * the schema has a Chinese name, and a change reads field by field with no JSON.
+ * the schema has a Chinese name, and a change reads field by field with no JSON; on screen the
+ * same words in English for an English reader, and no raw key in either language.
  */
 import ExcelJS from 'exceljs';
 import { getTableName, is } from 'drizzle-orm';
@@ -11,11 +12,13 @@ import * as schema from '../../../../data/schema/index.ts';
 import { auditLogXlsx } from '../../../../server/services/audit/auditExport.ts';
 import { listAuditLog } from '../../../../server/services/audit/auditLog.ts';
 import { addTarget, changeTarget } from '../../../../server/services/targets/manageTargets.ts';
-import { actionName, fieldChanges, TABLE_NAMES, tableName } from '../../../../shared/audit/auditLabels.ts';
+import { actionName, FIELD_NAMES, fieldChanges, TABLE_NAMES, tableName } from '../../../../shared/audit/auditLabels.ts';
 import { todayInCity } from '../../../../shared/time/dates.ts';
 import { actorAs, callerAs } from '../../../support/callers.ts';
 import { chineseOutside, dataWords, loadWorkbook, workbookTexts } from '../../../support/fileLanguage.ts';
 import { auditLog } from '../../../../data/schema/index.ts';
+import { auditRows } from '../../../../server/services/audit/auditLog.ts';
+import { latinIdentifiers, schemaIdentifiers } from '../../../support/languageCheck.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 
 const CHENDAI = '350582103';
@@ -27,7 +30,7 @@ describe('audit labels', () => {
       .filter((v) => is(v, PgTable))
       .map((t) => getTableName(t as PgTable));
     for (const t of tables) expect(TABLE_NAMES[t], t).toMatch(/^[\u4e00-\u9fff]+$/);
-    expect(['insert', 'update', 'delete', 'import', 'forbidden', 'login'].map(actionName)).toEqual([
+    expect(['insert', 'update', 'delete', 'import', 'forbidden', 'login'].map((a) => actionName(a))).toEqual([
       '新增',
       '修改',
       '删除',
@@ -70,6 +73,74 @@ describe('audit labels', () => {
     ]);
     const inserted = fieldChanges(null, { indicator: 'committeeRate', source: 'assumed', disabled: false });
     expect(inserted.map((l) => `${l.label}:${l.after}`)).toEqual(['指标:业委会组建率', '来源:假设', '已停用:否']);
+  });
+});
+
+describe('audit labels in English', () => {
+  const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+  it('names every table, action and field the Chinese names, in English', () => {
+    const tables = Object.values(schema)
+      .filter((v) => is(v, PgTable))
+      .map((t) => getTableName(t as PgTable));
+    for (const t of tables) expect(tableName(t, 'en'), t).toMatch(/^[A-Z][A-Za-z' -]+$/);
+    expect(['insert', 'update', 'forbidden', 'login'].map((a) => actionName(a, 'en'))).toEqual([
+      'Added',
+      'Changed',
+      'Refused attempt',
+      'Signed in',
+    ]);
+    expect(tableName('admin.auditLog', 'en')).toBe('Administration interface');
+  });
+
+  it('reads a change field by field in English, nested rules flattened, values by their names', () => {
+    const lines = fieldChanges(
+      { blackList: { bottomN: 3, minOverdueShare: 0.4 }, state: 'pending', chairIsPartySecretary: true },
+      { blackList: { bottomN: 5, minOverdueShare: null }, state: 'answered', chairIsPartySecretary: false },
+      'en',
+    );
+    expect(lines.map((l) => [l.label, l.before, l.after])).toEqual([
+      ['Black list · Bottom N', '3', '5'],
+      ['Black list · Overdue issue share', '0.4', '(empty)'],
+      ['State', 'Pending', 'Answered'],
+      ['Chaired by the party secretary', 'Yes', 'No'],
+    ]);
+    // The role's Chinese name, as the account's row recorded it, reads in English too.
+    const inserted = fieldChanges(
+      null,
+      { indicator: 'committeeRate', source: 'assumed', role: 'township_staff', roleName: '镇街工作人员' },
+      'en',
+    );
+    expect(inserted.map((l) => `${l.label}:${l.after}`)).toEqual([
+      "Indicator:Owners' committee rate",
+      'Source:Assumed',
+      'Role:Township staff',
+      'Role name:Township staff',
+    ]);
+  });
+
+  it("says a warning run's causes by their rule, in either language", () => {
+    const run = { asOf: '2026-11-25', raised: ['noMeeting:350582004-022:2026-10-10', 'issueOverdue:issue-7'] };
+    expect(fieldChanges(null, run).map((l) => `${l.label}:${l.after}`)).toEqual([
+      '截至日期:2026-11-25',
+      '新发预警:四方联席会议久未召开（350582004-022 · 2026-10-10）、诉求严重逾期（issue-7）',
+    ]);
+    expect(fieldChanges(null, run, 'en').map((l) => `${l.label}:${l.after}`)).toEqual([
+      'As of:2026-11-25',
+      'Warnings raised:No four-party meeting for long (350582004-022 · 2026-10-10), Resident issue long overdue (issue-7)',
+    ]);
+  });
+
+  it('has no Chinese in the English words', () => {
+    const all = fieldChanges(
+      null,
+      {
+        ...Object.fromEntries(Object.keys(FIELD_NAMES).map((k) => [k, 'leader'])),
+        warnings: { raised: ['termEnding:x'], resolved: [true, false, null] },
+      },
+      'en',
+    );
+    for (const line of all) expect(`${line.label} ${line.after}`, line.field).not.toMatch(CJK);
   });
 });
 
@@ -139,7 +210,7 @@ describe.each(availableBackends())('audit log filters and export (%s)', (kind) =
     for (const r of rows) expect(JSON.stringify(r)).not.toMatch(/\{|insert|targets/);
   });
 
-  it('exports the log in English for a reader in English: headers, roles and actions, values as recorded', async () => {
+  it('exports the log in English for a reader in English: headers, roles, actions, data and fields named as on screen', async () => {
     const english = await callerAs(fixture, 'admin', { locale: 'en' });
     const file = await english.admin.auditExport({ tableName: 'targets' });
     expect(file.fileName).toBe('audit-log.xlsx');
@@ -158,8 +229,10 @@ describe.each(availableBackends())('audit log filters and export (%s)', (kind) =
       'After',
     ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
-    const update = rows.filter((r) => r[4] === 'Changed' && r[8] === 'value');
-    expect(update.map((r) => [r[3], r[5], r[9], r[10]])).toContainEqual(['Administrator', 'targets', '0.5', '0.6']);
+    const update = rows.filter((r) => r[4] === 'Changed' && r[8] === 'Target value');
+    expect(update.map((r) => [r[3], r[5], r[9], r[10]])).toContainEqual(['Administrator', 'Targets', '0.5', '0.6']);
+    // No schema name or raw JSON in place of a word, as in Chinese.
+    for (const r of rows) expect(JSON.stringify(r)).not.toMatch(/\{|insert|"targets"|"value"/);
     // What people recorded (names, notes) is data: every string the log holds.
     const recorded = new Set(await dataWords(fixture.db));
     const collect = (v: unknown): void => {
@@ -178,5 +251,33 @@ describe.each(availableBackends())('audit log filters and export (%s)', (kind) =
     expect(sheet.rowCount).toBe(
       (await loadWorkbook(await auditLogXlsx(fixture.db, { tableName: 'targets' }))).getWorksheet('审计日志')!.rowCount,
     );
+  });
+  it('shows no raw key on screen in Chinese, nor Chinese words in English, for the log as written', async () => {
+    const { actor } = await actorAs(fixture, 'admin');
+    await addTarget(fixture.db, actor, {
+      indicator: 'committeeRate',
+      townshipCode: ANHAI,
+      value: 0.7,
+      deadline: '2027-06-30',
+      source: 'published',
+      note: '',
+    });
+    const rows = await auditRows(fixture.db, {}, 5000);
+    expect(rows.map((r) => r.action)).toContain('warnings.run');
+    const identifiers = schemaIdentifiers();
+    const TYPED = new Set(['username', 'displayName', 'name']);
+    const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    for (const r of rows) {
+      const zh = [actionName(r.action), tableName(r.tableName)];
+      const en = [actionName(r.action, 'en'), tableName(r.tableName, 'en')];
+      // What people typed (names) is data, shown as written.
+      for (const f of fieldChanges(r.before, r.after))
+        zh.push(f.label, ...(TYPED.has(f.field) ? [] : [f.before, f.after]));
+      for (const f of fieldChanges(r.before, r.after, 'en'))
+        en.push(f.label, ...(TYPED.has(f.field) ? [] : [f.before, f.after]));
+      const seen = zh.filter(Boolean).map((text) => ({ text, where: `${r.action} ${r.tableName}` }));
+      expect(latinIdentifiers(seen, identifiers)).toEqual([]);
+      for (const text of en) expect(text, `${r.action} ${r.tableName}`).not.toMatch(CJK);
+    }
   });
 });

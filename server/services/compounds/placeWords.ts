@@ -1,0 +1,7 @@
+/** An unknown place in a request, in both languages (shared/language/said.ts): the code as given. */
+import { said } from '../../../shared/language/said.ts';
+
+export const PLACE_WORDS = {
+  unknownCompound: (code: string) => said(`未知小区编码：${code}`, `Unknown compound code: ${code}`),
+  unknownTownship: (code: string) => said(`未知镇街代码：${code}`, `Unknown township code: ${code}`),
+};

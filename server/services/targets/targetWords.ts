@@ -1,0 +1,13 @@
+/** What targets refuse with, in both languages (shared/language/said.ts). */
+import { said } from '../../../shared/language/said.ts';
+
+export const TARGET_WORDS = {
+  invalid: said('目标有误', 'Invalid target'),
+  noTarget: (id: number) => said(`没有编号为 ${id} 的目标`, `No target numbered ${id}`),
+  noCurrentTarget: (id: number) => said(`没有编号为 ${id} 的现行目标`, `No current target numbered ${id}`),
+  retiredNoChange: said(
+    '这条目标已停用，不能修改；请新增一条',
+    'This target is retired and cannot change; add a new one',
+  ),
+  retiredAlready: said('这条目标已经停用', 'This target is already retired'),
+};
