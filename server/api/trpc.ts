@@ -174,7 +174,8 @@ export const revisionCachedReadProcedure = readProcedure.use(async ({ ctx, path,
   const input = inputKey(await getRawInput());
   // An input JSON cannot say (only in-process callers can pass one: a BigInt, a cycle) is not memoised.
   if (input === null) return next();
-  const key = `${path} ${todayInCity()} ${input}`;
+  // The answer may be in the reader's language (reasons, words): one memo per language.
+  const key = `${path} ${todayInCity()} ${ctx.locale} ${input}`;
   const result = await revisionMemo(ctx.db, key, async () => {
     const answer = await next();
     // A refusal travels as a value in tRPC: thrown here, so that it is not kept (requests

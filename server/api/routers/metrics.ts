@@ -3,6 +3,7 @@ import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
 import { DRILL_SORT_KEYS } from '../../../shared/indicators/drillList.ts';
 import { drillExport } from '../../services/metrics/drillExport.ts';
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
+import { contributionIn } from '../../services/metrics/drillWords.ts';
 import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
@@ -45,7 +46,8 @@ export const metricsRouter = router({
     .input(checked(scopeInput.extend({ indicator: z.enum(INDICATOR_KEYS, { error: '未知指标' }) })))
     .query(async ({ ctx, input }) => {
       const scope = await resolveScope(ctx.db, input);
-      return drillThrough(ctx.db, { indicator: input.indicator, ...scope });
+      const drill = await drillThrough(ctx.db, { indicator: input.indicator, ...scope });
+      return { ...drill, compounds: drill.compounds.map((c) => contributionIn(c, ctx.locale)) };
     }),
   /**
    * The drill-through as on screen (filter, sort, goal met or not for the order of its sections)

@@ -15,7 +15,7 @@ import { BadInputError } from '../errors.ts';
 import { workbookCreator } from '../xlsxCells.ts';
 import type { ExportedFile } from '../workbench/exportSelection.ts';
 import { drillThrough } from './drillThrough.ts';
-import { DRILL_WORDS, drillReasonIn } from './drillWords.ts';
+import { contributionIn, DRILL_WORDS, drillReasonIn } from './drillWords.ts';
 import { SERVER_INDICATORS } from './indicators/index.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,12 +67,16 @@ export async function drillExport(
   ]);
   const townshipName = (code: string) => names.find((t) => t.code === code)?.name ?? code;
   const scope = options.townshipCode ? townshipName(options.townshipCode) : w.city;
-  const sections = drillSections(drill.compounds, {
-    direction: definition.direction,
-    goalMet: options.goalMet,
-    filter: options.filter,
-    sort: options.sort,
-  });
+  // The list as the reader saw it: reasons in their language, so their filter finds the same rows.
+  const sections = drillSections(
+    drill.compounds.map((c) => contributionIn(c, locale)),
+    {
+      direction: definition.direction,
+      goalMet: options.goalMet,
+      filter: options.filter,
+      sort: options.sort,
+    },
+  );
   const rows = sections.reduce((n, s) => n + s.rows.length, 0);
   if (rows === 0) throw new BadInputError('没有可导出的小区：当前筛选没有小区');
   const demo = info.source === 'demo';
@@ -133,7 +137,7 @@ export async function drillExport(
         community: r.community,
         households: r.households,
         numerator: perRecord ? r.numeratorContribution : r.inNumerator ? w.yes : w.no,
-        reason: drillReasonIn(r.reason, locale),
+        reason: r.reason,
         date: r.reasonDate ? dateCell(r.reasonDate) : null,
       });
   const body = Buffer.from(await workbook.xlsx.writeBuffer());

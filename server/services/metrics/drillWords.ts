@@ -73,6 +73,23 @@ export function drillReasonIn(reason: string, locale: Locale): string {
   return reason;
 }
 
+/**
+ * A compound's contribution with its reason (and the group the list filters on) in `locale`: the
+ * drill-through and the workbench rows say them in the reader's language, and the export filters
+ * on the same words the screen showed.
+ */
+export function contributionIn<C extends { reason: string; reasonGroup?: string | undefined }>(
+  contribution: C,
+  locale: Locale,
+): C {
+  if (locale === 'zh-CN') return contribution;
+  return {
+    ...contribution,
+    reason: drillReasonIn(contribution.reason, locale),
+    ...(contribution.reasonGroup === undefined ? {} : { reasonGroup: drillReasonIn(contribution.reasonGroup, locale) }),
+  };
+}
+
 export interface DrillWords {
   section(direction: Direction, section: DrillSection): string;
   sort: Record<DrillSortKey, string>;

@@ -12,7 +12,8 @@ import { FIXTURE_AS_OF } from '../../support/constants.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../support/databases.ts';
 import { loadRawCity, type RawCity } from '../../support/reference.ts';
 import { chineseOutside, dataWords, loadWorkbook, workbookTexts } from '../../support/fileLanguage.ts';
-import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { drillSections } from '../../../shared/indicators/drillList.ts';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
@@ -131,23 +132,34 @@ describe('the drill-through as a working list', () => {
     });
   });
 
-  it("writes every indicator's export in English for a reader in English: the same rows, no Chinese but the data", async () => {
+  it('lists and exports every indicator in English for a reader in English: the same compounds, reasons in English, no Chinese but the data', async () => {
     const english = await callerAs(database, 'analyst', { locale: 'en' });
     const data = await dataWords(database.db);
     for (const indicator of INDICATOR_KEYS) {
-      const drill = await caller.metrics.drill({ indicator, asOf: FIXTURE_AS_OF, townshipCode: township });
-      const group = drill.compounds.find((c) => !c.inNumerator)?.reasonGroup;
-      const input = {
+      const scope = { indicator, asOf: FIXTURE_AS_OF, townshipCode: township };
+      const [drill, drillEn] = await Promise.all([caller.metrics.drill(scope), english.metrics.drill(scope)]);
+      // On screen: the same compounds and figures, each reason and its group in English.
+      expect(drillEn.compounds.map((c) => [c.code, c.numeratorContribution, c.reasonDate])).toEqual(
+        drill.compounds.map((c) => [c.code, c.numeratorContribution, c.reasonDate]),
+      );
+      const reasons = drillEn.compounds.flatMap((c) => [c.reason, c.reasonGroup]);
+      expect(
+        reasons.filter((r) => /[\u3400-\u9fff]/.test(r)),
         indicator,
-        asOf: FIXTURE_AS_OF,
-        townshipCode: township,
-        filter: group ? { reasonGroup: group } : {},
+      ).toEqual([]);
+      const at = drill.compounds.findIndex((c) => !c.inNumerator);
+      const group = at >= 0 ? drill.compounds[at]!.reasonGroup : undefined;
+      const groupEn = at >= 0 ? drillEn.compounds[at]!.reasonGroup : undefined;
+      const input = (reasonGroup: string | undefined) => ({
+        ...scope,
+        filter: reasonGroup ? { reasonGroup } : {},
         sort: { key: 'reason' as const, descending: false },
         goalMet: false,
-      };
+      });
+      // Each reader filters on the group their screen shows.
       const [zhFile, enFile] = await Promise.all([
-        caller.metrics.drillExport(input),
-        english.metrics.drillExport(input),
+        caller.metrics.drillExport(input(group)),
+        english.metrics.drillExport(input(groupEn)),
       ]);
       // The township's name is data; nothing else of the name is Chinese.
       expect(enFile.fileName.replace(drill.compounds[0]!.townshipName, ''), indicator).not.toMatch(/[\u3400-\u9fff]/);
@@ -155,9 +167,21 @@ describe('the drill-through as a working list', () => {
       const [zh, en] = await Promise.all([loadWorkbook(zhFile.base64), loadWorkbook(enFile.base64)]);
       expect(en.worksheets.map((s) => s.name)).toEqual(['Notes', en.worksheets[1]!.name]);
       expect(chineseOutside(workbookTexts(en), data), indicator).toEqual([]);
-      // The same compounds in the same order, the same numbers and dates: only the words differ.
-      const column = (book: typeof zh, n: number) => book.worksheets[1]!.getColumn(n).values.slice(2);
-      for (const n of [2, 6, 9]) expect(column(en, n), `${indicator} column ${n}`).toEqual(column(zh, n));
+      // The same compounds with the same numbers and dates: only the words (and so the order by reason) differ.
+      const byCode = (book: typeof zh) =>
+        book.worksheets[1]!.getSheetValues()
+          .slice(2)
+          .map((r) => [(r as unknown[])[2], (r as unknown[])[6], (r as unknown[])[9]])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(byCode(en), indicator).toEqual(byCode(zh));
+      // The English file lists them in the order the English screen does.
+      const listed = drillSections(drillEn.compounds, {
+        direction: INDICATORS[indicator].direction,
+        goalMet: false,
+        filter: input(groupEn).filter,
+        sort: input(groupEn).sort,
+      }).flatMap((s) => s.rows.map((r) => r.code));
+      expect(en.worksheets[1]!.getColumn(2).values.slice(2), indicator).toEqual(listed);
       expect(zh.getWorksheet('说明'), 'the Chinese file keeps its Chinese notes').toBeDefined();
     }
   });
