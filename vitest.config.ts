@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './tests/support/sequencer.ts';
 import { unitTestFiles } from './tests/support/testKinds.ts';
 
 // Tests run quiet (the server logs every request); a test that looks at the log captures it
@@ -17,6 +18,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Longest files first and the browser files spread beside the others (tests/support/schedule.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
@@ -30,10 +33,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Beside the system tests on the two workers, one browser file at a time (browserTurn.ts).
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          fileParallelism: false,
+          setupFiles: ['tests/support/browserTurn.ts'],
           globalSetup: ['tests/support/globalSetup.ts'],
         },
       },

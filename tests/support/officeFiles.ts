@@ -5,6 +5,7 @@
  * missing (.ci/run installs both).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,25 @@ export function officeHtml(grid: OfficeGrid): string {
  * 'csv:Text - txt - csv (StarCalc):44,34,76' for UTF-8 CSV); `infilter` the import filter.
  */
 export function soffice(input: { name: string; data: Uint8Array | string }, to: string, infilter?: string): Uint8Array {
+  // The same file converted the same way is the same file: each backend's run of a test reuses the
+  // conversion (LibreOffice takes seconds to start), on a copy so no caller sees another's edits.
+  const key = createHash('sha256')
+    .update(JSON.stringify([input.name, to, infilter ?? null]))
+    .update(input.data)
+    .digest('hex');
+  let converted = conversions.get(key);
+  if (!converted) conversions.set(key, (converted = convertWithSoffice(input, to, infilter)));
+  return converted.slice();
+}
+
+/** Conversions made in this worker, by their input, target and import filter. */
+const conversions = new Map<string, Uint8Array>();
+
+function convertWithSoffice(
+  input: { name: string; data: Uint8Array | string },
+  to: string,
+  infilter?: string,
+): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'onemap-soffice-'));
   try {
     writeFileSync(join(dir, input.name), input.data);

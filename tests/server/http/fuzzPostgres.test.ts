@@ -1,0 +1,5 @@
+/** Every procedure over HTTP with malformed inputs, on PostgreSQL (tests/support/fuzzOverHttp.ts). */
+import { availableBackends } from '../../support/databases.ts';
+import { describeFuzzOverHttp } from '../../support/fuzzOverHttp.ts';
+
+describeFuzzOverHttp('postgres', availableBackends());
