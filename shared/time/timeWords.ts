@@ -18,6 +18,8 @@ export const TIME_WORDS = {
   asOfAfterToday: (value: string, today: string) =>
     said(`截至日期 ${value} 晚于今天（${today}）`, `The as-of date ${value} is after today (${today})`),
   invalidInstant: (value: string) => said(`时间无效：${value}`, `Not a valid time: ${value}`),
+  /** A week that is not even text of a sane length: nothing of it is repeated. */
+  malformedWeek: said('周次无效（应为 YYYY-Www，如 2025-W07）', 'Not a valid week (YYYY-Www, e.g. 2025-W07)'),
   invalidWeek: (week: string) =>
     said(`周次无效：${week}（应为 YYYY-Www，如 2025-W07）`, `Not a valid week: ${week} (YYYY-Www, e.g. 2025-W07)`),
   weekYearOutOfRange: (week: string, first: number, last: number) =>

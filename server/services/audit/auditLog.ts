@@ -11,6 +11,7 @@ import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
 import { addDays, parseIsoDate } from '../../../shared/time/dates.ts';
 import { countRefusal, type ForbiddenAttempt } from './refusalSummaries.ts';
+import { AUDIT_REFUSALS } from './auditWords.ts';
 
 export interface AuditEntry {
   action: string;
@@ -66,7 +67,7 @@ function auditConditions(filter: AuditFilter): SQL | undefined {
   if (filter.from) where.push(gte(auditLog.at, new Date(`${parseIsoDate(filter.from, '起始日期')}T00:00:00+08:00`)));
   if (filter.to)
     where.push(lt(auditLog.at, new Date(`${addDays(parseIsoDate(filter.to, '截止日期'), 1)}T00:00:00+08:00`)));
-  if (filter.from && filter.to && filter.from > filter.to) throw new BadInputError('起始日期不能晚于截止日期');
+  if (filter.from && filter.to && filter.from > filter.to) throw new BadInputError(AUDIT_REFUSALS.fromAfterTo);
   if (filter.townshipCode) {
     const code = filter.townshipCode;
     const side = (key: string) => sql`coalesce(${auditLog.after}->>${key}, ${auditLog.before}->>${key})`;
@@ -114,9 +115,11 @@ export async function auditRows(db: Db, filter: AuditFilter, limit: number, offs
 export async function listAuditLog(db: Db, filter: AuditFilter) {
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? 50;
+  // The filter is checked before either query starts: a refusal then leaves no query behind.
+  const where = auditConditions(filter);
   const [rows, [total]] = await Promise.all([
     auditRows(db, filter, pageSize, (page - 1) * pageSize),
-    db.select({ n: count() }).from(auditLog).where(auditConditions(filter)),
+    db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { total: total?.n ?? 0, page, pageSize, rows };
 }

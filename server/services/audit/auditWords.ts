@@ -5,7 +5,13 @@
  */
 import { actionName, fieldChanges, tableName, valueText } from '../../../shared/audit/auditLabels.ts';
 import type { Locale } from '../../../shared/language/index.ts';
+import { said } from '../../../shared/language/said.ts';
 import { ROLE_NAMES, type Role } from '../auth/roles.ts';
+
+/** What the audit log's filter refuses with, in both languages (shared/language/said.ts). */
+export const AUDIT_REFUSALS = {
+  fromAfterTo: said('起始日期不能晚于截止日期', 'The start date cannot be after the end date'),
+};
 
 export interface AuditRowWords {
   field: string;

@@ -85,14 +85,19 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
       const now = ISSUE_STATUS_NAMES[issue.status];
       throw new BadInputError(
         allowed.length === 0
-          ? `该诉求已${now}，流程已结束`
-          : `诉求状态只能向前推进：当前为“${now}”，可改为：${allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、')}`,
+          ? EDITING_WORDS.issueEnded(issue.status, now)
+          : EDITING_WORDS.issueOnlyForward(
+              issue.status,
+              now,
+              allowed,
+              allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、'),
+            ),
       );
     }
     checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
     const latest = latestStageDate(issue);
     if (input.on < latest)
-      throw new BadInputError(`${ISSUE_STATUS_NAMES[input.to]}日期不能早于上一环节的日期（${latest}）`);
+      throw new BadInputError(EDITING_WORDS.stageBeforePrevious(input.to, ISSUE_STATUS_NAMES[input.to], latest));
     const [row] = await tx
       .update(residentIssues)
       .set({ [STAGE_COLUMN[input.to]]: input.on })

@@ -22,6 +22,7 @@ import { inBounds } from '../../../shared/city/cityDefinition.ts';
 import { activeCity } from '../city/activeCity.ts';
 import { townshipOutlines, type TownshipOutline } from './boundaryOutlines.ts';
 import { townshipRefs } from './ensureGeography.ts';
+import { BOUNDARY_WORDS } from './boundaryWords.ts';
 
 export interface BoundaryImportOptions {
   crs: Crs;
@@ -222,7 +223,7 @@ async function checkAndImportBoundaries(
         .select({ boundary: townships.boundary, boundarySource: townships.boundarySource })
         .from(townships)
         .where(eq(townships.code, m.code));
-      if (!before) throw new BadInputError(`数据库中没有镇街 ${m.code}：请先导入台账或生成数据`);
+      if (!before) throw new BadInputError(BOUNDARY_WORDS.noTownship(m.code));
       await tx
         .update(townships)
         .set({ boundary: m.geometry, boundarySource: 'official' })
@@ -244,7 +245,7 @@ function parseGeoJson(file: LedgerFile): unknown {
   try {
     return JSON.parse(decodeText(file.data));
   } catch (error) {
-    throw new BadInputError(`${file.name} 不是有效的 GeoJSON（JSON 解析失败：${(error as Error).message}）`);
+    throw new BadInputError(BOUNDARY_WORDS.notGeoJson(file.name, (error as Error).message));
   }
 }
 
@@ -283,12 +284,14 @@ function checkCrsMember(json: unknown): void {
 function checkedGeometry(geometry: unknown, n: number, crs: Crs): Geometry {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-    throw new BadInputError(`第${n}个要素的几何类型为 ${g?.type ?? '空'}：镇街边界应为 Polygon 或 MultiPolygon`);
+    throw new BadInputError(
+      BOUNDARY_WORDS.notPolygon(n, g?.type === undefined || g?.type === null ? null : String(g.type)),
+    );
   }
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : (g.coordinates as unknown[])) as unknown[];
-  if (!Array.isArray(polygons) || polygons.length === 0) throw new BadInputError(`第${n}个要素没有坐标`);
+  if (!Array.isArray(polygons) || polygons.length === 0) throw new BadInputError(BOUNDARY_WORDS.noCoordinates(n));
   const rings = polygons.map((polygon) => {
-    if (!Array.isArray(polygon) || polygon.length === 0) throw new BadInputError(`第${n}个要素的多边形没有坐标环`);
+    if (!Array.isArray(polygon) || polygon.length === 0) throw new BadInputError(BOUNDARY_WORDS.noRing(n));
     return polygon.map((ring) => checkedRing(ring, n, crs));
   });
   const rounded = (ring: Position[]) =>
@@ -309,7 +312,7 @@ function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
     e + REGION_MARGIN_DEG,
     north + REGION_MARGIN_DEG,
   ] as const;
-  if (!Array.isArray(ring)) throw new BadInputError(`第${n}个要素的坐标格式不对`);
+  if (!Array.isArray(ring)) throw new BadInputError(BOUNDARY_WORDS.badCoordinates(n));
   const positions = ring.map((p): Position => {
     if (
       !Array.isArray(p) ||
@@ -336,7 +339,7 @@ function checkedRing(ring: unknown, n: number, crs: Crs): Position[] {
     const last = positions.at(-1)!;
     if (first[0] !== last[0] || first[1] !== last[1]) positions.push([first[0]!, first[1]!]);
   }
-  if (positions.length < 4) throw new BadInputError(`第${n}个要素的坐标环少于3个顶点`);
+  if (positions.length < 4) throw new BadInputError(BOUNDARY_WORDS.shortRing(n));
   return positions;
 }
 

@@ -8,6 +8,7 @@ import { BadInputError } from '../errors.ts';
 import type { LedgerFile } from '../ledger/readLedgerFile.ts';
 import { dbfEncoding, ENCODING_NAMES, type DbfEncoding } from './shapefileEncoding.ts';
 import { readZipEntries } from './zipEntries.ts';
+import { BOUNDARY_WORDS } from './boundaryWords.ts';
 
 export interface ShapefileRead {
   json: unknown;
@@ -29,7 +30,7 @@ export async function readZippedShapefile(file: LedgerFile): Promise<ShapefileRe
   const names = [...entries.keys()].filter((n) => !n.includes('__MACOSX'));
   const layers = names.filter((n) => extension(n) === 'shp');
   if (layers.length === 0) throw refuse('no layers founds');
-  if (layers.length > 1) throw new BadInputError(`${file.name} 中有 ${layers.length} 个图层：请只放镇街边界一个图层`);
+  if (layers.length > 1) throw new BadInputError(BOUNDARY_WORDS.manyLayers(file.name, layers.length));
   const part = (ext: string) => {
     const name = names.find((n) => base(n) === base(layers[0]!) && extension(n) === ext);
     return name === undefined ? undefined : entries.get(name);

@@ -21,6 +21,7 @@ import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type L
 import { readLedgerFile, type LedgerFile } from './readLedgerFile.ts';
 import type { Crs, LedgerProblem } from './validateRow.ts';
 import { deferCountsTimeline, rebuildCountsTimeline } from '../metrics/countsTimeline.ts';
+import { LEDGER_WORDS } from './ledgerWords.ts';
 
 export interface LedgerImportOptions {
   crs: Crs;
@@ -173,7 +174,7 @@ async function checkAndImportLedger(
     await db.transaction(async (tx) => {
       // Read again inside the transaction: what is written is planned from what is there.
       const stillDemo = (await readDatasetInfo(tx)).source === 'demo';
-      if (stillDemo !== demo) throw new BadInputError('导入期间数据库被其他操作改变，请重试');
+      if (stillDemo !== demo) throw new BadInputError(LEDGER_WORDS.changedMeanwhile);
       const plan = planLedger(parsed.records, demo ? emptyLedgerState() : await loadLedgerState(tx), townships, today);
       planned = plan;
       if (plan.problems.length > 0) throw new Rollback();

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { BadInputError } from '../errors.ts';
 import { locateTable, type GridRow } from './tableShape.ts';
+import { LEDGER_WORDS } from './ledgerWords.ts';
 
 export type RawCell = string | number | Date | boolean | null;
 
@@ -33,13 +34,12 @@ export async function readLedgerFile(file: LedgerFile): Promise<RawTable> {
   const zip = file.data[0] === 0x50 && file.data[1] === 0x4b;
   const lower = file.name.toLowerCase();
   if (zip || lower.endsWith('.xlsx')) {
-    if (!zip) throw new BadInputError(`${file.name} 不是有效的 Excel 文件（.xlsx）`);
+    if (!zip) throw new BadInputError(LEDGER_WORDS.notXlsx(file.name));
     return readXlsx(file);
   }
-  if (lower.endsWith('.xls'))
-    throw new BadInputError('不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入');
+  if (lower.endsWith('.xls')) throw new BadInputError(LEDGER_WORDS.oldXls);
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(decodeText(file.data));
-  throw new BadInputError(`无法识别的台账文件：${file.name}（应为 .xlsx 或 .csv）`);
+  throw new BadInputError(LEDGER_WORDS.unknownKind(file.name));
 }
 
 async function readXlsx(file: LedgerFile): Promise<RawTable> {
@@ -47,10 +47,10 @@ async function readXlsx(file: LedgerFile): Promise<RawTable> {
   try {
     await workbook.xlsx.load(Buffer.from(file.data) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new BadInputError(`无法读取 Excel 文件 ${file.name}：${(error as Error).message}`);
+    throw new BadInputError(LEDGER_WORDS.unreadable(file.name, (error as Error).message));
   }
   const sheet = workbook.getWorksheet(LEDGER_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new BadInputError(`Excel 文件 ${file.name} 中没有工作表`);
+  if (!sheet) throw new BadInputError(LEDGER_WORDS.noSheet(file.name));
   const width = sheet.columnCount;
   const grid: GridRow[] = [];
   // A merged cell reads as its value in every cell it covers (exceljs gives the master's value).

@@ -15,7 +15,7 @@ import { BadInputError } from '../errors.ts';
 import { workbookCreator } from '../xlsxCells.ts';
 import type { ExportedFile } from '../workbench/exportSelection.ts';
 import { drillThrough } from './drillThrough.ts';
-import { contributionIn, DRILL_WORDS, drillReasonIn } from './drillWords.ts';
+import { contributionIn, DRILL_REFUSALS, DRILL_WORDS, drillReasonIn } from './drillWords.ts';
 import { SERVER_INDICATORS } from './indicators/index.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -78,7 +78,7 @@ export async function drillExport(
     },
   );
   const rows = sections.reduce((n, s) => n + s.rows.length, 0);
-  if (rows === 0) throw new BadInputError('没有可导出的小区：当前筛选没有小区');
+  if (rows === 0) throw new BadInputError(DRILL_REFUSALS.nothingToExport);
   const demo = info.source === 'demo';
   const perRecord = definition.unit !== 'rate';
 

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/indicators/drillList.ts';
 import { INDICATORS, type Direction, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { Locale } from '../../../shared/language/index.ts';
+import { said } from '../../../shared/language/said.ts';
 
 /** An engine reason (or reason group) and the same in English; each pattern matches a whole reason. */
 const REASONS_EN: readonly [RegExp, (...m: string[]) => string][] = [
@@ -89,6 +90,11 @@ export function contributionIn<C extends { reason: string; reasonGroup?: string 
     ...(contribution.reasonGroup === undefined ? {} : { reasonGroup: drillReasonIn(contribution.reasonGroup, locale) }),
   };
 }
+
+/** What the drill-through's export refuses with, in both languages (shared/language/said.ts). */
+export const DRILL_REFUSALS = {
+  nothingToExport: said('没有可导出的小区：当前筛选没有小区', 'No compounds to export: the filter leaves none'),
+};
 
 export interface DrillWords {
   section(direction: Direction, section: DrillSection): string;

@@ -13,6 +13,7 @@ import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
 import { addDays, HISTORY_START, todayInCity } from '../../../shared/time/dates.ts';
 import { isoWeekOf, mondayOf, parseWeek, weekSunday, weekValueDate } from '../../../shared/time/weeks.ts';
+import { TIME_WORDS } from '../../../shared/time/timeWords.ts';
 
 export interface ReviewWeek {
   week: string;
@@ -28,7 +29,7 @@ export interface ReviewWeek {
 
 /** Throws BadInputError (Chinese) for a malformed week, one before 2024-W01 or one not yet begun. */
 export function parseReviewWeek(week: string, today: string = todayInCity()): ReviewWeek {
-  if (typeof week !== 'string' || week.length > 20) throw new BadInputError('周次无效（应为 YYYY-Www，如 2025-W07）');
+  if (typeof week !== 'string' || week.length > 20) throw new BadInputError(TIME_WORDS.malformedWeek);
   parseWeek(week, today);
   const asOf = weekValueDate(week, today);
   const previous = addDays(weekSunday(week), -7);
@@ -53,7 +54,7 @@ const TOWNSHIP_CODE = /^\d{9}$/;
 /** Checks a township code's form without the database (the CLI checks before opening it). */
 export function checkTownshipCodeForm(code: string): string {
   if (!TOWNSHIP_CODE.test(code))
-    throw new BadInputError(`未知镇街代码：${code}（镇街代码为9位数字，如 ${activeCity().demoStaffTownship}）`);
+    throw new BadInputError(PLACE_WORDS.malformedTownship(code, activeCity().demoStaffTownship));
   return code;
 }
 

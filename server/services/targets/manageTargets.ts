@@ -51,7 +51,13 @@ export async function checkTargetFields(db: Db, raw: unknown): Promise<TargetFie
   const fields = parsed.data;
   const unit = UNITS[INDICATORS[fields.indicator].target];
   if (unit.ceiling !== null && fields.value > unit.ceiling)
-    throw new BadInputError(`${INDICATORS[fields.indicator].name}的目标值不能超过${unit.format(unit.ceiling)}`);
+    throw new BadInputError(
+      TARGET_WORDS.aboveCeiling(
+        INDICATORS[fields.indicator].name,
+        INDICATORS[fields.indicator].nameEn,
+        unit.format(unit.ceiling),
+      ),
+    );
   if (fields.townshipCode !== null) {
     const [found] = await db
       .select({ code: townships.code })

@@ -3,6 +3,8 @@ import { said } from '../../../shared/language/said.ts';
 
 export const TARGET_WORDS = {
   invalid: said('目标有误', 'Invalid target'),
+  aboveCeiling: (indicatorZh: string, indicatorEn: string, ceiling: string) =>
+    said(`${indicatorZh}的目标值不能超过${ceiling}`, `A target for ${indicatorEn} cannot be above ${ceiling}`),
   noTarget: (id: number) => said(`没有编号为 ${id} 的目标`, `No target numbered ${id}`),
   noCurrentTarget: (id: number) => said(`没有编号为 ${id} 的现行目标`, `No current target numbered ${id}`),
   retiredNoChange: said(

@@ -12,6 +12,7 @@ import { COMPOUND_EXPORT_WORDS } from '../compounds/exportWords.ts';
 import type { Locale } from '../../../shared/language/index.ts';
 import { readDatasetInfo } from '../dataset/datasetInfo.ts';
 import { BadInputError } from '../errors.ts';
+import { WORKBENCH_WORDS } from './workbenchWords.ts';
 
 export const SELECTION_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
 export type SelectionExportFormat = (typeof SELECTION_EXPORT_FORMATS)[number];
@@ -44,7 +45,7 @@ export async function exportSelection(
 ): Promise<ExportedFile> {
   const locale = options.locale ?? 'zh-CN';
   const words = COMPOUND_EXPORT_WORDS[locale];
-  if (options.codes.length === 0) throw new BadInputError('没有可导出的小区：当前筛选和选区为空');
+  if (options.codes.length === 0) throw new BadInputError(WORKBENCH_WORDS.nothingToExport);
   // A selection within one township (the usual case: a click on a township) reads that township
   // only, not the whole city (at ×1000, 18,000 compounds instead of 347,000).
   const townships = await queryRows<{ township_code: string }>(

@@ -116,6 +116,25 @@ describe('refusals in the reader’s language', () => {
     });
   });
 
+  it('says a date range the wrong way round and a malformed township code in English', async () => {
+    const range = { from: '2026-03-01', to: '2026-02-01' };
+    expect(await call('admin.auditLog', range, as('admin'))).toMatchObject({
+      status: 400,
+      message: '起始日期不能晚于截止日期',
+    });
+    expect(await call('admin.auditLog', range, as('admin', EN))).toMatchObject({
+      status: 400,
+      message: 'The start date cannot be after the end date',
+    });
+    const township = { code: '12345' };
+    expect((await call('review.township', township, as('analyst'))).message).toMatch(
+      /^未知镇街代码：12345（镇街代码为9位数字，如 \d{9}）$/,
+    );
+    expect((await call('review.township', township, as('analyst', EN))).message).toMatch(
+      /^Unknown township code: 12345 \(a township code has 9 digits, e.g. \d{9}\)$/,
+    );
+  });
+
   it('says what the input schema refused in English, field by field', async () => {
     const input = { page: 0, pageSize: 500 };
     expect(await call('admin.auditLog', input, as('admin'))).toMatchObject({
