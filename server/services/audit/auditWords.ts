@@ -6,7 +6,6 @@
 import { actionName, fieldChanges, tableName, valueText } from '../../../shared/audit/auditLabels.ts';
 import type { Locale } from '../../../shared/language/index.ts';
 import { said } from '../../../shared/language/said.ts';
-import { ROLE_NAMES, type Role } from '../auth/roles.ts';
 
 /** What the audit log's filter refuses with, in both languages (shared/language/said.ts). */
 export const AUDIT_REFUSALS = {
@@ -56,7 +55,7 @@ const zh: AuditWords = {
     after: '修改后',
   },
   system: '命令行/系统',
-  role: (role) => ROLE_NAMES[role as Role] ?? role,
+  role: (role) => valueText(role, 'zh-CN'),
   action: actionName,
   table: tableName,
   fields: (before, after) =>
