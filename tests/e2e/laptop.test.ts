@@ -4,7 +4,7 @@
  * tall enough for the whole city, five polygon clicks all become vertices (two of them on the
  * drawing hint, which once swallowed them), a folded panel stays folded after a reload; on every
  * other page no table header is cut and no cell hides its text without a tooltip, and the top
- * bar holds one line.
+ * bar holds one line; in English no header word is split at a letter.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,36 @@ function brokenTopBarItems(page: Page) {
   );
 }
 
+/**
+ * Header words split across two lines at a letter ("Townshi|p"): each piece of a word between its
+ * soft hyphens must sit on one line; a break at a soft hyphen (shown as "Town-|ship") is English.
+ */
+function brokenHeaderWords(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const th of document.querySelectorAll('th')) {
+      if (th.getClientRects().length === 0) continue;
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const piece of text.matchAll(/[^\s\u00ad]+/g)) {
+          // Letter by letter, each letter's own box: a letter after a soft hyphen's break also
+          // reports the hyphen drawn at the end of the line before.
+          const tops = [...piece[0]].map((_, i) => {
+            const range = document.createRange();
+            range.setStart(node, piece.index + i);
+            range.setEnd(node, piece.index + i + 1);
+            const boxes = range.getClientRects();
+            return Math.round(boxes[boxes.length - 1]!.top);
+          });
+          if (new Set(tops).size > 1) broken.push(text.replaceAll('\u00ad', ''));
+        }
+      }
+    }
+    return broken;
+  });
+}
+
 /** Rows of the compound table wholly inside its scroll box. */
 function rowsInView(page: Page) {
   return page.evaluate(() => {
@@ -83,6 +113,14 @@ describe('laptop and projector screens', () => {
       expect(map.width).toBeGreaterThan(330);
       await waitForMapDrawn(page);
       await stillScreenshot(page, { path: artifactPath('laptop-workbench-1366x768.png') });
+      // In English the headers are longer words: still none cut, none split at a letter.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.waitForFunction(() => document.querySelector('.compound-table th')?.textContent === 'Compound');
+      expect(await brokenHeaderWords(page)).toEqual([]);
+      expect(await cutCells(page)).toEqual([]);
+      expect(await rowsInView(page), 'rows wholly in view, in English').toBeGreaterThanOrEqual(12);
+      await stillScreenshot(page, { path: artifactPath('laptop-workbench-1366x768-en.png') });
     } finally {
       await context.close();
     }

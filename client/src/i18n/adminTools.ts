@@ -86,8 +86,8 @@ export const adminToolsZh = {
 export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
   'admin.deletes.title': 'Deletes all {compounds} demo compounds and all their history',
   'admin.deletes.detail':
-    'Also deleted: {issues} resident issues, {petitions} petitions, {meetings} meetings, {evaluations} service ratings, {terms} committee terms, {orgs} party organisations, {communities} communities and {companies} property companies, and the snapshots of {weeks} reviewed weeks; {accounts} demo accounts are disabled. Townships, boundaries, targets, accounts and the audit log stay.',
-  'admin.deletes.after': 'Then imports the {count} compounds of the ledger.',
+    'Also deleted: {issues, plural, one {# resident issue} other {# resident issues}}, {petitions, plural, one {# petition} other {# petitions}}, {meetings, plural, one {# meeting} other {# meetings}}, {evaluations, plural, one {# service rating} other {# service ratings}}, {terms, plural, one {# committee term} other {# committee terms}}, {orgs, plural, one {# party organisation} other {# party organisations}}, {communities, plural, one {# community} other {# communities}} and {companies, plural, one {# property company} other {# property companies}}, and the snapshots of {weeks, plural, one {# reviewed week} other {# reviewed weeks}}; {accounts, plural, one {# demo account is} other {# demo accounts are}} disabled. Townships, boundaries, targets, accounts and the audit log stay.',
+  'admin.deletes.after': 'Then imports the {count, plural, one {# compound} other {# compounds}} of the ledger.',
   'admin.confirmCity': 'Type the city name “{city}” to confirm deleting and importing',
   'admin.confirmCityMismatch': 'The name typed is not “{city}”',
   'admin.importDestructive': 'Delete the demo data and import',
@@ -160,5 +160,6 @@ export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
   'admin.boundaryBefore': 'Current boundary',
   'admin.boundaryAfter': 'New boundary',
   'admin.boundaryOutsideDot': 'Compounds that would fall outside their township',
-  'admin.countsReplacing': '{rows} rows: {new} new compounds; all {compounds} demo compounds deleted',
+  'admin.countsReplacing':
+    '{rows, plural, one {# row} other {# rows}}: {new} new compounds; all {compounds} demo compounds deleted',
 };

@@ -30,5 +30,5 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'search.noMatch': 'No compound or township matches',
   'search.kind.township': 'Township',
   'search.kind.compound': 'Compound',
-  'search.results': '{count} results',
+  'search.results': '{count, plural, one {# result} other {# results}}',
 };

@@ -9,14 +9,28 @@ const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Fills {name} placeholders; numbers are formatted for the locale. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+/**
+ * Fills {name} placeholders; numbers are formatted for the locale. A count's noun follows it with
+ * ICU's plural form, `{count, plural, one {# compound} other {# compounds}}` (`#` is the number),
+ * chosen by Intl.PluralRules: English says "1 compound", Chinese has one form and never needs it.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = CATALOGUES[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    return value === undefined ? `{${name}}` : typeof value === 'number' ? value.toLocaleString(locale) : value;
-  });
+  const shown = (value: string | number) => (typeof value === 'number' ? value.toLocaleString(locale) : value);
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      const form = new Intl.PluralRules(locale).select(Number(value)) === 'one' ? one : other;
+      return form.replaceAll('#', shown(value));
+    })
+    .replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      return value === undefined ? `{${name}}` : shown(value);
+    });
 }
 
 interface I18n {

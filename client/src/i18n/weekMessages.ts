@@ -38,7 +38,7 @@ export const weekPickerEn: Record<keyof typeof weekPickerZh, string> = {
   'weekPicker.outside': 'The week {week} in the address is outside the data ({first} to {last}); showing {shown}',
   'weekPicker.invalid': 'The week {week} in the address is not a week (write YYYY-Www, e.g. 2026-W49); showing {shown}',
   'replay.speed': 'Replay speed',
-  'replay.speedOption': '{count} weeks a second',
+  'replay.speedOption': '{count, plural, one {# week} other {# weeks}} a second',
   'replay.from': 'Replay from',
   'replay.to': 'to',
   'replay.settings': 'Replay',

@@ -79,7 +79,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'households',
     header: 'workbench.col.households',
-    width: 60,
+    width: 68,
     numeric: true,
     text: (r) => r.households.toLocaleString('zh-CN'),
     sortValue: (r) => r.households,
@@ -108,14 +108,14 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'rating',
     header: 'workbench.col.rating',
-    width: 52,
+    width: 56,
     text: (r, t) => t(`class.rating.${classOf('rating', r)}`),
     sortValue: (r) => RATING_ORDER[classOf('rating', r)]!,
   },
   {
     key: 'issues',
     header: 'workbench.col.issues',
-    width: 60,
+    width: 66,
     numeric: true,
     text: (r) => `${r.openIssues} / ${r.overdueIssues}`,
     sortValue: (r) => r.overdueIssues * 10_000 + r.openIssues,
