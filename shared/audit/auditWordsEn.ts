@@ -2,6 +2,7 @@
  * The audit log's words in English: the same keys as the Chinese ones (auditWordsZh.ts), which
  * the types hold to, so a new action, table, field or value cannot be named in one language only.
  */
+import { ROLE_NAMES_IN } from '../language/roleNames.ts';
 import type {
   ACTION_NAMES_ZH,
   FIELD_NAMES_ZH,
@@ -249,13 +250,7 @@ export const FIELD_NAMES_EN: Same<typeof FIELD_NAMES_ZH> = {
 export const VALUE_NAMES_EN: Same<typeof VALUE_NAMES_ZH> = {
   published: 'Published',
   assumed: 'Assumed',
-  leader: 'City leader',
-  analyst: 'Analyst',
-  township_staff: 'Township staff',
-  admin: 'Administrator',
-  system_admin: 'System administrator',
-  security_auditor: 'Security auditor',
-  business_admin: 'Business administrator',
+  ...ROLE_NAMES_IN['en'],
   accepted: 'Accepted',
   dispatched: 'Dispatched',
   in_progress: 'In progress',

@@ -3,6 +3,7 @@
  * checks them against the schema), the parts of the system a refused call names, the fields
  * and the values the rows hold. English has the same keys (auditWordsEn.ts).
  */
+import { ROLE_NAMES_IN } from '../language/roleNames.ts';
 
 export const ACTION_NAMES_ZH = {
   insert: '新增',
@@ -242,13 +243,7 @@ export const FIELD_NAMES_ZH = {
 export const VALUE_NAMES_ZH = {
   published: '已发布',
   assumed: '假设',
-  leader: '市领导',
-  analyst: '分析员',
-  township_staff: '镇街工作人员',
-  admin: '管理员',
-  system_admin: '系统管理员',
-  security_auditor: '安全审计员',
-  business_admin: '业务管理员',
+  ...ROLE_NAMES_IN['zh-CN'],
   accepted: '已受理',
   dispatched: '已派单',
   in_progress: '办理中',

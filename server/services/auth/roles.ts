@@ -11,19 +11,13 @@
  * administrators; township staff answer their own township's items under `edit`.
  */
 import { userRole } from '../../../data/schema/index.ts';
+import { ROLE_NAMES_IN } from '../../../shared/language/roleNames.ts';
 
 export const ROLES = userRole.enumValues;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_NAMES: Record<Role, string> = {
-  leader: '市领导',
-  analyst: '分析员',
-  township_staff: '镇街工作人员',
-  admin: '管理员',
-  system_admin: '系统管理员',
-  security_auditor: '安全审计员',
-  business_admin: '业务管理员',
-};
+/** In Chinese: the accounts' own language (the CLI, the session's role name). */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = ROLE_NAMES_IN['zh-CN'];
 
 export const PERMISSIONS = ['read', 'export', 'edit', 'accounts', 'audit', 'business', 'supervise'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
