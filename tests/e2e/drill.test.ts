@@ -107,6 +107,8 @@ describe('the drill-through from a tile', () => {
     await expect.poll(() => page.getByTestId('township-title').textContent(), { timeout: 30_000 }).toBe('未找到该镇街');
     expect(await page.getByTestId('one-pager').count()).toBe(0);
     expect(await page.getByRole('button', { name: /导出/ }).count()).toBe(0);
+    // Nor a week to pick, evidence or supervision items of a township that does not exist.
+    expect(await page.getByTestId('township-page').textContent()).not.toMatch(/佐证材料|督办事项|截至周/);
     // A week before the data: said, with the nearest valid week offered.
     await page.goto(`${env.server.url}/review?week=2023-W01`);
     await page.getByTestId('week-outside').waitFor({ timeout: 30_000 });

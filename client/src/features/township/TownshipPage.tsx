@@ -71,7 +71,9 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
             <RankChange change={r.standing.composite.rankChange} />
           </span>
         )}
-        <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={inProgress} />
+        {!missing && (
+          <WeekSelect weeks={weeks} latest={defaultWeek} value={week} onChange={setWeek} inProgress={inProgress} />
+        )}
         <WeekOutsideNotice outside={outside} shown={week} onPick={setWeek} onDismiss={dismissOutside} />
         {review.isFetching && r && (
           <span className="badge badge-approx" role="status" data-testid="township-updating">
@@ -126,10 +128,11 @@ export function TownshipPage({ code, weeks, defaultWeek }: { code: string; weeks
       )}
       {r && <WeekLife board={r} />}
       {canEditTownship(me.data, code) && <EditingPanel townshipCode={code} />}
-      {maySeeEvidence(me.data, code) && (
+      {/* An unknown township has no evidence or supervision items to show, only the refusal above. */}
+      {!missing && maySeeEvidence(me.data, code) && (
         <EvidenceGallery scope={{ townshipCode: code }} canRemove={canEditTownship(me.data, code)} />
       )}
-      <TownshipSupervision code={code} />
+      {!missing && <TownshipSupervision code={code} />}
       {issue.dialog}
       {r && (
         <>
