@@ -18,7 +18,7 @@ const NOTES_EN: Record<LedgerField, string> = {
   address: 'Street address; blank clears it',
   township: 'The township\'s name or 9-digit code: see the sheet "镇街代码" (township codes)',
   community:
-    'The community or village it lies in; one the system does not have is created (a name ending in 村 is a village); blank: none',
+    'The community or village it lies in; one the system does not have is created (a name ending in "村" is a village); blank: none',
   lon: 'Decimal degrees; the coordinate system is chosen when importing (WGS84 by default, GCJ-02 for Gaode or Tencent, BD-09 for Baidu) and the points are stored as WGS84',
   lat: 'Decimal degrees, as above; the point must lie in the city',
   households: 'A whole number, 0 or more',
@@ -41,7 +41,7 @@ export function columnNotesEn(city: City): Record<LedgerField, string> {
   const short = township.name.replace(/(街道|镇|乡)$/, '');
   return {
     ...NOTES_EN,
-    township: `One of the ${city.townships.length} townships: its name (${township.name}, or just ${short}) or its 9-digit code (${township.code}); see the sheet "镇街代码" (township codes)`,
+    township: `One of the ${city.townships.length} townships: its name ("${township.name}", or just "${short}") or its 9-digit code (${township.code}); see the sheet "镇街代码" (township codes)`,
     lat: `Decimal degrees, as above; the point must lie in ${city.nameEn}`,
   };
 }
