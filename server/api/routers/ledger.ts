@@ -30,10 +30,10 @@ const boundaryUpload = fileUpload(z.object({ crs, dryRun: flag('dryRun', true) }
 
 export const ledgerRouter = router({
   /** The empty ledger workbook (Chinese headers, 填写说明, 镇街代码) as base64. */
-  template: businessProcedure.query(async () => ({
+  template: businessProcedure.query(async ({ ctx }) => ({
     fileName: TEMPLATE_FILE_NAME,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: (await ledgerTemplateXlsx()).toString('base64'),
+    base64: (await ledgerTemplateXlsx(ctx.locale)).toString('base64'),
   })),
   /** Validates and (unless dryRun, the default) imports a ledger (.xlsx or .csv); returns the full report. */
   import: businessProcedure.input(ledgerUpload).mutation(({ ctx, input }) =>
@@ -44,6 +44,7 @@ export const ledgerRouter = router({
       via: 'web',
       ...(input.confirmCity === undefined ? {} : { confirmCity: input.confirmCity }),
       userId: ctx.actor.userId ?? null,
+      locale: ctx.locale,
     }),
   ),
   /** Official township boundaries (GeoJSON or a zipped Shapefile): matched townships, and compounds left outside. */

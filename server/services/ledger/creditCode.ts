@@ -4,6 +4,8 @@
  * check character, 31 − (Σ value × weight mod 31), written with the same alphabet.
  * The reason names the character that is wrong, so a person can find the typing slip.
  */
+import type { Said } from '../../../shared/language/said.ts';
+import { CREDIT_CODE_WORDS } from './rowWords.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -17,17 +19,17 @@ export function creditCodeCheckChar(first17: string): string {
   return ALPHABET[value]!;
 }
 
-/** null when the code is valid, else a Chinese reason naming the position that is wrong. */
-export function creditCodeProblem(code: string): string | null {
+/** null when the code is valid, else the reason naming the position that is wrong. */
+export function creditCodeProblem(code: string): Said | null {
   const chars = [...code];
-  if (chars.length !== 18) return `应为18位，实为${chars.length}位`;
+  if (chars.length !== 18) return CREDIT_CODE_WORDS.length(chars.length);
   for (let i = 0; i < 18; i++) {
     const ch = chars[i]!;
-    if (UNUSED_LETTERS.includes(ch)) return `第${i + 1}位为字母 ${ch}，统一社会信用代码不使用 I、O、Z、S、V`;
-    if (!ALPHABET.includes(ch)) return `第${i + 1}位“${ch}”不是数字或大写字母`;
-    if (i >= 2 && i <= 7 && !/\d/.test(ch)) return `第${i + 1}位为“${ch}”：第3–8位是行政区划码，应为数字`;
+    if (UNUSED_LETTERS.includes(ch)) return CREDIT_CODE_WORDS.unusedLetter(i + 1, ch);
+    if (!ALPHABET.includes(ch)) return CREDIT_CODE_WORDS.notDigitOrLetter(i + 1, ch);
+    if (i >= 2 && i <= 7 && !/\d/.test(ch)) return CREDIT_CODE_WORDS.divisionDigit(i + 1, ch);
   }
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (chars[17] !== expected) return `第18位校验码应为 ${expected}，实为 ${chars[17]}（请核对前17位是否抄错）`;
+  if (chars[17] !== expected) return CREDIT_CODE_WORDS.checkChar(expected, chars[17]!);
   return null;
 }

@@ -1,27 +1,29 @@
-/** The import report as lines a person reads (CLI and logs). */
+/**
+ * The import report as lines a person reads (CLI and logs), in the language the report was made
+ * in (importLedger's `locale`): its problems and changes are already in it, these lines add the
+ * row, the counts and the frame around them.
+ */
+import type { Locale } from '../../../shared/language/index.ts';
 import type { LedgerChange, LedgerImportReport } from './importLedger.ts';
-import type { LedgerProblem } from './validateRow.ts';
+import { REPORT_WORDS, type ReportedProblem } from './ledgerReportWords.ts';
 
-export function describeProblem(p: LedgerProblem): string {
+export function describeProblem(p: ReportedProblem, locale: Locale = 'zh-CN'): string {
   if (p.row === 0) return p.message;
-  return `第${p.row}行${p.column ? `「${p.column}」` : ''}：${p.message}`;
+  return REPORT_WORDS.problem(p.row, p.column, p.message)[locale];
 }
 
-const show = (v: string | number | null) => (v === null || v === '' ? '（空）' : String(v));
-
-export function describeChange(c: LedgerChange): string {
-  if (c.action === 'new') return `新增  第${c.row}行 ${c.code} ${c.name}`;
-  return `更新  第${c.row}行 ${c.code} ${c.name}：${c.changes.map((ch) => `${ch.label} ${show(ch.before)} → ${show(ch.after)}`).join('；')}`;
+export function describeChange(c: LedgerChange, locale: Locale = 'zh-CN'): string {
+  if (c.action === 'new') return REPORT_WORDS.newCompound(c.row, c.code, c.name)[locale];
+  const show = (v: string | number | null) => (v === null || v === '' ? REPORT_WORDS.blank[locale] : String(v));
+  const changes = c.changes.map((ch) => [ch.label, show(ch.before), show(ch.after)] as [string, string, string]);
+  return REPORT_WORDS.updated(c.row, c.code, c.name, changes)[locale];
 }
 
-export function describeSummary(report: LedgerImportReport): string {
+export function describeSummary(report: LedgerImportReport, locale: Locale = 'zh-CN'): string {
   const { counts } = report;
-  const head =
-    report.status === 'dry-run' ? '试运行（未写入任何数据）：将' : report.status === 'imported' ? '已导入：' : '';
-  const parts = [`新增 ${counts.new} 个小区`, `更新 ${counts.updated} 个`, `不变 ${counts.unchanged} 个`];
-  if (counts.newCommunities) parts.push(`新建社区(村) ${counts.newCommunities} 个`);
-  if (counts.newCompanies) parts.push(`新建物业企业 ${counts.newCompanies} 家`);
-  const tail = counts.untouched ? `；数据库中另有 ${counts.untouched} 个小区台账未提及，保持不变` : '';
-  const demo = report.replacedDemo ? '（已清除演示数据）' : '';
-  return `${head}${parts.join('，')}${tail}${demo}（共 ${report.rows} 行，坐标系 ${report.crs.toUpperCase()}）`;
+  const head = report.status === 'invalid' ? '' : REPORT_WORDS.head[report.status][locale];
+  const tail = counts.untouched ? REPORT_WORDS.untouched(counts.untouched)[locale] : '';
+  const demo = report.replacedDemo ? REPORT_WORDS.replacedDemo[locale] : '';
+  const totals = REPORT_WORDS.totals(report.rows, report.crs.toUpperCase())[locale];
+  return `${head}${REPORT_WORDS.counts(counts)[locale]}${tail}${demo}${totals}`;
 }

@@ -15,11 +15,13 @@ import { makeCityAreaTest } from '../geo/cityArea.ts';
 import { ensureGeography, townshipRefs } from '../geo/ensureGeography.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { applyLedger } from './applyLedger.ts';
-import { countDemoDeletion, requireCityConfirmation, WEB_DEMO_REFUSAL, type DemoDeletion } from './demoReplacement.ts';
+import { countDemoDeletion, requireCityConfirmation, type DemoDeletion } from './demoReplacement.ts';
 import { parseLedger } from './parseLedger.ts';
 import { emptyLedgerState, loadLedgerState, planLedger, type FieldChange, type LedgerPlan } from './planLedger.ts';
 import { readLedgerFile, type LedgerFile } from './readLedgerFile.ts';
-import type { Crs, LedgerProblem } from './validateRow.ts';
+import type { Crs } from './validateRow.ts';
+import type { Locale } from '../../../shared/language/index.ts';
+import { fieldChangeIn, problemIn, type ReportedProblem } from './ledgerReportWords.ts';
 import { deferCountsTimeline, rebuildCountsTimeline } from '../metrics/countsTimeline.ts';
 import { LEDGER_WORDS } from './ledgerWords.ts';
 
@@ -40,6 +42,8 @@ export interface LedgerImportOptions {
   userId?: number | null;
   /** Defaults to today in Asia/Shanghai (tests pin it). */
   today?: string;
+  /** The language the report's sentences are written in; Chinese by default. */
+  locale?: Locale;
 }
 
 export interface LedgerProgress {
@@ -62,8 +66,9 @@ export interface LedgerImportReport {
   file: string;
   crs: Crs;
   rows: number;
-  problems: LedgerProblem[];
-  warnings: LedgerProblem[];
+  /** In the reader's language (options.locale), columns named as ledgerReportWords.ts says. */
+  problems: ReportedProblem[];
+  warnings: ReportedProblem[];
   counts: {
     new: number;
     updated: number;
@@ -79,8 +84,8 @@ export interface LedgerImportReport {
   deletes: DemoDeletion | null;
 }
 
-export const DEMO_REFUSAL =
-  '数据库中是演示数据：真实台账不能与演示小区混在一起。请加 --replace-demo（先清除演示小区及其全部历史记录；镇街、边界和目标保留）后再导入';
+/** The Chinese; both languages in LEDGER_WORDS. */
+export const DEMO_REFUSAL = LEDGER_WORDS.demoRefusal['zh-CN'];
 
 class Rollback extends Error {}
 
@@ -126,10 +131,12 @@ async function checkAndImportLedger(
   onProgress: (progress: LedgerProgress) => void,
 ): Promise<LedgerImportReport> {
   const today = options.today ?? todayInCity();
+  const locale = options.locale ?? 'zh-CN';
   const table = await readLedgerFile(file);
   const demo = (await readDatasetInfo(db)).source === 'demo';
   const web = options.via === 'web';
-  if (demo && !options.replaceDemo) throw new BadInputError(web ? WEB_DEMO_REFUSAL : DEMO_REFUSAL);
+  if (demo && !options.replaceDemo)
+    throw new BadInputError(web ? LEDGER_WORDS.webDemoRefusal : LEDGER_WORDS.demoRefusal);
   // Checked before anything is read or written: the typed name, not only the button.
   if (demo && web && !options.dryRun) requireCityConfirmation(options.confirmCity);
   const deletes = demo ? await countDemoDeletion(db) : null;
@@ -143,8 +150,12 @@ async function checkAndImportLedger(
     file: file.name,
     crs: options.crs,
     rows: parsed.rows,
-    problems: [...parsed.problems, ...(plan?.problems ?? [])].sort((a, b) => a.row - b.row),
-    warnings: [...parsed.warnings, ...(plan?.warnings ?? [])].sort((a, b) => a.row - b.row),
+    problems: [...parsed.problems, ...(plan?.problems ?? [])]
+      .sort((a, b) => a.row - b.row)
+      .map((p) => problemIn(p, locale)),
+    warnings: [...parsed.warnings, ...(plan?.warnings ?? [])]
+      .sort((a, b) => a.row - b.row)
+      .map((p) => problemIn(p, locale)),
     counts: {
       new: plan?.compounds.filter((c) => c.action === 'new').length ?? 0,
       updated: plan?.compounds.filter((c) => c.action === 'updated').length ?? 0,
@@ -156,7 +167,15 @@ async function checkAndImportLedger(
     changes: (plan?.compounds ?? []).flatMap((c) =>
       c.action === 'unchanged'
         ? []
-        : [{ row: c.row, code: c.code, name: c.name, action: c.action, changes: c.changes }],
+        : [
+            {
+              row: c.row,
+              code: c.code,
+              name: c.name,
+              action: c.action,
+              changes: c.changes.map((f) => fieldChangeIn(f, locale)),
+            },
+          ],
     ),
     replacedDemo: demo && status === 'imported',
     deletes,

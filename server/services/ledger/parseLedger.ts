@@ -12,6 +12,7 @@ import {
   type ValidationContext,
 } from './validateRow.ts';
 import { cellText } from './cells.ts';
+import { TABLE_WORDS } from './ledgerReportWords.ts';
 
 export interface ParsedLedger {
   records: LedgerRecord[];
@@ -35,8 +36,7 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
     const field = fieldOfHeader(header);
     if (!field) {
       // Said once per name: a merged header cell repeats its text in every column it covers.
-      if (!unknown.has(header))
-        warnings.push({ row: at, column: header, message: `未识别的列“${header}”，已忽略（可用的列见模板）` });
+      if (!unknown.has(header)) warnings.push({ row: at, column: header, message: TABLE_WORDS.unknownColumn(header) });
       unknown.add(header);
       return;
     }
@@ -45,7 +45,7 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
       problems.push({
         row: at,
         column: header,
-        message: `与第${positions.get(field)! + 1}列重复，都是“${headerOf(field)}”`,
+        message: TABLE_WORDS.repeatedColumn(positions.get(field)! + 1, headerOf(field)),
       });
       return;
     }
@@ -53,9 +53,9 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
   });
   const missing = LEDGER_COLUMNS.filter((c) => c.required && !positions.has(c.field));
   for (const c of missing)
-    problems.push({ row: at, column: c.header, message: `缺少必填列“${c.header}”（表头在第${at}行）` });
+    problems.push({ row: at, column: c.header, message: TABLE_WORDS.missingColumn(c.header, at) });
   if (missing.length > 0) return { records: [], problems, warnings, rows: table.rows.length };
-  if (table.rows.length === 0) problems.push({ row: 0, column: '', message: '台账中没有数据行' });
+  if (table.rows.length === 0) problems.push({ row: 0, column: '', message: TABLE_WORDS.noRows });
 
   const findTownship = townshipLookup(ctx.townships);
   const records: LedgerRecord[] = [];
@@ -70,7 +70,7 @@ export function parseLedger(table: RawTable, ctx: ValidationContext, onProgress?
     if (code) {
       const first = firstRowOfCode.get(code);
       if (first !== undefined)
-        problems.push({ row: row.rowNumber, column: headerOf('code'), message: `小区编码“${code}”与第${first}行重复` });
+        problems.push({ row: row.rowNumber, column: headerOf('code'), message: TABLE_WORDS.repeatedCode(code, first) });
       else firstRowOfCode.set(code, row.rowNumber);
     }
     if (result.record) records.push(result.record);

@@ -12,6 +12,7 @@ import type { CompoundKind } from '../compounds/compoundStatus.ts';
 import { addDays } from '../../../shared/time/dates.ts';
 import { headerOf, KIND_LABELS, type LedgerField } from './columns.ts';
 import type { LedgerProblem, LedgerRecord, TownshipRef } from './validateRow.ts';
+import { PLAN_WORDS } from './ledgerReportWords.ts';
 
 type CompoundRow = typeof compounds.$inferSelect;
 type ContractRow = typeof propertyContracts.$inferSelect;
@@ -48,7 +49,7 @@ export type DisplayValue = string | number | null;
 
 export interface FieldChange {
   field: LedgerField;
-  /** The column's Chinese header. */
+  /** The column's Chinese header (in the report: in the reader's language, fieldChangeIn). */
   label: string;
   before: DisplayValue;
   after: DisplayValue;
@@ -150,7 +151,7 @@ export function planLedger(
         plan.warnings.push({
           row: record.row,
           column: headerOf('township'),
-          message: `小区改属${townshipName.get(record.townshipCode)}，原社区(村)“${current.name}”不在该镇街，已取消归属`,
+          message: PLAN_WORDS.leavesCommunity(townshipName.get(record.townshipCode), current.name),
         });
       }
     } else if (record.community === null) community = null;
@@ -231,13 +232,18 @@ export function planLedger(
           plan.problems.push({
             row: record.row,
             column: headerOf('contractStart'),
-            message: `物业合同开始日期 ${startOn} 早于已登记的合同（${companyName({ id: later.companyId })}，${later.startOn} 起），请核对`,
+            message: PLAN_WORDS.startBeforeRegistered(startOn, companyName({ id: later.companyId }), later.startOn),
           });
         } else if (covering) {
           plan.problems.push({
             row: record.row,
             column: headerOf('contractStart'),
-            message: `物业合同开始日期 ${startOn} 落在已登记的合同期内（${companyName({ id: covering.companyId })}，${covering.startOn} 至 ${addDays(covering.endOn!, -1)}），请核对`,
+            message: PLAN_WORDS.startWithinRegistered(
+              startOn,
+              companyName({ id: covering.companyId }),
+              covering.startOn,
+              addDays(covering.endOn!, -1),
+            ),
           });
         } else {
           const open = registered.find((c) => c.endOn === null && c.startOn < startOn);

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { BadInputError } from '../errors.ts';
 import { locateTable, type GridRow } from './tableShape.ts';
 import { LEDGER_WORDS } from './ledgerWords.ts';
+import type { Said } from '../../../shared/language/said.ts';
 
 export type RawCell = string | number | Date | boolean | null;
 
@@ -17,9 +18,9 @@ export interface RawTable {
   headerRow: number;
   rows: { rowNumber: number; cells: RawCell[] }[];
   /** One line per group of rows skipped (titles above the header, footers below the data). */
-  notes: string[];
+  notes: Said[];
   /** Said when the file holds no header at all. */
-  emptyMessage: string;
+  emptyMessage: Said;
 }
 
 export interface LedgerFile {
@@ -59,7 +60,7 @@ async function readXlsx(file: LedgerFile): Promise<RawTable> {
     for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
     grid.push({ rowNumber, cells });
   });
-  return checked(locateTable(grid, `Excel 文件 ${file.name} 中没有表头（应有 小区编码、小区名称 等列名）`));
+  return checked(locateTable(grid, LEDGER_WORDS.noHeader(file.name)));
 }
 
 function checked(table: RawTable): RawTable {
@@ -131,5 +132,5 @@ function readCsv(text: string): RawTable {
     rowNumber: i + 1,
     cells: cells.map((c): RawCell => (c === '' ? null : c)),
   }));
-  return checked(locateTable(grid, 'CSV 文件为空：应有表头（小区编码、小区名称 等列名）'));
+  return checked(locateTable(grid, LEDGER_WORDS.emptyCsv));
 }

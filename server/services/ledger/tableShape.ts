@@ -9,6 +9,8 @@
 import { cellText } from './cells.ts';
 import { fieldOfHeader, type LedgerField } from './columns.ts';
 import type { RawCell, RawTable } from './readLedgerFile.ts';
+import type { Said } from '../../../shared/language/said.ts';
+import { TABLE_WORDS } from './ledgerReportWords.ts';
 
 export interface GridRow {
   /** The row number the spreadsheet shows (1-based, blank rows counted). */
@@ -42,8 +44,6 @@ function firstText(cells: readonly RawCell[]): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
-const rowsText = (from: number, to: number) => (from === to ? `第${from}行` : `第${from}–${to}行`);
-
 /**
  * A trailing row that holds no compound: a footer or total line, or nothing in any known
  * column (a sequence number alone, a remark alone).
@@ -66,7 +66,7 @@ function twoRowHeader(upper: readonly RawCell[], lower: readonly RawCell[]): Raw
 }
 
 /** The rows of a sheet (blank ones left out) → the header, the data rows and what was skipped. */
-export function locateTable(grid: readonly GridRow[], emptyMessage: string): RawTable {
+export function locateTable(grid: readonly GridRow[], emptyMessage: Said): RawTable {
   const rows = grid.filter((r) => !isBlankRow(r.cells));
   if (rows.length === 0) return { header: [], headerRow: 1, rows: [], notes: [], emptyMessage };
   const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
@@ -88,12 +88,10 @@ export function locateTable(grid: readonly GridRow[], emptyMessage: string): Raw
     headerRow = { rowNumber: headerRow.rowNumber, cells: twoRowHeader(headerRow.cells, second.cells) };
     dataStart++;
   }
-  const notes: string[] = [];
+  const notes: Said[] = [];
   if (headerIndex > 0) {
     const above = rows.slice(0, headerIndex);
-    notes.push(
-      `表头在第${headerRow.rowNumber}行：其上${rowsText(1, headerRow.rowNumber - 1)}为标题或说明（“${firstText(above[0]!.cells)}”），已跳过`,
-    );
+    notes.push(TABLE_WORDS.headerBelow(headerRow.rowNumber, firstText(above[0]!.cells)));
   }
   const known = new Set<number>();
   headerRow.cells.forEach((cell, i) => {
@@ -104,9 +102,7 @@ export function locateTable(grid: readonly GridRow[], emptyMessage: string): Raw
   while (end > 0 && holdsNoCompound(data[end - 1]!.cells, known)) end--;
   if (end < data.length) {
     const skipped = data.slice(end);
-    notes.push(
-      `${rowsText(skipped[0]!.rowNumber, skipped.at(-1)!.rowNumber)}在数据之后，不含小区（序号、合计或填表人/审核人等落款，如“${firstText(skipped.at(-1)!.cells)}”），已跳过`,
-    );
+    notes.push(TABLE_WORDS.footer(skipped[0]!.rowNumber, skipped.at(-1)!.rowNumber, firstText(skipped.at(-1)!.cells)));
   }
   return {
     header: headerRow.cells.map((c) => (c === null ? '' : String(c))),

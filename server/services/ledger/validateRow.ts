@@ -1,6 +1,6 @@
 /**
  * One ledger row → a compound record in WGS84, or every problem with it (row, column, reason in
- * Chinese). Never stops at the first problem. Checks that need the database (contracts already
+ * both languages: rowWords.ts). Never stops at the first problem. Checks that need the database (contracts already
  * registered) are made later, by planLedger.
  */
 import { activeCity } from '../city/activeCity.ts';
@@ -12,6 +12,8 @@ import { cellText, isBlank, parseDate, parseNumber, parseWholeNumber, shown, typ
 import { headerOf, type LedgerField } from './columns.ts';
 import { creditCodeProblem } from './creditCode.ts';
 import type { RawCell } from './readLedgerFile.ts';
+import type { Said } from '../../../shared/language/said.ts';
+import { ROW_WORDS } from './rowWords.ts';
 
 export const CRS_OPTIONS = ['wgs84', 'gcj02', 'bd09'] as const;
 export type Crs = (typeof CRS_OPTIONS)[number];
@@ -24,9 +26,10 @@ export const CRS_LABELS: Record<Crs, string> = {
 export interface LedgerProblem {
   /** Spreadsheet row (1 = header; 0 = the file as a whole). */
   row: number;
-  /** The column's header ('' for the whole row or file). */
+  /** The column's header as the file writes it ('' for the whole row or file). */
   column: string;
-  message: string;
+  /** Rendered for the reader by problemIn (ledgerReportWords.ts). */
+  message: Said;
 }
 
 /**
@@ -58,13 +61,6 @@ export interface TownshipRef {
   name: string;
   boundary: Polygon | MultiPolygon;
   boundarySource: 'approximate' | 'official';
-}
-
-/** "晋江的经度约为118.4–118.7，纬度约为24.5–24.9", from the city's map extent. */
-function cityExtentText(): string {
-  const city = activeCity();
-  const [w, south, e, n] = city.bounds;
-  return `${city.shortName}的经度约为${w.toFixed(1)}–${e.toFixed(1)}，纬度约为${south.toFixed(1)}–${n.toFixed(1)}`;
 }
 
 export interface ValidationContext {
@@ -117,18 +113,18 @@ export function validateRow(
 ): { record: LedgerRecord | null; problems: LedgerProblem[]; warnings: LedgerProblem[] } {
   const problems: LedgerProblem[] = [];
   const warnings: LedgerProblem[] = [];
-  const problem = (field: LedgerField, message: string) =>
+  const problem = (field: LedgerField, message: Said) =>
     problems.push({ row: rowNumber, column: headerOf(field), message });
   const given = (field: LedgerField) => cells.has(field);
   const raw = (field: LedgerField): RawCell => cells.get(field) ?? null;
   const take = <T>(field: LedgerField, parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
-    problem(field, parsed.reason);
+    problem(field, parsed.said);
     return undefined;
   };
   const required = (field: LedgerField): boolean => {
     if (isBlank(raw(field))) {
-      problem(field, '必填，不能为空');
+      problem(field, ROW_WORDS.required);
       return false;
     }
     return true;
@@ -138,15 +134,15 @@ export function validateRow(
   let code: string | undefined;
   if (required('code')) {
     code = cellText(raw('code')).replace(/\s+/g, '');
-    if (code.length > 50) problem('code', `编码过长（${code.length}个字符，最多50）`);
+    if (code.length > 50) problem('code', ROW_WORDS.tooLong('code', code.length, 50));
   }
   let name: string | undefined;
   if (required('name')) {
     name = cellText(raw('name'));
-    if (name.length > 100) problem('name', `名称过长（${name.length}个字符，最多100）`);
+    if (name.length > 100) problem('name', ROW_WORDS.tooLong('name', name.length, 100));
   }
   const address = given('address') ? cellText(raw('address')) : undefined;
-  if (address && address.length > 200) problem('address', `地址过长（${address.length}个字符，最多200）`);
+  if (address && address.length > 200) problem('address', ROW_WORDS.tooLong('address', address.length, 200));
 
   // Township and community.
   let township: TownshipRef | undefined;
@@ -154,13 +150,10 @@ export function validateRow(
     const text = cellText(raw('township'));
     township = ctx.findTownship(text);
     if (!township)
-      problem(
-        'township',
-        `镇街“${shown(raw('township'))}”不存在（应为${activeCity().name}${ctx.townships.length}个镇街的名称或9位代码，见模板「镇街代码」表）`,
-      );
+      problem('township', ROW_WORDS.unknownTownship(shown(raw('township')), activeCity(), ctx.townships.length));
   }
   const community = given('community') ? cellText(raw('community')) || null : undefined;
-  if (community && community.length > 50) problem('community', `社区(村)名称过长（${community.length}个字符）`);
+  if (community && community.length > 50) problem('community', ROW_WORDS.communityTooLong(community.length));
 
   // Coordinates.
   let lon: number | undefined;
@@ -170,16 +163,15 @@ export function validateRow(
   let wgs: [number, number] | undefined;
   if (lon !== undefined && lat !== undefined) {
     if (lon > 3 && lon < 54 && lat > 73 && lat < 136) {
-      problem('lon', `经纬度似乎填反了（经度 ${lon}，纬度 ${lat}）：${cityExtentText()}`);
+      problem('lon', ROW_WORDS.swapped(lon, lat, activeCity(), activeCity().bounds));
     } else if (lon < 73 || lon > 136 || lat < 3 || lat > 54) {
-      problem(lon < 73 || lon > 136 ? 'lon' : 'lat', `坐标（${lon}, ${lat}）不在中国范围内，不是经纬度（十进制度）`);
+      problem(lon < 73 || lon > 136 ? 'lon' : 'lat', ROW_WORDS.notInChina(lon, lat));
     } else {
       wgs = toWgs84(lon, lat, ctx.crs);
       if (!ctx.inCity(wgs[0], wgs[1])) {
-        problem(
-          'lon',
-          `坐标（${lon}, ${lat}）不在${activeCity().name}范围内${ctx.crs === 'wgs84' ? '' : `（按 ${ctx.crs.toUpperCase()} 换算后为 ${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}）`}`,
-        );
+        const converted =
+          ctx.crs === 'wgs84' ? null : { crs: ctx.crs.toUpperCase(), at: `${wgs[0].toFixed(5)}, ${wgs[1].toFixed(5)}` };
+        problem('lon', ROW_WORDS.outsideCity(lon, lat, activeCity(), converted));
         wgs = undefined;
       } else if (township) {
         const inside = containingCode(ctx.townships, wgs[0], wgs[1]);
@@ -188,7 +180,11 @@ export function validateRow(
           warnings.push({
             row: rowNumber,
             column: headerOf('lon'),
-            message: `坐标不在${township.name}的${township.boundarySource === 'official' ? '' : '示意'}边界内${other ? `（落在${other.name}）` : ''}，请核对；已按所填镇街导入`,
+            message: ROW_WORDS.outsideTownship(
+              township.name,
+              township.boundarySource === 'official',
+              other?.name ?? null,
+            ),
           });
         }
       }
@@ -206,7 +202,7 @@ export function validateRow(
     const year = take('yearBuilt', parseWholeNumber(raw('yearBuilt'), /年$/));
     const thisYear = Number(ctx.today.slice(0, 4));
     if (year !== undefined && (year < 1949 || year > thisYear + 3))
-      problem('yearBuilt', `建成年份 ${year} 不合理（应在1949–${thisYear + 3}年之间）`);
+      problem('yearBuilt', ROW_WORDS.implausibleYear(year, thisYear + 3));
     else if (year !== undefined) yearBuilt = year;
   }
 
@@ -214,7 +210,7 @@ export function validateRow(
   let kind: CompoundKind | undefined;
   if (required('kind')) {
     kind = KIND_WORDS[cellText(raw('kind')).replace(/\s+/g, '').toLowerCase()];
-    if (!kind) problem('kind', `小区类型“${shown(raw('kind'))}”无效（应为 商品房、安置房、老旧小区、混合 之一）`);
+    if (!kind) problem('kind', ROW_WORDS.unknownKind(shown(raw('kind'))));
   }
 
   // Dates.
@@ -224,10 +220,10 @@ export function validateRow(
     return take(field, parseDate(raw(field))) ?? undefined;
   };
   const listedOn = date('listedOn') ?? undefined;
-  if (listedOn && listedOn > ctx.today) problem('listedOn', `纳入台账日期 ${listedOn} 晚于今天（${ctx.today}）`);
+  if (listedOn && listedOn > ctx.today) problem('listedOn', ROW_WORDS.afterToday('listedOn', listedOn, ctx.today));
   const modelHomeSince = date('modelHomeSince');
   if (modelHomeSince && modelHomeSince > ctx.today)
-    problem('modelHomeSince', `美好家园命名日期 ${modelHomeSince} 晚于今天（${ctx.today}）`);
+    problem('modelHomeSince', ROW_WORDS.afterToday('modelHomeSince', modelHomeSince, ctx.today));
 
   // Property contract: all four columns blank = the row says nothing about it.
   let contract: LedgerRecord['contract'];
@@ -239,17 +235,16 @@ export function validateRow(
   const lastDay = date('contractLastDay');
   const creditCodeWrong = creditCode ? creditCodeProblem(creditCode) : null;
   if (creditCodeWrong)
-    problem('companyCreditCode', `统一社会信用代码“${shown(raw('companyCreditCode'))}”有误：${creditCodeWrong}`);
+    problem('companyCreditCode', ROW_WORDS.badCreditCode(shown(raw('companyCreditCode')), creditCodeWrong));
   if (company) {
-    if (company.length > 100) problem('propertyCompany', `物业企业名称过长（${company.length}个字符）`);
-    if (startOn === null || !given('contractStart')) problem('contractStart', '填了物业企业就必须填物业合同开始日期');
-    if (startOn && lastDay && lastDay < startOn)
-      problem('contractLastDay', `物业合同到期日 ${lastDay} 早于开始日期 ${startOn}`);
+    if (company.length > 100) problem('propertyCompany', ROW_WORDS.companyTooLong(company.length));
+    if (startOn === null || !given('contractStart')) problem('contractStart', ROW_WORDS.startRequired);
+    if (startOn && lastDay && lastDay < startOn) problem('contractLastDay', ROW_WORDS.endBeforeStart(lastDay, startOn));
     if (startOn && startOn > ctx.today)
-      problem('contractStart', `物业合同开始日期 ${startOn} 晚于今天（${ctx.today}）`);
+      problem('contractStart', ROW_WORDS.afterToday('contractStart', startOn, ctx.today));
     if (startOn) contract = { company, creditCode: creditCode || null, startOn, lastDay: lastDay ?? null };
   } else if (creditCode || startOn || lastDay) {
-    problem('propertyCompany', '填了物业合同信息但缺少物业企业名称');
+    problem('propertyCompany', ROW_WORDS.companyMissing);
   }
 
   if (problems.length > 0 || !code || !name || !township || !wgs || households === undefined || !kind)

@@ -2,7 +2,8 @@
  * The ledger upload on `/admin` (administrators only). Download the template; choose a filled
  * ledger and its coordinate system; a dry run shows every problem (row, column, reason) or every change (field by field);
  * only a clean dry run of the same file enables the import. The file goes as an upload (FormData),
- * up to 30 MB.
+ * up to 30 MB. The reasons, the columns' names and the changes come from the server in the reader's
+ * language (ledgerReportWords.ts); this panel adds only its own labels and punctuation.
  */
 import { saveBase64File } from '../../app/download.ts';
 import { useState } from 'react';
@@ -161,7 +162,7 @@ function LedgerReport({ report }: { report: Report }) {
           <ul>
             {report.warnings.slice(0, SHOWN).map((w, i) => (
               <li key={i}>
-                {w.row ? `${t('admin.row')} ${w.row} ${w.column}：` : ''}
+                {w.row ? `${t('admin.row')} ${w.row} ${w.column}${t('punct.colon')}` : ''}
                 {w.message}
               </li>
             ))}
@@ -187,7 +188,7 @@ function LedgerReport({ report }: { report: Report }) {
                 <td>
                   {ch.action === 'new'
                     ? t('admin.new')
-                    : ch.changes.map((f) => `${f.label} ${show(f.before)} → ${show(f.after)}`).join('；')}
+                    : ch.changes.map((f) => `${f.label} ${show(f.before)} → ${show(f.after)}`).join(t('punct.list'))}
                 </td>
               </tr>
             ))}
