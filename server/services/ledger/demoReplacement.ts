@@ -10,6 +10,7 @@ import type { Db } from '../../db/connection.ts';
 import { DEMO_ACCOUNTS } from '../auth/demoAccounts.ts';
 import { activeCity } from '../city/activeCity.ts';
 import { BadInputError } from '../errors.ts';
+import { DEMO_REPLACEMENT_WORDS } from './demoReplacementWords.ts';
 
 /** Rows a replacement deletes (demo accounts are disabled, not deleted). */
 export interface DemoDeletion {
@@ -28,13 +29,8 @@ export interface DemoDeletion {
   cityName: string;
 }
 
-/** Without the tick, from the browser: no command-line wording. */
-export const WEB_DEMO_REFUSAL =
-  '数据库中是演示数据：真实台账不能与演示小区混在一起。请勾选“清除演示数据后导入”，先试导入查看将删除的内容，再输入城市名称确认导入（镇街、边界和目标保留）';
-
-export function confirmationRefusal(cityName: string): string {
-  return `这次导入将删除全部演示小区及其全部历史记录：请输入城市名称“${cityName}”确认后再导入`;
-}
+/** Without the tick, from the browser: no command-line wording (both languages). */
+export const WEB_DEMO_REFUSAL = DEMO_REPLACEMENT_WORDS.webRefusal;
 
 /** Is the typed text the city's name (spaces around it ignored)? */
 export function confirmsCity(typed: string | undefined): boolean {
@@ -42,7 +38,7 @@ export function confirmsCity(typed: string | undefined): boolean {
 }
 
 export function requireCityConfirmation(typed: string | undefined): void {
-  if (!confirmsCity(typed)) throw new BadInputError(confirmationRefusal(activeCity().name));
+  if (!confirmsCity(typed)) throw new BadInputError(DEMO_REPLACEMENT_WORDS.confirmCity(activeCity().name));
 }
 
 export async function countDemoDeletion(db: Db): Promise<DemoDeletion> {

@@ -47,8 +47,11 @@ describe.each(availableBackends())('destructive ledger import from the browser (
 
   it('refuses without the tick in words for the page, and the command line keeps --replace-demo', async () => {
     const file = csvFile(goodRows(3));
-    await expect(importLedger(fixture.db, file, web({ replaceDemo: false }))).rejects.toThrow(WEB_DEMO_REFUSAL);
-    expect(WEB_DEMO_REFUSAL).not.toContain('--');
+    await expect(importLedger(fixture.db, file, web({ replaceDemo: false }))).rejects.toThrow(
+      WEB_DEMO_REFUSAL['zh-CN'],
+    );
+    expect(WEB_DEMO_REFUSAL['zh-CN']).not.toContain('--');
+    expect(WEB_DEMO_REFUSAL.en).not.toContain('--');
     await expect(importLedger(fixture.db, file, web({ replaceDemo: false, via: 'cli' }))).rejects.toThrow(DEMO_REFUSAL);
     expect(DEMO_REFUSAL).toContain('--replace-demo');
   });
