@@ -3,9 +3,11 @@
  * to a township by a property holding its code (350582103, or the 12-digit 350582103000) or its
  * name (陈埭镇 / 陈埭); matched townships get the feature's geometry and boundary_source
  * 'official' (the map draws what the database holds, and the 示意边界 badge goes when all the
- * city's townships are official). A zipped Shapefile is read too (shpjs, reprojected by its .prj). Compounds that now
- * fall outside their township are listed for a decision — never moved. A dry run reports the same
- * and writes nothing.
+ * city's townships are official). A zipped Shapefile is read too (shpjs, reprojected by its .prj).
+ * Compounds that now fall outside their township are listed for a decision — never moved. A dry
+ * run reports the same and writes nothing. The file's features are checked in boundaryFeatures.ts;
+ * refusals are said in both languages (boundaryWords.ts), the command line's lines in
+ * describeBoundaryReport.ts.
  */
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import { eq } from 'drizzle-orm';

@@ -238,6 +238,25 @@ describe('refusals in the reader’s language', () => {
     expect(await unmatched(as('admin', EN))).toEqual(['name: 火星']);
   });
 
+  it('says what the request guards refuse, and an unknown address, in English', async () => {
+    const plain = async (headers: Record<string, string>) => {
+      const res = await fetch(`${server.url}/api/trpc/auth.logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...headers },
+        body: 'null',
+      });
+      return [res.status, ((await res.json()) as { error: { message: string } }).error.message];
+    };
+    expect(await plain({})).toEqual([415, '请求格式不受支持（应为 JSON）']);
+    expect(await plain(EN)).toEqual([415, 'Request format not supported (it should be JSON)']);
+    const unknown = async (headers: Record<string, string>) => {
+      const res = await fetch(`${server.url}/api/nothing-here`, { headers });
+      return [res.status, ((await res.json()) as { error: string }).error];
+    };
+    expect(await unknown({})).toEqual([404, '未知接口']);
+    expect(await unknown(EN)).toEqual([404, 'Unknown API']);
+  });
+
   it('says a backup that is not there in English', async () => {
     const text = async (path: string, headers: Record<string, string>) => {
       const res = await fetch(`${server.url}${path}`, { headers });
