@@ -59,6 +59,12 @@ describe('the ledger upload page', () => {
       report,
     );
     expect(words, 'no Chinese outside the data').not.toMatch(/[\u4e00-\u9fff（）：，]/);
+    await page
+      .getByTestId('boundary-report')
+      .locator('details')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page.screenshot({ path: artifactPath('admin-boundaries-report-en.png') });
 
     await page.getByTestId('boundary-file').setInputFiles(
       file('points.geojson', {
@@ -76,7 +82,7 @@ describe('the ledger upload page', () => {
     await expect
       .poll(() => panel.getByRole('alert').textContent(), { timeout: 30_000 })
       .toBe('Feature 1 is a Point: a township boundary is a Polygon or MultiPolygon');
-    await page.screenshot({ path: artifactPath('admin-boundaries-en.png') });
+    await page.screenshot({ path: artifactPath('admin-boundaries-refused-en.png') });
     // The refusal's 400 is the one error the browser notes.
     expect(view.consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     expect(view.blockedRequests).toEqual([]);
