@@ -222,8 +222,8 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
       await expect(restoreBackup(target.db, join(dir, 'missing.gz'), { force: true })).rejects.toThrow(/无法读取/);
 
       // The same refusals in English, for a reader in English (issue 21).
-      const inEnglish = async (path: string) =>
-        saidOf(await restoreBackup(target.db, path, { force: true }).catch((error: unknown) => error))?.en;
+      const inEnglish = async (file: string) =>
+        saidOf(await restoreBackup(target.db, file, { force: true }).catch((error: unknown) => error))?.en;
       expect(await inEnglish(other)).toMatch(
         /^The backup's database structure differs from this database's, so it cannot be restored: the backup has 0099_future \(\d+ migrations\), this database \S+ \(\d+ migrations\)\. Restore it with the OneMap version that wrote it$/,
       );
