@@ -1,37 +1,55 @@
 /**
  * Checks an API request must pass before any procedure runs or its body is read: the number of
  * calls in a batch, that a write comes from OneMap's own pages (same origin) as JSON, and the
- * declared body size. A refusal is an HTTP status with one Chinese line.
+ * declared body size. A refusal is an HTTP status with one line in both languages; the server
+ * answers in the reader's.
  */
 import type { IncomingMessage } from 'node:http';
+import { said, type Said } from '../../shared/language/said.ts';
 import { bodyLimitOf, describeBytes, isUploadRequest, MAX_BATCH_CALLS, procedurePathsOf } from './limits.ts';
 
 export interface Refusal {
   status: 400 | 403 | 413 | 415;
   /** tRPC's name for the status, so that the client reads the refusal like any other error. */
   code: 'BAD_REQUEST' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
-  message: string;
+  message: Said;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CROSS_SITE = said('拒绝来自其他网站的请求', 'Requests from other websites are refused');
+const NOT_JSON = said('请求格式不受支持（应为 JSON）', 'Request format not supported (it should be JSON)');
 
 /** `trpcPath` is the path after /api/trpc/ ('a.b' or 'a.b,c.d'); `batch` whether ?batch=1. */
 export function refuseApiRequest(req: IncomingMessage, trpcPath: string, batch: boolean): Refusal | null {
   if (batch && procedurePathsOf(trpcPath).length > MAX_BATCH_CALLS) {
-    return { status: 400, code: 'BAD_REQUEST', message: `一次请求最多包含 ${MAX_BATCH_CALLS} 个调用` };
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: said(
+        `一次请求最多包含 ${MAX_BATCH_CALLS} 个调用`,
+        `A request may hold at most ${MAX_BATCH_CALLS} calls`,
+      ),
+    };
   }
   if (READ_METHODS.has(req.method ?? 'GET')) return null;
-  if (isCrossSite(req)) return { status: 403, code: 'FORBIDDEN', message: '拒绝来自其他网站的请求' };
+  if (isCrossSite(req)) return { status: 403, code: 'FORBIDDEN', message: CROSS_SITE };
   const type = mediaTypeOf(req);
   const acceptable = type === 'application/json' || (type === 'multipart/form-data' && isUploadRequest(trpcPath));
-  if (!acceptable) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求格式不受支持（应为 JSON）' };
+  if (!acceptable) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: NOT_JSON };
   const limit = bodyLimitOf(trpcPath);
   if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(limit);
   return null;
 }
 
 export function tooLarge(limit: number): Refusal {
-  return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${describeBytes(limit)}）` };
+  return {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: said(
+      `请求内容过大（上限 ${describeBytes(limit)}）`,
+      `The request is too large (at most ${describeBytes(limit)})`,
+    ),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { count } from 'drizzle-orm';
 import { compounds } from '../../data/schema/index.ts';
 import { internalErrorMessage } from '../api/clientErrors.ts';
-import { createHttpContext } from '../api/context.ts';
+import { createHttpContext, localeOfRequest } from '../api/context.ts';
 import { appRouter } from '../api/root.ts';
 import type { Database } from '../db/connection.ts';
 import { log } from '../log/logger.ts';
@@ -29,6 +29,10 @@ import { createStaticHandler } from './staticFiles.ts';
 import { BACKUP_DOWNLOAD_PATH, backupDownload } from './backupDownload.ts';
 import type { TlsFiles } from './tls.ts';
 import { watchRevisions } from '../services/live/revisionWatcher.ts';
+import type { Locale } from '../../shared/language/index.ts';
+import { said } from '../../shared/language/said.ts';
+
+const UNKNOWN_API = said('未知接口', 'Unknown API');
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
 export const DEFAULT_PORT = 5180;
@@ -92,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path.startsWith(TRPC_BASE)) {
       const trpcPath = path.slice(TRPC_BASE.length);
       const refusal = refuseApiRequest(req, trpcPath, new URLSearchParams(query).get('batch') === '1');
-      if (refusal) return sendRefusal(res, refusal, requestId);
+      if (refusal) return sendRefusal(res, refusal, requestId, localeOfRequest(req));
       return void (isUploadRequest(trpcPath) ? uploads : ordinaryCalls)(req, res);
     }
     if (path === BACKUP_DOWNLOAD_PATH)
@@ -107,7 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: internalErrorMessage(requestId), requestId });
       });
     }
-    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: '未知接口', requestId });
+    if (path.startsWith('/api/'))
+      return sendJson(res, 404, { ok: false, error: UNKNOWN_API[localeOfRequest(req)], requestId });
     if (options.clientMiddleware) return options.clientMiddleware(req, res, () => res.writeHead(404).end());
     serveStatic(req, res).catch((error: unknown) => {
       log.error({ err: error, path }, '页面文件出错');
@@ -161,9 +166,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * A refusal in tRPC's error shape, so the client shows its message like any other. A body too
  * large is not read: the connection is closed after the answer instead of draining it.
  */
-function sendRefusal(res: ServerResponse, refusal: Refusal, requestId: string): void {
+function sendRefusal(res: ServerResponse, refusal: Refusal, requestId: string, locale: Locale): void {
   const error = {
-    message: refusal.message,
+    message: refusal.message[locale],
     code: JSONRPC_CODES[refusal.code],
     data: { code: refusal.code, httpStatus: refusal.status, requestId },
   };

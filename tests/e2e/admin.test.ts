@@ -17,6 +17,78 @@ import { goodRows, ledgerCsv } from '../support/ledgers.ts';
 describe('the ledger upload page', () => {
   const env = useFixtureServer();
 
+  // A dry run only: the boundaries stay approximate for the test after it.
+  it('reports a boundary dry run and refuses a bad file in English for a reader in English', async () => {
+    const view = await openOfflinePage(env.browser, 1600, 900);
+    const { page } = view;
+    await page.goto(`${env.server.url}/login?lang=en`);
+    await signIn(
+      page,
+      env.server.url,
+      DEMO_ACCOUNTS.find((a) => a.role === 'admin')!,
+      '/admin',
+    );
+    const townships = approximateTownshipBoundaries().features;
+    const file = (name: string, json: unknown) => ({
+      name,
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+    const panel = page.getByTestId('boundary-import');
+    await page.getByTestId('boundary-file').setInputFiles(
+      file('towns.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          ...townships
+            .slice(0, 2)
+            .map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { CODE: f.properties.code } })),
+          { type: 'Feature', geometry: townships[2]!.geometry, properties: { NAME: '火星' } },
+        ],
+      }),
+    );
+    await page.getByTestId('boundary-dry-run').click();
+    const matched = page.getByTestId('boundary-matched').locator('tbody tr');
+    await expect.poll(() => matched.count(), { timeout: 30_000 }).toBe(2);
+    const report = (await page.getByTestId('boundary-report').textContent()) ?? '';
+    expect(report).toContain('Dry run (nothing written)');
+    expect(report).toContain('Skipped features (no township of the city): 1');
+    expect(report).toContain('Feature 3: NAME: 火星');
+    // Township names and the file's own values are data; every other word is English.
+    const words = [...townships.map((f) => f.properties.name), '火星'].reduce(
+      (text, name) => text.replaceAll(name, ''),
+      report,
+    );
+    expect(words, 'no Chinese outside the data').not.toMatch(/[\u4e00-\u9fff（）：，]/);
+    await page
+      .getByTestId('boundary-report')
+      .locator('details')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page.screenshot({ path: artifactPath('admin-boundaries-report-en.png') });
+
+    await page.getByTestId('boundary-file').setInputFiles(
+      file('points.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { CODE: townships[0]!.properties.code },
+            geometry: { type: 'Point', coordinates: [118.6, 24.8] },
+          },
+        ],
+      }),
+    );
+    await page.getByTestId('boundary-dry-run').click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toBe('Feature 1 is a Point: a township boundary is a Polygon or MultiPolygon');
+    await page.screenshot({ path: artifactPath('admin-boundaries-refused-en.png') });
+    // The refusal's 400 is the one error the browser notes.
+    expect(view.consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(view.blockedRequests).toEqual([]);
+    await view.context.close();
+  }, 240_000);
+
   // Before the ledger: the ledger test replaces the demonstration (and its accounts may go with it).
   it('checks official boundaries in a dry run, then imports them', async () => {
     const view = await openOfflinePage(env.browser, 1600, 900);

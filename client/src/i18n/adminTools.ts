@@ -81,6 +81,9 @@ export const adminToolsZh = {
   'admin.boundaryAfter': '导入后的新边界',
   'admin.boundaryOutsideDot': '将落在所属镇街新边界以外的小区',
   'admin.countsReplacing': '共 {rows} 行：新增 {new} 个小区；现有 {compounds} 个演示小区全部删除',
+  'admin.listCount': '{list}：{count}',
+  'admin.skippedFeature': '要素 {feature}：{label}',
+  'admin.keptTownship': '{code} {name}（{source}）',
 } as const;
 
 export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
@@ -162,4 +165,7 @@ export const adminToolsEn: Record<keyof typeof adminToolsZh, string> = {
   'admin.boundaryOutsideDot': 'Compounds that would fall outside their township',
   'admin.countsReplacing':
     '{rows, plural, one {# row} other {# rows}}: {new} new compounds; all {compounds} demo compounds deleted',
+  'admin.listCount': '{list}: {count}',
+  'admin.skippedFeature': 'Feature {feature}: {label}',
+  'admin.keptTownship': '{code} {name} ({source})',
 };

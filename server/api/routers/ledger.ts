@@ -48,9 +48,12 @@ export const ledgerRouter = router({
     }),
   ),
   /** Official township boundaries (GeoJSON or a zipped Shapefile): matched townships, and compounds left outside. */
-  importBoundaries: businessProcedure
-    .input(boundaryUpload)
-    .mutation(({ ctx, input }) =>
-      importBoundaries(ctx.db, input.file, { crs: input.crs, dryRun: input.dryRun, userId: ctx.actor.userId ?? null }),
-    ),
+  importBoundaries: businessProcedure.input(boundaryUpload).mutation(({ ctx, input }) =>
+    importBoundaries(ctx.db, input.file, {
+      crs: input.crs,
+      dryRun: input.dryRun,
+      userId: ctx.actor.userId ?? null,
+      locale: ctx.locale,
+    }),
+  ),
 });

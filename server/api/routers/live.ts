@@ -7,15 +7,14 @@
  * UNAUTHORIZED, and the wall says so instead of showing figures it may no longer read.
  */
 import { tracked, TRPCError } from '@trpc/server';
+import { ShownError } from '../../../shared/errors.ts';
 import { stillSignedIn } from '../../services/auth/stillSignedIn.ts';
+import { LIVE_WORDS } from '../../services/live/liveWords.ts';
 import { revisionEvents } from '../../services/live/revisionEvents.ts';
 import { revisionWatcher } from '../../services/live/revisionWatcher.ts';
 import { readProcedure, router } from '../trpc.ts';
 
 export const STILL_SIGNED_IN_MS = 10_000;
-
-/** What a wall shows when its token no longer works (the client matches on UNAUTHORIZED). */
-export const DISPLAY_TOKEN_ENDED = '此大屏令牌已失效，请联系管理员';
 
 export const liveRouter = router({
   /** The current data revision, then each change. Tracked: the event id is the revision. */
@@ -44,10 +43,10 @@ export const liveRouter = router({
       clearInterval(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-    if (ended)
-      throw new TRPCError({
-        code: 'UNAUTHORIZED',
-        message: ctx.actor.via === 'display-token' ? DISPLAY_TOKEN_ENDED : '登录已失效，请重新登录',
-      });
+    if (ended) {
+      // The Chinese as the message, both languages on the cause for the error formatter.
+      const words = ctx.actor.via === 'display-token' ? LIVE_WORDS.displayTokenEnded : LIVE_WORDS.sessionEnded;
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: words['zh-CN'], cause: new ShownError(words) });
+    }
   }),
 });

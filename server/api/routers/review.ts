@@ -13,6 +13,7 @@ import { boardIn, townshipReviewIn } from '../../services/review/inLanguage.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
 import { canReportTownship } from '../../services/auth/roles.ts';
 import { ForbiddenError } from '../../services/errors.ts';
+import { said } from '../../../shared/language/said.ts';
 import { onePagerFileName, townshipOnePager } from '../../services/review/townshipOnePager.ts';
 import { checked } from '../checked.ts';
 import { businessProcedure, exportProcedure, readProcedure, router } from '../trpc.ts';
@@ -23,6 +24,12 @@ const week = z
 const townshipCode = z.string({ error: '镇街代码应为9位数字的文本' }).max(20, '镇街代码应为9位数字');
 /** Without a week: the last week that has ended. */
 const weekInput = z.object({ week: week.optional() }).optional();
+
+const ONE_PAGER_OWN_TOWNSHIP = said('只能生成本镇街的一页纸', "You can only make your own township's one-page report");
+const ONE_PAGER_NEEDS_EXPORT = said(
+  '无权生成镇街一页纸（需要“导出”权限）',
+  'Not allowed to make a township’s one-page report (needs the “Export” permission)',
+);
 
 export const reviewRouter = router({
   /** The 晾晒榜: composite and per-indicator ranks, rank changes, movers, 红黑榜, summary. */
@@ -68,7 +75,7 @@ export const reviewRouter = router({
       checkTownshipCodeForm(input.code);
       if (!canReportTownship(ctx.actor, input.code)) {
         throw new ForbiddenError(
-          ctx.actor.role === 'township_staff' ? '只能生成本镇街的一页纸' : '无权生成镇街一页纸（需要“导出”权限）',
+          ctx.actor.role === 'township_staff' ? ONE_PAGER_OWN_TOWNSHIP : ONE_PAGER_NEEDS_EXPORT,
           { tableName: 'review.townshipReport', recordId: input.code, detail: { week: input.week } },
         );
       }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { describeBoundaryReport, importBoundaries } from '../../services/geo/importBoundaries.ts';
+import { describeBoundaryReport } from '../../services/geo/describeBoundaryReport.ts';
+import { importBoundaries } from '../../services/geo/importBoundaries.ts';
 import { describeChange, describeProblem, describeSummary } from '../../services/ledger/describeReport.ts';
 import { importLedger } from '../../services/ledger/importLedger.ts';
 import { ledgerTemplateCsv, ledgerTemplateXlsx } from '../../services/ledger/template.ts';

@@ -10,6 +10,7 @@ import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
+import { BACKUP_WORDS } from './backupWords.ts';
 import { backupFileName, listBackupFiles } from './backupFiles.ts';
 import { writeBackup } from './writeBackup.ts';
 
@@ -29,7 +30,7 @@ export async function prepareBackupDownload(
   if (options.file) {
     // Only a name from the list: never a path the request made up.
     const found = (await listBackupFiles(options.backupsDir)).find((f) => f.name === options.file);
-    if (!found) throw new BadInputError(`没有定时备份 ${options.file}`);
+    if (!found) throw new BadInputError(BACKUP_WORDS.noScheduledBackup(options.file));
     await writeAudit(db, actor, {
       action: 'download',
       tableName: 'backups',

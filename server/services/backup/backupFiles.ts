@@ -7,6 +7,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BadInputError } from '../errors.ts';
+import { BACKUP_WORDS } from './backupWords.ts';
 
 export const DEFAULT_BACKUP_KEEP = 7;
 export const MAX_BACKUP_KEEP = 365;
@@ -28,7 +29,7 @@ export function parseBackupSchedule(text: string | undefined): BackupSchedule | 
   const value = (text ?? '').trim().toLowerCase();
   if (value === '' || value === 'off') return null;
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value);
-  if (!m) throw new BadInputError(`定时备份设置无效：${text}（应为每天的“时:分”，如 02:30；或 off 关闭）`);
+  if (!m) throw new BadInputError(BACKUP_WORDS.badSchedule(text));
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
@@ -36,7 +37,7 @@ export function parseBackupKeep(text: string | undefined): number {
   if (text === undefined || text.trim() === '') return DEFAULT_BACKUP_KEEP;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > MAX_BACKUP_KEEP)
-    throw new BadInputError(`保留备份份数设置无效：${text}（应为 1–${MAX_BACKUP_KEEP} 的整数）`);
+    throw new BadInputError(BACKUP_WORDS.badKeep(text, MAX_BACKUP_KEEP));
   return n;
 }
 

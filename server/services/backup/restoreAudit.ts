@@ -17,6 +17,7 @@ import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { BadInputError } from '../errors.ts';
+import { BACKUP_WORDS } from './backupWords.ts';
 
 export const AUDIT_TABLE = 'audit_log';
 /** Where the backup's audit rows wait while the other tables are restored. */
@@ -89,7 +90,11 @@ export async function settleAudit(
     } catch (error) {
       // Before anything is committed: without the side file the backup's audit rows would be lost.
       throw new BadInputError(
-        `备份中有 ${setAside} 条审计日志无法接入本库的散列链，须另存到 ${sideFile}，但无法写入（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）；请用 --audit-out 指定另存文件。未做任何改动`,
+        BACKUP_WORDS.auditSideFile(
+          setAside,
+          sideFile,
+          (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        ),
       );
     }
   }

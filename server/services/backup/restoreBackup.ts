@@ -16,6 +16,8 @@ import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
+import { BACKUP_WORDS } from './backupWords.ts';
+import type { Said } from '../../../shared/language/said.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader } from './format.ts';
 import { describeSchema, sameSchema, schemaVersionOf } from './schemaVersion.ts';
 import {
@@ -75,7 +77,7 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     await access(path);
   } catch (error) {
     throw new BadInputError(
-      `无法读取备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+      BACKUP_WORDS.cannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message),
     );
   }
   const gunzip = createGunzip();
@@ -96,24 +98,27 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     if (streamError) throw notABackup(path, streamError);
     return result.done ? null : result.value;
   };
-  const parse = (line: string | null, what: string): unknown => {
-    if (line === null) throw new BadInputError(`备份文件 ${path} 不完整（缺少${what}），可能在写出时中断`);
+  const parse = (line: string | null, what: Said): unknown => {
+    if (line === null) throw new BadInputError(BACKUP_WORDS.cutShort(path, what));
     try {
       return JSON.parse(line);
     } catch {
-      throw new BadInputError(`备份文件 ${path} 已损坏（${what}不是有效的 JSON）`);
+      throw new BadInputError(BACKUP_WORDS.notJson(path, what));
     }
   };
 
   try {
-    const header = parse(await next(), '文件头') as Partial<BackupHeader>;
-    if (header.format !== BACKUP_FORMAT) throw new BadInputError(`${path} 不是 OneMap 备份文件`);
+    const header = parse(await next(), BACKUP_WORDS.part.header) as Partial<BackupHeader>;
+    if (header.format !== BACKUP_FORMAT) throw new BadInputError(BACKUP_WORDS.notOneMapBackup(path));
     if (header.version !== BACKUP_VERSION)
-      throw new BadInputError(`备份文件格式版本 ${header.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）`);
+      throw new BadInputError(BACKUP_WORDS.formatVersion(header.version, BACKUP_VERSION));
     const current = await schemaVersionOf(db);
     if (!header.schema || !sameSchema(header.schema, current)) {
       throw new BadInputError(
-        `备份文件的数据库结构版本与当前数据库不同，无法恢复：备份为 ${header.schema ? describeSchema(header.schema) : '未知'}，当前为 ${describeSchema(current)}。请用生成该备份的同一版本 OneMap 恢复`,
+        BACKUP_WORDS.otherSchema(
+          header.schema ? describeSchema(header.schema) : BACKUP_WORDS.unknownSchema,
+          describeSchema(current),
+        ),
       );
     }
     const tables = await describeRecordTables(db);
@@ -121,25 +126,19 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
     const inFile = new Set((header.tables ?? []).map((t) => t.name));
     const absent = tables.filter((t) => !inFile.has(t.name)).map((t) => t.name);
     const unknown = [...inFile].filter((n) => !byName.has(n));
-    if (absent.length || unknown.length)
-      throw new BadInputError(
-        `备份文件的表与当前数据库不符（缺少：${absent.join('、') || '无'}；多出：${unknown.join('、') || '无'}）`,
-      );
+    if (absent.length || unknown.length) throw new BadInputError(BACKUP_WORDS.otherTables(absent, unknown));
 
     if (!options.force) {
-      const occupied: string[] = [];
+      const occupied: { table: string; rows: string }[] = [];
       for (const t of tables) {
         if (BOOKKEEPING.has(t.name)) continue;
         const [row] = await queryRows<{ n: number | string }>(
           db,
           sql.raw(`select count(*) as n from ${ident(t.name)}`),
         );
-        if (Number(row?.n ?? 0) > 0) occupied.push(`${t.name} ${row?.n} 行`);
+        if (Number(row?.n ?? 0) > 0) occupied.push({ table: t.name, rows: String(row?.n) });
       }
-      if (occupied.length)
-        throw new BadInputError(
-          `数据库中已有数据（${occupied.slice(0, 4).join('，')}${occupied.length > 4 ? '……' : ''}）；恢复会清空并覆盖全部现有数据，确认请加 --force`,
-        );
+      if (occupied.length) throw new BadInputError(BACKUP_WORDS.notEmpty(occupied.slice(0, 4), occupied.length > 4));
     }
 
     const restored: { name: string; rows: number }[] = [];
@@ -156,16 +155,19 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       const incomingAudit = await prepareIncomingAudit(tx);
       let restoredRevision = 0;
       for (;;) {
-        const section = parse(await next(), '表头或结束标记') as { table?: string; rows?: number; end?: boolean };
+        const section = parse(await next(), BACKUP_WORDS.part.section) as {
+          table?: string;
+          rows?: number;
+          end?: boolean;
+        };
         if (section.end) break;
         const table = section.table ? byName.get(section.table) : undefined;
         if (!table || typeof section.rows !== 'number')
-          throw new BadInputError(`备份文件 ${path} 已损坏（无法识别的段落：${JSON.stringify(section).slice(0, 60)}）`);
+          throw new BadInputError(BACKUP_WORDS.unknownSection(path, JSON.stringify(section).slice(0, 60)));
         let chunk: string[] = [];
         for (let i = 0; i < section.rows; i++) {
           const line = await next();
-          if (line === null)
-            throw new BadInputError(`备份文件 ${path} 不完整（表 ${table.name} 缺少数据行），可能在写出时中断`);
+          if (line === null) throw new BadInputError(BACKUP_WORDS.rowsMissing(path, table.name));
           chunk.push(line);
           if (chunk.length === CHUNK) {
             await insertRows(tx, table, chunk, table.name === AUDIT_TABLE ? incomingAudit : table.name);
@@ -184,7 +186,12 @@ async function restoreFromFile(db: Db, path: string, options: RestoreOptions): P
       }
       const missing = tables.filter((t) => !restored.some((r) => r.name === t.name));
       if (missing.length)
-        throw new BadInputError(`备份文件 ${path} 不完整（缺少表：${missing.map((t) => t.name).join('、')}）`);
+        throw new BadInputError(
+          BACKUP_WORDS.tablesMissing(
+            path,
+            missing.map((t) => t.name),
+          ),
+        );
       audit = await settleAudit(tx, {
         sideFile: options.auditSideFile ?? defaultSideFile(path),
         backup: { path, createdAt: String(header.createdAt ?? ''), from: String(header.database ?? '') },
@@ -227,6 +234,6 @@ async function insertRows(db: Db, table: TableInfo, rows: string[], into: string
 
 function notABackup(path: string, error: Error): BadInputError {
   return new BadInputError(
-    `${path} 不是有效的 OneMap 备份文件（${(error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' ? '不是 gzip 压缩文件' : error.message}）`,
+    BACKUP_WORDS.notABackup(path, (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' ? null : error.message),
   );
 }

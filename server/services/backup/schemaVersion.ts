@@ -9,6 +9,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Db } from '../../db/connection.ts';
 import { MIGRATIONS_FOLDER } from '../../db/migrate.ts';
 import { queryRows } from '../../db/rows.ts';
+import { said, type Said } from '../../../shared/language/said.ts';
 
 export interface SchemaVersion {
   migrations: { tag: string; hash: string }[];
@@ -33,7 +34,11 @@ export function sameSchema(a: SchemaVersion, b: SchemaVersion): boolean {
   return a.migrations.length === b.migrations.length && a.migrations.every((m, i) => m.hash === b.migrations[i]!.hash);
 }
 
-export function describeSchema(v: SchemaVersion): string {
+/** "0042_…（共43个迁移）": the last migration and how many, for a refusal. */
+export function describeSchema(v: SchemaVersion): Said {
   const last = v.migrations.at(-1);
-  return last ? `${last.tag}（共${v.migrations.length}个迁移）` : '空（未迁移）';
+  const n = v.migrations.length;
+  return last
+    ? said(`${last.tag}（共${n}个迁移）`, `${last.tag} (${n} migration${n === 1 ? '' : 's'})`)
+    : said('空（未迁移）', 'nothing (not migrated)');
 }

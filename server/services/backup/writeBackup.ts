@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { BadInputError } from '../errors.ts';
+import { BACKUP_WORDS } from './backupWords.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupEnd, type BackupHeader, type TableSection } from './format.ts';
 import { schemaVersionOf } from './schemaVersion.ts';
 import { describeRecordTables, ident } from './tables.ts';
@@ -30,7 +31,7 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
     await writeFile(temporary, '', { mode: 0o600 });
   } catch (error) {
     throw new BadInputError(
-      `无法写入备份文件 ${path}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+      BACKUP_WORDS.cannotWrite(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message),
     );
   }
   const gzip = createGzip();
@@ -97,7 +98,7 @@ export async function writeBackup(db: Db, databaseKind: string, path: string): P
     out.destroy();
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && /^E[A-Z]+$/.test(code)) throw new BadInputError(`无法写入备份文件 ${path}（${code}）`);
+    if (code && /^E[A-Z]+$/.test(code)) throw new BadInputError(BACKUP_WORDS.cannotWrite(path, code));
     throw error;
   }
 }

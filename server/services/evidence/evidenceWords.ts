@@ -1,5 +1,15 @@
 /** What the evidence files refuse with, in both languages (shared/language/said.ts). */
+import type { IssueStatus } from '../../../data/schema/index.ts';
 import { said } from '../../../shared/language/said.ts';
+
+/** An issue's stages in English, beside STAGE_NAMES (owners.ts), the Chinese. */
+const STAGE_EN: Record<IssueStatus, string> = {
+  accepted: 'accepted',
+  dispatched: 'dispatched',
+  in_progress: 'in progress',
+  closed: 'closed',
+  revisited: 'revisited',
+};
 
 export const EVIDENCE_WORDS = {
   onlyOwnTownship: said('只能查看本镇街的佐证材料', "You can only see your own township's evidence"),
@@ -25,5 +35,13 @@ export const EVIDENCE_WORDS = {
       `督办事项 #${id} 已销号，不能再添加佐证材料`,
       `Supervision item #${id} is closed; no more evidence can be added`,
     ),
+  /** `names`: every stage's Chinese name, in order. */
+  stageExpected: (stages: readonly IssueStatus[], names: Record<IssueStatus, string>) =>
+    said(
+      `诉求环节应为 ${stages.map((s) => names[s]).join('、')} 之一`,
+      `An issue's stage should be one of ${stages.map((s) => STAGE_EN[s]).join(', ')}`,
+    ),
+  stageNotReached: (id: number, stage: IssueStatus, name: string) =>
+    said(`诉求 #${id} 尚未到“${name}”环节`, `Resident issue #${id} has not reached the “${STAGE_EN[stage]}” stage yet`),
   kindNotSupported: said('该类记录暂不支持上传佐证材料', 'Evidence cannot be uploaded for this kind of record yet'),
 };

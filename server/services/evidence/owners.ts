@@ -83,7 +83,7 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
   },
   async issue_stage(db, id, stage) {
     if (!ISSUE_STATUSES.includes(stage as IssueStatus))
-      throw new BadInputError(`诉求环节应为 ${ISSUE_STATUSES.map((s) => STAGE_NAMES[s]).join('、')} 之一`);
+      throw new BadInputError(EVIDENCE_WORDS.stageExpected(ISSUE_STATUSES, STAGE_NAMES));
     const [row] = await db
       .select({ issue: residentIssues, c: compoundColumns })
       .from(residentIssues)
@@ -98,7 +98,7 @@ const resolvers: Partial<Record<AttachmentOwnerKind, OwnerResolver>> = {
       closed: row.issue.closedOn,
       revisited: row.issue.revisitedOn,
     }[status];
-    if (date === null) throw new BadInputError(`诉求 #${id} 尚未到“${STAGE_NAMES[status]}”环节`);
+    if (date === null) throw new BadInputError(EVIDENCE_WORDS.stageNotReached(id, status, STAGE_NAMES[status]));
     const name = STAGE_NAMES[status];
     return placeOf(row.c, date, `${name}日期`, `诉求 #${id} ${name}（${date}）`);
   },

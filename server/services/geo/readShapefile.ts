@@ -4,6 +4,7 @@
  * read the .cpg the way GDAL and ArcGIS write it (CP936, 936 …; shpjs knows only names its
  * TextDecoder knows and falls back to UTF-8 silently).
  */
+import { said, saidOf, type Said } from '../../../shared/language/said.ts';
 import { BadInputError } from '../errors.ts';
 import type { LedgerFile } from '../ledger/readLedgerFile.ts';
 import { dbfEncoding, ENCODING_NAMES, type DbfEncoding } from './shapefileEncoding.ts';
@@ -19,17 +20,18 @@ const extension = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowe
 const base = (name: string) => name.slice(0, name.lastIndexOf('.'));
 
 export async function readZippedShapefile(file: LedgerFile): Promise<ShapefileRead> {
-  const refuse = (why: string) =>
-    new BadInputError(`无法读取压缩的 Shapefile ${file.name}（${why}）：应为含 .shp、.dbf（及 .prj）的 zip 文件`);
+  // Why, from the zip reader in both languages, or from shpjs in its own English.
+  const refuse = (why: Said) => new BadInputError(BOUNDARY_WORDS.unreadableShapefile(file.name, why));
+  const whyOf = (error: unknown) => saidOf(error) ?? said((error as Error).message, (error as Error).message);
   let entries: Map<string, Uint8Array>;
   try {
     entries = readZipEntries(file.data);
   } catch (error) {
-    throw refuse((error as Error).message);
+    throw refuse(whyOf(error));
   }
   const names = [...entries.keys()].filter((n) => !n.includes('__MACOSX'));
   const layers = names.filter((n) => extension(n) === 'shp');
-  if (layers.length === 0) throw refuse('no layers founds');
+  if (layers.length === 0) throw refuse(BOUNDARY_WORDS.noLayer);
   if (layers.length > 1) throw new BadInputError(BOUNDARY_WORDS.manyLayers(file.name, layers.length));
   const part = (ext: string) => {
     const name = names.find((n) => base(n) === base(layers[0]!) && extension(n) === ext);
@@ -49,11 +51,11 @@ export async function readZippedShapefile(file: LedgerFile): Promise<ShapefileRe
     });
     return { json, encoding };
   } catch (error) {
-    throw refuse((error as Error).message);
+    throw refuse(whyOf(error));
   }
 }
 
 /** For a refusal: how the attributes were read and how to say otherwise. */
-export function encodingHint(encoding: DbfEncoding): string {
-  return `属性文字按 ${ENCODING_NAMES[encoding.label]} 读取（${encoding.source}）；若名称为乱码，请在 .cpg 文件中写明编码：GBK 文件写 CP936 或 GBK，UTF-8 文件写 UTF-8`;
+export function encodingHint(encoding: DbfEncoding): Said {
+  return BOUNDARY_WORDS.encodingHint(ENCODING_NAMES[encoding.label], encoding.source);
 }

@@ -5,12 +5,14 @@
  * (valid UTF-8, else GBK — what Chinese GIS offices mostly hand over). GBK text is decoded as
  * GB18030, its superset.
  */
+import { said, type Said } from '../../../shared/language/said.ts';
+import { ENCODING_SOURCE_WORDS as WORDS } from './boundaryWords.ts';
 
 export interface DbfEncoding {
   /** A TextDecoder label. */
   label: 'utf-8' | 'gb18030' | 'big5' | 'windows-1252';
-  /** How it was chosen, in Chinese, for reports and refusals. */
-  source: string;
+  /** How it was chosen, for refusals. */
+  source: Said;
 }
 
 const CPG_LABELS: [RegExp, DbfEncoding['label']][] = [
@@ -39,20 +41,22 @@ export function dbfEncoding(cpg: string | undefined, dbf: Uint8Array | undefined
   const declared = cpg?.trim();
   if (declared) {
     const label = encodingOfCpg(declared);
-    if (label) return { label, source: `.cpg 写明“${declared.slice(0, 20)}”` };
+    if (label) return { label, source: WORDS.declared(declared.slice(0, 20)) };
   }
-  const unknown = declared ? `.cpg 中的“${declared.slice(0, 20)}”无法识别，` : '没有 .cpg，';
+  const unknown = declared ? WORDS.unknownCpg(declared.slice(0, 20)) : WORDS.noCpg;
+  const because = (reason: Said) => said(unknown['zh-CN'] + reason['zh-CN'], unknown.en + reason.en);
   if (dbf && dbf.length > 32 && GBK_DRIVER_IDS.has(dbf[29]!))
-    return { label: 'gb18030', source: `${unknown}按 .dbf 的语言驱动标记` };
+    return { label: 'gb18030', source: because(WORDS.driverMark) };
   if (dbf) {
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(dbf);
-      return { label: 'utf-8', source: `${unknown}内容是有效的 UTF-8` };
+      return { label: 'utf-8', source: because(WORDS.validUtf8) };
     } catch {
-      return { label: 'gb18030', source: `${unknown}内容不是 UTF-8，按 GBK 读取` };
+      return { label: 'gb18030', source: because(WORDS.notUtf8) };
     }
   }
-  return { label: 'utf-8', source: unknown };
+  // Nothing after "没有 .cpg，": the Chinese as it always read; the English without the dangling comma.
+  return { label: 'utf-8', source: said(unknown['zh-CN'], unknown.en.replace(/, $/, '')) };
 }
 
 export const ENCODING_NAMES: Record<DbfEncoding['label'], string> = {

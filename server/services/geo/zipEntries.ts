@@ -4,6 +4,8 @@
  * Names are UTF-8 when the archive says so, else GB18030 (zips made on Chinese Windows).
  */
 import { inflateRawSync } from 'node:zlib';
+import { ShownError } from '../../../shared/errors.ts';
+import { ZIP_WORDS } from './boundaryWords.ts';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -18,7 +20,7 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
   }
 }
 
-/** Every file in the archive by its path; throws (plain Error) when the bytes are not a zip. */
+/** Every file in the archive by its path; throws a ShownError (both languages) when the bytes are not a zip. */
 export function readZipEntries(data: Uint8Array): Map<string, Uint8Array> {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let end = -1;
@@ -28,12 +30,12 @@ export function readZipEntries(data: Uint8Array): Map<string, Uint8Array> {
       break;
     }
   }
-  if (end < 0) throw new Error('不是 zip 文件（找不到目录）');
+  if (end < 0) throw new ShownError(ZIP_WORDS.noDirectory);
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   const entries = new Map<string, Uint8Array>();
   for (let n = 0; n < count; n++) {
-    if (view.getUint32(at, true) !== DIRECTORY_ENTRY) throw new Error('zip 目录损坏');
+    if (view.getUint32(at, true) !== DIRECTORY_ENTRY) throw new ShownError(ZIP_WORDS.brokenDirectory);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -44,12 +46,12 @@ export function readZipEntries(data: Uint8Array): Map<string, Uint8Array> {
     const name = decodeName(data.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
-    if (view.getUint32(localAt, true) !== LOCAL_HEADER) throw new Error(`zip 中 ${name} 的位置不对`);
+    if (view.getUint32(localAt, true) !== LOCAL_HEADER) throw new ShownError(ZIP_WORDS.misplaced(name));
     const start = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
     const raw = data.subarray(start, start + compressedSize);
     if (method === 0) entries.set(name, raw);
     else if (method === 8) entries.set(name, new Uint8Array(inflateRawSync(raw)));
-    else throw new Error(`zip 中 ${name} 的压缩方式（${method}）不受支持`);
+    else throw new ShownError(ZIP_WORDS.unsupportedMethod(name, method));
   }
   return entries;
 }

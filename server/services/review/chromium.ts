@@ -4,9 +4,14 @@
  * by playwright-core.
  */
 import type { Browser } from 'playwright-core';
+import { ShownError } from '../../../shared/errors.ts';
+import { PRINT_WORDS } from './printWords.ts';
 
-/** Chromium could not be started: a problem an operator can act on (not a bad request). */
-export class ChromiumError extends Error {
+/**
+ * Chromium could not be started: a problem an operator can act on (not a bad request). Says it
+ * in both languages; its message is the Chinese, as the command line prints it.
+ */
+export class ChromiumError extends ShownError {
   override name = 'ChromiumError';
 }
 
@@ -18,7 +23,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
-    throw new ChromiumError('无法生成 PDF：未安装 playwright-core（npm ci）');
+    throw new ChromiumError(PRINT_WORDS.noPlaywright);
   }
   try {
     return await chromium.launch({
@@ -37,8 +42,6 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     });
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? '';
-    throw new ChromiumError(
-      `无法启动 Chromium（${CHROMIUM_PATH()}）：${first}。请安装 chromium 与 fonts-noto-cjk，或用 CHROMIUM_PATH 指定。`,
-    );
+    throw new ChromiumError(PRINT_WORDS.cannotLaunch(CHROMIUM_PATH(), first));
   }
 }

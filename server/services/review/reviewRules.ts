@@ -9,9 +9,13 @@ import { z } from 'zod';
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from '../../../data/review-rules.ts';
 import { auditLog, reviewSettings } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { said } from '../../../shared/language/said.ts';
 import { BadInputError, describeIssues } from '../errors.ts';
 import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
 import { describeRules } from '../../../shared/review/reviewRulesText.ts';
+
+/** What a refused rules setting starts with, before the fields it got wrong. */
+const INVALID_RULES = said('晾晒规则设置无效', 'Invalid review rules');
 
 export { DEFAULT_REVIEW_RULES, describeRules, type ReviewRules };
 
@@ -76,7 +80,7 @@ export type ReviewRulesPatch = z.infer<typeof reviewRulesPatchSchema>;
 /** Validates a patch from a person (tRPC input, CLI); BadInputError in Chinese. */
 export function parseRulesPatch(raw: unknown): ReviewRulesPatch {
   const result = reviewRulesPatchSchema.safeParse(raw ?? {});
-  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, INVALID_RULES));
   return result.data;
 }
 
@@ -143,7 +147,7 @@ export async function readReviewRules(db: Db): Promise<ReviewRules> {
 /** The patch laid over `before` and validated as a whole (weights, thresholds); BadInputError in Chinese. */
 export function rulesWithPatch(before: ReviewRules, rawPatch: unknown): ReviewRules {
   const result = reviewRulesSchema.safeParse(merge(before, parseRulesPatch(rawPatch)));
-  if (!result.success) throw new BadInputError(describeIssues(result.error, '晾晒规则设置无效'));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, INVALID_RULES));
   return result.data;
 }
 

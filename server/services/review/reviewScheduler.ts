@@ -12,6 +12,7 @@ import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { addDays, todayInCity } from '../../../shared/time/dates.ts';
 import { weekSunday } from '../../../shared/time/weeks.ts';
+import { said } from '../../../shared/language/said.ts';
 import { BadInputError } from '../errors.ts';
 import { markWeekReviewed, type ReviewedWeek } from './reviewedWeeks.ts';
 import { defaultReviewWeek } from './reviewWeek.ts';
@@ -33,7 +34,12 @@ export function parseReviewSchedule(text: string | undefined): ReviewSchedule | 
   if (value === '' || value === 'off') return null;
   const m = SCHEDULE.exec(value);
   if (!m)
-    throw new BadInputError(`定时晾晒设置无效：${text}（应为“星期 时:分”，如 mon 09:00，星期为 mon…sun；或 off 关闭）`);
+    throw new BadInputError(
+      said(
+        `定时晾晒设置无效：${text}（应为“星期 时:分”，如 mon 09:00，星期为 mon…sun；或 off 关闭）`,
+        `Invalid review schedule: ${text} ("day hh:mm", e.g. mon 09:00, the day one of mon…sun; or off)`,
+      ),
+    );
   return { weekday: WEEKDAYS.indexOf(m[1]!) + 1, hour: Number(m[2]), minute: Number(m[3]) };
 }
 

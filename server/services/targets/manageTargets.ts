@@ -120,7 +120,11 @@ async function refuseDuplicate(db: Db, fields: TargetFields, exceptId: number | 
     );
   if (other)
     throw new BadInputError(
-      `${INDICATORS[fields.indicator].name}在该范围已有期限为 ${fields.deadline} 的目标：请修改那一条，或换一个期限`,
+      TARGET_WORDS.sameDeadline(
+        INDICATORS[fields.indicator].name,
+        INDICATORS[fields.indicator].nameEn,
+        fields.deadline,
+      ),
     );
 }
 

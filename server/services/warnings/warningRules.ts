@@ -19,7 +19,11 @@ import {
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
+import { said } from '../../../shared/language/said.ts';
 import { BadInputError, describeIssues } from '../errors.ts';
+
+/** What a refused rules setting starts with, before the fields it got wrong. */
+const INVALID_RULES = said('预警规则设置无效', 'Invalid warning rules');
 
 export { DEFAULT_WARNING_RULES };
 
@@ -95,10 +99,10 @@ export async function readWarningRules(db: Db): Promise<WarningRules> {
 /** Merges the patch over the current rules, validates and stores them (audited); nothing when unchanged. */
 export async function updateWarningRules(db: Db, actor: Actor | null, raw: unknown): Promise<WarningSettings> {
   const patch = warningRulesPatchSchema.safeParse(raw ?? {});
-  if (!patch.success) throw new BadInputError(describeIssues(patch.error, '预警规则设置无效'));
+  if (!patch.success) throw new BadInputError(describeIssues(patch.error, INVALID_RULES));
   const current = await readWarningSettings(db);
   const result = warningRulesSchema.safeParse(mergeRules(current.rules, patch.data));
-  if (!result.success) throw new BadInputError(describeIssues(result.error, '预警规则设置无效'));
+  if (!result.success) throw new BadInputError(describeIssues(result.error, INVALID_RULES));
   const rules = result.data;
   if (JSON.stringify(rules) === JSON.stringify(current.rules)) return current;
   const now = new Date();

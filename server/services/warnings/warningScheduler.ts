@@ -8,6 +8,7 @@
 import type { Db } from '../../db/connection.ts';
 import { log } from '../../log/logger.ts';
 import { addDays, todayInCity } from '../../../shared/time/dates.ts';
+import { said } from '../../../shared/language/said.ts';
 import { BadInputError } from '../errors.ts';
 import { systemClock, type SchedulerClock } from '../review/reviewScheduler.ts';
 import { runWarnings, type WarningRunResult } from './runWarnings.ts';
@@ -25,7 +26,13 @@ export function parseWarningSchedule(text: string | undefined): WarningSchedule 
   const value = (text ?? '').trim().toLowerCase() || DEFAULT_WARNING_SCHEDULE;
   if (value === 'off') return null;
   const m = TIME.exec(value);
-  if (!m) throw new BadInputError(`预警运行时间设置无效：${text}（应为“时:分”，如 06:00；或 off 关闭）`);
+  if (!m)
+    throw new BadInputError(
+      said(
+        `预警运行时间设置无效：${text}（应为“时:分”，如 06:00；或 off 关闭）`,
+        `Invalid warning run time: ${text} ("hh:mm", e.g. 06:00; or off)`,
+      ),
+    );
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 

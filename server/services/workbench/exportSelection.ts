@@ -56,10 +56,7 @@ export async function exportSelection(
   const [all, info] = await Promise.all([compoundStatusAsOf(db, options.asOf, township), readDatasetInfo(db)]);
   const byCode = new Map(all.map((c) => [c.code, c]));
   const missing = options.codes.filter((code) => !byCode.has(code));
-  if (missing.length)
-    throw new BadInputError(
-      `${options.asOf} 没有这些小区：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 个` : ''}`,
-    );
+  if (missing.length) throw new BadInputError(WORKBENCH_WORDS.missingCompounds(options.asOf, missing));
   const rows: CompoundStatus[] = options.codes.map((code) => byCode.get(code)!);
   const demo = info.source === 'demo';
   let body: Buffer;

@@ -123,26 +123,22 @@ function BoundaryReport({ report }: { report: Report }) {
       {report.unmatched.length > 0 && (
         <details>
           <summary>
-            {t('admin.unmatched')}：{report.unmatched.length}
+            {t('admin.listCount', { list: t('admin.unmatched'), count: String(report.unmatched.length) })}
           </summary>
           <ul>
             {report.unmatched.slice(0, SHOWN).map((u) => (
-              <li key={u.feature}>
-                {t('admin.feature')} {u.feature}：{u.label}
-              </li>
+              <li key={u.feature}>{t('admin.skippedFeature', { feature: String(u.feature), label: u.label })}</li>
             ))}
           </ul>
         </details>
       )}
       {report.missing.length > 0 && (
         <details>
-          <summary>
-            {t('admin.missing')}：{report.missing.length}
-          </summary>
+          <summary>{t('admin.listCount', { list: t('admin.missing'), count: String(report.missing.length) })}</summary>
           <ul>
             {report.missing.map((m) => (
               <li key={m.code}>
-                {m.code} {m.name}（{t(`admin.boundarySource.${m.source}`)}）
+                {t('admin.keptTownship', { code: m.code, name: m.name, source: t(`admin.boundarySource.${m.source}`) })}
               </li>
             ))}
           </ul>

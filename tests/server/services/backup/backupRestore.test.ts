@@ -21,6 +21,7 @@ import {
   type TestDatabase,
 } from '../../../support/databases.ts';
 import { csvFile, goodRows, snapshot } from '../../../support/ledgers.ts';
+import { saidOf } from '../../../../shared/language/said.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'onemap-backup-'));
 
@@ -219,6 +220,17 @@ describe.each(availableBackends())('backup and restore (%s)', (kind) => {
       writeFileSync(junk, 'hello');
       await expect(restoreBackup(target.db, junk, { force: true })).rejects.toThrow(/不是有效的 OneMap 备份文件/);
       await expect(restoreBackup(target.db, join(dir, 'missing.gz'), { force: true })).rejects.toThrow(/无法读取/);
+
+      // The same refusals in English, for a reader in English (issue 21).
+      const inEnglish = async (file: string) =>
+        saidOf(await restoreBackup(target.db, file, { force: true }).catch((error: unknown) => error))?.en;
+      expect(await inEnglish(other)).toMatch(
+        /^The backup's database structure differs from this database's, so it cannot be restored: the backup has 0099_future \(\d+ migrations\), this database \S+ \(\d+ migrations\)\. Restore it with the OneMap version that wrote it$/,
+      );
+      expect(await inEnglish(truncated)).toMatch(/^The backup file \S+ is incomplete \(/);
+      expect(await inEnglish(junk)).toBe(`${junk} is not a valid OneMap backup file (not gzip-compressed)`);
+      const missing = join(dir, 'missing.gz');
+      expect(await inEnglish(missing)).toBe(`Cannot read the backup file ${missing} (ENOENT)`);
       expect(await snapshot(target.db, FIXTURE_AS_OF)).toEqual(before);
     } finally {
       await target.dispose();

@@ -6,6 +6,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../../data/schema/index.ts';
 import { callerAs } from '../../../support/callers.ts';
+import { describeBoundaryReport } from '../../../../server/services/geo/describeBoundaryReport.ts';
 import { importBoundaries } from '../../../../server/services/geo/importBoundaries.ts';
 import { approximateTownshipBoundaries } from '../../../../server/services/geo/townshipBoundaries.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
@@ -78,6 +79,29 @@ describe.each(availableBackends())('boundary import (%s)', (kind) => {
     expect(shifted.after).not.toEqual(shifted.before);
     expect(JSON.stringify(report.outlines).length, 'small enough to send').toBeLessThan(300_000);
     expect(await snapshot(database.db, FIXTURE_AS_OF)).toEqual(before);
+  });
+
+  it('reports on the command line in Chinese or English, names as the data holds them', async () => {
+    const report = await importBoundaries(database.db, officialFile(), { crs: 'wgs84', dryRun: true });
+    const outside = report.outside.length;
+    const zh = describeBoundaryReport(report);
+    expect(zh.summary).toBe(
+      `试运行（未写入任何数据）：将导入 19 个镇街的官方边界；${outside} 个小区落在所属镇街边界以外（未移动，请核对）；全部镇街均为官方边界`,
+    );
+    expect(zh.lines).toContain(`忽略  第20个要素：对应不到晋江市的镇街 ${report.unmatched[0]!.label}`);
+    const en = describeBoundaryReport(report, 'en');
+    expect(en.summary).toBe(
+      `Dry run (nothing written): would import official boundaries of 19 townships; ${outside} compounds outside their township's boundary (not moved, please check); every township has an official boundary`,
+    );
+    expect(en.lines).toHaveLength(zh.lines.length);
+    // Take out the data (codes, names, the skipped feature's properties): no Chinese is left.
+    const names = [
+      ...report.matched.map((m) => m.name),
+      ...report.outside.flatMap((o) => [o.name, o.townshipName, o.fallsIn?.name ?? '']),
+      report.unmatched[0]!.label,
+    ].filter(Boolean);
+    const words = en.lines.map((line) => names.reduce((text, name) => text.replaceAll(name, ''), line));
+    expect(words.filter((line) => /[\u4e00-\u9fff]/.test(line))).toEqual([]);
   });
 
   it('imports: boundaries official and drawn from the file, compounds not moved, the badge condition gone, audited', async () => {

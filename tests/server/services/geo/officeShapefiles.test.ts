@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBoundaries } from '../../../../server/services/geo/importBoundaries.ts';
+import { saidOf } from '../../../../shared/language/said.ts';
 import { approximateTownshipBoundaries } from '../../../../server/services/geo/townshipBoundaries.ts';
 import { openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 import { hasProgram, needs, ogrShapefile } from '../../../support/officeFiles.ts';
@@ -48,6 +49,22 @@ describe('boundary Shapefiles as offices make them', () => {
     const refusal = dryRun(data);
     await expect(refusal).rejects.toThrow(/读到的属性值为 “/);
     await expect(dryRun(data)).rejects.toThrow(/按 UTF-8 读取（\.cpg 写明“UTF-8”）.*CP936 或 GBK/);
+  });
+
+  it('says the same in English: how the text was read and how to name the encoding', async () => {
+    const refusal = saidOf(
+      await dryRun(await zippedShapefile(features(), { encoding: 'gbk', cpg: 'UTF-8' })).catch((e) => e),
+    );
+    expect(refusal?.en).toMatch(
+      /the values read were “.*\. Attribute text was read as UTF-8 \(the \.cpg says “UTF-8”\); if the names are garbled, name the encoding in a \.cpg file: CP936 or GBK for a GBK file, UTF-8 for a UTF-8 file$/,
+    );
+    const mars = [{ ...features()[0]!, properties: { XZMC: '火星', BZ: '' } }];
+    const withoutCpg = saidOf(await dryRun(await zippedShapefile(mars, { cpg: null })).catch((e) => e));
+    expect(withoutCpg?.en).toMatch(/read as UTF-8 \(no \.cpg, the content is valid UTF-8\)/);
+    expect(withoutCpg?.['zh-CN']).toMatch(/按 UTF-8 读取（没有 \.cpg，内容是有效的 UTF-8）/);
+    // Chinese only in the data: the file's name, the example township, the values read.
+    const words = withoutCpg?.en.replaceAll('镇街界线.zip', '').replace(/“[^”]*”|\(e\.g\. [^)]*\)/g, '');
+    expect(words).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it.skipIf(!hasProgram('ogr2ogr'))(

@@ -9,6 +9,7 @@ import * as schema from '../../../../data/schema/index.ts';
 import { readDatasetInfo } from '../../../../server/services/dataset/datasetInfo.ts';
 import { DEMO_REFUSAL, importLedger } from '../../../../server/services/ledger/importLedger.ts';
 import { WEB_DEMO_REFUSAL } from '../../../../server/services/ledger/demoReplacement.ts';
+import { LEDGER_WORDS } from '../../../../server/services/ledger/ledgerWords.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 import { csvFile, goodRows } from '../../../support/ledgers.ts';
@@ -49,6 +50,7 @@ describe.each(availableBackends())('destructive ledger import from the browser (
     const file = csvFile(goodRows(3));
     await expect(importLedger(fixture.db, file, web({ replaceDemo: false }))).rejects.toThrow(WEB_DEMO_REFUSAL);
     expect(WEB_DEMO_REFUSAL).not.toContain('--');
+    expect(LEDGER_WORDS.webDemoRefusal.en).not.toContain('--');
     await expect(importLedger(fixture.db, file, web({ replaceDemo: false, via: 'cli' }))).rejects.toThrow(DEMO_REFUSAL);
     expect(DEMO_REFUSAL).toContain('--replace-demo');
   });
