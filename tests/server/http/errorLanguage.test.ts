@@ -279,7 +279,7 @@ describe('refusals in the reader’s language', () => {
         '数据库中是演示数据：真实台账不能与演示小区混在一起。请勾选“清除演示数据后导入”，先试导入查看将删除的内容，再输入城市名称确认导入（镇街、边界和目标保留）',
     });
     const en = await upload('ledger.import', ledger(unticked), as('admin', EN));
-    expect(en.message).toMatch(/^The database holds demonstration data: .*Tick “Remove the demonstration data first”/);
+    expect(en.message).toMatch(/^The database holds the demonstration: .*Tick "Remove the demonstration data first"/);
     expect(en.message).not.toMatch(HAN);
 
     const wrongCity = { replaceDemo: 'true', confirmCity: '泉州市' };
@@ -290,7 +290,7 @@ describe('refusals in the reader’s language', () => {
     expect(await upload('ledger.import', ledger(wrongCity), as('admin', EN))).toEqual({
       status: 400,
       message:
-        'This import deletes every demonstration compound and all its history: type the city’s name “晋江市” to confirm, then import',
+        'This import deletes every demonstration compound and all its history: type the city\'s name "晋江市" to confirm, then import',
     });
   });
 
