@@ -63,6 +63,7 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
         reason: c.reason,
         reasonGroup: c.reasonGroup,
         reasonDate: c.reasonDate,
+        why: c.why,
       }));
       expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
         theirs.sort((a, b) => a.code.localeCompare(b.code)),
