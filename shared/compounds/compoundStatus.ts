@@ -16,7 +16,7 @@ export type CompoundKind = 'commercial' | 'resettlement' | 'old' | 'mixed';
 export const RATINGS = ['5', '4', '3', '2', '1', 'fail'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** The names the drill-through's reasons give them, in each language. */
+/** Their names in each language: the drill-through's reasons, the lagging list's and the change lines say them so. */
 export const PARTY_ORG_TYPE_NAMES: Readonly<Record<Locale, Readonly<Record<PartyOrgType, string>>>> = {
   'zh-CN': { standalone: '建制式', combined: '兼合式', joint: '联建式' },
   en: { standalone: 'standalone', combined: 'combined', joint: 'joint' },
