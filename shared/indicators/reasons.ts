@@ -44,10 +44,14 @@ export type ReasonKinds = Readonly<Record<string, ReasonKind>>;
 /** A compound's reason as its classification gives it: the kind and its particulars. */
 export type Why = Readonly<{ kind: string } & Record<string, string | number>>;
 
-/** A kind of reason, its particulars' types inferred from what it declares. */
-export const reasonKind = <const P extends Particulars, const G extends string = never>(
-  kind: ReasonKind<P, G>,
-): ReasonKind<P, G> => kind;
+/** A kind of reason, its particulars' types (and its group's name) inferred from what it declares. */
+export function reasonKind<const P extends Particulars, const G extends string>(
+  kind: ReasonKind<P, G> & { group: G },
+): ReasonKind<P, G>;
+export function reasonKind<const P extends Particulars>(kind: ReasonKind<P, never>): ReasonKind<P, never>;
+export function reasonKind(kind: ReasonKind): ReasonKind {
+  return kind;
+}
 
 /** A kind with no particulars: the same words every time (a group's, often). */
 export function fixedReason(zh: string, en: string): ReasonKind<Record<never, never>, never>;
@@ -88,15 +92,33 @@ type ParticularsArg<K extends ReasonKind> = keyof K['particulars'] extends never
   ? []
   : [particulars: ParticularsOf<K['particulars']>];
 
-/** `say(kind, particulars)`: a reason of the indicator's, checked against its declaration. */
+/**
+ * `say(kind, particulars)`: a reason of the indicator's, checked against its declaration. Called
+ * for every compound and indicator, so what never changes — a group's words, a reason without
+ * particulars — is written once.
+ */
 export function sayer<R extends ReasonKinds>(reasons: R) {
+  const groups = new Map<string, string>();
+  const fixed = new Map<string, Stated>();
+  const groupOf = (why: Why) => {
+    const group = reasons[why.kind]?.group;
+    // Without a group a reason is its own, particulars and all: nothing to keep.
+    if (group === undefined) return reasonText(reasons, why, 'zh-CN');
+    let text = groups.get(group);
+    if (text === undefined) groups.set(group, (text = reasonText(reasons, { kind: group }, 'zh-CN')));
+    return text;
+  };
   return <K extends keyof R & string>(kind: K, ...[particulars]: ParticularsArg<R[K]>): Stated => {
+    if (particulars === undefined) {
+      let stated = fixed.get(kind);
+      if (!stated) {
+        const why: Why = { kind };
+        fixed.set(kind, (stated = { reason: reasonText(reasons, why, 'zh-CN'), reasonGroup: groupOf(why), why }));
+      }
+      return stated;
+    }
     const why: Why = { ...particulars, kind };
-    return {
-      reason: reasonText(reasons, why, 'zh-CN'),
-      reasonGroup: reasonGroupText(reasons, why, 'zh-CN'),
-      why,
-    };
+    return { reason: reasonText(reasons, why, 'zh-CN'), reasonGroup: groupOf(why), why };
   };
 }
 

@@ -11,7 +11,11 @@ import { PARTY_ORG_TYPES, RATINGS } from '../../shared/compounds/compoundStatus.
 import { INDICATOR_LIST } from '../../shared/indicators/index.ts';
 import {
   contributionIn,
+  fixedReason,
   reasonGroupText,
+  reasonKind,
+  reasonKinds,
+  sayer,
   reasonText,
   type Particular,
   type ReasonKinds,
@@ -133,5 +137,22 @@ describe('the reasons the classifications give', () => {
     const frozen = { reason: '近30天无四方联席会议（上次 2026-01-02）', reasonGroup: '近30天无四方联席会议' };
     const reasons = DEFAULT_INDICATORS.find((i) => i.key === 'deliberationCoverage')!.reasons;
     expect(contributionIn(frozen, reasons, 'en')).toEqual(frozen);
+  });
+
+  it('groups a reason without a group under its own words, particulars and all, each time', () => {
+    const say = sayer(
+      reasonKinds({
+        late: reasonKind({
+          particulars: { day: 'day' },
+          says: { 'zh-CN': ({ day }) => `迟于 ${day}`, en: ({ day }) => `Late on ${day}` },
+        }),
+        never: fixedReason('从未', 'Never'),
+      }),
+    );
+    expect([say('late', { day: '2026-01-02' }), say('late', { day: '2026-03-04' })]).toMatchObject([
+      { reason: '迟于 2026-01-02', reasonGroup: '迟于 2026-01-02' },
+      { reason: '迟于 2026-03-04', reasonGroup: '迟于 2026-03-04' },
+    ]);
+    expect(say('never')).toEqual({ reason: '从未', reasonGroup: '从未', why: { kind: 'never' } });
   });
 });
