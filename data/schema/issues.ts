@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { ISSUE_STAGES, type IssueStage } from '../../shared/issues/issueStages.ts';
 import { compounds } from './compounds.ts';
 
 export const issueChannel = pgEnum('issue_channel', [
@@ -32,9 +33,9 @@ export const issueCategory = pgEnum('issue_category', [
   'illegal_structure',
   'other',
 ]);
-/** 受理 → 派单 → 办理中 → 办结 → 回访 */
-export const ISSUE_STATUSES = ['accepted', 'dispatched', 'in_progress', 'closed', 'revisited'] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+/** 受理 → 派单 → 办理中 → 办结 → 回访: the stages are shared/issues/issueStages.ts's; the enum follows them. */
+export const ISSUE_STATUSES = ISSUE_STAGES;
+export type IssueStatus = IssueStage;
 
 export const residentIssues = pgTable(
   'resident_issues',

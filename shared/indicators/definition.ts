@@ -1,4 +1,5 @@
 /** What the product knows about an indicator that both the client and the server need. */
+import type { ReasonKinds } from './reasons.ts';
 import type { GoalKind } from './status.ts';
 import type { UnitKey } from './units.ts';
 
@@ -43,6 +44,11 @@ export interface IndicatorMeta {
   denominatorLabel: string;
   /** Why the value cannot be computed when the denominator is 0. */
   noDenominatorReason: string;
+  /**
+   * Every reason its classification can give a compound, in both languages (reasons.ts): the
+   * drill-through, the workbench and the exports write them in the reader's language from here.
+   */
+  reasons: ReasonKinds;
   /** The weekly review pack's wording in Chinese, the official document's. */
   pack: {
     /** Column heading in the ranking table, short enough to fit the page. */

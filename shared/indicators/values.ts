@@ -1,5 +1,6 @@
 /** From a numerator and a denominator to an indicator's value, and how it is written. */
 import type { IndicatorMeta, Locale } from './definition.ts';
+import type { Why } from './reasons.ts';
 import { UNITS, type Unit } from './units.ts';
 
 export interface IndicatorValue {
@@ -26,6 +27,12 @@ export interface Contribution {
   reasonGroup?: string;
   /** The day the reason cites (the last meeting, the end of a committee's term), YYYY-MM-DD. */
   reasonDate?: string | null;
+  /**
+   * The reason's kind and particulars, as the indicator declares them (reasons.ts), to write it in
+   * another language. The server's own: left out of what it sends (contributionIn). Absent from a
+   * drill-through frozen before reasons were declared.
+   */
+  why?: Why;
 }
 
 type Meta = Pick<IndicatorMeta, 'unit' | 'direction' | 'noDenominatorReason'>;

@@ -7,7 +7,7 @@
  * - overdueIssues: at least one overdue resident issue.
  * Most reasons first, then by compound code.
  */
-import type { CompoundStatus } from '../compounds/compoundStatus.ts';
+import { RATING_NAMES, type CompoundStatus } from '../compounds/compoundStatus.ts';
 import { addDays } from '../time/dates.ts';
 import { DELIBERATION_WINDOW_DAYS } from '../indicators/windows.ts';
 import type { Locale } from '../language/index.ts';
@@ -35,15 +35,8 @@ export interface LaggingCompound {
   overdueIssues: number;
 }
 
-const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;
-const STARS_EN = {
-  '5': '5 stars',
-  '4': '4 stars',
-  '3': '3 stars',
-  '2': '2 stars',
-  '1': '1 star',
-  fail: 'failed',
-} as const;
+const STARS = RATING_NAMES['zh-CN'];
+const STARS_EN = RATING_NAMES.en;
 const LOW_RATINGS = new Set(['3', '2', '1', 'fail']);
 
 type ReasonFigures = Pick<LaggingCompound, 'lastMeetingDate' | 'rating' | 'overdueIssues'>;

@@ -1,4 +1,5 @@
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
+import { issueStageMessages } from '../../../shared/issues/issueStages.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { supervisionEn } from './supervisionMessages.ts';
 import { adminToolsEn } from './adminTools.ts';
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   'layer.issuesDensity': 'Hexagons: open-issue density',
   // The indicators' names (indicator.<key>, indicator.short.<key>, wall.col.<key>) come from their definitions.
   ...indicatorMessages('en'),
+  ...issueStageMessages('en'),
   'indicator.goal': 'Goal {goal} ({deadline})',
   'indicator.goalAssumed': 'Assumed goal {goal} ({deadline})',
   'indicator.noGoal': 'No goal set',
@@ -397,11 +399,6 @@ export const en: Record<MessageKey, string> = {
   'issue.channel.reception': 'reception',
   'issue.channel.meeting': 'joint meeting',
   'issue.channel.wish_wall': 'wish wall',
-  'issue.status.accepted': 'Accepted',
-  'issue.status.dispatched': 'Dispatched',
-  'issue.status.in_progress': 'In progress',
-  'issue.status.closed': 'Closed',
-  'issue.status.revisited': 'Revisited',
   'petition.kind.petition': 'Petition',
   'petition.kind.dispute': 'Dispute',
   'admin.ledgerTitle': 'Import the compound ledger',
@@ -619,11 +616,6 @@ export const en: Record<MessageKey, string> = {
   'editing.evaluatedOn': 'Evaluated on',
   'editing.score': 'Score',
   'editing.safetyScore': 'Safety score',
-  'issueStatus.accepted': 'Accepted',
-  'issueStatus.dispatched': 'Dispatched',
-  'issueStatus.in_progress': 'In progress',
-  'issueStatus.closed': 'Closed',
-  'issueStatus.revisited': 'Revisited',
   'admin.title': 'Administration',
   'admin.usersHint': 'Every change is written to the audit log',
   'admin.users': 'Accounts',

@@ -1,5 +1,6 @@
 /** The message catalogue. Simplified Chinese is the default; en.ts must have the same keys. */
 import { indicatorMessages } from '../../../shared/indicators/index.ts';
+import { issueStageMessages } from '../../../shared/issues/issueStages.ts';
 import { supervisionZhCN } from './supervisionMessages.ts';
 import { adminToolsZh } from './adminTools.ts';
 import { weekPickerZh } from './weekMessages.ts';
@@ -117,6 +118,7 @@ export const zhCN = {
   'layer.issuesDensity': '蜂窝：未办结诉求密度',
   // The indicators' names (indicator.<key>, indicator.short.<key>, wall.col.<key>) come from their definitions.
   ...indicatorMessages('zh-CN'),
+  ...issueStageMessages('zh-CN'),
   'indicator.goal': '目标 {goal}（{deadline}）',
   'indicator.goalAssumed': '假设目标 {goal}（{deadline}）',
   'indicator.noGoal': '未设目标',
@@ -392,11 +394,6 @@ export const zhCN = {
   'issue.channel.reception': '来访接待',
   'issue.channel.meeting': '四方联席会议',
   'issue.channel.wish_wall': '心愿墙',
-  'issue.status.accepted': '受理',
-  'issue.status.dispatched': '派单',
-  'issue.status.in_progress': '办理中',
-  'issue.status.closed': '办结',
-  'issue.status.revisited': '回访',
   'petition.kind.petition': '信访件',
   'petition.kind.dispute': '矛盾纠纷',
   'admin.ledgerTitle': '导入小区台账',
@@ -610,11 +607,6 @@ export const zhCN = {
   'editing.evaluatedOn': '考评日期',
   'editing.score': '总分',
   'editing.safetyScore': '安全得分',
-  'issueStatus.accepted': '受理',
-  'issueStatus.dispatched': '派单',
-  'issueStatus.in_progress': '办理中',
-  'issueStatus.closed': '办结',
-  'issueStatus.revisited': '回访',
   'admin.title': '系统管理',
   'admin.usersHint': '每项操作均记入审计日志',
   'admin.users': '账号',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { contributionIn } from '../../../shared/indicators/reasons.ts';
 import { DRILL_SORT_KEYS } from '../../../shared/indicators/drillList.ts';
 import { drillExport } from '../../services/metrics/drillExport.ts';
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
-import { contributionIn } from '../../services/metrics/drillWords.ts';
 import { metricsReport } from '../../services/metrics/metricsReport.ts';
 import { resolveScope } from '../../services/metrics/scope.ts';
 import { loadTargets } from '../../services/metrics/targets.ts';
@@ -47,7 +47,8 @@ export const metricsRouter = router({
     .query(async ({ ctx, input }) => {
       const scope = await resolveScope(ctx.db, input);
       const drill = await drillThrough(ctx.db, { indicator: input.indicator, ...scope });
-      return { ...drill, compounds: drill.compounds.map((c) => contributionIn(c, ctx.locale)) };
+      const { reasons } = INDICATORS[input.indicator];
+      return { ...drill, compounds: drill.compounds.map((c) => contributionIn(c, reasons, ctx.locale)) };
     }),
   /**
    * The drill-through as on screen (filter, sort, goal met or not for the order of its sections)

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseAsOf, todayInCity } from '../../../shared/time/dates.ts';
 import { exportSelection, SELECTION_EXPORT_FORMATS } from '../../services/workbench/exportSelection.ts';
 import { workbenchRows } from '../../services/workbench/workbenchRows.ts';
-import { contributionIn } from '../../services/metrics/drillWords.ts';
+import { INDICATOR_KEYS, INDICATORS, type Contribution, type IndicatorKey } from '../../../shared/indicators/index.ts';
+import { contributionIn } from '../../../shared/indicators/reasons.ts';
 import { checked } from '../checked.ts';
 import { exportProcedure, revisionCachedReadProcedure, router } from '../trpc.ts';
 
@@ -12,13 +13,13 @@ export const workbenchRouter = router({
   /** Every compound on the date with its status, pinyin initials and indicator contributions. */
   rows: revisionCachedReadProcedure.input(checked(z.object({ asOf }))).query(async ({ ctx, input }) => {
     const rows = await workbenchRows(ctx.db, parseAsOf(input.asOf ?? todayInCity()));
-    if (ctx.locale === 'zh-CN') return rows;
-    return rows.map((r) => ({
-      ...r,
-      contributions: Object.fromEntries(
-        Object.entries(r.contributions).map(([key, c]) => [key, contributionIn(c, ctx.locale)]),
-      ) as typeof r.contributions,
-    }));
+    // Reasons in the reader's language, without the kind they are written from (the server's own).
+    return rows.map((r) => {
+      const contributions = {} as Record<IndicatorKey, Omit<Contribution, 'why'>>;
+      for (const key of INDICATOR_KEYS)
+        contributions[key] = contributionIn(r.contributions[key], INDICATORS[key].reasons, ctx.locale);
+      return { ...r, contributions };
+    });
   }),
   /** The table's compounds (codes in table order) as a file. A mutation only because the list can be long. */
   export: exportProcedure

@@ -1,5 +1,6 @@
 import { drillThrough } from '../../services/metrics/drillThrough.ts';
-import { INDICATOR_KEYS } from '../../../shared/indicators/index.ts';
+import { INDICATOR_KEYS, INDICATORS } from '../../../shared/indicators/index.ts';
+import { contributionIn } from '../../../shared/indicators/reasons.ts';
 import { metricsReport, type MetricsReport } from '../../services/metrics/metricsReport.ts';
 import { parseIndicatorKey, resolveScope } from '../../services/metrics/scope.ts';
 import { toCsv } from '../../services/csv.ts';
@@ -77,7 +78,10 @@ export const metricsCommand: Command = {
         townshipCode: args.values.township,
       });
       if (indicator) {
-        const drill = await drillThrough(db, { indicator, ...scope });
+        const found = await drillThrough(db, { indicator, ...scope });
+        // The reasons as written (Chinese), without the kind they are written from.
+        const { reasons } = INDICATORS[indicator];
+        const drill = { ...found, compounds: found.compounds.map((c) => contributionIn(c, reasons, 'zh-CN')) };
         return format === 'json'
           ? JSON.stringify(drill, null, 2) + '\n'
           : toCsv(

@@ -1,29 +1,25 @@
 /** What record entry refuses with, in both languages (shared/language/said.ts). */
+import { ISSUE_STAGE_NAMES, issueStageInSentence, type IssueStage } from '../../../shared/issues/issueStages.ts';
 import { said } from '../../../shared/language/said.ts';
 
-/** An issue's stages in English, beside ISSUE_STATUS_NAMES (issues.ts), the Chinese. */
-const ISSUE_STAGE_EN = {
-  accepted: 'accepted',
-  dispatched: 'dispatched',
-  in_progress: 'in progress',
-  closed: 'closed',
-  revisited: 'revisited',
-} as const;
-type Stage = keyof typeof ISSUE_STAGE_EN;
+const stageZh = (stage: IssueStage) => ISSUE_STAGE_NAMES['zh-CN'][stage];
 
 export const EDITING_WORDS = {
-  /** An issue that has ended its course (`now`: its stage's Chinese name). */
-  issueEnded: (stage: Stage, now: string) =>
-    said(`该诉求已${now}，流程已结束`, `This issue is already ${ISSUE_STAGE_EN[stage]}; its course has ended`),
-  issueOnlyForward: (stage: Stage, now: string, allowed: readonly Stage[], allowedZh: string) =>
+  /** An issue that has ended its course. */
+  issueEnded: (stage: IssueStage) =>
     said(
-      `诉求状态只能向前推进：当前为“${now}”，可改为：${allowedZh}`,
-      `An issue only moves forward: it is ${ISSUE_STAGE_EN[stage]}; it can become ${allowed.map((a) => ISSUE_STAGE_EN[a]).join(', ')}`,
+      `该诉求已${stageZh(stage)}，流程已结束`,
+      `This issue is already ${issueStageInSentence(stage)}; its course has ended`,
     ),
-  stageBeforePrevious: (stage: Stage, stageZh: string, latest: string) =>
+  issueOnlyForward: (stage: IssueStage, allowed: readonly IssueStage[]) =>
     said(
-      `${stageZh}日期不能早于上一环节的日期（${latest}）`,
-      `The date it was ${ISSUE_STAGE_EN[stage]} cannot be before the previous stage's date (${latest})`,
+      `诉求状态只能向前推进：当前为“${stageZh(stage)}”，可改为：${allowed.map(stageZh).join('、')}`,
+      `An issue only moves forward: it is ${issueStageInSentence(stage)}; it can become ${allowed.map(issueStageInSentence).join(', ')}`,
+    ),
+  stageBeforePrevious: (stage: IssueStage, latest: string) =>
+    said(
+      `${stageZh(stage)}日期不能早于上一环节的日期（${latest}）`,
+      `The date it was ${issueStageInSentence(stage)} cannot be before the previous stage's date (${latest})`,
     ),
   /** A form's input refused (its fields follow); `what` names the form in Chinese. */
   formInvalid: (what: string) => said(`${what}填写有误`, 'The form has mistakes'),

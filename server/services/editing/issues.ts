@@ -5,30 +5,17 @@
 import { EDITING_WORDS } from './editingWords.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { compounds, ISSUE_STATUSES, residentIssues, type IssueStatus } from '../../../data/schema/index.ts';
+import { compounds, ISSUE_STATUSES, residentIssues } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import type { Actor } from '../auth/roles.ts';
 import { BadInputError } from '../errors.ts';
+import { ISSUE_STAGE_NAMES, NEXT_ISSUE_STAGES } from '../../../shared/issues/issueStages.ts';
 import { todayInCity } from '../../../shared/time/dates.ts';
 import { assertMayEdit, checkEventDate, isoDate, parseEdit, recordId } from './editableCompound.ts';
 
-export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = {
-  accepted: '受理',
-  dispatched: '派单',
-  in_progress: '办理中',
-  closed: '办结',
-  revisited: '回访',
-};
-
-/** From each status, the statuses it may move to. */
-export const NEXT_STATUSES: Record<IssueStatus, readonly IssueStatus[]> = {
-  accepted: ['dispatched', 'closed'],
-  dispatched: ['in_progress', 'closed'],
-  in_progress: ['closed'],
-  closed: ['revisited'],
-  revisited: [],
-};
+/** The stages' Chinese names, as the refusals and the audit's field names say them. */
+const NAMES = ISSUE_STAGE_NAMES['zh-CN'];
 
 const STAGE_COLUMN = {
   accepted: 'openedOn',
@@ -40,7 +27,7 @@ const STAGE_COLUMN = {
 
 export const advanceIssueInput = z.strictObject({
   issueId: recordId('诉求'),
-  to: z.enum(ISSUE_STATUSES, { error: `状态应为 ${ISSUE_STATUSES.map((s) => ISSUE_STATUS_NAMES[s]).join('、')} 之一` }),
+  to: z.enum(ISSUE_STATUSES, { error: `状态应为 ${ISSUE_STATUSES.map((s) => NAMES[s]).join('、')} 之一` }),
   on: isoDate('日期'),
 });
 export type AdvanceIssueInput = z.input<typeof advanceIssueInput>;
@@ -80,24 +67,16 @@ export async function advanceIssue(db: Db, actor: Actor, raw: AdvanceIssueInput,
       compound: compound.code,
       to: input.to,
     });
-    const allowed = NEXT_STATUSES[issue.status];
-    if (input.to === 'accepted' || !allowed.includes(input.to)) {
-      const now = ISSUE_STATUS_NAMES[issue.status];
+    const allowed = NEXT_ISSUE_STAGES[issue.status];
+    if (input.to === 'accepted' || !allowed.includes(input.to))
       throw new BadInputError(
         allowed.length === 0
-          ? EDITING_WORDS.issueEnded(issue.status, now)
-          : EDITING_WORDS.issueOnlyForward(
-              issue.status,
-              now,
-              allowed,
-              allowed.map((s) => ISSUE_STATUS_NAMES[s]).join('、'),
-            ),
+          ? EDITING_WORDS.issueEnded(issue.status)
+          : EDITING_WORDS.issueOnlyForward(issue.status, allowed),
       );
-    }
-    checkEventDate(input.on, compound, `${ISSUE_STATUS_NAMES[input.to]}日期`, today);
+    checkEventDate(input.on, compound, `${NAMES[input.to]}日期`, today);
     const latest = latestStageDate(issue);
-    if (input.on < latest)
-      throw new BadInputError(EDITING_WORDS.stageBeforePrevious(input.to, ISSUE_STATUS_NAMES[input.to], latest));
+    if (input.on < latest) throw new BadInputError(EDITING_WORDS.stageBeforePrevious(input.to, latest));
     const [row] = await tx
       .update(residentIssues)
       .set({ [STAGE_COLUMN[input.to]]: input.on })

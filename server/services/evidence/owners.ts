@@ -17,6 +17,7 @@ import {
 } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { BadInputError } from '../errors.ts';
+import { ISSUE_STAGE_NAMES } from '../../../shared/issues/issueStages.ts';
 
 export interface OwnerPlace {
   townshipCode: string;
@@ -39,13 +40,7 @@ const compoundColumns = {
   townshipCode: compounds.townshipCode,
 };
 
-const STAGE_NAMES: Record<IssueStatus, string> = {
-  accepted: '受理',
-  dispatched: '派单',
-  in_progress: '办理中',
-  closed: '办结',
-  revisited: '回访',
-};
+const STAGE_NAMES = ISSUE_STAGE_NAMES['zh-CN'];
 
 const placeOf = (
   c: { id: number; code: string; name: string; lon: number; lat: number; townshipCode: string },

@@ -15,7 +15,8 @@ import { BadInputError } from '../errors.ts';
 import { workbookCreator } from '../xlsxCells.ts';
 import type { ExportedFile } from '../workbench/exportSelection.ts';
 import { drillThrough } from './drillThrough.ts';
-import { contributionIn, DRILL_REFUSALS, DRILL_WORDS, drillReasonIn } from './drillWords.ts';
+import { contributionIn } from '../../../shared/indicators/reasons.ts';
+import { DRILL_REFUSALS, DRILL_WORDS } from './drillWords.ts';
 import { SERVER_INDICATORS } from './indicators/index.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,7 +33,8 @@ export function describeDrillFilter(
   const w = DRILL_WORDS[locale].filter;
   const parts = [
     filter.townshipCode ? `${w.township}${townshipName(filter.townshipCode)}` : '',
-    filter.reasonGroup ? `${w.reason}${drillReasonIn(filter.reasonGroup, locale)}` : '',
+    // The reader's own words: the group as the list in their language showed it.
+    filter.reasonGroup ? `${w.reason}${filter.reasonGroup}` : '',
     filter.community ? `${w.community}${filter.community}` : '',
     filter.search?.trim() ? w.search(filter.search.trim()) : '',
   ].filter(Boolean);
@@ -69,7 +71,7 @@ export async function drillExport(
   const scope = options.townshipCode ? townshipName(options.townshipCode) : w.city;
   // The list as the reader saw it: reasons in their language, so their filter finds the same rows.
   const sections = drillSections(
-    drill.compounds.map((c) => contributionIn(c, locale)),
+    drill.compounds.map((c) => contributionIn(c, definition.reasons, locale)),
     {
       direction: definition.direction,
       goalMet: options.goalMet,

@@ -4,6 +4,7 @@
  * on request, from the same figures). Compounds with no change are
  * left out; a compound listed during the week appears as 新纳入.
  */
+import { PARTY_ORG_TYPE_NAMES, RATING_NAMES } from '../../../shared/compounds/compoundStatus.ts';
 import type { Locale } from '../../../shared/language/index.ts';
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
 
@@ -47,24 +48,11 @@ export interface CompoundChanges {
 
 type Words = Record<ChangeKind, (f: ChangeFigures) => string>;
 
-const PARTY: Record<string, string> = { standalone: '建制式', combined: '兼合式', joint: '联建式' };
-const STARS: Record<string, string> = {
-  '5': '五星',
-  '4': '四星',
-  '3': '三星',
-  '2': '二星',
-  '1': '一星',
-  fail: '未达标',
-};
-const PARTY_EN: Record<string, string> = { standalone: 'standalone', combined: 'combined', joint: 'joint' };
-const STARS_EN: Record<string, string> = {
-  '5': '5 stars',
-  '4': '4 stars',
-  '3': '3 stars',
-  '2': '2 stars',
-  '1': '1 star',
-  fail: 'failed',
-};
+// Looked up by the stored value, as text: the names are the compound's own (shared/compounds).
+const PARTY: Readonly<Record<string, string>> = PARTY_ORG_TYPE_NAMES['zh-CN'];
+const STARS: Readonly<Record<string, string>> = RATING_NAMES['zh-CN'];
+const PARTY_EN: Readonly<Record<string, string>> = PARTY_ORG_TYPE_NAMES.en;
+const STARS_EN: Readonly<Record<string, string>> = RATING_NAMES.en;
 const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 const ZH: Words = {

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { DATE_FORMAT, dateCell, workbookCreator } from '../xlsxCells.ts';
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from '../../../shared/indicators/index.ts';
 import type { Locale } from '../../../shared/language/index.ts';
-import { drillReasonIn } from '../metrics/drillWords.ts';
+import { reasonText } from '../../../shared/indicators/reasons.ts';
 import { rankChangeLabel } from './format.ts';
 import { PACK_SHEET_WORDS, type PackSheetWords } from './packSheetWords.ts';
 import { PACK_WORDS, type PackWords } from './packWords.ts';
@@ -264,7 +264,8 @@ function compoundSheets(workbook: ExcelJS.Workbook, data: PackData, { w, s }: Wo
           c.inNumerator ? w.yes : w.no,
           c.numeratorContribution,
           c.denominatorContribution,
-          drillReasonIn(c.reason, w.locale),
+          // A row frozen before reasons were declared keeps the Chinese it was written in.
+          c.why ? reasonText(INDICATORS[key].reasons, c.why, w.locale) : c.reason,
         ]),
         [s.total, null, null, null, null, null, drill.numerator, drill.denominator, null],
       ],

@@ -109,6 +109,25 @@ describe('onemap metrics', () => {
     const listing = JSON.parse(drill.stdout);
     expect(listing.compounds.filter((c: { inNumerator: boolean }) => c.inNumerator).length).toBe(Number(party[6]));
     expect(listing.compounds.length).toBe(Number(party[7]));
+    // Each row as the drill-through lists it, its reason in Chinese; nothing of the server's own.
+    expect(Object.keys(listing.compounds[0]).sort()).toEqual(
+      [
+        'code',
+        'name',
+        'initials',
+        'townshipCode',
+        'townshipName',
+        'community',
+        'households',
+        'inDenominator',
+        'inNumerator',
+        'numeratorContribution',
+        'denominatorContribution',
+        'reason',
+        'reasonGroup',
+        'reasonDate',
+      ].sort(),
+    );
   });
 
   it.each([

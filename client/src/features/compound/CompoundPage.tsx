@@ -307,7 +307,7 @@ function StateFacts({ state: s, t }: { state: State; t: Translate }) {
               <li key={i.id} className={i.overdue ? 'overdue' : ''}>
                 <span>{t(`issue.category.${i.category}`)}</span> <span className="muted">{i.summary}</span>
                 <small>
-                  {t('compoundPage.openedOn', { date: i.openedOn })} · {t(`issue.status.${i.statusOnDate}`)} ·{' '}
+                  {t('compoundPage.openedOn', { date: i.openedOn })} · {t(`issueStatus.${i.statusOnDate}`)} ·{' '}
                   {t('compoundPage.dueOn', { date: i.dueOn })}
                   {i.overdue && <span className="tag tag-red">{t('compoundPage.overdue')}</span>}
                 </small>
@@ -543,7 +543,7 @@ function entryText(e: TimelineEntry, today: string, t: Translate) {
             {ISSUE_STAGES.map(([field, stage]) =>
               r[field] ? (
                 <span key={stage} className={`move move-${stage}`}>
-                  {t(`issue.status.${stage}`)} <time>{short(r[field]!)}</time>
+                  {t(`issueStatus.${stage}`)} <time>{short(r[field]!)}</time>
                 </span>
               ) : null,
             )}

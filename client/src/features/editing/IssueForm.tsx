@@ -1,5 +1,6 @@
 /** Move a resident issue on: 受理 → 派单 → 办理中 → 办结 → 回访, forward only. */
 import { useState, type FormEvent } from 'react';
+import { NEXT_ISSUE_STAGES } from '../../../../shared/issues/issueStages.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { EvidencePicker } from '../evidence/EvidencePicker.tsx';
 import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
@@ -8,13 +9,6 @@ import { Field, FilteredSelectField, Result, toInt, type TownshipRecords } from 
 import { useRecordSubmit } from './useRecordSubmit.ts';
 
 type Status = TownshipRecords['issues'][number]['status'];
-const NEXT: Record<Status, Status[]> = {
-  accepted: ['dispatched', 'closed'],
-  dispatched: ['in_progress', 'closed'],
-  in_progress: ['closed'],
-  closed: ['revisited'],
-  revisited: [],
-};
 
 export function IssueForm({ records, draft }: { records: TownshipRecords; draft?: OutboxEntry | undefined }) {
   const { t } = useI18n();
@@ -70,7 +64,7 @@ export function IssueForm({ records, draft }: { records: TownshipRecords; draft?
       <Field label={t('editing.nextStatus')}>
         <select value={to} onChange={(e) => setTo(e.target.value as Status)} required disabled={!issue}>
           <option value="">—</option>
-          {(issue ? NEXT[issue.status] : []).map((s) => (
+          {(issue ? NEXT_ISSUE_STAGES[issue.status] : []).map((s) => (
             <option key={s} value={s}>
               {t(`issueStatus.${s}`)}
             </option>

@@ -5,6 +5,7 @@
  */
 import { TRPCClientError } from '@trpc/client';
 import { trpcClient } from '../../app/trpc.ts';
+import type { IssueStage } from '../../../../shared/issues/issueStages.ts';
 import type { EvidenceFile } from '../evidence/prepareEvidence.ts';
 
 export type RecordKind = 'meeting' | 'committeeStart' | 'committeeEnd' | 'issue';
@@ -29,7 +30,8 @@ export interface CommitteeEndDraft {
 }
 export interface IssueDraft {
   issueId: number;
-  to: 'dispatched' | 'in_progress' | 'closed' | 'revisited';
+  /** Any stage but the first: an issue is accepted when it is recorded. */
+  to: Exclude<IssueStage, 'accepted'>;
   on: string;
 }
 

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { committeeRate as meta } from '../../../../shared/indicators/committeeRate.ts';
+import { sayer } from '../../../../shared/indicators/reasons.ts';
 import { queryRows } from '../../../db/rows.ts';
 import { rateContribution, type CompoundFact, type ServerIndicator } from './types.ts';
 
-/** Why the last committee is no longer in office: its term ran out, or it ended before. */
-const ENDED = { expired: '业委会任期已满', ended: '业委会提前终止' } as const;
-const NEVER = '未组建业委会';
+const say = sayer(meta.reasons);
 
 const endFact = (endedEarly: boolean, date: string): CompoundFact => ({ kind: endedEarly ? 'ended' : 'expired', date });
 
@@ -34,17 +33,12 @@ export const committeeRate = {
   },
   factFromState: ({ lastCommittee: last }) => (last ? endFact(last.endedEarly, last.endsOn) : undefined),
   classify: (c, asOf, _records, fact) => {
-    if (c.committeeInOffice)
-      return rateContribution(true, c.committeePartyMajority ? '业委会在任（党员过半）' : '业委会在任', '业委会在任');
+    if (c.committeeInOffice) return rateContribution(true, say(c.committeePartyMajority ? 'inOfficeRed' : 'inOffice'));
     // A fact whose day is still ahead belongs to the term in office (not the case here) or is
     // missing: the compound never had one by D.
-    if (!fact || fact.date > asOf) return rateContribution(false, NEVER);
-    const group = ENDED[fact.kind as keyof typeof ENDED] ?? ENDED.expired;
-    return rateContribution(
-      false,
-      `${group}（${fact.kind === 'ended' ? '终止于' : '到期'} ${fact.date}）`,
-      group,
-      fact.date,
-    );
+    if (!fact || fact.date > asOf) return rateContribution(false, say('never'));
+    // The last committee is no longer in office: it ended before its term, or its term ran out.
+    const day = fact.date;
+    return rateContribution(false, say(fact.kind === 'ended' ? 'endedOn' : 'expiredOn', { day }), day);
   },
 } satisfies ServerIndicator;

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { petitionRate as meta } from '../../../../shared/indicators/petitionRate.ts';
+import { sayer } from '../../../../shared/indicators/reasons.ts';
 import { PETITION_WINDOW_DAYS } from '../../../../shared/indicators/windows.ts';
 import { queryRows } from '../../../db/rows.ts';
 import { addDays } from '../../../../shared/time/dates.ts';
 import type { ServerIndicator } from './types.ts';
+
+const say = sayer(meta.reasons);
 
 export const petitionRate = {
   ...meta,
@@ -23,11 +26,9 @@ export const petitionRate = {
     inNumerator: petitions > 0,
     numeratorContribution: petitions,
     denominatorContribution: c.households,
-    reason:
-      petitions > 0
-        ? `${PETITION_WINDOW_DAYS}天内信访矛盾 ${petitions} 件（${c.households} 户）`
-        : `${PETITION_WINDOW_DAYS}天内无信访矛盾（${c.households} 户）`,
-    reasonGroup: petitions > 0 ? `${PETITION_WINDOW_DAYS}天内有信访矛盾` : `${PETITION_WINDOW_DAYS}天内无信访矛盾`,
+    ...(petitions > 0
+      ? say('received', { petitions, households: c.households })
+      : say('noneReceived', { households: c.households })),
     reasonDate: null,
   }),
 } satisfies ServerIndicator;

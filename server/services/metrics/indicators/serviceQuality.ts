@@ -1,17 +1,18 @@
-import { GOOD_RATINGS, serviceQuality as meta } from '../../../../shared/indicators/serviceQuality.ts';
-import { notCounted, rateContribution, STARS, type ServerIndicator } from './types.ts';
+import { isGoodRating, serviceQuality as meta } from '../../../../shared/indicators/serviceQuality.ts';
+import { sayer } from '../../../../shared/indicators/reasons.ts';
+import { notCounted, rateContribution, type ServerIndicator } from './types.ts';
+
+const say = sayer(meta.reasons);
 
 export const serviceQuality = {
   ...meta,
   fraction: (c) => [c.managedFourStarPlus, c.managedEvaluated],
   classify: (c) => {
-    if (!c.propertyManaged) return notCounted('无物业管理，不计入', '无物业管理');
-    if (c.rating === null) return notCounted('有物业但未评价，不计入', '未评价');
-    const good = GOOD_RATINGS.includes(c.rating);
-    return rateContribution(
-      good,
-      `最近评定${STARS[c.rating]}${good ? '' : '（低于四星）'}`,
-      good ? '四星及以上' : '低于四星',
-    );
+    if (!c.propertyManaged) return notCounted(say('unmanaged'));
+    if (c.rating === null) return notCounted(say('unrated'));
+    const stars = c.rating;
+    return isGoodRating(stars)
+      ? rateContribution(true, say('ratedGood', { stars }))
+      : rateContribution(false, say('ratedLow', { stars }));
   },
 } satisfies ServerIndicator;

@@ -5,6 +5,7 @@
  * indicator is added by writing one and listing it — see README § "Adding an indicator".
  */
 import type { Contribution, IndicatorMeta } from '../../../../shared/indicators/index.ts';
+import type { Stated } from '../../../../shared/indicators/reasons.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { CompoundState } from '../../compounds/compoundStateRanges.ts';
 import type { CompoundStatus } from '../../compounds/compoundStatus.ts';
@@ -32,7 +33,10 @@ export interface ServerIndicator extends IndicatorMeta {
    */
   recordsFromState?(state: CompoundState): number;
   factFromState?(state: CompoundState): CompoundFact | undefined;
-  /** Where one compound stands on `asOf`, with the reason shown in drill-through and exports. */
+  /**
+   * Where one compound stands on `asOf`, with the reason shown in drill-through and exports: one
+   * of the kinds its definition declares (`reasons`, said with `sayer(reasons)`).
+   */
   classify(compound: CompoundStatus, asOf: string, records: number, fact?: CompoundFact): Contribution;
 }
 
@@ -44,30 +48,21 @@ export interface CompoundFact {
 }
 
 /** A compound in the denominator of a rate, and in its numerator when `inNumerator`. */
-export const rateContribution = (
-  inNumerator: boolean,
-  reason: string,
-  group: string = reason,
-  date: string | null = null,
-): Contribution => ({
+export const rateContribution = (inNumerator: boolean, stated: Stated, date: string | null = null): Contribution => ({
   inDenominator: true,
   inNumerator,
   numeratorContribution: inNumerator ? 1 : 0,
   denominatorContribution: 1,
-  reason,
-  reasonGroup: group,
+  ...stated,
   reasonDate: date,
 });
 
 /** A compound outside the indicator's denominator. */
-export const notCounted = (reason: string, group: string = reason): Contribution => ({
+export const notCounted = (stated: Stated): Contribution => ({
   inDenominator: false,
   inNumerator: false,
   numeratorContribution: 0,
   denominatorContribution: 0,
-  reason,
-  reasonGroup: group,
+  ...stated,
   reasonDate: null,
 });
-
-export const STARS = { '5': '五星', '4': '四星', '3': '三星', '2': '二星', '1': '一星', fail: '未达标' } as const;

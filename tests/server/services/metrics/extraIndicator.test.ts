@@ -11,6 +11,7 @@ import { INDICATOR_LIST } from '../../../../shared/indicators/index.ts';
 import { drillThrough } from '../../../../server/services/metrics/drillThrough.ts';
 import { DEFAULT_INDICATORS, type ServerIndicator } from '../../../../server/services/metrics/indicators/index.ts';
 import { rateContribution } from '../../../../server/services/metrics/indicators/types.ts';
+import { fixedReason, reasonKinds, sayer } from '../../../../shared/indicators/reasons.ts';
 import {
   metricsReport,
   type IndicatorReport,
@@ -20,6 +21,13 @@ import { buildBoard, type BoardIndicator, type ReviewBoard } from '../../../../s
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 import { loadRawCity, type RawCity } from '../../../support/reference.ts';
+
+/** Its reasons, in both languages, as every indicator declares them. */
+const RED_REASONS = reasonKinds({
+  red: fixedReason('党员过半', 'Party majority'),
+  notRed: fixedReason('非红色业委会', 'Not a party-majority committee'),
+});
+const say = sayer(RED_REASONS);
 
 const RED_COMMITTEE = {
   key: 'redCommitteeRate',
@@ -36,6 +44,7 @@ const RED_COMMITTEE = {
   numeratorLabel: '党员过半的在任业委会',
   denominatorLabel: '在册小区',
   noDenominatorReason: '没有在册小区，无法计算',
+  reasons: RED_REASONS,
   pack: {
     short: '红色业委会',
     numeratorHeader: '分子计数',
@@ -53,7 +62,7 @@ const RED_COMMITTEE = {
     chartNote: '',
   },
   fraction: (c) => [c.partyMajorityCommittees, c.compounds],
-  classify: (c) => rateContribution(c.committeePartyMajority, c.committeePartyMajority ? '党员过半' : '非红色业委会'),
+  classify: (c) => rateContribution(c.committeePartyMajority, say(c.committeePartyMajority ? 'red' : 'notRed')),
 } as const satisfies ServerIndicator;
 
 const SIX = [...DEFAULT_INDICATORS, RED_COMMITTEE];

@@ -12,6 +12,7 @@ import { metricsReport } from '../../../../server/services/metrics/metricsReport
 import { exportSelection } from '../../../../server/services/workbench/exportSelection.ts';
 import { selectionIndicators } from '../../../../shared/workbench/selectionIndicators.ts';
 import { workbenchRows, type WorkbenchRow } from '../../../../server/services/workbench/workbenchRows.ts';
+import { callerAs } from '../../../support/callers.ts';
 import { FIXTURE_AS_OF } from '../../../support/constants.ts';
 import { availableBackends, openFixtureDatabase, type TestDatabase } from '../../../support/databases.ts';
 
@@ -63,10 +64,44 @@ describe.each(availableBackends())('workbench rows (%s)', (kind) => {
         reason: c.reason,
         reasonGroup: c.reasonGroup,
         reasonDate: c.reasonDate,
+        why: c.why,
       }));
       expect(mine.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
         theirs.sort((a, b) => a.code.localeCompare(b.code)),
       );
+    }
+  });
+
+  it('sends the rows in the reader’s language: the Chinese as classified, English with the same figures and groups', async () => {
+    const all = rows.get(FIXTURE_AS_OF)!;
+    // One after the other: the first call makes the analyst's account.
+    const zh = await (await callerAs(database, 'analyst')).workbench.rows({ asOf: FIXTURE_AS_OF });
+    const en = await (await callerAs(database, 'analyst', { locale: 'en' })).workbench.rows({ asOf: FIXTURE_AS_OF });
+    // Chinese: exactly the classification's, without the kind it was written from.
+    expect(zh).toEqual(
+      all.map((r) => ({
+        ...r,
+        contributions: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, { ...r.contributions[k], why: undefined }])),
+      })),
+    );
+    for (const r of [...zh, ...en])
+      for (const key of INDICATOR_KEYS) expect(r.contributions[key]).not.toHaveProperty('why');
+    for (const key of INDICATOR_KEYS) {
+      const figures = (list: typeof zh) =>
+        list.map((r) => [r.code, r.contributions[key].numeratorContribution, r.contributions[key].reasonDate]);
+      expect(figures(en), key).toEqual(figures(zh));
+      const english = en.flatMap((r) => [r.contributions[key].reason, r.contributions[key].reasonGroup ?? '']);
+      expect(
+        english.filter((text) => /[\u3400-\u9fff]/.test(text)),
+        key,
+      ).toEqual([]);
+      // A group in English stands for exactly one group in Chinese, so a filter finds the same rows.
+      const pairs = new Set(
+        zh.map((r, i) => `${r.contributions[key].reasonGroup}|${en[i]!.contributions[key].reasonGroup}`),
+      );
+      const groupsZh = new Set(zh.map((r) => r.contributions[key].reasonGroup));
+      const groupsEn = new Set(en.map((r) => r.contributions[key].reasonGroup));
+      expect([pairs.size, groupsEn.size], key).toEqual([groupsZh.size, groupsZh.size]);
     }
   });
 
