@@ -43,12 +43,13 @@ export function metricsToCsv(report: MetricsReport): string {
 export const metricsCommand: Command = {
   name: 'metrics',
   summary: '四升一降指标（全市与各镇街），或某指标的小区明细（drill）',
-  usage: `用法：onemap metrics [--as-of YYYY-MM-DD | --week YYYY-Www] [--township CODE] [--format json|csv]
-      onemap metrics drill --indicator KEY [--township CODE] [--as-of YYYY-MM-DD | --week YYYY-Www] [--format json|csv]
+  usage: `用法：onemap metrics [--as-of YYYY-MM-DD | --week YYYY-Www] [--township CODE] [--format json|csv] [--for-programs]
+      onemap metrics drill --indicator KEY [--township CODE] [--as-of YYYY-MM-DD | --week YYYY-Www] [--format json|csv] [--for-programs]
 
 指标 KEY：${INDICATOR_KEYS.join('、')}
 默认截至今天（Asia/Shanghai）；--week 取该周周日（本周取今天）。默认格式 json。
-比率为 0–1 的小数；petitionRate 为每千户28天内信访件与矛盾纠纷数（越低越好）。`,
+比率为 0–1 的小数；petitionRate 为每千户28天内信访件与矛盾纠纷数（越低越好）。
+csv 为 UTF-8，默认以 BOM 开头，Excel、WPS 和 LibreOffice 直接打开时中文不乱码；加 --for-programs 则不写 BOM。`,
   async run(argv, io) {
     const args = parseCommandArgs(
       this,
@@ -60,6 +61,7 @@ export const metricsCommand: Command = {
         township: { type: 'string' },
         format: { type: 'string' },
         indicator: { type: 'string' },
+        'for-programs': { type: 'boolean' },
       },
       true,
     );
@@ -68,6 +70,8 @@ export const metricsCommand: Command = {
     if (rest.length || (sub !== undefined && sub !== 'drill'))
       throw new CliError(`多余的参数 ${args.positionals.join(' ')}（子命令只有 drill）`);
     const format = oneOf(args.values.format ?? 'json', FORMATS, '--format');
+    const forPrograms = args.values['for-programs'] === true;
+    if (forPrograms && format !== 'csv') throw new CliError('--for-programs 只用于 --format csv');
     if (sub !== 'drill' && args.values.indicator !== undefined)
       throw new CliError('--indicator 只用于 onemap metrics drill');
     const indicator = sub === 'drill' ? parseIndicatorKey(args.values.indicator) : null;
@@ -114,6 +118,7 @@ export const metricsCommand: Command = {
       const report = await metricsReport(db, scope);
       return format === 'json' ? JSON.stringify(report, null, 2) + '\n' : metricsToCsv(report);
     });
-    io.stdout.write(output);
+    // The BOM tells Excel on Chinese Windows, WPS and LibreOffice that the file is UTF-8.
+    io.stdout.write(format === 'csv' && !forPrograms ? `\uFEFF${output}` : output);
   },
 };

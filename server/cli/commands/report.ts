@@ -45,7 +45,7 @@ export const reportCommand: Command = {
   usage: `用法：onemap report weekly --week YYYY-Www [--township CODE] --format pdf|xlsx --out FILE [--lang zh-CN|en] [--mark-reviewed]
       onemap report weekly --week YYYY-Www --mark-reviewed
       onemap report township --township CODE --week YYYY-Www [--format pdf] --out FILE [--lang zh-CN|en]
-      onemap report board --week YYYY-Www [--format json|csv|text]
+      onemap report board --week YYYY-Www [--format json|csv|text] [--for-programs]
 
 township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、红黑榜、五项指标（目标、进度、较上周）、
 本周变化、后进小区与原因、数据说明。
@@ -57,7 +57,8 @@ township：该镇街的“一页纸”（A4 一页 PDF）：排名与变化、�
 --lang en 以英文写出材料与一页纸（数据中的名称不译）；默认中文。
 PDF 由无头 Chromium 生成（CHROMIUM_PATH 可指定路径）；先写临时文件再改名，失败不留残缺文件。
 report board 把该周晾晒榜（综合排名、红榜与黑榜及上榜理由、规则说明）打印到标准输出：
-json（默认，供脚本使用）、csv（每个镇街一行）或 text（便于阅读）。`,
+json（默认，供脚本使用）、csv（每个镇街一行）或 text（便于阅读）。
+csv 为 UTF-8，默认以 BOM 开头，Excel、WPS 和 LibreOffice 直接打开时中文不乱码；加 --for-programs 则不写 BOM。`,
   async run(argv, io) {
     const args = parseCommandArgs(
       this,
@@ -69,6 +70,7 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
         format: { type: 'string' },
         out: { type: 'string' },
         'mark-reviewed': { type: 'boolean' },
+        'for-programs': { type: 'boolean' },
         lang: { type: 'string' },
       },
       true,
@@ -84,12 +86,18 @@ json（默认，供脚本使用）、csv（每个镇街一行）或 text（便�
     if (rest.length) throw new CliError(`多余的参数 ${rest.join(' ')}`);
     if (what === 'township') {
       if (args.values['mark-reviewed']) throw new CliError('--mark-reviewed 只用于 onemap report weekly');
+      if (args.values['for-programs']) throw new CliError('--for-programs 只用于 onemap report board --format csv');
       return runTownshipReport(args.values, io);
     }
     if (what === 'board') {
       const { week, format, township, out } = args.values;
-      return runReportBoard({ week, format, township, out, markReviewed: args.values['mark-reviewed'] === true }, io);
+      const markReviewed = args.values['mark-reviewed'] === true;
+      return runReportBoard(
+        { week, format, township, out, markReviewed, forPrograms: args.values['for-programs'] === true },
+        io,
+      );
     }
+    if (args.values['for-programs']) throw new CliError('--for-programs 只用于 onemap report board --format csv');
     if (args.values.week === undefined) throw new CliError('缺少 --week（如 --week 2025-W22）');
     const locale = oneOf(args.values.lang ?? 'zh-CN', LOCALES, '--lang');
 

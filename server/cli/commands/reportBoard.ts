@@ -28,6 +28,8 @@ export interface BoardArgs {
   township: string | undefined;
   out: string | undefined;
   markReviewed: boolean;
+  /** CSV without the BOM that tells Excel, WPS and LibreOffice it is UTF-8 (for a script). */
+  forPrograms: boolean;
 }
 
 const LIST_NAMES = { red: '红榜', black: '黑榜' } as const;
@@ -97,6 +99,7 @@ export async function runReportBoard(args: BoardArgs, io: CliIo): Promise<void> 
   if (args.out !== undefined) throw new CliError('report board 输出到标准输出，不接受 --out（可用 > 文件 重定向）');
   if (args.markReviewed) throw new CliError('标记已晾晒请用 onemap report weekly --week W --mark-reviewed');
   const format: BoardFormat = oneOf(args.format ?? 'json', BOARD_FORMATS, '--format');
+  if (args.forPrograms && format !== 'csv') throw new CliError('--for-programs 只用于 --format csv');
   const today = todayInCity();
   const week = parseReviewWeek(args.week, today);
   const board = await withDatabase(io, async ({ db }) => (await openReviewWeek(db, week.week, { today })).board());
@@ -109,7 +112,8 @@ export async function runReportBoard(args: BoardArgs, io: CliIo): Promise<void> 
           2,
         ) + '\n'
       : format === 'csv'
-        ? boardToCsv(board)
+        ? // The BOM tells Excel on Chinese Windows, WPS and LibreOffice that the file is UTF-8.
+          (args.forPrograms ? '' : '\uFEFF') + boardToCsv(board)
         : boardToText(board),
   );
 }

@@ -102,7 +102,9 @@ describe('onemap metrics', () => {
     );
     expect(drill.code, drill.stderr).toBe(0);
     expect(csv.code, csv.stderr).toBe(0);
-    const lines = csv.stdout.trim().split('\n');
+    // For people by default: Excel and WPS read a CSV with a BOM as UTF-8 (else the names are garbled).
+    expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.stdout.slice(1).trim().split('\n');
     expect(lines[0]).toMatch(/^asOf,week,scope,scopeName,indicator,value,numerator,denominator,/);
     expect(lines).toHaveLength(1 + 2 * 5); // city + 陈埭, five indicators each
     const party = lines.find((l) => l.includes(',350582103,') && l.includes(',partyOrgCoverage,'))!.split(',');

@@ -81,6 +81,10 @@ describe('onemap report board', () => {
   it('gives the same lists as CSV, one row per township, and as text', async () => {
     const csv = await runCli(['report', 'board', '--week', WEEK, '--format', 'csv'], env);
     expect(csv.code, csv.stderr).toBe(0);
+    // For people by default (a BOM, so Excel and WPS read UTF-8); for a script without it.
+    expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
+    const forPrograms = await runCli(['report', 'board', '--week', WEEK, '--format', 'csv', '--for-programs'], env);
+    expect(forPrograms.stdout).toBe(csv.stdout.slice(1));
     const rows = parseCsvObjects(csv.stdout);
     expect(rows).toHaveLength(19);
     for (const t of board.townships) {
