@@ -11,6 +11,7 @@ import { weeklySeries } from '../../services/metrics/weeklySeries.ts';
 import { shownPreviousWeek, withShownPrevious } from '../../services/review/shownPrevious.ts';
 import { checked } from '../checked.ts';
 import { exportProcedure, revisionCachedReadProcedure, router } from '../trpc.ts';
+import { metricsReportIn } from '../../services/metrics/indicatorsIn.ts';
 
 const text = (what: string) => z.string({ error: `${what}应为文本` }).max(20, `${what}无效`);
 const scopeInput = z.object({
@@ -28,7 +29,7 @@ export const metricsRouter = router({
    */
   report: revisionCachedReadProcedure.input(checked(scopeInput)).query(async ({ ctx, input }) => {
     const scope = await resolveScope(ctx.db, input);
-    const report = await metricsReport(ctx.db, scope);
+    const report = metricsReportIn(await metricsReport(ctx.db, scope), ctx.locale);
     if (input.week === undefined) return report;
     // Memoised per data revision although it reads reviewed_weeks: marking a week reviewed
     // freezes the figures it showed at that revision, so the answer does not change until an edit.

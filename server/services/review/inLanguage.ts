@@ -12,6 +12,7 @@ import type { ReviewBoard } from './rankingBoard.ts';
 import { entryIn } from './redBlackList.ts';
 import { summarise } from './summarySentences.ts';
 import type { TownshipReview } from './townshipReview.ts';
+import { indicatorsIn } from '../metrics/indicatorsIn.ts';
 
 export function boardIn(board: ReviewBoard, locale: Locale): ReviewBoard {
   if (locale === 'zh-CN') return board;
@@ -29,6 +30,7 @@ export function townshipReviewIn(review: TownshipReview, locale: Locale, board: 
   if (locale === 'zh-CN') return review;
   return {
     ...review,
+    indicators: indicatorsIn(review.indicators, locale),
     lagging: laggingIn(review.lagging, locale),
     changes: changesIn(review.changes, locale),
     summary: summarise(board, locale).townships[review.code] ?? [],
