@@ -24,11 +24,13 @@ import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
 const createCaller = createCallerFactory(appRouter);
 
 /**
- * Only a page the browser navigates to (not the service worker's copy of index.html, which must
- * hold nobody's data, nor a script's fetch), and only the pages whose first view this knows.
+ * Only a page the browser opens (it asks for HTML; the service worker passes the request on with
+ * the same Accept but no longer as a document), and only the pages whose first view this knows.
+ * The service worker's own copy of the page is /index.html, read as a file: it never carries
+ * anyone's data.
  */
 export function wantsFirstView(req: IncomingMessage, path: string): boolean {
-  return req.method === 'GET' && req.headers['sec-fetch-dest'] === 'document' && path === '/';
+  return req.method === 'GET' && path === '/' && String(req.headers.accept ?? '').includes('text/html');
 }
 
 /**

@@ -3,10 +3,11 @@
  * into the query cache before the first render: the dashboard's map is created at once, with no
  * round trip to the API before it. Used only when the page reads in the language the server wrote
  * them in; without them (signed out, the service worker's copy of the page, another week in the
- * address) the page asks the API as before.
+ * address) the page asks the API as before. They are kept for offline use like fetched answers.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { FIRST_VIEW_ELEMENT_ID, type FirstViewAnswer, type FirstViewPayload } from '../../../shared/firstView.ts';
+import { keepAnswers } from '../features/offline/keptOffline.ts';
 import { activeLocale } from '../i18n/activeLocale.ts';
 import { trpc, type RouterInputs } from './trpc.ts';
 
@@ -40,5 +41,7 @@ export function seedFirstView(queryClient: QueryClient, doc: Document = document
   if (payload.locale !== activeLocale()) return 0;
   // Fresh as of now: read by the server a moment ago, whatever the two clocks say.
   for (const answer of payload.answers) queryClient.setQueryData(queryKeyOf(answer), answer.data);
+  // Kept for offline use as if fetched, once the first view has had the page to itself.
+  setTimeout(() => void keepAnswers(payload.answers, payload.servedAt).catch(() => undefined), 3000);
   return payload.answers.length;
 }
