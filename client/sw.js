@@ -11,6 +11,10 @@
  *   offline, the copy is answered and the page is told when it was saved ("离线：显示的是 HH:mm 的数据").
  *   Accounts, audit, imports, evidence lists and evidence files are never kept.
  * - Signing in or out empties the kept figures: the next person on the phone does not see them.
+ * - Each call's answer is also kept by itself (procedure and input), whatever batch it came in, and
+ *   so are the first view's answers a signed-in page carries (server/http/firstViewPayload.ts; the
+ *   page keeps them, keptOffline.ts `keepAnswers`, under the same `callKey`): offline, a batch is
+ *   answered from its calls' copies when it was never sent as such.
  */
 const BUILD = '__ONEMAP_BUILD__';
 const PRECACHE = __ONEMAP_PRECACHE__;
@@ -64,19 +68,83 @@ async function tell(clientId, message) {
   if (client) client.postMessage(message);
 }
 
+/** JSON with object keys sorted: the same input gives the same key whatever order it was written in. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
+}
+
+/** Where one call's answer is kept: its procedure and input. */
+function callKey(name, input) {
+  return `/api/trpc/${name}?onemap-call=${encodeURIComponent(canonical(input))}`;
+}
+
+/** The calls of a batched GET: each procedure with its input. */
+function callsOf(url) {
+  let inputs = null;
+  try {
+    inputs = JSON.parse(url.searchParams.get('input') ?? 'null');
+  } catch {
+    inputs = null;
+  }
+  const batch = url.searchParams.get('batch') === '1';
+  return procedures(url).map((name, i) => ({ name, input: batch ? inputs?.[i] : inputs }));
+}
+
+function keptResponse(body, savedAt) {
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-onemap-saved-at': savedAt },
+  });
+}
+
+/** Each call's answer by itself (errors are not kept). */
+async function keepCalls(cache, calls, items, savedAt) {
+  await Promise.all(
+    calls.map((call, i) =>
+      items[i] && 'result' in items[i]
+        ? cache.put(callKey(call.name, call.input), keptResponse(JSON.stringify(items[i]), savedAt))
+        : undefined,
+    ),
+  );
+}
+
+/** A batch never sent as such, from its calls' copies: only when every call has one (the oldest says when). */
+async function fromKeptCalls(cache, url) {
+  const kept = await Promise.all(callsOf(url).map((call) => cache.match(callKey(call.name, call.input))));
+  if (kept.some((response) => !response)) return null;
+  const items = await Promise.all(kept.map((response) => response.json()));
+  const savedAt = kept.map((response) => response.headers.get('x-onemap-saved-at') ?? '').sort()[0];
+  return keptResponse(JSON.stringify(url.searchParams.get('batch') === '1' ? items : items[0]), savedAt);
+}
+
 async function keptFigures(event) {
   const cache = await caches.open(DATA);
+  const url = new URL(event.request.url);
   try {
     const response = await fetch(event.request);
     if (response.ok) {
       const body = await response.clone().blob();
+      const savedAt = new Date().toISOString();
       const headers = new Headers(response.headers);
-      headers.set('x-onemap-saved-at', new Date().toISOString());
+      headers.set('x-onemap-saved-at', savedAt);
       await cache.put(event.request, new Response(body, { status: 200, headers }));
+      try {
+        const items = JSON.parse(await body.text());
+        await keepCalls(cache, callsOf(url), Array.isArray(items) ? items : [items], savedAt);
+      } catch {
+        // The batch's own copy is kept; its calls' copies are a convenience.
+      }
     }
     return response;
   } catch (error) {
-    const kept = await cache.match(event.request);
+    const kept = (await cache.match(event.request)) ?? (await fromKeptCalls(cache, url));
     if (!kept) throw error;
     await tell(event.clientId, { type: 'onemap-stale', savedAt: kept.headers.get('x-onemap-saved-at') });
     return kept;

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { cssVariablesBlock } from '../../shared/colours/cssVariables.ts';
 import { App } from './app/App.tsx';
 import { queryClient } from './app/trpc.ts';
+import { seedFirstView } from './app/firstView.ts';
 import { registerServiceWorker } from './features/offline/serviceWorker.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './app/app.css';
@@ -18,6 +19,9 @@ colours.replaceSync(`${cssVariablesBlock(':root', 'dark')} @media print { ${cssV
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, colours];
 
 registerServiceWorker();
+
+// A signed-in person's page carries its first view's answers: no round trip before the map.
+seedFirstView(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -26,6 +26,7 @@ import { setSecurityHeaders } from './securityHeaders.ts';
 import { ATTACHMENT_BASE, serveAttachment } from './attachmentFiles.ts';
 import { sharedPdfPrinter } from '../services/review/pdfPrinter.ts';
 import { createStaticHandler } from './staticFiles.ts';
+import { firstViewElement, firstViewReader, wantsFirstView } from './firstViewPayload.ts';
 import { BACKUP_DOWNLOAD_PATH, backupDownload } from './backupDownload.ts';
 import type { TlsFiles } from './tls.ts';
 import { watchRevisions } from '../services/live/revisionWatcher.ts';
@@ -75,7 +76,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   const ordinaryCalls = trpcHandler(ORDINARY_BODY_LIMIT);
   const uploads = trpcHandler(UPLOAD_BODY_LIMIT);
-  const serveStatic = createStaticHandler(CLIENT_DIST);
+  // A signed-in person's page carries its first view's answers (firstViewPayload.ts).
+  const serveStatic = createStaticHandler(CLIENT_DIST, async (req, res, pathname, search) => {
+    if (!wantsFirstView(req, pathname)) return null;
+    const read = await firstViewReader(database, req, res, search);
+    return read && (async () => firstViewElement(await read()));
+  });
   // Walls hear of changes from this process's watcher: on PostgreSQL a LISTEN, set up here.
   watchRevisions(database);
 

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, createGzip, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +30,18 @@ interface CachedFile {
   mtimeMs: number;
 }
 
-export function createStaticHandler(root: string) {
+/**
+ * What a page may carry besides the built index.html: HTML to put before `</body>`, read while the
+ * browser already fetches the scripts the head names. Null: the file as built.
+ */
+export type PageExtras = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: URLSearchParams,
+) => Promise<(() => Promise<string>) | null>;
+
+export function createStaticHandler(root: string, pageExtras?: PageExtras) {
   const cache = new Map<string, CachedFile>();
 
   async function load(path: string): Promise<CachedFile | null> {
@@ -57,7 +68,7 @@ export function createStaticHandler(root: string) {
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The path as sent, not through new URL(): '//a%2fb' would read as a host and throw.
-    const rawPath = (req.url ?? '/').split('?')[0]!;
+    const [rawPath = '/', query = ''] = (req.url ?? '/').split('?', 2);
     let pathname: string;
     try {
       pathname = decodeURIComponent(rawPath);
@@ -76,6 +87,8 @@ export function createStaticHandler(root: string) {
     let file = await load(target);
     if (!file && !extname(pathname)) {
       file = await load(join(root, 'index.html'));
+      const extras = file && pageExtras ? await pageExtras(req, res, pathname, new URLSearchParams(query)) : null;
+      if (file && extras) return servePageWithExtras(req, res, file.body.toString('utf8'), extras);
     }
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
@@ -94,4 +107,41 @@ export function createStaticHandler(root: string) {
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
+}
+
+/**
+ * The page up to `</body>` at once (the browser starts on its scripts, which run only once the
+ * document is complete), then the extras, then the end. Never cached: the extras are this
+ * person's. Gzip flushed after the first part, so that part is not held back.
+ */
+async function servePageWithExtras(
+  req: IncomingMessage,
+  res: ServerResponse,
+  html: string,
+  extras: () => Promise<string>,
+): Promise<void> {
+  const end = html.lastIndexOf('</body>');
+  const [head, tail] = end < 0 ? [html, ''] : [html.slice(0, end), html.slice(end)];
+  const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(200, {
+    'content-type': TYPES['.html']!,
+    'cache-control': 'no-store',
+    vary: 'accept-encoding, cookie',
+    ...(acceptsGzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  if (req.method === 'HEAD') return void res.end();
+  const out = acceptsGzip ? createGzip({ level: 6 }) : null;
+  if (out) out.pipe(res);
+  const write = (text: string) => (out ? out.write(text) : res.write(text));
+  write(head);
+  // Out to the socket before the extras are read: on PGlite their queries hold this thread.
+  if (out) await new Promise<void>((resolve) => out.flush(constants.Z_SYNC_FLUSH, () => resolve()));
+  let inserted = '';
+  try {
+    inserted = await extras();
+  } finally {
+    // Whatever happened, the page ends: without the extras it asks the API as before.
+    if (out) out.end(inserted + tail);
+    else res.end(inserted + tail);
+  }
 }

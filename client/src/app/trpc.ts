@@ -9,7 +9,7 @@ import {
   TRPCClientError,
 } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './appRouter.ts';
 import { isKeptOffline } from '../features/offline/keptOffline.ts';
 import { readDisplayToken } from '../features/wall/wallToken.ts';
@@ -97,3 +97,4 @@ export const trpcClient = createTRPCClient<AppRouter>({
 });
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;

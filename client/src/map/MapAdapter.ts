@@ -11,7 +11,7 @@ import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type StyleSpec
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { boundsTuple, type Bounds } from '../../../shared/city/cityDefinition.ts';
-import { NativeScene, type NativeLayer } from './nativeScene.ts';
+import { NativeScene, styleWithFirstView, type NativeLayer } from './nativeScene.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -41,6 +41,11 @@ export interface MapAdapterOptions {
   /** Start here instead of fitting the whole city. */
   initialView?: MapViewState;
   /**
+   * A first view known when the map is created (the page carried its answers): put in the
+   * style, it loads and draws with the basemap rather than after it.
+   */
+  firstView?: NativeLayer[];
+  /**
    * How many screenfuls of tiles, per source, maplibre keeps after they leave the view (its
    * default: 5). An unattended wall jumping between a few fixed views sets 1: the views it comes
    * back to stay cached, and the heap stops growing once the cache is full.
@@ -60,6 +65,9 @@ export interface MapViewState {
   zoom: number;
 }
 
+/** What a first view draws, as the map writes it (`data-drawn`): layer id and number of objects. */
+const drawnOf = (layers: readonly NativeLayer[]) => layers.map((l) => `${l.id}:${l.size}`).join(' ');
+
 /** What the map is to draw: deck.gl layers, or a first view in maplibre's own layers. */
 type Handover = { deck: Layer[]; native?: never } | { native: NativeLayer[]; deck?: never };
 
@@ -78,14 +86,17 @@ export class MapAdapter {
   private readonly onHover: ((info: PickingInfo) => void) | undefined;
   private readonly onDrawn: (() => void) | undefined;
   private readonly cityBounds: Bounds;
+  private readonly initialFirstView: NativeLayer[] | null = null;
 
   constructor(options: MapAdapterOptions) {
     this.cityBounds = options.cityBounds;
     this.onHover = options.onHover;
     this.onDrawn = options.onDrawn;
+    // Where a first render's time goes: before the map exists, or after (its style, its points).
+    performance.mark('onemap:map-created');
     this.map = new MapLibreMap({
       container: options.container,
-      style: options.style,
+      style: options.firstView ? styleWithFirstView(options.style, options.firstView) : options.style,
       ...(options.initialView
         ? {
             center: [options.initialView.lon, options.initialView.lat] as [number, number],
@@ -108,6 +119,11 @@ export class MapAdapter {
     });
     this.map.touchZoomRotate.disableRotation();
     this.native = new NativeScene(this.map);
+    if (options.firstView) {
+      this.initialFirstView = options.firstView;
+      this.native.adopt(options.firstView);
+      this.whenDrawn(this.handedOver(), drawnOf(options.firstView));
+    }
     // Clicks are taken from maplibre and picked on demand: deck.gl's own tap recogniser drops
     // clicks whose mouse-up is handled late, which happens on slow (software-rendered) walls.
     if (options.onClick) {
@@ -222,6 +238,8 @@ export class MapAdapter {
 
   /** The first view in maplibre's own layers (nativeScene.ts), until deck.gl layers are handed over. */
   setFirstView(layers: NativeLayer[]): void {
+    // The one the map was created with: already in its style.
+    if (layers === this.initialFirstView && this.layersVersion === 1) return;
     if (!this.loaded) this.pending = { native: layers };
     else this.showNative(layers);
   }
@@ -254,7 +272,7 @@ export class MapAdapter {
     const version = this.handedOver();
     this.overlay?.setProps({ layers: [] });
     this.native.show(layers);
-    this.whenDrawn(version, layers.map((l) => `${l.id}:${l.size}`).join(' '));
+    this.whenDrawn(version, drawnOf(layers));
   }
 
   /**

@@ -61,6 +61,9 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
   const callbacks = useRef({ onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, onDrawn });
   callbacks.current = { onHover, onClick, onZoom, onReady, onPointerMove, onMoveEnd, onDrawn };
   const startView = useRef(initialView);
+  // A first view already known when the map is created goes into its style (MapAdapter).
+  const latestFirstView = useRef(layers ? null : firstView);
+  latestFirstView.current = layers ? null : firstView;
   // The canvas's name in the page's language ("地图"), not maplibre's English "Map".
   const canvasLabel = useI18n().t('map.canvas');
   const firstLabel = useRef(canvasLabel);
@@ -80,6 +83,7 @@ export const MapView = forwardRef<MapHandle, Props>(function MapView(
       canvasLabel: firstLabel.current,
       keepCityInView: true,
       ...(startView.current ? { initialView: startView.current } : {}),
+      ...(latestFirstView.current ? { firstView: latestFirstView.current } : {}),
     });
     adapter.current = instance;
     return () => {

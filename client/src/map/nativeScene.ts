@@ -5,7 +5,14 @@
  * (MapAdapter.setLayers) takes over once it has loaded. Ids are the deck.gl layers' own, so what
  * the map writes it drew (`data-drawn`) reads the same whichever draws it.
  */
-import type { GeoJSONSource, Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type {
+  GeoJSONSource,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  PointLike,
+  StyleSpecification,
+} from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Rgba } from './theme.ts';
 import './nativeScene.css';
@@ -134,6 +141,71 @@ export function labels<T>(spec: NativeLabels<T>): NativeLayer {
 
 const PREFIX = 'first-view:';
 
+/** A layer's GeoJSON source and maplibre layers, as the scene adds them (or a style carries them). */
+function styleEntries(layer: Stored): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+  const id = PREFIX + layer.id;
+  const source: GeoJSONSourceSpecification = { type: 'geojson', data: layer.data };
+  if (layer.kind === 'circles')
+    return {
+      source,
+      layers: [
+        {
+          id,
+          type: 'circle',
+          source: id,
+          paint: {
+            'circle-radius': ['get', 'r'],
+            'circle-color': ['to-color', ['get', 'fill']],
+            'circle-stroke-color': ['to-color', ['get', 'line']],
+            'circle-stroke-width': ['get', 'lw'],
+          },
+        },
+      ],
+    };
+  return {
+    source,
+    layers: [
+      {
+        id: `${id}:fill`,
+        type: 'fill',
+        source: id,
+        filter: ['has', 'fill'],
+        paint: { 'fill-color': ['to-color', ['get', 'fill']] },
+      },
+      {
+        id: `${id}:line`,
+        type: 'line',
+        source: id,
+        filter: ['has', 'line'],
+        paint: { 'line-color': ['to-color', ['get', 'line']], 'line-width': layer.lineWidth },
+      },
+    ],
+  };
+}
+
+/**
+ * The basemap's style with a first view's layers on top, so that a map created with both loads
+ * and draws them together (as a bare maplibre page given its points does) instead of adding the
+ * first view once the basemap has loaded. The map's NativeScene then `adopt`s them.
+ */
+export function styleWithFirstView(style: StyleSpecification, layers: readonly NativeLayer[]): StyleSpecification {
+  const drawn = (layers as readonly Stored[]).filter((l) => !l.labels).map(styleEntries);
+  const ids = (layers as readonly Stored[]).filter((l) => !l.labels).map((l) => PREFIX + l.id);
+  return {
+    ...style,
+    sources: { ...style.sources, ...Object.fromEntries(ids.map((id, i) => [id, drawn[i]!.source])) },
+    layers: [...style.layers, ...drawn.flatMap((d) => d.layers)],
+  };
+}
+
+/** The layer was shown before with the very same features. */
+function sameData(shown: readonly Stored[], layer: Stored): boolean {
+  const before = shown.find((l) => l.id === layer.id && l.kind === layer.kind);
+  return (
+    before !== undefined && (before.data === layer.data || JSON.stringify(before.data) === JSON.stringify(layer.data))
+  );
+}
+
 /** What a click or hover hit: the layer's id and the object drawn there. */
 export interface NativePick {
   layerId: string;
@@ -166,7 +238,9 @@ export class NativeScene {
     next.forEach((layer, i) => {
       if (layer.labels) return this.showLabels(layer.id, layer.labels);
       const source = this.map.getSource<GeoJSONSource>(PREFIX + layer.id);
-      if (source) return source.setData(layer.data);
+      // The same features again (the names moved for a new zoom, say): maplibre's worker is not
+      // asked to tile them anew, which would put off the map's next 'idle'.
+      if (source) return sameData(this.shown, layer) ? undefined : source.setData(layer.data);
       // In the scene's order: beneath the first later layer already on the map (a shading chosen
       // after the first view goes under the compounds).
       const above = next
@@ -176,6 +250,16 @@ export class NativeScene {
         .find((id) => this.map.getLayer(id));
       this.add(layer, above);
     });
+    this.shown = [...next];
+  }
+
+  /**
+   * A first view already in the style the map was created with (`styleWithFirstView`): its
+   * sources load with the basemap's. Only its names are placed here.
+   */
+  adopt(layers: readonly NativeLayer[]): void {
+    const next = layers as readonly Stored[];
+    for (const layer of next) if (layer.labels) this.showLabels(layer.id, layer.labels);
     this.shown = [...next];
   }
 
@@ -200,45 +284,9 @@ export class NativeScene {
   }
 
   private add(layer: Stored, beforeId: string | undefined): void {
-    const id = PREFIX + layer.id;
-    this.map.addSource(id, { type: 'geojson', data: layer.data });
-    if (layer.kind === 'circles') {
-      this.map.addLayer(
-        {
-          id,
-          type: 'circle',
-          source: id,
-          paint: {
-            'circle-radius': ['get', 'r'],
-            'circle-color': ['to-color', ['get', 'fill']],
-            'circle-stroke-color': ['to-color', ['get', 'line']],
-            'circle-stroke-width': ['get', 'lw'],
-          },
-        },
-        beforeId,
-      );
-      return;
-    }
-    this.map.addLayer(
-      {
-        id: `${id}:fill`,
-        type: 'fill',
-        source: id,
-        filter: ['has', 'fill'],
-        paint: { 'fill-color': ['to-color', ['get', 'fill']] },
-      },
-      beforeId,
-    );
-    this.map.addLayer(
-      {
-        id: `${id}:line`,
-        type: 'line',
-        source: id,
-        filter: ['has', 'line'],
-        paint: { 'line-color': ['to-color', ['get', 'line']], 'line-width': layer.lineWidth },
-      },
-      beforeId,
-    );
+    const { source, layers } = styleEntries(layer);
+    this.map.addSource(PREFIX + layer.id, source);
+    for (const spec of layers) this.map.addLayer(spec, beforeId);
   }
 
   private showLabels(id: string, list: readonly Label[]): void {

@@ -49,14 +49,19 @@ export function useDashboardLayers(
     if (!wanted || deck) return;
     let live = true;
     // A chunk that fails to load leaves the first view drawn by maplibre: still the whole map.
-    loadDeck().then(
-      (factories) => live && setDeck(factories),
-      () => undefined,
-    );
+    const load = () =>
+      void loadDeck().then(
+        (factories) => live && setDeck(factories),
+        () => undefined,
+      );
+    // After a first view, at the page's first quiet moment: deck.gl's code and shaders would
+    // otherwise hold the page the instant the map has drawn (maplibre answers clicks meanwhile).
+    const quiet = native ? whenQuiet(load) : (load(), () => undefined);
     return () => {
       live = false;
+      quiet();
     };
-  }, [wanted, deck]);
+  }, [wanted, deck, native]);
   const layers = useMemo(
     () =>
       deck
@@ -72,4 +77,14 @@ export function useDashboardLayers(
     [deck, native, answered, input],
   );
   return { layers, firstView, onDrawn: () => setFirstDrawn(true) };
+}
+
+/** Runs `task` when the page is idle (within a second at most); returns a cancel. */
+function whenQuiet(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 200);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(task, { timeout: 1000 });
+  return () => cancelIdleCallback(handle);
 }
