@@ -1,9 +1,15 @@
 /** Opening the issue dialog for one township from a page (township page, drill-through). */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SupervisionTopic } from '../../../../shared/supervision/index.ts';
 import { useMe } from '../auth/session.ts';
-import { IssueSupervisionDialog, type IssueTarget } from './IssueSupervisionDialog.tsx';
+import type { IssueTarget } from './IssueSupervisionDialog.tsx';
 import { canSupervise } from './supervisionUi.ts';
+
+// Loaded when first opened: the drill-through is part of the dashboard's first view, its
+// supervision dialog is not (the first view's JavaScript has a budget, clientBundle.test.ts).
+const IssueSupervisionDialog = lazy(() =>
+  import('./IssueSupervisionDialog.tsx').then((m) => ({ default: m.IssueSupervisionDialog })),
+);
 
 export function useIssueDialog(base: Omit<IssueTarget, 'topic'> | null) {
   const me = useMe();
@@ -12,6 +18,10 @@ export function useIssueDialog(base: Omit<IssueTarget, 'topic'> | null) {
     enabled: canSupervise(me.data) && base !== null,
     open: (topic: SupervisionTopic, extra: Partial<IssueTarget> = {}) =>
       base && setTarget({ ...base, topic, ...extra }),
-    dialog: target && <IssueSupervisionDialog target={target} onClose={() => setTarget(null)} />,
+    dialog: target && (
+      <Suspense fallback={null}>
+        <IssueSupervisionDialog target={target} onClose={() => setTarget(null)} />
+      </Suspense>
+    ),
   };
 }
