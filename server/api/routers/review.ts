@@ -4,11 +4,11 @@
  * BAD_REQUEST with one Chinese message (a bad week, an unknown township, invalid rules).
  */
 import { z } from 'zod';
-import { openReviewWeek, listReviewedWeeks, markWeekReviewed } from '../../services/review/reviewedWeeks.ts';
+import { listReviewedWeeks, markWeekReviewed } from '../../services/review/reviewedWeeks.ts';
 import { parseRulesPatch, readReviewSettings, updateReviewRules } from '../../services/review/reviewRules.ts';
 import { previewReviewRules } from '../../services/review/rulesPreview.ts';
 import { checkTownshipCodeForm, defaultReviewWeek } from '../../services/review/reviewWeek.ts';
-import { townshipReviewFrom } from '../../services/review/townshipReview.ts';
+import { sharedReviewBoard, sharedTownshipReview } from '../../services/review/sharedReviewWeek.ts';
 import { boardIn, townshipReviewIn } from '../../services/review/inLanguage.ts';
 import { PACK_FORMATS, packFileName, weeklyPack } from '../../services/review/weeklyPack.ts';
 import { canReportTownship } from '../../services/auth/roles.ts';
@@ -32,18 +32,21 @@ const ONE_PAGER_NEEDS_EXPORT = said(
 );
 
 export const reviewRouter = router({
-  /** The 晾晒榜: composite and per-indicator ranks, rank changes, movers, 红黑榜, summary. */
-  board: readProcedure.input(checked(weekInput)).query(async ({ ctx, input }) => {
-    const source = await openReviewWeek(ctx.db, input?.week ?? defaultReviewWeek());
-    return boardIn(await source.board(), ctx.locale);
-  }),
-  /** One township's week: standing, indicators with weekly history, lagging compounds, changes, summary. */
+  /**
+   * The 晾晒榜: composite and per-indicator ranks, rank changes, movers, 红黑榜, summary; computed
+   * once per week and data revision for every request (sharedReviewWeek.ts), then put in words.
+   */
+  board: readProcedure
+    .input(checked(weekInput))
+    .query(async ({ ctx, input }) =>
+      boardIn(await sharedReviewBoard(ctx.db, input?.week ?? defaultReviewWeek()), ctx.locale),
+    ),
+  /** One township's week: standing, indicators with weekly history, lagging compounds, changes, summary (shared as the board). */
   township: readProcedure
     .input(checked(z.object({ code: townshipCode, week: week.optional() })))
     .query(async ({ ctx, input }) => {
-      checkTownshipCodeForm(input.code);
-      const source = await openReviewWeek(ctx.db, input.week ?? defaultReviewWeek());
-      return townshipReviewIn(await townshipReviewFrom(source, input.code), ctx.locale, await source.board());
+      const { review, board } = await sharedTownshipReview(ctx.db, input.code, input.week ?? defaultReviewWeek());
+      return townshipReviewIn(review, ctx.locale, board);
     }),
   /** The rules in force, the defaults, and when an administrator last changed them. */
   settings: readProcedure.query(({ ctx }) => readReviewSettings(ctx.db)),

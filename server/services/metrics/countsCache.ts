@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { dataRevision } from '../../../data/schema/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { indicatorCountsAsOf, type ScopeCounts } from './indicatorCounts.ts';
+import { timelineCountsOnDays } from './countsTimeline.ts';
+import { directIndicatorCountsAsOf, type ScopeCounts } from './indicatorCounts.ts';
 
 type CountsByTownship = Map<string, ScopeCounts>;
 
@@ -36,23 +37,37 @@ export async function cachedCounts(db: Db, dates: readonly string[]): Promise<Ma
   }
   const unique = [...new Set(dates)];
   const byDate = state.byDate;
-  const entryFor = (date: string) => {
-    let entry = byDate.get(date);
-    if (!entry) {
-      entry = indicatorCountsAsOf(db, date);
+  // The dates nobody has asked for yet, together: one statement for a weekly series' hundred-odd
+  // Sundays instead of one each (their counts are shared with anyone asking meanwhile).
+  const missing = unique.filter((date) => !byDate.has(date));
+  if (missing.length > 0) {
+    const counts = countsOnDays(db, missing);
+    for (const date of missing) {
+      const entry = counts.then((found) => found.get(date)!);
       byDate.set(date, entry);
       entry.catch(() => byDate.delete(date));
-      if (byDate.size > MAX_ENTRIES) byDate.delete(byDate.keys().next().value!);
     }
-    return entry;
-  };
-  // A few dates at a time: PostgreSQL answers them in parallel (PGlite queues them anyway),
-  // while most of a 10-connection pool stays free for other requests.
+  }
+  const entries = unique.map((date) => byDate.get(date)!);
+  while (byDate.size > MAX_ENTRIES) byDate.delete(byDate.keys().next().value!);
   const result = new Map<string, CountsByTownship>();
-  for (let i = 0; i < unique.length; i += CONCURRENT_DATES) {
-    const batch = unique.slice(i, i + CONCURRENT_DATES);
-    const counts = await Promise.all(batch.map(entryFor));
-    batch.forEach((date, j) => result.set(date, counts[j]!));
+  for (const [i, entry] of entries.entries()) result.set(unique[i]!, await entry);
+  return result;
+}
+
+/**
+ * From the timeline in one statement; while it is not built, from the records a few dates at a
+ * time: PostgreSQL answers them in parallel (PGlite queues them anyway), while most of a
+ * 10-connection pool stays free for other requests.
+ */
+async function countsOnDays(db: Db, days: readonly string[]): Promise<Map<string, CountsByTownship>> {
+  const fromTimeline = await timelineCountsOnDays(db, days);
+  if (fromTimeline) return fromTimeline;
+  const result = new Map<string, CountsByTownship>();
+  for (let i = 0; i < days.length; i += CONCURRENT_DATES) {
+    const batch = days.slice(i, i + CONCURRENT_DATES);
+    const counts = await Promise.all(batch.map((day) => directIndicatorCountsAsOf(db, day)));
+    batch.forEach((day, j) => result.set(day, counts[j]!));
   }
   return result;
 }

@@ -44,10 +44,14 @@ export async function weeklySeries(
     Object.fromEntries(
       INDICATOR_KEYS.map((key) => [key, weeks.map((w) => indicatorValue(key, pick(w.date)).value)]),
     ) as SeriesValues;
+  const citySums = new Map(
+    weeks.map((w) => [w.date, [...counts.get(w.date)!.values()].reduce(addCounts, EMPTY_COUNTS)]),
+  );
   const wanted = options.townshipCode ? townshipRows.filter((t) => t.code === options.townshipCode) : townshipRows;
   return {
     weeks,
-    city: values((date) => [...counts.get(date)!.values()].reduce(addCounts, EMPTY_COUNTS)),
+    // Summed once per week, not once per indicator and week.
+    city: values((date) => citySums.get(date)!),
     townships: wanted.map((t) => ({
       code: t.code,
       name: t.name,

@@ -34,12 +34,12 @@ export async function boardSupervision(
   today: string,
 ): Promise<BoardSupervision | null> {
   if (previousWeek === null) return null;
-  const summary = await supervisionWeekSummary(db, previousWeek, today);
-  const items = await listItems(db, { week: previousWeek }, today);
-  const open: SupervisionItemView[] = [];
-  for (const state of ['pending', 'answered', 'returned'] as const)
-    open.push(...(await listItems(db, { state }, today)));
-  return { summary, items, open: open.sort(byUrgency) };
+  const [summary, items, ...open] = await Promise.all([
+    supervisionWeekSummary(db, previousWeek, today),
+    listItems(db, { week: previousWeek }, today),
+    ...(['pending', 'answered', 'returned'] as const).map((state) => listItems(db, { state }, today)),
+  ]);
+  return { summary, items, open: open.flat().sort(byUrgency) };
 }
 
 /**

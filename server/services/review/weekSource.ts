@@ -59,9 +59,20 @@ export interface WeekSnapshot {
   history: WeeklySeries;
 }
 
-function once<T>(compute: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | null = null;
-  return () => (value ??= compute());
+/**
+ * How a source keeps the parts it computes (its previous week, the engine's report, the board):
+ * by default once per source; the review screens pass one shared by every request of the same
+ * week and data revision (sharedReviewWeek.ts).
+ */
+export type KeepPart = <T>(part: string, compute: () => Promise<T>) => Promise<T>;
+
+function keptOncePerSource(): KeepPart {
+  const parts = new Map<string, Promise<unknown>>();
+  return <T>(part: string, compute: () => Promise<T>) => {
+    let value = parts.get(part) as Promise<T> | undefined;
+    if (!value) parts.set(part, (value = compute()));
+    return value;
+  };
 }
 
 function memo<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
@@ -73,19 +84,23 @@ function memo<K, T>(compute: (key: K) => Promise<T>): (key: K) => Promise<T> {
   };
 }
 
-/** `options.rules`: rules to apply instead of the stored ones (the administrator's preview). */
+/**
+ * `options.rules`: rules to apply instead of the stored ones (the administrator's preview, and
+ * the shared sources, which read them first); `options.keep`: how the parts are kept.
+ */
 export function liveWeekSource(
   db: Db,
   week: ReviewWeek,
   today: string,
-  options: { rules?: ReviewRules } = {},
+  options: { rules?: ReviewRules; keep?: KeepPart } = {},
 ): WeekSource {
-  // Sequential: PGlite runs one query at a time, and the reports share cached counts.
-  const previous = once(() => shownPreviousWeek(db, week.week));
-  const metrics = once(async () => {
-    const shown = await previous();
-    return withShownPrevious(await metricsReport(db, { asOf: week.asOf }), shown?.metrics ?? null);
-  });
+  const keep = options.keep ?? keptOncePerSource();
+  const previous = () => keep('previous', () => shownPreviousWeek(db, week.week));
+  const metrics = () =>
+    keep('metrics', async () => {
+      const shown = await previous();
+      return withShownPrevious(await metricsReport(db, { asOf: week.asOf }), shown?.metrics ?? null);
+    });
   const status = memo((key: string) => {
     const [date, township] = key.split('|') as [string, string];
     return compoundStatusAsOf(db, date, township || undefined);
@@ -95,29 +110,37 @@ export function liveWeekSource(
   return {
     week,
     reviewed: null,
-    board: once(async () => {
-      const rules = options.rules ?? (await readReviewRules(db));
-      const demo = (await readDatasetInfo(db)).source === 'demo';
-      const current = await metrics();
-      const shown = await previous();
-      return buildBoard({
-        week: week.week,
-        asOf: week.asOf,
-        previousAsOf: week.previousAsOf,
-        demo,
-        rules,
-        current,
-        previous: shown?.metrics ?? null,
-        previousBoard: shown?.board ?? null,
-        state: week.ended ? 'ended' : 'in-progress',
-        previousWeek: shown
-          ? { week: shown.week, asOf: shown.asOf, reviewed: shown.reviewed, corrections: shown.corrections }
-          : null,
-        corrections: week.ended ? await weekCorrections(db, week.week) : [],
-        supervision: await boardSupervision(db, week.previousWeek, today),
-        overdueSupervision: await overdueSupervisionAsOf(db, week.asOf),
-      });
-    }),
+    board: () =>
+      keep('board', async () => {
+        // Independent reads at once: PostgreSQL answers them in parallel (PGlite queues them),
+        // and the two reports share their counts (countsCache.ts shares a date being read).
+        const [rules, info, current, shown, corrections, supervision, overdueSupervision] = await Promise.all([
+          options.rules ?? readReviewRules(db),
+          readDatasetInfo(db),
+          metrics(),
+          previous(),
+          week.ended ? weekCorrections(db, week.week) : [],
+          boardSupervision(db, week.previousWeek, today),
+          overdueSupervisionAsOf(db, week.asOf),
+        ]);
+        return buildBoard({
+          week: week.week,
+          asOf: week.asOf,
+          previousAsOf: week.previousAsOf,
+          demo: info.source === 'demo',
+          rules,
+          current,
+          previous: shown?.metrics ?? null,
+          previousBoard: shown?.board ?? null,
+          state: week.ended ? 'ended' : 'in-progress',
+          previousWeek: shown
+            ? { week: shown.week, asOf: shown.asOf, reviewed: shown.reviewed, corrections: shown.corrections }
+            : null,
+          corrections,
+          supervision,
+          overdueSupervision,
+        });
+      }),
     metrics,
     lagging: async (townshipCode) => laggingCompounds(await statusOf(week.asOf, townshipCode), week.asOf),
     changes: async (townshipCode) =>

@@ -12,6 +12,7 @@ import {
   deferCountsTimeline,
   rebuildCountsTimeline,
   timelineCountsAsOf,
+  timelineCountsOnDays,
 } from '../../../../server/services/metrics/countsTimeline.ts';
 import { clearDemoRecords } from '../../../../server/services/dataset/clearDemoRecords.ts';
 import { directIndicatorCountsAsOf, indicatorCountsAsOf } from '../../../../server/services/metrics/indicatorCounts.ts';
@@ -40,8 +41,14 @@ const SPREAD = [
 async function expectEqualsDirect(db: Db, dates: readonly string[], label: string): Promise<void> {
   // In parallel, as metricsReport asks: the rebuild after a change must happen once and be shared.
   const timeline = await Promise.all(dates.map((d) => timelineCountsAsOf(db, d)));
+  // Many days in one statement (a weekly series' Sundays) read the same counts, townships in order.
+  const onDays = await timelineCountsOnDays(db, dates);
   for (const [i, date] of dates.entries()) {
     expect(timeline[i], `${label}: timeline not used on ${date}`).not.toBeNull();
+    expect(onDays?.get(date), `${label}: the days together, on ${date}`).toEqual(timeline[i]);
+    expect([...onDays!.get(date)!.keys()], `${label}: townships in code order on ${date}`).toEqual([
+      ...timeline[i]!.keys(),
+    ]);
     expect(timeline[i], `${label} on ${date}`).toEqual(await directIndicatorCountsAsOf(db, date));
     // Each compound's state is compared on a third of the whole history's sampled days (the
     // direct statement reads every record), and on every day around a change.
@@ -377,6 +384,7 @@ describe.each(availableBackends())('counts timeline (%s)', (kind) => {
       await load(tx, 'LEDGER-1');
       // Deferred: not built inside the load, so its own reads are direct and still right.
       expect(await indicatorCountsAsOf(tx, '2024-04-10')).toEqual(await directIndicatorCountsAsOf(tx, '2024-04-10'));
+      expect(await timelineCountsOnDays(tx, ['2024-04-10', '2024-04-17']), 'many days: not built').toBeNull();
       await rebuildCountsTimeline(tx);
     });
     await expectEqualsDirect(db, around('2024-03-01', '2024-04-01'), 'ledger loaded after one count');
