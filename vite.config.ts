@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -14,10 +15,16 @@ function serviceWorker(): Plugin {
   return {
     name: 'onemap-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        // bench.html and its scripts measure frame times: not part of the app.
-        .filter((f) => !/(^|\/)bench[-.]/.test(f) && !f.endsWith('.map'))
+    // After the files are written, from what is on disk: the bundle as generateBundle sees it can
+    // still hold a chunk the bundler drops afterwards (an empty one), and one missing file in the
+    // list fails the whole install — the page would then not open offline at all.
+    writeBundle(options) {
+      const outDir = options.dir!;
+      const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+        // bench.html and its scripts measure frame times: not part of the app; sw.js is this file.
+        .filter((f) => !/(^|\/)bench[-.]/.test(f) && !f.endsWith('.map') && f !== 'sw.js')
         .map((f) => `/${f}`)
         .sort();
       const precache = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', ...files];
@@ -26,7 +33,7 @@ function serviceWorker(): Plugin {
       const source = template
         .replace("'__ONEMAP_BUILD__'", JSON.stringify(build))
         .replace('__ONEMAP_PRECACHE__', JSON.stringify([...new Set(precache)]));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      writeFileSync(join(outDir, 'sw.js'), source);
     },
   };
 }

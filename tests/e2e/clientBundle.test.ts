@@ -7,6 +7,8 @@
  * And the first view stays light: the JavaScript index.html loads (its script and module
  * preloads) plus the map's worker is at most 625 KB gzip — the bare stack's floor (maplibre and
  * its worker, React) — so deck.gl and whatever the first view does not draw load later.
+ * The service worker's list of files to keep names only files the build wrote: the browser
+ * installs it only if it can fetch every one.
  * The benchmark (npm run bench) counts the same files from the browser's side: every script
  * requested before the map's first full render.
  */
@@ -67,5 +69,14 @@ describe('the client bundle', () => {
       const text = await readFile(join(outDir, file.name), 'utf8');
       expect(/\bScatterplotLayer\b|luma\.gl/.test(text), `${file.name} holds deck.gl`).toBe(false);
     }
+  });
+
+  it('has its service worker keep only files the build wrote (one missing file and the page never opens offline)', async () => {
+    const worker = await readFile(join(outDir, 'sw.js'), 'utf8');
+    const precache = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(worker)![1]!) as string[];
+    const written = new Set((await filesUnder(outDir)).map((f) => f.slice(outDir.length).split('\\').join('/')));
+    expect(precache).toContain('/index.html');
+    expect(precache.filter((path) => path.endsWith('.js')).length, 'the scripts are kept').toBeGreaterThan(5);
+    expect(precache.filter((path) => !written.has(path))).toEqual([]);
   });
 });
