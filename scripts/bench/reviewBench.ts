@@ -19,7 +19,6 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { openDatabase, type Database, type Db } from '../../server/db/connection.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { readDatasetInfo } from '../../server/services/dataset/datasetInfo.ts';
@@ -40,6 +39,7 @@ import { isoWeekOf } from '../../shared/time/weeks.ts';
 import { largestTownship, timing } from './engineBench.ts';
 import { scaleCity } from './scaleCity.ts';
 import { ms, timeIt } from './stats.ts';
+import { adminStatement, BENCH_POSTGRES_ADMIN_URL } from './benchPostgres.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -54,17 +54,9 @@ const { values } = parseArgs({
 const kind = values.db ?? 'postgres';
 const samples = Number(values.samples ?? 12);
 const scale = Number(values.scale ?? 1);
-const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench_review';
-
-async function admin(statement: string): Promise<void> {
-  const client = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await client.unsafe(statement);
-  } finally {
-    await client.end({ timeout: 1 });
-  }
-}
+const adminUrl = BENCH_POSTGRES_ADMIN_URL;
+const admin = (statement: string) => adminStatement(statement, adminUrl);
 
 async function open(): Promise<Database> {
   if (kind === 'pglite') return openDatabase({ dataDir: 'memory://review-bench' });

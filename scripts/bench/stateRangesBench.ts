@@ -14,7 +14,6 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { openDatabase, type Database, type Db } from '../../server/db/connection.ts';
 import { queryRows } from '../../server/db/rows.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
@@ -26,6 +25,7 @@ import { addDays, todayInCity } from '../../shared/time/dates.ts';
 import { editLatency, largestTownship, timing, type Timing } from './engineBench.ts';
 import { scaleCity } from './scaleCity.ts';
 import { ms, ratio, timeIt } from './stats.ts';
+import { adminStatement, BENCH_POSTGRES_ADMIN_URL } from './benchPostgres.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -41,17 +41,9 @@ const { values } = parseArgs({
 const scale = Number(values.scale ?? 1);
 const kind = values.db ?? 'postgres';
 const samples = Number(values.samples ?? (scale > 1 ? 5 : 10));
-const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench_ranges';
-
-async function admin(statement: string): Promise<void> {
-  const client = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await client.unsafe(statement);
-  } finally {
-    await client.end({ timeout: 1 });
-  }
-}
+const adminUrl = BENCH_POSTGRES_ADMIN_URL;
+const admin = (statement: string) => adminStatement(statement, adminUrl);
 
 async function open(): Promise<Database> {
   if (kind === 'pglite') return openDatabase({ dataDir: 'memory://ranges-bench' });
