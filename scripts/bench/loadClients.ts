@@ -92,6 +92,8 @@ export interface WallReport {
   refetchMs: number[];
   /** Bytes of one wall's refetch answers (bodies, all its GETs), for each refetch that came back. */
   refetchBytes: number[];
+  /** Bytes of each call's answer in the first refetch that came back ('procedure input' → bytes). */
+  refetchCallBytes: Record<string, number>;
 }
 
 export type ClientCommand =
@@ -357,6 +359,8 @@ class Walls {
   readonly refetched = new Map<number, number[]>();
   readonly refetchMs: number[] = [];
   readonly refetchBytes: number[] = [];
+  /** Taken from the first refetch only: parsing every answer would load the clients' process at scale. */
+  private refetchCallBytes: Record<string, number> | null = null;
   refetchFailures = 0;
   readonly refetchFailureReasons: Record<string, number> = {};
   drops = 0;
@@ -450,7 +454,11 @@ class Walls {
   private async refetch(wall: Wall): Promise<void> {
     const revision = wall.lastRevision!;
     const sent = now();
-    const answers = await Promise.all(this.paths.map((path) => this.get(path)));
+    const sample = this.refetchCallBytes === null;
+    if (sample) this.refetchCallBytes = {};
+    const answers = await Promise.all(
+      this.paths.map((path) => this.get(path, sample ? (name, bytes) => this.addCallBytes(name, bytes) : null)),
+    );
     const at = now();
     wall.refetching = false;
     const failure = answers.find((a) => typeof a === 'string');
@@ -466,8 +474,15 @@ class Walls {
     for (const waiter of this.waiters) if (this.allSettled(waiter.revision)) waiter.done(true);
   }
 
-  /** One GET: the answer's body bytes, or why it failed (an HTTP status, 'timeout' (30 s) or a socket error's code). */
-  private get(path: string): Promise<number | string> {
+  private addCallBytes(name: string, bytes: number): void {
+    this.refetchCallBytes![name] = (this.refetchCallBytes![name] ?? 0) + bytes;
+  }
+
+  /**
+   * One GET: the answer's body bytes, or why it failed (an HTTP status, 'timeout' (30 s) or a socket
+   * error's code); `perCall` also gets each call's answer size, the call named by procedure and input.
+   */
+  private get(path: string, perCall: ((name: string, bytes: number) => void) | null): Promise<number | string> {
     return new Promise((resolve) => {
       // A connection of its own each time (a browser would reuse one, and retry transparently when the
       // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
@@ -479,8 +494,23 @@ class Walls {
         },
         (res) => {
           let bytes = 0;
-          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-          res.on('end', () => resolve(res.statusCode === 200 ? bytes : String(res.statusCode)));
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (perCall) chunks.push(chunk);
+          });
+          res.on('end', () => {
+            if (perCall && res.statusCode === 200) {
+              const url = new URL(path, this.plan.url);
+              const names = url.pathname.replace('/api/trpc/', '').split(',');
+              const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, unknown>;
+              const answers = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[];
+              answers.forEach((answer, i) =>
+                perCall(`${names[i]} ${JSON.stringify(inputs[i] ?? null)}`, Buffer.byteLength(JSON.stringify(answer))),
+              );
+            }
+            resolve(res.statusCode === 200 ? bytes : String(res.statusCode));
+          });
           res.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
         },
       );
@@ -526,6 +556,7 @@ class Walls {
       refetchFailureReasons: this.refetchFailureReasons,
       refetchMs: this.refetchMs,
       refetchBytes: this.refetchBytes,
+      refetchCallBytes: this.refetchCallBytes ?? {},
     };
   }
 

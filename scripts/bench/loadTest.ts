@@ -15,9 +15,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { and, asc, eq } from 'drizzle-orm';
 import { compounds, meetings, townships } from '../../data/schema/index.ts';
+import type { Db } from '../../server/db/connection.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { SESSION_COOKIE, createSession } from '../../server/services/auth/sessions.ts';
-import type { Db } from '../../server/db/connection.ts';
 import { findUser } from '../../server/services/auth/users.ts';
 import { currentDataRevision } from '../../server/services/metrics/countsCache.ts';
 import { REFETCH_SPREAD_MS } from '../../shared/live/refetchSpread.ts';
@@ -393,7 +393,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
       `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))}${f.served.includes('PGlite') ? ' (the shared poller reads the revision once a second, so up to 1 s of this is the poll)' : " (each process hears the commit's NOTIFY)"}; from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
-      `Every wall's refetch back (from the change's commit, the random wait included) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch (from sending it) p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${
+      `Every wall's refetch back (from the change's commit, the random wait included) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch (from sending it) p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}, its answers ${(percentile(f.walls.refetchBytes, 50) / 1024).toFixed(0)} KB; failed refetches: ${f.walls.refetchFailures}${
         f.walls.refetchFailures
           ? ` (${Object.entries(f.walls.refetchFailureReasons)
               .map(([reason, n]) => `${reason}: ${n}`)

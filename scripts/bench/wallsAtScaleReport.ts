@@ -96,6 +96,15 @@ export function wallsAtScaleSection(results: readonly ScaleWalls[], command: str
     '',
     ...results.map((r) => goalLine(r, base)),
     '',
+    "One refetch's answers by call (the first refetch of each scale):",
+    '',
+    ...results.map(
+      (r) =>
+        `- ×${r.scale}: ${Object.entries(r.walls.refetchCallBytes)
+          .map(([call, bytes]) => `\`${call}\` ${kb(bytes)}`)
+          .join(', ')}`,
+    ),
+    '',
     `Preparing each scale (seed, scale, counts timeline; not part of the figures): ${results.map((r) => `×${r.scale} ${ms(r.prepareMs)}`).join(', ')}.`,
     '',
   ].join('\n');

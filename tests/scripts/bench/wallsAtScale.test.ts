@@ -48,6 +48,7 @@ const walls = (refetchMs: number[]): WallReport => ({
   refetchFailureReasons: {},
   refetchMs,
   refetchBytes: [400 * 1024],
+  refetchCallBytes: { 'compounds.status {}': 300 * 1024 },
 });
 
 function scaleOf(scale: number, everyWallBack: number[]): ScaleWalls {
@@ -86,6 +87,7 @@ describe('wallsAtScaleSection', () => {
       "- ×1000: every wall's figures updated p99 **1900 ms** (×1 in the same run 600 ms: 3.17×), goal ≤ 2000 ms ✅",
     );
     expect(text).toContain('| 400 KB |');
+    expect(text).toContain('- ×100: `compounds.status {}` 300 KB');
   });
 
   it('misses the goal when a wall did not get its figures, however fast the others were', () => {
