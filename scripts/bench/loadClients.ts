@@ -92,7 +92,7 @@ export interface WallReport {
   refetchMs: number[];
   /** Bytes of one wall's refetch answers (bodies, all its GETs), for each refetch that came back. */
   refetchBytes: number[];
-  /** Bytes of each call's answer in the first refetch that came back ('procedure input' → bytes). */
+  /** Bytes of each call's answer in the first of its GETs that came back ('procedure input' → bytes). */
   refetchCallBytes: Record<string, number>;
 }
 
@@ -359,8 +359,9 @@ class Walls {
   readonly refetched = new Map<number, number[]>();
   readonly refetchMs: number[] = [];
   readonly refetchBytes: number[] = [];
-  /** Taken from the first refetch only: parsing every answer would load the clients' process at scale. */
-  private refetchCallBytes: Record<string, number> | null = null;
+  /** From each GET's first answer only: parsing every answer would load the clients' process at scale. */
+  private readonly refetchCallBytes: Record<string, number> = {};
+  private readonly sizedPaths = new Set<string>();
   refetchFailures = 0;
   readonly refetchFailureReasons: Record<string, number> = {};
   drops = 0;
@@ -454,10 +455,10 @@ class Walls {
   private async refetch(wall: Wall): Promise<void> {
     const revision = wall.lastRevision!;
     const sent = now();
-    const sample = this.refetchCallBytes === null;
-    if (sample) this.refetchCallBytes = {};
     const answers = await Promise.all(
-      this.paths.map((path) => this.get(path, sample ? (name, bytes) => this.addCallBytes(name, bytes) : null)),
+      this.paths.map((path) =>
+        this.get(path, this.sizedPaths.has(path) ? null : (name, bytes) => this.addCallBytes(path, name, bytes)),
+      ),
     );
     const at = now();
     wall.refetching = false;
@@ -474,8 +475,9 @@ class Walls {
     for (const waiter of this.waiters) if (this.allSettled(waiter.revision)) waiter.done(true);
   }
 
-  private addCallBytes(name: string, bytes: number): void {
-    this.refetchCallBytes![name] = (this.refetchCallBytes![name] ?? 0) + bytes;
+  private addCallBytes(path: string, name: string, bytes: number): void {
+    this.sizedPaths.add(path);
+    this.refetchCallBytes[name] = bytes;
   }
 
   /**
@@ -556,7 +558,7 @@ class Walls {
       refetchFailureReasons: this.refetchFailureReasons,
       refetchMs: this.refetchMs,
       refetchBytes: this.refetchBytes,
-      refetchCallBytes: this.refetchCallBytes ?? {},
+      refetchCallBytes: this.refetchCallBytes,
     };
   }
 

@@ -45,26 +45,28 @@ export const kb = (bytes: number) =>
       : `${(bytes / 1024).toFixed(0)} KB`
     : '—';
 
-export const figures = (xs: number[]) =>
-  `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} / ${ms(percentile(xs, 100))}`;
+/** a ÷ b, or — when either is missing (no wall's refetch came back). */
+const versus = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? ratio(a, b) : '—');
+
+/** p50 / p99 / max of the changes some wall answered (a change no wall's refetch came back for has no time). */
+export const figures = (samples: number[]) => {
+  const xs = samples.filter(Number.isFinite);
+  return `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} / ${ms(percentile(xs, 100))}`;
+};
 
 /** Every change reached every wall's figures, without a failed refetch. */
 const complete = (r: ScaleWalls) =>
   r.walls.refetchFailures === 0 && r.changes.every((c) => c.settled && c.refetched === r.wallCount);
 
 /** Every wall's figures updated, p99 over the changes. */
-const refetchP99 = (r: ScaleWalls) =>
-  percentile(
-    r.changes.map((c) => c.refetchedMs),
-    99,
-  );
+const refetchP99 = (r: ScaleWalls) => percentile(r.changes.map((c) => c.refetchedMs).filter(Number.isFinite), 99);
 
 function goalLine(r: ScaleWalls, base: ScaleWalls | undefined): string {
   const p99 = refetchP99(r);
   const goal = wallGoalMs(r.scale);
   const met = p99 <= goal && complete(r);
   const beside =
-    base && base !== r ? ` (×1 in the same run ${ms(refetchP99(base))}: ${ratio(p99, refetchP99(base))})` : '';
+    base && base !== r ? ` (×1 in the same run ${ms(refetchP99(base))}: ${versus(p99, refetchP99(base))})` : '';
   return `- ×${r.scale}: every wall's figures updated p99 **${ms(p99)}**${beside}, goal ≤ ${ms(goal)} ${met ? '✅' : '❌'}${complete(r) ? '' : ' (not every wall refetched every change)'}`;
 }
 
@@ -83,7 +85,7 @@ export function wallsAtScaleSection(results: readonly ScaleWalls[], command: str
     ...results.map((r) => {
       const refetched = r.changes.map((c) => c.refetchedMs);
       const missed = r.changes.filter((c) => c.refetched < r.wallCount).length;
-      return `| ×${r.scale} | ${r.compounds.toLocaleString('en')} | ${r.changes.length}${missed ? ` (${missed} not refetched by every wall)` : ''} | ${figures(r.changes.map((c) => c.heardMs))} | ${figures(refetched)} | ${!base || r === base ? '—' : ratio(refetchP99(r), refetchP99(base))} | ${ms(percentile(r.walls.refetchMs, 50))} / ${ms(percentile(r.walls.refetchMs, 99))} | ${r.walls.refetchFailures}${
+      return `| ×${r.scale} | ${r.compounds.toLocaleString('en')} | ${r.changes.length}${missed ? ` (${missed} not refetched by every wall)` : ''} | ${figures(r.changes.map((c) => c.heardMs))} | ${figures(refetched)} | ${!base || r === base ? '—' : versus(refetchP99(r), refetchP99(base))} | ${ms(percentile(r.walls.refetchMs, 50))} / ${ms(percentile(r.walls.refetchMs, 99))} | ${r.walls.refetchFailures}${
         r.walls.refetchFailures
           ? ` (${Object.entries(r.walls.refetchFailureReasons)
               .map(([reason, n]) => `${reason}: ${n}`)

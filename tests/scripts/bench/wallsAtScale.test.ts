@@ -90,6 +90,16 @@ describe('wallsAtScaleSection', () => {
     expect(text).toContain('- ×100: `compounds.status {}` 300 KB');
   });
 
+  it('says so when no wall got its figures back at a scale', () => {
+    const none = scaleOf(100, [Number.NaN, Number.NaN]);
+    for (const change of none.changes) change.refetched = 0;
+    const text = wallsAtScaleSection([scaleOf(1, [500]), none], 'npm run bench');
+    expect(text).toContain(
+      "- ×100: every wall's figures updated p99 **—** (×1 in the same run 500 ms: —), goal ≤ 1000 ms ❌ (not every wall refetched every change)",
+    );
+    expect(text).not.toContain('NaN');
+  });
+
   it('misses the goal when a wall did not get its figures, however fast the others were', () => {
     const partial = scaleOf(1, [300]);
     partial.changes[0]!.refetched = 199;
