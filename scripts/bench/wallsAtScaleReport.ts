@@ -98,7 +98,7 @@ export function wallsAtScaleSection(results: readonly ScaleWalls[], command: str
     '',
     ...results.map((r) => goalLine(r, base)),
     '',
-    "One refetch's answers by call (the first refetch of each scale):",
+    "One refetch's answers by call (each GET's first answer at each scale):",
     '',
     ...results.map(
       (r) =>
