@@ -27,6 +27,8 @@ import { scaleCity } from './scaleCity.ts';
 import { benchExports, benchServerStart } from './serverBench.ts';
 import { ms, ratio, timeIt } from './stats.ts';
 import { soakSection, wallSoak, type SoakOptions } from './wallSoak.ts';
+import { wallsAtScale } from './wallsAtScale.ts';
+import { parseWallScales, wallsAtScaleSection } from './wallsAtScaleReport.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -120,13 +122,36 @@ async function runSoak(minutes: number, out: string, command: string, options: S
   }
 }
 
+/** Walls at scale (issue 23) on PostgreSQL, ×1 and `scales`; `workers` server processes (default 2). */
+async function wallsAtScaleOf(
+  scales: readonly number[],
+  values: { workers?: string | undefined; 'walls-changes'?: string | undefined },
+  adminUrl: string,
+  command: string,
+) {
+  const { workers, 'walls-changes': changes } = values;
+  const figures = await wallsAtScale(
+    {
+      scales,
+      adminUrl,
+      databaseName: `${process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench'}_walls`,
+      ...(workers !== undefined ? { workers: parseInteger(workers, '--workers', 1, 64) } : {}),
+      ...(changes !== undefined ? { changes: parseInteger(changes, '--walls-changes', 1, 1000) } : {}),
+      log,
+    },
+    currentLoad,
+  );
+  return wallsAtScaleSection(figures, command);
+}
+
 /** Single-date goal of issue 9, by scale. */
 const SINGLE_DATE_GOAL: Record<Scale, number> = { 1: 50, 100: 300, 1000: 2000 };
 
 const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
-  usage: `用法：npm run bench -- [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--out FILE]
+  usage: `用法：npm run bench -- [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--no-walls] [--out FILE]
+       npm run bench -- --walls-only [--scale 1,10,100] [--workers N] [--walls-changes N] [--out FILE]
        npm run bench -- --soak MINUTES [--warmup M] [--every M] [--out FILE] [--heap-snapshots DIR] [--js-flags FLAGS]
 
   --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
@@ -142,6 +167,12 @@ const benchCommand: Command = {
   --load-db DB   负载测试的数据库：pglite（默认，服务在本进程）或 postgres（onemap serve 子进程）
   --workers N    --load-db postgres 时的服务进程数（默认 1）
   --replica      --load-db postgres 时读请求走流复制只读副本（端口 5441，pg_basebackup 建立，需 root）
+  --no-walls     不测各规模的大屏刷新（默认测：PostgreSQL 上 ×1 与 --scale 中大于 1 的规模，
+                 onemap serve --workers 2，200 块大屏、无分析员，逐次改一条记录 10 次，
+                 量每块大屏收到通知与重新取数完成的时间）
+  --walls-only   只测各规模的大屏刷新；此时 --scale 可为 1–1000 的任意整数（如 10），
+                 --workers 为服务进程数（默认 2）
+  --walls-changes N  大屏刷新测试中改记录的次数（默认 10；×100 以上每次可能需数十秒）
   --stress-only  负载测试只测压力基线（20 个分析员不停查询，无大屏），结果只打印不写文件
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，预热后再运行 N 分钟，
@@ -165,6 +196,9 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       workers: { type: 'string' },
       replica: { type: 'boolean' },
       'stress-only': { type: 'boolean' },
+      'no-walls': { type: 'boolean' },
+      'walls-only': { type: 'boolean' },
+      'walls-changes': { type: 'string' },
       out: { type: 'string' },
       soak: { type: 'string' },
       warmup: { type: 'string' },
@@ -187,6 +221,12 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       return runSoak(minutes, out, command, options);
     }
     const quick = args.values.quick === true;
+    if (args.values['walls-only']) {
+      const scales = parseWallScales(args.values.scale ?? (quick ? '1' : '1,100'));
+      const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL ?? DEFAULT_PG;
+      const section = await wallsAtScaleOf(scales, args.values, adminUrl, command);
+      return writeSections(out, new Map([['walls-at-scale', section]]));
+    }
     const pgliteAt100 = args.values['no-pglite-100'] !== true;
     const scales = parseScales(args.values.scale ?? (quick ? '1' : '1,100'));
     const asOf = todayInCity();
@@ -336,6 +376,16 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       } else {
         log(`· server load: 200 walls + 20 analysts, ${timing.seconds} s (×1 on ${where})`);
         sections.set('load', loadSection(await loadTest(timing, currentLoad), command));
+      }
+    }
+
+    if (!args.values['no-walls']) {
+      // Its own database and server for each scale (the engine's scaled database is gone by now).
+      try {
+        const { 'walls-changes': changes } = args.values;
+        sections.set('walls-at-scale', await wallsAtScaleOf(scales, { 'walls-changes': changes }, adminUrl, command));
+      } catch (error) {
+        log(`· walls at scale failed (section not written): ${(error as Error).message}`);
       }
     }
 

@@ -3,17 +3,20 @@
  * its own so that it does not share the server's event loop: the analysts (autocannon, 20
  * connections, a mix of the GET queries the analyst's screens send) and the wall screens (real
  * server-sent-events streams of `live.revision`, opened as the wall's httpSubscriptionLink opens
- * them, with a display token as connection parameter; on each new revision a wall refetches its
- * figures in one batched GET, as the wall page does after `invalidateQueries`).
+ * them, with a display token as connection parameter; on each new revision a wall waits a random
+ * delay up to the page's REFETCH_SPREAD_MS, then refetches its figures in the batched GETs the
+ * wall page sends after `invalidateQueries`).
  *
  * Driven over the IPC channel: the parent sends a command, the child answers with its result.
  * Loopback only: the parent gives a 127.0.0.1 URL.
  */
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { INDICATOR_KEYS } from '../../data/schema/admin.ts';
+import { LANGUAGE_HEADER } from '../../shared/language/index.ts';
 import { addDays } from '../../shared/time/dates.ts';
-import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { isoWeekOf, mondayOf, weekValueDate } from '../../shared/time/weeks.ts';
 import { percentile } from './stats.ts';
 
 export interface AnalystPlan {
@@ -67,6 +70,10 @@ export interface WallPlan {
   count: number;
   /** Refetch the wall's figures on every new revision, as the wall page does. */
   refetch: boolean;
+  /** The server's today (Asia/Shanghai): the wall asks for this week's figures. */
+  today: string;
+  /** Each refetch waits a random delay, uniform in [0, spreadMs), as the wall page does (REFETCH_SPREAD_MS); 0: at once. */
+  spreadMs: number;
 }
 
 export interface WallReport {
@@ -81,7 +88,12 @@ export interface WallReport {
   refetchFailures: number;
   /** Why refetches failed: an HTTP status, 'timeout' (30 s) or a socket error's code. */
   refetchFailureReasons: Record<string, number>;
+  /** One wall's refetch, from sending its GETs to the last answer (the random wait not included). */
   refetchMs: number[];
+  /** Bytes of one wall's refetch answers (bodies, all its GETs), for each refetch that came back. */
+  refetchBytes: number[];
+  /** Bytes of each call's answer in the first of its GETs that came back ('procedure input' → bytes). */
+  refetchCallBytes: Record<string, number>;
 }
 
 export type ClientCommand =
@@ -89,6 +101,8 @@ export type ClientCommand =
   | { id: number; type: 'trivial'; plan: TrivialPlan }
   | { id: number; type: 'walls-open'; plan: WallPlan }
   | { id: number; type: 'walls-report' }
+  /** Until every wall's refetch after `revision` (or a later one) ended, or `timeoutMs` passed. */
+  | { id: number; type: 'walls-wait'; revision: number; timeoutMs: number }
   | { id: number; type: 'walls-close' };
 /** A command as the parent writes it (the id is added on sending). */
 export type ClientRequestOf<C = ClientCommand> = C extends ClientCommand ? Omit<C, 'id'> : never;
@@ -303,19 +317,40 @@ async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
 }
 
 /**
- * What the wall page asks for again after a change, in one batched GET (see
- * client/src/features/wall/WallPage.tsx: the township boundaries are fetched once and kept).
+ * What the wall page (every scene, its default) asks for again after a change: the active queries
+ * its FIGURES filters match (client/src/features/wall/WallPage.tsx; the township boundaries are
+ * fetched once and kept), in the batches httpBatchLink sends them — the calls the service worker
+ * may keep offline in one, the others in another (client/src/app/trpc.ts, keptOffline.ts). The
+ * one place to change when the page's refetch changes.
  */
-const WALL_REFETCH = batchPath([
-  ['system.info', undefined],
-  ['metrics.report', {}],
-  ['compounds.status', {}],
-]);
+export const WALL_REFETCH = (today: string): string[] => {
+  const week = isoWeekOf(today);
+  // The movers scene's last week: the Sunday before this week's Monday.
+  const weekAgo = addDays(mondayOf(today), -1);
+  return [
+    batchPath([
+      ['system.info', undefined],
+      ['metrics.report', { week }],
+      ['compounds.status', {}],
+      ['compounds.status', { asOf: weekAgo }],
+      ['review.board', { week }],
+    ]),
+    batchPath([['supervision.list', {}]]),
+  ];
+};
+
+/** WALL_REFETCH in words, for the reports. */
+export const WALL_REFETCH_DESCRIPTION =
+  'system.info, metrics.report (this week), compounds.status (today and last Sunday), review.board (this week) in one batched GET, supervision.list in another, both at once';
 
 interface Wall {
   connected: boolean;
   lastRevision: number | null;
   request: http.ClientRequest | null;
+  /** A refetch is waiting its random delay or in flight: a change meanwhile is covered by it (as on the page). */
+  refetching: boolean;
+  /** The revision the wall's latest finished refetch (answered or failed) was sent for. */
+  settled: number;
 }
 
 class Walls {
@@ -323,18 +358,26 @@ class Walls {
   readonly receipts = new Map<number, number[]>();
   readonly refetched = new Map<number, number[]>();
   readonly refetchMs: number[] = [];
+  readonly refetchBytes: number[] = [];
+  /** From each GET's first answer only: parsing every answer would load the clients' process at scale. */
+  private readonly refetchCallBytes: Record<string, number> = {};
+  private readonly sizedPaths = new Set<string>();
   refetchFailures = 0;
   readonly refetchFailureReasons: Record<string, number> = {};
   drops = 0;
   private closing = false;
+  private readonly paths: string[];
+  private readonly waiters = new Set<{ revision: number; done(settled: boolean): void }>();
 
-  constructor(private readonly plan: WallPlan) {}
+  constructor(private readonly plan: WallPlan) {
+    this.paths = WALL_REFETCH(plan.today);
+  }
 
   /** Opens every wall; resolves when each has had its first event (the current revision). */
   async open(): Promise<void> {
     const first: Promise<void>[] = [];
     for (let i = 0; i < this.plan.count; i++) {
-      const wall: Wall = { connected: false, lastRevision: null, request: null };
+      const wall: Wall = { connected: false, lastRevision: null, request: null, refetching: false, settled: 0 };
       this.walls.push(wall);
       first.push(new Promise((resolve) => this.connect(wall, resolve)));
     }
@@ -402,37 +445,106 @@ class Walls {
     if (!list) this.receipts.set(revision, (list = []));
     list.push(at);
     onFirst?.();
-    if (changed && this.plan.refetch) this.refetch(revision, at);
+    if (changed && this.plan.refetch && !wall.refetching) {
+      wall.refetching = true;
+      setTimeout(() => void this.refetch(wall), Math.random() * this.plan.spreadMs);
+    }
   }
 
-  private refetch(revision: number, since: number): void {
-    // A connection of its own each time (a browser would reuse one, and retry transparently when the
-    // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
-    const request = http.get(
-      this.plan.url + WALL_REFETCH,
-      { agent: false, headers: { 'x-onemap-display-token': this.plan.token, accept: 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          const at = now();
-          if (res.statusCode !== 200) {
-            this.failed(String(res.statusCode));
-            return;
-          }
-          this.refetchMs.push(at - since);
-          let list = this.refetched.get(revision);
-          if (!list) this.refetched.set(revision, (list = []));
-          list.push(at);
-        });
-      },
+  /** The page's GETs at once; done when every one came back. Counted for the revision the wall has heard by then. */
+  private async refetch(wall: Wall): Promise<void> {
+    const revision = wall.lastRevision!;
+    const sent = now();
+    const answers = await Promise.all(
+      this.paths.map((path) =>
+        this.get(path, this.sizedPaths.has(path) ? null : (name, bytes) => this.addCallBytes(path, name, bytes)),
+      ),
     );
-    request.setTimeout(30_000, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
-    request.on('error', (error: NodeJS.ErrnoException) => this.failed(error.code ?? error.message));
+    const at = now();
+    wall.refetching = false;
+    const failure = answers.find((a) => typeof a === 'string');
+    if (failure !== undefined) this.failed(failure);
+    else {
+      this.refetchMs.push(at - sent);
+      this.refetchBytes.push((answers as number[]).reduce((sum, bytes) => sum + bytes, 0));
+      let list = this.refetched.get(revision);
+      if (!list) this.refetched.set(revision, (list = []));
+      list.push(at);
+    }
+    wall.settled = Math.max(wall.settled, revision);
+    for (const waiter of this.waiters) if (this.allSettled(waiter.revision)) waiter.done(true);
+  }
+
+  private addCallBytes(path: string, name: string, bytes: number): void {
+    this.sizedPaths.add(path);
+    this.refetchCallBytes[name] = bytes;
+  }
+
+  /**
+   * One GET: the answer's body bytes, or why it failed (an HTTP status, 'timeout' (30 s) or a socket
+   * error's code); `perCall` also gets each call's answer size, the call named by procedure and input.
+   */
+  private get(path: string, perCall: ((name: string, bytes: number) => void) | null): Promise<number | string> {
+    return new Promise((resolve) => {
+      // A connection of its own each time (a browser would reuse one, and retry transparently when the
+      // server closed it meanwhile; here a reused socket the server had just closed would count as failed).
+      const request = http.get(
+        this.plan.url + path,
+        {
+          agent: false,
+          headers: { 'x-onemap-display-token': this.plan.token, [LANGUAGE_HEADER]: 'zh-CN', accept: '*/*' },
+        },
+        (res) => {
+          let bytes = 0;
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (perCall) chunks.push(chunk);
+          });
+          res.on('end', () => {
+            if (perCall && res.statusCode === 200) {
+              const url = new URL(path, this.plan.url);
+              const names = url.pathname.replace('/api/trpc/', '').split(',');
+              const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, unknown>;
+              const answers = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[];
+              answers.forEach((answer, i) =>
+                perCall(`${names[i]} ${JSON.stringify(inputs[i] ?? null)}`, Buffer.byteLength(JSON.stringify(answer))),
+              );
+            }
+            resolve(res.statusCode === 200 ? bytes : String(res.statusCode));
+          });
+          res.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+        },
+      );
+      request.setTimeout(30_000, () => request.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+      request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    });
   }
 
   private failed(reason: string): void {
     this.refetchFailures++;
     this.refetchFailureReasons[reason] = (this.refetchFailureReasons[reason] ?? 0) + 1;
+  }
+
+  private allSettled(revision: number): boolean {
+    return this.walls.every((w) => w.settled >= revision);
+  }
+
+  /** Resolves true when every wall's refetch for `revision` (or a later one) ended, false after `timeoutMs`. */
+  waitFor(revision: number, timeoutMs: number): Promise<boolean> {
+    if (this.allSettled(revision)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        revision,
+        done: (settled: boolean) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(settled);
+        },
+      };
+      const timer = setTimeout(() => waiter.done(false), timeoutMs);
+      this.waiters.add(waiter);
+    });
   }
 
   report(): WallReport {
@@ -445,6 +557,8 @@ class Walls {
       refetchFailures: this.refetchFailures,
       refetchFailureReasons: this.refetchFailureReasons,
       refetchMs: this.refetchMs,
+      refetchBytes: this.refetchBytes,
+      refetchCallBytes: this.refetchCallBytes,
     };
   }
 
@@ -470,6 +584,8 @@ async function handle(command: ClientCommand): Promise<unknown> {
     }
     case 'walls-report':
       return walls?.report() ?? null;
+    case 'walls-wait':
+      return walls ? walls.waitFor(command.revision, command.timeoutMs) : true;
     case 'walls-close':
       walls?.close();
       walls = null;
@@ -477,10 +593,13 @@ async function handle(command: ClientCommand): Promise<unknown> {
   }
 }
 
-process.on('message', (command: ClientCommand) => {
-  handle(command).then(
-    (result) => process.send!({ id: command.id, result }),
-    (error: Error) => process.send!({ id: command.id, error: error.stack ?? error.message }),
-  );
-});
-process.send?.({ ready: true });
+// Only as the forked child (loadTest.ts startClients): a test importing WALL_REFETCH must not answer its runner's IPC.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.on('message', (command: ClientCommand) => {
+    handle(command).then(
+      (result) => process.send!({ id: command.id, result }),
+      (error: Error) => process.send!({ id: command.id, error: error.stack ?? error.message }),
+    );
+  });
+  process.send?.({ ready: true });
+}

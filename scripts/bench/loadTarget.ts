@@ -12,14 +12,25 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { startServer } from '../../server/http/server.ts';
+import { ensureCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
 import { seedDemoCity } from '../../server/services/seed/seedDemoCity.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { startReplica, type TestReplica } from '../../tests/support/replica.ts';
+import { scaleCity } from './scaleCity.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/onemap.js', import.meta.url));
 
 export type LoadTargetSpec =
-  { database: 'pglite' } | { database: 'postgres'; adminUrl: string; name: string; workers: number; replica: boolean };
+  | { database: 'pglite' }
+  | {
+      database: 'postgres';
+      adminUrl: string;
+      name: string;
+      workers: number;
+      replica: boolean;
+      /** The demo city made this many times larger (scaleCity) before the server starts; default 1. */
+      scale?: number;
+    };
 
 export interface LoadTarget {
   url: string;
@@ -68,6 +79,13 @@ export async function startLoadTarget(spec: LoadTargetSpec, log: (line: string) 
   try {
     log(`  · seeding the demo city on PostgreSQL (${spec.name})`);
     await seedDemoCity(database.db, { seed: 1, asOf: today });
+    const scale = spec.scale ?? 1;
+    if (scale > 1) {
+      log(`  · scaling it ×${scale}`);
+      await scaleCity(database.db, scale, log);
+      // Built by the copy, or rebuilt here (minutes at ×100): the server starts on a built timeline.
+      await ensureCountsTimeline(database.db);
+    }
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), ONEMAP_LOG_LEVEL: 'warn' };
     delete env.DATABASE_REPLICA_URL;
     if (spec.replica) {

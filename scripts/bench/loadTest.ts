@@ -15,15 +15,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { and, asc, eq } from 'drizzle-orm';
 import { compounds, meetings, townships } from '../../data/schema/index.ts';
+import type { Db } from '../../server/db/connection.ts';
 import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { SESSION_COOKIE, createSession } from '../../server/services/auth/sessions.ts';
 import { findUser } from '../../server/services/auth/users.ts';
 import { currentDataRevision } from '../../server/services/metrics/countsCache.ts';
+import { REFETCH_SPREAD_MS } from '../../shared/live/refetchSpread.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { provenance } from './benchReport.ts';
 import { startLoadTarget, type LoadTargetSpec } from './loadTarget.ts';
 import type { AnalystFigures, AnalystPlan, ClientRequestOf, WallReport } from './loadClients.ts';
-import { MIX_DESCRIPTION } from './loadClients.ts';
+import { MIX_DESCRIPTION, WALL_REFETCH_DESCRIPTION } from './loadClients.ts';
 import { ms, percentile, ratio } from './stats.ts';
 
 /** Seconds an analyst at work spends on a screen before opening the next. */
@@ -92,7 +94,7 @@ export interface StressFigures {
 const now = () => performance.timeOrigin + performance.now();
 
 /** The child process and a request/answer call over its IPC channel. */
-function startClients(): Promise<{ call<T>(command: ClientRequestOf): Promise<T>; child: ChildProcess }> {
+export function startClients(): Promise<{ call<T>(command: ClientRequestOf): Promise<T>; child: ChildProcess }> {
   const child = fork(fileURLToPath(new URL('./loadClients.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -127,6 +129,48 @@ function startClients(): Promise<{ call<T>(command: ClientRequestOf): Promise<T>
   });
 }
 
+/**
+ * The record change of the load tests: a 四方联席 meeting today inserted on one of the first 20
+ * compounds, then removed, and so on. Each change answers the data revision it made and when it
+ * committed (epoch ms); null when the compound already had a meeting today (nothing changed).
+ */
+export function recordChanges(db: Db, today: string) {
+  let targets: number[] | null = null;
+  let inserted: number | null = null;
+  let changes = 0;
+  return {
+    count: () => changes,
+    async change(): Promise<{ revision: number; at: number } | null> {
+      targets ??= (await db.select({ id: compounds.id }).from(compounds).orderBy(asc(compounds.id)).limit(20)).map(
+        (r) => r.id,
+      );
+      if (inserted !== null) {
+        await db
+          .delete(meetings)
+          .where(and(eq(meetings.compoundId, inserted), eq(meetings.heldOn, today), eq(meetings.topics, 'load')));
+        inserted = null;
+      } else {
+        const compoundId = targets[changes % targets.length]!;
+        const [row] = await db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
+        if (row) {
+          changes++;
+          return null;
+        }
+        await db
+          .insert(meetings)
+          .values({ compoundId, heldOn: today, attendees: 5, topics: 'load', problemsResolved: 0 });
+        inserted = compoundId;
+      }
+      const at = now();
+      changes++;
+      return { revision: await currentDataRevision(db), at };
+    },
+  };
+}
+
 export function loadTest(options: LoadOptions & { stressOnly: true }, loadavg: () => number): Promise<StressFigures>;
 export function loadTest(options: LoadOptions, loadavg: () => number): Promise<LoadFigures>;
 export async function loadTest(options: LoadOptions, loadavg: () => number): Promise<LoadFigures | StressFigures> {
@@ -153,35 +197,13 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
   const townshipCodes = (await db.select({ code: townships.code }).from(townships).orderBy(asc(townships.code))).map(
     (r) => r.code,
   );
-  const targets = (await db.select({ id: compounds.id }).from(compounds).orderBy(asc(compounds.id)).limit(20)).map(
-    (r) => r.id,
-  );
 
   // A record change every 10 s: a meeting today inserted, then removed.
   const changed: { revision: number; at: number }[] = [];
-  let inserted: number | null = null;
-  let changes = 0;
+  const edits = recordChanges(db, today);
   const change = async () => {
-    if (inserted !== null) {
-      await db
-        .delete(meetings)
-        .where(and(eq(meetings.compoundId, inserted), eq(meetings.heldOn, today), eq(meetings.topics, 'load')));
-      inserted = null;
-    } else {
-      const compoundId = targets[changes % targets.length]!;
-      const [row] = await db
-        .select({ id: meetings.id })
-        .from(meetings)
-        .where(and(eq(meetings.compoundId, compoundId), eq(meetings.heldOn, today)));
-      if (row) return void changes++;
-      await db
-        .insert(meetings)
-        .values({ compoundId, heldOn: today, attendees: 5, topics: 'load', problemsResolved: 0 });
-      inserted = compoundId;
-    }
-    const at = now();
-    changed.push({ revision: await currentDataRevision(db), at });
-    changes++;
+    const done = await edits.change();
+    if (done) changed.push(done);
   };
   let changing: Promise<void> = Promise.resolve();
   let changer: ReturnType<typeof setInterval> | null = null;
@@ -249,7 +271,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
     log(`  · opening ${wallCount} walls`);
     const opened = await clients.call<{ ms: number }>({
       type: 'walls-open',
-      plan: { url: server.url, token, count: wallCount, refetch: true },
+      plan: { url: server.url, token, count: wallCount, refetch: true, today, spreadMs: REFETCH_SPREAD_MS },
     });
     const wallsFrom = now();
     log(`  · ${wallCount} walls and ${analysts} analysts at work (${options.seconds} s)`);
@@ -298,7 +320,7 @@ export async function loadTest(options: LoadOptions, loadavg: () => number): Pro
       wallsOpenMs: opened.ms,
       walls,
       pushes,
-      changes,
+      changes: edits.count(),
       load: { start: loadStart, end: loadavg(), samples: loadSamples },
       served: server.describe,
     };
@@ -342,7 +364,7 @@ export function loadSection(f: LoadFigures, command: string): string {
   return [
     provenance(command, f.load.start) + loadDuring,
     '',
-    `The demo city (347 compounds) ${f.served}, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analysts at work (each opens a screen, then reads it for ${THINK_SECONDS} s: ${(f.analysts / THINK_SECONDS).toFixed(0)} screens a second in all) for ${f.seconds} s, then the same analysts without pause (each sends the next screen as soon as one is answered: ${f.analysts} always in flight, a stress test) for ${f.stressSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token, refetching its figures in one batched GET on every new revision as the wall page does); baseline in the same run: the same ${f.analysts} analysts (${f.baselineSeconds} s at work, ${f.stressSeconds} s without pause) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
+    `The demo city (347 compounds) ${f.served}, the load generator in a child process (autocannon ${'for the analysts'}, raw server-sent-events clients for the walls). ${f.analysts} analysts at work (each opens a screen, then reads it for ${THINK_SECONDS} s: ${(f.analysts / THINK_SECONDS).toFixed(0)} screens a second in all) for ${f.seconds} s, then the same analysts without pause (each sends the next screen as soon as one is answered: ${f.analysts} always in flight, a stress test) for ${f.stressSeconds} s, with ${f.wallCount} walls subscribed to \`live.revision\` (each on its own socket, with a display token; on every new revision each waits a random delay, uniform in [0, ${REFETCH_SPREAD_MS} ms) as the wall page does (REFETCH_SPREAD_MS), then refetches its figures as the page does: ${WALL_REFETCH_DESCRIPTION}); baseline in the same run: the same ${f.analysts} analysts (${f.baselineSeconds} s at work, ${f.stressSeconds} s without pause) before the walls opened. A record changes every 10 s in both (a meeting inserted, then removed): ${f.changes} changes in all. Analyst mix: ${MIX_DESCRIPTION}.`,
     '',
     '| run | requests/s (÷ baseline) | p50 | p99 (÷ baseline) | max | requests | non-2xx / socket errors / timeouts |',
     '|---|---|---|---|---|---|---|',
@@ -371,7 +393,7 @@ export function loadSection(f: LoadFigures, command: string): string {
     `Walls: ${f.wallCount} opened in ${ms(f.wallsOpenMs)} (each had its first revision); **${f.walls.connected} of ${f.walls.count} still connected at the end**, ${f.walls.drops} streams dropped during the run. ` +
       `${f.pushes.length} revisions pushed while they were open: from the change's commit to the last of the ${f.wallCount} walls hearing of it p50 ${ms(percentile(lasts, 50))}, max ${ms(Math.max(...lasts))}${f.served.includes('PGlite') ? ' (the shared poller reads the revision once a second, so up to 1 s of this is the poll)' : " (each process hears the commit's NOTIFY)"}; from the first wall to the last p50 ${ms(percentile(spreads, 50))}, max ${ms(Math.max(...spreads))}; ` +
       `**${missed ? `${missed} revisions missed by at least one wall` : 'no wall missed a revision'}**. ` +
-      `Every wall's refetch back (from the change's commit) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}; failed refetches: ${f.walls.refetchFailures}${
+      `Every wall's refetch back (from the change's commit, the random wait included) p50 ${ms(percentile(refetches, 50))}, max ${ms(Math.max(...refetches))}${byPhase(f.pushes)}; one wall's refetch (from sending it) p50 ${ms(percentile(f.walls.refetchMs, 50))}, p99 ${ms(percentile(f.walls.refetchMs, 99))}, its answers ${(percentile(f.walls.refetchBytes, 50) / 1024).toFixed(0)} KB; failed refetches: ${f.walls.refetchFailures}${
         f.walls.refetchFailures
           ? ` (${Object.entries(f.walls.refetchFailureReasons)
               .map(([reason, n]) => `${reason}: ${n}`)

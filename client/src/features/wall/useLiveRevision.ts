@@ -6,17 +6,16 @@
  * itself; if the subscription ends with an error it is opened again after a pause — unless the
  * server refused it as UNAUTHORIZED (the wall's token revoked or expired): then `refused`. Everything is torn down on unmount.
  *
- * The refetch after a change waits a short random delay (up to REFETCH_SPREAD_MS): two hundred
+ * The refetch after a change waits a short random delay (up to REFETCH_SPREAD_MS, shared/live): two hundred
  * walls told at the same instant then spread their requests instead of arriving as one burst; a
  * second change during the wait is covered by the same refetch.
  */
 import { useQueryClient, type QueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { REFETCH_SPREAD_MS } from '../../../../shared/live/refetchSpread.ts';
 import { isUnauthorized, trpcClient } from '../../app/trpc.ts';
 
 const RESUBSCRIBE_MS = 5000;
-/** Well inside the one-second goal from an edit to every wall's figures. */
-export const REFETCH_SPREAD_MS = 300;
 
 export interface LiveState {
   connected: boolean;
