@@ -128,12 +128,14 @@ async function wallsAtScaleOf(
   values: { workers?: string | undefined; 'walls-changes'?: string | undefined },
   adminUrl: string,
   command: string,
+  existing: ReadonlyMap<number, string> = new Map(),
 ) {
   const { workers, 'walls-changes': changes } = values;
   const figures = await wallsAtScale(
     {
       scales,
       adminUrl,
+      existing,
       databaseName: `${process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench'}_walls`,
       ...(workers !== undefined ? { workers: parseInteger(workers, '--workers', 1, 64) } : {}),
       ...(changes !== undefined ? { changes: parseInteger(changes, '--walls-changes', 1, 1000) } : {}),
@@ -151,7 +153,7 @@ const benchCommand: Command = {
   name: 'bench',
   summary: '性能基准：指标引擎（×1、×100、×1000）、服务端负载与地图前端，写入 BENCHMARKS.md',
   usage: `用法：npm run bench -- [--quick] [--scale 1,100,1000] [--no-pglite-100] [--no-engine] [--no-client] [--no-load] [--no-walls] [--out FILE]
-       npm run bench -- --walls-only [--scale 1,10,100] [--workers N] [--walls-changes N] [--out FILE]
+       npm run bench -- --walls-only [--scale 1,10,100] [--workers N] [--walls-changes N] [--scaled-db NAME] [--out FILE]
        npm run bench -- --soak MINUTES [--warmup M] [--every M] [--out FILE] [--heap-snapshots DIR] [--js-flags FLAGS]
 
   --quick        少量样本、只测 ×1，负载测试缩短（约 5 分钟）
@@ -173,6 +175,8 @@ const benchCommand: Command = {
   --walls-only   只测各规模的大屏刷新；此时 --scale 可为 1–1000 的任意整数（如 10），
                  --workers 为服务进程数（默认 2）
   --walls-changes N  大屏刷新测试中改记录的次数（默认 10；×100 以上每次可能需数十秒）
+  --scaled-db NAME   --walls-only 时，--scale 中最大的规模直接用此 PostgreSQL 库中已有的城市（如上次
+                 引擎测试留下的 onemap_bench），不再生成（×1000 生成需数十分钟）
   --stress-only  负载测试只测压力基线（20 个分析员不停查询，无大屏），结果只打印不写文件
   --out FILE     结果文件，默认 BENCHMARKS.md；只替换本次测到的小节，其余内容保留
   --soak N       大屏长稳测试：场景每10秒轮换、数据每10秒变化，预热后再运行 N 分钟，
@@ -199,6 +203,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       'no-walls': { type: 'boolean' },
       'walls-only': { type: 'boolean' },
       'walls-changes': { type: 'string' },
+      'scaled-db': { type: 'string' },
       out: { type: 'string' },
       soak: { type: 'string' },
       warmup: { type: 'string' },
@@ -224,7 +229,10 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     if (args.values['walls-only']) {
       const scales = parseWallScales(args.values.scale ?? (quick ? '1' : '1,100'));
       const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL ?? DEFAULT_PG;
-      const section = await wallsAtScaleOf(scales, args.values, adminUrl, command);
+      const scaledDb = args.values['scaled-db'];
+      const largest = Math.max(...scales);
+      const existing = new Map(scaledDb && largest > 1 ? [[largest, scaledDb]] : []);
+      const section = await wallsAtScaleOf(scales, args.values, adminUrl, command, existing);
       return writeSections(out, new Map([['walls-at-scale', section]]));
     }
     const pgliteAt100 = args.values['no-pglite-100'] !== true;
@@ -234,6 +242,8 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     const sections = new Map<string, string>();
     const adminUrl = process.env.ONEMAP_BENCH_POSTGRES_URL ?? DEFAULT_PG;
     const pgName = process.env.ONEMAP_BENCH_DATABASE || 'onemap_bench';
+    /** The scale of the city the engine's PostgreSQL run left in `pgName` (kept after the run). */
+    let engineLeft = 0;
 
     // The demo city on PGlite serves the ×1 engine rows and the client figures.
     log('· demo city on PGlite');
@@ -313,6 +323,7 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
           log(`· ×${scale} on PostgreSQL`);
           await seedDemoCity(pg.db, { seed: 1, asOf });
           const [scaleMs, t] = await timeIt(() => scaleCity(pg.db, scale, log));
+          engineLeft = scale;
           const { f, exports } = await measure(
             pg,
             scale === 1 ? '×1, PostgreSQL' : `×${scale} (${compounds} compounds), PostgreSQL`,
@@ -380,10 +391,16 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
     }
 
     if (!args.values['no-walls']) {
-      // Its own database and server for each scale (the engine's scaled database is gone by now).
+      // Its own database and server for each scale, but the largest: the engine's PostgreSQL run
+      // left that city in its database (minutes to tens of minutes to make again).
       try {
         const { 'walls-changes': changes } = args.values;
-        sections.set('walls-at-scale', await wallsAtScaleOf(scales, { 'walls-changes': changes }, adminUrl, command));
+        const largest = Math.max(...scales);
+        const existing = new Map(largest > 1 && engineLeft === largest ? [[largest, pgName]] : []);
+        sections.set(
+          'walls-at-scale',
+          await wallsAtScaleOf(scales, { 'walls-changes': changes }, adminUrl, command, existing),
+        );
       } catch (error) {
         log(`· walls at scale failed (section not written): ${(error as Error).message}`);
       }

@@ -10,6 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { count } from 'drizzle-orm';
+import { compounds } from '../../data/schema/index.ts';
 import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { startServer } from '../../server/http/server.ts';
 import { ensureCountsTimeline } from '../../server/services/metrics/countsTimeline.ts';
@@ -30,6 +32,11 @@ export type LoadTargetSpec =
       replica: boolean;
       /** The demo city made this many times larger (scaleCity) before the server starts; default 1. */
       scale?: number;
+      /**
+       * The database already holds the city (a scaled city an engine run left, which takes tens of
+       * minutes to make at ×1000): used as it is, neither made nor dropped.
+       */
+      existing?: boolean;
     };
 
 export interface LoadTarget {
@@ -58,8 +65,10 @@ export async function startLoadTarget(spec: LoadTargetSpec, log: (line: string) 
     };
   }
   const admin = postgres(spec.adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${spec.name} with (force)`);
-  await admin.unsafe(`create database ${spec.name}`);
+  if (!spec.existing) {
+    await admin.unsafe(`drop database if exists ${spec.name} with (force)`);
+    await admin.unsafe(`create database ${spec.name}`);
+  }
   const url = new URL(spec.adminUrl);
   url.pathname = `/${spec.name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
@@ -73,14 +82,22 @@ export async function startLoadTarget(spec: LoadTargetSpec, log: (line: string) 
     }
     await database.close();
     await replica?.stop();
-    await admin.unsafe(`drop database if exists ${spec.name} with (force)`).catch(() => {});
+    if (!spec.existing) await admin.unsafe(`drop database if exists ${spec.name} with (force)`).catch(() => {});
     await admin.end({ timeout: 1 });
   };
   try {
-    log(`  · seeding the demo city on PostgreSQL (${spec.name})`);
-    await seedDemoCity(database.db, { seed: 1, asOf: today });
     const scale = spec.scale ?? 1;
-    if (scale > 1) {
+    if (spec.existing) {
+      const [row] = await database.db.select({ n: count() }).from(compounds);
+      if (Number(row?.n) !== 347 * scale)
+        throw new Error(`${spec.name} holds ${row?.n} compounds, not the ×${scale} city's ${347 * scale}`);
+      log(`  · the ×${scale} city already in ${spec.name}`);
+      await ensureCountsTimeline(database.db);
+    } else {
+      log(`  · seeding the demo city on PostgreSQL (${spec.name})`);
+      await seedDemoCity(database.db, { seed: 1, asOf: today });
+    }
+    if (scale > 1 && !spec.existing) {
       log(`  · scaling it ×${scale}`);
       await scaleCity(database.db, scale, log);
       // Built by the copy, or rebuilt here (minutes at ×100): the server starts on a built timeline.

@@ -24,6 +24,8 @@ export interface WallsAtScaleOptions {
   adminUrl: string;
   /** The PostgreSQL database made (and dropped) for each scale in turn. */
   databaseName: string;
+  /** Scales whose city is already in a database (left by the engine run): used as it is. */
+  existing?: ReadonlyMap<number, string>;
   walls?: number;
   changes?: number;
   workers?: number;
@@ -53,7 +55,15 @@ async function measureScale(scale: number, options: WallsAtScaleOptions, loadavg
   log(`· walls at scale ×${scale}: ${wallCount} walls, onemap serve --workers ${workers} on PostgreSQL`);
   const preparing = now();
   const server = await startLoadTarget(
-    { database: 'postgres', adminUrl: options.adminUrl, name: options.databaseName, workers, replica: false, scale },
+    {
+      database: 'postgres',
+      adminUrl: options.adminUrl,
+      name: options.existing?.get(scale) ?? options.databaseName,
+      workers,
+      replica: false,
+      scale,
+      existing: options.existing?.has(scale) ?? false,
+    },
     log,
   );
   const prepareMs = now() - preparing;
