@@ -35,6 +35,8 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'compounds.history': 'read',
   'compounds.stateOn': 'read',
   'map.view': 'read',
+  'wall.compounds': 'read',
+  'wall.lagging': 'read',
   'workbench.rows': 'read',
   'workbench.export': 'export',
   'ledger.template': 'business',

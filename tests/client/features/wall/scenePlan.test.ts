@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CompoundStatus } from '../../../../shared/compounds/compoundStatus.ts';
-import { laggingChanges } from '../../../../client/src/features/wall/laggingChanges.ts';
+import { laggingChanges } from '../../../../shared/review/laggingChanges.ts';
 import { byLag, type TownshipReport } from '../../../../client/src/features/wall/laggingTownships.ts';
 import {
   collapsedScenes,
@@ -186,6 +186,21 @@ describe('compounds that started or stopped lagging', () => {
       'A met; D is no longer listed',
     ).toEqual(['A']);
     expect([changes.now, changes.before]).toEqual([2, 3]);
+    expect([changes.startedCount, changes.stoppedCount]).toEqual([1, 1]);
+  });
+
+  it('lists the first of each when capped, and still counts them all', () => {
+    const today = '2026-12-05';
+    const rows = ['A', 'B', 'C'].map((code) => row(code, '2026-12-01'));
+    const changes = laggingChanges(
+      rows.map((r) => ({ ...r, lastMeetingDate: '2026-10-01' })),
+      rows,
+      today,
+      '2026-11-28',
+      2,
+    );
+    expect(changes.started.map((c) => c.code)).toEqual(['A', 'B']);
+    expect(changes.startedCount, 'all three started').toBe(3);
   });
 });
 
@@ -193,6 +208,7 @@ describe('lists cut to what fits', () => {
   it('keeps the last row for “n more” when some do not fit', () => {
     expect(fitted([1, 2, 3], 3)).toEqual({ shown: [1, 2, 3], more: 0 });
     expect(fitted([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2], more: 3 });
+    expect(fitted([1, 2, 3, 4], 3, 40), 'the first four of forty').toEqual({ shown: [1, 2], more: 38 });
     expect(rowsThatFit(948, 100)).toBe(8);
     expect(rowsThatFit(50, 100), 'at least one').toBe(1);
   });

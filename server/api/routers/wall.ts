@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { todayInCity } from '../../../shared/time/dates.ts';
+import { wallCompounds, wallLagging } from '../../services/wall/wallCompounds.ts';
+import { checked } from '../checked.ts';
+import { revisionCachedReadProcedure, router } from '../trpc.ts';
+
+export const wallRouter = router({
+  /**
+   * What the wall draws from the compounds today: every compound while the city is small, else
+   * per-township counts and capped lists (shared/wall/wallCompounds.ts). A display token reads it.
+   */
+  compounds: revisionCachedReadProcedure
+    .input(checked(z.object({ movers: z.boolean({ error: 'movers 应为 true 或 false' }).optional() })))
+    .query(({ ctx, input }) => wallCompounds(ctx.db, { asOf: todayInCity(), movers: input.movers ?? false })),
+  /** One township's lagging compounds today, the first of them and how many: the spotlight of a large city. */
+  lagging: revisionCachedReadProcedure
+    .input(
+      checked(
+        z.object({
+          townshipCode: z.string({ error: '镇街代码应为文本' }).regex(/^\d{9}$/, '镇街代码应为9位数字'),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => wallLagging(ctx.db, todayInCity(), input.townshipCode)),
+});
