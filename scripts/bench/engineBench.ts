@@ -51,16 +51,21 @@ export interface EngineFigures {
   /** Plain SELECT of the same compound rows (baseline of drill-through and export). */
   plainTownship: Timing;
   plainCity: Timing;
-  /** Rebuilding the counts timeline from the records (after a bulk load, a restore, a migration). */
+  /**
+   * Rebuilding the counts timeline from the records (after a bulk load, a restore, a migration);
+   * NaN where not run (×1000: hours; the scaled city's derived tables are copied instead).
+   */
   timelineRebuild: number;
   /** Reading the same records once (count(*) of the seven record tables and compounds). */
   recordScan: number;
   records: number;
   /**
    * Recounting one township (the largest) from its records: what the first read after an edit
-   * paid before writes kept the timeline current (the baseline of `edit`).
+   * paid before writes kept the timeline current (the baseline of `edit`). NaN where not run.
    */
   townshipRebuild: number;
+  /** The same insert and delete as `edit` in a copy of the table with no trigger: the statements alone. */
+  plainEdit: Timing;
   /** One edit's own latency: a meeting added to a compound of that township, then deleted again. */
   edit: Timing;
 }
@@ -72,6 +77,11 @@ export interface EngineOptions {
   /** Samples of the figures that read every compound (city drill-through, naive). */
   slowSamples: number;
   series: boolean;
+  /**
+   * Rebuild the whole timeline and recount the largest township first (default). Off at ×1000,
+   * where they take hours and tens of minutes: the figures are measured at ×1 and ×100.
+   */
+  rebuilds?: boolean;
   log?: (line: string) => void;
 }
 
@@ -86,8 +96,9 @@ export async function largestTownship(db: Db): Promise<{ code: string; compounds
 
 export async function benchEngine(db: Db, options: EngineOptions): Promise<EngineFigures> {
   const log = options.log ?? (() => {});
+  const rebuilds = options.rebuilds !== false;
   // The timeline rebuild, from scratch, as after a bulk load.
-  const [timelineRebuild] = await timeIt(() => rebuildCountsTimeline(db));
+  const [timelineRebuild] = rebuilds ? await timeIt(() => rebuildCountsTimeline(db)) : [Number.NaN];
   log(`  timeline rebuild (all): ${Math.round(timelineRebuild)} ms`);
   const [recordScan, counted] = await timeIt(() =>
     queryRows<{ n: number }>(
@@ -96,7 +107,7 @@ export async function benchEngine(db: Db, options: EngineOptions): Promise<Engin
     ),
   );
   const { all: compounds, ...township } = await largestTownship(db);
-  const editing = await editLatency(db, township.code, options);
+  const editing = await editLatency(db, township.code, { ...options, rebuilds });
   log(
     `  one township recounted: ${Math.round(editing.townshipRebuild)} ms; one edit p50 ${Math.round(editing.edit.p50)} ms`,
   );
@@ -168,27 +179,41 @@ export async function editLatency(
   db: Db,
   townshipCode: string,
   options: EngineOptions,
-): Promise<{ townshipRebuild: number; edit: Timing }> {
-  const [townshipRebuild] = await timeIt(() =>
-    db.execute(
-      sql`select onemap_counts_timeline_refresh(array(select id from compounds where township_code = ${townshipCode}))`,
-    ),
-  );
+): Promise<{ townshipRebuild: number; edit: Timing; plainEdit: Timing }> {
+  const [townshipRebuild] =
+    options.rebuilds === false
+      ? [Number.NaN]
+      : await timeIt(() =>
+          db.execute(
+            sql`select onemap_counts_timeline_refresh(array(select id from compounds where township_code = ${townshipCode}))`,
+          ),
+        );
   const [compound] = await queryRows<{ id: number }>(
     db,
     sql`select min(id) as id from compounds where township_code = ${townshipCode}`,
   );
-  const times: number[] = [];
-  for (let i = 0; i < options.samples; i++) {
-    const day = addDays(options.asOf, -37 * i - 3);
-    const [added, rows] = await timeIt(() =>
-      queryRows<{ id: number }>(
-        db,
-        sql`insert into meetings (compound_id, held_on, attendees) values (${compound!.id}, ${day}::date, 5) returning id`,
-      ),
-    );
-    const [removed] = await timeIt(() => db.execute(sql`delete from meetings where id = ${rows[0]!.id}`));
-    times.push(added, removed);
+  const insertDelete = async (table: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < options.samples; i++) {
+      const day = addDays(options.asOf, -37 * i - 3);
+      const [added, rows] = await timeIt(() =>
+        queryRows<{ id: number }>(
+          db,
+          sql`insert into ${sql.raw(table)} (compound_id, held_on, attendees) values (${compound!.id}, ${day}::date, 5) returning id`,
+        ),
+      );
+      const [removed] = await timeIt(() => db.execute(sql`delete from ${sql.raw(table)} where id = ${rows[0]!.id}`));
+      times.push(added, removed);
+    }
+    return timing(times);
+  };
+  const edit = await insertDelete('meetings');
+  // The baseline: the same rows in a copy of the table (its columns, defaults and indexes; no trigger).
+  await db.execute(sql`drop table if exists bench_plain_meetings`);
+  await db.execute(sql`create table bench_plain_meetings (like meetings including defaults including indexes)`);
+  try {
+    return { townshipRebuild, edit, plainEdit: await insertDelete('bench_plain_meetings') };
+  } finally {
+    await db.execute(sql`drop table bench_plain_meetings`);
   }
-  return { townshipRebuild, edit: timing(times) };
 }
