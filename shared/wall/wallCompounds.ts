@@ -2,15 +2,15 @@
  * What the wall draws from the compounds (wall.compounds), in a form whose size does not grow with
  * the city: every compound when there are few (MAP_ROW_CAP; the demo's 347 always), as the wall
  * always had them; else each township's compounds counted per coverage-layer class (the layer
- * scenes' legends, bars and township bubbles) and this week's started / stopped lagging, the first
- * WALL_LIST_CAP of each and how many (the movers); the spotlit township's lagging compounds come
- * apart, capped alike (wall.lagging), as the spotlight moves from township to township. Pure: the
- * server builds the aggregates with these functions, and the wall counts its rows with the same
- * ones when it has them, so both say the same figures.
+ * scenes' legends, bars and township bubbles); this week's started / stopped lagging (wall.movers,
+ * the first WALL_LIST_CAP of each and how many) and the spotlit township's lagging compounds
+ * (wall.lagging, capped alike) come apart, each asked for as its scene comes up. Pure: the wall
+ * counts its rows with these functions when it has them, and the server with the same ones or
+ * (above the cap, ranges built) with their SQL twin, which a test holds to them, so both say the
+ * same figures.
  */
 import { classOf, COVERAGE_LAYERS, type ClassedCompound, type CoverageLayer } from '../compounds/compoundClasses.ts';
 import type { CompoundStatus } from '../compounds/compoundStatus.ts';
-import type { LaggingChanges } from '../review/laggingChanges.ts';
 import { laggingCompounds } from '../review/laggingCompounds.ts';
 
 /**
@@ -45,8 +45,6 @@ export type WallCompounds =
       kind: 'townships';
       total: number;
       townships: TownshipClassCounts[];
-      /** Null unless asked for (a wall showing the movers). */
-      changes: LaggingChanges | null;
     };
 
 type CountedCompound = ClassedCompound & Pick<CompoundStatus, 'townshipCode' | 'households' | 'lon' | 'lat'>;

@@ -177,6 +177,10 @@ describe('the dashboard map at ×100', () => {
         answers.filter((a) => a.url.includes('compounds.status')),
         'no compound rows asked for',
       ).toEqual([]);
+      expect(
+        answers.filter((a) => a.url.includes('wall.movers')),
+        'no movers scene in the rotation: the movers never asked for',
+      ).toEqual([]);
       for (const a of answers) expect(a.bytes, a.url).toBeLessThan(200_000);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);

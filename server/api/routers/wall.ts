@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayInCity } from '../../../shared/time/dates.ts';
-import { wallCompounds, wallLagging } from '../../services/wall/wallCompounds.ts';
+import { wallCompounds, wallLagging, wallMovers } from '../../services/wall/wallCompounds.ts';
 import { checked } from '../checked.ts';
 import { revisionCachedReadProcedure, router } from '../trpc.ts';
 
@@ -9,9 +9,13 @@ export const wallRouter = router({
    * What the wall draws from the compounds today: every compound while the city is small, else
    * per-township counts and capped lists (shared/wall/wallCompounds.ts). A display token reads it.
    */
-  compounds: revisionCachedReadProcedure
-    .input(checked(z.object({ movers: z.boolean({ error: 'movers 应为 true 或 false' }).optional() })))
-    .query(({ ctx, input }) => wallCompounds(ctx.db, { asOf: todayInCity(), movers: input.movers ?? false })),
+  compounds: revisionCachedReadProcedure.query(({ ctx }) => wallCompounds(ctx.db, todayInCity())),
+  /**
+   * This week's movers of a large city: the compounds that started or stopped lagging since last
+   * week's Sunday, capped lists and counts. Seconds at ×100, so the wall asks for it as the movers
+   * scene comes up, not with every figure after each change.
+   */
+  movers: revisionCachedReadProcedure.query(({ ctx }) => wallMovers(ctx.db, todayInCity())),
   /** One township's lagging compounds today, the first of them and how many: the spotlight of a large city. */
   lagging: revisionCachedReadProcedure
     .input(

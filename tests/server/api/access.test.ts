@@ -37,6 +37,7 @@ export const ACCESS: Record<string, Permission | 'public' | 'session'> = {
   'map.view': 'read',
   'wall.compounds': 'read',
   'wall.lagging': 'read',
+  'wall.movers': 'read',
   'workbench.rows': 'read',
   'workbench.export': 'export',
   'ledger.template': 'business',

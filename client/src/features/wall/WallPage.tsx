@@ -18,6 +18,7 @@ import { collapsedScenes, sceneDurations, scenesInRotation } from './scenePlan.t
 import { supervisionShading } from './supervisionFacts.ts';
 import { place } from './scenePanels.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
+import { useMoversWhenDue } from './useMoversWhenDue.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
 import { wallCompoundView } from './wallCompoundView.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
@@ -40,6 +41,9 @@ const FIGURES = [
   trpc.metrics.report.queryFilter(),
   trpc.wall.compounds.queryFilter(),
   trpc.wall.lagging.queryFilter(),
+  // Marked stale only: a large city's movers take seconds, so they are fetched again as the movers
+  // scene comes up (useMoversWhenDue), not with every figure after each change.
+  { ...trpc.wall.movers.queryFilter(), refetchType: 'none' as const },
   trpc.compounds.status.queryFilter(),
   trpc.review.board.queryFilter(),
   trpc.supervision.list.queryFilter(),
@@ -84,7 +88,7 @@ export function WallPage() {
   });
   const wants = (scene: WallScene) => params.scenes.includes(scene);
   // Every compound while the city is small; past MAP_ROW_CAP, township counts and capped lists (wallCompoundView.ts).
-  const compounds = useQuery({ ...trpc.wall.compounds.queryOptions({ movers: wants('movers') }), ...liveQuery });
+  const compounds = useQuery({ ...trpc.wall.compounds.queryOptions(), ...liveQuery });
   // Compounds that started or stopped lagging: against last week's Sunday, the day 上周 shows.
   const weekAgo = today ? weekAgoOf(today) : null;
   // The week in progress, like every other figure on the wall: its ranks and lists as of today.
@@ -96,8 +100,13 @@ export function WallPage() {
   const compoundsWeekAgo = useQuery({
     ...trpc.compounds.status.queryOptions({ asOf: weekAgo ?? undefined }),
     ...liveQuery,
-    // Above the cap the server compares the two days itself (wall.compounds' changes).
+    // Above the cap the server compares the two days itself (wall.movers).
     enabled: weekAgo !== null && wants('movers') && compounds.data?.kind === 'compounds',
+  });
+  const movers = useQuery({
+    ...trpc.wall.movers.queryOptions(),
+    ...liveQuery,
+    enabled: wants('movers') && compounds.data?.kind === 'townships',
   });
 
   // Every item (a display token reads them): the scene's bars and overdue list, and whether it rotates at all.
@@ -117,6 +126,7 @@ export function WallPage() {
   );
   const rotation = useSceneRotation(durations);
   const scene = scenes[Math.min(rotation.index, scenes.length - 1)]!;
+  useMoversWhenDue(scenes, rotation.index, rotation.cycle, movers.isEnabled);
 
   const city = info.data?.city;
   const features = useMemo(
@@ -139,8 +149,8 @@ export function WallPage() {
     enabled: spotlight !== null && wants('spotlight') && compounds.data?.kind === 'townships',
   });
   const view = useMemo(
-    () => wallCompoundView(compounds.data, compoundsWeekAgo.data, spotlightLagging.data, today, weekAgo),
-    [compounds.data, compoundsWeekAgo.data, spotlightLagging.data, today, weekAgo],
+    () => wallCompoundView(compounds.data, compoundsWeekAgo.data, movers.data, spotlightLagging.data, today, weekAgo),
+    [compounds.data, compoundsWeekAgo.data, movers.data, spotlightLagging.data, today, weekAgo],
   );
   const spotlit = useMemo(() => view.laggingIn(spotlight?.code ?? ''), [view, spotlight]);
   const spotlightCompounds = spotlit.list;

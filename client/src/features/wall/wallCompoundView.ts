@@ -3,7 +3,7 @@
  * compound (a city up to MAP_ROW_CAP) the wall counts and lists them itself — dots on the layer
  * scenes, the spotlight's and the movers' lists from the rows, as it always did; above it, the
  * server's township counts (bubbles instead of dots) and capped lists, the spotlit township's
- * from wall.lagging. The counting is
+ * from wall.lagging, the movers from wall.movers. The counting is
  * shared/wall/wallCompounds.ts's either way, so the legends and bars say the same figures. Pure.
  */
 import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
@@ -34,12 +34,13 @@ const NONE: WallCompoundView['laggingIn'] = () => EMPTY;
 
 /**
  * `weekAgoRows`: compounds.status on `weekAgo`, asked for only while the answer lists every
- * compound (above the cap the server compares the two days itself); `spotlit`: wall.lagging for
- * the spotlit township, asked for only above it.
+ * compound; above the cap the server compares the two days itself (`movers`: wall.movers) and
+ * lists the spotlit township's lagging compounds (`spotlit`: wall.lagging).
  */
 export function wallCompoundView(
   answer: WallCompounds | undefined,
   weekAgoRows: readonly CompoundRow[] | undefined,
+  movers: LaggingChanges | undefined,
   spotlit: TownshipLaggingRows | undefined,
   today: string | null,
   weekAgo: string | null,
@@ -65,7 +66,7 @@ export function wallCompoundView(
       households: t.households,
     })),
     townships: answer.townships,
-    changes: answer.changes,
+    changes: movers ?? null,
     laggingIn: laggingLookup(spotlit ? [spotlit] : [], today),
   };
 }

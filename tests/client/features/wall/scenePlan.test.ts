@@ -11,6 +11,7 @@ import {
   collapsedScenes,
   isMet,
   metEverywhere,
+  moversDueStep,
   sceneDurations,
 } from '../../../../client/src/features/wall/scenePlan.ts';
 import { fitted, rowsThatFit } from '../../../../client/src/features/wall/scenePanels.tsx';
@@ -211,5 +212,18 @@ describe('lists cut to what fits', () => {
     expect(fitted([1, 2, 3, 4], 3, 40), 'the first four of forty').toEqual({ shown: [1, 2], more: 38 });
     expect(rowsThatFit(948, 100)).toBe(8);
     expect(rowsThatFit(50, 100), 'at least one').toBe(1);
+  });
+});
+
+describe('a large city’s movers', () => {
+  it('are asked for as the scene before them starts and as they start, once per step, never otherwise', () => {
+    const scenes = ['overview', 'party', 'movers', 'spotlight'] as const;
+    const steps = [0, 1, 2, 3, 4, 5, 6, 7].map((position) =>
+      moversDueStep(scenes, position % 4, Math.floor(position / 4)),
+    );
+    expect(steps).toEqual([null, 1, 2, null, null, 5, 6, null]);
+    expect(moversDueStep(['party', 'spotlight'], 1, 3), 'not in the rotation').toBeNull();
+    // Alone in the rotation: each time it restarts.
+    expect([0, 1, 2].map((cycle) => moversDueStep(['movers'], 0, cycle))).toEqual([0, 1, 2]);
   });
 });

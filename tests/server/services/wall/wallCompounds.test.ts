@@ -1,15 +1,16 @@
 /**
  * wall.compounds: at the fixture's size the wall gets every compound, exactly the rows of
  * compounds.status, as it always had them; in a city scaled ×100 (compounds copied without their
- * records, scripts/bench/scaleCity.ts) it gets a bounded answer — a few tens of kilobytes, not
- * 15 MB — whose township counts add up to every compound and to each layer's classes and whose
- * movers are the first of those that started and stopped lagging, counted in full; a township's
- * lagging list (the spotlight, wall.lagging) is its first lagging compounds with their full count.
+ * records, scripts/bench/scaleCity.ts: the state ranges are not built, so the counts are the JS
+ * path's) it gets a bounded answer — a few kilobytes, not 15 MB — whose township counts add up to
+ * every compound and to each layer's classes; the movers (wall.movers) are the first of those that
+ * started and stopped lagging, counted in full; a township's lagging list (the spotlight,
+ * wall.lagging) is its first lagging compounds with their full count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleCity } from '../../../../scripts/bench/scaleCity.ts';
 import { compoundStatusAsOf } from '../../../../server/services/compounds/compoundStatus.ts';
-import { wallCompounds, wallLagging } from '../../../../server/services/wall/wallCompounds.ts';
+import { wallCompounds, wallLagging, wallMovers } from '../../../../server/services/wall/wallCompounds.ts';
 import { classOf, COVERAGE_LAYERS } from '../../../../shared/compounds/compoundClasses.ts';
 import { MAP_ROW_CAP } from '../../../../shared/map/mapView.ts';
 import { laggingChanges, weekAgoOf } from '../../../../shared/review/laggingChanges.ts';
@@ -32,7 +33,7 @@ describe('the wall’s compounds (pglite)', () => {
   afterAll(() => database?.dispose());
 
   it('gives every compound at ×1, as compounds.status does', async () => {
-    const answer = await wallCompounds(database.db, { asOf, movers: true });
+    const answer = await wallCompounds(database.db, asOf);
     expect(answer).toEqual({ kind: 'compounds', total: original.length, rows: original });
   });
 
@@ -45,20 +46,20 @@ describe('the wall’s compounds (pglite)', () => {
     }, 180_000);
 
     it('answers in township counts and capped lists, bounded whatever the number of compounds', async () => {
-      const answer = await wallCompounds(database.db, { asOf, movers: true });
+      const answer = await wallCompounds(database.db, asOf);
       expect(answer.kind).toBe('townships');
       if (answer.kind !== 'townships') return;
       const townships = new Set(original.map((c) => c.townshipCode)).size;
       expect(answer.total).toBe(all.length);
       expect(answer.townships).toHaveLength(townships);
-      // Per township its counts, and two movers lists of at most WALL_LIST_CAP each.
+      // Per township its counts: a few kilobytes.
       expect(bytes(answer), 'under 100 KB, where the rows are 15 MB').toBeLessThan(100_000);
       expect(bytes(all)).toBeGreaterThan(10_000_000);
       expect(answer.total).toBeGreaterThan(MAP_ROW_CAP);
     });
 
     it('counts every compound once per layer, in the class a compound is drawn in', async () => {
-      const answer = await wallCompounds(database.db, { asOf, movers: false });
+      const answer = await wallCompounds(database.db, asOf);
       if (answer.kind !== 'townships') throw new Error('expected townships');
       expect(answer.townships.reduce((n, t) => n + t.compounds, 0)).toBe(all.length);
       expect(answer.townships.reduce((n, t) => n + t.households, 0)).toBe(all.reduce((n, c) => n + c.households, 0));
@@ -71,7 +72,6 @@ describe('the wall’s compounds (pglite)', () => {
           expect(t.classes[layer], `${t.code} ${layer}`).toEqual(expected);
         }
       }
-      expect(answer.changes, 'not asked for').toBeNull();
     });
 
     it('lists the first lagging compounds of each township and counts them all', async () => {
@@ -93,11 +93,10 @@ describe('the wall’s compounds (pglite)', () => {
     });
 
     it('gives the movers as the first that started and stopped lagging, counted in full', async () => {
-      const answer = await wallCompounds(database.db, { asOf, movers: true });
-      if (answer.kind !== 'townships') throw new Error('expected townships');
+      const answer = await wallMovers(database.db, asOf);
       const weekAgo = weekAgoOf(asOf);
       const full = laggingChanges(all, await compoundStatusAsOf(database.db, weekAgo), asOf, weekAgo);
-      expect(answer.changes).toEqual({
+      expect(answer).toEqual({
         ...full,
         started: full.started.slice(0, WALL_LIST_CAP),
         stopped: full.stopped.slice(0, WALL_LIST_CAP),
