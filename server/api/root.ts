@@ -13,6 +13,7 @@ import { reviewRouter } from './routers/review.ts';
 import { supervisionRouter } from './routers/supervision.ts';
 import { systemRouter } from './routers/system.ts';
 import { targetsRouter } from './routers/targets.ts';
+import { wallRouter } from './routers/wall.ts';
 import { warningsRouter } from './routers/warnings.ts';
 import { webhooksRouter } from './routers/webhooks.ts';
 import { workbenchRouter } from './routers/workbench.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   geography: geographyRouter,
   compounds: compoundsRouter,
   map: mapRouter,
+  wall: wallRouter,
   metrics: metricsRouter,
   review: reviewRouter,
   supervision: supervisionRouter,

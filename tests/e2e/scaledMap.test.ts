@@ -3,14 +3,19 @@
  * test's own database by scripts/bench/scaleCity.ts — compounds only, which is what the map's
  * aggregation depends on, so the set-up takes seconds on PGlite): the first view draws one
  * bubble per township counting every compound instead of 34,700 points, zooming in draws grid
- * cells and then the compounds of the view, loaded from the server for that view.
+ * cells and then the compounds of the view, loaded from the server for that view. The wall, read
+ * with a display token, draws a coverage layer the same way — a bubble per township — from an
+ * answer of tens of kilobytes, with a legend counting every compound and a spotlight listing the
+ * first lagging compounds of its township with their full count.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleCity } from '../../scripts/bench/scaleCity.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
+import { createDisplayToken } from '../../server/services/auth/displayTokens.ts';
 import { compoundStatusAsOf } from '../../server/services/compounds/compoundStatus.ts';
 import { DEMO_ACCOUNTS } from '../../server/services/auth/demoAccounts.ts';
+import { laggingCompounds } from '../../shared/review/laggingCompounds.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import { MAP_ROW_CAP } from '../../shared/map/mapView.ts';
 import { artifactPath, ensureClientBuilt, launchBrowser, openOfflinePage, signIn } from '../support/browser.ts';
@@ -20,8 +25,8 @@ import { mapDrawnVersion, stillScreenshot, waitForMapDrawn } from '../support/se
 const FACTOR = 100;
 
 /** The map's drawn layers as { layer id: objects drawn }. */
-async function drawn(page: Page): Promise<Record<string, number>> {
-  const text = (await page.getByTestId('map').getAttribute('data-drawn')) ?? '';
+async function drawn(page: Page, testId = 'map'): Promise<Record<string, number>> {
+  const text = (await page.getByTestId(testId).getAttribute('data-drawn')) ?? '';
   return Object.fromEntries(text.split(' ').map((part) => [part.split(':')[0]!, Number(part.split(':')[1])]));
 }
 
@@ -121,6 +126,62 @@ describe('the dashboard map at ×100', () => {
       expect(Number(await page.getByTestId('compound-count').textContent())).toBe(compounds);
       await stillScreenshot(page, { path: artifactPath('scaled-map-compounds.png') });
 
+      expect(consoleErrors).toEqual([]);
+      expect(blockedRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('draws the wall’s coverage layer as township bubbles from a bounded answer, and spotlights a township’s first lagging compounds', async () => {
+    const token = (await createDisplayToken(database.db, null, '大厅LED')).token;
+    const { page, context, consoleErrors, blockedRequests } = await openOfflinePage(browser, 1920, 1080);
+    // The bytes of every answer that carries the wall's compounds (a batch may carry other answers too).
+    const answers: { url: string; bytes: number }[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/trpc/') && /wall\.|compounds\.status/.test(r.url()))
+        void r.body().then((body) => answers.push({ url: decodeURIComponent(r.url()), bytes: body.length }));
+    });
+    try {
+      await page.goto(`${server.url}/wall?token=${token}&interval=600&scenes=party,spotlight`);
+      await page.waitForSelector('[data-testid="wall"][data-ready="true"]', { timeout: 90_000 });
+      await waitForMapDrawn(page, { testId: 'wall-map', timeout: 60_000 });
+      const townships = new Set(original.map((c) => c.townshipCode)).size;
+      const map = await drawn(page, 'wall-map');
+      expect(map['compound-aggregates'], 'one bubble per township').toBe(townships);
+      expect(map.compounds ?? 0, 'no compound dots').toBe(0);
+      const legend = await page
+        .locator('[data-testid^="wall-legend-count-"]')
+        .evaluateAll((els) => els.reduce((n, el) => n + Number.parseInt(el.textContent!.replace(/,/g, ''), 10), 0));
+      expect(legend, 'the legend counts every compound').toBe(original.length * FACTOR);
+      await stillScreenshot(page, { path: artifactPath('scaled-wall-party.png') });
+
+      // The spotlight: the township's lagging compounds counted in full, the first of them listed.
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('[data-testid="wall"][data-scene="spotlight"]');
+      const scene = (await page.getByTestId('wall-scene-spotlight').textContent())!;
+      const spotlit = [...new Set(original.map((c) => c.townshipName))].find((name) => scene.includes(name))!;
+      expect(spotlit, scene).toBeDefined();
+      const all = await compoundStatusAsOf(database.db, todayInCity());
+      const count = laggingCompounds(
+        all.filter((c) => c.townshipName === spotlit),
+        todayInCity(),
+      ).length;
+      await expect
+        .poll(async () => (await page.getByTestId('wall-lagging').locator('h2').textContent())?.replace(/,/g, ''))
+        .toContain(String(count));
+      expect(await page.getByTestId('wall-lagging').locator('li:not(.more)').count()).toBeLessThanOrEqual(36);
+
+      expect(answers.length, 'the wall asked for its compounds').toBeGreaterThan(0);
+      expect(
+        answers.filter((a) => a.url.includes('compounds.status')),
+        'no compound rows asked for',
+      ).toEqual([]);
+      expect(
+        answers.filter((a) => a.url.includes('wall.movers')),
+        'no movers scene in the rotation: the movers never asked for',
+      ).toEqual([]);
+      for (const a of answers) expect(a.bytes, a.url).toBeLessThan(200_000);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
     } finally {

@@ -393,7 +393,7 @@ describe('the wall screen', () => {
     await expect.poll(() => value.textContent(), { timeout: 5000, interval: 200 }).not.toBe(before);
     expect(Date.now() - changedAt).toBeLessThan(5000);
     // The change made the wall refetch its figures, not the township boundaries nor who it is.
-    expect(asked.some((url) => url.includes('compounds.status'))).toBe(true);
+    expect(asked.some((url) => url.includes('wall.compounds'))).toBe(true);
     expect(asked.filter((url) => url.includes('geography.townships') || url.includes('auth.me'))).toEqual([]);
 
     const port = Number(new URL(server.url).port);

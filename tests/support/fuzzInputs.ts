@@ -151,6 +151,7 @@ export const TEMPLATES: Record<string, unknown> = {
   'compounds.status': { asOf: '2025-06-30', townshipCode: '350582103' },
   'compounds.history': { code: 'NO-SUCH', asOf: '2025-06-30', complete: true },
   'compounds.stateOn': { code: 'NO-SUCH', asOf: '2025-02-30' },
+  'wall.lagging': { townshipCode: '350582999' },
   'map.view': { asOf: '2025-06-30', bbox: [118.5, 24.7, 118.7, 24.9], zoom: 12 },
   'workbench.rows': { asOf: '2099-01-01' },
   'workbench.export': { asOf: '2099-01-01', codes: ['NO-SUCH'], format: 'docx', selection: 'poly:1,2' },

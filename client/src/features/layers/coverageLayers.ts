@@ -58,12 +58,17 @@ export interface LegendEntry extends LayerClass {
 }
 
 export function legendFor(layer: CoverageLayer, rows: readonly CompoundRow[]): LegendEntry[] {
-  const counts = new Map<string, number>();
+  const counts: Record<string, number> = {};
   for (const row of rows) {
     const id = classOf(layer, row);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    counts[id] = (counts[id] ?? 0) + 1;
   }
-  return LAYER_CLASSES[layer].map((c) => ({ ...c, count: counts.get(c.id) ?? 0 }));
+  return legendOfCounts(layer, counts);
+}
+
+/** The legend from compounds already counted per class id (the wall's township counts). */
+export function legendOfCounts(layer: CoverageLayer, counts: Readonly<Record<string, number>>): LegendEntry[] {
+  return LAYER_CLASSES[layer].map((c) => ({ ...c, count: counts[c.id] ?? 0 }));
 }
 
 export function colorOf(layer: CoverageLayer): (c: CompoundRow) => string {

@@ -1,15 +1,23 @@
-/** A township's lagging compounds with their reasons, as many as fit. */
+/** A township's lagging compounds with their reasons, as many as fit; `count`: how many there are when `lagging` is only the first of them. */
 import type { LaggingCompound, LagReason } from '../../../../shared/review/laggingCompounds.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { fitted } from './scenePanels.tsx';
 
-export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCompound[]; columns: number }) {
+export function LaggingList({
+  lagging,
+  count = lagging.length,
+  columns,
+}: {
+  lagging: readonly LaggingCompound[];
+  count?: number;
+  columns: number;
+}) {
   const { t } = useI18n();
   // One line per compound (reasons that do not fit are cut at the edge): twelve lines a column fit.
-  const fit = 12 * columns;
-  const shown = lagging.length > fit ? lagging.slice(0, fit - 1) : lagging;
+  const { shown, more } = fitted(lagging, 12 * columns, count);
   return (
     <section className="wall-panel wall-lagging" data-testid="wall-lagging">
-      <h2>{lagging.length ? t('wall.lagging', { count: lagging.length }) : t('wall.noLagging')}</h2>
+      <h2>{count ? t('wall.lagging', { count }) : t('wall.noLagging')}</h2>
       <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shown.map((c) => (
           <li key={c.code}>
@@ -17,9 +25,7 @@ export function LaggingList({ lagging, columns }: { lagging: readonly LaggingCom
             <LagReasons reasons={c.reasons} />
           </li>
         ))}
-        {shown.length < lagging.length && (
-          <li className="more">{t('wall.moreLagging', { count: lagging.length - shown.length })}</li>
-        )}
+        {more > 0 && <li className="more">{t('wall.moreLagging', { count: more })}</li>}
       </ol>
     </section>
   );

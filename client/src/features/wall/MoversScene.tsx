@@ -1,13 +1,13 @@
 /**
  * This week's movers: composite rank changes (review.board's gainers and fallers), the city's
  * indicators by how much they moved with the township that moved most, and the compounds that
- * started or stopped lagging (laggingChanges.ts).
+ * started or stopped lagging (shared/review/laggingChanges.ts).
  */
 import { formatDelta, formatIndicator, isImprovement } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { INDICATOR_ORDER, type IndicatorKey } from '../layers/choropleth.ts';
 import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
-import type { LaggingChanges } from './laggingChanges.ts';
+import type { LaggingChanges } from '../../../../shared/review/laggingChanges.ts';
 import { LagReasons } from './LaggingList.tsx';
 import { fitted, rowsThatFit, type PanelBox, type PanelRender } from './scenePanels.tsx';
 import type { Board } from './wallShading.ts';
@@ -127,10 +127,11 @@ export function LaggingMoves({
 }) {
   const { t } = useI18n();
   const list: readonly LaggingCompound[] = changes[kind];
+  const count = kind === 'started' ? changes.startedCount : changes.stoppedCount;
   const wide = box.width >= 1000;
   const columns = wide ? 2 : 1;
   // On a narrow panel the counts go on their own line under the heading.
-  const { shown, more } = fitted(list, rowsThatFit(box.height, COMPOUND_HEIGHT, wide ? 104 : 140) * columns);
+  const { shown, more } = fitted(list, rowsThatFit(box.height, COMPOUND_HEIGHT, wide ? 104 : 140) * columns, count);
   const hint = t(kind === 'started' ? 'wall.movers.laggingNow' : 'wall.movers.stoppedHint', {
     now: changes.now,
     before: changes.before,
@@ -138,10 +139,10 @@ export function LaggingMoves({
   return (
     <section className={`wall-panel wall-lag-moves wall-lag-${kind}`} data-testid={`wall-movers-${kind}`}>
       <h2>
-        {t(`wall.movers.${kind}`, { count: list.length })} {wide && <small>{hint}</small>}
+        {t(`wall.movers.${kind}`, { count })} {wide && <small>{hint}</small>}
       </h2>
-      {!wide && list.length > 0 && <p className="wall-sub">{hint}</p>}
-      {list.length === 0 && <p className="wall-empty">{t(`wall.movers.${kind}None`)}</p>}
+      {!wide && count > 0 && <p className="wall-sub">{hint}</p>}
+      {count === 0 && <p className="wall-empty">{t(`wall.movers.${kind}None`)}</p>}
       <ol style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shown.map((c) => (
           <li key={c.code}>

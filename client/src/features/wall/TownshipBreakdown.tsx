@@ -4,28 +4,24 @@
  */
 import { INDICATORS, shortfall } from '../../../../shared/indicators/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { classOf, LAYER_CLASSES, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
+import type { TownshipClassCounts } from '../../../../shared/wall/wallCompounds.ts';
+import { LAYER_CLASSES, type CoverageLayer } from '../layers/coverageLayers.ts';
 import type { TownshipReport } from './laggingTownships.ts';
 import { SCENE_INDICATOR } from './scenePlan.ts';
 
 interface Props {
   layer: CoverageLayer;
   townships: readonly TownshipReport[];
-  compounds: readonly CompoundRow[];
+  /** Each township's compounds counted per class (shared/wall/wallCompounds.ts). */
+  counts: readonly TownshipClassCounts[];
   columns: number;
 }
 
-export function TownshipBreakdown({ layer, townships, compounds, columns }: Props) {
+export function TownshipBreakdown({ layer, townships, counts, columns }: Props) {
   const { t } = useI18n();
   const classes = LAYER_CLASSES[layer];
-  const counts = new Map<string, Map<string, number>>();
-  for (const c of compounds) {
-    const byClass = counts.get(c.townshipCode) ?? new Map<string, number>();
-    const id = classOf(layer, c);
-    byClass.set(id, (byClass.get(id) ?? 0) + 1);
-    counts.set(c.townshipCode, byClass);
-  }
-  const totalOf = (code: string) => [...(counts.get(code)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const byTownship = new Map(counts.map((c) => [c.code, c.classes[layer]]));
+  const totalOf = (code: string) => Object.values(byTownship.get(code) ?? {}).reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...townships.map((tw) => totalOf(tw.code)));
   const key = SCENE_INDICATOR[layer];
   const lag = (tw: TownshipReport): number => {
@@ -52,7 +48,7 @@ export function TownshipBreakdown({ layer, townships, compounds, columns }: Prop
             <span className="name">{tw.name}</span>
             <span className="bar" style={{ width: `${(totalOf(tw.code) / max) * 100}%` }}>
               {classes.map((c) => {
-                const n = counts.get(tw.code)?.get(c.id) ?? 0;
+                const n = byTownship.get(tw.code)?.[c.id] ?? 0;
                 return n ? <span key={c.id} style={{ flexGrow: n, background: c.color }} /> : null;
               })}
             </span>

@@ -6,21 +6,21 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { laggingCompounds } from '../../../../shared/review/laggingCompounds.ts';
-import { addDays } from '../../../../shared/time/dates.ts';
-import { isoWeekOf, mondayOf } from '../../../../shared/time/weeks.ts';
+import { weekAgoOf } from '../../../../shared/review/laggingChanges.ts';
+import { isoWeekOf } from '../../../../shared/time/weeks.ts';
 import { displayToken, isUnauthorized, redirectToLogin, trpc } from '../../app/trpc.ts';
 import { cityName } from '../../app/useCity.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { basemapStyle } from '../../map/basemapStyle.ts';
 import { asCollection, townshipFeatures } from '../dashboard/townshipFeatures.ts';
-import { laggingChanges } from './laggingChanges.ts';
 import { laggingTownships } from './laggingTownships.ts';
 import { collapsedScenes, sceneDurations, scenesInRotation } from './scenePlan.ts';
 import { supervisionShading } from './supervisionFacts.ts';
 import { place } from './scenePanels.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
+import { useMoversWhenDue } from './useMoversWhenDue.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
+import { wallCompoundView } from './wallCompoundView.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
 import { useWallMapLayers, type WallMapInput } from './useWallMapLayers.ts';
 import { sceneLayout } from './wallCanvas.ts';
@@ -39,6 +39,11 @@ const REFRESH_MS = 10 * 60_000;
 const FIGURES = [
   trpc.system.info.queryFilter(),
   trpc.metrics.report.queryFilter(),
+  trpc.wall.compounds.queryFilter(),
+  trpc.wall.lagging.queryFilter(),
+  // Marked stale only: a large city's movers take seconds, so they are fetched again as the movers
+  // scene comes up (useMoversWhenDue), not with every figure after each change.
+  { ...trpc.wall.movers.queryFilter(), refetchType: 'none' as const },
   trpc.compounds.status.queryFilter(),
   trpc.review.board.queryFilter(),
   trpc.supervision.list.queryFilter(),
@@ -81,11 +86,12 @@ export function WallPage() {
     ...liveQuery,
     enabled: today !== null,
   });
-  const compounds = useQuery({ ...trpc.compounds.status.queryOptions({}), ...liveQuery });
-  // Compounds that started or stopped lagging: against last week's Sunday, the day 上周 shows.
-  const weekAgo = today ? addDays(mondayOf(today), -1) : null;
-  // The week in progress, like every other figure on the wall: its ranks and lists as of today.
   const wants = (scene: WallScene) => params.scenes.includes(scene);
+  // Every compound while the city is small; past MAP_ROW_CAP, township counts and capped lists (wallCompoundView.ts).
+  const compounds = useQuery({ ...trpc.wall.compounds.queryOptions(), ...liveQuery });
+  // Compounds that started or stopped lagging: against last week's Sunday, the day 上周 shows.
+  const weekAgo = today ? weekAgoOf(today) : null;
+  // The week in progress, like every other figure on the wall: its ranks and lists as of today.
   const board = useQuery({
     ...trpc.review.board.queryOptions({ week: today ? isoWeekOf(today) : undefined }),
     ...liveQuery,
@@ -94,7 +100,13 @@ export function WallPage() {
   const compoundsWeekAgo = useQuery({
     ...trpc.compounds.status.queryOptions({ asOf: weekAgo ?? undefined }),
     ...liveQuery,
-    enabled: weekAgo !== null && wants('movers'),
+    // Above the cap the server compares the two days itself (wall.movers).
+    enabled: weekAgo !== null && wants('movers') && compounds.data?.kind === 'compounds',
+  });
+  const movers = useQuery({
+    ...trpc.wall.movers.queryOptions(),
+    ...liveQuery,
+    enabled: wants('movers') && compounds.data?.kind === 'townships',
   });
 
   // Every item (a display token reads them): the scene's bars and overdue list, and whether it rotates at all.
@@ -114,6 +126,7 @@ export function WallPage() {
   );
   const rotation = useSceneRotation(durations);
   const scene = scenes[Math.min(rotation.index, scenes.length - 1)]!;
+  useMoversWhenDue(scenes, rotation.index, rotation.cycle, movers.isEnabled);
 
   const city = info.data?.city;
   const features = useMemo(
@@ -127,26 +140,20 @@ export function WallPage() {
         : null,
     [city, features],
   );
-  const rows = useMemo(() => compounds.data ?? [], [compounds.data]);
   const lagging = useMemo(() => (report.data ? laggingTownships(report.data.townships) : []), [report.data]);
   const spotlight = lagging.length ? lagging[rotation.cycle % lagging.length]! : null;
-  const spotlightCompounds = useMemo(
-    () =>
-      spotlight && today
-        ? laggingCompounds(
-            rows.filter((c) => c.townshipCode === spotlight.code),
-            today,
-          )
-        : [],
-    [spotlight, rows, today],
+  // A large city's spotlit township: asked for as the cycle starts, well before its scene comes round.
+  const spotlightLagging = useQuery({
+    ...trpc.wall.lagging.queryOptions({ townshipCode: spotlight?.code ?? '' }),
+    ...liveQuery,
+    enabled: spotlight !== null && wants('spotlight') && compounds.data?.kind === 'townships',
+  });
+  const view = useMemo(
+    () => wallCompoundView(compounds.data, compoundsWeekAgo.data, movers.data, spotlightLagging.data, today, weekAgo),
+    [compounds.data, compoundsWeekAgo.data, movers.data, spotlightLagging.data, today, weekAgo],
   );
-  const changes = useMemo(
-    () =>
-      compounds.data && compoundsWeekAgo.data && today && weekAgo
-        ? laggingChanges(compounds.data, compoundsWeekAgo.data, today, weekAgo)
-        : null,
-    [compounds.data, compoundsWeekAgo.data, today, weekAgo],
-  );
+  const spotlit = useMemo(() => view.laggingIn(spotlight?.code ?? ''), [view, spotlight]);
+  const spotlightCompounds = spotlit.list;
   const shading = useMemo(() => {
     if (scene === 'overview') return report.data ? goalsMissedShading(report.data.townships) : null;
     if (scene === 'board') return board.data ? listShading(board.data) : null;
@@ -167,7 +174,10 @@ export function WallPage() {
   const map = useWallMapLayers({
     mode,
     features,
-    rows,
+    // On the spotlight of a large city, its township's listed lagging compounds only.
+    rows: view.aggregates && kind === 'spotlight' ? spotlit.rows : view.rows,
+    aggregates: view.aggregates,
+    locale,
     cityBounds: city?.bounds ?? null,
     spotlightCode: spotlight?.code ?? null,
     spotlightCompounds,
@@ -237,11 +247,12 @@ export function WallPage() {
               data={{
                 report: report.data,
                 board: board.data,
-                changes,
-                rows,
+                changes: view.changes,
+                compoundCounts: view.townships,
                 lagging,
                 spotlight,
                 spotlightCompounds,
+                spotlightLagging: spotlit.count,
                 collapsed,
                 supervision: supervision.data,
                 shading,

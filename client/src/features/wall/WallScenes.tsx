@@ -6,9 +6,10 @@
 import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
 import type { RouterOutputs } from '../../app/trpc.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { legendFor, type CompoundRow, type CoverageLayer } from '../layers/coverageLayers.ts';
+import { layerClassCounts, type TownshipClassCounts } from '../../../../shared/wall/wallCompounds.ts';
+import { legendOfCounts, type CoverageLayer } from '../layers/coverageLayers.ts';
 import { boardGroups } from './BoardScene.tsx';
-import type { LaggingChanges } from './laggingChanges.ts';
+import type { LaggingChanges } from '../../../../shared/review/laggingChanges.ts';
 import { LaggingList } from './LaggingList.tsx';
 import type { TownshipReport } from './laggingTownships.ts';
 import { layerFacts } from './layerFacts.ts';
@@ -35,10 +36,13 @@ export interface SceneData {
   /** The week's 晾晒榜; undefined until it has come. */
   board: Board | undefined;
   changes: LaggingChanges | null;
-  rows: readonly CompoundRow[];
+  /** Each township's compounds counted per class (the legends and bars), however many compounds. */
+  compoundCounts: readonly TownshipClassCounts[];
   lagging: readonly TownshipReport[];
   spotlight: TownshipReport | null;
+  /** The spotlit township's lagging compounds: the first of them when the city is large, and how many. */
   spotlightCompounds: readonly LaggingCompound[];
+  spotlightLagging: number;
   collapsed: ReadonlySet<WallScene>;
   /** The supervision items (督办), for its scene; undefined until they have come. */
   supervision: readonly WallItem[] | undefined;
@@ -51,7 +55,7 @@ const isLayer = (scene: WallScene): scene is CoverageLayer =>
 
 export function WallScenePanels({ scene, layout, data }: { scene: WallScene; layout: SceneLayout; data: SceneData }) {
   const { t } = useI18n();
-  const { report, board, rows } = data;
+  const { report, board, compoundCounts } = data;
   const slots = [layout.left, ...layout.right];
   const indicator = SCENE_INDICATOR[scene];
   if (indicator && data.collapsed.has(scene))
@@ -99,7 +103,10 @@ export function WallScenePanels({ scene, layout, data }: { scene: WallScene; lay
     case 'spotlight': {
       const spot = data.spotlight;
       if (!spot) return null;
-      const spotRows = rows.filter((c) => c.townshipCode === spot.code);
+      const spotCounts = layerClassCounts(
+        compoundCounts.filter((c) => c.code === spot.code),
+        'committee',
+      );
       groups = [
         [
           () => (
@@ -110,14 +117,22 @@ export function WallScenePanels({ scene, layout, data }: { scene: WallScene; lay
             />
           ),
         ],
-        [() => <LaggingList lagging={data.spotlightCompounds} columns={layout.right.length} />],
+        [
+          () => (
+            <LaggingList
+              lagging={data.spotlightCompounds}
+              count={data.spotlightLagging}
+              columns={layout.right.length}
+            />
+          ),
+        ],
       ];
       return (
         <>
           <ScenePanels slots={slots} groups={groups} />
           <WallMapKey
             title={t('wall.key.dots', { layer: t('layer.committee') })}
-            items={legendFor('committee', spotRows).map((e) => ({ ...e, label: t(e.label) }))}
+            items={legendOfCounts('committee', spotCounts).map((e) => ({ ...e, label: t(e.label) }))}
             unit={t('wall.key.compounds')}
             shape="dot"
             slot={layout.map}
@@ -133,7 +148,7 @@ export function WallScenePanels({ scene, layout, data }: { scene: WallScene; lay
             <div className="wall-stack-fill" data-testid={`wall-scene-${scene}`}>
               <WallLegend
                 title={t(`layer.${scene}`)}
-                entries={legendFor(scene, rows)}
+                entries={legendOfCounts(scene, layerClassCounts(compoundCounts, scene))}
                 facts={layerFacts(scene, report, t)}
               />
             </div>
@@ -144,7 +159,7 @@ export function WallScenePanels({ scene, layout, data }: { scene: WallScene; lay
             <TownshipBreakdown
               layer={scene}
               townships={report.townships}
-              compounds={rows}
+              counts={compoundCounts}
               columns={layout.right.length}
             />
           ),

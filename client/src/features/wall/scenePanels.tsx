@@ -56,8 +56,13 @@ export function rowsThatFit(height: number, rowHeight: number, overhead = 96): n
 }
 
 /** The first `fit` items, leaving the last row for "另有 n 个" when some do not fit. */
-export function fitted<T>(items: readonly T[], fit: number): { shown: readonly T[]; more: number } {
-  if (items.length <= fit) return { shown: items, more: 0 };
+export function fitted<T>(
+  items: readonly T[],
+  fit: number,
+  total = items.length,
+): { shown: readonly T[]; more: number } {
+  // `total`: how many there are when `items` is only the first of them (the server's capped lists).
+  if (total <= fit) return { shown: items, more: 0 };
   const shown = items.slice(0, Math.max(0, fit - 1));
-  return { shown, more: items.length - shown.length };
+  return { shown, more: total - shown.length };
 }

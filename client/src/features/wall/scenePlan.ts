@@ -79,3 +79,14 @@ export function scenesInRotation(
   if (named || (supervisionItems ?? 0) > 0) return [...scenes];
   return scenes.filter((s) => s !== 'supervision');
 }
+
+/**
+ * The step of the rotation (its position: `cycle` passes of `index` scenes) at which the movers
+ * are asked for, when that is now: the step before the movers scene, or the movers scene itself (a
+ * movers scene alone in the rotation is both, refreshed each time it restarts); null otherwise.
+ */
+export function moversDueStep(scenes: readonly WallScene[], index: number, cycle: number): number | null {
+  const count = scenes.length;
+  if (count === 0 || (scenes[index % count] !== 'movers' && scenes[(index + 1) % count] !== 'movers')) return null;
+  return cycle * count + index;
+}

@@ -10,7 +10,7 @@
  * walls told at the same instant then spread their requests instead of arriving as one burst; a
  * second change during the wait is covered by the same refetch.
  */
-import { useQueryClient, type QueryFilters } from '@tanstack/react-query';
+import { useQueryClient, type InvalidateQueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { REFETCH_SPREAD_MS } from '../../../../shared/live/refetchSpread.ts';
 import { isUnauthorized, trpcClient } from '../../app/trpc.ts';
@@ -24,8 +24,11 @@ export interface LiveState {
   refused: boolean;
 }
 
-/** `figures`: a stable list (a module constant), one filter per query to refetch on a change. */
-export function useLiveRevision(figures: readonly QueryFilters[]): LiveState {
+/**
+ * `figures`: a stable list (a module constant), one filter per query to refetch on a change
+ * (`refetchType: 'none'`: only marked stale, for a query fetched again when it is next wanted).
+ */
+export function useLiveRevision(figures: readonly InvalidateQueryFilters[]): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ connected: true, revision: null, refused: false });
 

@@ -2,13 +2,16 @@
  * The wall map's view and layers for the scene on screen: the city (or the spotlit township) fitted
  * to the map slot, township names clear of each other, and what is drawn — on the overview, the
  * 红黑榜 and the movers the townships shaded by the scene's judgement (no compound dots, so the
- * shading reads alone); on a coverage layer its compound dots; on the spotlight the committee dots
- * with the listed lagging compounds named.
+ * shading reads alone); on a coverage layer its compound dots (in a city past MAP_ROW_CAP one
+ * bubble per township counting its compounds instead, as the dashboard's first view); on the
+ * spotlight the committee dots with the listed lagging compounds named.
  */
 import { useMemo } from 'react';
+import type { CompoundAggregate } from '../../../../shared/map/mapView.ts';
 import type { LaggingCompound } from '../../../../shared/review/laggingCompounds.ts';
 import { boundsTuple, type Bounds } from '../../../../shared/city/cityDefinition.ts';
 import { MAP_MAX_ZOOM } from '../../map/MapAdapter.ts';
+import { aggregateLayers, withAggregates } from '../dashboard/aggregateLayers.ts';
 import { boundsOf } from '../dashboard/townshipFeatures.ts';
 import type { Shading } from '../layers/choropleth.ts';
 import type { CompoundRow, CoverageLayer } from '../layers/coverageLayers.ts';
@@ -30,6 +33,9 @@ export interface WallMapInput {
     | { kind: 'spotlight' };
   features: TownshipFeature[];
   rows: readonly CompoundRow[];
+  /** Township bubbles drawn on the coverage layers instead of `rows` (a city past MAP_ROW_CAP); null: the dots. */
+  aggregates: readonly CompoundAggregate[] | null;
+  locale: string;
   cityBounds: Bounds | null;
   spotlightCode: string | null;
   spotlightCompounds: readonly LaggingCompound[];
@@ -39,7 +45,8 @@ export interface WallMapInput {
 }
 
 export function useWallMapLayers(input: WallMapInput) {
-  const { mode, features, rows, cityBounds, spotlightCode, spotlightCompounds, slot, geometry } = input;
+  const { mode, features, rows, aggregates, locale, cityBounds, spotlightCode, spotlightCompounds, slot, geometry } =
+    input;
   const s = geometry.scale;
   const spotlit = mode.kind === 'spotlight';
   const spotlightFeature = spotlit ? features.find((f) => f.properties.code === spotlightCode) : undefined;
@@ -82,22 +89,37 @@ export function useWallMapLayers(input: WallMapInput) {
 
   const layer: CoverageLayer = mode.kind === 'layer' ? mode.layer : 'committee';
   const shading = mode.kind === 'shaded' ? mode.shading : null;
-  const layers = useMemo(
-    () =>
-      mapLayers({
-        townships: features,
-        compounds: mode.kind === 'shaded' ? NO_COMPOUNDS : rows,
-        layer,
-        shading,
-        selectedCompound: null,
-        selectedTownship: spotlit ? spotlightCode : null,
-        showCompoundNames: spotlit,
-        namedCompounds,
-        townshipLabelOffsets: offsets,
-        scale: s * MAP_POINT_SCALE,
-        labelScale,
-      }),
-    [features, rows, mode.kind, layer, shading, spotlit, spotlightCode, namedCompounds, offsets, labelScale, s],
-  );
+  const layers = useMemo(() => {
+    const drawn = mapLayers({
+      townships: features,
+      compounds: mode.kind === 'shaded' ? NO_COMPOUNDS : rows,
+      layer,
+      shading,
+      selectedCompound: null,
+      selectedTownship: spotlit ? spotlightCode : null,
+      showCompoundNames: spotlit,
+      namedCompounds,
+      townshipLabelOffsets: offsets,
+      scale: s * MAP_POINT_SCALE,
+      labelScale,
+    });
+    return mode.kind === 'layer' && aggregates
+      ? withAggregates(drawn, aggregateLayers('townships', aggregates, features, locale))
+      : drawn;
+  }, [
+    features,
+    rows,
+    aggregates,
+    locale,
+    mode.kind,
+    layer,
+    shading,
+    spotlit,
+    spotlightCode,
+    namedCompounds,
+    offsets,
+    labelScale,
+    s,
+  ]);
   return { layers, bounds, mapBox, padding };
 }

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CompoundStatus } from '../../../../shared/compounds/compoundStatus.ts';
-import { laggingChanges } from '../../../../client/src/features/wall/laggingChanges.ts';
+import { laggingChanges } from '../../../../shared/review/laggingChanges.ts';
 import { byLag, type TownshipReport } from '../../../../client/src/features/wall/laggingTownships.ts';
 import {
   collapsedScenes,
   isMet,
   metEverywhere,
+  moversDueStep,
   sceneDurations,
 } from '../../../../client/src/features/wall/scenePlan.ts';
 import { fitted, rowsThatFit } from '../../../../client/src/features/wall/scenePanels.tsx';
@@ -186,6 +187,21 @@ describe('compounds that started or stopped lagging', () => {
       'A met; D is no longer listed',
     ).toEqual(['A']);
     expect([changes.now, changes.before]).toEqual([2, 3]);
+    expect([changes.startedCount, changes.stoppedCount]).toEqual([1, 1]);
+  });
+
+  it('lists the first of each when capped, and still counts them all', () => {
+    const today = '2026-12-05';
+    const rows = ['A', 'B', 'C'].map((code) => row(code, '2026-12-01'));
+    const changes = laggingChanges(
+      rows.map((r) => ({ ...r, lastMeetingDate: '2026-10-01' })),
+      rows,
+      today,
+      '2026-11-28',
+      2,
+    );
+    expect(changes.started.map((c) => c.code)).toEqual(['A', 'B']);
+    expect(changes.startedCount, 'all three started').toBe(3);
   });
 });
 
@@ -193,7 +209,21 @@ describe('lists cut to what fits', () => {
   it('keeps the last row for “n more” when some do not fit', () => {
     expect(fitted([1, 2, 3], 3)).toEqual({ shown: [1, 2, 3], more: 0 });
     expect(fitted([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2], more: 3 });
+    expect(fitted([1, 2, 3, 4], 3, 40), 'the first four of forty').toEqual({ shown: [1, 2], more: 38 });
     expect(rowsThatFit(948, 100)).toBe(8);
     expect(rowsThatFit(50, 100), 'at least one').toBe(1);
+  });
+});
+
+describe('a large city’s movers', () => {
+  it('are asked for as the scene before them starts and as they start, once per step, never otherwise', () => {
+    const scenes = ['overview', 'party', 'movers', 'spotlight'] as const;
+    const steps = [0, 1, 2, 3, 4, 5, 6, 7].map((position) =>
+      moversDueStep(scenes, position % 4, Math.floor(position / 4)),
+    );
+    expect(steps).toEqual([null, 1, 2, null, null, 5, 6, null]);
+    expect(moversDueStep(['party', 'spotlight'], 1, 3), 'not in the rotation').toBeNull();
+    // Alone in the rotation: each time it restarts.
+    expect([0, 1, 2].map((cycle) => moversDueStep(['movers'], 0, cycle))).toEqual([0, 1, 2]);
   });
 });
