@@ -14,6 +14,8 @@ export interface PanSample {
   moved: number;
   /** Move ended → map.view asked (React, the fetch). */
   asking: number | null;
+  /** Of `asking`, the main thread in long tasks (> 50 ms): busy (drawing, scripts) rather than waiting. */
+  busy: number | null;
   /** map.view's answer: request sent → last byte (localhost: the server's time). */
   answer: number | null;
   answerBytes: number | null;
@@ -99,6 +101,14 @@ async function pan(page: Page, city: City, wholeCity: boolean, [dx, dy]: [number
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     (window as { onemapReleasedAt?: number }).onemapReleasedAt = undefined;
+    // The main thread's long tasks (> 50 ms), kept from the first pan on: what blocks the asking.
+    const w = window as { onemapLongTasks?: [number, number][] };
+    if (!w.onemapLongTasks) {
+      const tasks: [number, number][] = (w.onemapLongTasks = []);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+    }
     window.addEventListener(
       'pointerup',
       () => ((window as { onemapReleasedAt?: number }).onemapReleasedAt = performance.now()),
@@ -147,7 +157,13 @@ async function pan(page: Page, city: City, wholeCity: boolean, [dx, dy]: [number
       (after.filter((m) => m.name === 'onemap:drawn').at(-1) ?? after.filter((m) => m.name === 'onemap:settled').at(-1))
         ?.startTime ?? NaN;
     const moved = after.find((m) => m.name === 'onemap:moved')?.startTime ?? NaN;
+    const askedAt = first?.startTime ?? NaN;
+    const busy = ((window as { onemapLongTasks?: [number, number][] }).onemapLongTasks ?? []).reduce(
+      (sum, [start, duration]) => sum + Math.max(0, Math.min(start + duration, askedAt) - Math.max(start, moved)),
+      0,
+    );
     return {
+      busy: first ? busy : null,
       total: end - released,
       moved: moved - released,
       asking: first ? first.startTime - moved : null,
