@@ -24,6 +24,8 @@ import { DETAIL_TABLE_HEAD, detailRows, ENGINE_TABLE_HEAD, engineRow, firstRende
 import { loadSection, loadTest, type StressFigures } from './loadTest.ts';
 import type { LoadTargetSpec } from './loadTarget.ts';
 import { scaleCity } from './scaleCity.ts';
+import { benchScaledMap } from './scaledMapBench.ts';
+import { scaledMapSection } from './scaledMapReport.ts';
 import { benchExports, benchServerStart } from './serverBench.ts';
 import { ms, ratio, timeIt } from './stats.ts';
 import { soakSection, wallSoak, type SoakOptions } from './wallSoak.ts';
@@ -163,6 +165,10 @@ const benchCommand: Command = {
   --no-pglite-100 ×100 不在 PGlite 上测（默认测：文件数据目录 var/bench-pglite-x100，约 1.5 GB、数分钟）
   --no-engine    不测指标引擎与导出（只测负载与前端时用）
   --no-client    不测前端（Chromium）
+  --only-map     只测大规模地图（--scale 中大于 1 的每个规模对 ×1：首屏与缩放 14 级的平移，PostgreSQL；
+                 端口 ONEMAP_BENCH_PORT 及其下一个，未设则任取）
+  --map-compounds-only  大规模地图只复制小区、不复制记录（开发用，几秒建好）
+  （--scaled-db NAME 对 --only-map 同样有效：最大规模直接用该库中已有的城市）
   --no-load      不测服务端负载（默认测：×1 示范城市、PGlite，200 块大屏订阅 + 20 个分析员
                  每人每 5 秒打开一屏，持续 2 分钟；再测不停查询 30 秒（压力）；
                  另测无大屏时的基线；--quick 时为 20 秒与 10 秒）
@@ -193,6 +199,8 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       quick: { type: 'boolean' },
       scale: { type: 'string' },
       'no-client': { type: 'boolean' },
+      'only-map': { type: 'boolean' },
+      'map-compounds-only': { type: 'boolean' },
       'no-pglite-100': { type: 'boolean' },
       'no-load': { type: 'boolean' },
       'no-engine': { type: 'boolean' },
@@ -235,6 +243,9 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
       const section = await wallsAtScaleOf(scales, args.values, adminUrl, command, existing);
       return writeSections(out, new Map([['walls-at-scale', section]]));
     }
+    // --only-map: the map at scale alone (its own cities and servers, below).
+    if (args.values['only-map'])
+      Object.assign(args.values, { 'no-engine': true, 'no-load': true, 'no-client': true, 'no-walls': true });
     const pgliteAt100 = args.values['no-pglite-100'] !== true;
     const scales = parseScales(args.values.scale ?? (quick ? '1' : '1,100'));
     const asOf = todayInCity();
@@ -476,6 +487,27 @@ PostgreSQL：ONEMAP_BENCH_POSTGRES_URL，默认 ${DEFAULT_PG}（不可达则跳�
         await browser.close();
         await server.close();
       }
+    }
+    for (const scale of args.values['no-client'] && !args.values['only-map'] ? [] : scales.filter((s) => s > 1)) {
+      loadAtStart = currentLoad();
+      if (clientBuildIsStale()) await buildClient();
+      const figures = await benchScaledMap({
+        scale,
+        asOf,
+        runs: quick ? 2 : 5,
+        records: args.values['map-compounds-only'] !== true,
+        databasePrefix: pgName,
+        // The engine's PostgreSQL run left this scale's city (or --scaled-db names one).
+        ...(args.values['scaled-db'] && scale === Math.max(...scales)
+          ? { existing: args.values['scaled-db'] }
+          : engineLeft === scale
+            ? { existing: pgName }
+            : {}),
+        port: Number(process.env.ONEMAP_BENCH_PORT ?? 0),
+        log,
+        adminUrl,
+      });
+      sections.set(`map-at-scale-x${scale}`, scaledMapSection(figures, command, loadAtStart));
     }
     await pglite.close();
     writeSections(out, sections);

@@ -178,6 +178,16 @@ export class MapAdapter {
       if (this.followsCity) this.map.fitBounds(boundsTuple(this.cityBounds), { padding: 24, duration: 0 });
     });
     if (options.onReady) this.map.once('idle', options.onReady);
+    // Test and benchmark hook: a camera move ended (`onemap:moved`) and maplibre drew what it needed for it (the
+    // basemap's tiles); the map-at-scale benchmark times a pan of a city drawn whole by it.
+    let settled = 0;
+    this.map.on('moveend', () => {
+      performance.mark('onemap:moved');
+      this.map.once('idle', () => {
+        this.map.getContainer().dataset.settledVersion = String(++settled);
+        performance.mark('onemap:settled');
+      });
+    });
     if (options.onPointerMove) {
       const onPointerMove = options.onPointerMove;
       this.map.on('mousemove', (event) => onPointerMove([event.lngLat.lng, event.lngLat.lat]));
