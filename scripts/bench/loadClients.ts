@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { INDICATOR_KEYS } from '../../data/schema/admin.ts';
 import { LANGUAGE_HEADER } from '../../shared/language/index.ts';
 import { addDays } from '../../shared/time/dates.ts';
-import { isoWeekOf, mondayOf, weekValueDate } from '../../shared/time/weeks.ts';
+import { isoWeekOf, weekValueDate } from '../../shared/time/weeks.ts';
 import { percentile } from './stats.ts';
 
 export interface AnalystPlan {
@@ -74,6 +74,8 @@ export interface WallPlan {
   today: string;
   /** Each refetch waits a random delay, uniform in [0, spreadMs), as the wall page does (REFETCH_SPREAD_MS); 0: at once. */
   spreadMs: number;
+  /** Above the map's row cap: the township the walls' spotlight shows (wall.lagging is refetched too). */
+  spotlight?: string;
 }
 
 export interface WallReport {
@@ -323,17 +325,15 @@ async function runTrivial(plan: TrivialPlan): Promise<AnalystFigures> {
  * may keep offline in one, the others in another (client/src/app/trpc.ts, keptOffline.ts). The
  * one place to change when the page's refetch changes.
  */
-export const WALL_REFETCH = (today: string): string[] => {
+export const WALL_REFETCH = (today: string, spotlight?: string): string[] => {
   const week = isoWeekOf(today);
-  // The movers scene's last week: the Sunday before this week's Monday.
-  const weekAgo = addDays(mondayOf(today), -1);
   return [
     batchPath([
       ['system.info', undefined],
       ['metrics.report', { week }],
-      ['compounds.status', {}],
-      ['compounds.status', { asOf: weekAgo }],
-      ['review.board', { week }],
+      ['wall.compounds', undefined],
+      // A city above the map's row cap: the spotlit township's lagging compounds, asked apart.
+      ...(spotlight ? ([['wall.lagging', { townshipCode: spotlight }]] as const) : []),
     ]),
     batchPath([['supervision.list', {}]]),
   ];
@@ -341,7 +341,7 @@ export const WALL_REFETCH = (today: string): string[] => {
 
 /** WALL_REFETCH in words, for the reports. */
 export const WALL_REFETCH_DESCRIPTION =
-  'system.info, metrics.report (this week), compounds.status (today and last Sunday), review.board (this week) in one batched GET, supervision.list in another, both at once';
+  "system.info, metrics.report (this week), wall.compounds (every compound up to the map's row cap, else per-township counts) and, above the cap, wall.lagging (the spotlit township) in one batched GET, supervision.list in another, both at once; the board's ranks, last Sunday's compounds and the movers only as their scenes come up (useFiguresWhenDue.ts), not after every change";
 
 interface Wall {
   connected: boolean;
@@ -370,7 +370,7 @@ class Walls {
   private readonly waiters = new Set<{ revision: number; done(settled: boolean): void }>();
 
   constructor(private readonly plan: WallPlan) {
-    this.paths = WALL_REFETCH(plan.today);
+    this.paths = WALL_REFETCH(plan.today, plan.spotlight);
   }
 
   /** Opens every wall; resolves when each has had its first event (the current revision). */

@@ -13,6 +13,8 @@ import { createDisplayToken } from '../../server/services/auth/displayTokens.ts'
 import { REFETCH_SPREAD_MS } from '../../shared/live/refetchSpread.ts';
 import { todayInCity } from '../../shared/time/dates.ts';
 import type { WallReport } from './loadClients.ts';
+import { MAP_ROW_CAP } from '../../shared/map/mapView.ts';
+import { largestTownship } from './engineBench.ts';
 import { startLoadTarget } from './loadTarget.ts';
 import { recordChanges, startClients } from './loadTest.ts';
 import { ms, percentile } from './stats.ts';
@@ -74,7 +76,16 @@ async function measureScale(scale: number, options: WallsAtScaleOptions, loadavg
     const [counted] = await db.select({ n: count() }).from(compounds);
     const opened = await clients.call<{ ms: number }>({
       type: 'walls-open',
-      plan: { url: server.url, token, count: wallCount, refetch: true, today, spreadMs: REFETCH_SPREAD_MS },
+      plan: {
+        url: server.url,
+        token,
+        count: wallCount,
+        refetch: true,
+        today,
+        spreadMs: REFETCH_SPREAD_MS,
+        // Above the row cap the spotlight's list is asked apart: the largest township's, as the worst.
+        ...(Number(counted?.n ?? 0) > MAP_ROW_CAP ? { spotlight: (await largestTownship(db)).code } : {}),
+      },
     });
     log(`  · ${wallCount} walls open in ${ms(opened.ms)}`);
     const edits = recordChanges(db, today);

@@ -367,6 +367,35 @@ describe('the wall screen', () => {
     await view.context.close();
   });
 
+  it("after a change asks again only for what every scene shows, and for the board's ranks as the board comes up", async () => {
+    const view = await openWall(browser, server, token, 1920, 1080, '&scenes=overview,board');
+    const { page } = view;
+    const revision = () => page.getByTestId('wall').getAttribute('data-revision');
+    await page.waitForSelector('[data-testid="wall"][data-revision]:not([data-revision=""])');
+    const before = await revision();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(decodeURIComponent(request.url())));
+    const today = todayInCity();
+    const target = (await compoundStatusAsOf(database.db, today)).at(-1)!;
+    await (
+      await callerAs(database, 'admin')
+    ).editing.recordMeeting({
+      compoundCode: target.code,
+      heldOn: today,
+      attendees: 6,
+      topics: '大屏分场景刷新测试',
+    });
+    await expect.poll(revision, { timeout: 5000, interval: 100 }).not.toBe(before);
+    await expect.poll(() => asked.some((url) => url.includes('wall.compounds')), { timeout: 5000 }).toBe(true);
+    // Two hundred walls after every edit: the board's ranks wait for the board scene.
+    expect(asked.filter((url) => url.includes('review.board'))).toEqual([]);
+    const boardAsked = page.waitForResponse((r) => r.url().includes('review.board') && r.status() === 200);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="wall"][data-scene="board"]');
+    await boardAsked;
+    await view.context.close();
+  });
+
   it('shows a changed record within 5 s, and rides out a server restart without a reload', async () => {
     const view = await openWall(browser, server, token, 1920, 1080, '&scenes=overview');
     const { page } = view;

@@ -15,17 +15,20 @@ function callsOf(path: string): [string, unknown][] {
 }
 
 describe('WALL_REFETCH', () => {
-  it("asks for this week's figures and last Sunday's compounds, the calls kept offline apart from the others", () => {
-    // Sunday 6 December 2026: ISO week 2026-W49, its Monday 30 November.
+  it("asks for this week's figures and the wall's compounds, the calls kept offline apart from the others", () => {
+    // Sunday 6 December 2026: ISO week 2026-W49.
     const [kept, others] = WALL_REFETCH('2026-12-06').map(callsOf);
     expect(kept).toEqual([
       ['system.info', undefined],
       ['metrics.report', { week: '2026-W49' }],
-      ['compounds.status', {}],
-      ['compounds.status', { asOf: '2026-11-29' }],
-      ['review.board', { week: '2026-W49' }],
+      ['wall.compounds', undefined],
     ]);
     expect(others).toEqual([['supervision.list', {}]]);
+  });
+
+  it("adds the spotlit township's lagging compounds in a city above the map's row cap", () => {
+    const [kept] = WALL_REFETCH('2026-12-06', '350582103').map(callsOf);
+    expect(kept?.at(-1)).toEqual(['wall.lagging', { townshipCode: '350582103' }]);
   });
 });
 

@@ -18,7 +18,7 @@ import { collapsedScenes, sceneDurations, scenesInRotation } from './scenePlan.t
 import { supervisionShading } from './supervisionFacts.ts';
 import { place } from './scenePanels.tsx';
 import { useLiveRevision } from './useLiveRevision.ts';
-import { useMoversWhenDue } from './useMoversWhenDue.ts';
+import { FIGURES_WHEN_DUE, useFiguresWhenDue } from './useFiguresWhenDue.ts';
 import { useSceneRotation } from './useSceneRotation.ts';
 import { wallCompoundView } from './wallCompoundView.ts';
 import { useWallCanvas } from './useWallCanvas.ts';
@@ -41,12 +41,10 @@ const FIGURES = [
   trpc.metrics.report.queryFilter(),
   trpc.wall.compounds.queryFilter(),
   trpc.wall.lagging.queryFilter(),
-  // Marked stale only: a large city's movers take seconds, so they are fetched again as the movers
-  // scene comes up (useMoversWhenDue), not with every figure after each change.
-  { ...trpc.wall.movers.queryFilter(), refetchType: 'none' as const },
-  trpc.compounds.status.queryFilter(),
-  trpc.review.board.queryFilter(),
   trpc.supervision.list.queryFilter(),
+  // Marked stale only: what one scene alone shows is fetched again as that scene comes up
+  // (useFiguresWhenDue): the movers, last Sunday's compounds, the board's ranks.
+  ...FIGURES_WHEN_DUE.flatMap(({ queries }) => queries.map((q) => ({ ...q, refetchType: 'none' as const }))),
 ];
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
@@ -126,7 +124,7 @@ export function WallPage() {
   );
   const rotation = useSceneRotation(durations);
   const scene = scenes[Math.min(rotation.index, scenes.length - 1)]!;
-  useMoversWhenDue(scenes, rotation.index, rotation.cycle, movers.isEnabled);
+  useFiguresWhenDue(scenes, rotation.index, rotation.cycle);
 
   const city = info.data?.city;
   const features = useMemo(

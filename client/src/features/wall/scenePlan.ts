@@ -81,12 +81,22 @@ export function scenesInRotation(
 }
 
 /**
- * The step of the rotation (its position: `cycle` passes of `index` scenes) at which the movers
- * are asked for, when that is now: the step before the movers scene, or the movers scene itself (a
- * movers scene alone in the rotation is both, refreshed each time it restarts); null otherwise.
+ * The step of the rotation (its position: `cycle` passes of `index` scenes) at which a scene's
+ * figures are asked for again, when that is now: the step before the scene, or the scene itself (a
+ * scene alone in the rotation is both, refreshed each time it restarts); null otherwise.
  */
-export function moversDueStep(scenes: readonly WallScene[], index: number, cycle: number): number | null {
+export function sceneDueStep(
+  scenes: readonly WallScene[],
+  index: number,
+  cycle: number,
+  scene: WallScene,
+): number | null {
   const count = scenes.length;
-  if (count === 0 || (scenes[index % count] !== 'movers' && scenes[(index + 1) % count] !== 'movers')) return null;
+  if (count === 0 || (scenes[index % count] !== scene && scenes[(index + 1) % count] !== scene)) return null;
   return cycle * count + index;
+}
+
+/** When the movers are asked for again (sceneDueStep of 'movers'). */
+export function moversDueStep(scenes: readonly WallScene[], index: number, cycle: number): number | null {
+  return sceneDueStep(scenes, index, cycle, 'movers');
 }
