@@ -228,9 +228,7 @@ export function DashboardPage({ townships, weeks, weekDate }: Props) {
                 compounds.perView
                   ? (settled) => {
                       const bbox = mapRef.current?.viewBounds();
-                      if (!bbox) return;
-                      compounds.askFor({ bbox, zoom: settled.zoom });
-                      setView({ bbox, zoom: settled.zoom });
+                      if (bbox) setView({ bbox, zoom: settled.zoom });
                     }
                   : undefined
               }

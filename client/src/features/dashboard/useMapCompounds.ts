@@ -5,8 +5,8 @@
  * from then on each view the map settles on is asked for (snapped outward, so a small pan asks the
  * same question and gets the memoised answer): grid cells at middle zoom, its compounds zoomed in.
  */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { snapView, type CompoundAggregate, type ViewBox } from '../../../../shared/map/mapView.ts';
 import { trpc, type RouterOutputs } from '../../app/trpc.ts';
 import type { CompoundRow } from '../layers/coverageLayers.ts';
@@ -31,50 +31,32 @@ export interface MapCompounds {
   /** The answer for the current date and view has arrived (not a placeholder). */
   ready: boolean;
   isSuccess: boolean;
-  /**
-   * Asks for a view as the camera stops, before React's next render shows it: in software WebGL
-   * the page draws a frame or two (hundreds of ms each) before that render, and the answer can be
-   * on its way meanwhile (BENCHMARKS.md, "Map at scale"). The render then finds it asked.
-   */
-  askFor(view: SettledView): void;
 }
 
 const EMPTY: CompoundRow[] = [];
 
-/** The query of one settled view: snapped, so a small pan is the same question. */
-function viewQuery(asOf: string, view: SettledView | null) {
-  const snapped = view ? snapView(view.bbox, view.zoom) : null;
-  return trpc.map.view.queryOptions({ asOf, bbox: snapped?.bbox ?? null, zoom: snapped?.zoom ?? null });
-}
-
 export function useMapCompounds(asOf: string, view: SettledView | null): MapCompounds {
-  const queryClient = useQueryClient();
   const city = useQuery({
     ...trpc.map.view.queryOptions({ asOf, bbox: null, zoom: null }),
     placeholderData: keepPreviousData,
   });
   const perView =
     city.data !== undefined && !(city.data.kind === 'compounds' && city.data.rows.length === city.data.total);
-  const asked = perView ? view : null;
+  const snapped = perView && view ? snapView(view.bbox, view.zoom) : null;
   const inView = useQuery({
-    ...viewQuery(asOf, asked),
-    enabled: asked !== null,
+    ...trpc.map.view.queryOptions({ asOf, bbox: snapped?.bbox ?? null, zoom: snapped?.zoom ?? null }),
+    enabled: snapped !== null,
     placeholderData: keepPreviousData,
   });
-  const askFor = useCallback(
-    (next: SettledView) => void queryClient.prefetchQuery(viewQuery(asOf, next)),
-    [queryClient, asOf],
-  );
-  const source = asked ? inView : city;
+  const source = snapped ? inView : city;
   // Until the first per-view answer arrives, the whole city's stays on screen.
   const answer: Answer | undefined = source.data ?? city.data;
   return useMemo(() => {
     const ready = source.isSuccess && !source.isPlaceholderData;
-    if (!answer) return { rows: EMPTY, aggregated: null, total: 0, perView, ready, isSuccess: false, askFor };
+    if (!answer) return { rows: EMPTY, aggregated: null, total: 0, perView, ready, isSuccess: false };
     if (answer.kind === 'compounds')
-      return { rows: answer.rows, aggregated: null, total: answer.total, perView, ready, isSuccess: true, askFor };
+      return { rows: answer.rows, aggregated: null, total: answer.total, perView, ready, isSuccess: true };
     return {
-      askFor,
       rows: EMPTY,
       aggregated: { kind: answer.kind, aggregates: answer.aggregates, cellDeg: answer.cellDeg },
       total: answer.total,
@@ -82,5 +64,5 @@ export function useMapCompounds(asOf: string, view: SettledView | null): MapComp
       ready,
       isSuccess: true,
     };
-  }, [answer, perView, source.isSuccess, source.isPlaceholderData, askFor]);
+  }, [answer, perView, source.isSuccess, source.isPlaceholderData]);
 }
