@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { CompoundStatus } from '../../../shared/compounds/compoundStatus.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
+import { whenTimelineBuilt } from '../metrics/countsTimeline.ts';
 import {
   COMPOUND_COLUMNS,
   COMPOUND_JOINS,
@@ -55,10 +56,8 @@ export async function compoundStatesAsOf(
       join compounds c on c.id = r.compound_id`;
   const rows = await queryRows<Row>(
     db,
-    sql`
-    select b.built, x.* from (
-      select coalesce((select revision from counts_timeline_state where id = 1) is not null, false) as built
-    ) b left join lateral (
+    whenTimelineBuilt(
+      sql`
       select ${COMPOUND_COLUMNS},
         p.name as property_company, r.party_org_type, r.committee_in_office, r.committee_party_majority,
         r.last_meeting_on::text as last_meeting_date, r.rating, r.open_issues, r.overdue_issues,
@@ -67,8 +66,9 @@ export async function compoundStatesAsOf(
       ${COMPOUND_JOINS}
       left join property_companies p on p.id = r.property_company_id
       where r.during @> ${d} and ${inScope(d, townshipCode, within)}
-    ) x on b.built
-    order by x.code`,
+    `,
+      sql`x.code`,
+    ),
   );
   if (!rows[0]?.built) return null;
   return rows

@@ -11,13 +11,27 @@
  * load that deferred to one rebuild and has not committed it yet seen from inside, a database
  * whose generator skipped triggers), the read answers from the records directly instead.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
 import { countsFromRow, type CountsRow, type ScopeCounts } from './scopeCounts.ts';
 import { COLUMNS } from './timelineSql.ts';
 
 type LookupRow = CountsRow & { built: boolean };
+
+/** Whether the timeline (and the state ranges kept with it) is built, as an SQL boolean. */
+const TIMELINE_BUILT = sql`coalesce((select revision from counts_timeline_state where id = 1) is not null, false)`;
+
+/**
+ * `inner`'s rows, each with `built` true, when the timeline is built; else one row with `built`
+ * false and nothing else. Checked in the same statement as the read, so a reader never mixes a
+ * built answer with a rebuild in progress (the callers then answer from the records).
+ */
+export function whenTimelineBuilt(inner: SQL, orderBy: SQL): SQL {
+  return sql`select b.built, x.* from (select ${TIMELINE_BUILT} as built) b
+    left join lateral (${inner}) x on b.built
+    order by ${orderBy}`;
+}
 
 /**
  * Counts per township on `asOf` from the timeline, or null when it is not built (the check is
@@ -27,7 +41,7 @@ export async function timelineCountsAsOf(db: Db, asOf: string): Promise<Map<stri
   const rows = await queryRows<LookupRow>(
     db,
     sql`select t.code as township_code,
-      coalesce((select revision from counts_timeline_state where id = 1) is not null, false) as built,
+      ${TIMELINE_BUILT} as built,
       ${sql.raw(COLUMNS.map((c) => `x.${c}`).join(', '))}
     from townships t left join lateral (
       select * from township_counts_timeline x where x.township_code = t.code and x.from_day <= ${asOf}::date
@@ -59,7 +73,7 @@ export async function timelineCountsOnDays(
     const rows = await queryRows<LookupRow & { n: number }>(
       db,
       sql`select d.n::int as n, t.code as township_code,
-        coalesce((select revision from counts_timeline_state where id = 1) is not null, false) as built,
+        ${TIMELINE_BUILT} as built,
         ${sql.raw(COLUMNS.map((c) => `x.${c}`).join(', '))}
       from unnest(${`{${chunk.join(',')}}`}::date[]) with ordinality as d(day, n)
       cross join unnest(array(select code from townships order by code)) with ordinality as t(code, i)
@@ -77,10 +91,7 @@ export async function timelineCountsOnDays(
 
 /** Whether the timeline is built (otherwise dated counts are computed from the records). */
 export async function countsTimelineBuilt(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ built: boolean }>(
-    db,
-    sql`select coalesce((select revision from counts_timeline_state where id = 1) is not null, false) as built`,
-  );
+  const [row] = await queryRows<{ built: boolean }>(db, sql`select ${TIMELINE_BUILT} as built`);
   return row?.built === true;
 }
 

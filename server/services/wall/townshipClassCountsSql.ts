@@ -13,6 +13,7 @@ import { LAYER_CLASS_IDS, type CoverageLayer } from '../../../shared/compounds/c
 import type { LayerClassCounts, TownshipClassCounts } from '../../../shared/wall/wallCompounds.ts';
 import type { Db } from '../../db/connection.ts';
 import { queryRows } from '../../db/rows.ts';
+import { whenTimelineBuilt } from '../metrics/countsTimeline.ts';
 
 /** `classOf` per layer and class, over a state range `r` (a contract's company id: managed). */
 const CLASS_SQL: { [L in CoverageLayer]: Record<(typeof LAYER_CLASS_IDS)[L][number], SQL> } = {
@@ -67,18 +68,17 @@ export async function townshipClassCountsSql(db: Db, asOf: string): Promise<Town
   );
   const rows = await queryRows<Row>(
     db,
-    sql`
-    select b.built, x.* from (
-      select coalesce((select revision from counts_timeline_state where id = 1) is not null, false) as built
-    ) b left join lateral (
+    whenTimelineBuilt(
+      sql`
       select c.township_code as code, count(*) as compounds, sum(c.households) as households,
         avg(c.lon) as lon, avg(c.lat) as lat, ${counts}
       from compound_state_ranges r
       join compounds c on c.id = r.compound_id
       where r.during @> ${d} and c.listed_on <= ${d}
       group by c.township_code
-    ) x on b.built
-    order by x.code`,
+    `,
+      sql`x.code`,
+    ),
   );
   if (!rows[0]?.built) return null;
   return rows
